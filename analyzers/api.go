@@ -1,0 +1,113 @@
+package analyzers
+
+import (
+	"os"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// Rule describes one check: its id, documentation, defaults and run
+// function.
+type Rule = rule.Rule
+
+// Config is a validated rules.toml.
+type Config = config.Config
+
+// ConfigError is a problem in a configuration file, with its line and key.
+type ConfigError = config.Error
+
+// ConfigLoader finds and caches rules.toml files.
+type ConfigLoader = config.Loader
+
+// Severity is a rule's severity: "error", "warning" or "info".
+type Severity = config.Severity
+
+// PanicError is the error an analyzer returns when its rule panicked.
+type PanicError = rule.PanicError
+
+// ConfigFileName is the file prodlint looks for, walking up from each
+// package directory.
+const ConfigFileName = config.FileName
+
+// ConfigEnv names the environment variable that points every driver
+// (including go vet -vettool) at one configuration file.
+const ConfigEnv = "PRODLINT_CONFIG"
+
+// Specs returns what the configuration must know of every rule.
+func specs(rules []*Rule) []config.RuleSpec {
+	out := make([]config.RuleSpec, len(rules))
+	for i, r := range rules {
+		out[i] = r.Spec()
+	}
+	return out
+}
+
+// DefaultConfig returns the configuration in force when there is no
+// rules.toml.
+func DefaultConfig() *Config { return config.Default(specs(Rules())) }
+
+// LoadConfig reads and validates the rules.toml at path.
+func LoadConfig(path string) (*Config, error) { return config.LoadFile(path, specs(Rules())) }
+
+// ParseConfig validates data, the contents of a rules.toml named path.
+func ParseConfig(path string, data []byte) (*Config, error) {
+	return config.Parse(path, data, specs(Rules()))
+}
+
+// NewConfigLoader returns a loader that finds rules.toml by walking up from
+// a package directory.
+func NewConfigLoader() *ConfigLoader { return config.NewLoader(specs(Rules())) }
+
+// Options says where the analyzers built by New take their configuration.
+type Options struct {
+	// Config, when set, governs every package.
+	Config *Config
+	// Loader, used when Config is nil, finds each package's rules.toml by
+	// walking up from its directory; New makes one when it is nil.
+	Loader *ConfigLoader
+	// IgnoreEnv makes New ignore $PRODLINT_CONFIG.
+	IgnoreEnv bool
+}
+
+// New returns a fresh analyzer for every rule, each requiring one shared
+// configuration analyzer built for these options. Rules switched off in
+// the configuration run and report nothing.
+//
+// When opts.Config is nil and $PRODLINT_CONFIG names a file, that file
+// governs every package; this is how go vet -vettool is pointed at a
+// configuration outside the packages' directories.
+func New(opts Options) []*analysis.Analyzer {
+	rules := Rules()
+	src := rule.ConfigSource{Fixed: opts.Config, Loader: opts.Loader}
+	if src.Loader == nil {
+		src.Loader = config.NewLoader(specs(rules))
+	}
+	if src.Fixed == nil && !opts.IgnoreEnv {
+		if path := os.Getenv(ConfigEnv); path != "" {
+			src.Fixed, src.Err = src.Loader.Load(path)
+		}
+	}
+	cfgAnalyzer := rule.NewConfigAnalyzer(src)
+	out := make([]*analysis.Analyzer, len(rules))
+	for i, r := range rules {
+		out[i] = rule.NewAnalyzer(r, cfgAnalyzer)
+	}
+	return out
+}
+
+// All returns New(Options{}): analyzers that find each package's
+// rules.toml themselves.
+func All() []*analysis.Analyzer { return New(Options{}) }
+
+// RuleByID returns the rule with the given id, or nil.
+func RuleByID(id string) *Rule {
+	for _, r := range Rules() {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}

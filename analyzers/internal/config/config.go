@@ -1,0 +1,144 @@
+// Package config holds prodlint's typed configuration, read from rules.toml.
+//
+// A Config says which rules run, at which severity and with which options,
+// and which files are analyzed at all. It is built from a list of rule
+// specifications (the registry) so that unknown rule ids and unknown option
+// keys are rejected with the file, line and key that named them.
+package config
+
+import (
+	"go/ast"
+	"path/filepath"
+	"strings"
+)
+
+// FileName is the name prodlint looks for when it walks up from a package
+// directory.
+const FileName = "rules.toml"
+
+// Severity says how much a finding matters; it is shown in every output and
+// decides whether a finding fails the run.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info" // reported, but does not make the run fail
+)
+
+func (s Severity) valid() bool {
+	return s == SeverityError || s == SeverityWarning || s == SeverityInfo
+}
+
+// Fails reports whether a finding of this severity makes prodlint exit 1.
+func (s Severity) Fails() bool { return s != SeverityInfo }
+
+// RuleSpec is what the configuration needs to know about a rule: its id,
+// its defaults and a constructor of its typed options.
+type RuleSpec struct {
+	ID       string
+	Enabled  bool
+	Severity Severity
+	// NewOptions returns a pointer to a fresh options struct holding the
+	// rule's defaults, or nil when the rule takes no options. Fields are
+	// decoded from the rule's table by their `toml` tags.
+	NewOptions func() any
+}
+
+// RuleSettings is one rule's effective configuration.
+type RuleSettings struct {
+	Enabled  bool
+	Severity Severity
+	// Options is the pointer returned by RuleSpec.NewOptions, with the
+	// file's values decoded into it; nil when the rule takes no options.
+	Options any
+}
+
+// Config is the effective configuration for the packages under one
+// rules.toml (or the built-in defaults when there is none).
+type Config struct {
+	// Path is the file this configuration came from; empty for defaults.
+	Path string
+	// Exclude holds globs, matched against slash-separated paths relative
+	// to the directory of Path (or absolute paths for defaults); "**"
+	// matches any number of directories.
+	Exclude []string
+	// Tests says whether _test.go files are analyzed.
+	Tests bool
+	// Generated says whether files marked "Code generated ... DO NOT EDIT."
+	// are analyzed.
+	Generated bool
+
+	rules map[string]RuleSettings
+}
+
+// Default returns the configuration used when no rules.toml is found.
+func Default(specs []RuleSpec) *Config {
+	c := &Config{rules: make(map[string]RuleSettings, len(specs))}
+	for _, s := range specs {
+		var opts any
+		if s.NewOptions != nil {
+			opts = s.NewOptions()
+		}
+		c.rules[s.ID] = RuleSettings{Enabled: s.Enabled, Severity: s.Severity, Options: opts}
+	}
+	return c
+}
+
+// Rule returns the settings of the rule with the given id. An id the
+// configuration was not built with is reported as disabled.
+func (c *Config) Rule(id string) RuleSettings {
+	return c.rules[id]
+}
+
+// SetEnabled switches a rule on or off, as the command line's -enable and
+// -disable flags do. It reports false for an unknown id.
+func (c *Config) SetEnabled(id string, on bool) bool {
+	s, ok := c.rules[id]
+	if !ok {
+		return false
+	}
+	s.Enabled = on
+	c.rules[id] = s
+	return true
+}
+
+// AnalyzesFile reports whether findings in the named file are reported
+// under this configuration. file may be nil when the syntax is unknown, in
+// which case generated-code detection is skipped.
+func (c *Config) AnalyzesFile(filename string, file *ast.File) bool {
+	if !c.Tests && strings.HasSuffix(filename, "_test.go") {
+		return false
+	}
+	if !c.Generated && file != nil && ast.IsGenerated(file) {
+		return false
+	}
+	return !c.Excluded(filename)
+}
+
+// Excluded reports whether filename matches one of the Exclude globs.
+func (c *Config) Excluded(filename string) bool {
+	if len(c.Exclude) == 0 {
+		return false
+	}
+	rel := filename
+	if c.Path != "" {
+		if r, err := filepath.Rel(filepath.Dir(c.Path), filename); err == nil && !strings.HasPrefix(r, "..") {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range c.Exclude {
+		if MatchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// Known reports whether id is the id of a rule the configuration was
+// built with.
+func (c *Config) Known(id string) bool {
+	_, ok := c.rules[id]
+	return ok
+}

@@ -1,0 +1,116 @@
+// Package fix builds SuggestedFixes: text edits that leave the file
+// compiling and gofmt-clean, and the import edits they often need.
+package fix
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// New returns a fix with the given imperative message ("Set Timeout on the
+// http.Client") and edits.
+func New(message string, edits ...analysis.TextEdit) analysis.SuggestedFix {
+	return analysis.SuggestedFix{Message: message, TextEdits: edits}
+}
+
+// Replace returns an edit that replaces the source of rng with text.
+func Replace(rng analysis.Range, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: rng.Pos(), End: rng.End(), NewText: []byte(text)}
+}
+
+// Insert returns an edit that inserts text at pos.
+func Insert(pos token.Pos, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
+}
+
+// Source returns the gofmt-formatted source of a node.
+func Source(fset *token.FileSet, n ast.Node) string {
+	var b bytes.Buffer
+	if err := format.Node(&b, fset, n); err != nil {
+		return ""
+	}
+	return b.String()
+}
+
+// Indent returns the indentation (tabs, as gofmt writes them) of the line
+// on which pos stands, assuming gofmt-formatted source.
+func Indent(fset *token.FileSet, pos token.Pos) string {
+	col := fset.Position(pos).Column
+	if col <= 1 {
+		return ""
+	}
+	return strings.Repeat("\t", col-1)
+}
+
+// ImportName returns the name by which file refers to the package at path
+// and the edits that add the import when the file lacks it. The import is
+// placed in sorted order in the file's first import group, so that the
+// result stays gofmt-clean. ok is false when the name is taken by another
+// import, so that a fix would not compile.
+func ImportName(fset *token.FileSet, file *ast.File, path string) (name string, edits []analysis.TextEdit, ok bool) {
+	base := path[strings.LastIndex(path, "/")+1:]
+	for _, imp := range file.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		local := p[strings.LastIndex(p, "/")+1:]
+		if imp.Name != nil {
+			local = imp.Name.Name
+		}
+		if p == path {
+			if local == "_" || local == "." {
+				continue
+			}
+			return local, nil, true
+		}
+		if local == base {
+			return "", nil, false
+		}
+	}
+	quoted := strconv.Quote(path)
+	for _, decl := range file.Decls {
+		gen, isGen := decl.(*ast.GenDecl)
+		if !isGen || gen.Tok != token.IMPORT {
+			continue
+		}
+		if !gen.Lparen.IsValid() {
+			// import "x"  →  import (\n\t"x"\n\t"path"\n)
+			spec := gen.Specs[0].(*ast.ImportSpec)
+			specs := []string{Source(fset, spec), quoted}
+			if quoted < specs[0] && spec.Name == nil {
+				specs[0], specs[1] = specs[1], specs[0]
+			}
+			text := "import (\n\t" + strings.Join(specs, "\n\t") + "\n)"
+			return base, []analysis.TextEdit{Replace(gen, text)}, true
+		}
+		specs := gen.Specs
+		if len(specs) == 0 {
+			return base, []analysis.TextEdit{Insert(gen.Lparen+1, "\n\t"+quoted+"\n")}, true
+		}
+		// Insert before the first spec of the first run of the group
+		// that sorts after path, or after the first run.
+		for i, s := range specs {
+			imp := s.(*ast.ImportSpec)
+			if i > 0 && fset.Position(imp.Pos()).Line > fset.Position(specs[i-1].End()).Line+1 {
+				break // a blank line ends the first run (std imports by convention)
+			}
+			if imp.Path.Value > quoted {
+				return base, []analysis.TextEdit{Insert(imp.Pos(), quoted+"\n\t")}, true
+			}
+		}
+		last := specs[0]
+		for i := 1; i < len(specs); i++ {
+			if fset.Position(specs[i].Pos()).Line > fset.Position(specs[i-1].End()).Line+1 {
+				break
+			}
+			last = specs[i]
+		}
+		return base, []analysis.TextEdit{Insert(last.End(), "\n\t"+quoted)}, true
+	}
+	// No imports at all: add one after the package clause.
+	return base, []analysis.TextEdit{Insert(file.Name.End(), "\n\nimport "+quoted)}, true
+}

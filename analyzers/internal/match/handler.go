@@ -1,0 +1,55 @@
+package match
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// IsHandlerSignature reports whether sig has the parameters of an
+// http.HandlerFunc: (http.ResponseWriter, *http.Request).
+func IsHandlerSignature(sig *types.Signature) bool {
+	if sig == nil || sig.Params().Len() != 2 {
+		return false
+	}
+	return IsNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") &&
+		IsPointerTo(sig.Params().At(1).Type(), "net/http", "Request")
+}
+
+// EnclosingFunc returns the innermost function declaration or literal
+// around c (c itself when it is one), its body and its signature, or a
+// zero cursor when c is outside any function.
+func EnclosingFunc(info *types.Info, c inspector.Cursor) (inspector.Cursor, *ast.BlockStmt, *types.Signature) {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			sig, _ := info.Defs[fn.Name].Type().(*types.Signature)
+			return fc, fn.Body, sig
+		case *ast.FuncLit:
+			sig, _ := info.TypeOf(fn).(*types.Signature)
+			return fc, fn.Body, sig
+		}
+	}
+	return inspector.Cursor{}, nil, nil
+}
+
+// InLoop reports whether c is inside the body of a for or range statement
+// of its innermost enclosing function (a function literal starts afresh).
+func InLoop(c inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid(); p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if c.Node().Pos() >= n.Body.Pos() {
+				return true
+			}
+		case *ast.RangeStmt:
+			if c.Node().Pos() >= n.Body.Pos() {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,168 @@
+package rule
+
+import (
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+)
+
+// ConfigSource says where the configuration of a package comes from.
+type ConfigSource struct {
+	// Fixed, when set, governs every package (prodlint -config FILE, the
+	// golangci-lint plugin's settings, tests).
+	Fixed *config.Config
+	// Loader finds rules.toml by walking up from each package directory
+	// when Fixed is nil. It caches files, so drivers share one.
+	Loader *config.Loader
+	// Err, when set, is returned by every analysis: the configuration the
+	// driver was asked to use could not be read.
+	Err error
+}
+
+// PackageConfig is the result of the config analyzer: the configuration
+// that governs one package, which files it analyzes, and the package's
+// //prodlint:ignore directives.
+type PackageConfig struct {
+	Config     *config.Config
+	skipped    map[string]bool // filename -> excluded by the configuration
+	directives *directiveIndex
+}
+
+// Analyzes reports whether findings at pos are reported.
+func (pc *PackageConfig) Analyzes(fset *token.FileSet, pos token.Pos) bool {
+	return !pc.skipped[fset.Position(pos).Filename]
+}
+
+// NewConfigAnalyzer returns the analyzer every rule requires: it finds the
+// package's rules.toml (once per package, whatever the driver) and parses
+// the package's suppression directives.
+func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "prodlint_config",
+		Doc:        "finds the rules.toml that governs a package and its //prodlint:ignore directives",
+		ResultType: reflect.TypeOf((*PackageConfig)(nil)),
+		Run: func(pass *analysis.Pass) (any, error) {
+			cfg, err := src.configFor(pass)
+			if err != nil {
+				return nil, err
+			}
+			pc := &PackageConfig{Config: cfg, skipped: map[string]bool{}}
+			for _, f := range pass.Files {
+				name := pass.Fset.Position(f.Pos()).Filename
+				if !cfg.AnalyzesFile(name, f) {
+					pc.skipped[name] = true
+				}
+			}
+			pc.directives = parseDirectives(pass.Fset, pass.Files)
+			return pc, nil
+		},
+	}
+}
+
+func (src ConfigSource) configFor(pass *analysis.Pass) (*config.Config, error) {
+	switch {
+	case src.Err != nil:
+		return nil, src.Err
+	case src.Fixed != nil:
+		return src.Fixed, nil
+	case len(pass.Files) == 0:
+		return config.Default(src.Loader.Specs()), nil
+	}
+	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename)
+	return src.Loader.ForDir(dir)
+}
+
+// NewAnalyzer builds a fresh analyzer for r that takes its configuration
+// from configAnalyzer (see NewConfigAnalyzer).
+func NewAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer) *analysis.Analyzer {
+	requires := append([]*analysis.Analyzer{inspect.Analyzer, configAnalyzer}, r.Requires...)
+	return &analysis.Analyzer{
+		Name:     AnalyzerName(r.ID),
+		Doc:      r.analyzerDoc(),
+		URL:      r.URL(),
+		Requires: requires,
+		Run: func(pass *analysis.Pass) (any, error) {
+			return nil, run(r, pass, pass.ResultOf[configAnalyzer].(*PackageConfig))
+		},
+	}
+}
+
+func run(r *Rule, pass *analysis.Pass, pc *PackageConfig) (err error) {
+	settings := pc.Config.Rule(r.ID)
+	if !settings.Enabled {
+		return nil
+	}
+	p := &Pass{
+		Pass:      pass,
+		Rule:      r,
+		Settings:  settings,
+		Package:   pc,
+		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		used:      map[*directive]bool{},
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{Rule: r.ID, Package: pass.Pkg.Path(), Pos: p.position(), Value: v, Stack: string(debug.Stack())}
+		}
+	}()
+	if importsAny(pass, r.Imports) {
+		if err := r.Run(p); err != nil {
+			return fmt.Errorf("%s: %w", r.ID, err)
+		}
+	}
+	p.reportUnusedDirectives()
+	return nil
+}
+
+// importsAny reports whether the package imports one of paths directly, or
+// paths is empty: the fast path out for packages that cannot contain a
+// finding (as in x/tools' httpresponse).
+func importsAny(pass *analysis.Pass, paths []string) bool {
+	if len(paths) == 0 {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		for _, p := range paths {
+			if imp.Path() == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// PanicError is a panic inside a rule, caught so that the other rules and
+// packages still run.
+type PanicError struct {
+	Rule    string
+	Package string
+	Pos     string // the node being analyzed, or "" when unknown
+	Value   any
+	Stack   string
+}
+
+func (e *PanicError) Error() string {
+	at := ""
+	if e.Pos != "" {
+		at = " at " + e.Pos
+	}
+	return fmt.Sprintf("internal error: rule %s panicked on package %s%s: %v\n"+
+		"This is a bug in prodlint, not in your code; please report it with this message at "+
+		"https://github.com/prodlint/prodlint/issues\n%s", e.Rule, e.Package, at, e.Value, e.Stack)
+}
+
+// position returns where the rule was when it panicked.
+func (p *Pass) position() string {
+	if p.at == nil {
+		return ""
+	}
+	return p.Fset.Position(p.at.Pos()).String()
+}

@@ -1,0 +1,97 @@
+// Package rule turns a prodlint rule description into a go/analysis
+// Analyzer: it compiles the rule's documentation into Doc and URL, hands
+// the rule its typed options from rules.toml, filters findings by the
+// configuration and //prodlint:ignore directives, and turns a panic inside
+// the rule into an error that names the rule, package and position.
+package rule
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+)
+
+// DocsBaseURL is where the generated rule pages are published; a rule's
+// page is DocsBaseURL + id + ".md".
+const DocsBaseURL = "https://github.com/prodlint/prodlint/blob/main/docs/rules/"
+
+// Doc is a rule's documentation, in the shape of staticcheck's
+// documentation struct. It is compiled into Analyzer.Doc and the rule's
+// generated page.
+type Doc struct {
+	// Title is a lower-case one-line summary with no final period.
+	Title string
+	// Why is the production failure the rule prevents, in a paragraph.
+	Why string
+	// Bad is a short Go example the rule reports.
+	Bad string
+	// Good is the production-ready version of Bad, which it does not report.
+	Good string
+	// Quiet lists the safe forms that keep the rule silent and, where it
+	// matters, what the analysis cannot see.
+	Quiet string
+	// Fix says what the SuggestedFix does; empty when there is none.
+	Fix string
+	// Since is the prodlint version that introduced the rule.
+	Since string
+}
+
+// Rule describes one check. Rules are plain descriptions; Analyzer builds a
+// fresh *analysis.Analyzer from one, so that every driver gets its own.
+type Rule struct {
+	// ID is the stable rule id: lower-case words joined by "-", as used in
+	// messages, rules.toml tables and //prodlint:ignore directives.
+	ID  string
+	Doc Doc
+	// Severity and Enabled are the defaults rules.toml can override.
+	Severity config.Severity
+	Enabled  bool
+	// NewOptions returns a pointer to the rule's options struct filled with
+	// defaults, or is nil for a rule without options. Each exported field
+	// with a `toml` tag is a key of the rule's rules.toml table; its `doc`
+	// tag explains it.
+	NewOptions func() any
+	// Requires lists analyzers the rule needs besides inspect.Analyzer.
+	Requires []*analysis.Analyzer
+	// Imports lists package paths the rule is about: when the package
+	// imports none of them (directly), the rule does not run. Empty means
+	// the rule always runs.
+	Imports []string
+	// Run performs the check.
+	Run func(p *Pass) error
+}
+
+// AnalyzerName is the Go identifier form of a rule id ("http-timeout"
+// becomes "http_timeout"): go/analysis requires analyzer names to be
+// identifiers, and multichecker and go vet turn them into flags.
+func AnalyzerName(id string) string { return strings.ReplaceAll(id, "-", "_") }
+
+// URL returns the address of the rule's documentation page.
+func (r *Rule) URL() string { return DocsBaseURL + r.ID + ".md" }
+
+// Spec returns what the configuration needs to know about the rule.
+func (r *Rule) Spec() config.RuleSpec {
+	return config.RuleSpec{ID: r.ID, Enabled: r.Enabled, Severity: r.Severity, NewOptions: r.NewOptions}
+}
+
+// analyzerDoc compiles the documentation into the text go vet and
+// `prodlint help RULE` print: the title line, then the failure, then what
+// keeps it quiet.
+func (r *Rule) analyzerDoc() string {
+	var b strings.Builder
+	b.WriteString(r.Doc.Title)
+	b.WriteString("\n\n")
+	b.WriteString("Rule id: " + r.ID + ".\n\n")
+	b.WriteString(strings.TrimSpace(r.Doc.Why))
+	if r.Doc.Quiet != "" {
+		b.WriteString("\n\nQuiet on: ")
+		b.WriteString(strings.TrimSpace(r.Doc.Quiet))
+	}
+	if r.Doc.Fix != "" {
+		b.WriteString("\n\nFix: ")
+		b.WriteString(strings.TrimSpace(r.Doc.Fix))
+	}
+	return b.String()
+}

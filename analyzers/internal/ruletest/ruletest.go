@@ -1,0 +1,51 @@
+// Package ruletest builds analyzers for analysistest from rule
+// descriptions and an inline rules.toml, so that every rule's tests state
+// the configuration they run under.
+package ruletest
+
+import (
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// TestData returns the shared analysistest directory, analyzers/testdata.
+func TestData() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
+}
+
+// Analyzers returns one analyzer per rule, configured by rulesTOML (the
+// text of a rules.toml; "" for the defaults). The ignore-directive rule is
+// always known to the configuration, so directives can be tested.
+func Analyzers(t testing.TB, rulesTOML string, rules ...*rule.Rule) []*analysis.Analyzer {
+	t.Helper()
+	var specs []config.RuleSpec
+	specs = append(specs, rule.DirectiveRule().Spec())
+	for _, r := range rules {
+		if r.ID != rule.DirectiveRuleID {
+			specs = append(specs, r.Spec())
+		}
+	}
+	cfg, err := config.Parse("rules.toml", []byte(rulesTOML), specs)
+	if err != nil {
+		t.Fatalf("test configuration: %v", err)
+	}
+	cfgAnalyzer := rule.NewConfigAnalyzer(rule.ConfigSource{Fixed: cfg})
+	out := make([]*analysis.Analyzer, len(rules))
+	for i, r := range rules {
+		out[i] = rule.NewAnalyzer(r, cfgAnalyzer)
+	}
+	return out
+}
+
+// Analyzer is Analyzers for a single rule.
+func Analyzer(t testing.TB, rulesTOML string, r *rule.Rule) *analysis.Analyzer {
+	t.Helper()
+	return Analyzers(t, rulesTOML, r)[0]
+}

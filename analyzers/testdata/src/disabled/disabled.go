@@ -1,0 +1,5 @@
+package disabled
+
+func f() {
+	panic("disabled rules report nothing")
+}
