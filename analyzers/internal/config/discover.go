@@ -11,9 +11,10 @@ import (
 type Loader struct {
 	specs []RuleSpec
 
-	mu    sync.Mutex
-	found map[string]string // directory -> config path ("" for none)
-	files map[string]loaded // config path -> result
+	mu        sync.Mutex
+	found     map[string]string // directory -> config path ("" for none)
+	files     map[string]loaded // config path -> result
+	overrides map[string]bool   // rule id -> enabled, from the command line
 }
 
 type loaded struct {
@@ -24,6 +25,33 @@ type loaded struct {
 // NewLoader returns a Loader that validates files against specs.
 func NewLoader(specs []RuleSpec) *Loader {
 	return &Loader{specs: specs, found: map[string]string{}, files: map[string]loaded{}}
+}
+
+// Override switches a rule on or off in every configuration the loader
+// returns from now on, as the command line's -enable and -disable do. It
+// reports false for an unknown rule id.
+func (l *Loader) Override(id string, on bool) bool {
+	known := false
+	for _, s := range l.specs {
+		known = known || s.ID == id
+	}
+	if !known {
+		return false
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.overrides == nil {
+		l.overrides = map[string]bool{}
+	}
+	l.overrides[id] = on
+	return true
+}
+
+func (l *Loader) applyOverrides(cfg *Config) *Config {
+	for id, on := range l.overrides {
+		cfg.SetEnabled(id, on)
+	}
+	return cfg
 }
 
 // Specs returns the rule specifications the loader validates against.
@@ -47,6 +75,7 @@ func (l *Loader) loadLocked(abs, display string) (*Config, error) {
 	cfg, err := LoadFile(display, l.specs)
 	if cfg != nil {
 		cfg.Path = abs
+		l.applyOverrides(cfg)
 	}
 	l.files[abs] = loaded{cfg, err}
 	return cfg, err
@@ -68,7 +97,7 @@ func (l *Loader) ForDir(dir string) (*Config, error) {
 		l.found[abs] = path
 	}
 	if path == "" {
-		return Default(l.specs), nil
+		return l.applyOverrides(Default(l.specs)), nil
 	}
 	return l.loadLocked(path, path)
 }

@@ -1,0 +1,142 @@
+package analyzers
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+)
+
+// RuleOption describes one rules.toml key of a rule.
+type RuleOption struct {
+	Key     string
+	Default string // TOML syntax
+	Doc     string
+}
+
+// RuleOptions lists a rule's rules.toml keys (besides enabled and severity)
+// with their defaults, from the `toml` and `doc` tags of its options
+// struct.
+func RuleOptions(r *Rule) []RuleOption {
+	if r.NewOptions == nil {
+		return nil
+	}
+	v := reflect.ValueOf(r.NewOptions()).Elem()
+	var out []RuleOption
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Type().Field(i)
+		key := config.OptionKey(f)
+		if key == "" {
+			continue
+		}
+		out = append(out, RuleOption{Key: key, Default: tomlValue(v.Field(i)), Doc: f.Tag.Get("doc")})
+	}
+	return out
+}
+
+// tomlValue writes a default option value in TOML syntax.
+func tomlValue(v reflect.Value) string {
+	if s, ok := v.Interface().(fmt.Stringer); ok && v.Type() == reflect.TypeOf(config.Duration(0)) {
+		return fmt.Sprintf("%q", s.String())
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return fmt.Sprintf("%q", v.String())
+	case reflect.Slice:
+		parts := make([]string, v.Len())
+		for i := range parts {
+			parts[i] = tomlValue(v.Index(i))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// RuleMarkdown renders a rule's documentation page.
+func RuleMarkdown(r *Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", r.ID)
+	fmt.Fprintf(&b, "%s.\n\n", upperFirst(r.Doc.Title))
+	fmt.Fprintf(&b, "Default: %s, severity `%s`. Since %s.\n\n", enabledWord(r.Enabled), r.Severity, r.Doc.Since)
+	fmt.Fprintf(&b, "## Why it matters\n\n%s\n\n", strings.TrimSpace(r.Doc.Why))
+	fmt.Fprintf(&b, "## Bad\n\n```go\n%s\n```\n\n", strings.TrimSpace(r.Doc.Bad))
+	fmt.Fprintf(&b, "## Good\n\n```go\n%s\n```\n\n", strings.TrimSpace(r.Doc.Good))
+	if r.Doc.Quiet != "" {
+		fmt.Fprintf(&b, "## What keeps it quiet\n\n%s\n\n", strings.TrimSpace(r.Doc.Quiet))
+	}
+	if r.Doc.Fix != "" {
+		fmt.Fprintf(&b, "## Suggested fix\n\n%s\n\n", strings.TrimSpace(r.Doc.Fix))
+	}
+	b.WriteString("## Configuration\n\n```toml\n")
+	b.WriteString(ruleTOML(r))
+	b.WriteString("```\n\n")
+	fmt.Fprintf(&b, "Silence one finding with `//prodlint:ignore %s <reason>` on the line or the line above.\n", r.ID)
+	return b.String()
+}
+
+// ReferenceMarkdown renders the index of all rules.
+func ReferenceMarkdown(rules []*Rule) string {
+	var b strings.Builder
+	b.WriteString("# prodlint rules\n\n")
+	b.WriteString("Generated from the rule registry (`make generate`); do not edit.\n\n")
+	b.WriteString("| rule | default | severity | what it reports |\n|---|---|---|---|\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, enabledWord(r.Enabled), r.Severity, r.Doc.Title)
+	}
+	return b.String()
+}
+
+// DefaultConfigTOML renders the documented default rules.toml.
+func DefaultConfigTOML(rules []*Rule) string {
+	var b strings.Builder
+	b.WriteString(`# prodlint configuration: the defaults, documented.
+# Generated from the rule registry (make generate); copy it into your
+# repository and edit. prodlint finds the nearest rules.toml walking up from
+# each package directory (stopping at the repository root), or takes
+# -config FILE / $PRODLINT_CONFIG.
+
+# Globs of files whose findings are not reported, relative to this file;
+# "**" matches any number of directories.
+exclude = []
+
+# Analyze _test.go files.
+tests = false
+
+# Analyze files marked "// Code generated ... DO NOT EDIT.".
+generated = false
+`)
+	for _, r := range rules {
+		fmt.Fprintf(&b, "\n# %s: %s. %s\n", r.ID, r.Doc.Title, r.URL())
+		b.WriteString(ruleTOML(r))
+	}
+	return b.String()
+}
+
+func ruleTOML(r *Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[rules.%s]\n", r.ID)
+	fmt.Fprintf(&b, "enabled = %t\n", r.Enabled)
+	fmt.Fprintf(&b, "severity = %q # error, warning or info (reported, never fails the run)\n", r.Severity)
+	for _, o := range RuleOptions(r) {
+		if o.Doc != "" {
+			fmt.Fprintf(&b, "# %s\n", o.Doc)
+		}
+		fmt.Fprintf(&b, "%s = %s\n", o.Key, o.Default)
+	}
+	return b.String()
+}
+
+func enabledWord(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

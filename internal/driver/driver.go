@@ -1,0 +1,147 @@
+// Package driver is the prodlint command's standalone driver: it loads
+// packages with go/packages, runs the analyzers with go/analysis/checker
+// (the engine behind multichecker), and prints findings as text, JSON or
+// SARIF with documented exit codes. Under go vet -vettool, the command
+// hands over to unitchecker instead (see cmd/prodlint).
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers"
+)
+
+// Exit codes, documented in README.md.
+const (
+	ExitClean    = 0 // no findings that fail the run
+	ExitFindings = 1 // findings of severity error or warning
+	ExitUsage    = 2 // bad flags, an unreadable or invalid rules.toml, an unknown rule id
+	ExitAnalysis = 3 // a package could not be loaded or type-checked, or a rule failed
+)
+
+// Options configures one run.
+type Options struct {
+	Args           []string
+	Dir            string // working directory; "" for the current one
+	Stdout, Stderr io.Writer
+	// NewAnalyzers builds the analyzers; nil means analyzers.New. Tests
+	// use it to add a rule that panics.
+	NewAnalyzers func(analyzers.Options) []*analysis.Analyzer
+	// Rules lists the rules for help, SARIF and validation; nil means
+	// analyzers.Rules().
+	Rules []*analyzers.Rule
+}
+
+// flags holds the parsed command line.
+type flags struct {
+	config          string
+	json, sarif     bool
+	fix, diff       bool
+	tests           string // "", "true" or "false"
+	enable, disable string
+	cpuprofile      string
+	version         bool
+	patterns        []string
+}
+
+// Main runs prodlint with the given options and returns its exit code.
+func Main(opts Options) int {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	if opts.Rules == nil {
+		opts.Rules = analyzers.Rules()
+	}
+	if opts.NewAnalyzers == nil {
+		opts.NewAnalyzers = analyzers.New
+	}
+	f, err := parseFlags(opts)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	}
+	if err != nil {
+		fmt.Fprintf(opts.Stderr, "prodlint: %v\n", err)
+		return ExitUsage
+	}
+	if f.version {
+		fmt.Fprintln(opts.Stdout, "prodlint", Version())
+		return ExitClean
+	}
+	if len(f.patterns) > 0 && f.patterns[0] == "help" {
+		return help(opts, f.patterns[1:])
+	}
+	r := &run{opts: opts, flags: f}
+	return r.main()
+}
+
+func parseFlags(opts Options) (*flags, error) {
+	f := &flags{}
+	fs := flag.NewFlagSet("prodlint", flag.ContinueOnError)
+	fs.SetOutput(opts.Stderr)
+	fs.StringVar(&f.config, "config", "", "use this rules.toml for every package (default: the nearest rules.toml above each package, or $"+analyzers.ConfigEnv+")")
+	fs.BoolVar(&f.json, "json", false, "print findings as go/analysis JSON, fixes included")
+	fs.BoolVar(&f.sarif, "sarif", false, "print findings as SARIF 2.1.0 (GitHub code scanning)")
+	fs.BoolVar(&f.fix, "fix", false, "apply the first suggested fix of every finding")
+	fs.BoolVar(&f.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of writing files")
+	fs.StringVar(&f.tests, "tests", "", "analyze _test.go files: true or false (default: the configuration's `tests`)")
+	fs.StringVar(&f.enable, "enable", "", "comma-separated rule ids to switch on, overriding rules.toml")
+	fs.StringVar(&f.disable, "disable", "", "comma-separated rule ids to switch off, overriding rules.toml")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	fs.Usage = func() { usage(opts.Stderr, fs) }
+	if err := fs.Parse(opts.Args); err != nil {
+		return nil, err
+	}
+	if f.json && f.sarif {
+		return nil, errors.New("-json and -sarif cannot be used together")
+	}
+	if f.diff {
+		f.fix = true
+	}
+	if f.tests != "" && f.tests != "true" && f.tests != "false" {
+		return nil, fmt.Errorf("-tests must be true or false, got %q", f.tests)
+	}
+	f.patterns = fs.Args()
+	if len(f.patterns) == 0 {
+		f.patterns = []string{"./..."}
+	}
+	return f, nil
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `prodlint finds Go code that compiles but fails in production.
+
+Usage:
+  prodlint [flags] [packages]        analyze packages (default ./...)
+  prodlint help                      list the rules
+  prodlint help RULE                 show a rule's documentation and options
+  go vet -vettool=$(command -v prodlint) ./...
+
+Exit status: 0 no failing findings, 1 findings, 2 usage or configuration error,
+3 a package could not be analyzed or a rule failed.
+
+Flags:
+`)
+	fs.PrintDefaults()
+}
+
+// splitIDs splits a comma-separated list of rule ids.
+func splitIDs(s string) []string {
+	var out []string
+	for _, id := range strings.Split(s, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -1,0 +1,173 @@
+package driver
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/prodlint/prodlint/analyzers"
+)
+
+// run is one invocation of the standalone driver.
+type run struct {
+	opts   Options
+	flags  *flags
+	loader *analyzers.ConfigLoader
+	fixed  *analyzers.Config // -config or $PRODLINT_CONFIG; nil for per-package discovery
+	failed bool              // a package or rule could not be analyzed
+}
+
+func (r *run) main() int {
+	if r.flags.cpuprofile != "" {
+		f, err := os.Create(r.flags.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+			return ExitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
+	if code, ok := r.configure(); !ok {
+		return code
+	}
+	pkgs, err := r.load()
+	if err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		return ExitAnalysis
+	}
+	if code, ok := r.validateConfigs(pkgs); !ok {
+		return code
+	}
+	roots := r.reportLoadErrors(pkgs)
+
+	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true})
+	var graph *checker.Graph
+	if len(roots) > 0 {
+		graph, err = checker.Analyze(as, roots, nil)
+		if err != nil {
+			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+			return ExitAnalysis
+		}
+	}
+	findings := r.collect(graph)
+
+	failing := false
+	for _, f := range findings {
+		failing = failing || f.Severity.Fails()
+	}
+	if r.flags.fix {
+		remaining, err := r.applyFixes(findings)
+		if err != nil {
+			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+			return ExitAnalysis
+		}
+		findings = remaining
+		failing = false
+		for _, f := range findings {
+			failing = failing || f.Severity.Fails()
+		}
+		if r.flags.diff {
+			// The diff is the output; findings go to stderr so that the
+			// diff can be piped to patch.
+			r.printText(r.opts.Stderr, findings)
+			findings = nil
+		}
+	}
+	if err := r.print(findings); err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		return ExitAnalysis
+	}
+	switch {
+	case r.failed:
+		return ExitAnalysis
+	case failing:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+// configure reads -config / $PRODLINT_CONFIG and applies -enable and
+// -disable.
+func (r *run) configure() (int, bool) {
+	r.loader = analyzers.NewConfigLoader()
+	for _, pair := range []struct {
+		list string
+		on   bool
+	}{{r.flags.enable, true}, {r.flags.disable, false}} {
+		for _, id := range splitIDs(pair.list) {
+			if !r.loader.Override(id, pair.on) {
+				fmt.Fprintf(r.opts.Stderr, "prodlint: unknown rule id %q; `prodlint help` lists the rules\n", id)
+				return ExitUsage, false
+			}
+		}
+	}
+	path := r.flags.config
+	if path == "" {
+		path = os.Getenv(analyzers.ConfigEnv)
+	}
+	if path == "" {
+		return 0, true
+	}
+	if !filepath.IsAbs(path) && r.opts.Dir != "" {
+		path = filepath.Join(r.opts.Dir, path)
+	}
+	cfg, err := r.loader.Load(path)
+	if err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		return ExitUsage, false
+	}
+	r.fixed = cfg
+	return 0, true
+}
+
+// configFor returns the configuration that governs a package directory.
+func (r *run) configFor(dir string) (*analyzers.Config, error) {
+	if r.fixed != nil {
+		return r.fixed, nil
+	}
+	return r.loader.ForDir(dir)
+}
+
+// validateConfigs loads the rules.toml of every package before analysis,
+// so that a broken file is reported once, with its line, and exits 2.
+func (r *run) validateConfigs(pkgs []*packages.Package) (int, bool) {
+	seen := map[string]bool{}
+	var msgs []string
+	for _, p := range pkgs {
+		dir := packageDir(p)
+		if dir == "" {
+			continue
+		}
+		if _, err := r.configFor(dir); err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			msgs = append(msgs, err.Error())
+		}
+	}
+	sort.Strings(msgs)
+	for _, m := range msgs {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %s\n", m)
+	}
+	if len(msgs) > 0 {
+		return ExitUsage, false
+	}
+	return 0, true
+}
+
+func packageDir(p *packages.Package) string {
+	for _, files := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles} {
+		if len(files) > 0 {
+			return filepath.Dir(files[0])
+		}
+	}
+	return ""
+}
+
+var _ analysis.Diagnostic
