@@ -13,6 +13,12 @@ import (
 // function.
 type Rule = rule.Rule
 
+// Pass is what a rule's Run receives.
+type Pass = rule.Pass
+
+// Doc is a rule's documentation.
+type Doc = rule.Doc
+
 // Config is a validated rules.toml.
 type Config = config.Config
 
@@ -58,8 +64,14 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 }
 
 // NewConfigLoader returns a loader that finds rules.toml by walking up from
-// a package directory.
-func NewConfigLoader() *ConfigLoader { return config.NewLoader(specs(Rules())) }
+// a package directory, validating against the given rules (all rules when
+// none are given).
+func NewConfigLoader(rules ...*Rule) *ConfigLoader {
+	if len(rules) == 0 {
+		rules = Rules()
+	}
+	return config.NewLoader(specs(rules))
+}
 
 // Options says where the analyzers built by New take their configuration.
 type Options struct {
@@ -70,6 +82,9 @@ type Options struct {
 	Loader *ConfigLoader
 	// IgnoreEnv makes New ignore $PRODLINT_CONFIG.
 	IgnoreEnv bool
+	// Rules are the rules to build; nil means Rules(). A Loader must have
+	// been made for the same rules.
+	Rules []*Rule
 }
 
 // New returns a fresh analyzer for every rule, each requiring one shared
@@ -80,7 +95,10 @@ type Options struct {
 // governs every package; this is how go vet -vettool is pointed at a
 // configuration outside the packages' directories.
 func New(opts Options) []*analysis.Analyzer {
-	rules := Rules()
+	rules := opts.Rules
+	if rules == nil {
+		rules = Rules()
+	}
 	src := rule.ConfigSource{Fixed: opts.Config, Loader: opts.Loader}
 	if src.Loader == nil {
 		src.Loader = config.NewLoader(specs(rules))

@@ -117,7 +117,7 @@ func ruleTOML(r *Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[rules.%s]\n", r.ID)
 	fmt.Fprintf(&b, "enabled = %t\n", r.Enabled)
-	fmt.Fprintf(&b, "severity = %q # error, warning or info (reported, never fails the run)\n", r.Severity)
+	fmt.Fprintf(&b, "severity = %q # error and warning fail the run; info is only reported\n", r.Severity)
 	for _, o := range RuleOptions(r) {
 		if o.Doc != "" {
 			fmt.Fprintf(&b, "# %s\n", o.Doc)

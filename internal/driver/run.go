@@ -7,7 +7,6 @@ import (
 	"runtime/pprof"
 	"sort"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -48,7 +47,7 @@ func (r *run) main() int {
 	}
 	roots := r.reportLoadErrors(pkgs)
 
-	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true})
+	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
 	var graph *checker.Graph
 	if len(roots) > 0 {
 		graph, err = checker.Analyze(as, roots, nil)
@@ -97,7 +96,7 @@ func (r *run) main() int {
 // configure reads -config / $PRODLINT_CONFIG and applies -enable and
 // -disable.
 func (r *run) configure() (int, bool) {
-	r.loader = analyzers.NewConfigLoader()
+	r.loader = analyzers.NewConfigLoader(r.opts.Rules...)
 	for _, pair := range []struct {
 		list string
 		on   bool
@@ -169,5 +168,3 @@ func packageDir(p *packages.Package) string {
 	}
 	return ""
 }
-
-var _ analysis.Diagnostic

@@ -110,9 +110,23 @@ func (p *parser) parse() (*Config, error) {
 }
 
 func (p *parser) parseRules(prim toml.Primitive, cfg *Config) error {
-	var tables map[string]map[string]toml.Primitive
-	if err := p.decode(prim, &tables, "rules"); err != nil {
+	if err := p.wantTable(prim, []string{"rules"}); err != nil {
 		return err
+	}
+	var rawTables map[string]toml.Primitive
+	if err := p.decode(prim, &rawTables, "rules"); err != nil {
+		return err
+	}
+	tables := map[string]map[string]toml.Primitive{}
+	for id, raw := range rawTables {
+		if err := p.wantTable(raw, []string{"rules", id}); err != nil {
+			return err
+		}
+		var table map[string]toml.Primitive
+		if err := p.decode(raw, &table, "rules."+id); err != nil {
+			return err
+		}
+		tables[id] = table
 	}
 	known := make(map[string]RuleSpec, len(p.specs))
 	ids := make([]string, 0, len(p.specs))
@@ -162,6 +176,19 @@ func (p *parser) parseRules(prim toml.Primitive, cfg *Config) error {
 	return nil
 }
 
+// wantTable rejects a value that is not a table: the TOML library decodes
+// a scalar into a map as an empty map, without an error.
+func (p *parser) wantTable(prim toml.Primitive, path []string) error {
+	var v any
+	if err := p.md.PrimitiveDecode(prim, &v); err != nil {
+		return p.errorAt(path, "wants a table")
+	}
+	if _, ok := v.(map[string]any); !ok {
+		return p.errorAt(path, "wants a table")
+	}
+	return nil
+}
+
 // decode decodes one value and turns a type mismatch into an *Error at
 // the key's line.
 func (p *parser) decode(prim toml.Primitive, dst any, dotted string) error {
@@ -178,7 +205,11 @@ func (p *parser) errorAt(path []string, msg string) *Error {
 func (p *parser) syntaxError(err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &Error{File: p.path, Line: pe.Position.Line, Key: pe.LastKey, Msg: "invalid TOML: " + pe.Message}
+		line := pe.Position.Line
+		if strings.Contains(pe.Message, `'\n'`) && line > 1 {
+			line-- // the lexer has already counted the newline it choked on
+		}
+		return &Error{File: p.path, Line: line, Key: pe.LastKey, Msg: "invalid TOML: " + pe.Message}
 	}
 	return &Error{File: p.path, Msg: "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")}
 }

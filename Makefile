@@ -1,0 +1,48 @@
+# prodlint's build, test and lint entry points. `make test` is what CI runs
+# (.ci/run); it needs only Go, and installs what the integration tests need
+# (golangci-lint built from the module proxy, pre-commit from Debian).
+
+GO        ?= go
+BIN       := bin/prodlint
+FUZZTIME  ?= 15s
+
+.PHONY: all build test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench corpus gcl clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/prodlint
+
+# Everything CI checks, in order of cost.
+test: fmt-check vet check-generated unit fuzz selfcheck
+
+unit:
+	$(GO) test -count=1 ./...
+
+lint: fmt-check vet selfcheck
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v /testdata/)); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+# prodlint runs clean on its own repository.
+selfcheck: build
+	./$(BIN) ./...
+
+# Regenerate docs/rules/*.md and rules.toml from the rule registry.
+generate:
+	$(GO) test ./analyzers -run 'TestGenerated' -update
+
+check-generated:
+	$(GO) test -count=1 ./analyzers -run 'TestGenerated'
+
+# A fixed, short run of the config fuzzers; crashers land in testdata/fuzz
+# and stay as regression seeds.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzers/internal/config
+
+clean:
+	rm -rf bin

@@ -1,0 +1,168 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+type testOptions struct {
+	Timeout Duration `toml:"timeout" doc:"t"`
+	Limit   int      `toml:"limit" doc:"l"`
+	Allow   []string `toml:"allow" doc:"a"`
+}
+
+func testSpecs() []RuleSpec {
+	return []RuleSpec{
+		{ID: "http-timeout", Enabled: true, Severity: SeverityError, NewOptions: func() any {
+			return &testOptions{Timeout: Duration(30 * time.Second), Limit: 3}
+		}},
+		{ID: "migration-lock", Enabled: false, Severity: SeverityWarning},
+	}
+}
+
+func TestParseValid(t *testing.T) {
+	src := `
+exclude = ["gen/**", "**/mocks"]
+tests = true
+
+[rules.http-timeout]
+severity = "warning"
+timeout = "5s"
+allow = ["a", "b"]
+
+[rules.migration-lock]
+enabled = true
+`
+	cfg, err := Parse("rules.toml", []byte(src), testSpecs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ht := cfg.Rule("http-timeout")
+	opts := ht.Options.(*testOptions)
+	if !ht.Enabled || ht.Severity != SeverityWarning || opts.Timeout.Std() != 5*time.Second || opts.Limit != 3 || len(opts.Allow) != 2 {
+		t.Errorf("http-timeout = %+v, options %+v", ht, opts)
+	}
+	if !cfg.Rule("migration-lock").Enabled || !cfg.Tests || cfg.Generated {
+		t.Errorf("migration-lock or top-level keys not applied: %+v", cfg)
+	}
+	// Defaults are not shared between configurations.
+	def := Default(testSpecs())
+	if def.Rule("http-timeout").Options.(*testOptions).Timeout.Std() != 30*time.Second {
+		t.Error("parsing changed the defaults")
+	}
+}
+
+func TestParseErrorsNameFileLineAndKey(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		key, msg  string
+	}{
+		{"unknown option key", "[rules.http-timeout]\nenabled = true\ntimout = \"5s\"\n", 3, "rules.http-timeout.timout", `unknown key (did you mean "timeout"?)`},
+		{"unknown top-level key", "tests = true\nexclud = []\n", 2, "exclud", `unknown key (did you mean "exclude"?)`},
+		{"unknown rule id", "\n[rules.http-timout]\nenabled = false\n", 2, "rules.http-timout", `unknown rule id (did you mean "http-timeout"?)`},
+		{"wrong type", "[rules.http-timeout]\nenabled = \"yes\"\n", 2, "rules.http-timeout.enabled", "wants true or false"},
+		{"wrong option type", "[rules.http-timeout]\nlimit = \"3\"\n", 2, "rules.http-timeout.limit", "wants an integer"},
+		{"bad duration", "[rules.http-timeout]\n\ntimeout = \"5 seconds\"\n", 3, "rules.http-timeout.timeout", "wants a duration"},
+		{"bad severity", "[rules.http-timeout]\nseverity = \"fatal\"\n", 2, "rules.http-timeout.severity", "severity must be"},
+		{"syntax error", "tests = true\n[rules.http-timeout\n", 2, "", "invalid TOML"},
+		{"dotted key", "[rules]\nhttp-timeout.timout = \"1s\"\n", 2, "rules.http-timeout.timout", "unknown key"},
+		{"inline table", "rules = { http-timeout = { limit = true } }\n", 1, "rules.http-timeout.limit", "wants an integer"},
+		{"bad glob", "exclude = [\"[\"]\n", 1, "exclude", "invalid glob"},
+		{"rules not a table", "rules = 3\n", 1, "rules", "wants a table"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("dir/rules.toml", []byte(tt.src), testSpecs())
+			var cerr *Error
+			if !errors.As(err, &cerr) {
+				t.Fatalf("error = %v, want *Error", err)
+			}
+			if cerr.File != "dir/rules.toml" || cerr.Line != tt.line || cerr.Key != tt.key || !strings.Contains(cerr.Msg, tt.msg) {
+				t.Errorf("got %q (line %d, key %q), want line %d key %q containing %q", err, cerr.Line, cerr.Key, tt.line, tt.key, tt.msg)
+			}
+			if want := "dir/rules.toml:"; !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("message %q does not start with %q", err, want)
+			}
+		})
+	}
+}
+
+func TestLoaderWalksUpAndStopsAtRepositoryRoot(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	deep := filepath.Join(repo, "svc", "api", "handlers")
+	must(t, os.MkdirAll(deep, 0o755))
+	must(t, os.Mkdir(filepath.Join(repo, ".git"), 0o755))
+	// Above the repository root: must not be found.
+	must(t, os.WriteFile(filepath.Join(root, FileName), []byte("tests = true\n"), 0o644))
+
+	l := NewLoader(testSpecs())
+	cfg, err := l.ForDir(deep)
+	if err != nil || cfg.Path != "" || cfg.Tests {
+		t.Fatalf("without a rules.toml in the repository: cfg=%+v err=%v, want defaults", cfg, err)
+	}
+
+	must(t, os.WriteFile(filepath.Join(repo, "svc", FileName), []byte("[rules.migration-lock]\nenabled = true\n"), 0o644))
+	l = NewLoader(testSpecs())
+	cfg, err = l.ForDir(deep)
+	if err != nil || cfg.Path != filepath.Join(repo, "svc", FileName) || !cfg.Rule("migration-lock").Enabled {
+		t.Fatalf("cfg=%+v err=%v, want svc/rules.toml", cfg, err)
+	}
+	if again, _ := l.ForDir(filepath.Join(repo, "svc")); again != cfg {
+		t.Error("the loader read the same file twice")
+	}
+	if !l.Override("http-timeout", false) || l.Override("nope", true) {
+		t.Error("Override accepts known ids only")
+	}
+}
+
+func TestLoaderReportsBrokenFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	must(t, os.WriteFile(path, []byte("[rules.http-timeout]\nenabld = false\n"), 0o644))
+	_, err := NewLoader(testSpecs()).ForDir(dir)
+	if err == nil || !strings.Contains(err.Error(), path+":2: rules.http-timeout.enabld: unknown key") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestExcludesAndFileKinds(t *testing.T) {
+	cfg, err := Parse("/repo/rules.toml", []byte(`exclude = ["gen/**", "**/mocks", "legacy/*.go"]`), testSpecs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"/repo/gen/a.go":                false,
+		"/repo/gen/deep/b.go":           false,
+		"/repo/svc/mocks/m.go":          false,
+		"/repo/legacy/x.go":             false,
+		"/repo/legacy/sub/x.go":         true,
+		"/repo/svc/main.go":             true,
+		"/repo/svc/main_test.go":        false, // tests = false by default
+		"/elsewhere/gen/not_matched.go": true,
+	} {
+		if got := cfg.AnalyzesFile(name, nil); got != want {
+			t.Errorf("AnalyzesFile(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestDurationString(t *testing.T) {
+	for d, want := range map[time.Duration]string{30 * time.Second: "30s", 24 * time.Hour: "24h", 90 * time.Minute: "1h30m", 1500 * time.Millisecond: "1.5s"} {
+		if got := Duration(d).String(); got != want {
+			t.Errorf("Duration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

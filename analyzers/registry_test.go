@@ -1,0 +1,124 @@
+package analyzers_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/rules and rules.toml from the registry")
+
+var idPattern = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`)
+
+func TestRegistryDocumentsEveryRule(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range analyzers.Rules() {
+		if !idPattern.MatchString(r.ID) {
+			t.Errorf("rule id %q is not lower-case words joined by -", r.ID)
+		}
+		if seen[r.ID] {
+			t.Errorf("rule id %q registered twice", r.ID)
+		}
+		seen[r.ID] = true
+		d := r.Doc
+		switch {
+		case d.Title == "" || d.Why == "" || d.Bad == "" || d.Good == "" || d.Since == "":
+			t.Errorf("%s: Doc needs Title, Why, Bad, Good and Since", r.ID)
+		case unicode.IsUpper(rune(d.Title[0])) || strings.HasSuffix(d.Title, "."):
+			t.Errorf("%s: Title %q must start lower-case and have no final period", r.ID, d.Title)
+		case len(d.Title) > 80:
+			t.Errorf("%s: Title is %d characters, want at most 80", r.ID, len(d.Title))
+		}
+		if r.Severity == "" {
+			t.Errorf("%s: no default severity", r.ID)
+		}
+		if r.Run == nil {
+			t.Errorf("%s: no Run", r.ID)
+		}
+		for _, o := range analyzers.RuleOptions(r) {
+			if o.Doc == "" {
+				t.Errorf("%s: option %s has no doc tag", r.ID, o.Key)
+			}
+		}
+	}
+}
+
+func TestNewBuildsFreshValidAnalyzers(t *testing.T) {
+	a, b := analyzers.New(analyzers.Options{IgnoreEnv: true}), analyzers.New(analyzers.Options{IgnoreEnv: true})
+	if err := analysis.Validate(a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(analyzers.Rules()) {
+		t.Fatalf("New returned %d analyzers for %d rules", len(a), len(analyzers.Rules()))
+	}
+	for i := range a {
+		if a[i] == b[i] {
+			t.Errorf("%s: New shares analyzer instances between calls", a[i].Name)
+		}
+		if a[i].URL == "" || !strings.HasPrefix(a[i].Doc, analyzers.Rules()[i].Doc.Title) {
+			t.Errorf("%s: Doc or URL not compiled from the rule's documentation", a[i].Name)
+		}
+	}
+}
+
+// The documented default rules.toml must itself be a valid configuration
+// equal to the built-in defaults.
+func TestDefaultConfigRoundTrips(t *testing.T) {
+	cfg, err := analyzers.ParseConfig("rules.toml", []byte(analyzers.DefaultConfigTOML(analyzers.Rules())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := analyzers.DefaultConfig()
+	for _, r := range analyzers.Rules() {
+		if got, want := cfg.Rule(r.ID), def.Rule(r.ID); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: generated rules.toml gives %+v, defaults are %+v", r.ID, got, want)
+		}
+	}
+}
+
+func TestGenerated(t *testing.T) {
+	rules := analyzers.Rules()
+	want := map[string]string{
+		"../rules.toml":           analyzers.DefaultConfigTOML(rules),
+		"../docs/rules/README.md": analyzers.ReferenceMarkdown(rules),
+	}
+	for _, r := range rules {
+		want["../docs/rules/"+r.ID+".md"] = analyzers.RuleMarkdown(r)
+	}
+	if *update {
+		os.MkdirAll("../docs/rules", 0o755)
+		old, _ := filepath.Glob("../docs/rules/*.md")
+		for _, f := range old {
+			if _, ok := want[f]; !ok {
+				os.Remove(f)
+			}
+		}
+		for path, content := range want {
+			if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	for path, content := range want {
+		got, err := os.ReadFile(path)
+		if err != nil || string(got) != content {
+			t.Errorf("%s is out of date with the rule registry: run `make generate`", path)
+		}
+	}
+	pages, _ := filepath.Glob("../docs/rules/*.md")
+	for _, p := range pages {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s documents no registered rule: run `make generate`", p)
+		}
+	}
+}
