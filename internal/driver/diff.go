@@ -135,12 +135,12 @@ func diffLines(a, b []string) []diffOp {
 			emit(' ', am[i])
 			i++
 			j++
-		case j < len(bm) && (i == len(am) || lcs[i][j+1] >= lcs[i+1][j]):
-			emit('+', bm[j])
-			j++
-		default:
+		case i < len(am) && (j == len(bm) || lcs[i+1][j] >= lcs[i][j+1]):
 			emit('-', am[i])
 			i++
+		default:
+			emit('+', bm[j])
+			j++
 		}
 	}
 	for _, l := range a[len(a)-suf:] {

@@ -16,11 +16,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
-func (r *run) load() ([]*packages.Package, error) {
-	tests, err := r.wantTests()
-	if err != nil {
-		return nil, err
-	}
+func (r *run) load(tests bool) ([]*packages.Package, error) {
 	cfg := &packages.Config{Mode: loadMode, Dir: r.opts.Dir, Tests: tests}
 	pkgs, err := packages.Load(cfg, r.flags.patterns...)
 	if err != nil {

@@ -37,7 +37,12 @@ func (r *run) main() int {
 	if code, ok := r.configure(); !ok {
 		return code
 	}
-	pkgs, err := r.load()
+	tests, err := r.wantTests()
+	if err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		return ExitUsage
+	}
+	pkgs, err := r.load(tests)
 	if err != nil {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 		return ExitAnalysis
