@@ -6,12 +6,18 @@ GO        ?= go
 BIN       := bin/prodlint
 FUZZTIME  ?= 15s
 
-.PHONY: all build test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench corpus gcl clean
+.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench corpus gcl clean
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/prodlint
+
+# Build prodlint and run it on another project: make run PROJECT=/path/to/project
+PROJECT ?= .
+ARGS    ?= ./...
+run: build
+	cd $(PROJECT) && $(CURDIR)/$(BIN) $(ARGS)
 
 # Everything CI checks, in order of cost.
 test: fmt-check vet check-generated unit fuzz selfcheck
