@@ -4,4 +4,8 @@ package concurrency
 import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // Rules returns the concurrency and pool family.
-func Rules() []*rule.Rule { return nil }
+func Rules() []*rule.Rule {
+	return []*rule.Rule{
+		GoroutineUnbounded(),
+	}
+}

@@ -1,0 +1,158 @@
+package concurrency
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// GoroutineOptions are goroutine-unbounded's rules.toml keys.
+type GoroutineOptions struct {
+	SmallLoop     int `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
+	ErrgroupLimit int `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit"`
+}
+
+// GoroutineUnbounded returns the goroutine-unbounded rule.
+func GoroutineUnbounded() *rule.Rule {
+	return &rule.Rule{
+		ID:         "goroutine-unbounded",
+		Severity:   config.SeverityWarning,
+		Enabled:    true,
+		NewOptions: func() any { return &GoroutineOptions{SmallLoop: 16, ErrgroupLimit: 10} },
+		Doc: rule.Doc{
+			Title: "report goroutines started per item or per request with no bound",
+			Why: "A go statement in a loop over input, or in an http handler, starts as many goroutines as there " +
+				"are items or requests. On a laptop that is ten; in production a backlog of 2M jobs met a worker " +
+				"that started a goroutine each, and a service let 1000 concurrent workers loose on an API quota of " +
+				"100: memory climbs, connection pools drain, the upstream answers 429 and everything thrashes " +
+				"instead of making progress. sync.WaitGroup waits for the goroutines; it does not limit them.",
+			Bad: "for _, j := range jobs {\n\tgo process(j)\n}",
+			Good: "g, ctx := errgroup.WithContext(ctx)\ng.SetLimit(10)\nfor _, j := range jobs {\n\t" +
+				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
+			Quiet: "an errgroup.Group with SetLimit; a semaphore: a channel send, a discarded channel receive, " +
+				"semaphore.Weighted Acquire or rate.Limiter Wait before the go statement in the loop, or a send " +
+				"and receive on the same channel inside the goroutine; a join in the same iteration (Wait, or a " +
+				"receive after the go statement); a fixed worker pool: goroutines started in a loop over a " +
+				"worker count (a configured number, runtime.NumCPU, or a constant) that read from a channel; " +
+				"loops that run at most small-loop times (constant counts, short literals, small arrays); " +
+				"accept loops that start one goroutine per net.Conn; a handler that waits for its goroutines " +
+				"before returning. A loop over a non-constant count other than len(x) is taken as a configured " +
+				"worker count. Goroutines started by a function the handler or loop calls are not seen.",
+			Fix:   "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
+			Since: "v0.1.0",
+		},
+		Run: runGoroutineUnbounded,
+	}
+}
+
+// spawn is one place that starts a goroutine.
+type spawn struct {
+	cur  inspector.Cursor // the go statement or the call of Go
+	api  string           // how messages name it
+	fn   ast.Expr         // the function the goroutine runs
+	args []ast.Expr       // the arguments a go statement passes to fn
+	call *ast.CallExpr    // the errgroup.Group.Go call, for errgroup spawns
+}
+
+func runGoroutineUnbounded(p *rule.Pass) error {
+	opts := rule.Options[GoroutineOptions](p)
+	for c := range p.Cursors((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
+		s, ok := spawnAt(p.TypesInfo, c)
+		if !ok {
+			continue
+		}
+		if loops := enclosingLoops(c); len(loops) > 0 {
+			checkLoopSpawn(p, opts, s, loops)
+			continue
+		}
+		checkHandlerSpawn(p, s)
+	}
+	return nil
+}
+
+// spawnAt recognises a goroutine start: a go statement, sync.WaitGroup.Go,
+// or errgroup.Group.Go / TryGo.
+func spawnAt(info *types.Info, c inspector.Cursor) (spawn, bool) {
+	switch n := c.Node().(type) {
+	case *ast.GoStmt:
+		return spawn{cur: c, api: "go statement", fn: n.Call.Fun, args: n.Call.Args}, true
+	case *ast.CallExpr:
+		if len(n.Args) != 1 {
+			return spawn{}, false
+		}
+		callee := match.Callee(info, n)
+		switch {
+		case methodIs(callee, "sync", "WaitGroup", "Go"):
+			return spawn{cur: c, api: "sync.WaitGroup.Go", fn: n.Args[0]}, true
+		case methodIs(callee, errgroupPath, "Group", "Go", "TryGo"):
+			return spawn{cur: c, api: "errgroup.Group." + callee.Name(), fn: n.Args[0], call: n}, true
+		}
+	}
+	return spawn{}, false
+}
+
+// checkLoopSpawn reports a goroutine started in a loop that nothing bounds.
+func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor) {
+	info := p.TypesInfo
+	var outer inspector.Cursor // the outermost loop that does not bound the spawn
+	unbounded, count := false, 0
+	for _, l := range loops {
+		kind, n := classifyLoop(info, l, opts.SmallLoop)
+		switch {
+		case kind == fixedLoop, kind == countLoop:
+			continue
+		case kind == constLoop && (n <= opts.SmallLoop || consumesChannel(info, s)):
+			continue // a small fan-out, or a fixed pool of workers
+		case kind == constLoop:
+			count = max(count, n)
+		default:
+			unbounded = true
+		}
+		outer = l
+	}
+	if !outer.Valid() || gatedOrJoined(info, s, outer) {
+		return
+	}
+	if s.call != nil {
+		g := errgroupState(info, s)
+		if g.state != groupUnlimited {
+			return
+		}
+		p.Report(s.call, "errgroup.Group."+match.Callee(info, s.call).Name()+" in a loop on a group without SetLimit "+
+			"starts every task at once: a large input runs them all concurrently and exhausts memory, connections "+
+			"and upstream quotas; call SetLimit on the group before the loop", setLimitFixes(p, opts, g, outer)...)
+		return
+	}
+	if unbounded {
+		p.Reportf(s.cur.Node(), "%s in a loop starts a goroutine per iteration with nothing bounding how many run "+
+			"at once: a large input starts them all together and exhausts memory, connections and upstream quotas; "+
+			"bound it with errgroup.Group.SetLimit, a semaphore, or a fixed pool of workers reading from a channel", s.api)
+		return
+	}
+	p.Reportf(s.cur.Node(), "%s in a loop starts %s goroutines at once: more concurrent work than an upstream quota "+
+		"or a connection pool allows; lower the count, or bound it with errgroup.Group.SetLimit, a semaphore, or "+
+		"workers reading from a channel", s.api, strconv.Itoa(count))
+}
+
+// checkHandlerSpawn reports a goroutine an http handler starts per request
+// and never waits for.
+func checkHandlerSpawn(p *rule.Pass, s spawn) {
+	info := p.TypesInfo
+	fn, _, sig := match.EnclosingFunc(info, s.cur)
+	if !fn.Valid() || !match.IsHandlerSignature(sig) || gatedOrJoined(info, s, fn) {
+		return
+	}
+	if s.call != nil && errgroupState(info, s).state != groupUnlimited {
+		return
+	}
+	p.Reportf(s.cur.Node(), "%s in an http handler starts a goroutine per request that the handler does not wait "+
+		"for: under load they outlive their requests and pile up without limit, exhausting memory and the "+
+		"backends they call; hand the work to a fixed pool of workers through a bounded queue, or gate it with a "+
+		"semaphore", s.api)
+}
