@@ -5,4 +5,6 @@ package server
 import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // Rules returns the server family.
-func Rules() []*rule.Rule { return nil }
+func Rules() []*rule.Rule {
+	return []*rule.Rule{Timeout(), RequestBody(), Shutdown(), TLS()}
+}

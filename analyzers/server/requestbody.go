@@ -1,0 +1,422 @@
+package server
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// BodyOptions are request-body-unbounded's rules.toml keys.
+type BodyOptions struct {
+	MaxBodyBytes       int64 `toml:"max-body-bytes" doc:"the limit in bytes the fix passes to http.MaxBytesReader"`
+	MaxMultipartMemory int64 `toml:"max-multipart-memory" doc:"r.ParseMultipartForm(n) on an unlimited body is reported when the constant n is above this many bytes"`
+}
+
+// RequestBody returns the request-body-unbounded rule.
+func RequestBody() *rule.Rule {
+	return &rule.Rule{
+		ID:       "request-body-unbounded",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"net/http"},
+		NewOptions: func() any {
+			return &BodyOptions{MaxBodyBytes: 1 << 20, MaxMultipartMemory: 32 << 20}
+		},
+		Doc: rule.Doc{
+			Title: "report handlers that read a request body of any size into memory",
+			Why: "net/http puts no limit on a request body. A handler that reads r.Body whole (io.ReadAll, " +
+				"json.NewDecoder(r.Body).Decode, a multipart form kept in memory) holds the entire upload in memory " +
+				"for as long as it runs: one 200 MB upload, or a few concurrent ones, exhausts the process, and the " +
+				"client's retry does it again. This is the incident where a 200 MB upload was read synchronously, " +
+				"timed out, was retried and duplicated. http.MaxBytesReader stops the read at a limit, fails it with " +
+				"*http.MaxBytesError and closes the connection.",
+			Bad: "func upload(w http.ResponseWriter, r *http.Request) {\n\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
+			Good: "func upload(w http.ResponseWriter, r *http.Request) {\n\tr.Body = http.MaxBytesReader(w, r.Body, 1<<20)\n" +
+				"\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
+			Quiet: "handlers (a function of (http.ResponseWriter, *http.Request), including ServeHTTP methods and " +
+				"function literals) that apply http.MaxBytesReader or io.LimitReader to r.Body anywhere in their body, " +
+				"or pass r to a function of the package that does; reads of a body already wrapped " +
+				"(io.ReadAll(io.LimitReader(r.Body, n))); json/xml decoders that are never asked to Decode; " +
+				"r.ParseMultipartForm(n) with a constant n up to max-multipart-memory (32 MiB, the net/http default) or a " +
+				"non-constant n. Middleware: when the package declares a function that takes or returns an http.Handler " +
+				"and applies http.MaxBytesReader or io.LimitReader to a request body, and uses it anywhere (limitBody(mux), " +
+				"r.Use(limitBody)), or calls http.MaxBytesHandler, every handler of the package is assumed to be behind " +
+				"it: the analysis cannot follow which routes a wrapped mux serves. It does not see a limit applied in " +
+				"another package (a shared middleware package, a router's body-size option) nor a read done by a helper " +
+				"the handler passes r.Body to; silence those with //prodlint:ignore request-body-unbounded.",
+			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
+				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _.",
+			Since: "v0.1.0",
+		},
+		Run: runRequestBody,
+	}
+}
+
+// handler is a function with the signature of an http.HandlerFunc.
+type handler struct {
+	c    inspector.Cursor
+	body *ast.BlockStmt
+	w, r *types.Var
+}
+
+func runRequestBody(p *rule.Pass) error {
+	opts := rule.Options[BodyOptions](p)
+	var handlers []handler
+	helpers := map[*types.Func]bool{}     // functions of the package that limit a request body
+	middleware := map[types.Object]bool{} // of those, the ones that wrap an http.Handler
+	for c := range p.Cursors((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)) {
+		call, isCall := c.Node().(*ast.CallExpr)
+		if !isCall {
+			if h, ok := asHandler(p.TypesInfo, c); ok {
+				handlers = append(handlers, h)
+			}
+			continue
+		}
+		if match.IsCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
+			return nil // the package limits bodies at the handler level
+		}
+		if boundedBody(p.TypesInfo, call) != nil {
+			recordLimiter(p.TypesInfo, c, helpers, middleware)
+		}
+	}
+	if usedAnywhere(p.TypesInfo, middleware) {
+		return nil
+	}
+	for _, h := range handlers {
+		checkHandler(p, opts, h, helpers)
+	}
+	return nil
+}
+
+// recordLimiter classifies the function around a call that limits a
+// request body: a declared function that limits it itself is a helper
+// (limitBody(w, r)), and a middleware when it takes or returns an
+// http.Handler; a closure that limits it and then calls the next handler
+// makes its declaring function a middleware
+// (func limit(next http.Handler) http.Handler { return http.HandlerFunc(...) }).
+// A closure that limits its own body and serves the request is just a
+// handler, and says nothing about the others.
+func recordLimiter(info *types.Info, c inspector.Cursor, helpers map[*types.Func]bool, middleware map[types.Object]bool) {
+	fc, _, _ := match.EnclosingFunc(info, c)
+	if !fc.Valid() {
+		return
+	}
+	if _, isLit := fc.Node().(*ast.FuncLit); isLit && !delegates(info, fc) {
+		return
+	}
+	for dc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, ok := info.Defs[dc.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if !ok {
+			return
+		}
+		if dc == fc {
+			helpers[fn] = true
+		}
+		if mentionsHandler(fn.Signature()) {
+			middleware[fn] = true
+		}
+		return
+	}
+}
+
+// delegates reports whether the function at fc calls another handler:
+// next.ServeHTTP(w, r), or a function value of handler type.
+func delegates(info *types.Info, fc inspector.Cursor) bool {
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		fn := match.Callee(info, call)
+		if match.IsMethod(fn, "net/http", "Handler", "ServeHTTP") || match.IsMethod(fn, "net/http", "HandlerFunc", "ServeHTTP") {
+			return true
+		}
+		if fn != nil {
+			continue
+		}
+		if sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature); ok && match.IsHandlerSignature(sig) {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAnywhere reports whether one of objs is referred to in the package
+// (called, or passed as a value: r.Use(limitBody)).
+func usedAnywhere(info *types.Info, objs map[types.Object]bool) bool {
+	if len(objs) == 0 {
+		return false
+	}
+	for _, obj := range info.Uses {
+		if objs[obj] {
+			return true
+		}
+	}
+	return false
+}
+
+// asHandler returns the handler c declares, when it has the signature of
+// an http.HandlerFunc with a named request parameter and a body.
+func asHandler(info *types.Info, c inspector.Cursor) (handler, bool) {
+	var sig *types.Signature
+	var body *ast.BlockStmt
+	switch fn := c.Node().(type) {
+	case *ast.FuncDecl:
+		if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
+			sig = obj.Signature()
+		}
+		body = fn.Body
+	case *ast.FuncLit:
+		sig, _ = info.TypeOf(fn).(*types.Signature)
+		body = fn.Body
+	}
+	if body == nil || !match.IsHandlerSignature(sig) {
+		return handler{}, false
+	}
+	return handler{c: c, body: body, w: sig.Params().At(0), r: sig.Params().At(1)}, true
+}
+
+// mentionsHandler reports whether a parameter or result of sig is an
+// http.Handler or http.HandlerFunc, or a function that takes or returns
+// one (a middleware factory).
+func mentionsHandler(sig *types.Signature) bool {
+	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for v := range tuple.Variables() {
+			t := v.Type()
+			if match.IsNamed(t, "net/http", "Handler", "HandlerFunc") {
+				return true
+			}
+			if inner, ok := t.Underlying().(*types.Signature); ok && !match.IsHandlerSignature(inner) && mentionsHandler(inner) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkHandler reports the first unlimited read of the handler's request
+// body, unless the handler limits it.
+func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool) {
+	if h.r.Name() == "" || h.r.Name() == "_" {
+		return // the body cannot be read through the parameter
+	}
+	var (
+		limited  bool
+		reads    []bodyRead
+		decoders = map[*types.Var]bodyRead{} // dec := json.NewDecoder(r.Body)
+		decoded  = map[*types.Var]bool{}     // dec.Decode(...)
+	)
+	h.c.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}, func(c inspector.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.FuncLit:
+			_, nested := asHandler(p.TypesInfo, c)
+			return c == h.c || !nested // a nested handler is checked on its own
+		case *ast.CallExpr:
+			if body := boundedBody(p.TypesInfo, n); body != nil && isBodyOf(p.TypesInfo, body, h.r) {
+				limited = true
+			}
+			if passesRequestToLimiter(p.TypesInfo, n, h.r, helpers) {
+				limited = true
+			}
+			if read, ok := wholeBodyRead(p.TypesInfo, opts, n, h.r); ok {
+				reads = append(reads, read)
+			}
+			if read, ok := decoderOverBody(p.TypesInfo, n, h.r); ok {
+				if v := assignedVar(p.TypesInfo, c); v != nil {
+					decoders[v] = read
+				} else if isDecodeReceiver(p.TypesInfo, c) {
+					reads = append(reads, read)
+				}
+			}
+			if v := decodeCallReceiver(p.TypesInfo, n); v != nil {
+				decoded[v] = true
+			}
+		}
+		return true
+	})
+	if limited {
+		return
+	}
+	for v, read := range decoders {
+		if decoded[v] {
+			reads = append(reads, read)
+		}
+	}
+	if len(reads) == 0 {
+		return
+	}
+	first := reads[0]
+	for _, r := range reads[1:] {
+		if r.node.Pos() < first.node.Pos() {
+			first = r
+		}
+	}
+	p.Report(first.node, first.message, maxBytesFix(p, opts, h)...)
+}
+
+// bodyRead is a read of the whole request body.
+type bodyRead struct {
+	node    ast.Node
+	message string
+}
+
+// limitAdvice ends every message of the rule.
+const limitAdvice = "wrap the body first: r.Body = http.MaxBytesReader(w, r.Body, limit)"
+
+// wholeBodyRead recognizes io.ReadAll(r.Body), ioutil.ReadAll(r.Body) and
+// r.ParseMultipartForm with a constant memory limit above the option.
+func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll"):
+		if len(call.Args) == 1 && isBodyOf(info, call.Args[0], r) {
+			return bodyRead{call, fn.Pkg().Name() + ".ReadAll(" + r.Name() + ".Body) reads the whole request body into memory " +
+				"with no size limit: one large or endless upload exhausts the server's memory, and the client's retry " +
+				"does it again; " + limitAdvice}, true
+		}
+	case match.IsMethod(fn, "net/http", "Request", "ParseMultipartForm"):
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Args) != 1 || !isVar(info, sel.X, r) {
+			return bodyRead{}, false
+		}
+		v := constValue(info, call.Args[0])
+		if v == nil || v.Kind() != constant.Int {
+			return bodyRead{}, false
+		}
+		if n, exact := constant.Int64Val(v); exact && n <= opts.MaxMultipartMemory {
+			return bodyRead{}, false
+		}
+		return bodyRead{call, r.Name() + ".ParseMultipartForm keeps up to " + v.ExactString() + " bytes of every upload " +
+			"in memory and the rest on disk, with no limit on the body: a few large uploads exhaust memory and disk; " +
+			"keep maxMemory small and " + limitAdvice}, true
+	}
+	return bodyRead{}, false
+}
+
+// decoderOverBody recognizes json.NewDecoder(r.Body) and
+// xml.NewDecoder(r.Body).
+func decoderOverBody(info *types.Info, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
+	fn := match.Callee(info, call)
+	if !match.IsFunc(fn, "encoding/json", "NewDecoder") && !match.IsFunc(fn, "encoding/xml", "NewDecoder") {
+		return bodyRead{}, false
+	}
+	if len(call.Args) != 1 || !isBodyOf(info, call.Args[0], r) {
+		return bodyRead{}, false
+	}
+	return bodyRead{call, fn.Pkg().Name() + ".NewDecoder(" + r.Name() + ".Body).Decode reads a request body of any size: " +
+		"one large upload exhausts the server's memory, and the client's retry does it again; " + limitAdvice}, true
+}
+
+// isDecodeReceiver reports whether the NewDecoder call at c is the
+// receiver of a Decode call: json.NewDecoder(r.Body).Decode(&v).
+func isDecodeReceiver(info *types.Info, c inspector.Cursor) bool {
+	sel, ok := c.Parent().Node().(*ast.SelectorExpr)
+	if !ok || sel.X != c.Node() {
+		return false
+	}
+	return isDecodeMethod(match.ObjectOf(info, sel))
+}
+
+// decodeCallReceiver returns the variable v of a call v.Decode(...) on a
+// json or xml Decoder, or nil.
+func decodeCallReceiver(info *types.Info, call *ast.CallExpr) *types.Var {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !isDecodeMethod(match.ObjectOf(info, sel)) {
+		return nil
+	}
+	return match.Var(info, sel.X)
+}
+
+func isDecodeMethod(obj types.Object) bool {
+	return match.IsMethod(obj, "encoding/json", "Decoder", "Decode") ||
+		match.IsMethod(obj, "encoding/xml", "Decoder", "Decode", "DecodeElement")
+}
+
+// assignedVar returns the variable the call at c is assigned to or
+// initializes (dec := json.NewDecoder(r.Body)), or nil.
+func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
+	switch n := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+			return match.Var(info, n.Lhs[0])
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == 1 && len(n.Values) == 1 {
+			v, _ := info.Defs[n.Names[0]].(*types.Var)
+			return v
+		}
+	}
+	return nil
+}
+
+// boundedBody returns the request body a call limits:
+// http.MaxBytesReader(w, BODY, n) or io.LimitReader(BODY, n) where BODY
+// is some *http.Request's Body field; nil otherwise.
+func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
+	var arg ast.Expr
+	switch fn := match.Callee(info, call); {
+	case match.IsFunc(fn, "net/http", "MaxBytesReader") && len(call.Args) == 3:
+		arg = call.Args[1]
+	case match.IsFunc(fn, "io", "LimitReader") && len(call.Args) == 2:
+		arg = call.Args[0]
+	default:
+		return nil
+	}
+	if !isFieldOf(fieldSelection(info, arg), "net/http", "Request", "Body") {
+		return nil
+	}
+	return arg
+}
+
+// passesRequestToLimiter reports whether call hands the request r to a
+// function of the package that limits a request body (limitBody(w, r)).
+func passesRequestToLimiter(info *types.Info, call *ast.CallExpr, r *types.Var, helpers map[*types.Func]bool) bool {
+	fn := match.Callee(info, call)
+	if fn == nil || !helpers[fn] {
+		return false
+	}
+	for _, a := range call.Args {
+		if isVar(info, a, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBodyOf reports whether e is r.Body for the request variable r.
+func isBodyOf(info *types.Info, e ast.Expr, r *types.Var) bool {
+	if !isFieldOf(fieldSelection(info, e), "net/http", "Request", "Body") {
+		return false
+	}
+	return isVar(info, ast.Unparen(e).(*ast.SelectorExpr).X, r)
+}
+
+// isVar reports whether e is an identifier denoting v.
+func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	return v != nil && match.Var(info, e) == v
+}
+
+// maxBytesFix inserts r.Body = http.MaxBytesReader(w, r.Body, limit) as
+// the handler's first statement.
+func maxBytesFix(p *rule.Pass, opts *BodyOptions, h handler) []analysis.SuggestedFix {
+	if h.w.Name() == "" || h.w.Name() == "_" || len(h.body.List) == 0 {
+		return nil
+	}
+	first := h.body.List[0]
+	if p.Fset.Position(first.Pos()).Line == p.Fset.Position(h.body.Lbrace).Line {
+		return nil // a one-line body: no line of its own to insert
+	}
+	httpName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, h.body), "net/http")
+	if !ok {
+		return nil
+	}
+	r, w := h.r.Name(), h.w.Name()
+	stmt := r + ".Body = " + httpName + ".MaxBytesReader(" + w + ", " + r + ".Body, " + sizeExpr(opts.MaxBodyBytes) + ")"
+	edit := fix.Insert(h.body.Lbrace+1, "\n"+fix.Indent(p.Fset, first.Pos())+stmt)
+	return []analysis.SuggestedFix{fix.New("Limit the request body with http.MaxBytesReader", append([]analysis.TextEdit{edit}, importEdits...)...)}
+}

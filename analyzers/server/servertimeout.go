@@ -1,0 +1,298 @@
+package server
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// TimeoutOptions are server-timeout's rules.toml keys.
+type TimeoutOptions struct {
+	ReadHeaderTimeout   config.Duration `toml:"read-header-timeout" doc:"the ReadHeaderTimeout the fix inserts"`
+	RequireWriteTimeout bool            `toml:"require-write-timeout" doc:"also report an http.Server without WriteTimeout or IdleTimeout (off: streaming and long-polling servers leave WriteTimeout 0 on purpose)"`
+}
+
+// Timeout returns the server-timeout rule.
+func Timeout() *rule.Rule {
+	return &rule.Rule{
+		ID:       "server-timeout",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"net/http"},
+		NewOptions: func() any {
+			return &TimeoutOptions{ReadHeaderTimeout: config.Duration(10 * time.Second)}
+		},
+		Doc: rule.Doc{
+			Title: "report HTTP servers that let a slow client hold a connection forever",
+			Why: "http.ListenAndServe and an http.Server without ReadHeaderTimeout or ReadTimeout wait forever " +
+				"for a client to finish sending its request headers. A slow or stalled client (or a slowloris " +
+				"attack, or a load balancer that keeps idle sockets) then holds a connection, a goroutine and its " +
+				"buffers open indefinitely; enough of them exhaust file descriptors and memory and the server stops " +
+				"accepting work. This is the incident where a slow client held sockets open until the service starved.",
+			Bad:  "log.Fatal(http.ListenAndServe(\":8080\", mux))",
+			Good: "srv := &http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: 10 * time.Second}\nlog.Fatal(srv.ListenAndServe())",
+			Quiet: "an http.Server literal that sets ReadHeaderTimeout or ReadTimeout to anything but the constant 0; " +
+				"one whose variable or struct field gets either set later anywhere in the package (srv.ReadHeaderTimeout = d, " +
+				"s.srv.ReadTimeout = d), or that is passed to a function of the package that sets either on its parameter; " +
+				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
+				"cannot reach. The analysis does not follow a server into a function of another package. With " +
+				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
+				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose).",
+			Fix: "adds ReadHeaderTimeout (read-header-timeout, default 10s) to the http.Server literal, importing time " +
+				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
+				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
+			Since: "v0.1.0",
+		},
+		Run: runTimeout,
+	}
+}
+
+// serverLiteral is an http.Server literal and where it is stored.
+type serverLiteral struct {
+	lit *ast.CompositeLit
+	key types.Object // variable or field the literal is stored in, or nil
+}
+
+// timeoutFacts is what one walk of the package learns about servers.
+type timeoutFacts struct {
+	literals []serverLiteral
+	calls    []*ast.CallExpr                  // http.ListenAndServe(TLS) calls
+	set      map[types.Object]map[string]bool // key -> http.Server fields assigned later
+	passed   map[types.Object][]*types.Var    // key -> parameters it is passed to
+}
+
+func runTimeout(p *rule.Pass) error {
+	opts := rule.Options[TimeoutOptions](p)
+	facts := collectTimeoutFacts(p)
+	for _, call := range facts.calls {
+		reportListenAndServe(p, opts, call)
+	}
+	for _, sl := range facts.literals {
+		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) {
+			continue // unreachable by remote clients
+		}
+		if !facts.hasField(p.TypesInfo, sl, "ReadHeaderTimeout", "ReadTimeout") {
+			p.Report(sl.lit, "http.Server has neither ReadHeaderTimeout nor ReadTimeout: a client that sends its headers "+
+				"slowly or not at all holds a connection and a goroutine forever, and enough of them starve the server; "+
+				"set ReadHeaderTimeout", literalTimeoutFixes(p, opts, sl.lit)...)
+		}
+		if opts.RequireWriteTimeout {
+			var missing []string
+			for _, f := range []string{"WriteTimeout", "IdleTimeout"} {
+				if !facts.hasField(p.TypesInfo, sl, f) {
+					missing = append(missing, f)
+				}
+			}
+			if len(missing) > 0 {
+				p.Reportf(sl.lit, "http.Server has no %s: a client that stops reading its response, or an idle "+
+					"keep-alive connection, holds a connection and a goroutine forever; set %s",
+					strings.Join(missing, " or "), strings.Join(missing, " and "))
+			}
+		}
+	}
+	return nil
+}
+
+// collectTimeoutFacts walks the package once for http.Server literals,
+// assignments to their timeout fields and calls that pass values on.
+func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
+	facts := &timeoutFacts{set: map[types.Object]map[string]bool{}, passed: map[types.Object][]*types.Var{}}
+	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CompositeLit:
+			if match.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") {
+				facts.literals = append(facts.literals, serverLiteral{lit: n, key: literalKey(p.TypesInfo, c)})
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				f := fieldSelection(p.TypesInfo, lhs)
+				if !isFieldOf(f, "net/http", "Server") {
+					continue
+				}
+				if len(n.Lhs) == len(n.Rhs) && match.IsZeroConst(p.TypesInfo, n.Rhs[i]) {
+					continue // setting 0 is setting no timeout
+				}
+				key := valueKey(p.TypesInfo, lhs.(*ast.SelectorExpr).X)
+				if key == nil {
+					continue
+				}
+				if facts.set[key] == nil {
+					facts.set[key] = map[string]bool{}
+				}
+				facts.set[key][f.Name()] = true
+			}
+		case *ast.CallExpr:
+			if match.IsCallTo(p.TypesInfo, n, "net/http", "ListenAndServe", "ListenAndServeTLS") {
+				facts.calls = append(facts.calls, n)
+			}
+			facts.recordPassed(p.TypesInfo, n)
+		}
+	}
+	return facts
+}
+
+// recordPassed remembers which parameter of a function of this package
+// each variable or field argument of call is passed to.
+func (facts *timeoutFacts) recordPassed(info *types.Info, call *ast.CallExpr) {
+	fn := match.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 {
+		return
+	}
+	params := fn.Signature().Params()
+	for i, arg := range call.Args {
+		if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok {
+			arg = u.X // f(&srv)
+		}
+		key := valueKey(info, arg)
+		if key == nil || params.Len() == 0 {
+			continue
+		}
+		facts.passed[key] = append(facts.passed[key], params.At(min(i, params.Len()-1)))
+	}
+}
+
+// hasField reports whether the server literal sets one of the fields to a
+// value other than the constant 0, or the place it is stored in gets one
+// of them assigned later, directly or through a parameter it is passed to.
+func (facts *timeoutFacts) hasField(info *types.Info, sl serverLiteral, names ...string) bool {
+	for _, name := range names {
+		if v := literalField(sl.lit, name); v != nil && !match.IsZeroConst(info, v) {
+			return true
+		}
+		if sl.key == nil {
+			continue
+		}
+		if facts.set[sl.key][name] {
+			return true
+		}
+		for _, param := range facts.passed[sl.key] {
+			if facts.set[param][name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportListenAndServe reports a call of http.ListenAndServe or
+// http.ListenAndServeTLS, with the rewrite to an http.Server when it is
+// mechanical.
+func reportListenAndServe(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr) {
+	if len(call.Args) == 0 || isLoopbackAddr(p.TypesInfo, call.Args[0]) {
+		return
+	}
+	name := match.Callee(p.TypesInfo, call).Name()
+	var fixes []analysis.SuggestedFix
+	if f, ok := listenAndServeFix(p, opts, call, name); ok {
+		fixes = append(fixes, f)
+	}
+	p.Report(call, "http."+name+" serves with an http.Server that has no timeouts: a client that sends its headers "+
+		"slowly or not at all holds a connection and a goroutine forever, and enough of them starve the server; "+
+		"use an http.Server with ReadHeaderTimeout set", fixes...)
+}
+
+// literalTimeoutFixes returns the fix adding ReadHeaderTimeout to lit.
+func literalTimeoutFixes(p *rule.Pass, opts *TimeoutOptions, lit *ast.CompositeLit) []analysis.SuggestedFix {
+	if len(lit.Elts) > 0 {
+		if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
+			return nil
+		}
+	}
+	if v := literalField(lit, "ReadHeaderTimeout"); v != nil {
+		return nil // set to 0 explicitly: a decision for a human
+	}
+	file := fileOf(p, lit)
+	timeName, importEdits, ok := fix.ImportName(p.Fset, file, "time")
+	if !ok {
+		return nil
+	}
+	elt := "ReadHeaderTimeout: " + durationExpr(opts.ReadHeaderTimeout.Std(), timeName)
+	edit, ok := rewriteLiteral(p, lit, appendElement(p.Fset, lit, elt))
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{fix.New("Set ReadHeaderTimeout on the http.Server", append([]analysis.TextEdit{edit}, importEdits...)...)}
+}
+
+// listenAndServeFix rewrites http.ListenAndServe(addr, h) as
+// (&http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: d}).ListenAndServe(),
+// and the TLS form likewise. It declines when the call is not written as
+// http.F(...) with one-line arguments, or when moving the handler before
+// the certificate arguments could change the order of calls.
+func listenAndServeFix(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr, name string) (analysis.SuggestedFix, bool) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return analysis.SuggestedFix{}, false
+	}
+	pkgIdent, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	args := make([]string, len(call.Args))
+	for i, a := range call.Args {
+		if p.Fset.Position(a.Pos()).Line != p.Fset.Position(a.End()).Line {
+			return analysis.SuggestedFix{}, false
+		}
+		args[i] = fix.Source(p.Fset, a)
+	}
+	addr, handler, method := args[0], args[len(args)-1], "ListenAndServe()"
+	if name == "ListenAndServeTLS" {
+		if len(args) != 4 || hasCall(call.Args[1]) || hasCall(call.Args[2]) {
+			return analysis.SuggestedFix{}, false
+		}
+		method = "ListenAndServeTLS(" + args[1] + ", " + args[2] + ")"
+	}
+	timeName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, call), "time")
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	fields := []string{"Addr: " + addr}
+	if !isNil(p.TypesInfo, call.Args[len(call.Args)-1]) {
+		fields = append(fields, "Handler: "+handler)
+	}
+	fields = append(fields, "ReadHeaderTimeout: "+durationExpr(opts.ReadHeaderTimeout.Std(), timeName))
+	text := "(&" + pkgIdent.Name + ".Server{" + strings.Join(fields, ", ") + "})." + method
+	edits := append([]analysis.TextEdit{fix.Replace(call, text)}, importEdits...)
+	return fix.New("Serve with an http.Server that sets ReadHeaderTimeout", edits...), true
+}
+
+// hasCall reports whether e contains a call, whose order of evaluation a
+// rewrite could change.
+func hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.CallExpr); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.ObjectOf(id).(*types.Nil)
+	return isNil
+}
+
+// fileOf returns the syntax of the file holding n.
+func fileOf(p *rule.Pass, n ast.Node) *ast.File {
+	for _, f := range p.Files {
+		if f.FileStart <= n.Pos() && n.Pos() <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

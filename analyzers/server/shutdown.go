@@ -1,0 +1,133 @@
+package server
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// Shutdown returns the no-graceful-shutdown rule.
+func Shutdown() *rule.Rule {
+	return &rule.Rule{
+		ID:       "no-graceful-shutdown",
+		Severity: config.SeverityWarning,
+		Enabled:  true,
+		Imports:  []string{"net/http"},
+		Doc: rule.Doc{
+			Title: "report HTTP servers in main that are never shut down gracefully",
+			Why: "When a process serving HTTP gets SIGTERM (every deploy, scale-down and node drain) and nothing calls " +
+				"http.Server.Shutdown, the process exits with requests in flight: clients see reset connections and " +
+				"half-written responses, and non-idempotent work is left half done. This is the incident where a fix " +
+				"pushed at 5 PM cut every in-flight request. Shutdown stops accepting connections and waits for active " +
+				"requests to finish, up to the deadline of its context.",
+			Bad: "func main() {\n\tsrv := &http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: 10 * time.Second}\n" +
+				"\tlog.Fatal(srv.ListenAndServe())\n}",
+			Good: "func main() {\n\tctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)\n\tdefer stop()\n" +
+				"\tsrv := &http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: 10 * time.Second}\n" +
+				"\tgo func() {\n\t\t<-ctx.Done()\n\t\tshutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)\n" +
+				"\t\tdefer cancel()\n\t\tsrv.Shutdown(shutdownCtx)\n\t}()\n" +
+				"\tif err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n}",
+			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that refers " +
+				"to http.Server.Shutdown anywhere (called or passed as a method value), on any server: the analysis does " +
+				"not track which server a helper shuts down, so one Shutdown quiets every serving call of the package; " +
+				"a main that hands an *http.Server to a function outside the standard library and the package (a " +
+				"lifecycle library that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
+				"debug endpoints). Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
+				"http.ServeTLS is always reported, since there is no server to shut down.",
+			Since: "v0.1.0",
+		},
+		Run: runShutdown,
+	}
+}
+
+func runShutdown(p *rule.Pass) error {
+	if p.Pkg.Name() != "main" || refersToShutdown(p.TypesInfo) {
+		return nil
+	}
+	var serves []*ast.CallExpr
+	loopback := map[types.Object]bool{} // variables and fields holding a server on a loopback address
+	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CompositeLit:
+			if match.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") && isLoopbackAddr(p.TypesInfo, literalField(n, "Addr")) {
+				if key := literalKey(p.TypesInfo, c); key != nil {
+					loopback[key] = true
+				}
+			}
+		case *ast.CallExpr:
+			if handsServerAway(p.TypesInfo, p.Pkg, n) {
+				return nil
+			}
+			fn := match.Callee(p.TypesInfo, n)
+			if match.IsFunc(fn, "net/http", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
+				match.IsMethod(fn, "net/http", "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") {
+				serves = append(serves, n)
+			}
+		}
+	}
+	for _, call := range serves {
+		reportServe(p, call, loopback)
+	}
+	return nil
+}
+
+// reportServe reports a serving call of a main package that never shuts
+// a server down, unless it listens on a loopback address.
+func reportServe(p *rule.Pass, call *ast.CallExpr, loopback map[types.Object]bool) {
+	fn := match.Callee(p.TypesInfo, call)
+	if fn.Signature().Recv() == nil {
+		if strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && isLoopbackAddr(p.TypesInfo, call.Args[0]) {
+			return
+		}
+		p.Reportf(call, "http.%s serves HTTP with no http.Server to shut down: every deploy or restart cuts the "+
+			"requests in flight mid-response; serve with an http.Server and call its Shutdown on SIGTERM "+
+			"(signal.NotifyContext) so they drain", fn.Name())
+		return
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if key := valueKey(p.TypesInfo, sel.X); key != nil && loopback[key] {
+			return
+		}
+	}
+	p.Reportf(call, "http.Server.%s in package main, which never calls Shutdown: every deploy or restart cuts the "+
+		"requests in flight mid-response; on SIGTERM (signal.NotifyContext) call Shutdown with a deadline so they drain",
+		fn.Name())
+}
+
+// refersToShutdown reports whether the package calls or takes the value
+// of http.Server.Shutdown.
+func refersToShutdown(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if match.IsMethod(obj, "net/http", "Server", "Shutdown") {
+			return true
+		}
+	}
+	return false
+}
+
+// handsServerAway reports whether call passes an http.Server to a function
+// of another module than the standard library (a lifecycle library that
+// may shut it down).
+func handsServerAway(info *types.Info, pkg *types.Package, call *ast.CallExpr) bool {
+	fn := match.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || isStdlib(fn.Pkg().Path()) || fn.Pkg() == pkg {
+		return false
+	}
+	for _, a := range call.Args {
+		if match.IsNamedOrPointer(info.TypeOf(a), "net/http", "Server") {
+			return true
+		}
+	}
+	return false
+}
+
+// isStdlib reports whether path is a standard library package: its first
+// element has no dot.
+func isStdlib(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}

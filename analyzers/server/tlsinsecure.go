@@ -1,0 +1,296 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// TLS returns the tls-insecure rule.
+func TLS() *rule.Rule {
+	return &rule.Rule{
+		ID:       "tls-insecure",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"crypto/tls"},
+		Doc: rule.Doc{
+			Title: "report tls.Config values that skip verification or allow old TLS",
+			Why: "InsecureSkipVerify: true makes a TLS client accept any certificate for any host: whoever sits on the " +
+				"network path (a compromised proxy, a rogue Wi-Fi, a DNS hijack) can read and rewrite the traffic, " +
+				"including the credentials it carries, and nothing in the logs shows it. It is the certificate check " +
+				"switched off \"for now\" that ships to production. A MinVersion below TLS 1.2 re-enables TLS 1.0/1.1 " +
+				"(deprecated by RFC 8996, with weak ciphers and downgrade attacks) for every peer that asks.",
+			Bad:  "tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS10}}",
+			Good: "pool := x509.NewCertPool()\npool.AppendCertsFromPEM(caPEM)\ntr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}",
+			Quiet: "InsecureSkipVerify set from a non-constant value (InsecureSkipVerify: cfg.Insecure, *insecureFlag): an " +
+				"explicit opt-in the operator controls; the constant true set inside an if or switch case that decides it " +
+				"(if *insecure { cfg.InsecureSkipVerify = true }; an if that only tests for nil does not count); a " +
+				"tls.Config that also sets VerifyPeerCertificate or VerifyConnection, in the literal or later on the same " +
+				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); " +
+				"MinVersion 0 (the Go default, TLS 1.2) or not constant; _test.go files (unless rules.toml sets tests = true).",
+			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
+				"below TLS 1.2 with tls.VersionTLS12.",
+			Since: "v0.1.0",
+		},
+		Run: runTLS,
+	}
+}
+
+// tlsFinding is an insecure setting waiting for the check on custom
+// verification, which may be set later in the package.
+type tlsFinding struct {
+	key  types.Object // where the tls.Config lives, or nil
+	node ast.Node
+	msg  string
+	fix  func() []analysis.SuggestedFix
+}
+
+const skipVerifyMsg = "InsecureSkipVerify: true makes this TLS client accept any certificate for any host: anyone on the " +
+	"network path can read and rewrite the traffic and the credentials in it; remove it and trust the server's CA " +
+	"through RootCAs"
+
+func runTLS(p *rule.Pass) error {
+	var findings []tlsFinding
+	customVerify := map[types.Object]bool{} // keys whose tls.Config sets VerifyPeerCertificate/VerifyConnection
+	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CompositeLit:
+			if !match.IsNamed(p.TypesInfo.TypeOf(n), "crypto/tls", "Config") {
+				continue
+			}
+			key := literalKey(p.TypesInfo, c)
+			if hasCustomVerify(p.TypesInfo, n) {
+				if key != nil {
+					customVerify[key] = true
+				}
+				continue
+			}
+			findings = append(findings, literalTLSFindings(p, c, n, key)...)
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				f := fieldSelection(p.TypesInfo, lhs)
+				if !isFieldOf(f, "crypto/tls", "Config") {
+					continue
+				}
+				key := valueKey(p.TypesInfo, lhs.(*ast.SelectorExpr).X)
+				switch f.Name() {
+				case "VerifyPeerCertificate", "VerifyConnection":
+					if key != nil && !isNil(p.TypesInfo, n.Rhs[i]) {
+						customVerify[key] = true
+					}
+				case "InsecureSkipVerify":
+					if isConstTrue(p.TypesInfo, n.Rhs[i]) && !decidedByCondition(p.TypesInfo, c) {
+						findings = append(findings, tlsFinding{key: key, node: n, msg: skipVerifyMsg,
+							fix: func() []analysis.SuggestedFix { return dropStatementFix(p, c, n) }})
+					}
+				case "MinVersion":
+					if name, old := oldTLSVersion(p.TypesInfo, n.Rhs[i]); old {
+						rhs := n.Rhs[i]
+						findings = append(findings, tlsFinding{key: key, node: rhs, msg: minVersionMsg(name),
+							fix: func() []analysis.SuggestedFix { return replaceVersionFix(p, rhs, nil) }})
+					}
+				}
+			}
+		}
+	}
+	for _, f := range findings {
+		if f.key != nil && customVerify[f.key] && f.msg == skipVerifyMsg {
+			continue
+		}
+		p.Report(f.node, f.msg, f.fix()...)
+	}
+	return nil
+}
+
+// literalTLSFindings returns the insecure settings of a tls.Config
+// literal.
+func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit, key types.Object) []tlsFinding {
+	var out []tlsFinding
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		switch id.Name {
+		case "InsecureSkipVerify":
+			if isConstTrue(p.TypesInfo, kv.Value) && !decidedByCondition(p.TypesInfo, c) {
+				out = append(out, tlsFinding{key: key, node: kv, msg: skipVerifyMsg, fix: func() []analysis.SuggestedFix {
+					edit, ok := rewriteLiteral(p, lit, dropElement(p.Fset, lit, kv))
+					if !ok {
+						return nil
+					}
+					return []analysis.SuggestedFix{fix.New("Remove InsecureSkipVerify", edit)}
+				}})
+			}
+		case "MinVersion":
+			if name, old := oldTLSVersion(p.TypesInfo, kv.Value); old {
+				out = append(out, tlsFinding{key: key, node: kv, msg: minVersionMsg(name), fix: func() []analysis.SuggestedFix {
+					return replaceVersionFix(p, kv.Value, lit)
+				}})
+			}
+		}
+	}
+	return out
+}
+
+func minVersionMsg(version string) string {
+	return "MinVersion " + version + " lets peers negotiate TLS below 1.2, deprecated by RFC 8996 for weak ciphers and " +
+		"downgrade attacks; set MinVersion: tls.VersionTLS12 (or leave it 0, the Go default)"
+}
+
+// hasCustomVerify reports whether a tls.Config literal sets its own
+// verification callback.
+func hasCustomVerify(info *types.Info, lit *ast.CompositeLit) bool {
+	for _, name := range []string{"VerifyPeerCertificate", "VerifyConnection"} {
+		if v := literalField(lit, name); v != nil && !isNil(info, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// isConstTrue reports whether e is a constant expression equal to true.
+func isConstTrue(info *types.Info, e ast.Expr) bool {
+	v := constValue(info, e)
+	return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
+}
+
+// oldTLSVersion reports whether e is a non-zero constant below TLS 1.2
+// (0x0303), and names the version.
+func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
+	v := constValue(info, e)
+	if v == nil || v.Kind() != constant.Int {
+		return "", false
+	}
+	n, exact := constant.Uint64Val(v)
+	if !exact || n == 0 || n >= 0x0303 {
+		return "", false
+	}
+	switch n {
+	case 0x0300:
+		return "SSL 3.0", true
+	case 0x0301:
+		return "TLS 1.0", true
+	case 0x0302:
+		return "TLS 1.1", true
+	}
+	return fmt.Sprintf("%#04x", n), true
+}
+
+// decidedByCondition reports whether the node at c runs only when an if
+// condition or a switch case chooses it, within its function: a setting
+// the program opts into (if *insecure { ... }). An if that compares with
+// nil is error or presence handling, not a decision, and does not count.
+func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid(); p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.CaseClause:
+			return true
+		case *ast.IfStmt:
+			if c.Node().Pos() >= n.Body.Pos() && !comparesWithNil(info, n.Cond) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comparesWithNil reports whether cond contains x == nil or x != nil.
+func comparesWithNil(info *types.Info, cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+			for _, side := range []ast.Expr{b.X, b.Y} {
+				if isNil(info, side) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// replaceVersionFix sets a MinVersion value to tls.VersionTLS12, through
+// the literal's reformatting when the value is one of its fields.
+func replaceVersionFix(p *rule.Pass, value ast.Expr, lit *ast.CompositeLit) []analysis.SuggestedFix {
+	tlsName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, value), "crypto/tls")
+	if !ok {
+		return nil
+	}
+	text := tlsName + ".VersionTLS12"
+	var edit analysis.TextEdit
+	if lit != nil {
+		if edit, ok = rewriteLiteral(p, lit, splice{value.Pos(), value.End(), text}); !ok {
+			return nil
+		}
+	} else {
+		if hasLineComment(p, value.End()) {
+			return nil // its alignment with comments on nearby lines could change
+		}
+		edit = fix.Replace(value, text)
+	}
+	return []analysis.SuggestedFix{fix.New("Set MinVersion to TLS 1.2", append([]analysis.TextEdit{edit}, importEdits...)...)}
+}
+
+// dropStatementFix removes a statement standing alone on its line(s).
+func dropStatementFix(p *rule.Pass, c inspector.Cursor, stmt ast.Stmt) []analysis.SuggestedFix {
+	if _, inBlock := c.Parent().Node().(*ast.BlockStmt); !inBlock {
+		return nil
+	}
+	tf := p.Fset.File(stmt.Pos())
+	content, err := p.ReadFile(tf.Name())
+	if err != nil {
+		return nil
+	}
+	start, end := tf.Offset(stmt.Pos()), tf.Offset(stmt.End())
+	lineStart := bytes.LastIndexByte(content[:start], '\n') + 1
+	if len(bytes.TrimSpace(content[lineStart:start])) > 0 || hasLineComment(p, stmt.End()) {
+		return nil
+	}
+	nl := bytes.IndexByte(content[end:], '\n')
+	if nl < 0 || len(bytes.TrimSpace(content[end:end+nl])) > 0 {
+		return nil
+	}
+	lineEnd := end + nl + 1
+	// Between two blank lines, take one of them too, as gofmt would.
+	if lineStart >= 2 && content[lineStart-2] == '\n' && lineEnd < len(content) && bytes.HasPrefix(bytes.TrimLeft(content[lineEnd:], " \t"), []byte("\n")) {
+		lineEnd += bytes.IndexByte(content[lineEnd:], '\n') + 1
+	}
+	edit := analysis.TextEdit{Pos: tf.Pos(lineStart), End: tf.Pos(lineEnd)}
+	return []analysis.SuggestedFix{fix.New("Remove InsecureSkipVerify", edit)}
+}
+
+// hasLineComment reports whether a comment follows pos on its line.
+func hasLineComment(p *rule.Pass, pos token.Pos) bool {
+	tf := p.Fset.File(pos)
+	content, err := p.ReadFile(tf.Name())
+	if err != nil {
+		return true
+	}
+	rest := content[tf.Offset(pos):]
+	if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	return bytes.Contains(rest, []byte("//")) || bytes.Contains(rest, []byte("/*"))
+}
