@@ -4,4 +4,6 @@ package resilience
 import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // Rules returns the resilience family.
-func Rules() []*rule.Rule { return nil }
+func Rules() []*rule.Rule {
+	return []*rule.Rule{RetryNoBackoff(), RetryUnbounded()}
+}

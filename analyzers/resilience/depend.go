@@ -1,0 +1,169 @@
+package resilience
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// iterates reports whether the network call works on data that changes
+// from one iteration to the next (the next URL of a range, the row a
+// rows.Next loop scanned, the job received from a channel): then the loop
+// moves on to other work after a failure, it does not retry.
+//
+// Varying are the range key and value, the variables of the loop
+// condition and post statement (but not a ctx), and, to a fixed point,
+// the variables the body assigns from a varying value, a channel receive
+// or a call that may return new data each time. Building the same request
+// again (http.NewRequest, context.WithTimeout, fmt.Sprintf...) does not
+// make it new work.
+func (f *flow) iterates(call *ast.CallExpr) bool {
+	varying := map[types.Object]bool{}
+	addVars := func(n ast.Node) {
+		if n == nil {
+			return
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := f.info.ObjectOf(id).(*types.Var); ok && !match.IsNamed(v.Type(), "context", "Context") {
+					varying[v] = true
+				}
+			}
+			return true
+		})
+	}
+	switch loop := f.loop.Node().(type) {
+	case *ast.RangeStmt:
+		addVars(loop.Key)
+		addVars(loop.Value)
+	case *ast.ForStmt:
+		addVars(loop.Cond)
+		addVars(loop.Post)
+	}
+	flows := f.assignments()
+	for changed := true; changed; {
+		changed = false
+		for _, a := range flows {
+			if varying[a.to] || !f.isFresh(a.from, varying) {
+				continue
+			}
+			varying[a.to], changed = true, true
+		}
+	}
+	for obj := range varying {
+		if references(f.info, call, obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// dataFlow is one assignment in the loop body: the variable to gets a
+// value computed by the expression from.
+type dataFlow struct {
+	to   types.Object
+	from ast.Node
+}
+
+// assignments lists the loop body's assignments, including the variables
+// a call fills through a pointer (rows.Scan(&id), dec.Decode(&v)).
+func (f *flow) assignments() []dataFlow {
+	var out []dataFlow
+	add := func(lhs ast.Expr, rhs ast.Node) {
+		if v := match.Var(f.info, lhs); v != nil {
+			out = append(out, dataFlow{v, rhs})
+		}
+	}
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if len(n.Lhs) == len(n.Rhs) {
+					add(lhs, n.Rhs[i])
+				} else {
+					add(lhs, n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if i < len(n.Values) {
+					add(name, n.Values[i])
+				} else if len(n.Values) == 1 {
+					add(name, n.Values[0])
+				}
+			}
+		case *ast.RangeStmt:
+			add(n.Key, n.X)
+			add(n.Value, n.X)
+		case *ast.CallExpr:
+			for _, arg := range n.Args {
+				if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					add(u.X, n)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// isFresh reports whether the expression can yield new data each time it
+// runs: it uses a varying variable, receives from a channel, or calls
+// something other than a builder of the same request.
+func (f *flow) isFresh(e ast.Node, varying map[types.Object]bool) bool {
+	fresh := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if varying[f.info.Uses[n]] {
+				fresh = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				fresh = true
+			}
+		case *ast.CallExpr:
+			if !f.isBuilder(n) {
+				fresh = true
+			}
+		}
+		return !fresh
+	})
+	return fresh
+}
+
+// builders make the same value again from the same inputs: a request, its
+// body, a per-attempt timeout.
+var builders = []struct {
+	pkg   string
+	names []string
+}{
+	{"net/http", []string{"NewRequest", "NewRequestWithContext"}},
+	{"bytes", []string{"NewReader", "NewBuffer", "NewBufferString"}},
+	{"strings", []string{"NewReader", "Join"}},
+	{"encoding/json", []string{"Marshal"}},
+	{"fmt", []string{"Sprintf", "Sprint", "Errorf"}},
+	{"context", []string{"WithTimeout", "WithDeadline", "WithCancel", "WithValue"}},
+	{"strconv", []string{"Itoa", "FormatInt"}},
+	{"time", []string{"Now", "Since"}},
+}
+
+func (f *flow) isBuilder(call *ast.CallExpr) bool {
+	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
+		return true // conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if _, ok := f.info.Uses[id].(*types.Builtin); ok {
+			return true
+		}
+	}
+	fn := callee(f.info, call)
+	for _, b := range builders {
+		if match.IsFunc(fn, b.pkg, b.names...) {
+			return true
+		}
+	}
+	return match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+}

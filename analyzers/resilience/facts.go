@@ -1,0 +1,142 @@
+package resilience
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// packageFacts is what one walk over the package's calls learns: every
+// call, and which functions of the package reach the network or wait,
+// directly or through other functions of the package. A retry loop
+// usually calls a small helper (fetch, doRequest) rather than c.Do itself.
+type packageFacts struct {
+	calls   []inspector.Cursor
+	network map[*types.Func]types.Object // function -> the network API it reaches
+	waits   map[*types.Func]bool
+}
+
+func collectFacts(p *rule.Pass) *packageFacts {
+	pf := &packageFacts{network: map[*types.Func]types.Object{}, waits: map[*types.Func]bool{}}
+	callees := map[*types.Func][]*types.Func{} // same-package call graph
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		pf.calls = append(pf.calls, c)
+		call := c.Node().(*ast.CallExpr)
+		caller := enclosingFunc(p.TypesInfo, c)
+		if caller == nil {
+			continue
+		}
+		fn := match.Callee(p.TypesInfo, call)
+		switch {
+		case isNetworkFunc(fn):
+			if pf.network[caller] == nil {
+				pf.network[caller] = fn
+			}
+		case isWaitCall(p.TypesInfo, call, nil):
+			pf.waits[caller] = true
+		case fn != nil && fn.Pkg() == p.Pkg:
+			callees[caller] = append(callees[caller], fn)
+		}
+	}
+	for changed := true; changed; { // propagate to callers until nothing changes
+		changed = false
+		for caller, fns := range callees {
+			for _, fn := range fns {
+				if api := pf.network[fn]; api != nil && pf.network[caller] == nil {
+					pf.network[caller], changed = api, true
+				}
+				if pf.waits[fn] && !pf.waits[caller] {
+					pf.waits[caller], changed = true, true
+				}
+			}
+		}
+	}
+	return pf
+}
+
+// enclosingFunc returns the declared function around c (a function
+// literal counts as part of the declaration that holds it).
+func enclosingFunc(info *types.Info, c inspector.Cursor) *types.Func {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, _ := info.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// isWaitCall reports whether call pauses before the next attempt: a time
+// sleep, timer or ticker, anything from github.com/cenkalti/backoff, a
+// function of the package that does one of those, or a call whose name
+// says it waits (Backoff, Sleep, Wait: rate.Limiter.Wait, a retry
+// policy's Backoff field).
+func isWaitCall(info *types.Info, call *ast.CallExpr, pf *packageFacts) bool {
+	fn := match.Callee(info, call)
+	if fn != nil && match.IsFunc(fn, "time", "Sleep", "After", "NewTimer", "NewTicker", "Tick") {
+		return true
+	}
+	if fn != nil && fn.Pkg() != nil && strings.HasPrefix(fn.Pkg().Path(), "github.com/cenkalti/backoff") {
+		return true
+	}
+	if pf != nil && fn != nil && pf.waits[fn] {
+		return true
+	}
+	name := strings.ToLower(calleeName(call))
+	return strings.Contains(name, "backoff") || strings.Contains(name, "sleep") || strings.Contains(name, "wait")
+}
+
+// waitsIn reports whether the loop pauses anywhere between attempts: a
+// wait call, a channel receive (<-timer.C, <-time.After(d), <-limiter),
+// a range over a channel (ticker.C), or a select with no default case (it
+// blocks until a timer, ctx.Done() or another channel is ready). A select
+// with a default never blocks.
+func waitsIn(info *types.Info, loop inspector.Cursor, pf *packageFacts) bool {
+	if r, ok := loop.Node().(*ast.RangeStmt); ok {
+		if _, ok := info.TypeOf(r.X).Underlying().(*types.Chan); ok {
+			return true // for range ticker.C waits for each tick
+		}
+	}
+	for c := range loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			if isWaitCall(info, n, pf) {
+				return true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && !isPolledReceive(c) {
+				return true
+			}
+		case *ast.SelectStmt:
+			if !hasDefault(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isPolledReceive reports whether the receive at c is a case of a select
+// with a default, which polls the channel instead of waiting on it.
+func isPolledReceive(c inspector.Cursor) bool {
+	stmt := c.Parent() // the case's ExprStmt or AssignStmt
+	clause, ok := stmt.Parent().Node().(*ast.CommClause)
+	if !ok || clause.Comm != stmt.Node() {
+		return false
+	}
+	sel, ok := stmt.Parent().Parent().Parent().Node().(*ast.SelectStmt) // CommClause -> body -> select
+	return ok && hasDefault(sel)
+}
+
+func hasDefault(s *ast.SelectStmt) bool {
+	for _, cc := range s.Body.List {
+		if cc.(*ast.CommClause).Comm == nil {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,178 @@
+package resilience
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// flow answers control-flow questions about the statements of one loop
+// body: does this path leave the loop, or come back for another iteration.
+type flow struct {
+	info  *types.Info
+	loop  inspector.Cursor // *ast.ForStmt or *ast.RangeStmt
+	body  *ast.BlockStmt
+	label string // the loop's label, or ""
+}
+
+func newFlow(info *types.Info, loop inspector.Cursor) *flow {
+	f := &flow{info: info, loop: loop, body: loopBody(loop.Node())}
+	if l, ok := loop.Parent().Node().(*ast.LabeledStmt); ok {
+		f.label = l.Label.Name
+	}
+	return f
+}
+
+func loopBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		return n.Body
+	case *ast.RangeStmt:
+		return n.Body
+	}
+	return nil
+}
+
+// restExits reports whether, after the statement at c, the loop iteration
+// unconditionally leaves the loop (return, break, panic, os.Exit...)
+// rather than coming back to the loop head.
+func (f *flow) restExits(c inspector.Cursor) bool {
+	inSwitch := false // an unlabeled break inside a switch or select leaves only that
+	for {
+		parent := c.Parent()
+		if !parent.Valid() {
+			return false
+		}
+		switch pn := parent.Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			list := stmtList(pn)
+			for i, s := range list {
+				if s == c.Node() {
+					if f.listExits(list[i+1:], inSwitch) {
+						return true
+					}
+					break
+				}
+			}
+			if pn == f.body {
+				return false
+			}
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			inSwitch = true
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+		c = parent
+	}
+}
+
+func stmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}
+
+// listExits reports whether running list leaves the loop whatever happens.
+func (f *flow) listExits(list []ast.Stmt, inSwitch bool) bool {
+	for _, s := range list {
+		if f.exits(s, inSwitch) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *flow) exits(s ast.Stmt, inSwitch bool) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		switch s.Tok {
+		case token.GOTO:
+			return true
+		case token.BREAK:
+			return s.Label != nil || !inSwitch
+		case token.CONTINUE:
+			return s.Label != nil && s.Label.Name != f.label // continues an outer loop
+		}
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && f.isNoReturn(call)
+	case *ast.IfStmt:
+		return s.Else != nil && f.listExits(s.Body.List, inSwitch) && f.exits(s.Else, inSwitch)
+	case *ast.BlockStmt:
+		return f.listExits(s.List, inSwitch)
+	case *ast.LabeledStmt:
+		return f.exits(s.Stmt, inSwitch)
+	}
+	return false
+}
+
+// isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal.
+func (f *flow) isNoReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return true
+		}
+	}
+	fn := callee(f.info, call)
+	fatal := []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
+	return match.IsFunc(fn, "os", "Exit") || match.IsFunc(fn, "log", fatal...) ||
+		match.IsMethod(fn, "log", "Logger", fatal...)
+}
+
+// continues reports whether the sub-tree n (inside the loop) holds a
+// continue that starts the next iteration of this loop.
+func (f *flow) continues(n ast.Node) bool {
+	c, ok := f.loop.FindNode(n)
+	if !ok {
+		return false
+	}
+	for bc := range c.Preorder((*ast.BranchStmt)(nil)) {
+		br := bc.Node().(*ast.BranchStmt)
+		if br.Tok != token.CONTINUE {
+			continue
+		}
+		if br.Label != nil {
+			if br.Label.Name == f.label {
+				return true
+			}
+			continue
+		}
+		if innermostLoop(bc) == f.loop {
+			return true
+		}
+	}
+	return false
+}
+
+// innermostLoop returns the for or range statement whose body holds c, in
+// c's own function, or a zero cursor.
+func innermostLoop(c inspector.Cursor) inspector.Cursor {
+	child := c
+	for p := c.Parent(); p.Valid(); child, p = p, p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return inspector.Cursor{}
+		case *ast.ForStmt:
+			if child.Node() == n.Body {
+				return p
+			}
+		case *ast.RangeStmt:
+			if child.Node() == n.Body {
+				return p
+			}
+		}
+	}
+	return inspector.Cursor{}
+}

@@ -1,0 +1,76 @@
+package resilience
+
+import (
+	"go/ast"
+	"go/token"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// networkImports are the packages whose calls a retry loop retries; a
+// package importing none of them has no retry loop to report.
+var networkImports = []string{"net/http", "database/sql", "net", "google.golang.org/grpc"}
+
+// RetryNoBackoff returns the retry-no-backoff rule.
+func RetryNoBackoff() *rule.Rule {
+	return &rule.Rule{
+		ID:       "retry-no-backoff",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  networkImports,
+		Doc: rule.Doc{
+			Title: "report retry loops that call the network again at once after a failure",
+			Why: "A CRM API allowed 500 requests an hour and answered 429 beyond that; the client retried at once, " +
+				"so every refusal produced another request, the quota never recovered and the agent crashed the night " +
+				"before a demo. A loop that repeats a failed HTTP, SQL, net.Conn or gRPC call with nothing waiting " +
+				"between attempts turns one upstream hiccup into a flood of requests exactly when the upstream is " +
+				"weakest (a retry storm), and burns CPU in a hot loop when the failure is permanent (a closed " +
+				"connection, a dropped database).",
+			Bad: "for {\n\tresp, err := client.Do(req)\n\tif err != nil {\n\t\tcontinue\n\t}\n\treturn resp, nil\n}",
+			Good: "delay := 100 * time.Millisecond\nfor attempt := 0; attempt < 5; attempt++ {\n" +
+				"\tresp, err := client.Do(req)\n\tif err == nil {\n\t\treturn resp, nil\n\t}\n" +
+				"\tselect {\n\tcase <-ctx.Done():\n\t\treturn nil, ctx.Err()\n\tcase <-time.After(delay + rand.N(delay)):\n\t}\n" +
+				"\tdelay *= 2\n}\nreturn nil, errTooManyAttempts",
+			Quiet: "A loop is a retry loop when a network call (net/http client calls, database/sql DB/Tx/Conn/Stmt " +
+				"calls, net.Conn reads and writes, dials, gRPC client methods ending in ...grpc.CallOption, or a " +
+				"function of the same package that makes one) fails and the error path continues the loop or falls " +
+				"through to its next iteration; a status check that continues (resp.StatusCode == 429) counts too. " +
+				"Quiet when the loop waits anywhere: time.Sleep, time.After, a timer or ticker, a channel receive, " +
+				"a select with no default (a timer or ctx.Done() case), anything from github.com/cenkalti/backoff, " +
+				"or a call whose name contains Backoff, Sleep or Wait (rate.Limiter.Wait, a policy's Backoff func), " +
+				"also inside a function of the package. Quiet on loops over items that skip a failed one " +
+				"(for _, u := range urls, for rows.Next(), a job received from a channel): the call depends on data " +
+				"that changes each iteration, so it moves on instead of retrying. Calls through function values " +
+				"(a generic Retry(op func() error)) are not seen, and gRPC calls only in packages that import " +
+				"google.golang.org/grpc.",
+			Since: "v0.1.0",
+		},
+		Run: runRetryNoBackoff,
+	}
+}
+
+func runRetryNoBackoff(p *rule.Pass) error {
+	pf := collectFacts(p)
+	for _, rl := range findRetryLoops(p, pf) {
+		if waitsIn(p.TypesInfo, rl.loop, pf) {
+			continue
+		}
+		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s after a failure with no wait between attempts: "+
+			"against a failing or rate-limited (429) upstream it sends request after request as fast as it can, "+
+			"a retry storm that keeps the upstream down; wait with exponential backoff and jitter between "+
+			"attempts (time.After in a select with ctx.Done(), or github.com/cenkalti/backoff)", rl.api)
+	}
+	return nil
+}
+
+// span is a range of source, for reporting on part of a node.
+type span struct{ pos, end token.Pos }
+
+func (s span) Pos() token.Pos { return s.pos }
+func (s span) End() token.Pos { return s.end }
+
+// loopHead returns the range of a loop's header, from "for" to "{".
+func loopHead(loop ast.Node) span {
+	return span{loop.Pos(), loopBody(loop).Lbrace + 1}
+}

@@ -1,0 +1,239 @@
+package resilience
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// retryLoop is a loop that calls the network and, when the call fails,
+// comes back to make the same call again.
+type retryLoop struct {
+	loop inspector.Cursor // *ast.ForStmt or *ast.RangeStmt
+	flow *flow
+	api  string // the network API retried, as a reader knows it
+	// untilSuccess is set when the loop ends once the call succeeds: a
+	// retry-until-success loop rather than a poller meant to run forever.
+	untilSuccess bool
+}
+
+// findRetryLoops returns the package's retry loops, one per loop, in
+// source order.
+func findRetryLoops(p *rule.Pass, pf *packageFacts) []retryLoop {
+	seen := map[ast.Node]bool{}
+	var out []retryLoop
+	for _, c := range pf.calls {
+		api := networkAPI(match.Callee(p.TypesInfo, c.Node().(*ast.CallExpr)), pf, p.Pkg)
+		if api == "" {
+			continue
+		}
+		loop := innermostLoop(c)
+		if !loop.Valid() || seen[loop.Node()] {
+			continue
+		}
+		f := newFlow(p.TypesInfo, loop)
+		retries, untilSuccess := f.retriesOnError(c)
+		if !retries || f.iterates(c.Node().(*ast.CallExpr)) {
+			continue // a loop over items that skips a failed one is not a retry
+		}
+		seen[loop.Node()] = true
+		out = append(out, retryLoop{loop: loop, flow: f, api: api, untilSuccess: untilSuccess})
+	}
+	return out
+}
+
+// networkAPI names the network API fn calls, directly or through
+// functions of this package, or returns "".
+func networkAPI(fn *types.Func, pf *packageFacts, pkg *types.Package) string {
+	switch {
+	case fn == nil:
+		return ""
+	case isNetworkFunc(fn):
+		return apiName(fn, pkg)
+	case pf.network[fn] != nil:
+		return fn.Name() + " (which calls " + apiName(pf.network[fn].(*types.Func), pkg) + ")"
+	}
+	return ""
+}
+
+// retriesOnError reports whether the loop makes the network call at c
+// again after it fails: the error path reaches a continue of this loop or
+// falls through to the end of the body, or the loop runs while err != nil.
+// A status check that continues (resp.StatusCode == 429) retries too.
+// untilSuccess reports whether the success path leaves the loop.
+func (f *flow) retriesOnError(c inspector.Cursor) (retries, untilSuccess bool) {
+	stmt := listStmt(c)
+	assign := callAssignment(stmt.Node())
+	if assign == nil {
+		return false, false // result discarded: nothing retries on its error
+	}
+	results := assignedVars(f.info, assign)
+	errVar := lastErrorVar(f.info, assign)
+	if errVar == nil {
+		return false, false
+	}
+	if f.runsWhileErr(errVar) {
+		return true, true
+	}
+	checked := false
+	for s := stmt; ; {
+		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && references(f.info, ifs.Cond, errVar) {
+			checked = true
+			retries, untilSuccess = f.errBranchRetries(s, errVar)
+		} else if f.continuesOnResult(s.Node(), results) {
+			retries = true // if resp.StatusCode == 429 { continue }
+		}
+		next, ok := s.NextSibling()
+		if !ok || retries && checked {
+			break
+		}
+		s = next
+	}
+	return retries, untilSuccess
+}
+
+// errBranchRetries classifies the if statement at c that tests errVar.
+func (f *flow) errBranchRetries(c inspector.Cursor, errVar *types.Var) (retries, untilSuccess bool) {
+	ifs := c.Node().(*ast.IfStmt)
+	switch nilCheck(f.info, ifs.Cond, errVar) {
+	case token.NEQ: // if err != nil { ... }
+		retries = f.continues(ifs.Body) || !f.listExits(ifs.Body.List, false) && !f.restExits(c) ||
+			ifs.Else != nil && f.continues(ifs.Else)
+		untilSuccess = f.restExits(c) || ifs.Else != nil && f.exits(ifs.Else, false)
+	case token.EQL: // if err == nil { return resp, nil }
+		untilSuccess = f.listExits(ifs.Body.List, false)
+		if ifs.Else != nil {
+			retries = f.continues(ifs.Else) || !f.exits(ifs.Else, false) && !f.restExits(c)
+		} else {
+			retries = !f.restExits(c)
+		}
+	default: // if errors.Is(err, errBusy) { continue }
+		retries = f.continues(ifs.Body)
+		untilSuccess = f.restExits(c)
+	}
+	return retries, untilSuccess
+}
+
+// continuesOnResult reports whether s is an if or switch on the call's
+// results that starts the next iteration.
+func (f *flow) continuesOnResult(s ast.Node, results []*types.Var) bool {
+	var cond ast.Node
+	switch s := s.(type) {
+	case *ast.IfStmt:
+		cond = s.Cond
+	case *ast.SwitchStmt:
+		cond = s.Tag
+	}
+	if cond == nil {
+		return false
+	}
+	for _, v := range results {
+		if references(f.info, cond, v) {
+			return f.continues(s)
+		}
+	}
+	return false
+}
+
+// runsWhileErr reports whether the loop condition is err != nil (possibly
+// within a conjunction): for err != nil { resp, err = c.Do(req) }.
+func (f *flow) runsWhileErr(errVar *types.Var) bool {
+	loop, ok := f.loop.Node().(*ast.ForStmt)
+	if !ok || loop.Cond == nil {
+		return false
+	}
+	for _, e := range conjuncts(loop.Cond) {
+		if nilCheck(f.info, e, errVar) == token.NEQ {
+			return true
+		}
+	}
+	return false
+}
+
+func conjuncts(e ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []ast.Expr{ast.Unparen(e)}
+}
+
+// nilCheck returns token.NEQ for v != nil, token.EQL for v == nil, and
+// token.ILLEGAL for any other expression.
+func nilCheck(info *types.Info, e ast.Expr, v *types.Var) token.Token {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ && b.Op != token.EQL {
+		return token.ILLEGAL
+	}
+	x, y := match.Var(info, b.X), b.Y
+	if x != v {
+		x, y = match.Var(info, b.Y), b.X
+	}
+	if x != v || !info.Types[y].IsNil() {
+		return token.ILLEGAL
+	}
+	return b.Op
+}
+
+// listStmt returns the statement of a block or case list that holds c.
+func listStmt(c inspector.Cursor) inspector.Cursor {
+	for ; c.Valid(); c = c.Parent() {
+		if _, ok := c.Node().(ast.Stmt); !ok {
+			continue
+		}
+		switch c.Parent().Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return c
+		}
+	}
+	return c
+}
+
+// callAssignment returns the assignment that receives the call's results:
+// the statement itself, or the init of an if statement.
+func callAssignment(s ast.Node) *ast.AssignStmt {
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		return s
+	case *ast.IfStmt:
+		a, _ := s.Init.(*ast.AssignStmt)
+		return a
+	}
+	return nil
+}
+
+func assignedVars(info *types.Info, a *ast.AssignStmt) []*types.Var {
+	var vars []*types.Var
+	for _, lhs := range a.Lhs {
+		if v := match.Var(info, lhs); v != nil {
+			vars = append(vars, v)
+		}
+	}
+	return vars
+}
+
+// lastErrorVar returns the variable the assignment's last error result
+// goes to, or nil when it is discarded.
+func lastErrorVar(info *types.Info, a *ast.AssignStmt) *types.Var {
+	v := match.Var(info, a.Lhs[len(a.Lhs)-1])
+	if v == nil || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	return v
+}
+
+// references reports whether the sub-tree n uses obj.
+func references(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
