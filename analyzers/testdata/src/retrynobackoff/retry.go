@@ -171,7 +171,9 @@ func fetchUntilDone(ctx context.Context, c *http.Client, url string) []byte {
 	}
 }
 
-type limiter interface{ Wait(ctx context.Context) error }
+type limiter interface {
+	Wait(ctx context.Context) error
+}
 
 func fetchRateLimited(ctx context.Context, c *http.Client, lim limiter, url string) []byte {
 	for {
