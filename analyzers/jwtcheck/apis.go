@@ -1,0 +1,110 @@
+package jwtcheck
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// jwtPaths are the JWT libraries the rules know. golang-jwt v4 and v5 are
+// the maintained forks; github.com/dgrijalva/jwt-go is archived but still
+// in many go.mod files, and github.com/golang-jwt/jwt is its v3 fork with
+// the same API.
+var jwtPaths = []string{
+	"github.com/golang-jwt/jwt/v5",
+	"github.com/golang-jwt/jwt/v4",
+	"github.com/golang-jwt/jwt",
+	"github.com/dgrijalva/jwt-go",
+}
+
+// isJWTPackage reports whether pkg is one of the JWT libraries.
+func isJWTPackage(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	for _, p := range jwtPaths {
+		if pkg.Path() == p {
+			return true
+		}
+	}
+	return false
+}
+
+// isJWTFunc reports whether obj is one of the named package-level functions
+// of a JWT library.
+func isJWTFunc(obj types.Object, names ...string) bool {
+	return obj != nil && isJWTPackage(obj.Pkg()) && match.IsFunc(obj, obj.Pkg().Path(), names...)
+}
+
+// isJWTMethod reports whether obj is one of the named methods of the JWT
+// library type typeName.
+func isJWTMethod(obj types.Object, typeName string, names ...string) bool {
+	return obj != nil && isJWTPackage(obj.Pkg()) && match.IsMethod(obj, obj.Pkg().Path(), typeName, names...)
+}
+
+// isJWTNamed reports whether t is one of the named types of a JWT library.
+func isJWTNamed(t types.Type, names ...string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && isJWTPackage(n.Obj().Pkg()) && match.IsNamed(t, n.Obj().Pkg().Path(), names...)
+}
+
+// isJWTObject reports whether obj is the package-level variable or
+// constant name of a JWT library.
+func isJWTObject(obj types.Object, name string) bool {
+	if obj == nil || !isJWTPackage(obj.Pkg()) || obj.Name() != name {
+		return false
+	}
+	return obj.Parent() == obj.Pkg().Scope()
+}
+
+// jwtField returns the JWT library's struct field that the selector e
+// denotes, or nil when e is not such a field selection.
+func jwtField(info *types.Info, e ast.Expr, typeName string, names ...string) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	field := s.Obj().(*types.Var)
+	if !isJWTPackage(field.Pkg()) || !isFieldOf(field, typeName) {
+		return nil
+	}
+	for _, n := range names {
+		if field.Name() == n {
+			return field
+		}
+	}
+	return nil
+}
+
+// isFieldOf reports whether field is declared by the struct of the named
+// type typeName in the field's own package.
+func isFieldOf(field *types.Var, typeName string) bool {
+	obj, ok := field.Pkg().Scope().Lookup(typeName).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	st, ok := obj.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) == field {
+			return true
+		}
+	}
+	return false
+}
+
+// calleeOf returns the function or method call calls, or an untyped nil
+// (so that the match helpers can take it as a types.Object).
+func calleeOf(info *types.Info, call *ast.CallExpr) types.Object {
+	if fn := match.Callee(info, call); fn != nil {
+		return fn
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package jwtcheck
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"iter"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// varDecl finds the declaration of v in the package being analyzed. It
+// returns the value v is declared with (nil for `var v T`) and the cursor
+// of the outermost function around the declaration (zero for a
+// package-level variable). ok is false when v is not declared one-to-one
+// by := or var: a parameter, a range variable, a multi-value call.
+func varDecl(p *rule.Pass, v *types.Var) (init ast.Expr, scope inspector.Cursor, ok bool) {
+	if v == nil || v.Pkg() != p.Pkg || v.IsField() {
+		return nil, inspector.Cursor{}, false
+	}
+	c, found := p.Inspector.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	if !found {
+		return nil, inspector.Cursor{}, false
+	}
+	if id, isIdent := c.Node().(*ast.Ident); !isIdent || p.TypesInfo.Defs[id] != v {
+		return nil, inspector.Cursor{}, false
+	}
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		scope = fc // keep the outermost: closures share their parent's variables
+	}
+	kind, idx := c.ParentEdge()
+	switch parent := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if kind != edge.AssignStmt_Lhs || parent.Tok != token.DEFINE || len(parent.Lhs) != len(parent.Rhs) {
+			return nil, scope, false
+		}
+		return parent.Rhs[idx], scope, true
+	case *ast.ValueSpec:
+		if kind != edge.ValueSpec_Names {
+			return nil, scope, false
+		}
+		switch len(parent.Values) {
+		case 0:
+			return nil, scope, true
+		case len(parent.Names):
+			return parent.Values[idx], scope, true
+		}
+	}
+	return nil, scope, false
+}
+
+// usesOf yields a cursor for every use of v inside scope (every file of
+// the package when scope is zero).
+func usesOf(p *rule.Pass, scope inspector.Cursor, v *types.Var) iter.Seq[inspector.Cursor] {
+	if !scope.Valid() {
+		scope = p.Inspector.Root()
+	}
+	return func(yield func(inspector.Cursor) bool) {
+		for c := range scope.Preorder((*ast.Ident)(nil)) {
+			if p.TypesInfo.Uses[c.Node().(*ast.Ident)] == v && !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// isReassigned reports whether a use of v inside scope stores into v
+// itself (v = x, v++, &v), so that its declared value may not be the one
+// in use.
+func isReassigned(p *rule.Pass, scope inspector.Cursor, v *types.Var) bool {
+	for c := range usesOf(p, scope, v) {
+		switch c.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return true
+		case edge.UnaryExpr_X:
+			if c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localValue returns the value the variable e names was declared with,
+// when e is a variable of this package that is never reassigned.
+func localValue(p *rule.Pass, e ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := p.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	init, scope, ok := varDecl(p, v)
+	if !ok || init == nil || isReassigned(p, scope, v) {
+		return nil
+	}
+	return init
+}
+
+// unparenAddr strips parentheses and one & from e.
+func unparenAddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return ast.Unparen(u.X)
+	}
+	return e
+}
+
+// constString returns the value of e when it is a constant string.
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}

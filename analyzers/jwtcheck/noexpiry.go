@@ -1,0 +1,141 @@
+package jwtcheck
+
+import (
+	"go/ast"
+	"go/types"
+	"time"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// NoExpiryOptions are jwt-no-expiry's rules.toml keys.
+type NoExpiryOptions struct {
+	MaxLifetime     config.Duration `toml:"max-lifetime" doc:"the longest constant token lifetime accepted; longer ones are reported"`
+	DefaultLifetime config.Duration `toml:"default-lifetime" doc:"the lifetime the fix gives a token that has no expiry"`
+}
+
+// NoExpiry returns the jwt-no-expiry rule.
+func NoExpiry() *rule.Rule {
+	return &rule.Rule{
+		ID:       "jwt-no-expiry",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  jwtPaths,
+		NewOptions: func() any {
+			return &NoExpiryOptions{
+				MaxLifetime:     config.Duration(24 * time.Hour),
+				DefaultLifetime: config.Duration(15 * time.Minute),
+			}
+		},
+		Doc: rule.Doc{
+			Title: "report JWTs signed with no expiry or an expiry years away",
+			Why: `A JWT is valid until its "exp" claim says otherwise: the server keeps no list of ` +
+				`tokens to revoke. A team set expiry to "never" to keep things simple, and a fired ` +
+				`employee's token still opened the API six months later. A token without exp (a ` +
+				`MapClaims with no "exp" key, a RegisteredClaims or StandardClaims, also embedded in ` +
+				`your own claims struct, with no ExpiresAt) or with a lifetime of years is a ` +
+				`credential that never dies: once it leaks, or its user is removed, nothing but ` +
+				`rotating the signing key stops it.`,
+			Bad: `claims := jwt.MapClaims{"sub": userID}
+return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
+			Good: `claims := jwt.MapClaims{"sub": userID, "exp": time.Now().Add(15 * time.Minute).Unix()}
+return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
+			Quiet: `An exp set from time.Now().Add(d) with d up to max-lifetime (24h by default) or ` +
+				`from a configured, non-constant duration; an "exp" key or ExpiresAt assigned after ` +
+				`the literal; claims that come from a parameter, a call or a package variable, or ` +
+				`are handed to other code by reference before signing (the analysis cannot see what ` +
+				`that code sets); custom claims structs with their own MarshalJSON or their own ` +
+				`"exp" field.`,
+			Fix: `Adds "exp": time.Now().Add(default-lifetime).Unix() to a MapClaims literal, ` +
+				`ExpiresAt: jwt.NewNumericDate(time.Now().Add(default-lifetime)) to a ` +
+				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
+				`embedded claims with that ExpiresAt to a custom claims literal; default-lifetime ` +
+				`is 15m. Pair short tokens with a refresh flow.`,
+			Since: "v0.1.0",
+		},
+		Run: runNoExpiry,
+	}
+}
+
+func runNoExpiry(p *rule.Pass) error {
+	opts := rule.Options[NoExpiryOptions](p)
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		if !isJWTFunc(calleeOf(p.TypesInfo, call), "NewWithClaims") || len(call.Args) < 2 {
+			continue
+		}
+		arg := call.Args[1]
+		shape, ok := shapeOf(p.TypesInfo.TypeOf(arg))
+		if !ok {
+			continue // claims whose exp we cannot locate
+		}
+		exp := claimsExpiry(p, arg, shape)
+		if !exp.known {
+			continue
+		}
+		if len(exp.values) == 0 {
+			reportNoExpiry(p, arg, exp, shape, opts)
+			continue
+		}
+		for _, v := range exp.values {
+			reportLongLifetime(p, v, opts.MaxLifetime.Std())
+		}
+	}
+	return nil
+}
+
+// reportNoExpiry reports claims signed with no exp, with the fix that adds
+// one when it is mechanical.
+func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, opts *NoExpiryOptions) {
+	var what, add string
+	def := durationExpr(opts.DefaultLifetime.Std(), "time")
+	switch shape.kind {
+	case kindMap:
+		what = `these ` + shape.describe() + ` have no "exp"`
+		add = `add "exp": time.Now().Add(` + def + `).Unix()`
+	case kindRegistered:
+		what = `these ` + shape.describe() + ` set no ExpiresAt`
+		add = `set ExpiresAt: ` + shape.claims.Pkg().Name() + `.NewNumericDate(time.Now().Add(` + def + `))`
+	case kindStandard:
+		what = `these ` + shape.describe() + ` set no ExpiresAt`
+		add = `set ExpiresAt: time.Now().Add(` + def + `).Unix()`
+	}
+	if len(shape.path) > 0 {
+		t := p.TypesInfo.TypeOf(arg)
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		custom := types.TypeString(t, types.RelativeTo(p.Pkg))
+		what = "the " + custom + " claims embed " + shape.describe() + " with no ExpiresAt"
+	}
+	msg := "this token never expires: " + what + ", so a leaked or revoked user's token stays valid forever; " +
+		add + " and refresh tokens instead"
+	if f, ok := addExpiryFix(p, exp, shape, opts.DefaultLifetime.Std()); ok {
+		p.Report(arg, msg, f)
+		return
+	}
+	p.Report(arg, msg)
+}
+
+// reportLongLifetime reports an exp that lies further away than max, when
+// it is a constant offset from now or a constant timestamp.
+func reportLongLifetime(p *rule.Pass, e ast.Expr, max time.Duration) {
+	if d, ok := lifetimeOf(p, e); ok {
+		if d > max {
+			p.Reportf(e, "this token stays valid for %s, more than the %s max-lifetime: a leaked or revoked user's "+
+				"token keeps working all that time; issue tokens that live minutes to hours and refresh them",
+				humanDuration(d), config.Duration(max))
+		}
+		return
+	}
+	ts, ok := constInt(p, e)
+	if !ok || ts <= 0 {
+		return
+	}
+	if ts > time.Now().Add(max).Unix() {
+		p.Reportf(e, "this token expires at the fixed unix time %d, not a lifetime after issue: every token "+
+			"signed before then stays valid until that date even if leaked or revoked; set exp to "+
+			"time.Now().Add(a lifetime of minutes to hours).Unix()", ts)
+	}
+}
