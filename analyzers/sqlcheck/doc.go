@@ -5,4 +5,6 @@ package sqlcheck
 import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // Rules returns the SQL family.
-func Rules() []*rule.Rule { return nil }
+func Rules() []*rule.Rule {
+	return []*rule.Rule{RowsClose(), RowsErr()}
+}

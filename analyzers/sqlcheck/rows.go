@@ -1,0 +1,150 @@
+package sqlcheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// rowsImports are the packages whose result sets the rows rules follow.
+var rowsImports = []string{"database/sql", "github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool"}
+
+// isRows reports whether t is a result set that holds a connection until
+// closed: *sql.Rows, *sqlx.Rows or pgx.Rows.
+func isRows(t types.Type) bool {
+	return match.IsPointerTo(t, "database/sql", "Rows") || match.IsPointerTo(t, "github.com/jmoiron/sqlx", "Rows") ||
+		match.IsNamed(t, "github.com/jackc/pgx/v5", "Rows")
+}
+
+// rowsResult is a call that returns a result set, and what the function
+// that made it does with it.
+type rowsResult struct {
+	call   *ast.CallExpr
+	cursor inspector.Cursor
+	assign *ast.AssignStmt // the statement that names the rows, or nil
+	v      *types.Var      // the variable holding the rows, or nil
+	// discarded is set when the rows are dropped (an expression statement
+	// or _); escaped when they leave the variable (returned, passed to a
+	// helper, stored in a field or another variable), so that someone
+	// else closes and checks them.
+	discarded, escaped bool
+	closed, errChecked bool
+	loops              []inspector.Cursor // the for rows.Next() loops
+}
+
+// rowsResults returns every call of the package that returns rows, with
+// the uses of the variable that holds them.
+func rowsResults(p *rule.Pass) []*rowsResult {
+	var out []*rowsResult
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		if !returnsRows(p.TypesInfo, call) {
+			continue
+		}
+		r := &rowsResult{call: call, cursor: c}
+		r.bind(p.TypesInfo, c)
+		if r.v != nil {
+			r.followUses(p.TypesInfo, c)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func returnsRows(info *types.Info, call *ast.CallExpr) bool {
+	switch t := info.TypeOf(call).(type) {
+	case *types.Tuple:
+		return t.Len() > 0 && isRows(t.At(0).Type())
+	case nil:
+		return false
+	default:
+		return isRows(t)
+	}
+}
+
+// bind finds where the rows go: a variable, nowhere, or elsewhere.
+func (r *rowsResult) bind(info *types.Info, c inspector.Cursor) {
+	switch parent := c.Parent().Node().(type) {
+	case *ast.ExprStmt:
+		r.discarded = true
+	case *ast.AssignStmt:
+		if len(parent.Rhs) != 1 {
+			r.escaped = true
+			return
+		}
+		r.assign = parent
+		if id, ok := parent.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+			r.discarded = true
+			return
+		}
+		if r.v = match.Var(info, parent.Lhs[0]); r.v == nil || r.v.Parent() == r.v.Pkg().Scope() {
+			r.v, r.escaped = nil, true // a field or a package variable: its owner closes it
+		}
+	case *ast.ValueSpec:
+		if len(parent.Values) == 1 && len(parent.Names) > 0 {
+			if parent.Names[0].Name == "_" {
+				r.discarded = true
+				return
+			}
+			r.v, _ = info.Defs[parent.Names[0]].(*types.Var)
+		}
+		if r.v == nil {
+			r.escaped = true
+		}
+	default:
+		r.escaped = true // returned, passed on, stored in a literal
+	}
+}
+
+// followUses classifies every use of the rows variable in the function
+// that declares it (closures included).
+func (r *rowsResult) followUses(info *types.Info, c inspector.Cursor) {
+	scope := c
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		scope = fc // the outermost function: closures share the variable
+	}
+	for ic := range scope.Preorder((*ast.Ident)(nil)) {
+		id := ic.Node().(*ast.Ident)
+		if info.Uses[id] != r.v {
+			continue
+		}
+		switch parent := ic.Parent().Node().(type) {
+		case *ast.SelectorExpr: // rows.Close, rows.Next, rows.Err
+			switch parent.Sel.Name {
+			case "Close":
+				r.closed = true
+			case "Err":
+				r.errChecked = true
+			case "Next":
+				if loop, ok := ic.Parent().Parent().Parent().Node().(*ast.ForStmt); ok && loop.Cond == ic.Parent().Parent().Node() {
+					r.loops = append(r.loops, ic.Parent().Parent().Parent())
+				}
+			}
+		case *ast.BinaryExpr: // rows != nil
+			if parent.Op != token.EQL && parent.Op != token.NEQ {
+				r.escaped = true
+			}
+		case *ast.AssignStmt:
+			if isLHS(parent, id) {
+				continue // assigned again, by this or another query
+			}
+			r.escaped = true
+		default:
+			r.escaped = true
+		}
+	}
+}
+
+func isLHS(a *ast.AssignStmt, id *ast.Ident) bool {
+	for _, lhs := range a.Lhs {
+		if lhs == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+package sqlcheck
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// RowsErr returns the sql-rows-err rule.
+func RowsErr() *rule.Rule {
+	return &rule.Rule{
+		ID:       "sql-rows-err",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  rowsImports,
+		Doc: rule.Doc{
+			Title: "report rows.Next loops with no rows.Err check after them",
+			Why: "rows.Next returns false both at the end of the result and when reading it failed: a dropped " +
+				"connection, a cancelled context, a network timeout half way through a large result. Without a " +
+				"rows.Err check after the loop, a partial result is returned as if it were complete: a report " +
+				"that silently misses rows, a sync job that deletes what it did not see, an empty page served as " +
+				"an empty table.",
+			Bad:  "for rows.Next() {\n\t// scan\n}\nreturn users, nil",
+			Good: "for rows.Next() {\n\t// scan\n}\nif err := rows.Err(); err != nil {\n\treturn nil, err\n}\nreturn users, nil",
+			Quiet: "Follows the rows a function obtains from a call (*sql.Rows, *sqlx.Rows, pgx.Rows) and iterates " +
+				"with for rows.Next(). Quiet when the function calls rows.Err() anywhere (after the loop, in a " +
+				"deferred closure) or hands the rows on (returns them, passes them to a helper, stores them), so " +
+				"that the helper can check them. Rows received as a parameter are not checked: the caller may " +
+				"check Err after the helper returns.",
+			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
+				"returns an error last and its other results have a nil, zero or empty-string zero value.",
+			Since: "v0.1.0",
+		},
+		Run: runRowsErr,
+	}
+}
+
+func runRowsErr(p *rule.Pass) error {
+	for _, r := range rowsResults(p) {
+		if r.errChecked || r.escaped || r.v == nil {
+			continue
+		}
+		for _, loop := range r.loops {
+			name := r.v.Name()
+			p.Report(loopHead(loop.Node().(*ast.ForStmt)), "this "+name+".Next() loop has no "+name+".Err() check "+
+				"after it: Next also returns false when the connection drops or the context is cancelled mid-result, "+
+				"so a partial result passes for a complete one; check "+name+".Err() after the loop",
+				rowsErrFix(p, loop, name)...)
+		}
+	}
+	return nil
+}
+
+// rowsErrFix inserts the Err check after the loop, returning the zero
+// values of the function's other results and the error.
+func rowsErrFix(p *rule.Pass, loop inspector.Cursor, name string) []analysis.SuggestedFix {
+	_, _, sig := match.EnclosingFunc(p.TypesInfo, loop)
+	if sig == nil || sig.Results().Len() == 0 {
+		return nil
+	}
+	results := sig.Results()
+	if !types.Identical(results.At(results.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	var values []string
+	for i := 0; i < results.Len()-1; i++ {
+		zero, ok := zeroValue(results.At(i).Type())
+		if !ok {
+			return nil
+		}
+		values = append(values, zero)
+	}
+	values = append(values, "err")
+	at := loop.Node()
+	if l, ok := loop.Parent().Node().(*ast.LabeledStmt); ok {
+		at = l
+	}
+	indent := fix.Indent(p.Fset, at.Pos())
+	text := "\n" + indent + "if err := " + name + ".Err(); err != nil {\n" +
+		indent + "\treturn " + strings.Join(values, ", ") + "\n" + indent + "}"
+	return []analysis.SuggestedFix{fix.New("Check "+name+".Err() after the loop", fix.Insert(at.End(), text))}
+}
+
+// zeroValue returns the source of t's zero value when it needs no type
+// name: nil, 0, "" or false.
+func zeroValue(t types.Type) (string, bool) {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return "nil", true
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsNumeric != 0:
+			return "0", true
+		case u.Info()&types.IsString != 0:
+			return `""`, true
+		case u.Info()&types.IsBoolean != 0:
+			return "false", true
+		}
+	}
+	return "", false
+}
