@@ -1,0 +1,184 @@
+package ctxcheck
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// Background returns the ctx-background rule.
+func Background() *rule.Rule {
+	return &rule.Rule{
+		ID:       "ctx-background",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"context"},
+		Doc: rule.Doc{
+			Title: "report context.Background/TODO where a ctx or request is in scope",
+			Why: `A fresh context.Background() cuts the cancellation chain: when the client disconnects, the caller's ` +
+				`deadline passes or the server shuts down, the work started with it keeps running, holding connections, ` +
+				`goroutines and upstream quota for a caller who has gone. This is how agents kept reasoning and calling ` +
+				`APIs after their callers had left until the queues backed up (shared/WAR-STORIES.md). A fresh root also ` +
+				`drops the request's values, so the work can no longer be traced to the request that caused it.`,
+			Bad: `func (s *Server) Answer(w http.ResponseWriter, r *http.Request) {
+	reply, err := s.llm.Complete(context.Background(), prompt(r))
+	// ...
+}`,
+			Good: `func (s *Server) Answer(w http.ResponseWriter, r *http.Request) {
+	reply, err := s.llm.Complete(r.Context(), prompt(r))
+	// ...
+}`,
+			Quiet: `Functions without a named context.Context or *http.Request parameter of their own or of an enclosing ` +
+				`function (main, init, package-level code, most tests; _test.go files are not analyzed by default). ` +
+				`A deliberate, visible rebinding of the ctx name to a fresh root (ctx = context.Background() in an ` +
+				`"if ctx == nil" guard, or ctx := context.Background() in an inner block), after which the ctx name no ` +
+				`longer denotes the request context. Code that runs once the ctx is known to be over: after a blocking ` +
+				`<-ctx.Done(), in a "case <-ctx.Done():" clause or in "if ctx.Err() != nil" (graceful shutdown, ` +
+				`rollbacks and status writes need a live context there; context.WithoutCancel(ctx) is still the better ` +
+				`choice, but the fresh context is not a mistake). context.WithoutCancel(ctx) itself.`,
+			Fix: `Replaces the call with the ctx in scope (ctx, or r.Context() for a request). In a go or defer ` +
+				`statement, whose work is meant to outlive the request, it uses context.WithoutCancel(ctx) instead ` +
+				`(Go 1.21+), which keeps the request's values without its cancellation.`,
+			Since: "v0.1.0",
+		},
+		Run: runBackground,
+	}
+}
+
+func runBackground(p *rule.Pass) error {
+	done := newDoneIndex(p.TypesInfo)
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn := match.Callee(p.TypesInfo, call)
+		if fn == nil || !match.IsFunc(fn, "context", "Background", "TODO") {
+			continue
+		}
+		src, ok := ctxInScope(p.TypesInfo, p.Pkg, c)
+		if !ok {
+			continue // no context to propagate: main, init, CLI code, library roots
+		}
+		if rebindsCtxName(p.TypesInfo, c, src) {
+			continue // ctx = context.Background(): a deliberate, visible detach
+		}
+		if done.afterDone(src, call.Pos()) {
+			continue // ctx is over here: cleanup needs a live context
+		}
+		reportBackground(p, c, call, fn, src)
+	}
+	return nil
+}
+
+func reportBackground(p *rule.Pass, c inspector.Cursor, call *ast.CallExpr, fn *types.Func, src ctxSource) {
+	api := "context." + fn.Name() + "()"
+	what := src.v.Name() + "'s cancellation and deadline"
+	if src.request {
+		what = "the request's cancellation and deadline"
+	}
+	if detachedUnder(c, src.owner, token.GO, token.DEFER) {
+		if wc, ok := withoutCancelCall(p, c, call, fn, src); ok {
+			p.Report(call, fmt.Sprintf("%s in a go or defer statement drops the values of %s (trace and request ids, "+
+				"auth) along with its cancellation, so the work cannot be traced to its request; use %s, which "+
+				"outlives the request but keeps its values", api, src.expr(), wc),
+				fix.New("Use "+wc, fix.Replace(call, wc)))
+			return
+		}
+	}
+	p.Report(call, fmt.Sprintf("%s drops %s: when the caller gives up, this work keeps running and piles up; "+
+		"pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
+		api, what, src.expr(), src.expr()),
+		fix.New("Pass "+src.expr()+" instead of "+api, fix.Replace(call, src.expr())))
+}
+
+// withoutCancelCall returns the source text of context.WithoutCancel(ctx),
+// qualified as the call's own reference to the context package, when the
+// file's Go version has it.
+func withoutCancelCall(p *rule.Pass, c inspector.Cursor, call *ast.CallExpr, fn *types.Func, src ctxSource) (string, bool) {
+	if fn.Pkg().Scope().Lookup("WithoutCancel") == nil {
+		return "", false
+	}
+	if file, ok := enclosingFile(c); ok {
+		v := p.TypesInfo.FileVersions[file]
+		if v == "" {
+			v = p.Pkg.GoVersion()
+		}
+		if v != "" && version.Compare(v, "go1.21") < 0 {
+			return "", false
+		}
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name + ".WithoutCancel(" + src.expr() + ")", true
+		}
+	case *ast.Ident: // dot import
+		if obj := lookupAt(p.Pkg, call.Pos(), "WithoutCancel"); obj == fn.Pkg().Scope().Lookup("WithoutCancel") {
+			return "WithoutCancel(" + src.expr() + ")", true
+		}
+	}
+	return "", false
+}
+
+// rebindsCtxName reports whether the call is the whole value assigned to a
+// variable named like the ctx in scope (`ctx = context.Background()`,
+// `ctx := context.Background()`): the author visibly replaced the context.
+func rebindsCtxName(info *types.Info, c inspector.Cursor, src ctxSource) bool {
+	if src.request {
+		return false
+	}
+	e := c
+	for {
+		if _, paren := e.Parent().Node().(*ast.ParenExpr); !paren {
+			break
+		}
+		e = e.Parent()
+	}
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch s := e.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = s.Lhs, s.Rhs
+	case *ast.ValueSpec:
+		for _, n := range s.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = s.Values
+	default:
+		return false
+	}
+	if len(lhs) != len(rhs) {
+		return false
+	}
+	for i, r := range rhs {
+		if r == e.Node() {
+			id, ok := lhs[i].(*ast.Ident)
+			return ok && id.Name == src.v.Name() && info.ObjectOf(id) != nil && isContext(info.ObjectOf(id).Type())
+		}
+	}
+	return false
+}
+
+func enclosingFile(c inspector.Cursor) (*ast.File, bool) {
+	for fc := range c.Enclosing((*ast.File)(nil)) {
+		return fc.Node().(*ast.File), true
+	}
+	return nil, false
+}
+
+// lookupAt returns the object name denotes at pos.
+func lookupAt(pkg *types.Package, pos token.Pos, name string) types.Object {
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}

@@ -1,0 +1,141 @@
+package ctxcheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// doneIndex finds the code that runs once a context is known to be over:
+// after a blocking `<-ctx.Done()`, in a `case <-ctx.Done():` clause, or in
+// the body of `if ctx.Err() != nil`. There a fresh context (for a graceful
+// shutdown, a rollback, a "cancelled" status write) is the point, and
+// passing the dead ctx would make that cleanup fail at once.
+type doneIndex struct {
+	info    *types.Info
+	byOwner map[ast.Node][]doneSpan
+}
+
+// doneSpan is a stretch of source in which v is known to be done.
+type doneSpan struct {
+	v          *types.Var
+	start, end token.Pos
+}
+
+func newDoneIndex(info *types.Info) *doneIndex {
+	return &doneIndex{info: info, byOwner: map[ast.Node][]doneSpan{}}
+}
+
+// afterDone reports whether pos lies where src's context is known to be
+// over. Each owner function is scanned once, on first use.
+func (d *doneIndex) afterDone(src ctxSource, pos token.Pos) bool {
+	if !src.owner.Valid() {
+		return false
+	}
+	spans, ok := d.byOwner[src.owner.Node()]
+	if !ok {
+		spans = d.collect(src.owner)
+		d.byOwner[src.owner.Node()] = spans
+	}
+	for _, s := range spans {
+		if s.v == src.v && s.start <= pos && pos < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doneIndex) collect(owner inspector.Cursor) []doneSpan {
+	var spans []doneSpan
+	for c := range owner.Preorder((*ast.ExprStmt)(nil), (*ast.CommClause)(nil), (*ast.IfStmt)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.ExprStmt:
+			// A statement `<-ctx.Done()` blocks until the context is over:
+			// the rest of its block runs afterwards.
+			// (A select case's own `<-ctx.Done()` is handled below.)
+			if v := d.doneReceive(n.X); v != nil && c.ParentEdgeKind() != edge.CommClause_Comm {
+				spans = append(spans, doneSpan{v, n.End(), c.Parent().Node().End()})
+			}
+		case *ast.CommClause:
+			if v := d.commDone(n.Comm); v != nil {
+				spans = append(spans, doneSpan{v, n.Colon, n.End()})
+			}
+		case *ast.IfStmt:
+			if v := d.errChecked(n); v != nil {
+				spans = append(spans, doneSpan{v, n.Body.Pos(), n.Body.End()})
+			}
+		}
+	}
+	return spans
+}
+
+// commDone returns the variable whose Done channel a select case receives
+// from.
+func (d *doneIndex) commDone(comm ast.Stmt) *types.Var {
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		return d.doneReceive(s.X)
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			return d.doneReceive(s.Rhs[0])
+		}
+	}
+	return nil
+}
+
+// doneReceive returns v when e is `<-v.Done()` (or `<-v.Context().Done()`
+// for a request v).
+func (d *doneIndex) doneReceive(e ast.Expr) *types.Var {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return nil
+	}
+	return d.ctxMethodReceiver(u.X, "Done")
+}
+
+// errChecked returns v when the if statement's init or condition calls
+// v.Err() (or v.Context().Err()).
+func (d *doneIndex) errChecked(s *ast.IfStmt) *types.Var {
+	var found *types.Var
+	for _, n := range []ast.Node{s.Init, s.Cond} {
+		if n == nil {
+			continue
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok && found == nil {
+				found = d.ctxMethodReceiver(e, "Err")
+			}
+			return found == nil
+		})
+	}
+	return found
+}
+
+// ctxMethodReceiver returns v when e is a call v.name() of a
+// context.Context method, or v.Context().name() for a request v.
+func (d *doneIndex) ctxMethodReceiver(e ast.Expr, name string) *types.Var {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !isMethodCall(d.info, call, "context", "Context", name) {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+		if !isMethodCall(d.info, inner, "net/http", "Request", "Context") {
+			return nil
+		}
+		innerSel, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		return match.Var(d.info, innerSel.X)
+	}
+	return match.Var(d.info, sel.X)
+}

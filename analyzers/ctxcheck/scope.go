@@ -1,0 +1,174 @@
+package ctxcheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// ctxSource is the context a call site can pass on: a context.Context
+// variable, or an *http.Request variable whose Context method yields the
+// request's context.
+type ctxSource struct {
+	v       *types.Var
+	request bool
+	// owner is the function (declaration or literal) that declares v.
+	owner inspector.Cursor
+}
+
+// expr is the source text that denotes the context at the call site.
+func (s ctxSource) expr() string {
+	if s.request {
+		return s.v.Name() + ".Context()"
+	}
+	return s.v.Name()
+}
+
+// isContext reports whether t is context.Context (through aliases such as
+// aws.Context).
+func isContext(t types.Type) bool { return match.IsNamed(t, "context", "Context") }
+
+// isRequest reports whether t is *http.Request.
+func isRequest(t types.Type) bool { return match.IsPointerTo(t, "net/http", "Request") }
+
+// ctxInScope returns the context a call at c can propagate: a named
+// context.Context or *http.Request parameter of an enclosing function
+// (closures capture their parents' parameters), found by name from the
+// call site so that shadowing is respected. A parameter whose name is
+// rebound at the call site counts only when it is rebound to a context
+// (or request) derived from something other than a fresh
+// context.Background()/TODO(): rebinding ctx to a fresh root is a
+// deliberate detach, and then there is no ctx in scope.
+func ctxInScope(info *types.Info, pkg *types.Package, c inspector.Cursor) (ctxSource, bool) {
+	pos := c.Node().Pos()
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return ctxSource{}, false
+	}
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		for _, param := range ctxParams(info, fc.Node()) {
+			_, obj := scope.LookupParent(param.Name(), pos)
+			if obj == param {
+				return ctxSource{v: param, request: isRequest(param.Type()), owner: fc}, true
+			}
+			v, ok := obj.(*types.Var)
+			if !ok || v.Parent() == pkg.Scope() || isContext(v.Type()) != isContext(param.Type()) ||
+				isRequest(v.Type()) != isRequest(param.Type()) || initializedFresh(info, c.Inspector(), v) {
+				return ctxSource{}, false // rebound deliberately: stay quiet
+			}
+			return ctxSource{v: v, request: isRequest(v.Type()), owner: declaringFunc(c, v.Pos())}, true
+		}
+		if _, isDecl := fc.Node().(*ast.FuncDecl); isDecl {
+			break
+		}
+	}
+	return ctxSource{}, false
+}
+
+// ctxParams returns the named, non-blank parameters of fn that carry a
+// context: context.Context ones first, then *http.Request ones.
+func ctxParams(info *types.Info, fn ast.Node) []*types.Var {
+	var sig *types.Signature
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj := info.Defs[fn.Name]; obj != nil {
+			sig, _ = obj.Type().(*types.Signature)
+		}
+	case *ast.FuncLit:
+		sig, _ = info.TypeOf(fn).(*types.Signature)
+	}
+	if sig == nil {
+		return nil
+	}
+	var ctxs, reqs []*types.Var
+	for v := range sig.Params().Variables() {
+		if v.Name() == "" || v.Name() == "_" {
+			continue // a context the function chose not to name is not in scope
+		}
+		switch {
+		case isContext(v.Type()):
+			ctxs = append(ctxs, v)
+		case isRequest(v.Type()):
+			reqs = append(reqs, v)
+		}
+	}
+	return append(ctxs, reqs...)
+}
+
+// declaringFunc returns the innermost function around c whose extent
+// holds pos, the declaration of a local variable.
+func declaringFunc(c inspector.Cursor, pos token.Pos) inspector.Cursor {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if fc.Node().Pos() <= pos && pos < fc.Node().End() {
+			return fc
+		}
+	}
+	return inspector.Cursor{}
+}
+
+// initializedFresh reports whether the local variable v is declared by
+// `v := context.Background()` (or TODO, or a var spec of the same shape).
+func initializedFresh(info *types.Info, in *inspector.Inspector, v *types.Var) bool {
+	id, ok := in.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	if !ok {
+		return false
+	}
+	if _, isIdent := id.Node().(*ast.Ident); !isIdent {
+		return false
+	}
+	var lhs []*ast.Ident
+	var rhs []ast.Expr
+	switch decl := id.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		for _, e := range decl.Lhs {
+			l, _ := e.(*ast.Ident)
+			lhs = append(lhs, l)
+		}
+		rhs = decl.Rhs
+	case *ast.ValueSpec:
+		lhs, rhs = decl.Names, decl.Values
+	}
+	if len(lhs) != len(rhs) {
+		return false
+	}
+	for i, l := range lhs {
+		if l != nil && info.Defs[l] == v {
+			return isFreshRoot(info, rhs[i])
+		}
+	}
+	return false
+}
+
+// isFreshRoot reports whether e is a call of context.Background or
+// context.TODO.
+func isFreshRoot(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && isCallTo(info, call, "context", "Background", "TODO")
+}
+
+// detachedUnder reports whether c runs in a go statement (kinds includes
+// token.GO) or a defer statement (token.DEFER) inside the owner function:
+// then it runs after, or outside, the work the context belongs to.
+func detachedUnder(c inspector.Cursor, owner inspector.Cursor, kinds ...token.Token) bool {
+	for p := c.Parent(); p.Valid() && p != owner; p = p.Parent() {
+		var tok token.Token
+		switch p.Node().(type) {
+		case *ast.GoStmt:
+			tok = token.GO
+		case *ast.DeferStmt:
+			tok = token.DEFER
+		default:
+			continue
+		}
+		for _, k := range kinds {
+			if k == tok {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,200 @@
+package ctxcheck
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// twinShape says how a call is rewritten to its context-taking twin.
+type twinShape int
+
+const (
+	// prependCtx: F(args...) becomes FContext(ctx, args...).
+	prependCtx twinShape = iota
+	// nilOptions: (*sql.DB).Begin() becomes BeginTx(ctx, nil); nil
+	// TxOptions are the driver's defaults, which is what Begin uses.
+	nilOptions
+	// zeroDialer: net.Dial(n, a) becomes (&net.Dialer{}).DialContext(ctx,
+	// n, a); net.Dial is documented as a zero Dialer's Dial.
+	zeroDialer
+)
+
+// twin is the context-taking sibling of a called function or method.
+type twin struct {
+	fn    *types.Func
+	shape twinShape
+}
+
+// valuesOnly lists packages whose Context twins carry values, not
+// cancellation: log/slog's InfoContext passes the context to the handler
+// for trace ids and never blocks on it, and httptest requests are never
+// sent. Reporting them would be noise, not a production failure.
+var valuesOnly = map[string]bool{"log/slog": true, "net/http/httptest": true}
+
+// twinFinder finds context-taking twins by types, caching each answer per
+// function, or per (receiver type, method, addressability), for the pass.
+type twinFinder struct {
+	pkg     *types.Package
+	info    *types.Info
+	msets   typeutil.MethodSetCache
+	funcs   map[*types.Func]*twin
+	methods typeutil.Map // receiver type -> map[methodKey]*twin
+}
+
+type methodKey struct {
+	name        string
+	addressable bool
+}
+
+func newTwinFinder(pkg *types.Package, info *types.Info) *twinFinder {
+	return &twinFinder{pkg: pkg, info: info, funcs: map[*types.Func]*twin{}}
+}
+
+// find returns the twin of the function or method call calls, or nil when
+// it has none (or already takes a context).
+func (tf *twinFinder) find(call *ast.CallExpr, fn *types.Func) *twin {
+	sig := fn.Signature()
+	if fn.Pkg() == nil || valuesOnly[fn.Pkg().Path()] || sig.TypeParams().Len() > 0 || takesContext(sig) {
+		return nil
+	}
+	if sig.Recv() == nil {
+		t, ok := tf.funcs[fn]
+		if !ok {
+			t = tf.funcTwin(fn)
+			tf.funcs[fn] = t
+		}
+		return t
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	selection := tf.info.Selections[sel]
+	if selection == nil || selection.Kind() != types.MethodVal {
+		return nil // method expressions and func-typed fields
+	}
+	recv := selection.Recv()
+	key := methodKey{fn.Name(), tf.info.Types[sel.X].Addressable()}
+	byName, _ := tf.methods.At(recv).(map[methodKey]*twin)
+	if byName == nil {
+		byName = map[methodKey]*twin{}
+		tf.methods.Set(recv, byName)
+	}
+	t, ok := byName[key]
+	if !ok {
+		t = tf.methodTwin(recv, key.addressable, fn)
+		byName[key] = t
+	}
+	return t
+}
+
+// funcTwin looks for F...Context in the package of the function F.
+func (tf *twinFinder) funcTwin(fn *types.Func) *twin {
+	if match.IsFunc(fn, "net", "Dial") {
+		if dialer, ok := fn.Pkg().Scope().Lookup("Dialer").(*types.TypeName); ok {
+			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(dialer.Type()), true, fn.Pkg(), "DialContext")
+			if dc, ok := obj.(*types.Func); ok && sameButContext(fn.Signature(), dc.Signature()) {
+				return &twin{dc, zeroDialer}
+			}
+		}
+	}
+	var best *types.Func
+	scope := fn.Pkg().Scope()
+	for _, name := range scope.Names() {
+		cand, ok := scope.Lookup(name).(*types.Func)
+		if ok && tf.isTwinName(fn.Name(), cand) && sameButContext(fn.Signature(), cand.Signature()) {
+			best = preferred(fn.Name(), best, cand)
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return &twin{best, prependCtx}
+}
+
+// methodTwin looks for F...Context in the method set of the receiver.
+func (tf *twinFinder) methodTwin(recv types.Type, addressable bool, fn *types.Func) *twin {
+	mset := recv
+	if _, isPtr := types.Unalias(recv).(*types.Pointer); !isPtr && addressable && !types.IsInterface(recv) {
+		mset = types.NewPointer(recv)
+	}
+	ms := tf.msets.MethodSet(mset)
+	if match.IsMethod(fn, "database/sql", "DB", "Begin") {
+		if sel := ms.Lookup(fn.Pkg(), "BeginTx"); sel != nil {
+			return &twin{sel.Obj().(*types.Func), nilOptions}
+		}
+	}
+	var best *types.Func
+	for sel := range ms.Methods() {
+		cand, ok := sel.Obj().(*types.Func)
+		if ok && tf.isTwinName(fn.Name(), cand) && sameButContext(fn.Signature(), cand.Signature()) {
+			best = preferred(fn.Name(), best, cand)
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return &twin{best, prependCtx}
+}
+
+// isTwinName reports whether cand is named F...Context and is accessible
+// from the package under analysis.
+func (tf *twinFinder) isTwinName(name string, cand *types.Func) bool {
+	n := cand.Name()
+	return len(n) > len(name) && strings.HasPrefix(n, name) && strings.HasSuffix(n, "Context") &&
+		(cand.Exported() || cand.Pkg() == tf.pkg)
+}
+
+// preferred picks FContext over F...Context, then the shorter name.
+func preferred(name string, a, b *types.Func) *types.Func {
+	switch {
+	case a == nil:
+		return b
+	case a.Name() == name+"Context":
+		return a
+	case b.Name() == name+"Context":
+		return b
+	case len(b.Name()) < len(a.Name()) || len(b.Name()) == len(a.Name()) && b.Name() < a.Name():
+		return b
+	}
+	return a
+}
+
+// sameButContext reports whether twin's parameters are (context.Context,
+// f's parameters...) and its results are f's: then passing the ctx first is
+// the only change a call needs. A twin of a non-variadic f may also end in
+// one extra variadic parameter (aws-sdk-go's GetObjectWithContext(ctx,
+// input, opts ...request.Option)), which the rewritten call leaves empty.
+func sameButContext(f, twin *types.Signature) bool {
+	fp, tp := f.Params(), twin.Params()
+	switch {
+	case tp.Len() == fp.Len()+1 && twin.Variadic() == f.Variadic():
+	case tp.Len() == fp.Len()+2 && twin.Variadic() && !f.Variadic():
+	default:
+		return false
+	}
+	if !isContext(tp.At(0).Type()) {
+		return false
+	}
+	for i := 0; i < fp.Len(); i++ {
+		if !types.Identical(fp.At(i).Type(), tp.At(i+1).Type()) {
+			return false
+		}
+	}
+	return types.Identical(f.Results(), twin.Results())
+}
+
+// takesContext reports whether a parameter of sig is a context.Context.
+func takesContext(sig *types.Signature) bool {
+	for v := range sig.Params().Variables() {
+		if isContext(v.Type()) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,194 @@
+package ctxcheck
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// Variant returns the ctx-variant rule.
+func Variant() *rule.Rule {
+	return &rule.Rule{
+		ID:       "ctx-variant",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"context", "net/http"},
+		Doc: rule.Doc{
+			Title: "report calls that have a context-taking twin while a ctx is in scope",
+			Why: `db.Query, http.NewRequest, exec.Command and net.Dial cannot be cancelled: when the client disconnects ` +
+				`or the deadline passes, the query keeps its pool connection, the upstream call keeps its socket and the ` +
+				`process keeps running, for a caller who has gone. Under load that work piles up until the pool and the ` +
+				`queues are exhausted; this is how agents kept calling APIs after their callers had left ` +
+				`(shared/WAR-STORIES.md). Their twins QueryContext, NewRequestWithContext, CommandContext and ` +
+				`DialContext stop when the ctx ends. http.Get, Head, Post and PostForm cannot carry a context at all.`,
+			Bad: `func (s *Store) Orders(ctx context.Context, user string) (*sql.Rows, error) {
+	return s.db.Query("SELECT id, total FROM orders WHERE user_id = $1", user)
+}`,
+			Good: `func (s *Store) Orders(ctx context.Context, user string) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT id, total FROM orders WHERE user_id = $1", user)
+}`,
+			Quiet: `Calls with no named context.Context or *http.Request parameter in scope (main, init, CLI and library ` +
+				`code without a ctx). Calls already passing a context. APIs whose twin differs in more than the leading ` +
+				`context.Context (other parameters or results), found by types on the same receiver type or in the same ` +
+				`package, so any third-party API of the F / F...Context shape is covered without a list. Calls in a go ` +
+				`statement, whose work outlives the request by design. Code that runs once the ctx is known to be over ` +
+				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
+				`cancelled. A ctx name rebound to a fresh context.Background(). log/slog and httptest, whose Context ` +
+				`twins carry values, not cancellation.`,
+			Fix: `Rewrites the call to its twin with the ctx in scope (ctx, or r.Context()) as first argument: ` +
+				`QueryContext(ctx, ...), NewRequestWithContext(ctx, ...), CommandContext(ctx, ...); ` +
+				`(*sql.DB).Begin() becomes BeginTx(ctx, nil) and net.Dial(...) becomes ` +
+				`(&net.Dialer{}).DialContext(ctx, ...). http.Get and friends get no fix: the request has to be built ` +
+				`with http.NewRequestWithContext and sent with a client.`,
+			Since: "v0.1.0",
+		},
+		Run: runVariant,
+	}
+}
+
+func runVariant(p *rule.Pass) error {
+	twins := newTwinFinder(p.Pkg, p.TypesInfo)
+	done := newDoneIndex(p.TypesInfo)
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn := match.Callee(p.TypesInfo, call)
+		if fn == nil {
+			continue
+		}
+		contextless := isContextlessHTTP(fn)
+		var t *twin
+		if !contextless {
+			if t = twins.find(call, fn); t == nil {
+				continue // no context-taking twin of the same shape
+			}
+		}
+		src, ok := ctxInScope(p.TypesInfo, p.Pkg, c)
+		if !ok {
+			continue
+		}
+		if detachedUnder(c, src.owner, token.GO) {
+			continue // a goroutine meant to outlive the request
+		}
+		if done.afterDone(src, call.Pos()) {
+			continue // ctx is over here: cleanup must not be cancelled
+		}
+		if contextless {
+			p.Report(call, fmt.Sprintf("%s cannot carry %s: when the caller gives up, the request keeps waiting on the "+
+				"upstream; build it with http.NewRequestWithContext(%s, ...) and send it with the client's Do",
+				apiName(fn), src.expr(), src.expr()))
+			continue
+		}
+		msg := fmt.Sprintf("%s cannot be cancelled: when the caller gives up or its deadline passes, %s; use %s",
+			apiName(fn), consequence(fn.Pkg().Path()), twinCall(t, src))
+		if f, ok := variantFix(p, call, t, src); ok {
+			p.Report(call, msg, f)
+		} else {
+			p.Report(call, msg)
+		}
+	}
+	return nil
+}
+
+// isContextlessHTTP reports whether fn is one of the net/http helpers that
+// build and send a request in one call, with no way to pass a context.
+func isContextlessHTTP(fn *types.Func) bool {
+	return match.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm") ||
+		match.IsMethod(fn, "net/http", "Client", "Get", "Head", "Post", "PostForm")
+}
+
+// consequence says what keeps running when the caller has gone.
+func consequence(pkgPath string) string {
+	switch pkgPath {
+	case "database/sql":
+		return "the query keeps running and holds a pool connection"
+	case "net/http":
+		return "the request keeps waiting on the upstream"
+	case "os/exec":
+		return "the process keeps running"
+	case "net", "crypto/tls":
+		return "the dial keeps blocking"
+	}
+	return "the call keeps running"
+}
+
+// twinCall is the call the message recommends.
+func twinCall(t *twin, src ctxSource) string {
+	switch t.shape {
+	case nilOptions:
+		return t.fn.Name() + "(" + src.expr() + ", nil)"
+	case zeroDialer:
+		return "(&net.Dialer{}).DialContext(" + src.expr() + ", ...)"
+	}
+	return t.fn.Name() + "(" + src.expr() + ", ...)"
+}
+
+// apiName names a function as go doc does: pkg.F, (*pkg.T).M or pkg.T.M.
+func apiName(fn *types.Func) string {
+	qual := func(p *types.Package) string { return p.Name() }
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	if ptr, ok := types.Unalias(recv.Type()).(*types.Pointer); ok {
+		return "(*" + types.TypeString(ptr.Elem(), qual) + ")." + fn.Name()
+	}
+	return types.TypeString(recv.Type(), qual) + "." + fn.Name()
+}
+
+// variantFix rewrites the call to its twin, passing the ctx in scope first.
+func variantFix(p *rule.Pass, call *ast.CallExpr, t *twin, src ctxSource) (analysis.SuggestedFix, bool) {
+	var edits []analysis.TextEdit
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if t.shape == zeroDialer {
+			pkgName, ok := fun.X.(*ast.Ident)
+			if !ok {
+				return analysis.SuggestedFix{}, false
+			}
+			edits = append(edits, fix.Replace(fun, "(&"+pkgName.Name+".Dialer{}).DialContext"))
+		} else {
+			edits = append(edits, fix.Replace(fun.Sel, t.fn.Name()))
+		}
+	case *ast.Ident: // a function of this package, or a dot import
+		if t.shape == zeroDialer {
+			if lookupAt(p.Pkg, call.Pos(), "Dialer") != t.fn.Pkg().Scope().Lookup("Dialer") {
+				return analysis.SuggestedFix{}, false
+			}
+			edits = append(edits, fix.Replace(fun, "(&Dialer{}).DialContext"))
+		} else {
+			if lookupAt(p.Pkg, call.Pos(), t.fn.Name()) != t.fn {
+				return analysis.SuggestedFix{}, false // the twin's name is shadowed here
+			}
+			edits = append(edits, fix.Replace(fun, t.fn.Name()))
+		}
+	default:
+		return analysis.SuggestedFix{}, false
+	}
+	edits = append(edits, ctxArgEdit(p.Fset, call, t, src))
+	return fix.New("Call "+t.fn.Name()+" with "+src.expr(), edits...), true
+}
+
+// ctxArgEdit inserts the ctx as first argument, keeping the call's layout
+// gofmt-clean when its arguments start on a line of their own.
+func ctxArgEdit(fset *token.FileSet, call *ast.CallExpr, t *twin, src ctxSource) analysis.TextEdit {
+	ctx := src.expr()
+	if t.shape == nilOptions {
+		ctx += ", nil"
+	}
+	if len(call.Args) == 0 {
+		return fix.Insert(call.Lparen+1, ctx)
+	}
+	first := call.Args[0].Pos()
+	if fset.Position(first).Line == fset.Position(call.Lparen).Line {
+		return fix.Insert(first, ctx+", ")
+	}
+	return fix.Insert(first, ctx+",\n"+fix.Indent(fset, first))
+}

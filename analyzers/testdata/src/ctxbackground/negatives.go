@@ -1,0 +1,96 @@
+package ctxbackground
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// Package-level roots have no caller to propagate from.
+var root = context.Background()
+
+func init() {
+	_ = work(context.Background())
+}
+
+// No context in scope: a CLI entry point or a library root.
+func run() error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	return work(ctx)
+}
+
+// A nil guard rebinds the parameter deliberately.
+func nilGuard(ctx context.Context) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return work(ctx)
+}
+
+// Rebinding the ctx name to a fresh root is a visible, deliberate detach.
+func deliberateShadow(ctx context.Context) {
+	go func() {
+		ctx := context.Background()
+		_ = work(ctx)
+		_ = work(context.TODO())
+	}()
+}
+
+// A context the function chose not to name is not in scope.
+func blankParam(_ context.Context) error {
+	return work(context.Background())
+}
+
+func unnamedParam(context.Context, *http.Request) error {
+	return work(context.Background())
+}
+
+// Graceful shutdown after the ctx is over needs a live context.
+func serve(ctx context.Context, srv *http.Server) error {
+	<-ctx.Done()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
+}
+
+func loop(ctx context.Context, jobs <-chan string) {
+	for {
+		select {
+		case <-ctx.Done():
+			_ = work(context.Background())
+			return
+		case <-jobs:
+		}
+	}
+}
+
+func cleanupWhenCancelled(w http.ResponseWriter, r *http.Request) {
+	if err := r.Context().Err(); err != nil {
+		_ = work(context.Background())
+	}
+}
+
+// The recommended idiom for work that outlives the request.
+func detachedProperly(ctx context.Context) {
+	go func() {
+		_ = work(context.WithoutCancel(ctx))
+	}()
+}
+
+// A parameter named ctx shadowed by something that is not a context.
+func shadowedByOther(ctx context.Context) error {
+	{
+		ctx := "request-id"
+		_ = ctx
+		return work(context.Background())
+	}
+}
+
+// Using the ctx in scope.
+func propagates(ctx context.Context, r *http.Request) error {
+	if err := work(ctx); err != nil {
+		return err
+	}
+	return work(r.Context())
+}

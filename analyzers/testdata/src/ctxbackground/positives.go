@@ -1,0 +1,70 @@
+package ctxbackground
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+func work(ctx context.Context) error { return ctx.Err() }
+
+func fetch(ctx context.Context) error {
+	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: when the caller gives up, this work keeps running and piles up; pass ctx \(or context.WithoutCancel\(ctx\) for work that must outlive the request\)`
+}
+
+func fetchTODO(ctx context.Context) error {
+	return work(context.TODO()) // want `\[ctx-background\] context.TODO\(\) drops ctx's cancellation`
+}
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	tctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation and deadline: .*; pass r.Context\(\) \(or context.WithoutCancel\(r.Context\(\)\)`
+	defer cancel()
+	_ = work(tctx)
+}
+
+func closureCapturesCtx(ctx context.Context) func() error {
+	return func() error {
+		return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's`
+	}
+}
+
+func closureInHandler() http.HandlerFunc {
+	return func(w http.ResponseWriter, req *http.Request) {
+		_ = work(context.Background()) // want `pass req.Context\(\)`
+	}
+}
+
+func assignedToOtherName(ctx context.Context) error {
+	bg := context.Background() // want `\[ctx-background\] context.Background\(\) drops ctx's`
+	return work(bg)
+}
+
+func inGoroutine(ctx context.Context) {
+	go func() {
+		_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) in a go or defer statement drops the values of ctx .*; use context.WithoutCancel\(ctx\), which outlives the request but keeps its values`
+	}()
+}
+
+func inDefer(w http.ResponseWriter, r *http.Request) {
+	defer work(context.Background()) // want `use context.WithoutCancel\(r.Context\(\)\)`
+}
+
+func derivedShadow(ctx context.Context) error {
+	if ctx.Value("k") != nil {
+		ctx, cancel := context.WithTimeout(ctx, time.Second)
+		defer cancel()
+		_ = ctx
+		return work(context.TODO()) // want `\[ctx-background\] context.TODO\(\) drops ctx's`
+	}
+	return nil
+}
+
+type service struct{}
+
+func (s *service) Do(ctx context.Context, id string) error {
+	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's`
+}
+
+func requestWithCtx(ctx context.Context, r *http.Request) error {
+	return work(context.Background()) // want `pass ctx \(`
+}
