@@ -20,7 +20,7 @@ type dbFlow struct {
 	pkg     *types.Package
 	library bool // exported functions may be called, and configured, from other packages
 
-	opens      []inspector.Cursor                 // sql.Open and sql.OpenDB calls
+	opens      []inspector.Cursor                  // sql.Open and sql.OpenDB calls
 	reads      map[types.Object][]inspector.Cursor // identifiers that use a holder
 	configured map[types.Object]bool               // holders SetMaxOpenConns is called on
 }
