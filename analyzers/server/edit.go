@@ -40,8 +40,8 @@ func rewriteLiteral(p *rule.Pass, lit *ast.CompositeLit, splices ...splice) (ana
 	}
 	start, end := tf.Offset(lit.Pos()), tf.Offset(lit.End())
 	text := string(content[start:end])
-	if strings.Contains(text, "`") {
-		return analysis.TextEdit{}, false // re-indenting would change a raw string
+	if hasMultiLineRawString(lit) {
+		return analysis.TextEdit{}, false // re-indenting would change its value
 	}
 	sort.Slice(splices, func(i, j int) bool { return splices[i].pos > splices[j].pos })
 	for _, s := range splices {
@@ -62,6 +62,19 @@ func rewriteLiteral(p *rule.Pass, lit *ast.CompositeLit, splices ...splice) (ana
 		}
 	}
 	return fix.Replace(lit, strings.Join(lines, "\n")), true
+}
+
+// hasMultiLineRawString reports whether n contains a raw string literal
+// spanning several lines.
+func hasMultiLineRawString(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.HasPrefix(lit.Value, "`") && strings.Contains(lit.Value, "\n") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // lineIndent returns the leading tabs and spaces of the line holding the

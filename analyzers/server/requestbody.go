@@ -80,7 +80,7 @@ func runRequestBody(p *rule.Pass) error {
 			}
 			continue
 		}
-		if match.IsCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
+		if isCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
 			return nil // the package limits bodies at the handler level
 		}
 		if boundedBody(p.TypesInfo, call) != nil {
@@ -132,7 +132,7 @@ func recordLimiter(info *types.Info, c inspector.Cursor, helpers map[*types.Func
 func delegates(info *types.Info, fc inspector.Cursor) bool {
 	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
-		fn := match.Callee(info, call)
+		fn := callee(info, call)
 		if match.IsMethod(fn, "net/http", "Handler", "ServeHTTP") || match.IsMethod(fn, "net/http", "HandlerFunc", "ServeHTTP") {
 			return true
 		}
@@ -271,7 +271,7 @@ const limitAdvice = "wrap the body first: r.Body = http.MaxBytesReader(w, r.Body
 // wholeBodyRead recognizes io.ReadAll(r.Body), ioutil.ReadAll(r.Body) and
 // r.ParseMultipartForm with a constant memory limit above the option.
 func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
-	fn := match.Callee(info, call)
+	fn := callee(info, call)
 	switch {
 	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll"):
 		if len(call.Args) == 1 && isBodyOf(info, call.Args[0], r) {
@@ -301,7 +301,7 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 // decoderOverBody recognizes json.NewDecoder(r.Body) and
 // xml.NewDecoder(r.Body).
 func decoderOverBody(info *types.Info, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
-	fn := match.Callee(info, call)
+	fn := callee(info, call)
 	if !match.IsFunc(fn, "encoding/json", "NewDecoder") && !match.IsFunc(fn, "encoding/xml", "NewDecoder") {
 		return bodyRead{}, false
 	}
@@ -359,7 +359,7 @@ func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
 // is some *http.Request's Body field; nil otherwise.
 func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
 	var arg ast.Expr
-	switch fn := match.Callee(info, call); {
+	switch fn := callee(info, call); {
 	case match.IsFunc(fn, "net/http", "MaxBytesReader") && len(call.Args) == 3:
 		arg = call.Args[1]
 	case match.IsFunc(fn, "io", "LimitReader") && len(call.Args) == 2:

@@ -130,7 +130,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 				facts.set[key][f.Name()] = true
 			}
 		case *ast.CallExpr:
-			if match.IsCallTo(p.TypesInfo, n, "net/http", "ListenAndServe", "ListenAndServeTLS") {
+			if isCallTo(p.TypesInfo, n, "net/http", "ListenAndServe", "ListenAndServeTLS") {
 				facts.calls = append(facts.calls, n)
 			}
 			facts.recordPassed(p.TypesInfo, n)
