@@ -4,4 +4,4 @@ package jwtcheck
 import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // Rules returns the JWT family.
-func Rules() []*rule.Rule { return []*rule.Rule{NoExpiry()} }
+func Rules() []*rule.Rule { return []*rule.Rule{NoExpiry(), Unverified()} }
