@@ -1,0 +1,111 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// BodyClose returns the http-bodyclose rule.
+func BodyClose() *rule.Rule {
+	return &rule.Rule{
+		ID:       "http-bodyclose",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"net/http"},
+		Doc: rule.Doc{
+			Title: "report HTTP response bodies that are never closed",
+			Why: "Until resp.Body is closed, the response holds its TCP connection (and, over HTTP/2, a stream) and the " +
+				"Transport's reader goroutines: the connection cannot go back to the pool, so each call dials a new one. " +
+				"Under load the process runs out of file descriptors or ephemeral ports, and the upstream of connection slots. " +
+				"This is the health check that exhausted its pool in minutes: it looked at the error and dropped the response.",
+			Bad: "resp, err := http.Get(url)\n" +
+				"if err != nil {\n\treturn err\n}\n" +
+				"return json.NewDecoder(resp.Body).Decode(&v)",
+			Good: "resp, err := client.Get(url)\n" +
+				"if err != nil {\n\treturn err\n}\n" +
+				"defer resp.Body.Close()\n" +
+				"return json.NewDecoder(resp.Body).Decode(&v)",
+			Quiet: "A response whose Body is closed anywhere in the function, directly, deferred, in a closure " +
+				"(defer func() { _ = resp.Body.Close() }()) or as a method value (resp.Body.Close passed on). " +
+				"A response, or its Body, that leaves the function: returned, passed to a call other than a standard " +
+				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio...), stored in a variable, field, slice, map or " +
+				"composite literal, or sent on a channel: whoever receives it owns the close. " +
+				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
+				"Not seen: a variable reused for two responses counts as closed when one of them is.",
+			Since: "v0.1.0",
+		},
+		Run: runBodyClose,
+	}
+}
+
+func runBodyClose(p *rule.Pass) error {
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
+		if !ok {
+			continue
+		}
+		r, ok := resultsOf(p.TypesInfo, c)
+		if !ok {
+			continue // the results go straight into a call or a return: someone else owns them
+		}
+		api := s.api(p.TypesInfo)
+		switch {
+		case r.discarded || isBlank(r.resp):
+			p.Reportf(s.call, "the response of %s is discarded, so its body is never closed: every call leaks a connection "+
+				"until the service runs out of sockets; keep the response and defer resp.Body.Close() once err is nil", api)
+		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, outermostFunc(c), r.respVar):
+			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
+				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
+		}
+	}
+	return nil
+}
+
+// bodyHandled reports whether, somewhere in fn, the body of resp is
+// closed, or resp or its body leave the function's view.
+func bodyHandled(info *types.Info, fn inspector.Cursor, resp *types.Var) bool {
+	if !fn.Valid() {
+		return true
+	}
+	for _, use := range usesOf(info, fn, resp) {
+		if escapes(info, use) {
+			return true
+		}
+		sel, field := responseField(info, use)
+		if field != "Body" {
+			continue
+		}
+		if access, _ := accessOf(info, sel); access == bodyClosed || escapes(info, sel) {
+			return true
+		}
+	}
+	return false
+}
+
+// isResult reports whether v is a named result of a function around c: a
+// naked return hands it to the caller.
+func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var sig *types.Signature
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			sig, _ = info.Defs[fn.Name].Type().(*types.Signature)
+		case *ast.FuncLit:
+			sig, _ = info.TypeOf(fn).(*types.Signature)
+		}
+		if sig == nil {
+			continue
+		}
+		for i := range sig.Results().Len() {
+			if sig.Results().At(i) == v {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,224 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// assigned is a value given to a variable: expr, or result index of the
+// multi-valued call expr.
+type assigned struct {
+	expr  ast.Expr
+	index int
+}
+
+// origin is where an http.Client is made without a Timeout: a literal,
+// new(http.Client), or a variable declared without a value.
+type origin struct {
+	cursor    inspector.Cursor
+	node      ast.Node          // what to report
+	lit       *ast.CompositeLit // the literal, nil for the zero-value forms
+	transport ast.Expr          // the literal's Transport, or nil
+	dest      *types.Var        // the variable or field it is stored in, or nil
+	zeroDecl  bool              // var c http.Client: later assignments may configure it
+}
+
+// clientIndex is what one walk of the package learns about clients,
+// transports, requests and contexts.
+type clientIndex struct {
+	info *types.Info
+
+	origins []origin
+	sends   []sendAt
+	values  map[*types.Var][]assigned // every value assigned to a variable or field
+
+	// Per variable or field holding a client or transport: set after
+	// creation (c.Timeout = d, c.Transport = t, t.ResponseHeaderTimeout = d),
+	// or handed to a call that may set them.
+	timeoutSet       map[*types.Var]bool
+	transportSet     map[*types.Var][]ast.Expr
+	headerTimeoutSet map[*types.Var]bool
+	handedOff        map[*types.Var]bool
+}
+
+type sendAt struct {
+	send
+	cursor inspector.Cursor
+}
+
+func newClientIndex(p *rule.Pass) *clientIndex {
+	x := &clientIndex{
+		info:             p.TypesInfo,
+		values:           map[*types.Var][]assigned{},
+		timeoutSet:       map[*types.Var]bool{},
+		transportSet:     map[*types.Var][]ast.Expr{},
+		headerTimeoutSet: map[*types.Var]bool{},
+		handedOff:        map[*types.Var]bool{},
+	}
+	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			x.call(c, n)
+		case *ast.CompositeLit:
+			if match.IsNamed(x.info.TypeOf(n), "net/http", "Client") {
+				kv := match.Field(n, "Timeout")
+				if kv == nil {
+					o := origin{cursor: c, node: n, lit: n, dest: x.destOf(c)}
+					if t := match.Field(n, "Transport"); t != nil {
+						o.transport = t.Value
+					}
+					x.origins = append(x.origins, o)
+				}
+			}
+		case *ast.AssignStmt:
+			x.assign(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			x.assign(lhs, n.Values)
+			if len(n.Values) == 0 && n.Type != nil && match.IsNamed(x.info.TypeOf(n.Type), "net/http", "Client") {
+				for _, id := range n.Names { // var c http.Client: a zero client
+					if v, ok := x.info.Defs[id].(*types.Var); ok {
+						x.origins = append(x.origins, origin{cursor: c, node: id, dest: v, zeroDecl: true})
+					}
+				}
+			}
+		}
+	}
+	return x
+}
+
+func (x *clientIndex) call(c inspector.Cursor, call *ast.CallExpr) {
+	if s, ok := asSend(x.info, call); ok {
+		x.sends = append(x.sends, sendAt{s, c})
+	}
+	if b, ok := builtinName(x.info, call); ok && b == "new" && len(call.Args) == 1 &&
+		match.IsNamed(x.info.TypeOf(call.Args[0]), "net/http", "Client") {
+		x.origins = append(x.origins, origin{cursor: c, node: call, dest: x.destOf(c)})
+	}
+	// A client or transport handed to a call may be configured there.
+	for _, arg := range call.Args {
+		arg = ast.Unparen(arg)
+		if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			arg = ast.Unparen(u.X)
+		}
+		if t := x.info.TypeOf(arg); t != nil && (match.IsNamedOrPointer(t, "net/http", "Client", "Transport")) {
+			if v := varOf(x.info, arg); v != nil {
+				x.handedOff[v] = true
+			}
+		}
+	}
+}
+
+// assign records the values given to variables and fields, and the
+// timeouts set on clients and transports after their creation.
+func (x *clientIndex) assign(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+			x.fieldSet(sel, i, lhs, rhs)
+		}
+		v := varOf(x.info, l)
+		if v == nil {
+			continue
+		}
+		switch {
+		case len(lhs) == len(rhs):
+			x.values[v] = append(x.values[v], assigned{rhs[i], 0})
+		case len(rhs) == 1:
+			x.values[v] = append(x.values[v], assigned{rhs[0], i})
+		}
+	}
+}
+
+// fieldSet records c.Timeout = d, c.Transport = t and
+// t.ResponseHeaderTimeout = d.
+func (x *clientIndex) fieldSet(sel *ast.SelectorExpr, i int, lhs, rhs []ast.Expr) {
+	s, ok := x.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return
+	}
+	owner := varOf(x.info, sel.X)
+	if owner == nil {
+		return
+	}
+	switch {
+	case match.IsNamedOrPointer(s.Recv(), "net/http", "Client") && s.Obj().Name() == "Timeout":
+		x.timeoutSet[owner] = true
+	case match.IsNamedOrPointer(s.Recv(), "net/http", "Client") && s.Obj().Name() == "Transport":
+		if len(lhs) == len(rhs) {
+			x.transportSet[owner] = append(x.transportSet[owner], rhs[i])
+		} else {
+			x.handedOff[owner] = true // c.Transport, ok = ...: cannot tell
+		}
+	case match.IsNamedOrPointer(s.Recv(), "net/http", "Transport") && s.Obj().Name() == "ResponseHeaderTimeout":
+		x.headerTimeoutSet[owner] = true
+	}
+}
+
+// destOf returns the variable or field the client made at c is stored in,
+// or nil when it goes elsewhere (a call, a return) or is used directly.
+func (x *clientIndex) destOf(c inspector.Cursor) *types.Var {
+	c = unparen(c)
+	if c.ParentEdgeKind() == edge.UnaryExpr_X && c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+		c = unparen(c.Parent())
+	}
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := c.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) {
+			return varOf(x.info, as.Lhs[c.ParentEdgeIndex()])
+		}
+	case edge.ValueSpec_Values:
+		vs := c.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Names) == len(vs.Values) {
+			return varOf(x.info, vs.Names[c.ParentEdgeIndex()])
+		}
+	case edge.KeyValueExpr_Value:
+		kv := c.Parent().Node().(*ast.KeyValueExpr)
+		if key, ok := kv.Key.(*ast.Ident); ok {
+			if f, ok := x.info.Uses[key].(*types.Var); ok && f.IsField() {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// varOf returns the variable (local, package or field) that e denotes:
+// c, pkg.Client, s.client.
+func varOf(info *types.Info, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.Defs[e].(*types.Var); ok {
+			return v
+		}
+		v, _ := info.Uses[e].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := match.ObjectOf(info, e).(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// builtinName returns the name of the builtin call calls.
+func builtinName(info *types.Info, call *ast.CallExpr) (string, bool) {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return "", false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	if !ok {
+		return "", false
+	}
+	return b.Name(), true
+}

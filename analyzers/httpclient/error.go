@@ -1,0 +1,160 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// Error returns the http-error rule.
+func Error() *rule.Rule {
+	return &rule.Rule{
+		ID:       "http-error",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"net/http"},
+		Doc: rule.Doc{
+			Title: "report HTTP request errors that are discarded or checked too late",
+			Why: "When Do, Get, Post, Head or PostForm fail (a refused connection, a timeout, a TLS error, a redirect " +
+				"loop) they return a nil *http.Response. Code that drops the error either dereferences that nil " +
+				"response and crashes, or carries on with nothing and leaves no trace of why. This is the agent " +
+				"that crashed on every failed call the night before a demo: `requests.get(url).json()` with no error check.",
+			Bad: "resp, _ := http.Get(url)\n" +
+				"defer resp.Body.Close()",
+			Good: "resp, err := client.Get(url)\n" +
+				"if err != nil {\n\treturn fmt.Errorf(\"fetch %s: %w\", url, err)\n}\n" +
+				"defer resp.Body.Close()",
+			Quiet: "An error read (compared, returned, passed on, logged) in the statement that first uses the " +
+				"response, or earlier: `if err != nil`, `return resp, err`, `if resp, err := c.Do(req); err == nil`. " +
+				"A response only nil-checked before the error is checked (`if resp != nil { defer resp.Body.Close() }`). " +
+				"Results that go straight into a call or a return. " +
+				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
+				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
+				"again (`body, err := io.ReadAll(resp.Body)`) is not a check.",
+			Since: "v0.1.0",
+		},
+		Run: runError,
+	}
+}
+
+func runError(p *rule.Pass) error {
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
+		if !ok {
+			continue
+		}
+		r, ok := resultsOf(p.TypesInfo, c)
+		if !ok {
+			continue
+		}
+		api := s.api(p.TypesInfo)
+		switch {
+		case r.discarded:
+			p.Reportf(s.call, "the error of %s is discarded with the response: a failed request goes unnoticed and "+
+				"nobody closes the body; check err and use the response only when it is nil", api)
+		case isBlank(r.err):
+			p.Reportf(r.err, "the error of %s is discarded: when the request fails the response is nil, so using it "+
+				"panics and the failure leaves no trace; check err before using the response", api)
+		case r.respVar != nil && r.errVar != nil:
+			if use, ok := usedBeforeCheck(p.TypesInfo, r.stmt, r.respVar, r.errVar); ok {
+				p.Reportf(use.Node(), "%s is used before the error of %s is checked: when the request fails %s is nil "+
+					"and this panics; check err first", r.respVar.Name(), api, r.respVar.Name())
+			}
+		}
+	}
+	return nil
+}
+
+// usedBeforeCheck returns the first use of resp in the statements that
+// follow stmt in its block, when no earlier or same statement reads err.
+func usedBeforeCheck(info *types.Info, stmt inspector.Cursor, resp, err *types.Var) (inspector.Cursor, bool) {
+	switch stmt.ParentEdgeKind() {
+	case edge.IfStmt_Init, edge.SwitchStmt_Init:
+		// The condition or tag runs next; the bodies are guarded by it.
+		var next inspector.Cursor
+		if stmt.ParentEdgeKind() == edge.IfStmt_Init {
+			next = stmt.Parent().ChildAt(edge.IfStmt_Cond, -1)
+		} else if tag := stmt.Parent().Node().(*ast.SwitchStmt).Tag; tag != nil {
+			next = stmt.Parent().ChildAt(edge.SwitchStmt_Tag, -1)
+		}
+		if !next.Valid() || reads(info, next, err) {
+			return inspector.Cursor{}, false
+		}
+		return firstUse(info, next, resp)
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+		for next, ok := stmt.NextSibling(); ok; next, ok = next.NextSibling() {
+			if reads(info, next, err) || isNakedReturn(next) {
+				return inspector.Cursor{}, false
+			}
+			if use, ok := firstUse(info, next, resp); ok {
+				if nilChecks(info, next, resp) {
+					return inspector.Cursor{}, false // if resp != nil { ... }: safe whatever err says
+				}
+				return use, true
+			}
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// reads reports whether the sub-tree at c reads v (a use that is not the
+// left-hand side of an assignment).
+func reads(info *types.Info, c inspector.Cursor, v *types.Var) bool {
+	for id := range c.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] == v && id.ParentEdgeKind() != edge.AssignStmt_Lhs {
+			return true
+		}
+	}
+	return false
+}
+
+// firstUse returns the first identifier in the sub-tree at c that uses v.
+func firstUse(info *types.Info, c inspector.Cursor, v *types.Var) (inspector.Cursor, bool) {
+	for id := range c.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] == v {
+			return id, true
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// nilChecks reports whether stmt is an if statement whose condition
+// compares v with nil.
+func nilChecks(info *types.Info, stmt inspector.Cursor, v *types.Var) bool {
+	if _, ok := stmt.Node().(*ast.IfStmt); !ok {
+		return false
+	}
+	for b := range stmt.ChildAt(edge.IfStmt_Cond, -1).Preorder((*ast.BinaryExpr)(nil)) {
+		bin := b.Node().(*ast.BinaryExpr)
+		if bin.Op != token.EQL && bin.Op != token.NEQ {
+			continue
+		}
+		if isVar(info, bin.X, v) && isNil(info, bin.Y) || isVar(info, bin.Y, v) && isNil(info, bin.X) {
+			return true
+		}
+	}
+	return false
+}
+
+func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+// isNakedReturn reports whether c is a return statement without results:
+// it returns named results, err among them, to the caller.
+func isNakedReturn(c inspector.Cursor) bool {
+	ret, ok := c.Node().(*ast.ReturnStmt)
+	return ok && len(ret.Results) == 0
+}

@@ -1,0 +1,188 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// clientSendMethods are the *http.Client methods that send a request and
+// return (*http.Response, error); the package funcs of the same names
+// (but Do) send through http.DefaultClient.
+var clientSendMethods = []string{"Do", "Get", "Head", "Post", "PostForm"}
+
+// send is a call that sends an HTTP request and returns (*http.Response, error).
+type send struct {
+	call   *ast.CallExpr
+	fn     *types.Func
+	client ast.Expr // the *http.Client receiver; nil for http.Get and friends
+}
+
+// asSend recognises http.Get/Head/Post/PostForm and the *http.Client
+// methods Do/Get/Head/Post/PostForm, called as a method or a method value.
+func asSend(info *types.Info, call *ast.CallExpr) (send, bool) {
+	fn := callee(info, call)
+	switch {
+	case match.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):
+		return send{call: call, fn: fn.(*types.Func)}, true
+	case match.IsMethod(fn, "net/http", "Client", clientSendMethods...):
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return send{}, false
+		}
+		if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+			return send{}, false // a method expression, (*http.Client).Do(c, req): too rare to model
+		}
+		return send{call: call, fn: fn.(*types.Func), client: sel.X}, true
+	}
+	return send{}, false
+}
+
+// usesDefaultClient reports whether the request goes through
+// http.DefaultClient: a package func, or a method called on it.
+func (s send) usesDefaultClient(info *types.Info) bool {
+	return s.client == nil || isDefaultClient(info, s.client)
+}
+
+// api names the call in messages: "http.Get", "http.DefaultClient.Do",
+// "client.Do" (the receiver as written, when it is a short name) or
+// "http.Client.Do".
+func (s send) api(info *types.Info) string {
+	name := s.fn.Name()
+	switch {
+	case s.client == nil:
+		return "http." + name
+	case isDefaultClient(info, s.client):
+		return "http.DefaultClient." + name
+	}
+	if text := shortName(s.client); text != "" {
+		return text + "." + name
+	}
+	return "http.Client." + name
+}
+
+// shortName returns e as written when it is an identifier or a short chain
+// of field selections (client, s.client), else "".
+func shortName(e ast.Expr) string {
+	for x := ast.Unparen(e); ; {
+		switch v := x.(type) {
+		case *ast.Ident:
+			if text := types.ExprString(e); len(text) <= 32 {
+				return text
+			}
+			return ""
+		case *ast.SelectorExpr:
+			x = ast.Unparen(v.X)
+		default:
+			return ""
+		}
+	}
+}
+
+// isDefaultClient reports whether e denotes the variable http.DefaultClient.
+func isDefaultClient(info *types.Info, e ast.Expr) bool {
+	v, ok := match.ObjectOf(info, e).(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Pkg().Scope().Lookup("DefaultClient") == v
+}
+
+// results says where a send's (*http.Response, error) go.
+type results struct {
+	stmt inspector.Cursor // the statement holding the send
+
+	discarded bool       // a call statement, go or defer: both results dropped
+	resp, err ast.Expr   // the left-hand sides, when assigned
+	respVar   *types.Var // resp when it is a local variable
+	errVar    *types.Var // err when it is a local variable
+}
+
+// resultsOf finds where the results of the send at c go. ok is false when
+// they flow somewhere the rules do not follow (a call argument, a return).
+func resultsOf(info *types.Info, c inspector.Cursor) (r results, ok bool) {
+	parent := c.Parent()
+	switch stmt := parent.Node().(type) {
+	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
+		return results{stmt: parent, discarded: true}, true
+	case *ast.AssignStmt:
+		if len(stmt.Lhs) != 2 || len(stmt.Rhs) != 1 {
+			return results{}, false
+		}
+		r = results{stmt: parent, resp: stmt.Lhs[0], err: stmt.Lhs[1]}
+	case *ast.ValueSpec:
+		if len(stmt.Names) != 2 || len(stmt.Values) != 1 {
+			return results{}, false
+		}
+		r = results{stmt: parent.Parent().Parent(), resp: stmt.Names[0], err: stmt.Names[1]} // ValueSpec > GenDecl > DeclStmt
+	default:
+		return results{}, false
+	}
+	r.respVar = localVar(info, r.resp)
+	r.errVar = localVar(info, r.err)
+	return r, true
+}
+
+// isBlank reports whether e is the blank identifier.
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// localVar returns the function-local variable e names, or nil for the
+// blank identifier, package variables, fields and other expressions.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	v := match.Var(info, e)
+	if v == nil || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// outermostFunc returns the top-level function (declaration or literal)
+// around c: a local variable may be used in closures inside it.
+func outermostFunc(c inspector.Cursor) inspector.Cursor {
+	var out inspector.Cursor
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		out = fc
+	}
+	return out
+}
+
+// usesOf returns the cursors of the identifiers in the sub-tree at root
+// that use v.
+func usesOf(info *types.Info, root inspector.Cursor, v *types.Var) []inspector.Cursor {
+	var out []inspector.Cursor
+	for c := range root.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[c.Node().(*ast.Ident)] == v {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// responseField returns, for a use of a *http.Response variable that
+// selects one of its fields (resp.Body, resp.StatusCode), the cursor of the
+// selector expression and the field's name; "" for other uses.
+func responseField(info *types.Info, use inspector.Cursor) (inspector.Cursor, string) {
+	if use.ParentEdgeKind() != edge.SelectorExpr_X {
+		return inspector.Cursor{}, ""
+	}
+	sel := use.Parent()
+	s, ok := info.Selections[sel.Node().(*ast.SelectorExpr)]
+	if !ok || s.Kind() != types.FieldVal || !match.IsNamedOrPointer(s.Recv(), "net/http", "Response") {
+		return inspector.Cursor{}, ""
+	}
+	return sel, s.Obj().Name()
+}
+
+// callee returns the function call statically calls, as a types.Object
+// that is nil (not a typed nil) for calls of function values, builtins
+// and conversions, so that the match predicates can take it.
+func callee(info *types.Info, call *ast.CallExpr) types.Object {
+	if fn := match.Callee(info, call); fn != nil {
+		return fn
+	}
+	return nil
+}

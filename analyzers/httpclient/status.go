@@ -1,0 +1,97 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// Status returns the http-status rule.
+func Status() *rule.Rule {
+	return &rule.Rule{
+		ID:       "http-status",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"net/http"},
+		Doc: rule.Doc{
+			Title: "report HTTP response bodies read without a status check",
+			Why: "net/http returns a nil error for every response the server sends, 429 and 500 included. Code that " +
+				"decodes the body without looking at StatusCode treats a rate-limit or error page as data: the decode " +
+				"fails with a confusing syntax error, or worse succeeds into zero values that flow on. This is the CRM " +
+				"agent that decoded its 429 Too Many Requests answers as results and crashed the night before a demo.",
+			Bad: "resp, err := client.Get(url)\n" +
+				"if err != nil {\n\treturn err\n}\n" +
+				"defer resp.Body.Close()\n" +
+				"return json.NewDecoder(resp.Body).Decode(&v)",
+			Good: "resp, err := client.Get(url)\n" +
+				"if err != nil {\n\treturn err\n}\n" +
+				"defer resp.Body.Close()\n" +
+				"if resp.StatusCode != http.StatusOK {\n\treturn fmt.Errorf(\"fetch %s: %s\", url, resp.Status)\n}\n" +
+				"return json.NewDecoder(resp.Body).Decode(&v)",
+			Quiet: "A response whose StatusCode or Status is read anywhere in the function, before or after the body " +
+				"(reading the body first to put it in the error message is a common safe form). " +
+				"A response handed whole to another function (checkStatus(resp), decode(resp)), returned, stored or " +
+				"aliased: prodlint does not follow calls, and a helper that receives the whole *http.Response is " +
+				"where such code usually checks the status, so reporting would mostly be noise. " +
+				"A body drained with io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads " +
+				"it, not this function). The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), " +
+				"ioutil.ReadAll, json/xml/gob decoders, csv and bufio readers, resp.Body.Read, also through " +
+				"io.LimitReader, io.TeeReader and gzip.NewReader.",
+			Since: "v0.1.0",
+		},
+		Run: runStatus,
+	}
+}
+
+func runStatus(p *rule.Pass) error {
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
+		if !ok {
+			continue
+		}
+		r, ok := resultsOf(p.TypesInfo, c)
+		if !ok || r.respVar == nil {
+			continue
+		}
+		read, decoded := uncheckedRead(p.TypesInfo, outermostFunc(c), r.respVar)
+		if read == nil {
+			continue
+		}
+		verb := "read"
+		if decoded {
+			verb = "decoded"
+		}
+		name := r.respVar.Name()
+		p.Reportf(read, "the body of the response from %s is %s but %s.StatusCode is never checked: a 429 or 500 "+
+			"error page is %s as if it were data; check StatusCode before using the body", s.api(p.TypesInfo), verb, name, verb)
+	}
+	return nil
+}
+
+// uncheckedRead returns the first call in fn that reads the body of resp,
+// unless fn looks at resp.StatusCode or resp.Status, or hands resp on.
+func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read *ast.CallExpr, decoded bool) {
+	if !fn.Valid() {
+		return nil, false
+	}
+	for _, use := range usesOf(info, fn, resp) {
+		if escapes(info, use) {
+			return nil, false
+		}
+		sel, field := responseField(info, use)
+		switch field {
+		case "StatusCode", "Status":
+			return nil, false
+		case "Body":
+			access, call := accessOf(info, sel)
+			if read == nil && (access == bodyRead || access == bodyDecoded) {
+				read, decoded = call, access == bodyDecoded
+			}
+		}
+	}
+	return read, decoded
+}

@@ -1,0 +1,147 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/types"
+	"time"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// TimeoutOptions are http-timeout's rules.toml keys.
+type TimeoutOptions struct {
+	Timeout config.Duration `toml:"timeout" doc:"the Timeout the fix inserts into an http.Client literal"`
+}
+
+// Timeout returns the http-timeout rule.
+func Timeout() *rule.Rule {
+	return &rule.Rule{
+		ID:         "http-timeout",
+		Severity:   config.SeverityError,
+		Enabled:    true,
+		Imports:    []string{"net/http"},
+		NewOptions: func() any { return &TimeoutOptions{Timeout: config.Duration(30 * time.Second)} },
+		Doc: rule.Doc{
+			Title: "report HTTP requests sent through a client without a timeout",
+			Why: "http.DefaultClient, and any http.Client whose Timeout is zero, waits forever: for the connection, " +
+				"for the response headers and for the body. When an upstream stalls (overloaded, rate limiting by " +
+				"holding connections, a half-open TCP connection) every goroutine that calls it blocks, holding its " +
+				"request, memory and connection, until the service stops answering too. This is the CRM integration " +
+				"that went down when its upstream started answering 429 slowly: `requests.get(url)` with no timeout.",
+			Bad: "resp, err := http.Get(url)",
+			Good: "var client = &http.Client{Timeout: 10 * time.Second}\n\n" +
+				"resp, err := client.Get(url)",
+			Quiet: "A client literal with a Timeout field (any value, even an explicit 0, which states intent, e.g. " +
+				"for streaming); a client whose Timeout is assigned anywhere in the package (c.Timeout = d, " +
+				"s.client.Timeout = d); a client whose Transport sets ResponseHeaderTimeout, or is a RoundTripper " +
+				"prodlint cannot see into (a call's result, a parameter, a wrapper): a Transport that only sets dial " +
+				"or TLS handshake timeouts is still reported, since those bound connecting, not an upstream that " +
+				"accepted the connection and stalls. A client stored in a struct field by a constructor is judged by " +
+				"that constructor: quiet when it sets Timeout there. A client handed to a call (which may configure " +
+				"it), or returned without being used here. client.Do(req) (http.DefaultClient.Do included) when req " +
+				"was made in the package by http.NewRequestWithContext, req.WithContext or req.Clone with a context " +
+				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue). " +
+				"Sends through http.DefaultClient, http.Get included, when the package sets http.DefaultClient.Timeout. " +
+				"Not seen: a context deadline set by the caller (a parameter ctx), and clients built by a function " +
+				"in another package.",
+			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
+				"import when needed; the literal is reformatted as gofmt would. No fix for http.Get or " +
+				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
+			Since: "v0.1.0",
+		},
+		Run: runTimeout,
+	}
+}
+
+func runTimeout(p *rule.Pass) error {
+	x := newClientIndex(p)
+	opts := rule.Options[TimeoutOptions](p)
+
+	// Sends through http.DefaultClient.
+	for _, s := range x.sends {
+		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByDeadline(s.send) {
+			continue
+		}
+		p.At(s.call)
+		if s.client == nil {
+			p.Reportf(s.call, "http.%s uses http.DefaultClient, which has no timeout: a stalled upstream blocks "+
+				"this goroutine forever; use an http.Client with Timeout set", s.fn.Name())
+			continue
+		}
+		hint := ""
+		if s.fn.Name() == "Do" {
+			hint = ", or give the request a context from context.WithTimeout"
+		}
+		p.Reportf(s.call, "http.DefaultClient has no timeout: a stalled upstream blocks this goroutine in "+
+			"%s forever; use an http.Client with Timeout set%s", s.api(p.TypesInfo), hint)
+	}
+
+	// Clients made without a Timeout that send requests.
+	sendsThrough := map[*types.Var]bool{}
+	directSends := map[ast.Node]bool{} // (&http.Client{}).Get(u): keyed by the client expression
+	for _, s := range x.sends {
+		if s.client == nil || x.boundedByDeadline(s.send) {
+			continue
+		}
+		if v := varOf(p.TypesInfo, s.client); v != nil {
+			sendsThrough[v] = true
+		}
+		directSends[clientExpr(s.client)] = true
+	}
+	for _, o := range x.origins {
+		if !x.transportUnbounded(o.transport, 0) {
+			continue
+		}
+		if o.dest != nil {
+			if !sendsThrough[o.dest] || x.timeoutSet[o.dest] || x.handedOff[o.dest] || !x.laterTransportsUnbounded(o.dest) ||
+				o.zeroDecl && len(x.values[o.dest]) > 0 {
+				continue
+			}
+		} else if !directSends[o.node] {
+			continue
+		}
+		p.At(o.node)
+		msg := "this http.Client has no Timeout, nor a Transport with ResponseHeaderTimeout, and it sends requests: " +
+			"a stalled upstream blocks every caller forever; set Timeout"
+		if o.lit == nil {
+			p.Reportf(o.node, "%s", msg)
+			continue
+		}
+		if f, ok := timeoutFix(p, o, opts.Timeout.Std()); ok {
+			p.Report(o.lit, msg, f)
+		} else {
+			p.Report(o.lit, msg)
+		}
+	}
+	return nil
+}
+
+// defaultClientTimeoutSet reports whether the package assigns
+// http.DefaultClient.Timeout (say in main or init).
+func (x *clientIndex) defaultClientTimeoutSet(fn *types.Func) bool {
+	v, ok := fn.Pkg().Scope().Lookup("DefaultClient").(*types.Var)
+	return ok && x.timeoutSet[v]
+}
+
+// laterTransportsUnbounded reports whether every Transport assigned to the
+// client variable after its creation is known to set no
+// ResponseHeaderTimeout.
+func (x *clientIndex) laterTransportsUnbounded(v *types.Var) bool {
+	for _, t := range x.transportSet[v] {
+		if !x.transportUnbounded(t, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// clientExpr returns the node an origin records for the receiver of a
+// send: the composite literal of &http.Client{...}, or the call new(...).
+func clientExpr(e ast.Expr) ast.Node {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		return ast.Unparen(u.X)
+	}
+	return e
+}

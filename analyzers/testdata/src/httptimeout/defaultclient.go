@@ -1,0 +1,65 @@
+package httptimeout
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+func packageFuncs(u string) {
+	http.Get(u)                          // want `\[http-timeout\] http.Get uses http.DefaultClient, which has no timeout: a stalled upstream blocks this goroutine forever; use an http.Client with Timeout set`
+	http.Head(u)                         // want `\[http-timeout\] http.Head uses http.DefaultClient`
+	http.Post(u, "text/plain", nil)      // want `\[http-timeout\] http.Post uses http.DefaultClient`
+	http.PostForm(u, url.Values{})       // want `\[http-timeout\] http.PostForm uses http.DefaultClient`
+	http.DefaultClient.Get(u)            // want `\[http-timeout\] http.DefaultClient has no timeout: a stalled upstream blocks this goroutine in http.DefaultClient.Get forever; use an http.Client with Timeout set$`
+	http.NewRequest("GET", u, nil)       // not a send
+	strings.NewReader(u).Len()           // unrelated call
+	_ = http.DefaultClient.CloseIdleConnections
+}
+
+// The safe twin: a client with a timeout.
+var client = &http.Client{Timeout: 10 * time.Second}
+
+func clientWithTimeout(u string) {
+	client.Get(u)
+	client.Head(u)
+}
+
+func defaultClientDoWithoutDeadline(ctx context.Context, u string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil) // the caller's ctx may have no deadline
+	http.DefaultClient.Do(req)                               // want `\[http-timeout\] http.DefaultClient has no timeout: .* in http.DefaultClient.Do forever; use an http.Client with Timeout set, or give the request a context from context.WithTimeout`
+}
+
+func defaultClientDoWithDeadline(u string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	http.DefaultClient.Do(req) // the deadline bounds the request
+}
+
+func defaultClientDoWithDerivedDeadline(parent context.Context, u string) {
+	ctx, cancel := context.WithDeadline(parent, time.Now().Add(time.Minute))
+	defer cancel()
+	ctx = context.WithValue(ctx, ctxKey{}, "v")
+	req, _ := http.NewRequest("GET", u, nil)
+	req = req.WithContext(ctx)
+	http.DefaultClient.Do(req)
+}
+
+func defaultClientDoWithCancelOnly(parent context.Context, u string) {
+	ctx, cancel := context.WithCancel(parent) // cancellable, but no deadline
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	http.DefaultClient.Do(req) // want `\[http-timeout\] http.DefaultClient has no timeout`
+}
+
+func inlineRequestWithDeadline(u string) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	req, _ := http.NewRequest("GET", u, nil)
+	http.DefaultClient.Do(req.Clone(ctx))
+}
+
+type ctxKey struct{}
