@@ -5,8 +5,8 @@ package jwtunverifiedmanual
 import (
 	"errors"
 
-	"github.com/golang-jwt/jwt/v5"
 	jwtv4 "github.com/golang-jwt/jwt/v4"
+	"github.com/golang-jwt/jwt/v5"
 )
 
 var secret = []byte("s")

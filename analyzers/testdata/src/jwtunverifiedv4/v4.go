@@ -20,7 +20,7 @@ func parsePinned(s string) (*jwt.Token, error) {
 
 // Positive: a Parser literal with no ValidMethods, skipping claims validation.
 func parseLiteral(s string) (*jwt.Token, error) {
-	p := &jwt.Parser{SkipClaimsValidation: true} // want `\[jwt-unverified\] SkipClaimsValidation turns off the exp, nbf and iat checks`
+	p := &jwt.Parser{SkipClaimsValidation: true}                                      // want `\[jwt-unverified\] SkipClaimsValidation turns off the exp, nbf and iat checks`
 	return p.Parse(s, func(t *jwt.Token) (interface{}, error) { return secret, nil }) // want `\[jwt-unverified\] this Keyfunc returns the key`
 }
 
