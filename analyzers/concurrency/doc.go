@@ -8,5 +8,6 @@ func Rules() []*rule.Rule {
 	return []*rule.Rule{
 		GoroutineUnbounded(),
 		SQLPoolUnbounded(),
+		PoolPerRequest(),
 	}
 }

@@ -1,0 +1,15 @@
+package concurrency_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers/concurrency"
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+)
+
+func TestPoolPerRequest(t *testing.T) {
+	a := ruletest.Analyzer(t, "", concurrency.PoolPerRequest())
+	analysistest.Run(t, ruletest.TestData(), a, "poolperrequest", "poolperrequestmain")
+}
