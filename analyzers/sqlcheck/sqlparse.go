@@ -1,0 +1,177 @@
+package sqlcheck
+
+import "strings"
+
+// statement is one SQL statement: its tokens, without the final ';', and
+// each token's parenthesis depth.
+type statement struct {
+	toks  []sqlToken
+	depth []int
+}
+
+// statements splits tokens into statements at the ';' outside parentheses.
+func statements(toks []sqlToken) []statement {
+	var out []statement
+	var cur statement
+	depth := 0
+	for _, t := range toks {
+		switch {
+		case t.is(tPunct, "(") || t.is(tPunct, "["):
+			cur.toks, cur.depth = append(cur.toks, t), append(cur.depth, depth)
+			depth++
+			continue
+		case t.is(tPunct, ")") || t.is(tPunct, "]"):
+			if depth > 0 {
+				depth--
+			}
+		case t.is(tPunct, ";") && depth == 0:
+			if len(cur.toks) > 0 {
+				out = append(out, cur)
+			}
+			cur = statement{}
+			continue
+		}
+		cur.toks, cur.depth = append(cur.toks, t), append(cur.depth, depth)
+	}
+	if len(cur.toks) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// word returns the upper-cased keyword at i, or "".
+func (st statement) word(i int) string {
+	if i < 0 || i >= len(st.toks) || st.toks[i].kind != tWord {
+		return ""
+	}
+	return st.toks[i].text
+}
+
+var mainVerbs = map[string]bool{"SELECT": true, "INSERT": true, "UPDATE": true, "DELETE": true, "MERGE": true, "VALUES": true}
+
+// verb returns what the statement does: SELECT, INSERT, CREATE, ALTER...;
+// for WITH, the verb of the main statement after the common table
+// expressions; for a parenthesized query, SELECT.
+func (st statement) verb() string {
+	if len(st.toks) == 0 {
+		return ""
+	}
+	switch first := st.word(0); {
+	case first == "WITH":
+		for i := 1; i < len(st.toks); i++ {
+			if st.depth[i] == 0 && mainVerbs[st.word(i)] {
+				return st.word(i)
+			}
+		}
+		return ""
+	case first != "":
+		return first
+	case st.toks[0].is(tPunct, "("):
+		for i := 1; i < len(st.toks); i++ {
+			if w := st.word(i); w != "" {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// selectListEnd are the keywords that end a select list.
+var selectListEnd = map[string]bool{
+	"FROM": true, "INTO": true, "WHERE": true, "GROUP": true, "HAVING": true, "ORDER": true, "LIMIT": true,
+	"UNION": true, "EXCEPT": true, "INTERSECT": true, "WINDOW": true, "FOR": true, "OFFSET": true, "FETCH": true,
+}
+
+// selectStars returns the tokens that are a bare * item of a select list
+// at the top level of a query: SELECT *, SELECT DISTINCT *, SELECT id, *,
+// and the members of a top-level UNION. Stars inside parentheses
+// (count(*), EXISTS (SELECT * ...), subqueries and CTE bodies) and
+// qualified stars (t.*) are not items of a top-level list.
+func (st statement) selectStars() []sqlToken {
+	if st.verb() != "SELECT" {
+		return nil // INSERT ... SELECT *, CREATE VIEW ... AS SELECT *: not rows sent to the application
+	}
+	var stars []sqlToken
+	for i := 0; i < len(st.toks); i++ {
+		if st.depth[i] != 0 || st.word(i) != "SELECT" {
+			continue
+		}
+		i++
+		if st.word(i) == "ALL" {
+			i++
+		} else if st.word(i) == "DISTINCT" {
+			i++
+			if st.word(i) == "ON" {
+				i = st.skipParens(i + 1)
+			}
+		}
+		itemStart := true
+		for ; i < len(st.toks); i++ {
+			if st.depth[i] != 0 {
+				continue
+			}
+			t := st.toks[i]
+			if t.kind == tWord && selectListEnd[t.text] {
+				i--
+				break
+			}
+			if t.is(tPunct, ",") {
+				itemStart = true
+				continue
+			}
+			if itemStart && t.is(tPunct, "*") && (i+1 == len(st.toks) || st.toks[i+1].is(tPunct, ",") || st.depth[i+1] == 0 && st.word(i+1) != "" && selectListEnd[st.word(i+1)]) {
+				stars = append(stars, t)
+			}
+			itemStart = false
+		}
+	}
+	return stars
+}
+
+// skipParens returns the index after the parenthesized group opening at i,
+// or i when there is none.
+func (st statement) skipParens(i int) int {
+	if i >= len(st.toks) || !st.toks[i].is(tPunct, "(") {
+		return i
+	}
+	d := st.depth[i]
+	for j := i + 1; j < len(st.toks); j++ {
+		if st.depth[j] == d {
+			return j + 1
+		}
+	}
+	return len(st.toks)
+}
+
+// likePattern is the pattern of a LIKE or ILIKE: the token that starts it
+// and, when the pattern is a literal, whether it starts with %.
+type likePattern struct {
+	op      string // LIKE or ILIKE
+	first   sqlToken
+	leading bool // the pattern starts with a literal %
+}
+
+// likes returns the patterns of the statement's LIKE and ILIKE operators.
+// '%' || $1, CONCAT('%', $1) and ('%' || $1) start with %.
+func (st statement) likes() []likePattern {
+	var out []likePattern
+	for i := 0; i < len(st.toks); i++ {
+		op := st.word(i)
+		if op != "LIKE" && op != "ILIKE" {
+			continue
+		}
+		j := i + 1
+		for j < len(st.toks) && st.toks[j].is(tPunct, "(") {
+			j++
+		}
+		if (st.word(j) == "CONCAT" || st.word(j) == "CONCAT_WS") && j+2 < len(st.toks) && st.toks[j+1].is(tPunct, "(") {
+			j += 2
+		}
+		if j >= len(st.toks) {
+			continue
+		}
+		first := st.toks[j]
+		out = append(out, likePattern{op: op, first: first, leading: first.kind == tString && strings.HasPrefix(first.text, "%")})
+	}
+	return out
+}
