@@ -191,6 +191,8 @@ func prev(s string, i int) byte {
 	return s[i-1]
 }
 
-func isDigit(c byte) bool     { return '0' <= c && c <= '9' }
-func isWordStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
-func isWordByte(c byte) bool  { return isWordStart(c) || isDigit(c) }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isWordStart(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
+}
+func isWordByte(c byte) bool { return isWordStart(c) || isDigit(c) }
