@@ -1,0 +1,319 @@
+package secrets
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// LiteralOptions are secret-literal's rules.toml keys.
+type LiteralOptions struct {
+	Entropy    float64  `toml:"entropy" doc:"minimum Shannon entropy, in bits per character, of a value bound to a secret-like name (known formats are reported whatever their entropy)"`
+	MinLength  int      `toml:"min_length" doc:"minimum length of a value bound to a secret-like name"`
+	Allow      []string `toml:"allow" doc:"regular expressions; a credential (or the whole string holding it) that matches one is not reported"`
+	AllowPaths []string `toml:"allow_paths" doc:"globs of files whose literals are not checked, relative to the directory of rules.toml (\"**\" spans directories)"`
+}
+
+// Literal returns the secret-literal rule.
+func Literal() *rule.Rule {
+	return &rule.Rule{
+		ID:         "secret-literal",
+		Severity:   config.SeverityError,
+		Enabled:    true,
+		NewOptions: func() any { return &LiteralOptions{Entropy: 3.0, MinLength: 10} },
+		Doc: rule.Doc{
+			Title: "report credentials written as string literals",
+			Why: "An AWS key committed to a public repository was scraped within a minute and ran up a five-figure bill by " +
+				"morning. A credential in source is in every clone, fork, CI log, container image and backup, outlives the " +
+				"person who wrote it, and cannot be rotated without a deploy. The rule reports string literals (constants, " +
+				"variables, struct fields, map entries, composite literals, arguments, raw strings, struct tag defaults, " +
+				"constant concatenations) that hold a credential of a documented format, and high-entropy values bound to " +
+				"a secret-like name (password, passwd, secret, token, api_key/apiKey, access_key, private_key, credential, " +
+				"auth) by an identifier, struct field, struct tag, map key, parameter or comparison.\n\n" +
+				"Formats:\n" + formatsDoc(),
+			Bad: "const awsAccessKeyID = \"AKIA…\"\n" +
+				"client := github.NewClient(Config{Token: \"ghp_…\"})",
+			Good: "awsAccessKeyID := os.Getenv(\"AWS_ACCESS_KEY_ID\")\n" +
+				"client := github.NewClient(Config{Token: os.Getenv(\"GITHUB_TOKEN\")})",
+			Quiet: "Values read with os.Getenv or os.LookupEnv; names rather than values (\"X-API-Key\", \"Authorization\", " +
+				"\"password\", \"GITHUB_TOKEN\"); placeholders (changeme, <token>, ${TOKEN}, $TOKEN, {{.Token}}, %s, xxxx, " +
+				"example, dummy, fake, sample, and the AWS documentation keys AKIAIOSFODNN7EXAMPLE and " +
+				"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY, which contain EXAMPLE); hand-typed fakes with no variety " +
+				"(AKIA0000000000000000, runs such as 12345678); Stripe test keys; hex digests, UUIDs and other random " +
+				"strings not bound to a secret-like name; names that mention a credential but hold something else " +
+				"(passwordHash, tokenURL, tokenCount, apiKeyHeader, secretName) or are not about credentials " +
+				"(tokenizer, author, maxTokens); paths, URLs, ARNs, e-mail addresses, lower-case word lists and " +
+				"sentences bound to a secret-like name (\"/oauth/token\", \"kv/data/prod/db\"); connection strings whose " +
+				"password is a placeholder, an environment reference, an upper-case name, a stock default (postgres, " +
+				"guest, root, password) or the user name, or whose host is local or a documentation domain; a lone " +
+				"PEM header line; an AWS account SID-style identifier with no secret beside it; _test.go files unless " +
+				"rules.toml sets tests = true. Options: entropy and min_length tune the name-bound check, allow lists " +
+				"regular expressions of accepted values, allow_paths lists globs of files not checked.",
+			Fix: "For a variable, constant or struct field initialised with the literal, replace the literal with " +
+				"os.Getenv of an UPPER_SNAKE name derived from the identifier (or the field's env tag), adding the os " +
+				"import; a constant becomes a variable when it is unexported, alone in its declaration and only used " +
+				"where a string variable compiles. Rotate the credential as well: it is in the history.",
+			Since: "v0.1.0",
+		},
+		Run: runLiteral,
+	}
+}
+
+// formatsDoc lists the known formats with their sources, for the docs.
+func formatsDoc() string {
+	var b strings.Builder
+	for _, d := range detectors {
+		fmt.Fprintf(&b, "- %s: %s (%s)\n", d.what, d.shape, d.source)
+	}
+	for _, f := range pairedFormats {
+		fmt.Fprintf(&b, "- %s: %s (%s)\n", f.what, f.shape, f.source)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// leakCost is the production failure every secret-literal message names.
+const leakCost = "every clone, fork, CI log and container image carries it, and scrapers try keys pushed to " +
+	"public repositories within minutes; read it from the environment or a secret manager, and rotate it"
+
+func runLiteral(p *rule.Pass) error {
+	opts := rule.Options[LiteralOptions](p)
+	allow, err := compileAllow(opts.Allow)
+	if err != nil {
+		return err
+	}
+	lc := &literalChecker{Pass: p, opts: opts, allow: allow, allowedFile: map[*token.File]bool{}}
+	for c := range p.Cursors((*ast.BasicLit)(nil), (*ast.BinaryExpr)(nil)) {
+		lc.visit(c)
+	}
+	return nil
+}
+
+// compileAllow compiles the allow option, naming it in the error.
+func compileAllow(patterns []string) ([]*regexp.Regexp, error) {
+	res := make([]*regexp.Regexp, 0, len(patterns))
+	for _, pat := range patterns {
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return nil, fmt.Errorf("option allow: invalid regular expression %q: %v", pat, err)
+		}
+		res = append(res, re)
+	}
+	return res, nil
+}
+
+type literalChecker struct {
+	*rule.Pass
+	opts        *LiteralOptions
+	allow       []*regexp.Regexp
+	allowedFile map[*token.File]bool // memoised allow_paths decisions
+	constDecls  []ast.Node           // const declarations, collected when a fix first needs them
+}
+
+// visit checks one string value: a string literal, or the outermost
+// constant concatenation of strings ("AKIA" + "…").
+func (lc *literalChecker) visit(c inspector.Cursor) {
+	value, ok := lc.rootValue(c)
+	if !ok || len(value) < min(lc.opts.MinLength, 8) || lc.fileAllowed(c.Node().Pos()) {
+		return
+	}
+	expr := c.Node().(ast.Expr)
+	c = outermost(c)
+	if kind, _ := c.ParentEdge(); kind == edge.Field_Tag {
+		lc.visitTag(c, value)
+		return
+	}
+	b := bindingOf(lc.TypesInfo, c)
+	if hits := lc.credentials(value); len(hits) > 0 {
+		for _, h := range hits {
+			var fixes []analysis.SuggestedFix
+			if len(hits) == 1 && (h.start == 0 && h.end == len(value) || h.connString && !strings.Contains(value, "\n")) {
+				fixes = lc.envFix(b, expr)
+			}
+			lc.Report(expr, fmt.Sprintf("string literal holds %s (%s): %s", h.what, h.shown, leakCost), fixes...)
+		}
+		return
+	}
+	if f := pairedSecret(lc.TypesInfo, c, value, lc.opts.Entropy); f != nil && !lc.allowed(value) {
+		lc.Report(expr, fmt.Sprintf("string literal holds %s (%s): %s", f.what, mask(value), leakCost), lc.envFix(b, expr)...)
+		return
+	}
+	if b.kind != secretName {
+		return
+	}
+	v := trimAuthScheme(value)
+	if !credentialShaped(v, lc.opts.MinLength, lc.opts.Entropy) || lc.allowed(v) {
+		return
+	}
+	verb := b.verb
+	if verb == "" {
+		verb = "is set to"
+	}
+	lc.Report(expr, fmt.Sprintf("%s %s a hardcoded high-entropy string (%s) that looks like a credential: %s",
+		b.label, verb, mask(v), leakCost), lc.envFix(b, expr)...)
+}
+
+// visitTag checks a struct tag: a credential anywhere in it, or a
+// default value (default:"...", envDefault:"...") of a secret-named field.
+func (lc *literalChecker) visitTag(c inspector.Cursor, tag string) {
+	lit := c.Node().(ast.Expr)
+	for _, h := range lc.credentials(tag) {
+		lc.Report(lit, fmt.Sprintf("struct tag holds %s (%s): %s", h.what, h.shown, leakCost))
+		return
+	}
+	field := c.Parent().Node().(*ast.Field)
+	kind := neutral
+	for _, n := range field.Names {
+		kind = max(kind, classifyName(n.Name))
+	}
+	st := reflect.StructTag(tag)
+	for _, key := range tagKeys {
+		name, _, _ := strings.Cut(st.Get(key), ",")
+		if kind == neutral && name != "" {
+			kind = classifyName(name)
+		}
+	}
+	if kind != secretName {
+		return
+	}
+	for _, key := range []string{"default", "envDefault"} {
+		d := trimAuthScheme(st.Get(key))
+		if credentialShaped(d, lc.opts.MinLength, lc.opts.Entropy) && !lc.allowed(d) {
+			lc.Report(lit, fmt.Sprintf("struct tag %s gives a secret-named field a hardcoded high-entropy default (%s) that looks like a credential: %s",
+				key, mask(d), leakCost))
+			return
+		}
+	}
+}
+
+// credentials returns the known-format credentials in v that the allow
+// option does not accept.
+func (lc *literalChecker) credentials(v string) []hit {
+	if lc.allowed(v) {
+		return nil
+	}
+	hits := findCredentials(v)
+	kept := hits[:0]
+	for _, h := range hits {
+		if !lc.allowed(h.secret) {
+			kept = append(kept, h)
+		}
+	}
+	return kept
+}
+
+func (lc *literalChecker) allowed(v string) bool {
+	for _, re := range lc.allow {
+		if re.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// rootValue returns the string value of a literal, or of a constant string
+// concatenation, unless the node is part of a larger constant
+// concatenation (checked as a whole) or an import path.
+func (lc *literalChecker) rootValue(c inspector.Cursor) (string, bool) {
+	switch n := c.Node().(type) {
+	case *ast.BasicLit:
+		if n.Kind != token.STRING {
+			return "", false
+		}
+		if kind, _ := c.ParentEdge(); kind == edge.ImportSpec_Path {
+			return "", false
+		}
+	case *ast.BinaryExpr:
+		if !literalConcat(n) {
+			return "", false
+		}
+	}
+	if lc.inConstConcat(c) {
+		return "", false
+	}
+	if s, ok := constString(lc.TypesInfo, c.Node().(ast.Expr)); ok {
+		return s, true
+	}
+	if lit, ok := c.Node().(*ast.BasicLit); ok { // struct tags have no type
+		s, err := strconv.Unquote(lit.Value)
+		return s, err == nil
+	}
+	return "", false
+}
+
+// inConstConcat reports whether the expression at c is an operand of a
+// concatenation of string literals, which is checked as a whole.
+func (lc *literalChecker) inConstConcat(c inspector.Cursor) bool {
+	top := c
+	for {
+		p := outermost(top).Parent()
+		bin, ok := p.Node().(*ast.BinaryExpr)
+		if !ok || bin.Op != token.ADD {
+			break
+		}
+		top = p
+	}
+	return top != c && literalConcat(top.Node().(ast.Expr))
+}
+
+// literalConcat reports whether e is a string literal or a concatenation
+// of string literals. A concatenation that names a constant is not
+// checked as a whole: the constant was checked where it is declared.
+func literalConcat(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.STRING
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && literalConcat(e.X) && literalConcat(e.Y)
+	}
+	return false
+}
+
+// fileAllowed reports whether the file holding pos matches allow_paths.
+func (lc *literalChecker) fileAllowed(pos token.Pos) bool {
+	if len(lc.opts.AllowPaths) == 0 {
+		return false
+	}
+	tf := lc.Fset.File(pos)
+	if ok, seen := lc.allowedFile[tf]; seen {
+		return ok
+	}
+	name := tf.Name()
+	rel := name
+	if cfgPath := lc.Package.Config.Path; cfgPath != "" {
+		if r, err := filepath.Rel(filepath.Dir(cfgPath), name); err == nil && !strings.HasPrefix(r, "..") {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	ok := false
+	for _, g := range lc.opts.AllowPaths {
+		if config.MatchGlob(g, rel) || config.MatchGlob(g, filepath.Base(name)) {
+			ok = true
+			break
+		}
+	}
+	lc.allowedFile[tf] = ok
+	return ok
+}
+
+// outermost climbs from c through enclosing parentheses.
+func outermost(c inspector.Cursor) inspector.Cursor {
+	for {
+		if _, ok := c.Parent().Node().(*ast.ParenExpr); !ok {
+			return c
+		}
+		c = c.Parent()
+	}
+}

@@ -1,0 +1,160 @@
+package secrets
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// entropy returns the Shannon entropy of s in bits per byte: about 4 for a
+// random hex string, 5 to 6 for random base64, 2 to 3 for English words.
+func entropy(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	var counts [256]int
+	for i := 0; i < len(s); i++ {
+		counts[s[i]]++
+	}
+	n := float64(len(s))
+	h := 0.0
+	for _, c := range counts {
+		if c > 0 {
+			p := float64(c) / n
+			h -= p * math.Log2(p)
+		}
+	}
+	return h
+}
+
+// placeholderWords, found anywhere in a value (case-insensitively), mark
+// it as a stand-in for a real credential: "changeme", "your-api-key",
+// the AWS documentation keys "AKIAIOSFODNN7EXAMPLE" and
+// "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".
+var placeholderWords = []string{
+	"example", "changeme", "change_me", "change-me", "changeit", "placeholder", "dummy",
+	"fake", "sample", "redacted", "replaceme", "replace_me", "replace-me", "notasecret",
+	"your_", "your-", "yourapi", "yourtoken", "yoursecret", "yourpassword", "insert_",
+	"xxxx", "****", "....", "${", "{{", "$(",
+}
+
+// isPlaceholder reports whether v is a stand-in for a credential rather
+// than one: a placeholder word, a template or environment reference
+// ("${TOKEN}", "$TOKEN", "{{ .Token }}", "%s"), or a value with almost no
+// variety ("aaaaaaaa", "0123456789abcdef").
+func isPlaceholder(v string) bool {
+	lower := strings.ToLower(v)
+	for _, w := range placeholderWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	if envRef.MatchString(v) || formatVerb.MatchString(v) || angleWord.MatchString(v) {
+		return true
+	}
+	return len(v) >= 8 && (entropy(v) < 1.5 || hasSequentialRun(v, 8))
+}
+
+var (
+	envRef     = regexp.MustCompile(`^\$[A-Za-z_][A-Za-z0-9_]*$`)
+	formatVerb = regexp.MustCompile(`%[-+# 0-9.]*[svdqxXT]`)
+	angleWord  = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9 _.-]*>`) // "<token>", "<your key>"
+)
+
+// hasSequentialRun reports whether s holds n characters in a row that
+// count up ("12345678", "abcdefgh"): hand-typed fake keys, not random ones.
+func hasSequentialRun(s string, n int) bool {
+	run := 1
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1]+1 {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 1
+		}
+	}
+	return false
+}
+
+// authSchemes are stripped from the front of a value before it is judged:
+// the credential in "Bearer abc..." is "abc...".
+var authSchemes = []string{"Bearer ", "bearer ", "Basic ", "basic ", "Token ", "token "}
+
+// trimAuthScheme returns v without a leading HTTP authorization scheme.
+func trimAuthScheme(v string) string {
+	for _, s := range authSchemes {
+		if strings.HasPrefix(v, s) {
+			return strings.TrimSpace(v[len(s):])
+		}
+	}
+	return v
+}
+
+var (
+	// envVarName is an environment variable's name: GITHUB_TOKEN.
+	envVarName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	// wordList is lower-case words joined by separators: a name, key,
+	// host or label ("db-password", "api.github.com", "prod_v2").
+	wordList = regexp.MustCompile(`^[a-z]+([._:-][a-z0-9]+)*$`)
+	// lowerPath is a path of lower-case segments ("/oauth/token",
+	// "kv/data/prod/db", "projects/p/secrets/db/versions/latest").
+	lowerPath = regexp.MustCompile(`^/?[a-z0-9_.@-]+(/[a-z0-9_.@-]*)+$`)
+	// email is an address ("alerts@example.org"), a user name, not a secret.
+	email = regexp.MustCompile(`^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$`)
+)
+
+// referencePrefixes start values that point at a secret kept elsewhere:
+// an AWS ARN, a file, a vault or secret-manager reference, a URL.
+var referencePrefixes = []string{
+	"arn:", "file:", "env:", "vault:", "ref+", "sm://", "gcp:", "azure:", "k8s:", "http://", "https://",
+}
+
+// credentialShaped reports whether v, bound to a secret-like name, looks
+// like a credential rather than a name, path, reference, sentence or
+// placeholder: long enough, no spaces, at least two kinds of characters
+// and at least minEntropy bits of entropy per character.
+func credentialShaped(v string, minLen int, minEntropy float64) bool {
+	switch {
+	case len(v) < minLen,
+		strings.ContainsAny(v, " \t\r\n"),
+		isPlaceholder(v),
+		envVarName.MatchString(v),
+		wordList.MatchString(v),
+		lowerPath.MatchString(v),
+		email.MatchString(v),
+		hasAnyPrefix(v, referencePrefixes):
+		return false
+	}
+	return charClasses(v) >= 2 && entropy(v) >= minEntropy
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// charClasses counts the kinds of characters in s: lower-case letters,
+// upper-case letters, digits and others.
+func charClasses(s string) int {
+	var lower, upper, digit, other int
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			lower = 1
+		case unicode.IsUpper(r):
+			upper = 1
+		case unicode.IsDigit(r):
+			digit = 1
+		default:
+			other = 1
+		}
+	}
+	return lower + upper + digit + other
+}
