@@ -1,0 +1,154 @@
+package secrets
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"net/textproto"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// Advice for each kind of leak, ending the message.
+const (
+	adviceSecret  = "log a redacted form (a short prefix or a hash) or leave it out"
+	adviceHeader  = "log whether the header is present, not its value"
+	adviceRequest = "log the method, path and the few headers you need instead"
+)
+
+// credentialHeaders carry credentials: their values must not be logged.
+var credentialHeaders = map[string]bool{
+	"Authorization": true, "Proxy-Authorization": true, "Cookie": true, "Set-Cookie": true,
+	"X-Api-Key": true, "X-Auth-Token": true, "X-Amz-Security-Token": true,
+}
+
+// leak returns what secret e holds, as the message names it, and the
+// advice to give, or "" when e holds none that the analysis can see. key
+// is the log key e is written under ("" when there is none).
+func (lc *loggedChecker) leak(e ast.Expr, key string) (what, advice string) {
+	e = ast.Unparen(e)
+	info := lc.TypesInfo
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return "", "" // constants are not read at run time; secret-literal judges them
+	}
+	switch e := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return lc.leakVar(e, key)
+	case *ast.StarExpr:
+		return lc.leak(e.X, key)
+	case *ast.IndexExpr:
+		if h := headerIndex(info, e); h != "" {
+			return "the value of the " + h + " header", adviceHeader
+		}
+		if inner, ok := ast.Unparen(e.X).(*ast.IndexExpr); ok { // r.Header["Authorization"][0]
+			if h := headerIndex(info, inner); h != "" {
+				return "the value of the " + h + " header", adviceHeader
+			}
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			if what, advice := lc.leak(e.X, key); what != "" {
+				return what, advice
+			}
+			return lc.leak(e.Y, key)
+		}
+	case *ast.CallExpr:
+		return lc.leakCall(e, key)
+	}
+	return "", ""
+}
+
+// leakVar judges a variable or field: one tainted by a request read, a
+// whole request or header map, or a secret-named string.
+func (lc *loggedChecker) leakVar(e ast.Expr, key string) (string, string) {
+	v, ok := match.ObjectOf(lc.TypesInfo, e).(*types.Var)
+	if !ok || lc.cleaned[v] {
+		return "", ""
+	}
+	if t, ok := lc.tainted[v]; ok {
+		return t.what, t.advice
+	}
+	t := v.Type()
+	switch {
+	case match.IsPointerTo(t, "net/http", "Request"):
+		return "the whole *http.Request " + types.ExprString(e) + ", Authorization and Cookie headers included", adviceRequest
+	case match.IsNamed(t, "net/http", "Header"):
+		return "the whole http.Header " + types.ExprString(e) + ", Authorization and Cookie included", adviceRequest
+	case !stringish(t):
+		return "", ""
+	}
+	kind := classifyName(v.Name())
+	if kind == secretName {
+		return fmt.Sprintf("%s, a secret-named %s", types.ExprString(e), varKind(v)), adviceSecret
+	}
+	if kind == neutral && key != "" && classifyName(key) == secretName {
+		return fmt.Sprintf("%s under the secret-named key %q", types.ExprString(e), key), adviceSecret
+	}
+	return "", ""
+}
+
+// leakCall follows a value through conversions, formatting and trimming,
+// and recognises reads of credential headers.
+func (lc *loggedChecker) leakCall(call *ast.CallExpr, key string) (string, string) {
+	info := lc.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		return lc.leak(call.Args[0], key) // string(b), []byte(s)
+	}
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsMethod(fn, "net/http", "Header", "Get", "Values") && len(call.Args) == 1:
+		if name, ok := constString(info, call.Args[0]); ok && credentialHeaders[textproto.CanonicalMIMEHeaderKey(name)] {
+			return "the value of the " + textproto.CanonicalMIMEHeaderKey(name) + " header", adviceHeader
+		}
+	case match.IsFunc(fn, "fmt", "Sprint", "Sprintf", "Sprintln"):
+		for _, a := range call.Args {
+			if what, advice := lc.leak(a, key); what != "" {
+				return what, advice
+			}
+		}
+	case match.IsFunc(fn, "strings", "TrimPrefix", "TrimSuffix", "TrimSpace", "Trim", "TrimLeft", "TrimRight", "ToLower", "ToUpper") &&
+		len(call.Args) > 0:
+		return lc.leak(call.Args[0], key)
+	}
+	return "", ""
+}
+
+// headerIndex returns the canonical name of the credential header an
+// index expression reads (r.Header["Authorization"]), or "".
+func headerIndex(info *types.Info, ix *ast.IndexExpr) string {
+	if !match.IsNamed(info.TypeOf(ix.X), "net/http", "Header") {
+		return ""
+	}
+	name, ok := constString(info, ix.Index)
+	if !ok {
+		return ""
+	}
+	if canon := textproto.CanonicalMIMEHeaderKey(name); credentialHeaders[canon] {
+		return canon
+	}
+	return ""
+}
+
+// stringish reports whether a value of type t prints as its text: a
+// string, a byte slice, a named type over one, or a pointer to one.
+func stringish(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+func varKind(v *types.Var) string {
+	if v.IsField() {
+		return "field"
+	}
+	return "variable"
+}

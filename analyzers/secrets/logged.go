@@ -1,0 +1,222 @@
+package secrets
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// Logged returns the secret-logged rule.
+func Logged() *rule.Rule {
+	return &rule.Rule{
+		ID:       "secret-logged",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{"log", "log/slog", "fmt", zapPath, zerologPath, zerologPath + "/log", logrusPath},
+		Doc: rule.Doc{
+			Title: "report secrets and credential headers passed to loggers and printers",
+			Why: "An agent's API key was the crown jewel, and it leaked through logs: log lines are shipped to aggregators " +
+				"and vendors, indexed, kept for months and readable by far more people than the secret's owners, and a " +
+				"bearer token or session cookie in them lets anyone with log access act as its owner. The rule reports an " +
+				"argument of a log or print sink that is a secret-named string variable or field (password, secret, token, " +
+				"apiKey, credentials, auth...), a value logged under a secret-named key, the value of the Authorization, " +
+				"Proxy-Authorization, Cookie, Set-Cookie, X-Api-Key or X-Auth-Token header, the password from " +
+				"Request.BasicAuth, an httputil.DumpRequest/DumpRequestOut dump, or a whole *http.Request or http.Header. " +
+				"Sinks: log (functions and *log.Logger), log/slog (functions, *slog.Logger, key-value arguments and " +
+				"slog.String/Any attributes), fmt.Print* and fmt.Fprint* to os.Stdout or os.Stderr, go.uber.org/zap " +
+				"(*Logger, *SugaredLogger and field constructors), github.com/rs/zerolog (Event and Context fields, Msg, " +
+				"Logger.Print*, zerolog/log.Print*) and github.com/sirupsen/logrus (functions, *Logger, *Entry, WithField " +
+				"and Fields). Values flow through string conversions, concatenation, fmt.Sprint*, strings.Trim* and " +
+				"local variables assigned from them.",
+			Bad: "token := r.Header.Get(\"Authorization\")\n" +
+				"log.Printf(\"request from %s with %s\", r.RemoteAddr, token)",
+			Good: "log.Printf(\"request from %s (authorization header present: %t)\", r.RemoteAddr, r.Header.Get(\"Authorization\") != \"\")",
+			Quiet: "Names that mention a credential but hold something else (passwordHash, tokenURL, tokenCount, " +
+				"authMode, secretName) or are not about credentials (tokenizer, author); values passed through any other " +
+				"function (mask(token), hash(token), len(token)) or sliced (token[:4]); variables assigned from a " +
+				"function named like redact, mask, hash or sanitize; constants; non-string values (a token.Token, a " +
+				"*oauth2.Token struct); fmt.Fprint* to writers other than os.Stdout and os.Stderr; header values other " +
+				"than the credential headers. Not seen: secrets inside structs printed whole with %v, loggers reached " +
+				"through a package that does not import a logging package directly, and secrets that cross function " +
+				"boundaries.",
+			Since: "v0.1.0",
+		},
+		Run: runLogged,
+	}
+}
+
+// loggedChecker carries what one pass learned about local variables.
+type loggedChecker struct {
+	*rule.Pass
+	// tainted maps variables assigned a secret read from a request (a
+	// header value, a request dump) to what they hold.
+	tainted map[*types.Var]taint
+	// cleaned holds variables assigned the result of a redacting function:
+	// a variable named token that holds mask(raw) is safe to log.
+	cleaned map[*types.Var]bool
+}
+
+func runLogged(p *rule.Pass) error {
+	lc := &loggedChecker{Pass: p, tainted: map[*types.Var]taint{}, cleaned: map[*types.Var]bool{}}
+	for c := range p.Cursors((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			lc.recordAssign(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			lc.recordAssign(lhs, n.Values)
+		case *ast.CallExpr:
+			lc.checkCall(n)
+		case *ast.CompositeLit:
+			lc.checkLogrusFields(n)
+		}
+	}
+	return nil
+}
+
+// checkCall reports the secrets among the printed arguments of a sink.
+func (lc *loggedChecker) checkCall(call *ast.CallExpr) {
+	fn := match.Callee(lc.TypesInfo, call)
+	s := sinkOf(fn)
+	if s == nil {
+		return
+	}
+	args := call.Args
+	if s.pkg == "fmt" && s.first == 1 && (len(args) == 0 || !isStdStream(lc.TypesInfo, args[0])) {
+		return // Fprint* to a file, buffer or response: not a log
+	}
+	name := sinkName(fn)
+	switch s.style {
+	case plainArgs:
+		for _, a := range args[min(s.first, len(args)):] {
+			lc.check(name, a, "")
+		}
+	case pairArgs:
+		if len(args) >= 2 {
+			key, _ := constString(lc.TypesInfo, args[0])
+			lc.check(name, args[1], key)
+		}
+	case keyValueArgs:
+		for i := s.first; i < s.kvFrom && i < len(args); i++ {
+			lc.check(name, args[i], "")
+		}
+		for i := s.kvFrom; i < len(args); i++ {
+			if key, ok := constString(lc.TypesInfo, args[i]); ok && i+1 < len(args) {
+				lc.check(name, args[i+1], key)
+				i++
+				continue
+			}
+			lc.check(name, args[i], "")
+		}
+	}
+}
+
+// checkLogrusFields checks the entries of a logrus.Fields literal.
+func (lc *loggedChecker) checkLogrusFields(lit *ast.CompositeLit) {
+	if !match.IsNamed(lc.TypesInfo.TypeOf(lit), logrusPath, "Fields") {
+		return
+	}
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			key, _ := constString(lc.TypesInfo, kv.Key)
+			lc.check("logrus.Fields", kv.Value, key)
+		}
+	}
+}
+
+// check reports arg, printed by the sink, when it holds a secret.
+func (lc *loggedChecker) check(sink string, arg ast.Expr, key string) {
+	what, advice := lc.leak(arg, key)
+	if what == "" {
+		return
+	}
+	lc.Report(arg, fmt.Sprintf("%s logs %s: log lines are shipped to aggregators and vendors, kept for months and "+
+		"readable by far more people than the secret's owners, who can then act as its owner; %s", sink, what, advice))
+}
+
+// recordAssign learns what local variables hold from an assignment or
+// declaration: a secret read from a request, or a redacted value.
+func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
+	if len(rhs) == 1 && len(lhs) > 1 {
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		fn := match.Callee(lc.TypesInfo, call)
+		switch {
+		case match.IsFunc(fn, "net/http/httputil", "DumpRequest", "DumpRequestOut"):
+			lc.setTaint(lhs[0], taint{"an httputil." + fn.Name() + " dump, which holds the Authorization and Cookie headers", adviceRequest})
+		case match.IsMethod(fn, "net/http", "Request", "BasicAuth") && len(lhs) == 3:
+			lc.setTaint(lhs[1], taint{"the password returned by Request.BasicAuth", adviceSecret})
+		}
+		return
+	}
+	if len(lhs) != len(rhs) {
+		return
+	}
+	for i, r := range rhs {
+		v := lc.localVar(lhs[i])
+		if v == nil {
+			continue
+		}
+		delete(lc.tainted, v)
+		delete(lc.cleaned, v)
+		if what, advice := lc.leak(r, ""); what != "" {
+			lc.tainted[v] = taint{what, advice}
+		} else if lc.redacts(r) {
+			lc.cleaned[v] = true
+		}
+	}
+}
+
+// taint is what a variable holds and the advice for logging it.
+type taint struct{ what, advice string }
+
+func (lc *loggedChecker) setTaint(e ast.Expr, t taint) {
+	if v := lc.localVar(e); v != nil {
+		lc.tainted[v] = t
+	}
+}
+
+// localVar returns the variable an assignment's left side names, or nil
+// for fields, index expressions and the blank identifier.
+func (lc *loggedChecker) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, _ := lc.TypesInfo.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// redactingWords name functions whose result is safe to log.
+var redactingWords = map[string]bool{
+	"redact": true, "redacted": true, "mask": true, "masked": true, "hash": true, "hashed": true,
+	"sanitize": true, "sanitized": true, "scrub": true, "obfuscate": true, "truncate": true, "fingerprint": true,
+}
+
+// redacts reports whether e calls a function named like a redaction:
+// redact(token), hashToken(t), auth.Mask(key).
+func (lc *loggedChecker) redacts(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := match.Callee(lc.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	for _, w := range splitWords(fn.Name()) {
+		if redactingWords[w] {
+			return true
+		}
+	}
+	return false
+}
