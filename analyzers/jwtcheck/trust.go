@@ -12,7 +12,8 @@ import (
 )
 
 // parseUnverified reports ParseUnverified whose claims the function then
-// trusts: returns them (or a claim, or the token) or compares a claim.
+// trusts: returns them (or a claim) or compares a claim. Returning the
+// token itself stays quiet: callers often only read its header.
 // ParseUnverified has one legitimate use, reading kid or iss to pick the
 // key before a real verification, so the rule stays quiet when the
 // function also verifies a token, hands the raw token to other code, or
@@ -50,7 +51,7 @@ func (a *unverifiedPass) verifiesIn(scope inspector.Cursor) bool {
 	for c := range scope.Preorder((*ast.CallExpr)(nil)) {
 		fn := calleeOf(a.TypesInfo, c.Node().(*ast.CallExpr))
 		if isJWTFunc(fn, "Parse", "ParseWithClaims") || isJWTMethod(fn, "Parser", "Parse", "ParseWithClaims") ||
-			isJWTMethod(fn, "SigningMethod", "Verify") {
+			fn != nil && fn.Name() == "Verify" && isJWTPackage(fn.Pkg()) {
 			return true
 		}
 	}
@@ -192,7 +193,7 @@ func (t *trust) derives(e ast.Expr) bool {
 				return false
 			}
 		case *ast.Ident:
-			if v := t.pass.localVar(n); v != nil && (t.tainted[v] || v == t.token) {
+			if v := t.pass.localVar(n); v != nil && t.tainted[v] {
 				found = true
 			}
 		}
