@@ -1,0 +1,25 @@
+package server_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+	"github.com/prodlint/prodlint/analyzers/server"
+)
+
+func TestRequestBody(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.RequestBody())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "requestbody")
+}
+
+func TestRequestBodyMiddleware(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.RequestBody())
+	analysistest.Run(t, ruletest.TestData(), a, "requestbodymiddleware", "requestbodymaxhandler", "requestbodyunusedmiddleware")
+}
+
+func TestRequestBodyOptions(t *testing.T) {
+	a := ruletest.Analyzer(t, "[rules.request-body-unbounded]\nmax-body-bytes = 65536\nmax-multipart-memory = 1048576\n", server.RequestBody())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "requestbodyoptions")
+}
