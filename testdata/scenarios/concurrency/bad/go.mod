@@ -1,0 +1,3 @@
+module example.com/concurrency
+
+go 1.22
