@@ -11,5 +11,5 @@ import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // Rules returns the SQL family.
 func Rules() []*rule.Rule {
-	return []*rule.Rule{SelectStar(), LikeWildcard(), InLoop(), RowsClose(), RowsErr()}
+	return []*rule.Rule{SelectStar(), LikeWildcard(), InLoop(), RowsClose(), RowsErr(), MigrationLock()}
 }
