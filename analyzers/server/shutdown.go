@@ -34,8 +34,8 @@ func Shutdown() *rule.Rule {
 			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that refers " +
 				"to http.Server.Shutdown anywhere (called or passed as a method value), on any server: the analysis does " +
 				"not track which server a helper shuts down, so one Shutdown quiets every serving call of the package; " +
-				"a main that hands an *http.Server to a function outside the standard library and the package (a " +
-				"lifecycle library that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
+				"a main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
+				"package (a lifecycle library such as gracehttp.Serve(srv) that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
 				"debug endpoints). Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
 				"http.ServeTLS is always reported, since there is no server to shut down.",
 			Since: "v0.1.0",
@@ -125,9 +125,10 @@ func handsServerAway(info *types.Info, pkg *types.Package, call *ast.CallExpr) b
 	return false
 }
 
-// isStdlib reports whether path is a standard library package: its first
-// element has no dot.
+// isStdlib reports whether path is a standard library package (its first
+// element has no dot) or one of the Go project's golang.org/x modules,
+// which configure servers (http2.ConfigureServer) but do not run them.
 func isStdlib(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
+	return !strings.Contains(first, ".") || strings.HasPrefix(path, "golang.org/x/")
 }

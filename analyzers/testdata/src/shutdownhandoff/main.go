@@ -1,0 +1,16 @@
+// Package main hands its server to a lifecycle library, which shuts it
+// down: quiet.
+package main
+
+import (
+	"net/http"
+	"time"
+
+	"shutdown.example/lifecycle"
+)
+
+func main() {
+	srv := &http.Server{Addr: ":8080", ReadHeaderTimeout: 10 * time.Second}
+	go srv.ListenAndServe()
+	lifecycle.Manage(srv)
+}
