@@ -72,7 +72,7 @@ func runBackground(p *rule.Pass) error {
 		if done.afterDone(src, call.Pos()) {
 			continue // ctx is over here: cleanup needs a live context
 		}
-		reportBackground(p, c, call, fn, src)
+		reportBackground(p, c, call, fn, preferDerived(p.TypesInfo, p.Pkg, c, src))
 	}
 	return nil
 }

@@ -113,34 +113,8 @@ func declaringFunc(c inspector.Cursor, pos token.Pos) inspector.Cursor {
 // initializedFresh reports whether the local variable v is declared by
 // `v := context.Background()` (or TODO, or a var spec of the same shape).
 func initializedFresh(info *types.Info, in *inspector.Inspector, v *types.Var) bool {
-	id, ok := in.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
-	if !ok {
-		return false
-	}
-	if _, isIdent := id.Node().(*ast.Ident); !isIdent {
-		return false
-	}
-	var lhs []*ast.Ident
-	var rhs []ast.Expr
-	switch decl := id.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		for _, e := range decl.Lhs {
-			l, _ := e.(*ast.Ident)
-			lhs = append(lhs, l)
-		}
-		rhs = decl.Rhs
-	case *ast.ValueSpec:
-		lhs, rhs = decl.Names, decl.Values
-	}
-	if len(lhs) != len(rhs) {
-		return false
-	}
-	for i, l := range lhs {
-		if l != nil && info.Defs[l] == v {
-			return isFreshRoot(info, rhs[i])
-		}
-	}
-	return false
+	rhs := initializer(info, in, v)
+	return rhs != nil && isFreshRoot(info, rhs)
 }
 
 // isFreshRoot reports whether e is a call of context.Background or

@@ -3,6 +3,7 @@ package ctxcheck
 import (
 	"go/ast"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -43,7 +44,8 @@ type twinFinder struct {
 	info    *types.Info
 	msets   typeutil.MethodSetCache
 	funcs   map[*types.Func]*twin
-	methods typeutil.Map // receiver type -> map[methodKey]*twin
+	names   map[*types.Package][]string // sorted package-scope names
+	methods typeutil.Map                // receiver type -> map[methodKey]*twin
 }
 
 type methodKey struct {
@@ -52,7 +54,7 @@ type methodKey struct {
 }
 
 func newTwinFinder(pkg *types.Package, info *types.Info) *twinFinder {
-	return &twinFinder{pkg: pkg, info: info, funcs: map[*types.Func]*twin{}}
+	return &twinFinder{pkg: pkg, info: info, funcs: map[*types.Func]*twin{}, names: map[*types.Package][]string{}}
 }
 
 // find returns the twin of the function or method call calls, or nil when
@@ -105,8 +107,13 @@ func (tf *twinFinder) funcTwin(fn *types.Func) *twin {
 	}
 	var best *types.Func
 	scope := fn.Pkg().Scope()
-	for _, name := range scope.Names() {
-		cand, ok := scope.Lookup(name).(*types.Func)
+	names, ok := tf.names[fn.Pkg()]
+	if !ok {
+		names = scope.Names() // sorted
+		tf.names[fn.Pkg()] = names
+	}
+	for i := sort.SearchStrings(names, fn.Name()); i < len(names) && strings.HasPrefix(names[i], fn.Name()); i++ {
+		cand, ok := scope.Lookup(names[i]).(*types.Func)
 		if ok && tf.isTwinName(fn.Name(), cand) && sameButContext(fn.Signature(), cand.Signature()) {
 			best = preferred(fn.Name(), best, cand)
 		}

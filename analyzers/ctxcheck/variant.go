@@ -80,6 +80,7 @@ func runVariant(p *rule.Pass) error {
 		if done.afterDone(src, call.Pos()) {
 			continue // ctx is over here: cleanup must not be cancelled
 		}
+		src = preferDerived(p.TypesInfo, p.Pkg, c, src)
 		if contextless {
 			p.Report(call, fmt.Sprintf("%s cannot carry %s: when the caller gives up, the request keeps waiting on the "+
 				"upstream; build it with http.NewRequestWithContext(%s, ...) and send it with the client's Do",

@@ -68,3 +68,11 @@ func (s *service) Do(ctx context.Context, id string) error {
 func requestWithCtx(ctx context.Context, r *http.Request) error {
 	return work(context.Background()) // want `pass ctx \(`
 }
+
+// The fix passes the context the function derived, keeping its deadline.
+func derivedLocal(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+	defer cancel()
+	_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: .*; pass ctx \(`
+	_ = work(ctx)
+}

@@ -1,0 +1,85 @@
+package ctxcheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// preferDerived returns the context a fix should pass: the innermost local
+// context.Context variable visible at c that was derived from src (ctx,
+// cancel := context.WithTimeout(r.Context(), d)), so that the call keeps
+// the deadline the function set; or src itself.
+func preferDerived(info *types.Info, pkg *types.Package, c inspector.Cursor, src ctxSource) ctxSource {
+	pos := c.Node().Pos()
+	inner := pkg.Scope().Innermost(pos)
+	for s := inner; s != nil && s != pkg.Scope() && s != types.Universe; s = s.Parent() {
+		var best *types.Var
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || v == src.v || !isContext(v.Type()) || v.Pos() >= pos || (best != nil && v.Pos() < best.Pos()) {
+				continue
+			}
+			if _, visible := inner.LookupParent(name, pos); visible != v {
+				continue // not yet in scope at pos, or shadowed
+			}
+			if rhs := initializer(info, c.Inspector(), v); rhs != nil && mentions(info, rhs, src.v) {
+				best = v
+			}
+		}
+		if best != nil {
+			return ctxSource{v: best, owner: src.owner}
+		}
+	}
+	return src
+}
+
+// initializer returns the expression a local variable is declared with
+// (the single call of `ctx, cancel := context.WithTimeout(...)`), or nil.
+func initializer(info *types.Info, in *inspector.Inspector, v *types.Var) ast.Expr {
+	id, ok := in.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	if !ok {
+		return nil
+	}
+	if _, isIdent := id.Node().(*ast.Ident); !isIdent {
+		return nil
+	}
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch decl := id.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = decl.Lhs, decl.Rhs
+	case *ast.ValueSpec:
+		for _, n := range decl.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = decl.Values
+	default:
+		return nil
+	}
+	for i, l := range lhs {
+		if l, ok := l.(*ast.Ident); ok && info.Defs[l] == v {
+			switch {
+			case len(rhs) == len(lhs):
+				return rhs[i]
+			case len(rhs) == 1:
+				return rhs[0]
+			}
+		}
+	}
+	return nil
+}
+
+// mentions reports whether e refers to v.
+func mentions(info *types.Info, e ast.Expr, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,109 @@
+package ctxvariant
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"net/http"
+
+	"ctxvariantapi"
+)
+
+// No ctx in scope: a migration tool or a library root.
+func migrate(db *sql.DB) error {
+	_, err := db.Exec("CREATE TABLE IF NOT EXISTS t (id int)")
+	return err
+}
+
+func init() {
+	_, _ = http.NewRequest(http.MethodGet, "https://example.com", nil)
+}
+
+// Already passing the context.
+func withContext(ctx context.Context, db *sql.DB, r *http.Request) error {
+	if _, err := db.ExecContext(ctx, "DELETE FROM sessions"); err != nil {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	_, err = http.NewRequestWithContext(r.Context(), http.MethodGet, "https://example.com", nil)
+	return err
+}
+
+// The ctx name rebound to a fresh root: a deliberate detach.
+func deliberate(ctx context.Context, db *sql.DB) error {
+	{
+		ctx := context.Background()
+		_ = ctx
+		_, err := db.Exec("INSERT INTO audit (event) VALUES ('x')")
+		return err
+	}
+}
+
+// A context the function chose not to name.
+func blank(_ context.Context, db *sql.DB) error {
+	return db.Ping()
+}
+
+// Twins whose signatures do not match, or that cannot be called.
+func mismatched(ctx context.Context, svc *ctxvariantapi.S3) error {
+	if err := svc.PutObject(&ctxvariantapi.GetObjectInput{}); err != nil {
+		return err
+	}
+	if err := svc.Delete("k"); err != nil {
+		return err
+	}
+	if err := ctxvariantapi.Sync(); err != nil {
+		return err
+	}
+	return ctxvariantapi.Flush()
+}
+
+// slog's Context twins carry values, not cancellation.
+func logs(ctx context.Context, logger *slog.Logger) {
+	slog.Info("started")
+	logger.Warn("slow")
+}
+
+// A goroutine meant to outlive the request.
+func background(ctx context.Context, db *sql.DB) {
+	go func() {
+		_, _ = db.Exec("REFRESH MATERIALIZED VIEW stats")
+	}()
+}
+
+// Once ctx is over, the cleanup must not be cancelled with it.
+func markCancelled(ctx context.Context, db *sql.DB, id int) error {
+	select {
+	case <-ctx.Done():
+		_, err := db.Exec("UPDATE jobs SET status = 'cancelled' WHERE id = $1", id)
+		return err
+	default:
+	}
+	if ctx.Err() != nil {
+		_, err := db.Exec("UPDATE jobs SET status = 'cancelled' WHERE id = $1", id)
+		return err
+	}
+	return nil
+}
+
+// Methods without a twin.
+func noTwin(ctx context.Context, rows *sql.Rows, tx *sql.Tx) error {
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Method expressions and function values are not rewritten.
+func indirect(ctx context.Context, db *sql.DB) error {
+	exec := db.Exec
+	if _, err := exec("SELECT 1"); err != nil {
+		return err
+	}
+	_, err := (*sql.DB).Exec(db, "SELECT 1")
+	return err
+}
