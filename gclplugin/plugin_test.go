@@ -1,0 +1,168 @@
+package gclplugin_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers"
+	_ "github.com/prodlint/prodlint/gclplugin"
+)
+
+// newPlugin builds the plugin the way golangci-lint does: by name, from
+// the raw settings its configuration loader produced.
+func newPlugin(t *testing.T, raw any) (register.LinterPlugin, error) {
+	t.Helper()
+	ctor, err := register.GetPlugin("prodlint")
+	if err != nil {
+		t.Fatalf("GetPlugin: %v", err)
+	}
+	return ctor(raw)
+}
+
+func buildAnalyzers(t *testing.T, raw any) []*analysis.Analyzer {
+	t.Helper()
+	p, err := newPlugin(t, raw)
+	if err != nil {
+		t.Fatalf("New(%v): %v", raw, err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatalf("BuildAnalyzers: %v", err)
+	}
+	return as
+}
+
+// directiveAnalyzer returns the plugin's ignore-directive analyzer: the one
+// rule that exists whatever families have landed.
+func directiveAnalyzer(t *testing.T, raw any) *analysis.Analyzer {
+	t.Helper()
+	url := analyzers.RuleByID("ignore-directive").URL()
+	for _, a := range buildAnalyzers(t, raw) {
+		if a.URL == url {
+			return a
+		}
+	}
+	t.Fatal("the plugin built no ignore-directive analyzer")
+	return nil
+}
+
+func TestRegistered(t *testing.T) {
+	p, err := newPlugin(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
+		t.Errorf("GetLoadMode() = %q, want %q", got, register.LoadModeTypesInfo)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != len(analyzers.Rules()) {
+		t.Errorf("BuildAnalyzers returned %d analyzers, want one per rule (%d)", len(as), len(analyzers.Rules()))
+	}
+	for _, a := range as {
+		if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
+			t.Errorf("analyzer %s: %v", a.Name, err)
+		}
+	}
+}
+
+func TestBuildAnalyzersIsFresh(t *testing.T) {
+	p, err := newPlugin(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1, _ := p.BuildAnalyzers()
+	a2, _ := p.BuildAnalyzers()
+	if len(a1) == 0 || a1[0] == a2[0] {
+		t.Fatal("BuildAnalyzers returned the same analyzer twice: instances must not be shared")
+	}
+}
+
+func TestDefaultSettingsReport(t *testing.T) {
+	for _, raw := range []any{nil, map[string]any{}} {
+		analysistest.Run(t, analysistest.TestData(), directiveAnalyzer(t, raw), "directive")
+	}
+}
+
+func TestSettingsDisableRule(t *testing.T) {
+	// As golangci-lint passes them: maps decoded from YAML by viper.
+	raw := map[string]any{"rules": map[string]any{
+		"ignore-directive": map[string]any{"enabled": false},
+	}}
+	analysistest.Run(t, analysistest.TestData(), directiveAnalyzer(t, raw), "quiet")
+}
+
+func TestSettingsExclude(t *testing.T) {
+	// Globs are relative to the directory golangci-lint runs in: here,
+	// the test's working directory, the package directory.
+	raw := map[string]any{"exclude": []any{"testdata/src/excluded/**"}}
+	analysistest.Run(t, analysistest.TestData(), directiveAnalyzer(t, raw), "excluded")
+	analysistest.Run(t, analysistest.TestData(), directiveAnalyzer(t, raw), "directive")
+}
+
+func TestSettingsValid(t *testing.T) {
+	raw := map[string]any{
+		"exclude":   []any{"gen/**", filepath.ToSlash("vendor/**")},
+		"tests":     true,
+		"generated": false,
+		"rules": map[string]any{
+			"ignore-directive": map[string]any{"enabled": true, "severity": "info"},
+		},
+	}
+	if _, err := newPlugin(t, raw); err != nil {
+		t.Fatalf("valid settings rejected: %v", err)
+	}
+}
+
+func TestSettingsErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  any
+		want []string // substrings of the error
+	}{
+		{"unknown top-level key",
+			map[string]any{"exlude": []any{"x"}},
+			[]string{`prodlint settings`, `unknown field "exlude"`, "known keys: exclude, tests, generated, rules"}},
+		{"wrong type at top level",
+			map[string]any{"tests": "yes"},
+			[]string{"prodlint settings", "tests"}},
+		{"unknown rule id",
+			map[string]any{"rules": map[string]any{"http-timeout-typo": map[string]any{"enabled": true}}},
+			[]string{"prodlint settings: rules.http-timeout-typo: unknown rule id"}},
+		{"unknown rule key",
+			map[string]any{"rules": map[string]any{"ignore-directive": map[string]any{"enable": true}}},
+			[]string{"prodlint settings: rules.ignore-directive.enable: unknown key", `did you mean "enabled"`}},
+		{"enabled not a bool",
+			map[string]any{"rules": map[string]any{"ignore-directive": map[string]any{"enabled": "yes"}}},
+			[]string{"prodlint settings: rules.ignore-directive.enabled: wants true or false"}},
+		{"bad severity",
+			map[string]any{"rules": map[string]any{"ignore-directive": map[string]any{"severity": "fatal"}}},
+			[]string{"prodlint settings: rules.ignore-directive.severity", `got "fatal"`}},
+		{"rule settings not a table",
+			map[string]any{"rules": map[string]any{"ignore-directive": true}},
+			[]string{"prodlint settings"}},
+		{"invalid glob",
+			map[string]any{"exclude": []any{"[a-"}},
+			[]string{"prodlint settings: exclude: invalid glob"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := newPlugin(t, tt.raw)
+			if err == nil {
+				t.Fatalf("New accepted %v", tt.raw)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}

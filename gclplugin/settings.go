@@ -1,0 +1,202 @@
+package gclplugin
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/golangci/plugin-module-register/register"
+
+	"github.com/prodlint/prodlint/analyzers"
+)
+
+// Settings mirrors rules.toml: the plugin's settings in .golangci.yml take
+// the same keys, so a team can move between the two without translation.
+type Settings struct {
+	// Exclude holds globs of files whose findings are not reported,
+	// relative to the directory golangci-lint runs in.
+	Exclude []string `json:"exclude,omitempty"`
+	// Tests says whether _test.go files are analyzed. golangci-lint's own
+	// run.tests decides whether they are loaded at all.
+	Tests *bool `json:"tests,omitempty"`
+	// Generated says whether generated files are analyzed.
+	Generated *bool `json:"generated,omitempty"`
+	// Rules holds one table per rule id.
+	Rules map[string]RuleSettings `json:"rules,omitempty"`
+}
+
+// RuleSettings is one rule's table: enabled, severity, and the rule's own
+// options beside them, as in rules.toml.
+type RuleSettings struct {
+	Enabled  *bool
+	Severity *string
+	// Options holds the rule's option keys; their names and types are
+	// checked against the rule's options by analyzers.ParseConfig.
+	Options map[string]any
+}
+
+// UnmarshalJSON takes enabled and severity, and every other key as an
+// option. Numbers keep their integer-ness (json.Number), so that an integer
+// option is not turned into a float on the way through.
+func (r *RuleSettings) UnmarshalJSON(data []byte) error {
+	if d := bytes.TrimSpace(data); len(d) == 0 || d[0] != '{' {
+		return fmt.Errorf("a rule's settings must be a table of enabled, severity and the rule's options, got %s", d)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var table map[string]any
+	if err := dec.Decode(&table); err != nil {
+		return err
+	}
+	*r = RuleSettings{}
+	for key, v := range table {
+		// A value of the wrong type stays among the options, where the
+		// rules.toml validator reports it with the rule id and key.
+		if b, isBool := v.(bool); key == "enabled" && isBool {
+			r.Enabled = &b
+			continue
+		}
+		if s, isString := v.(string); key == "severity" && isString {
+			r.Severity = &s
+			continue
+		}
+		if r.Options == nil {
+			r.Options = map[string]any{}
+		}
+		r.Options[key] = plainNumbers(v)
+	}
+	return nil
+}
+
+// table returns the rule's rules.toml table.
+func (r RuleSettings) table() map[string]any {
+	t := map[string]any{}
+	for k, v := range r.Options {
+		t[k] = v
+	}
+	if r.Enabled != nil {
+		t["enabled"] = *r.Enabled
+	}
+	if r.Severity != nil {
+		t["severity"] = *r.Severity
+	}
+	return t
+}
+
+// plainNumbers turns json.Numbers into int64 or float64, recursively, so
+// that the TOML encoder writes 3 for 3 and 0.5 for 0.5.
+func plainNumbers(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		if i, err := v.Int64(); err == nil {
+			return i
+		}
+		f, _ := v.Float64()
+		return f
+	case []any:
+		for i := range v {
+			v[i] = plainNumbers(v[i])
+		}
+	case map[string]any:
+		for k := range v {
+			v[k] = plainNumbers(v[k])
+		}
+	}
+	return v
+}
+
+// settingsKeys lists the top-level keys, for error messages.
+var settingsKeys = []string{"exclude", "tests", "generated", "rules"}
+
+// decodeConfig turns golangci-lint's raw settings into a validated
+// configuration, or nil when there are none (rules.toml discovery).
+func decodeConfig(raw any) (*analyzers.Config, error) {
+	if isEmpty(raw) {
+		return nil, nil
+	}
+	s, err := register.DecodeSettings[Settings](raw)
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), "decoding settings: ")
+		if strings.Contains(msg, "unknown field") {
+			msg += " (known keys: " + strings.Join(settingsKeys, ", ") + ")"
+		}
+		return nil, fmt.Errorf("prodlint settings: %s", msg)
+	}
+	return s.Config()
+}
+
+// isEmpty reports whether golangci-lint passed no settings at all.
+func isEmpty(raw any) bool {
+	if raw == nil {
+		return true
+	}
+	v := reflect.ValueOf(raw)
+	return v.Kind() == reflect.Map && v.Len() == 0
+}
+
+// Config validates the settings with the rules.toml validator, so that one
+// set of checks (rule ids, option keys and types, severities, globs) serves
+// both, and returns the configuration.
+func (s Settings) Config() (*analyzers.Config, error) {
+	data, err := s.TOML()
+	if err != nil {
+		return nil, fmt.Errorf("prodlint settings: %v", err)
+	}
+	// Exclude globs are relative to the directory of the configuration
+	// "file": the directory golangci-lint runs in.
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("prodlint settings: %v", err)
+	}
+	cfg, err := analyzers.ParseConfig(filepath.Join(wd, ".golangci.yml"), data)
+	if err != nil {
+		var ce *analyzers.ConfigError
+		if errors.As(err, &ce) {
+			// The line would point into the generated TOML: name the key.
+			if ce.Key == "" {
+				return nil, fmt.Errorf("prodlint settings: %s", ce.Msg)
+			}
+			return nil, fmt.Errorf("prodlint settings: %s: %s", ce.Key, ce.Msg)
+		}
+		return nil, fmt.Errorf("prodlint settings: %v", err)
+	}
+	return cfg, nil
+}
+
+// TOML renders the settings as the rules.toml they stand for.
+func (s Settings) TOML() ([]byte, error) {
+	doc := map[string]any{}
+	if s.Exclude != nil {
+		doc["exclude"] = s.Exclude
+	}
+	if s.Tests != nil {
+		doc["tests"] = *s.Tests
+	}
+	if s.Generated != nil {
+		doc["generated"] = *s.Generated
+	}
+	if len(s.Rules) > 0 {
+		rules := map[string]any{}
+		ids := make([]string, 0, len(s.Rules))
+		for id := range s.Rules {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			rules[id] = s.Rules[id].table()
+		}
+		doc["rules"] = rules
+	}
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,112 @@
+package integration
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// preCommit returns the pre-commit command, installing Debian's package
+// when it is missing (CI runs as root; apt-get update only when the first
+// install fails, as on a machine whose package lists are stale or empty).
+func preCommit(t *testing.T) string {
+	t.Helper()
+	if path, err := exec.LookPath("pre-commit"); err == nil {
+		return path
+	}
+	if os.Geteuid() != 0 {
+		t.Fatal("pre-commit is not installed and this test is not root: apt-get install pre-commit (or pip install pre-commit)")
+	}
+	env := []string{"DEBIAN_FRONTEND=noninteractive"}
+	if r := run(t, "/", env, "apt-get", "install", "-y", "pre-commit"); r.code != 0 {
+		if u := run(t, "/", env, "apt-get", "update"); u.code != 0 {
+			t.Fatalf("apt-get update failed:\n%s", u.output())
+		}
+		if r := run(t, "/", env, "apt-get", "install", "-y", "pre-commit"); r.code != 0 {
+			t.Fatalf("apt-get install pre-commit failed:\n%s", r.output())
+		}
+	}
+	path, err := exec.LookPath("pre-commit")
+	if err != nil {
+		t.Fatal("pre-commit is not on PATH after apt-get install pre-commit")
+	}
+	return path
+}
+
+// goodMain is production-ready: a client with a timeout, the key from the
+// environment.
+const goodMain = `package main
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"time"
+)
+
+var client = &http.Client{Timeout: 10 * time.Second}
+
+func main() {
+	if os.Getenv("AWS_ACCESS_KEY_ID") == "" {
+		fmt.Println("AWS_ACCESS_KEY_ID is not set")
+		return
+	}
+	resp, err := client.Get("https://api.internal/v1/status")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer resp.Body.Close()
+	fmt.Println(resp.Status)
+}
+`
+
+func TestPreCommitHook(t *testing.T) {
+	pc := preCommit(t)
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		if r := run(t, repo, nil, "git", args...); r.code != 0 {
+			t.Fatalf("git %s:\n%s", strings.Join(args, " "), r.output())
+		}
+	}
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(repo, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q")
+	git("config", "user.email", "ci@example.com")
+	git("config", "user.name", "CI")
+	write("go.mod", "module example.com/service\n\ngo 1.22\n")
+
+	// pre-commit builds the hook with the Go on PATH; the shared module
+	// cache spares it downloading prodlint's dependencies again, and a
+	// home of its own keeps the environment it builds fresh.
+	gomodcache := strings.TrimSpace(run(t, repoRoot, nil, "go", "env", "GOMODCACHE").stdout)
+	env := []string{"PRE_COMMIT_HOME=" + t.TempDir(), "GOMODCACHE=" + gomodcache, "GOWORK=off"}
+	tryRepo := func() result {
+		t.Helper()
+		return run(t, repo, env, pc, "try-repo", repoRoot, "prodlint")
+	}
+
+	// A good change: the hook passes and the commit goes through.
+	write("main.go", goodMain)
+	git("add", ".")
+	if r := tryRepo(); r.code != 0 {
+		t.Fatalf("the hook refused production-ready code (exit %d):\n%s", r.code, r.output())
+	}
+	git("commit", "-q", "-m", "good")
+
+	// A bad change: the hook fails with prodlint's diagnostics.
+	write("main.go", readFile(t, filepath.Join("testdata", "acceptance", "main.go")))
+	git("add", ".")
+	r := tryRepo()
+	if r.code == 0 {
+		t.Fatalf("the hook let an http.Get and a hardcoded key through:\n%s", r.output())
+	}
+	wantFindings(t, r.output(), "main.go", "http-timeout", "secret-literal")
+}

@@ -1,0 +1,3 @@
+module example.com/acceptance
+
+go 1.22
