@@ -41,7 +41,9 @@ func Background() *rule.Rule {
 				`function (main, init, package-level code, most tests; _test.go files are not analyzed by default). ` +
 				`A deliberate, visible rebinding of the ctx name to a fresh root (ctx = context.Background() in an ` +
 				`"if ctx == nil" guard, or ctx := context.Background() in an inner block), after which the ctx name no ` +
-				`longer denotes the request context. Code that runs once the ctx is known to be over: after a blocking ` +
+				`longer denotes the request context. A fresh root stored in a struct field, alone or through ` +
+				`context.With* (c.ctx, c.cancel = context.WithCancel(context.Background()) in a constructor): the ` +
+				`context of a long-lived object must not end when the constructor's caller returns. Code that runs once the ctx is known to be over: after a blocking ` +
 				`<-ctx.Done(), in a "case <-ctx.Done():" clause or in "if ctx.Err() != nil" (graceful shutdown, ` +
 				`rollbacks and status writes need a live context there; context.WithoutCancel(ctx) is still the better ` +
 				`choice, but the fresh context is not a mistake). context.WithoutCancel(ctx) itself.`,
@@ -68,6 +70,9 @@ func runBackground(p *rule.Pass) error {
 		}
 		if rebindsCtxName(p.TypesInfo, c, src) {
 			continue // ctx = context.Background(): a deliberate, visible detach
+		}
+		if storedInField(p.TypesInfo, c) {
+			continue // the context of a long-lived object, not of this call
 		}
 		if done.afterDone(src, call.Pos()) {
 			continue // ctx is over here: cleanup needs a live context

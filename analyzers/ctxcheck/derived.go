@@ -11,7 +11,8 @@ import (
 // preferDerived returns the context a fix should pass: the innermost local
 // context.Context variable visible at c that was derived from src (ctx,
 // cancel := context.WithTimeout(r.Context(), d)), so that the call keeps
-// the deadline the function set; or src itself.
+// the deadline the function set; or src itself. Contexts from elsewhere
+// (a server's root context in a field) are never substituted.
 func preferDerived(info *types.Info, pkg *types.Package, c inspector.Cursor, src ctxSource) ctxSource {
 	pos := c.Node().Pos()
 	inner := pkg.Scope().Innermost(pos)
@@ -25,7 +26,7 @@ func preferDerived(info *types.Info, pkg *types.Package, c inspector.Cursor, src
 			if _, visible := inner.LookupParent(name, pos); visible != v {
 				continue // not yet in scope at pos, or shadowed
 			}
-			if rhs := initializer(info, c.Inspector(), v); rhs != nil && mentions(info, rhs, src.v) {
+			if rhs := initializer(info, c.Inspector(), v); rhs != nil && derivedFrom(info, rhs, src.v) {
 				best = v
 			}
 		}
@@ -72,12 +73,24 @@ func initializer(info *types.Info, in *inspector.Inspector, v *types.Var) ast.Ex
 	return nil
 }
 
-// mentions reports whether e refers to v.
-func mentions(info *types.Info, e ast.Expr, v *types.Var) bool {
+// derivedFrom reports whether the initializer e derives a context from v
+// (context.WithTimeout(ctx, d), r.Context()), or wraps a fresh root that
+// ctx-background reports and its fix replaces with v
+// (context.WithTimeout(context.Background(), d)). A bare fresh root is a
+// deliberate detach, not a derivation.
+func derivedFrom(info *types.Info, e ast.Expr, v *types.Var) bool {
+	if isFreshRoot(info, e) {
+		return false
+	}
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
+		switch n := n.(type) {
+		case *ast.Ident:
+			found = found || info.Uses[n] == v
+		case *ast.CallExpr:
+			found = found || isFreshRoot(info, n)
+		case *ast.FuncLit:
+			return false
 		}
 		return !found
 	})

@@ -94,3 +94,22 @@ func propagates(ctx context.Context, r *http.Request) error {
 	}
 	return work(r.Context())
 }
+
+// A long-lived object's own context must not end with its constructor's
+// caller.
+type poller struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	stop   context.CancelFunc
+}
+
+func newPoller(ctx context.Context) *poller {
+	p := &poller{}
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+	return p
+}
+
+func newPollerLiteral(ctx context.Context) *poller {
+	bg, stop := context.WithCancel(ctx)
+	return &poller{ctx: context.Background(), cancel: stop, stop: func() { _ = bg }}
+}
