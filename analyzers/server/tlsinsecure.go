@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -101,7 +102,7 @@ func runTLS(p *rule.Pass) error {
 					if name, old := oldTLSVersion(p.TypesInfo, n.Rhs[i]); old {
 						rhs := n.Rhs[i]
 						findings = append(findings, tlsFinding{key: key, node: rhs, msg: minVersionMsg(name),
-							fix: func() []analysis.SuggestedFix { return replaceVersionFix(p, rhs, nil) }})
+							fix: func() []analysis.SuggestedFix { return replaceVersionFix(p, rhs) }})
 					}
 				}
 			}
@@ -117,9 +118,14 @@ func runTLS(p *rule.Pass) error {
 }
 
 // literalTLSFindings returns the insecure settings of a tls.Config
-// literal.
+// literal. Every fix rewrites the whole literal (gofmt realigns its keys),
+// so when a literal has two findings both offer the same combined fix.
 func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit, key types.Object) []tlsFinding {
-	var out []tlsFinding
+	var (
+		out      []tlsFinding
+		splices  []splice
+		messages []string
+	)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -132,21 +138,36 @@ func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit,
 		switch id.Name {
 		case "InsecureSkipVerify":
 			if isConstTrue(p.TypesInfo, kv.Value) && !decidedByCondition(p.TypesInfo, c) {
-				out = append(out, tlsFinding{key: key, node: kv, msg: skipVerifyMsg, fix: func() []analysis.SuggestedFix {
-					edit, ok := rewriteLiteral(p, lit, dropElement(p.Fset, lit, kv))
-					if !ok {
-						return nil
-					}
-					return []analysis.SuggestedFix{fix.New("Remove InsecureSkipVerify", edit)}
-				}})
+				out = append(out, tlsFinding{key: key, node: kv, msg: skipVerifyMsg})
+				splices = append(splices, dropElement(p.Fset, lit, kv))
+				messages = append(messages, "Remove InsecureSkipVerify")
 			}
 		case "MinVersion":
 			if name, old := oldTLSVersion(p.TypesInfo, kv.Value); old {
-				out = append(out, tlsFinding{key: key, node: kv, msg: minVersionMsg(name), fix: func() []analysis.SuggestedFix {
-					return replaceVersionFix(p, kv.Value, lit)
-				}})
+				out = append(out, tlsFinding{key: key, node: kv, msg: minVersionMsg(name)})
+				splices = append(splices, splice{kv.Value.Pos(), kv.Value.End(), "\x00tls"})
+				messages = append(messages, "Set MinVersion to TLS 1.2")
 			}
 		}
+	}
+	fixes := func() []analysis.SuggestedFix {
+		tlsName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, lit), "crypto/tls")
+		if !ok {
+			return nil
+		}
+		for i := range splices {
+			if splices[i].text == "\x00tls" {
+				splices[i].text = tlsName + ".VersionTLS12"
+			}
+		}
+		edit, ok := rewriteLiteral(p, lit, splices...)
+		if !ok {
+			return nil
+		}
+		return []analysis.SuggestedFix{fix.New(strings.Join(messages, " and "), append([]analysis.TextEdit{edit}, importEdits...)...)}
+	}
+	for i := range out {
+		out[i].fix = fixes
 	}
 	return out
 }
@@ -231,25 +252,14 @@ func comparesWithNil(info *types.Info, cond ast.Expr) bool {
 	return found
 }
 
-// replaceVersionFix sets a MinVersion value to tls.VersionTLS12, through
-// the literal's reformatting when the value is one of its fields.
-func replaceVersionFix(p *rule.Pass, value ast.Expr, lit *ast.CompositeLit) []analysis.SuggestedFix {
+// replaceVersionFix sets the MinVersion an assignment gives to
+// tls.VersionTLS12.
+func replaceVersionFix(p *rule.Pass, value ast.Expr) []analysis.SuggestedFix {
 	tlsName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, value), "crypto/tls")
-	if !ok {
-		return nil
+	if !ok || (hasLineComment(p, value.End()) && commentsAround(p, value.Pos())) {
+		return nil // the alignment of its comment with its neighbours' could change
 	}
-	text := tlsName + ".VersionTLS12"
-	var edit analysis.TextEdit
-	if lit != nil {
-		if edit, ok = rewriteLiteral(p, lit, splice{value.Pos(), value.End(), text}); !ok {
-			return nil
-		}
-	} else {
-		if hasLineComment(p, value.End()) {
-			return nil // its alignment with comments on nearby lines could change
-		}
-		edit = fix.Replace(value, text)
-	}
+	edit := fix.Replace(value, tlsName+".VersionTLS12")
 	return []analysis.SuggestedFix{fix.New("Set MinVersion to TLS 1.2", append([]analysis.TextEdit{edit}, importEdits...)...)}
 }
 
@@ -265,12 +275,12 @@ func dropStatementFix(p *rule.Pass, c inspector.Cursor, stmt ast.Stmt) []analysi
 	}
 	start, end := tf.Offset(stmt.Pos()), tf.Offset(stmt.End())
 	lineStart := bytes.LastIndexByte(content[:start], '\n') + 1
-	if len(bytes.TrimSpace(content[lineStart:start])) > 0 || hasLineComment(p, stmt.End()) {
-		return nil
+	if len(bytes.TrimSpace(content[lineStart:start])) > 0 || (hasLineComment(p, stmt.End()) && commentsAround(p, stmt.Pos())) {
+		return nil // not alone on its line, or its comment is aligned with its neighbours'
 	}
 	nl := bytes.IndexByte(content[end:], '\n')
-	if nl < 0 || len(bytes.TrimSpace(content[end:end+nl])) > 0 {
-		return nil
+	if rest := bytes.TrimSpace(content[end : end+max(nl, 0)]); nl < 0 || (len(rest) > 0 && !bytes.HasPrefix(rest, []byte("//"))) {
+		return nil // another statement follows on the line
 	}
 	lineEnd := end + nl + 1
 	// Between two blank lines, take one of them too, as gofmt would.
@@ -293,4 +303,30 @@ func hasLineComment(p *rule.Pass, pos token.Pos) bool {
 		rest = rest[:nl]
 	}
 	return bytes.Contains(rest, []byte("//")) || bytes.Contains(rest, []byte("/*"))
+}
+
+// commentsAround reports whether the line before or after the one holding
+// pos has a comment, which gofmt may have aligned with one on pos's line.
+func commentsAround(p *rule.Pass, pos token.Pos) bool {
+	tf := p.Fset.File(pos)
+	content, err := p.ReadFile(tf.Name())
+	if err != nil {
+		return true
+	}
+	line := tf.Line(pos)
+	for _, l := range []int{line - 1, line + 1} {
+		if l < 1 || l > tf.LineCount() {
+			continue
+		}
+		start := tf.Offset(tf.LineStart(l))
+		end := len(content)
+		if l < tf.LineCount() {
+			end = tf.Offset(tf.LineStart(l + 1))
+		}
+		text := content[start:end]
+		if bytes.Contains(text, []byte("//")) || bytes.Contains(text, []byte("/*")) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,20 @@
+package server_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+	"github.com/prodlint/prodlint/analyzers/server"
+)
+
+func TestTLS(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.TLS())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "tlsinsecure")
+}
+
+func TestTLSTestFiles(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.TLS())
+	analysistest.Run(t, ruletest.TestData(), a, "tlstestfile")
+}
