@@ -102,7 +102,7 @@ var detectors = []detector{
 	{
 		what: "a connection string with an inline password", shape: "key=value pairs with password= (or pwd=) next to host=, server=, user= or dbname=",
 		source: "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE",
-		hints: []string{"password=", "PASSWORD=", "Password=", "pwd=", "PWD=", "Pwd=", "password =", "Password ="}, find: findKeyValuePassword,
+		hints:  []string{"password=", "PASSWORD=", "Password=", "pwd=", "PWD=", "Pwd=", "password =", "Password ="}, find: findKeyValuePassword,
 	},
 }
 
@@ -211,8 +211,8 @@ func findMySQLPassword(v string) []hit {
 }
 
 var (
-	kvPassword = regexp.MustCompile(`(?i)(?:^|[\s;])(?:password|pwd)\s*=\s*('[^']*'|[^\s;']+)`)
-	kvPeer     = regexp.MustCompile(`(?i)(?:^|[\s;])(host|server|data source|user|user id|uid|dbname|database)\s*=\s*('[^']*'|[^\s;']+)`)
+	kvPassword = regexp.MustCompile(`(?i)(?:^|[\s;])(?:password|pwd)(?:=|\s+=\s+)('[^']+'|[^\s;'(),]{4,})(?:[\s;]|$)`)
+	kvPeer     = regexp.MustCompile(`(?i)(?:^|[\s;])(host|server|data source|user|user id|uid|dbname|database)(?:=|\s+=\s+)('[^']*'|[A-Za-z0-9_.:/\[\]-]+)`)
 )
 
 // findKeyValuePassword finds password= in a libpq or ADO.NET style

@@ -96,6 +96,9 @@ func (lc *loggedChecker) leakCall(call *ast.CallExpr, key string) (string, strin
 		return lc.leak(call.Args[0], key) // string(b), []byte(s)
 	}
 	fn := match.Callee(info, call)
+	if fn == nil {
+		return "", "" // a builtin or a function value (len(token), f(token))
+	}
 	switch {
 	case match.IsMethod(fn, "net/http", "Header", "Get", "Values") && len(call.Args) == 1:
 		if name, ok := constString(info, call.Args[0]); ok && credentialHeaders[textproto.CanonicalMIMEHeaderKey(name)] {

@@ -1,6 +1,7 @@
 package secrets_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -41,3 +42,64 @@ func TestLiteralInvalidAllowRegexp(t *testing.T) {
 type errorT struct{ *testing.T }
 
 func (e *errorT) Errorf(format string, args ...any) {}
+
+// TestLiteralNeverPrintsSecret checks that no finding of secret-literal
+// carries the credential it reports: not in the message, the related
+// information or the fix text. Only the masked form may appear.
+func TestLiteralNeverPrintsSecret(t *testing.T) {
+	a := ruletest.Analyzer(t, "", secrets.Literal())
+	results := analysistest.Run(t, ruletest.TestData(), a, "secretliteral")
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			value := literalSource(t, r.Pass.Fset.File(d.Pos).Name(), r.Pass.Fset.Position(d.Pos).Offset, r.Pass.Fset.Position(d.End).Offset)
+			texts := []string{d.Message}
+			for _, rel := range d.Related {
+				texts = append(texts, rel.Message)
+			}
+			for _, f := range d.SuggestedFixes {
+				texts = append(texts, f.Message)
+				for _, e := range f.TextEdits {
+					texts = append(texts, string(e.NewText))
+				}
+			}
+			for _, text := range texts {
+				if leaked := sharedRun(value, text, 9); leaked != "" {
+					t.Errorf("%s: finding text %q carries %q of the flagged value", r.Pass.Fset.Position(d.Pos), text, leaked)
+				}
+			}
+		}
+	}
+	if n < 40 {
+		t.Fatalf("only %d findings checked", n)
+	}
+}
+
+// literalSource returns the characters of a string expression's source
+// between two offsets, without quotes, concatenation operators and
+// escapes: a close enough approximation of its value.
+func literalSource(t *testing.T, filename string, start, end int) string {
+	src, err := os.ReadFile(filename)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src[start:end])
+	return strings.NewReplacer(`"`, "", "`", "", " + ", "", "\\n", "\n", "\n\t", "").Replace(s)
+}
+
+// sharedRun returns a run of n characters of value found in text, skipping
+// runs that are hosts or ports (db.internal:5432 is not a secret) and
+// runs without a digit, which may be the message's own words.
+func sharedRun(value, text string, n int) string {
+	for i := 0; i+n <= len(value); i++ {
+		run := value[i : i+n]
+		if strings.ContainsAny(run, "*@:./-= \n") || !strings.ContainsAny(run, "0123456789") {
+			continue
+		}
+		if strings.Contains(text, run) {
+			return run
+		}
+	}
+	return ""
+}

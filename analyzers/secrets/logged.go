@@ -150,6 +150,9 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 			return
 		}
 		fn := match.Callee(lc.TypesInfo, call)
+		if fn == nil {
+			return
+		}
 		switch {
 		case match.IsFunc(fn, "net/http/httputil", "DumpRequest", "DumpRequestOut"):
 			lc.setTaint(lhs[0], taint{"an httputil." + fn.Name() + " dump, which holds the Authorization and Cookie headers", adviceRequest})

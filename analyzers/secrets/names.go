@@ -58,11 +58,11 @@ var redactionWords = map[string]bool{
 func classifyName(name string) nameKind {
 	words := splitWords(name)
 	mentions := false
-	for _, w := range words {
+	for i, w := range words {
 		if redactionWords[w] {
 			return notSecretName
 		}
-		if isSecretWord(w) {
+		if isSecretWord(w) || w == "key" && i > 0 && keyQualifiers[words[i-1]] {
 			mentions = true
 		}
 	}
