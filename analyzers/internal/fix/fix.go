@@ -54,10 +54,42 @@ func Indent(fset *token.FileSet, pos token.Pos) string {
 // result stays gofmt-clean. ok is false when the name is taken by another
 // import, so that a fix would not compile.
 func ImportName(fset *token.FileSet, file *ast.File, path string) (name string, edits []analysis.TextEdit, ok bool) {
-	base := path[strings.LastIndex(path, "/")+1:]
+	return ImportNameAs(fset, file, path, guessPackageName(path))
+}
+
+// guessPackageName returns the conventional name of the package at path:
+// its last element, skipping a major-version suffix ("jwt/v5" → "jwt",
+// "gopkg.in/yaml.v3" → "yaml").
+func guessPackageName(path string) string {
+	elems := strings.Split(path, "/")
+	base := elems[len(elems)-1]
+	if len(elems) > 1 && isMajorVersion(base) {
+		base = elems[len(elems)-2]
+	}
+	if i := strings.LastIndex(base, ".v"); i > 0 && isMajorVersion(base[i+1:]) {
+		base = base[:i]
+	}
+	return base
+}
+
+func isMajorVersion(s string) bool {
+	if len(s) < 2 || s[0] != 'v' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ImportNameAs is ImportName for a package whose name (pkgName) is known.
+func ImportNameAs(fset *token.FileSet, file *ast.File, path, pkgName string) (name string, edits []analysis.TextEdit, ok bool) {
+	base := pkgName
 	for _, imp := range file.Imports {
 		p, _ := strconv.Unquote(imp.Path.Value)
-		local := p[strings.LastIndex(p, "/")+1:]
+		local := guessPackageName(p)
 		if imp.Name != nil {
 			local = imp.Name.Name
 		}

@@ -22,7 +22,7 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 // with the given path, named one of names.
 func IsFunc(obj types.Object, pkgPath string, names ...string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+	if !ok || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
 		return false
 	}
 	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
@@ -36,8 +36,8 @@ func IsFunc(obj types.Object, pkgPath string, names ...string) bool {
 // in the type's interface). Promoted methods match the type that declares
 // them.
 func IsMethod(obj types.Object, pkgPath, typeName string, names ...string) bool {
-	fn, ok := obj.(*types.Func)
-	if !ok || !oneOf(fn.Name(), names) {
+	fn, ok := obj.(*types.Func) // a nil *types.Func from Callee arrives as a non-nil interface
+	if !ok || fn == nil || !oneOf(fn.Name(), names) {
 		return false
 	}
 	sig, ok := fn.Type().(*types.Signature)
