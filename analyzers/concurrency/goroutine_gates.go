@@ -16,10 +16,11 @@ import (
 // it, a wait for it after it, or a semaphore inside the goroutine itself.
 func gatedOrJoined(info *types.Info, s spawn, region inspector.Cursor) bool {
 	start, end := s.cur.Node().Pos(), s.cur.Node().End()
+	shared := sharedChannels(info, s)
 	found := false
 	region.Inspect([]ast.Node{
 		(*ast.FuncLit)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil),
-		(*ast.CallExpr)(nil), (*ast.RangeStmt)(nil), (*ast.SelectStmt)(nil),
+		(*ast.CallExpr)(nil), (*ast.RangeStmt)(nil), (*ast.SelectStmt)(nil), (*ast.Ident)(nil),
 	}, func(c inspector.Cursor) bool {
 		if found {
 			return false
@@ -32,7 +33,7 @@ func gatedOrJoined(info *types.Info, s spawn, region inspector.Cursor) bool {
 		case n.End() <= start:
 			found = isGate(info, c)
 		case n.Pos() >= end:
-			found = isJoin(info, n)
+			found = isJoin(info, n) || isSharedChannel(info, n, shared)
 		}
 		return true
 	})
@@ -80,6 +81,38 @@ func isJoin(info *types.Info, n ast.Node) bool {
 		return true
 	}
 	return false
+}
+
+// sharedChannels returns the channel variables the goroutine is given or
+// captures.
+func sharedChannels(info *types.Info, s spawn) map[types.Object]bool {
+	chans := map[types.Object]bool{}
+	add := func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				if _, isChan := v.Type().Underlying().(*types.Chan); isChan {
+					chans[v] = true
+				}
+			}
+		}
+		return true
+	}
+	for _, a := range s.args {
+		ast.Inspect(a, add)
+	}
+	if body := spawnedBody(s); body != nil {
+		ast.Inspect(body, add)
+	}
+	return chans
+}
+
+// isSharedChannel reports whether n, after the goroutine start, uses a
+// channel the goroutine also uses: the iteration consumes what the goroutine
+// produces (tryPrefixes(prefixes)), or tells it to stop (close(done)), so
+// that goroutines do not pile up across iterations.
+func isSharedChannel(info *types.Info, n ast.Node, shared map[types.Object]bool) bool {
+	id, ok := n.(*ast.Ident)
+	return ok && shared[info.Uses[id]]
 }
 
 // isDoneCall reports whether e is ctx.Done(): waiting for cancellation

@@ -116,7 +116,7 @@ func runPoolPerRequest(p *rule.Pass) error {
 			continue
 		}
 		inHandler := enclosingHandler(p.TypesInfo, c).Valid()
-		if !inHandler && len(enclosingLoops(c)) == 0 {
+		if !inHandler && !inRepeatingLoop(p.TypesInfo, c) {
 			continue
 		}
 		if insideOnce(p.TypesInfo, c) || storedForReuse(p.TypesInfo, c, true) {
@@ -134,3 +134,20 @@ func runPoolPerRequest(p *rule.Pass) error {
 	}
 	return nil
 }
+
+// inRepeatingLoop reports whether c is in a loop driven by input or by a
+// configured count; a constant number of attempts (a retry loop) or a
+// short literal builds a bounded number of pools.
+func inRepeatingLoop(info *types.Info, c inspector.Cursor) bool {
+	for _, l := range enclosingLoops(c) {
+		switch kind, _ := classifyLoop(info, l, smallRetryLoop); kind {
+		case inputLoop, countLoop:
+			return true
+		}
+	}
+	return false
+}
+
+// smallRetryLoop is the longest literal a loop may range over and still
+// count as a fixed set for pool-per-request.
+const smallRetryLoop = 16

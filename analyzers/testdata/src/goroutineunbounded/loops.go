@@ -234,3 +234,42 @@ func nested(jobs []job) {
 		}
 	}
 }
+
+func consume(<-chan string) {}
+
+func produce(chan<- string) {}
+
+// Safe: each iteration consumes what its goroutine produces.
+func pipelinePerItem(items []string) {
+	for range items {
+		ch := make(chan string)
+		go produce(ch)
+		consume(ch)
+	}
+}
+
+// Safe: each iteration stops its watchdog before the next one starts.
+func watchdogPerItem(jobs []job) {
+	for _, j := range jobs {
+		done := make(chan struct{})
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(time.Second):
+			}
+		}()
+		process(j)
+		close(done)
+	}
+}
+
+// The results are read only after the loop: every goroutine runs at once.
+func collectAfter(jobs []job) {
+	results := make(chan int)
+	for _, j := range jobs {
+		go func() { process(j); results <- j.id }() // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+	}
+	for range jobs {
+		<-results
+	}
+}
