@@ -47,7 +47,8 @@ func Background() *rule.Rule {
 				`<-ctx.Done(), in a "case <-ctx.Done():" clause or in "if ctx.Err() != nil" (graceful shutdown, ` +
 				`rollbacks and status writes need a live context there; context.WithoutCancel(ctx) is still the better ` +
 				`choice, but the fresh context is not a mistake). context.WithoutCancel(ctx) itself.`,
-			Fix: `Replaces the call with the ctx in scope (ctx, or r.Context() for a request). In a go or defer ` +
+			Fix: `Replaces the call with the ctx in scope (ctx, or r.Context() for a request; a local context derived ` +
+				`from it, such as ctx from context.WithTimeout(r.Context(), d), is preferred). In a go or defer ` +
 				`statement, whose work is meant to outlive the request, it uses context.WithoutCancel(ctx) instead ` +
 				`(Go 1.21+), which keeps the request's values without its cancellation.`,
 			Since: "v0.1.0",

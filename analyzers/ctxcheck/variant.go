@@ -43,7 +43,8 @@ func Variant() *rule.Rule {
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
 				`cancelled. A ctx name rebound to a fresh context.Background(). log/slog and httptest, whose Context ` +
 				`twins carry values, not cancellation.`,
-			Fix: `Rewrites the call to its twin with the ctx in scope (ctx, or r.Context()) as first argument: ` +
+			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
+				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()): ` +
 				`QueryContext(ctx, ...), NewRequestWithContext(ctx, ...), CommandContext(ctx, ...); ` +
 				`(*sql.DB).Begin() becomes BeginTx(ctx, nil) and net.Dial(...) becomes ` +
 				`(&net.Dialer{}).DialContext(ctx, ...). http.Get and friends get no fix: the request has to be built ` +
