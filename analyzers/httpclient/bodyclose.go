@@ -36,6 +36,8 @@ func BodyClose() *rule.Rule {
 				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio...), stored in a variable, field, slice, map or " +
 				"composite literal, or sent on a channel: whoever receives it owns the close. " +
 				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
+				"Head and client.Head are not reported: a HEAD response has no body, and the Transport puts its connection " +
+				"back in the pool without waiting for a Close. " +
 				"Not seen: a variable reused for two responses counts as closed when one of them is.",
 			Since: "v0.1.0",
 		},
@@ -52,6 +54,9 @@ func runBodyClose(p *rule.Pass) error {
 		r, ok := resultsOf(p.TypesInfo, c)
 		if !ok {
 			continue // the results go straight into a call or a return: someone else owns them
+		}
+		if s.fn.Name() == "Head" {
+			continue // a HEAD response has no body: the Transport reuses the connection at once
 		}
 		api := s.api(p.TypesInfo)
 		switch {

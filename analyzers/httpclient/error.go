@@ -32,7 +32,8 @@ func Error() *rule.Rule {
 				"defer resp.Body.Close()",
 			Quiet: "An error read (compared, returned, passed on, logged) in the statement that first uses the " +
 				"response, or earlier: `if err != nil`, `return resp, err`, `if resp, err := c.Do(req); err == nil`. " +
-				"A response only nil-checked before the error is checked (`if resp != nil { defer resp.Body.Close() }`). " +
+				"Uses of the response guarded by a nil check before the error is checked " +
+				"(`if resp != nil { defer resp.Body.Close() }`, also inside a deferred closure). " +
 				"Results that go straight into a call or a return. " +
 				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
@@ -71,8 +72,9 @@ func runError(p *rule.Pass) error {
 	return nil
 }
 
-// usedBeforeCheck returns the first use of resp in the statements that
-// follow stmt in its block, when no earlier or same statement reads err.
+// usedBeforeCheck returns the first use of resp, in the statements that
+// follow stmt in its block, that runs before any statement reads err and
+// is not guarded by a nil check of resp.
 func usedBeforeCheck(info *types.Info, stmt inspector.Cursor, resp, err *types.Var) (inspector.Cursor, bool) {
 	switch stmt.ParentEdgeKind() {
 	case edge.IfStmt_Init, edge.SwitchStmt_Init:
@@ -86,16 +88,13 @@ func usedBeforeCheck(info *types.Info, stmt inspector.Cursor, resp, err *types.V
 		if !next.Valid() || reads(info, next, err) {
 			return inspector.Cursor{}, false
 		}
-		return firstUse(info, next, resp)
+		return unguardedUse(info, next, resp)
 	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
 		for next, ok := stmt.NextSibling(); ok; next, ok = next.NextSibling() {
 			if reads(info, next, err) || isNakedReturn(next) {
 				return inspector.Cursor{}, false
 			}
-			if use, ok := firstUse(info, next, resp); ok {
-				if nilChecks(info, next, resp) {
-					return inspector.Cursor{}, false // if resp != nil { ... }: safe whatever err says
-				}
+			if use, ok := unguardedUse(info, next, resp); ok {
 				return use, true
 			}
 		}
@@ -114,29 +113,47 @@ func reads(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 	return false
 }
 
-// firstUse returns the first identifier in the sub-tree at c that uses v.
-func firstUse(info *types.Info, c inspector.Cursor, v *types.Var) (inspector.Cursor, bool) {
-	for id := range c.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[id.Node().(*ast.Ident)] == v {
+// unguardedUse returns the first identifier in the sub-tree at root that
+// uses v outside the body of an if statement (inside root) whose condition
+// compares v with nil: `if resp != nil { defer resp.Body.Close() }` is safe
+// whatever err says.
+func unguardedUse(info *types.Info, root inspector.Cursor, v *types.Var) (inspector.Cursor, bool) {
+	for id := range root.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] == v && !isNilComparison(info, id) && !nilGuarded(info, id, root, v) {
 			return id, true
 		}
 	}
 	return inspector.Cursor{}, false
 }
 
-// nilChecks reports whether stmt is an if statement whose condition
-// compares v with nil.
-func nilChecks(info *types.Info, stmt inspector.Cursor, v *types.Var) bool {
-	if _, ok := stmt.Node().(*ast.IfStmt); !ok {
+// isNilComparison reports whether the use of a variable at c is an operand
+// of a comparison with nil.
+func isNilComparison(info *types.Info, c inspector.Cursor) bool {
+	c = unparen(c)
+	k := c.ParentEdgeKind()
+	if k != edge.BinaryExpr_X && k != edge.BinaryExpr_Y {
 		return false
 	}
-	for b := range stmt.ChildAt(edge.IfStmt_Cond, -1).Preorder((*ast.BinaryExpr)(nil)) {
-		bin := b.Node().(*ast.BinaryExpr)
-		if bin.Op != token.EQL && bin.Op != token.NEQ {
+	bin := c.Parent().Node().(*ast.BinaryExpr)
+	return (bin.Op == token.EQL || bin.Op == token.NEQ) && (isNil(info, bin.X) || isNil(info, bin.Y))
+}
+
+// nilGuarded reports whether use lies in the body of an if statement,
+// between use and root, whose condition compares v with nil.
+func nilGuarded(info *types.Info, use, root inspector.Cursor, v *types.Var) bool {
+	for c := use; c != root; c = c.Parent() {
+		if c.ParentEdgeKind() != edge.IfStmt_Body {
 			continue
 		}
-		if isVar(info, bin.X, v) && isNil(info, bin.Y) || isVar(info, bin.Y, v) && isNil(info, bin.X) {
-			return true
+		cond := c.Parent().ChildAt(edge.IfStmt_Cond, -1)
+		for b := range cond.Preorder((*ast.BinaryExpr)(nil)) {
+			bin := b.Node().(*ast.BinaryExpr)
+			if bin.Op != token.EQL && bin.Op != token.NEQ {
+				continue
+			}
+			if isVar(info, bin.X, v) && isNil(info, bin.Y) || isVar(info, bin.Y, v) && isNil(info, bin.X) {
+				return true
+			}
 		}
 	}
 	return false

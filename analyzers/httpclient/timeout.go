@@ -42,7 +42,8 @@ func Timeout() *rule.Rule {
 				"it), or returned without being used here. client.Do(req) (http.DefaultClient.Do included) when req " +
 				"was made in the package by http.NewRequestWithContext, req.WithContext or req.Clone with a context " +
 				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue). " +
-				"Sends through http.DefaultClient, http.Get included, when the package sets http.DefaultClient.Timeout. " +
+				"Sends through http.DefaultClient, http.Get included, when the package sets http.DefaultClient.Timeout " +
+				"or assigns http.DefaultClient. " +
 				"Not seen: a context deadline set by the caller (a parameter ctx), and clients built by a function " +
 				"in another package.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
@@ -118,10 +119,11 @@ func runTimeout(p *rule.Pass) error {
 }
 
 // defaultClientTimeoutSet reports whether the package assigns
-// http.DefaultClient.Timeout (say in main or init).
+// http.DefaultClient.Timeout, or replaces http.DefaultClient (say in main
+// or init).
 func (x *clientIndex) defaultClientTimeoutSet(fn *types.Func) bool {
 	v, ok := fn.Pkg().Scope().Lookup("DefaultClient").(*types.Var)
-	return ok && x.timeoutSet[v]
+	return ok && (x.timeoutSet[v] || len(x.values[v]) > 0)
 }
 
 // laterTransportsUnbounded reports whether every Transport assigned to the

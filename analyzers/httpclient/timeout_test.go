@@ -12,7 +12,7 @@ import (
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.Timeout())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "httptimeout")
-	analysistest.Run(t, ruletest.TestData(), a, "httptimeoutdefault")
+	analysistest.Run(t, ruletest.TestData(), a, "httptimeoutdefault", "httptimeoutreplaced")
 }
 
 func TestTimeoutOptions(t *testing.T) {

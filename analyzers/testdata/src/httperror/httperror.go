@@ -114,6 +114,28 @@ func nilGuardFirst(u string) error {
 	return nil
 }
 
+func nilGuardInDeferredClosure(req *http.Request) error {
+	resp, err := client.Do(req)
+	defer func() {
+		if resp != nil {
+			resp.Body.Close()
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+func nilGuardThenUnguardedUse(u string) error {
+	resp, err := client.Get(u)
+	if resp != nil {
+		defer resp.Body.Close()
+	}
+	log.Print(resp.Status) // want `\[http-error\] resp is used before the error of client.Get is checked`
+	return err
+}
+
 func loggedError(u string) {
 	resp, err := client.Get(u)
 	if err != nil {
