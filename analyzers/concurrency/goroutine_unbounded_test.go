@@ -13,3 +13,8 @@ func TestGoroutineUnbounded(t *testing.T) {
 	a := ruletest.Analyzer(t, "", concurrency.GoroutineUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutineunbounded")
 }
+
+func TestGoroutineUnboundedOptions(t *testing.T) {
+	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nsmall-loop = 2\nerrgroup-limit = 4\n", concurrency.GoroutineUnbounded())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutineunboundedoptions")
+}
