@@ -62,7 +62,7 @@ func runBackground(p *rule.Pass) error {
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
-		if fn == nil || !match.IsFunc(fn, "context", "Background", "TODO") {
+		if !match.IsFunc(fn, "context", "Background", "TODO") {
 			continue
 		}
 		src, ok := ctxInScope(p.TypesInfo, p.Pkg, c)

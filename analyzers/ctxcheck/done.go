@@ -120,7 +120,7 @@ func (d *doneIndex) errChecked(s *ast.IfStmt) *types.Var {
 // context.Context method, or v.Context().name() for a request v.
 func (d *doneIndex) ctxMethodReceiver(e ast.Expr, name string) *types.Var {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || !isMethodCall(d.info, call, "context", "Context", name) {
+	if !ok || !match.IsMethodCall(d.info, call, "context", "Context", name) {
 		return nil
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -128,7 +128,7 @@ func (d *doneIndex) ctxMethodReceiver(e ast.Expr, name string) *types.Var {
 		return nil
 	}
 	if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
-		if !isMethodCall(d.info, inner, "net/http", "Request", "Context") {
+		if !match.IsMethodCall(d.info, inner, "net/http", "Request", "Context") {
 			return nil
 		}
 		innerSel, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr)

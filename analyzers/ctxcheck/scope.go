@@ -121,7 +121,7 @@ func initializedFresh(info *types.Info, in *inspector.Inspector, v *types.Var) b
 // context.TODO.
 func isFreshRoot(info *types.Info, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	return ok && isCallTo(info, call, "context", "Background", "TODO")
+	return ok && match.IsCallTo(info, call, "context", "Background", "TODO")
 }
 
 // detachedUnder reports whether c runs in a go statement (kinds includes
