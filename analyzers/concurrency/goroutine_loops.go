@@ -17,7 +17,7 @@ type loopKind int
 
 const (
 	inputLoop loopKind = iota // as many times as the input has items: unbounded
-	fixedLoop                 // a small literal, or an accept loop (one goroutine per connection)
+	fixedLoop                 // a small literal, ticks, or an accept loop (one goroutine per connection)
 	constLoop                 // a constant number of times, given with it
 	countLoop                 // a configured, non-constant count of workers
 )
@@ -54,6 +54,10 @@ func classifyRange(info *types.Info, l inspector.Cursor, loop *ast.RangeStmt, sm
 	case *types.Pointer:
 		if arr, ok := u.Elem().Underlying().(*types.Array); ok {
 			return constLoop, int(arr.Len())
+		}
+	case *types.Chan:
+		if match.IsNamed(u.Elem(), "time", "Time") {
+			return fixedLoop, 0 // ticks: a goroutine per period is rate-bounded
 		}
 	}
 	if n, ok := literalLen(info, l, loop.X); ok && n <= small {

@@ -41,7 +41,8 @@ func GoroutineUnbounded() *rule.Rule {
 				"receive after the go statement); a fixed worker pool: goroutines started in a loop over a " +
 				"worker count (a configured number, runtime.NumCPU, or a constant) that read from a channel; " +
 				"loops that run at most small-loop times (constant counts, short literals, small arrays); " +
-				"accept loops that start one goroutine per net.Conn; a handler that waits for its goroutines " +
+				"loops over a ticker's channel (rate-bounded); accept loops that start one goroutine per " +
+				"net.Conn; a handler that waits for its goroutines " +
 				"before returning. A loop over a non-constant count other than len(x) is taken as a configured " +
 				"worker count. Goroutines started by a function the handler or loop calls are not seen.",
 			Fix:   "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",

@@ -101,7 +101,7 @@ func funcBody(fn ast.Node) *ast.BlockStmt {
 	return nil
 }
 
-// isChan reports whether t is a channel a value can be received from.
+// isRecvChan reports whether t is a channel a value can be received from.
 func isRecvChan(t types.Type) bool {
 	if t == nil {
 		return false

@@ -273,3 +273,10 @@ func collectAfter(jobs []job) {
 		<-results
 	}
 }
+
+// Safe: one refresh per tick is bounded by the period.
+func refreshEvery(t *time.Ticker) {
+	for range t.C {
+		go fetch("config")
+	}
+}
