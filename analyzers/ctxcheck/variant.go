@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
@@ -41,7 +42,8 @@ func Variant() *rule.Rule {
 				`package, so any third-party API of the F / F...Context shape is covered without a list. Calls in a go ` +
 				`statement, whose work outlives the request by design. Code that runs once the ctx is known to be over ` +
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
-				`cancelled. A ctx name rebound to a fresh context.Background(). log/slog and httptest, whose Context ` +
+				`cancelled. A ctx name rebound to a fresh context.Background(). Calls inside the twin itself (an adapter ` +
+				`QueryContext that checks ctx, then calls Query). log/slog and httptest, whose Context ` +
 				`twins carry values, not cancellation.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
 				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()): ` +
@@ -71,6 +73,9 @@ func runVariant(p *rule.Pass) error {
 				continue // no context-taking twin of the same shape
 			}
 		}
+		if t != nil && insideTwin(p.TypesInfo, c, t) {
+			continue // the twin wraps F: calling the twin here would recurse
+		}
 		src, ok := ctxInScope(p.TypesInfo, p.Pkg, c)
 		if !ok {
 			continue
@@ -97,6 +102,16 @@ func runVariant(p *rule.Pass) error {
 		}
 	}
 	return nil
+}
+
+// insideTwin reports whether c is in the body of the twin itself, as in an
+// adapter QueryContext(ctx, q) that checks ctx and then calls Query(q).
+func insideTwin(info *types.Info, c inspector.Cursor, t *twin) bool {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, _ := info.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
+		return fn != nil && (fn == t.fn || fn == t.fn.Origin())
+	}
+	return false
 }
 
 // isContextlessHTTP reports whether fn is one of the net/http helpers that

@@ -107,3 +107,21 @@ func indirect(ctx context.Context, db *sql.DB) error {
 	_, err := (*sql.DB).Exec(db, "SELECT 1")
 	return err
 }
+
+// An adapter twin that wraps F must call F: the twin would recurse.
+type legacy struct{}
+
+func (legacy) Send(msg string) error { return nil }
+
+func (l legacy) SendContext(ctx context.Context, msg string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return l.Send(msg)
+}
+
+func render(name string) string { return name }
+
+func renderContext(ctx context.Context, name string) string {
+	return render(name)
+}
