@@ -35,16 +35,18 @@ func GoroutineUnbounded() *rule.Rule {
 			Bad: "for _, j := range jobs {\n\tgo process(j)\n}",
 			Good: "g, ctx := errgroup.WithContext(ctx)\ng.SetLimit(10)\nfor _, j := range jobs {\n\t" +
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
-			Quiet: "an errgroup.Group with SetLimit; a semaphore: a channel send, a discarded channel receive, " +
-				"semaphore.Weighted Acquire or rate.Limiter Wait before the go statement in the loop, or a send " +
-				"and receive on the same channel inside the goroutine; a join in the same iteration (Wait, or a " +
-				"receive after the go statement); a fixed worker pool: goroutines started in a loop over a " +
+			Quiet: "an errgroup.Group with SetLimit, or a group the function does not create (a parameter, a " +
+				"field, a group passed on: it may be limited where it comes from); a semaphore: a channel send, " +
+				"a discarded channel receive, semaphore.Weighted Acquire or rate.Limiter Wait before the go " +
+				"statement in the loop, or a send and receive on the same channel inside the goroutine; a join " +
+				"in the same iteration: Wait, a receive, or a use of a channel the goroutine shares (consume(ch), " +
+				"close(done)) after the go statement; a fixed worker pool: goroutines started in a loop over a " +
 				"worker count (a configured number, runtime.NumCPU, or a constant) that read from a channel; " +
-				"loops that run at most small-loop times (constant counts, short literals, small arrays); " +
-				"loops over a ticker's channel (rate-bounded); accept loops that start one goroutine per " +
-				"net.Conn; a handler that waits for its goroutines " +
-				"before returning. A loop over a non-constant count other than len(x) is taken as a configured " +
-				"worker count. Goroutines started by a function the handler or loop calls are not seen.",
+				"loops that run at most small-loop times (constant counts, short literals, small arrays); loops " +
+				"over a ticker's channel (rate-bounded); accept loops that start one goroutine per net.Conn; a " +
+				"handler that waits for its goroutines before returning. A loop over a non-constant count other " +
+				"than len(x) is taken as a configured worker count. Goroutines started by a function the " +
+				"handler or loop calls, and semaphores taken inside such a function, are not seen.",
 			Fix:   "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
 			Since: "v0.1.0",
 		},
