@@ -9,15 +9,8 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// loadMode asks for syntax and types of the packages named on the command
-// line only; dependencies come from export data, as under go vet. No rule
-// uses facts, so nothing needs the syntax of dependencies.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
-	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
-
 func (r *run) load(tests bool) ([]*packages.Package, error) {
-	cfg := &packages.Config{Mode: loadMode, Dir: r.opts.Dir, Tests: tests}
+	cfg := &packages.Config{Mode: metadataMode, Dir: r.opts.Dir, Tests: tests}
 	pkgs, err := packages.Load(cfg, r.flags.patterns...)
 	if err != nil {
 		return nil, err
@@ -25,7 +18,9 @@ func (r *run) load(tests bool) ([]*packages.Package, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(r.flags.patterns, " "))
 	}
-	return withoutRedundantVariants(pkgs), nil
+	pkgs = withoutRedundantVariants(pkgs)
+	typeCheck(pkgs)
+	return pkgs, nil
 }
 
 // wantTests decides whether to load test variants: the -tests flag, else
