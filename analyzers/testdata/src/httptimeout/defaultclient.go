@@ -63,3 +63,25 @@ func inlineRequestWithDeadline(u string) {
 }
 
 type ctxKey struct{}
+
+func deadlineWithCause(u string) {
+	ctx, cancel := context.WithTimeoutCause(context.Background(), time.Second, errSlow)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	http.DefaultClient.Do(req)
+}
+
+func configuredTimeout(u string, cfg struct{ Timeout time.Duration }) {
+	c := &http.Client{Timeout: cfg.Timeout} // any Timeout field: the value is the configuration's business
+	c.Get(u)
+}
+
+func literalDoWithDeadline(u string) {
+	c := &http.Client{} // every request it sends carries a deadline
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	c.Do(req)
+}
+
+var errSlow = context.DeadlineExceeded
