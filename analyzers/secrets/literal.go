@@ -58,7 +58,7 @@ func Literal() *rule.Rule {
 				"sentences bound to a secret-like name (\"/oauth/token\", \"kv/data/prod/db\"); connection strings whose " +
 				"password is a placeholder, an environment reference, an upper-case name, a stock default (postgres, " +
 				"guest, root, password) or the user name, or whose host is local or a documentation domain; a lone " +
-				"PEM header line; an AWS account SID-style identifier with no secret beside it; _test.go files unless " +
+				"PEM header line; a Twilio account SID with no auth token beside it; _test.go files unless " +
 				"rules.toml sets tests = true. Options: entropy and min_length tune the name-bound check, allow lists " +
 				"regular expressions of accepted values, allow_paths lists globs of files not checked.",
 			Fix: "For a variable, constant or struct field initialised with the literal, replace the literal with " +

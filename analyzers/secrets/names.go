@@ -50,6 +50,13 @@ var redactionWords = map[string]bool{
 	"masked": true, "mask": true, "redacted": true, "obfuscated": true, "encrypted": true, "last4": true,
 }
 
+// fixtureWords anywhere in a name mark a stand-in, not a credential:
+// exampleToken, fakeAPIKey, dummyPassword, testSecret.
+var fixtureWords = map[string]bool{
+	"example": true, "sample": true, "dummy": true, "fake": true, "mock": true, "test": true,
+	"testing": true, "fixture": true, "placeholder": true,
+}
+
 // classifyName says whether name (an identifier, struct field, map key,
 // header or environment variable name) holds a credential. The last word
 // decides: dbPassword and GITHUB_TOKEN hold one, passwordHash and tokenURL
@@ -59,7 +66,7 @@ func classifyName(name string) nameKind {
 	words := splitWords(name)
 	mentions := false
 	for i, w := range words {
-		if redactionWords[w] {
+		if redactionWords[w] || fixtureWords[w] {
 			return notSecretName
 		}
 		if isSecretWord(w) || w == "key" && i > 0 && keyQualifiers[words[i-1]] {

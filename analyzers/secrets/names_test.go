@@ -18,6 +18,7 @@ func TestClassifyName(t *testing.T) {
 			"passwordHash", "hashedPassword", "tokenURL", "tokenCount", "tokenPath", "apiKeyHeader", "secretName",
 			"authMode", "authURL", "tokenExpiry", "sessionTokenTTL", "maskedToken", "redactedAuth", "tokenID",
 			"apiKeyID", "passwordPolicy", "githubTokenEnv", "token_len", "tokenFingerprint",
+			"exampleToken", "fakeAPIKey", "dummyPassword", "testSecret", "mockCredentials",
 		},
 		neutral: {
 			"tokenizer", "tokens", "maxTokens", "author", "authors", "key", "cacheKey", "value", "config", "host",

@@ -46,6 +46,10 @@ const (
 	sessionTokenTTL   = "15m30s-Xk9"
 	requestID         = "123e4567-e89b-12d3-a456-426614174000"
 	checksum          = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+	passwordCharset   = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	exampleToken      = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.Qm9ndXNTaWduYXR1cmU"
+	tokenPattern      = "^[A-Za-z0-9]{32}$"
+	jwtSigningMethod  = "HS256-Xk9Lm2pQ7v"
 )
 
 func nameTraps(cfg *serviceConfig) {

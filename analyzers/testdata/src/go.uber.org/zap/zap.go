@@ -7,7 +7,7 @@ import (
 	"go.uber.org/zap/zapcore"
 )
 
-// Field is an alias for Field, as in zap.
+// Field is an alias for zapcore.Field, as in zap.
 type Field = zapcore.Field
 
 // Logger is a fast, leveled, structured logger.
