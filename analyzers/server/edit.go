@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
+	"go/types"
 	"math/bits"
 	"sort"
 	"strconv"
@@ -160,4 +161,40 @@ func sizeExpr(n int64) string {
 		return "1<<" + strconv.Itoa(bits.TrailingZeros64(uint64(n)))
 	}
 	return strconv.FormatInt(n, 10)
+}
+
+// importName returns the name by which the code at n can refer to the
+// package at path, with the edits that import it when its file does not.
+// ok is false when the name is taken at n (by another import, or by a
+// local declaration such as a parameter called time), so that a fix using
+// it would not compile.
+func importName(p *rule.Pass, n ast.Node, path string) (name string, edits []analysis.TextEdit, ok bool) {
+	file := fileOf(p, n)
+	if file == nil {
+		return "", nil, false
+	}
+	name, edits, ok = fix.ImportName(p.Fset, file, path)
+	if !ok {
+		return "", nil, false
+	}
+	scope := p.Pkg.Scope().Innermost(n.Pos())
+	if scope == nil {
+		return "", nil, false
+	}
+	_, obj := scope.LookupParent(name, n.Pos())
+	if obj == nil {
+		return name, edits, true
+	}
+	pkgName, isPkg := obj.(*types.PkgName)
+	return name, edits, isPkg && pkgName.Imported().Path() == path
+}
+
+// fileOf returns the syntax of the file holding n, or nil.
+func fileOf(p *rule.Pass, n ast.Node) *ast.File {
+	for _, f := range p.Files {
+		if f.FileStart <= n.Pos() && n.Pos() <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }

@@ -41,17 +41,19 @@ func RequestBody() *rule.Rule {
 			Bad: "func upload(w http.ResponseWriter, r *http.Request) {\n\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
 			Good: "func upload(w http.ResponseWriter, r *http.Request) {\n\tr.Body = http.MaxBytesReader(w, r.Body, 1<<20)\n" +
 				"\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
-			Quiet: "handlers (a function of (http.ResponseWriter, *http.Request), including ServeHTTP methods and " +
-				"function literals) that apply http.MaxBytesReader or io.LimitReader to r.Body anywhere in their body, " +
-				"or pass r to a function of the package that does; reads of a body already wrapped " +
-				"(io.ReadAll(io.LimitReader(r.Body, n))); json/xml decoders that are never asked to Decode; " +
-				"r.ParseMultipartForm(n) with a constant n up to max-multipart-memory (32 MiB, the net/http default) or a " +
-				"non-constant n. Middleware: when the package declares a function that takes or returns an http.Handler " +
-				"and applies http.MaxBytesReader or io.LimitReader to a request body, and uses it anywhere (limitBody(mux), " +
-				"r.Use(limitBody)), or calls http.MaxBytesHandler, every handler of the package is assumed to be behind " +
-				"it: the analysis cannot follow which routes a wrapped mux serves. It does not see a limit applied in " +
-				"another package (a shared middleware package, a router's body-size option) nor a read done by a helper " +
-				"the handler passes r.Body to; silence those with //prodlint:ignore request-body-unbounded.",
+			Quiet: "handlers (functions and function literals of (http.ResponseWriter, *http.Request), ServeHTTP methods " +
+				"included) that apply http.MaxBytesReader or io.LimitReader to r.Body anywhere in their body, or pass r to " +
+				"a function of the package that does (limitBody(w, r)); reads of a body already wrapped " +
+				"(io.ReadAll(io.LimitReader(r.Body, n))); json/xml decoders that only stream tokens and are never asked to " +
+				"Decode; r.ParseMultipartForm(n) with a constant n up to max-multipart-memory (32 MiB, the net/http " +
+				"default) or a non-constant n. Middleware: when the package calls http.MaxBytesHandler, or declares a " +
+				"function that takes or returns an http.Handler and limits a request body before calling the next handler " +
+				"(func limitBody(next http.Handler) http.Handler), and uses that function anywhere (limitBody(mux), " +
+				"r.Use(limitBody)), every handler of the package is assumed to be behind it: the analysis cannot follow " +
+				"which routes a wrapped mux serves. It does not see a limit applied in another package (a shared middleware " +
+				"package, a router's body-size option), nor a read done by a helper the handler passes r.Body or r to " +
+				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
+				"//prodlint:ignore request-body-unbounded.",
 			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
 				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _.",
 			Since: "v0.1.0",
@@ -80,7 +82,7 @@ func runRequestBody(p *rule.Pass) error {
 			}
 			continue
 		}
-		if isCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
+		if match.IsCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
 			return nil // the package limits bodies at the handler level
 		}
 		if boundedBody(p.TypesInfo, call) != nil {
@@ -132,7 +134,7 @@ func recordLimiter(info *types.Info, c inspector.Cursor, helpers map[*types.Func
 func delegates(info *types.Info, fc inspector.Cursor) bool {
 	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
-		fn := callee(info, call)
+		fn := match.Callee(info, call)
 		if match.IsMethod(fn, "net/http", "Handler", "ServeHTTP") || match.IsMethod(fn, "net/http", "HandlerFunc", "ServeHTTP") {
 			return true
 		}
@@ -271,7 +273,7 @@ const limitAdvice = "wrap the body first: r.Body = http.MaxBytesReader(w, r.Body
 // wholeBodyRead recognizes io.ReadAll(r.Body), ioutil.ReadAll(r.Body) and
 // r.ParseMultipartForm with a constant memory limit above the option.
 func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
-	fn := callee(info, call)
+	fn := match.Callee(info, call)
 	switch {
 	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll"):
 		if len(call.Args) == 1 && isBodyOf(info, call.Args[0], r) {
@@ -301,7 +303,7 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 // decoderOverBody recognizes json.NewDecoder(r.Body) and
 // xml.NewDecoder(r.Body).
 func decoderOverBody(info *types.Info, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
-	fn := callee(info, call)
+	fn := match.Callee(info, call)
 	if !match.IsFunc(fn, "encoding/json", "NewDecoder") && !match.IsFunc(fn, "encoding/xml", "NewDecoder") {
 		return bodyRead{}, false
 	}
@@ -359,7 +361,7 @@ func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
 // is some *http.Request's Body field; nil otherwise.
 func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
 	var arg ast.Expr
-	switch fn := callee(info, call); {
+	switch fn := match.Callee(info, call); {
 	case match.IsFunc(fn, "net/http", "MaxBytesReader") && len(call.Args) == 3:
 		arg = call.Args[1]
 	case match.IsFunc(fn, "io", "LimitReader") && len(call.Args) == 2:
@@ -411,7 +413,7 @@ func maxBytesFix(p *rule.Pass, opts *BodyOptions, h handler) []analysis.Suggeste
 	if p.Fset.Position(first.Pos()).Line == p.Fset.Position(h.body.Lbrace).Line {
 		return nil // a one-line body: no line of its own to insert
 	}
-	httpName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, h.body), "net/http")
+	httpName, importEdits, ok := importName(p, h.body, "net/http")
 	if !ok {
 		return nil
 	}

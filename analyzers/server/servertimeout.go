@@ -2,11 +2,13 @@ package server
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
@@ -41,7 +43,9 @@ func Timeout() *rule.Rule {
 			Good: "srv := &http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: 10 * time.Second}\nlog.Fatal(srv.ListenAndServe())",
 			Quiet: "an http.Server literal that sets ReadHeaderTimeout or ReadTimeout to anything but the constant 0; " +
 				"one whose variable or struct field gets either set later anywhere in the package (srv.ReadHeaderTimeout = d, " +
-				"s.srv.ReadTimeout = d), or that is passed to a function of the package that sets either on its parameter; " +
+				"s.srv.ReadTimeout = d), one returned by a constructor of the package whose result gets either set (srv := " +
+				"newServer(); srv.ReadTimeout = d), or one passed to a function of the package that sets either on its " +
+				"parameter; " +
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
 				"cannot reach. The analysis does not follow a server into a function of another package. With " +
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
@@ -57,8 +61,9 @@ func Timeout() *rule.Rule {
 
 // serverLiteral is an http.Server literal and where it is stored.
 type serverLiteral struct {
-	lit *ast.CompositeLit
-	key types.Object // variable or field the literal is stored in, or nil
+	lit        *ast.CompositeLit
+	key        types.Object // variable or field the literal is stored in, or nil
+	returnedBy *types.Func  // the constructor that returns it, or nil
 }
 
 // timeoutFacts is what one walk of the package learns about servers.
@@ -67,6 +72,7 @@ type timeoutFacts struct {
 	calls    []*ast.CallExpr                  // http.ListenAndServe(TLS) calls
 	set      map[types.Object]map[string]bool // key -> http.Server fields assigned later
 	passed   map[types.Object][]*types.Var    // key -> parameters it is passed to
+	results  map[*types.Func][]types.Object   // function -> keys its results are stored in
 }
 
 func runTimeout(p *rule.Pass) error {
@@ -104,14 +110,29 @@ func runTimeout(p *rule.Pass) error {
 // collectTimeoutFacts walks the package once for http.Server literals,
 // assignments to their timeout fields and calls that pass values on.
 func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
-	facts := &timeoutFacts{set: map[types.Object]map[string]bool{}, passed: map[types.Object][]*types.Var{}}
-	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+	facts := &timeoutFacts{
+		set:     map[types.Object]map[string]bool{},
+		passed:  map[types.Object][]*types.Var{},
+		results: map[*types.Func][]types.Object{},
+	}
+	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CompositeLit:
 			if match.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") {
-				facts.literals = append(facts.literals, serverLiteral{lit: n, key: literalKey(p.TypesInfo, c)})
+				facts.literals = append(facts.literals, serverLiteral{lit: n, key: literalKey(p.TypesInfo, c), returnedBy: returningFunc(p.TypesInfo, c)})
+			}
+		case *ast.ValueSpec:
+			if len(n.Values) == 1 {
+				for _, name := range n.Names {
+					facts.recordResult(p.TypesInfo, n.Values[0], p.TypesInfo.Defs[name])
+				}
 			}
 		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 {
+				for _, lhs := range n.Lhs {
+					facts.recordResult(p.TypesInfo, n.Rhs[0], valueKey(p.TypesInfo, lhs))
+				}
+			}
 			for i, lhs := range n.Lhs {
 				f := fieldSelection(p.TypesInfo, lhs)
 				if !isFieldOf(f, "net/http", "Server") {
@@ -130,13 +151,25 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 				facts.set[key][f.Name()] = true
 			}
 		case *ast.CallExpr:
-			if isCallTo(p.TypesInfo, n, "net/http", "ListenAndServe", "ListenAndServeTLS") {
+			if match.IsCallTo(p.TypesInfo, n, "net/http", "ListenAndServe", "ListenAndServeTLS") {
 				facts.calls = append(facts.calls, n)
 			}
 			facts.recordPassed(p.TypesInfo, n)
 		}
 	}
 	return facts
+}
+
+// recordResult remembers that the result of a call of a function of the
+// package is stored in key (srv := newServer()).
+func (facts *timeoutFacts) recordResult(info *types.Info, rhs ast.Expr, key types.Object) {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || key == nil {
+		return
+	}
+	if fn := match.Callee(info, call); fn != nil {
+		facts.results[fn] = append(facts.results[fn], key)
+	}
 }
 
 // recordPassed remembers which parameter of a function of this package
@@ -167,6 +200,11 @@ func (facts *timeoutFacts) hasField(info *types.Info, sl serverLiteral, names ..
 		if v := literalField(sl.lit, name); v != nil && !match.IsZeroConst(info, v) {
 			return true
 		}
+		for _, key := range facts.results[sl.returnedBy] {
+			if facts.set[key][name] {
+				return true // newServer() returns it; the caller sets it
+			}
+		}
 		if sl.key == nil {
 			continue
 		}
@@ -180,6 +218,33 @@ func (facts *timeoutFacts) hasField(info *types.Info, sl serverLiteral, names ..
 		}
 	}
 	return false
+}
+
+// returningFunc returns the declared function whose return statement
+// the literal at c is (return &http.Server{...}), or nil.
+func returningFunc(info *types.Info, c inspector.Cursor) *types.Func {
+	p := c.Parent()
+	for {
+		if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			p = p.Parent()
+			continue
+		}
+		if _, ok := p.Node().(*ast.ParenExpr); ok {
+			p = p.Parent()
+			continue
+		}
+		break
+	}
+	if _, ok := p.Node().(*ast.ReturnStmt); !ok {
+		return nil
+	}
+	fc, _, _ := match.EnclosingFunc(info, c)
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	return fn
 }
 
 // reportListenAndServe reports a call of http.ListenAndServe or
@@ -209,8 +274,7 @@ func literalTimeoutFixes(p *rule.Pass, opts *TimeoutOptions, lit *ast.CompositeL
 	if v := literalField(lit, "ReadHeaderTimeout"); v != nil {
 		return nil // set to 0 explicitly: a decision for a human
 	}
-	file := fileOf(p, lit)
-	timeName, importEdits, ok := fix.ImportName(p.Fset, file, "time")
+	timeName, importEdits, ok := importName(p, lit, "time")
 	if !ok {
 		return nil
 	}
@@ -250,7 +314,7 @@ func listenAndServeFix(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr, n
 		}
 		method = "ListenAndServeTLS(" + args[1] + ", " + args[2] + ")"
 	}
-	timeName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, call), "time")
+	timeName, importEdits, ok := importName(p, call, "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -285,14 +349,4 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	}
 	_, isNil := info.ObjectOf(id).(*types.Nil)
 	return isNil
-}
-
-// fileOf returns the syntax of the file holding n.
-func fileOf(p *rule.Pass, n ast.Node) *ast.File {
-	for _, f := range p.Files {
-		if f.FileStart <= n.Pos() && n.Pos() <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

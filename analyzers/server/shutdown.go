@@ -62,7 +62,7 @@ func runShutdown(p *rule.Pass) error {
 			if handsServerAway(p.TypesInfo, p.Pkg, n) {
 				return nil
 			}
-			fn := callee(p.TypesInfo, n)
+			fn := match.Callee(p.TypesInfo, n)
 			if match.IsFunc(fn, "net/http", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
 				match.IsMethod(fn, "net/http", "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") {
 				serves = append(serves, n)

@@ -151,7 +151,7 @@ func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit,
 		}
 	}
 	fixes := func() []analysis.SuggestedFix {
-		tlsName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, lit), "crypto/tls")
+		tlsName, importEdits, ok := importName(p, lit, "crypto/tls")
 		if !ok {
 			return nil
 		}
@@ -255,7 +255,7 @@ func comparesWithNil(info *types.Info, cond ast.Expr) bool {
 // replaceVersionFix sets the MinVersion an assignment gives to
 // tls.VersionTLS12.
 func replaceVersionFix(p *rule.Pass, value ast.Expr) []analysis.SuggestedFix {
-	tlsName, importEdits, ok := fix.ImportName(p.Fset, fileOf(p, value), "crypto/tls")
+	tlsName, importEdits, ok := importName(p, value, "crypto/tls")
 	if !ok || (hasLineComment(p, value.End()) && commentsAround(p, value.Pos())) {
 		return nil // the alignment of its comment with its neighbours' could change
 	}

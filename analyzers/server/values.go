@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
-
-	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
 // valueKey returns the object that names where a value lives, so that a
@@ -174,21 +172,4 @@ func oneOf(s string, names []string) bool {
 		}
 	}
 	return false
-}
-
-// callee returns the function or method call statically calls, or an
-// untyped nil for calls of function values, builtins and conversions
-// (match.IsFunc and match.IsMethod want a nil interface, not a nil
-// *types.Func).
-func callee(info *types.Info, call *ast.CallExpr) types.Object {
-	if fn := match.Callee(info, call); fn != nil {
-		return fn
-	}
-	return nil
-}
-
-// isCallTo reports whether call calls the package-level function
-// pkgPath.name for one of names.
-func isCallTo(info *types.Info, call *ast.CallExpr, pkgPath string, names ...string) bool {
-	return match.IsFunc(callee(info, call), pkgPath, names...)
 }

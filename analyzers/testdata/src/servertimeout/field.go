@@ -44,3 +44,31 @@ func withOtherHelper(mux *http.ServeMux) *http.Server {
 func setHandler(s *http.Server, h http.Handler) {
 	s.Handler = h
 }
+
+// Safe twin: a constructor's result is given its timeout by the caller.
+func newServer(mux *http.ServeMux) *http.Server {
+	return &http.Server{Addr: ":8080", Handler: mux}
+}
+
+func configured(mux *http.ServeMux) *http.Server {
+	srv := newServer(mux)
+	srv.ReadHeaderTimeout = 5 * time.Second
+	return srv
+}
+
+// A constructor whose callers never set a timeout is reported.
+func newBareServer(mux *http.ServeMux) (*http.Server, error) {
+	return &http.Server{Addr: ":8080", Handler: mux}, nil // want `\[server-timeout\] http.Server has neither`
+}
+
+func bare(mux *http.ServeMux) *http.Server {
+	srv, _ := newBareServer(mux)
+	srv.Handler = mux
+	return srv
+}
+
+// A parameter named time shadows the package: reported, but no fix.
+func shadowed(time string, mux *http.ServeMux) *http.Server {
+	_ = time
+	return &http.Server{Addr: ":8080", Handler: mux} // want `\[server-timeout\] http.Server has neither`
+}
