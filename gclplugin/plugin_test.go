@@ -147,7 +147,7 @@ func TestSettingsErrors(t *testing.T) {
 			[]string{"prodlint settings: rules.ignore-directive.severity", `got "fatal"`}},
 		{"rule settings not a table",
 			map[string]any{"rules": map[string]any{"ignore-directive": true}},
-			[]string{"prodlint settings"}},
+			[]string{"prodlint settings", "must be a table"}},
 		{"invalid glob",
 			map[string]any{"exclude": []any{"[a-"}},
 			[]string{"prodlint settings: exclude: invalid glob"}},
