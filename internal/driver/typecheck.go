@@ -206,12 +206,15 @@ func importerFor(p *packages.Package, c *typeChecker) types.Importer {
 		}
 		imp, ok := p.Imports[path]
 		if !ok {
-			return nil, &importError{path}
+			return nil, &importError{path, "no package metadata"}
+		}
+		if imp.Name == "" && len(imp.Errors) > 0 {
+			return nil, &importError{path, imp.Errors[0].Msg} // e.g. no module provides it
 		}
 		return c.check(imp), nil
 	})
 }
 
-type importError struct{ path string }
+type importError struct{ path, why string }
 
-func (e *importError) Error() string { return "could not import " + e.path + " (no package metadata)" }
+func (e *importError) Error() string { return e.why }
