@@ -44,6 +44,7 @@ func Timeout() *rule.Rule {
 				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue). " +
 				"Sends through http.DefaultClient, http.Get included, when the package sets http.DefaultClient.Timeout " +
 				"or assigns http.DefaultClient. " +
+				"Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
 				"Not seen: a context deadline set by the caller (a parameter ctx), and clients built by a function " +
 				"in another package.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
