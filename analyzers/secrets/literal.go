@@ -53,8 +53,8 @@ func Literal() *rule.Rule {
 				"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY, which contain EXAMPLE); hand-typed fakes with no variety " +
 				"(AKIA0000000000000000, runs such as 12345678); Stripe test keys; hex digests, UUIDs and other random " +
 				"strings not bound to a secret-like name; names that mention a credential but hold something else " +
-				"(passwordHash, tokenURL, tokenCount, apiKeyHeader, secretName) or are not about credentials " +
-				"(tokenizer, author, maxTokens); paths, URLs, ARNs, e-mail addresses, lower-case word lists and " +
+				"(passwordHash, tokenURL, tokenCount, apiKeyHeader, secretName), name a stand-in (exampleToken, " +
+				"fakeAPIKey, testSecret) or are not about credentials (tokenizer, author, maxTokens); paths, URLs, ARNs, e-mail addresses, lower-case word lists and " +
 				"sentences bound to a secret-like name (\"/oauth/token\", \"kv/data/prod/db\"); connection strings whose " +
 				"password is a placeholder, an environment reference, an upper-case name, a stock default (postgres, " +
 				"guest, root, password) or the user name, or whose host is local or a documentation domain; a lone " +

@@ -40,7 +40,9 @@ func Logged() *rule.Rule {
 				"function (mask(token), hash(token), len(token)) or sliced (token[:4]); variables assigned from a " +
 				"function named like redact, mask, hash or sanitize; constants; non-string values (a token.Token, a " +
 				"*oauth2.Token struct); fmt.Fprint* to writers other than os.Stdout and os.Stderr; header values other " +
-				"than the credential headers. Not seen: secrets inside structs printed whole with %v, loggers reached " +
+				"than the credential headers; names of stand-ins (exampleToken, fakeAPIKey, testSecret). A command that prints " +
+				"a freshly generated key to stdout on purpose is reported: silence it with //prodlint:ignore and the reason. " +
+				"Not seen: secrets inside structs printed whole with %v, loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
 				"boundaries.",
 			Since: "v0.1.0",

@@ -30,7 +30,14 @@ func zapTraps(logger *zap.Logger, sugar *zap.SugaredLogger, s session, v string)
 	logger.Info("refreshed", zap.String("session", s.ID), zap.String("expiry", s.TokenExpiry))
 	logger.Info("refreshed", zap.String("token", "<redacted>"), zap.Int("token_len", len(v)))
 	sugar.Infow("refreshed", "session", s.ID, "token_expiry", s.TokenExpiry)
+	sugar.Infof("refreshed session %s", s.ID)
+	logger.Info("token refreshed", zap.String("token_hash", hashOf(s.RefreshToken)))
+	logger.Info("auth", zap.String("authorization", redactHeader(v)))
+	logger.Info("auth", zap.Bool("authorization_present", v != ""))
 }
+
+func hashOf(s string) string       { return s }
+func redactHeader(s string) string { return s }
 
 func zerologSinks(logger zerolog.Logger, s session, r *http.Request, v string) {
 	logger.Info().Str("refresh_token", s.RefreshToken).Msg("refreshed") // want `zerolog\.Event\.Str logs s\.RefreshToken`
@@ -44,6 +51,10 @@ func zerologSinks(logger zerolog.Logger, s session, r *http.Request, v string) {
 func zerologTraps(logger zerolog.Logger, s session, v string) {
 	logger.Info().Str("session", s.ID).Str("expiry", s.TokenExpiry).Msg("refreshed")
 	logger.Info().Int("token_count", len(v)).Msgf("refreshed %s", s.ID)
+	logger.Info().Str("user_agent", v).Msg("request")
+	child := logger.With().Str("session", s.ID).Logger()
+	child.Printf("ready")
+	logger.Info().Str("refresh_token", "<redacted>").Send()
 }
 
 func logrusSinks(logger *logrus.Logger, s session, r *http.Request, v string) {
@@ -60,4 +71,7 @@ func logrusTraps(logger *logrus.Logger, s session) {
 	logrus.WithField("session", s.ID).Info("refreshed")
 	logger.WithFields(logrus.Fields{"session": s.ID, "expiry": s.TokenExpiry}).Info("refreshed")
 	logrus.Infof("user agent %s", "curl")
+	logrus.WithField("token_expiry", s.TokenExpiry).Info("refreshed")
+	logger.WithField("secret_name", s.ID).Info("rotated")
+	logger.Errorf("refresh failed for session %s", s.ID)
 }

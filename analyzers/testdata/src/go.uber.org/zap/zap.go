@@ -43,3 +43,4 @@ func Any(key string, value interface{}) Field     { return Field{} }
 func Reflect(key string, val interface{}) Field   { return Field{} }
 func Stringer(key string, val fmt.Stringer) Field { return Field{} }
 func Int(key string, val int) Field               { return Field{} }
+func Bool(key string, val bool) Field             { return Field{} }
