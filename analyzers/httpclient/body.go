@@ -44,7 +44,7 @@ var consumers = []consumer{
 // consumerOf returns the consumer call reads through when the expression
 // at c is its reader argument.
 func consumerOf(info *types.Info, call *ast.CallExpr, argIndex int) (consumer, bool) {
-	fn := callee(info, call)
+	fn := match.Callee(info, call)
 	for _, k := range consumers {
 		if argIndex == k.arg && match.IsFunc(fn, k.pkg, k.name) {
 			return k, true

@@ -31,7 +31,7 @@ func (x *clientIndex) requestHasDeadline(e ast.Expr, hops int) bool {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := callee(x.info, e)
+		fn := match.Callee(x.info, e)
 		switch {
 		case match.IsFunc(fn, "net/http", "NewRequestWithContext"),
 			match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone"):
@@ -52,7 +52,7 @@ func (x *clientIndex) contextHasDeadline(e ast.Expr, hops int) bool {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := callee(x.info, e)
+		fn := match.Callee(x.info, e)
 		switch {
 		case match.IsFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"):
 			return true

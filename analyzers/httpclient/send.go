@@ -25,10 +25,10 @@ type send struct {
 // asSend recognises http.Get/Head/Post/PostForm and the *http.Client
 // methods Do/Get/Head/Post/PostForm, called as a method or a method value.
 func asSend(info *types.Info, call *ast.CallExpr) (send, bool) {
-	fn := callee(info, call)
+	fn := match.Callee(info, call)
 	switch {
 	case match.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):
-		return send{call: call, fn: fn.(*types.Func)}, true
+		return send{call: call, fn: fn}, true
 	case match.IsMethod(fn, "net/http", "Client", clientSendMethods...):
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
@@ -37,7 +37,7 @@ func asSend(info *types.Info, call *ast.CallExpr) (send, bool) {
 		if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
 			return send{}, false // a method expression, (*http.Client).Do(c, req): too rare to model
 		}
-		return send{call: call, fn: fn.(*types.Func), client: sel.X}, true
+		return send{call: call, fn: fn, client: sel.X}, true
 	}
 	return send{}, false
 }
@@ -175,14 +175,4 @@ func responseField(info *types.Info, use inspector.Cursor) (inspector.Cursor, st
 		return inspector.Cursor{}, ""
 	}
 	return sel, s.Obj().Name()
-}
-
-// callee returns the function call statically calls, as a types.Object
-// that is nil (not a typed nil) for calls of function values, builtins
-// and conversions, so that the match predicates can take it.
-func callee(info *types.Info, call *ast.CallExpr) types.Object {
-	if fn := match.Callee(info, call); fn != nil {
-		return fn
-	}
-	return nil
 }
