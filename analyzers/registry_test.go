@@ -2,6 +2,7 @@ package analyzers_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -79,10 +80,20 @@ func TestDefaultConfigRoundTrips(t *testing.T) {
 	}
 	def := analyzers.DefaultConfig()
 	for _, r := range analyzers.Rules() {
-		if got, want := cfg.Rule(r.ID), def.Rule(r.ID); !reflect.DeepEqual(got, want) {
+		got, want := cfg.Rule(r.ID), def.Rule(r.ID)
+		// Options are compared as printed: a nil default slice and the
+		// empty array the file spells it as are the same setting.
+		if got.Enabled != want.Enabled || got.Severity != want.Severity || printed(got.Options) != printed(want.Options) {
 			t.Errorf("%s: generated rules.toml gives %+v, defaults are %+v", r.ID, got, want)
 		}
 	}
+}
+
+func printed(opts any) string {
+	if opts == nil {
+		return ""
+	}
+	return fmt.Sprintf("%+v", reflect.ValueOf(opts).Elem().Interface())
 }
 
 func TestGenerated(t *testing.T) {
