@@ -2,8 +2,10 @@ package gclplugin
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSettingsTOML(t *testing.T) {
@@ -35,5 +37,29 @@ func TestSettingsTOML(t *testing.T) {
 	}
 	if strings.Contains(string(got), "generated") {
 		t.Errorf("TOML sets generated, which the settings left unset:\n%s", got)
+	}
+}
+
+func TestSettingsNumbersReachOptions(t *testing.T) {
+	// As viper hands YAML over: integers as int, also where the option is
+	// a float (entropy: 4).
+	raw := map[string]any{"rules": map[string]any{
+		"secret-literal": map[string]any{"entropy": 4, "min_length": 12},
+		"http-timeout":   map[string]any{"timeout": "5s"},
+	}}
+	p, err := New(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := reflect.ValueOf(p.(*plugin).cfg.Rule("secret-literal").Options).Elem()
+	if got := opts.FieldByName("Entropy").Float(); got != 4 {
+		t.Errorf("entropy = %v, want 4", got)
+	}
+	if got := opts.FieldByName("MinLength").Int(); got != 12 {
+		t.Errorf("min_length = %v, want 12", got)
+	}
+	timeout := reflect.ValueOf(p.(*plugin).cfg.Rule("http-timeout").Options).Elem().FieldByName("Timeout")
+	if got := time.Duration(timeout.Int()); got != 5*time.Second {
+		t.Errorf("timeout = %v, want 5s", got)
 	}
 }
