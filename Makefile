@@ -8,6 +8,14 @@ FUZZTIME  ?= 15s
 
 .PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench corpus gcl clean
 
+# The integration tests alone: go vet -vettool, the golangci-lint plugin, pre-commit, output formats.
+integration:
+	$(GO) test -count=1 -timeout 30m ./integration/...
+
+# Build the custom golangci-lint with the prodlint plugin from the module proxy alone.
+gcl:
+	scripts/build-custom-gcl.sh
+
 all: build
 
 build:
@@ -22,8 +30,10 @@ run: build
 # Everything CI checks, in order of cost.
 test: fmt-check vet check-generated unit fuzz selfcheck
 
+# A fresh machine builds golangci-lint for the integration tests (minutes on
+# 2 cores), hence the long timeout.
 unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 lint: fmt-check vet selfcheck
 

@@ -108,12 +108,7 @@ func New(opts Options) []*analysis.Analyzer {
 			src.Fixed, src.Err = src.Loader.Load(path)
 		}
 	}
-	cfgAnalyzer := rule.NewConfigAnalyzer(src)
-	out := make([]*analysis.Analyzer, len(rules))
-	for i, r := range rules {
-		out[i] = rule.NewAnalyzer(r, cfgAnalyzer)
-	}
-	return out
+	return rule.NewAnalyzers(rules, rule.NewConfigAnalyzer(src))
 }
 
 // All returns New(Options{}): analyzers that find each package's

@@ -26,7 +26,7 @@ const (
 func enclosingLoops(c inspector.Cursor) []inspector.Cursor {
 	var loops []inspector.Cursor
 	pos := c.Node().Pos()
-	for p := c.Parent(); p.Valid(); p = p.Parent() {
+	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return loops

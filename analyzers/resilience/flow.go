@@ -160,7 +160,7 @@ func (f *flow) continues(n ast.Node) bool {
 // c's own function, or a zero cursor.
 func innermostLoop(c inspector.Cursor) inspector.Cursor {
 	child := c
-	for p := c.Parent(); p.Valid(); child, p = p, p.Parent() {
+	for p := c.Parent(); p.Node() != nil; child, p = p, p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return inspector.Cursor{}

@@ -181,7 +181,7 @@ func nilCheck(info *types.Info, e ast.Expr, v *types.Var) token.Token {
 
 // listStmt returns the statement of a block or case list that holds c.
 func listStmt(c inspector.Cursor) inspector.Cursor {
-	for ; c.Valid(); c = c.Parent() {
+	for ; c.Valid() && c.Node() != nil; c = c.Parent() {
 		if _, ok := c.Node().(ast.Stmt); !ok {
 			continue
 		}

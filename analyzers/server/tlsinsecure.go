@@ -221,7 +221,7 @@ func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
 // the program opts into (if *insecure { ... }). An if that compares with
 // nil is error or presence handling, not a decision, and does not count.
 func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
-	for p := c.Parent(); p.Valid(); p = p.Parent() {
+	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return false

@@ -46,7 +46,7 @@ func valueKey(info *types.Info, e ast.Expr) types.Object {
 // the literal is returned, passed or used in place.
 func literalKey(info *types.Info, c inspector.Cursor) types.Object {
 	lit := c.Node()
-	for p := c.Parent(); p.Valid(); lit, p = p.Node(), p.Parent() {
+	for p := c.Parent(); p.Node() != nil; lit, p = p.Node(), p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.ParenExpr:
 			continue

@@ -72,7 +72,7 @@ func runInLoop(p *rule.Pass) error {
 func enclosingLoops(c inspector.Cursor) func(yield func(inspector.Cursor) bool) {
 	return func(yield func(inspector.Cursor) bool) {
 		child := c
-		for p := c.Parent(); p.Valid(); child, p = p, p.Parent() {
+		for p := c.Parent(); p.Node() != nil; child, p = p, p.Parent() {
 			var body *ast.BlockStmt
 			switch n := p.Node().(type) {
 			case *ast.FuncDecl, *ast.FuncLit:

@@ -37,7 +37,7 @@ func EnclosingFunc(info *types.Info, c inspector.Cursor) (inspector.Cursor, *ast
 // InLoop reports whether c is inside the body of a for or range statement
 // of its innermost enclosing function (a function literal starts afresh).
 func InLoop(c inspector.Cursor) bool {
-	for p := c.Parent(); p.Valid(); p = p.Parent() {
+	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return false

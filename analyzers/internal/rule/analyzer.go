@@ -31,6 +31,10 @@ type ConfigSource struct {
 // that governs one package, which files it analyzes, and the package's
 // //prodlint:ignore directives.
 type PackageConfig struct {
+	// Err is why the configuration could not be read; Config is nil then.
+	// It travels in the result, not as the config analyzer's error, so
+	// that go vet (which prints only its root analyzers' errors) shows it.
+	Err        error
 	Config     *config.Config
 	skipped    map[string]bool // filename -> excluded by the configuration
 	directives *directiveIndex
@@ -52,7 +56,7 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			cfg, err := src.configFor(pass)
 			if err != nil {
-				return nil, err
+				return &PackageConfig{Err: err}, nil
 			}
 			pc := &PackageConfig{Config: cfg, skipped: map[string]bool{}}
 			for _, f := range pass.Files {
@@ -80,9 +84,25 @@ func (src ConfigSource) configFor(pass *analysis.Pass) (*config.Config, error) {
 	return src.Loader.ForDir(dir)
 }
 
+// NewAnalyzers builds a fresh analyzer for each rule, all taking their
+// configuration from configAnalyzer. The first one reports a configuration
+// that cannot be read, once, as its error; the others then stay silent.
+func NewAnalyzers(rules []*Rule, configAnalyzer *analysis.Analyzer) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(rules))
+	for i, r := range rules {
+		out[i] = newAnalyzer(r, configAnalyzer, i == 0)
+	}
+	return out
+}
+
 // NewAnalyzer builds a fresh analyzer for r that takes its configuration
-// from configAnalyzer (see NewConfigAnalyzer).
+// from configAnalyzer (see NewConfigAnalyzer) and reports a configuration
+// that cannot be read as its error.
 func NewAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer) *analysis.Analyzer {
+	return newAnalyzer(r, configAnalyzer, true)
+}
+
+func newAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer, reportsConfigErrors bool) *analysis.Analyzer {
 	requires := append([]*analysis.Analyzer{inspect.Analyzer, configAnalyzer}, r.Requires...)
 	return &analysis.Analyzer{
 		Name:     AnalyzerName(r.ID),
@@ -90,7 +110,14 @@ func NewAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer) *analysis.Analyzer 
 		URL:      r.URL(),
 		Requires: requires,
 		Run: func(pass *analysis.Pass) (any, error) {
-			return nil, run(r, pass, pass.ResultOf[configAnalyzer].(*PackageConfig))
+			pc := pass.ResultOf[configAnalyzer].(*PackageConfig)
+			if pc.Err != nil {
+				if reportsConfigErrors {
+					return nil, pc.Err
+				}
+				return nil, nil
+			}
+			return nil, run(r, pass, pc)
 		},
 	}
 }

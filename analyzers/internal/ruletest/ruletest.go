@@ -37,11 +37,7 @@ func Analyzers(t testing.TB, rulesTOML string, rules ...*rule.Rule) []*analysis.
 		t.Fatalf("test configuration: %v", err)
 	}
 	cfgAnalyzer := rule.NewConfigAnalyzer(rule.ConfigSource{Fixed: cfg})
-	out := make([]*analysis.Analyzer, len(rules))
-	for i, r := range rules {
-		out[i] = rule.NewAnalyzer(r, cfgAnalyzer)
-	}
-	return out
+	return rule.NewAnalyzers(rules, cfgAnalyzer)
 }
 
 // Analyzer is Analyzers for a single rule.
