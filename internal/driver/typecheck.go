@@ -28,75 +28,98 @@ const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedImpor
 // (with comments, for //prodlint:ignore) and types.Info; a root whose own
 // files do not parse or type-check gets the errors in pkg.Errors.
 func typeCheck(roots []*packages.Package) {
-	fset := token.NewFileSet()
 	isRoot := map[*packages.Package]bool{}
 	for _, p := range roots {
 		isRoot[p] = true
 	}
 	tc := &typeChecker{
-		fset:   fset,
+		fset:   token.NewFileSet(),
 		isRoot: isRoot,
 		sizes:  types.SizesFor("gc", build.Default.GOARCH),
-		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
-		done:   map[*packages.Package]*checkResult{},
+		types:  map[*packages.Package]*types.Package{},
 	}
-	var wg sync.WaitGroup
-	for _, p := range roots {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			tc.check(p)
-		}()
-	}
-	wg.Wait()
+	tc.run(roots)
 }
 
 type typeChecker struct {
 	fset   *token.FileSet
 	isRoot map[*packages.Package]bool
 	sizes  types.Sizes
-	cpu    chan struct{} // bounds parsing and type-checking to the cores
 
-	mu   sync.Mutex
-	done map[*packages.Package]*checkResult
+	mu    sync.Mutex
+	types map[*packages.Package]*types.Package // checked packages
 }
 
-type checkResult struct {
-	once sync.Once
-	pkg  *types.Package
-}
-
-// check type-checks p once, after its imports, and returns its types.
-func (c *typeChecker) check(p *packages.Package) *types.Package {
-	c.mu.Lock()
-	res := c.done[p]
-	if res == nil {
-		res = &checkResult{}
-		c.done[p] = res
+// run checks every package reachable from roots in dependency order, with
+// one worker per core: a package is queued once all its imports are done.
+func (c *typeChecker) run(roots []*packages.Package) {
+	pending := map[*packages.Package]int{}
+	importers := map[*packages.Package][]*packages.Package{}
+	var all []*packages.Package
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if _, seen := pending[p]; seen {
+			return
+		}
+		pending[p] = len(p.Imports)
+		all = append(all, p)
+		for _, imp := range p.Imports {
+			importers[imp] = append(importers[imp], p)
+			visit(imp)
+		}
 	}
-	c.mu.Unlock()
-	res.once.Do(func() { res.pkg = c.checkOnce(p) })
-	return res.pkg
+	for _, p := range roots {
+		visit(p)
+	}
+	ready := make(chan *packages.Package, len(all))
+	for _, p := range all {
+		if pending[p] == 0 {
+			ready <- p
+		}
+	}
+	var mu sync.Mutex // guards pending and left
+	left := len(all)
+	if left == 0 {
+		return
+	}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range ready {
+				tp := c.checkOnce(p)
+				c.mu.Lock()
+				c.types[p] = tp
+				c.mu.Unlock()
+				mu.Lock()
+				for _, imp := range importers[p] {
+					if pending[imp]--; pending[imp] == 0 {
+						ready <- imp
+					}
+				}
+				if left--; left == 0 {
+					close(ready)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// typesOf returns the checked types of an import; run schedules a package
+// only after all its imports.
+func (c *typeChecker) typesOf(p *packages.Package) *types.Package {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.types[p]
 }
 
 func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 	if p.PkgPath == "unsafe" {
 		return types.Unsafe
 	}
-	// Check the imports first, in parallel.
-	var wg sync.WaitGroup
-	for _, imp := range p.Imports {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c.check(imp)
-		}()
-	}
-	wg.Wait()
-
-	c.cpu <- struct{}{}
-	defer func() { <-c.cpu }()
-
 	root := c.isRoot[p]
 	mode := parser.SkipObjectResolution
 	if root {
@@ -211,7 +234,7 @@ func importerFor(p *packages.Package, c *typeChecker) types.Importer {
 		if imp.Name == "" && len(imp.Errors) > 0 {
 			return nil, &importError{path, imp.Errors[0].Msg} // e.g. no module provides it
 		}
-		return c.check(imp), nil
+		return c.typesOf(imp), nil
 	})
 }
 
