@@ -55,10 +55,12 @@ generate:
 check-generated:
 	$(GO) test -count=1 ./analyzers -run 'TestGenerated'
 
-# A fixed, short run of the config fuzzers; crashers land in testdata/fuzz
-# and stay as regression seeds.
+# A fixed, short run of the rules.toml and golangci-lint settings fuzzers;
+# crashers land in testdata/fuzz/ and stay as regression seeds that every
+# plain `go test` replays.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzers/internal/config
+	$(GO) test -run '^$$' -fuzz '^FuzzNew$$' -fuzztime $(FUZZTIME) ./gclplugin
 
 clean:
 	rm -rf bin

@@ -262,3 +262,40 @@ func (t T%[1]d) Get(c *http.Client, u string) (*http.Response, error) {
 		t.Errorf("peak RSS %d MiB, want under 2 GiB", r.maxRSSKiB/1024)
 	}
 }
+
+// The same input gives byte-identical output in every format, run after
+// run, from the real binary with every rule.
+func TestOutputIsByteIdenticalAcrossRuns(t *testing.T) {
+	files := map[string]string{"go.mod": goMod}
+	for _, p := range []string{"a", "b", "c"} {
+		files[p+"/x.go"] = fmt.Sprintf(`package %s
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+func Get(u string, v any) {
+	resp, _ := http.Get(u)
+	json.NewDecoder(resp.Body).Decode(v)
+	for _, x := range []string{u, u} {
+		go http.Head(x)
+	}
+}
+`, p)
+		files[p+"/y.go"] = pkg(p)[:len("package "+p)] + "\n\nfunc Y() { _ = 1 //prodlint:ignore http-timeout stale\n}\n"
+	}
+	dir := writeFiles(t, files)
+	for _, format := range [][]string{{}, {"-json"}, {"-sarif"}} {
+		first := prodlint(t, dir, nil, append(format, "./...")...)
+		if first.code != 1 || len(first.stdout) < 100 {
+			t.Fatalf("%v: exit %d, output:\n%s%s", format, first.code, first.stdout, first.stderr)
+		}
+		for i := 0; i < 2; i++ {
+			again := prodlint(t, dir, nil, append(format, "./...")...)
+			if again.stdout != first.stdout || again.stderr != first.stderr {
+				t.Fatalf("%v: run %d differs from the first:\n%s\n---\n%s", format, i+2, first.stdout, again.stdout)
+			}
+		}
+	}
+}
