@@ -10,21 +10,66 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/prodlint/prodlint/analyzers"
 )
 
-// finding is one diagnostic, resolved to a position, a rule and a severity.
+// finding is one diagnostic resolved to file positions: it no longer needs
+// the FileSet or syntax it came from, so it can be cached and replayed.
 type finding struct {
-	Diag     analysis.Diagnostic
-	Analyzer *analysis.Analyzer
-	Pkg      *packages.Package
-	Fset     *token.FileSet
+	PkgID    string
+	Analyzer string // the analyzer's name, as go/analysis JSON keys it
+	Rule     string // the diagnostic's Category: the rule id
+	Message  string
+	URL      string
 	Posn     token.Position
 	End      token.Position
-	Rule     string // the diagnostic's Category: the rule id
-	Severity analyzers.Severity
+	Fixes    []fixOut
+	Related  []relatedOut
+	Severity analyzers.Severity `json:"-"` // from the configuration at print time
+}
+
+type fixOut struct {
+	Message string
+	Edits   []editOut
+}
+
+// editOut is a text edit; Start and End carry byte offsets as well as
+// lines and columns.
+type editOut struct {
+	Start, End token.Position
+	New        string
+}
+
+type relatedOut struct {
+	Posn    token.Position
+	Message string
+}
+
+// newFinding resolves a diagnostic's positions.
+func newFinding(fset *token.FileSet, pkgID, analyzer string, d analysis.Diagnostic) *finding {
+	f := &finding{PkgID: pkgID, Analyzer: analyzer, Rule: d.Category, Message: d.Message, URL: d.URL}
+	f.Posn = fset.Position(d.Pos)
+	f.End = f.Posn
+	if d.End.IsValid() {
+		f.End = fset.Position(d.End)
+	}
+	for _, sf := range d.SuggestedFixes {
+		fo := fixOut{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			start := fset.Position(e.Pos)
+			end := start
+			if e.End.IsValid() {
+				end = fset.Position(e.End)
+			}
+			fo.Edits = append(fo.Edits, editOut{Start: start, End: end, New: string(e.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fo)
+	}
+	for _, rel := range d.Related {
+		f.Related = append(f.Related, relatedOut{Posn: fset.Position(rel.Pos), Message: rel.Message})
+	}
+	return f
 }
 
 // collect gathers the diagnostics of every root action, prints rule
@@ -44,14 +89,8 @@ func (r *run) collect(graph *checker.Graph) []*finding {
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			f := &finding{Diag: d, Analyzer: act.Analyzer, Pkg: act.Package, Fset: act.Package.Fset, Rule: d.Category}
-			f.Posn = f.Fset.Position(d.Pos)
-			if d.End.IsValid() {
-				f.End = f.Fset.Position(d.End)
-			} else {
-				f.End = f.Posn
-			}
-			key := fmt.Sprintf("%s\x00%s\x00%s", f.Posn, f.Rule, d.Message)
+			f := newFinding(act.Package.Fset, act.Package.ID, act.Analyzer.Name, d)
+			key := fmt.Sprintf("%s\x00%s\x00%s", f.Posn, f.Rule, f.Message)
 			if seen[key] {
 				continue // the same file seen through a package and its test variant
 			}
@@ -81,7 +120,7 @@ func lessFinding(a, b *finding) bool {
 	if a.Rule != b.Rule {
 		return a.Rule < b.Rule
 	}
-	return a.Diag.Message < b.Diag.Message
+	return a.Message < b.Message
 }
 
 // severity looks up the finding's rule in the configuration governing its

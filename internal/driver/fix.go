@@ -23,18 +23,13 @@ func (r *run) applyFixes(findings []*finding) ([]*finding, error) {
 	var remaining []*finding
 	applied := 0
 	for _, f := range findings {
-		if len(f.Diag.SuggestedFixes) == 0 {
+		if len(f.Fixes) == 0 {
 			remaining = append(remaining, f)
 			continue
 		}
 		byFile := map[string][]edit{}
-		for _, te := range f.Diag.SuggestedFixes[0].TextEdits {
-			start := f.Fset.Position(te.Pos)
-			end := start
-			if te.End.IsValid() {
-				end = f.Fset.Position(te.End)
-			}
-			byFile[start.Filename] = append(byFile[start.Filename], edit{start.Offset, end.Offset, string(te.NewText)})
+		for _, e := range f.Fixes[0].Edits {
+			byFile[e.Start.Filename] = append(byFile[e.Start.Filename], edit{e.Start.Offset, e.End.Offset, e.New})
 		}
 		if conflicts(accepted, byFile) {
 			remaining = append(remaining, f)

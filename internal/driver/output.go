@@ -20,7 +20,7 @@ func (r *run) print(findings []*finding) error {
 // printText prints findings like go vet: "file:line:col: [rule] message".
 func (r *run) printText(w io.Writer, findings []*finding) {
 	for _, f := range findings {
-		fmt.Fprintf(w, "%s:%d:%d: %s\n", r.relPath(f.Posn.Filename), f.Posn.Line, f.Posn.Column, f.Diag.Message)
+		fmt.Fprintf(w, "%s:%d:%d: %s\n", r.relPath(f.Posn.Filename), f.Posn.Line, f.Posn.Column, f.Message)
 	}
 }
 
@@ -62,29 +62,25 @@ func (r *run) printJSON(w io.Writer, findings []*finding) error {
 			Severity: string(f.Severity),
 			Posn:     f.Posn.String(),
 			End:      f.End.String(),
-			Message:  f.Diag.Message,
-			URL:      f.Diag.URL,
+			Message:  f.Message,
+			URL:      f.URL,
 		}
-		for _, sf := range f.Diag.SuggestedFixes {
+		for _, sf := range f.Fixes {
 			jf := jsonFix{Message: sf.Message, Edits: []jsonEdit{}}
-			for _, e := range sf.TextEdits {
-				start, end := f.Fset.Position(e.Pos), f.Fset.Position(e.End)
-				if !e.End.IsValid() {
-					end = start
-				}
-				jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+			for _, e := range sf.Edits {
+				jf.Edits = append(jf.Edits, jsonEdit{Filename: e.Start.Filename, Start: e.Start.Offset, End: e.End.Offset, New: e.New})
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
-		for _, rel := range f.Diag.Related {
-			jd.Related = append(jd.Related, jsonRelatedPos{Posn: f.Fset.Position(rel.Pos).String(), Message: rel.Message})
+		for _, rel := range f.Related {
+			jd.Related = append(jd.Related, jsonRelatedPos{Posn: rel.Posn.String(), Message: rel.Message})
 		}
-		byAnalyzer := tree[f.Pkg.ID]
+		byAnalyzer := tree[f.PkgID]
 		if byAnalyzer == nil {
 			byAnalyzer = map[string][]jsonDiagnostic{}
-			tree[f.Pkg.ID] = byAnalyzer
+			tree[f.PkgID] = byAnalyzer
 		}
-		byAnalyzer[f.Analyzer.Name] = append(byAnalyzer[f.Analyzer.Name], jd)
+		byAnalyzer[f.Analyzer] = append(byAnalyzer[f.Analyzer], jd)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "\t")

@@ -149,20 +149,17 @@ func (r *run) printSARIF(w io.Writer, findings []*finding) error {
 			RuleID:    f.Rule,
 			RuleIndex: index[f.Rule],
 			Level:     sarifLevel(f.Severity),
-			Message:   sarifText{Text: f.Diag.Message},
+			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: r.artifact(f.Posn.Filename),
 				Region:           sarifRegion{StartLine: f.Posn.Line, StartColumn: f.Posn.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
 			}}},
 		}
-		for _, sf := range f.Diag.SuggestedFixes {
+		for _, sf := range f.Fixes {
 			byFile := map[string]*sarifArtifactChange{}
 			var order []string
-			for _, e := range sf.TextEdits {
-				start, end := f.Fset.Position(e.Pos), f.Fset.Position(e.End)
-				if !e.End.IsValid() {
-					end = start
-				}
+			for _, e := range sf.Edits {
+				start, end := e.Start, e.End
 				ch := byFile[start.Filename]
 				if ch == nil {
 					ch = &sarifArtifactChange{ArtifactLocation: r.artifact(start.Filename)}
@@ -171,7 +168,7 @@ func (r *run) printSARIF(w io.Writer, findings []*finding) error {
 				}
 				ch.Replacements = append(ch.Replacements, sarifReplacement{
 					DeletedRegion:   sarifRegion{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column},
-					InsertedContent: sarifText{Text: string(e.NewText)},
+					InsertedContent: sarifText{Text: e.New},
 				})
 			}
 			fx := sarifFix{Description: sarifText{Text: sf.Message}}
