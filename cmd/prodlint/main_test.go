@@ -44,7 +44,7 @@ func prodlint(t *testing.T, dir string, env []string, args ...string) run {
 	t.Helper()
 	cmd := exec.Command(prodlintBin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "PRODLINT_CONFIG="), env...)
+	cmd.Env = append(append(os.Environ(), "PRODLINT_CONFIG=", "PRODLINT_CACHE="+t.TempDir()), env...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	start := time.Now()
@@ -286,13 +286,16 @@ func Get(u string, v any) {
 		files[p+"/y.go"] = pkg(p)[:len("package "+p)] + "\n\nfunc Y() { _ = 1 //prodlint:ignore http-timeout stale\n}\n"
 	}
 	dir := writeFiles(t, files)
+	cache := []string{"PRODLINT_CACHE=" + t.TempDir()}
 	for _, format := range [][]string{{}, {"-json"}, {"-sarif"}} {
-		first := prodlint(t, dir, nil, append(format, "./...")...)
+		first := prodlint(t, dir, cache, append(format, "./...")...)
 		if first.code != 1 || len(first.stdout) < 100 {
 			t.Fatalf("%v: exit %d, output:\n%s%s", format, first.code, first.stdout, first.stderr)
 		}
-		for i := 0; i < 2; i++ {
-			again := prodlint(t, dir, nil, append(format, "./...")...)
+		// The second run is computed afresh, the third replayed from the
+		// result cache: both must print the same bytes.
+		for i, extra := range [][]string{{"-no-cache"}, nil} {
+			again := prodlint(t, dir, cache, append(append(format, extra...), "./...")...)
 			if again.stdout != first.stdout || again.stderr != first.stderr {
 				t.Fatalf("%v: run %d differs from the first:\n%s\n---\n%s", format, i+2, first.stdout, again.stdout)
 			}

@@ -47,6 +47,7 @@ type flags struct {
 	tests           string // "", "true" or "false"
 	enable, disable string
 	cpuprofile      string
+	noCache         bool
 	version         bool
 	patterns        []string
 }
@@ -97,6 +98,7 @@ func parseFlags(opts Options) (*flags, error) {
 	fs.StringVar(&f.enable, "enable", "", "comma-separated rule ids to switch on, overriding rules.toml")
 	fs.StringVar(&f.disable, "disable", "", "comma-separated rule ids to switch off, overriding rules.toml")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the result cache ($"+CacheEnv+", default the user cache directory)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	fs.Usage = func() { usage(opts.Stderr, fs) }
 	if err := fs.Parse(opts.Args); err != nil {

@@ -74,6 +74,9 @@ func runProdlint(t *testing.T, dir string, rules []*analyzers.Rule, args ...stri
 	t.Helper()
 	var out, errOut bytes.Buffer
 	t.Setenv(analyzers.ConfigEnv, "")
+	if os.Getenv(CacheEnv) == "" {
+		t.Setenv(CacheEnv, t.TempDir()) // each test starts cold, and never touches the user's cache
+	}
 	code := Main(Options{Args: args, Dir: dir, Stdout: &out, Stderr: &errOut, Rules: rules})
 	return result{code, out.String(), errOut.String()}
 }

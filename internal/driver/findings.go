@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/prodlint/prodlint/analyzers"
 )
@@ -72,32 +73,49 @@ func newFinding(fset *token.FileSet, pkgID, analyzer string, d analysis.Diagnost
 	return f
 }
 
-// collect gathers the diagnostics of every root action, prints rule
-// errors (a panicking rule included) and returns the findings sorted by
-// file, line, column and rule, without duplicates.
-func (r *run) collect(graph *checker.Graph) []*finding {
-	if graph == nil {
-		return nil
+// collect gathers the diagnostics of every root action, hands each
+// package's findings to store (unless a rule failed on it), prints rule
+// errors (a panicking rule included) and returns them with the cached
+// findings, sorted by file, line, column and rule, without duplicates.
+func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packages.Package, []*finding)) []*finding {
+	byPkg := map[*packages.Package][]*finding{}
+	failedPkg := map[*packages.Package]bool{}
+	var errLines []string
+	var order []*packages.Package
+	if graph != nil {
+		for _, act := range graph.Roots {
+			if _, ok := byPkg[act.Package]; !ok {
+				byPkg[act.Package] = nil
+				order = append(order, act.Package)
+			}
+			if act.Err != nil {
+				r.failed = true
+				failedPkg[act.Package] = true
+				errLines = append(errLines, actionError(act))
+				continue
+			}
+			for _, d := range act.Diagnostics {
+				byPkg[act.Package] = append(byPkg[act.Package], newFinding(act.Package.Fset, act.Package.ID, act.Analyzer.Name, d))
+			}
+		}
+	}
+	all := cached
+	for _, p := range order {
+		if !failedPkg[p] {
+			store(p, byPkg[p])
+		}
+		all = append(all, byPkg[p]...)
 	}
 	var out []*finding
 	seen := map[string]bool{}
-	var errLines []string
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			r.failed = true
-			errLines = append(errLines, actionError(act))
-			continue
+	for _, f := range all {
+		key := fmt.Sprintf("%s\x00%s\x00%s", f.Posn, f.Rule, f.Message)
+		if seen[key] {
+			continue // the same file seen through a package and its test variant
 		}
-		for _, d := range act.Diagnostics {
-			f := newFinding(act.Package.Fset, act.Package.ID, act.Analyzer.Name, d)
-			key := fmt.Sprintf("%s\x00%s\x00%s", f.Posn, f.Rule, f.Message)
-			if seen[key] {
-				continue // the same file seen through a package and its test variant
-			}
-			seen[key] = true
-			f.Severity = r.severity(f)
-			out = append(out, f)
-		}
+		seen[key] = true
+		f.Severity = r.severity(f)
+		out = append(out, f)
 	}
 	sort.Strings(errLines)
 	for _, l := range uniq(errLines) {

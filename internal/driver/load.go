@@ -18,9 +18,7 @@ func (r *run) load(tests bool) ([]*packages.Package, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(r.flags.patterns, " "))
 	}
-	pkgs = withoutRedundantVariants(pkgs)
-	typeCheck(pkgs)
-	return pkgs, nil
+	return withoutRedundantVariants(pkgs), nil
 }
 
 // wantTests decides whether to load test variants: the -tests flag, else

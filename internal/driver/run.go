@@ -50,7 +50,10 @@ func (r *run) main() int {
 	if code, ok := r.validateConfigs(pkgs); !ok {
 		return code
 	}
-	roots := r.reportLoadErrors(pkgs)
+	cache := r.openCache()
+	cached, misses, keys := r.lookupCache(cache, pkgs)
+	typeCheck(misses)
+	roots := r.reportLoadErrors(misses)
 
 	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
 	var graph *checker.Graph
@@ -61,7 +64,11 @@ func (r *run) main() int {
 			return ExitAnalysis
 		}
 	}
-	findings := r.collect(graph)
+	findings := r.collect(graph, cached, func(p *packages.Package, fs []*finding) {
+		if k, ok := keys[p]; ok {
+			cache.put(k, fs)
+		}
+	})
 
 	failing := false
 	for _, f := range findings {
@@ -130,6 +137,33 @@ func (r *run) configure() (int, bool) {
 	}
 	r.fixed = cfg
 	return 0, true
+}
+
+// lookupCache returns the findings of packages whose results are cached,
+// the packages left to analyze, and the keys to store their results under.
+func (r *run) lookupCache(cache *resultCache, pkgs []*packages.Package) ([]*finding, []*packages.Package, map[*packages.Package]string) {
+	if cache == nil {
+		return nil, pkgs, nil
+	}
+	var cached []*finding
+	var misses []*packages.Package
+	keys := map[*packages.Package]string{}
+	for _, p := range pkgs {
+		dir := packageDir(p)
+		cfg, err := r.configFor(dir)
+		if len(p.Errors) > 0 || dir == "" || err != nil {
+			misses = append(misses, p) // errors are reported afresh, never cached
+			continue
+		}
+		k := cache.key(p, cfg.Path)
+		if fs, ok := cache.get(k); ok {
+			cached = append(cached, fs...)
+			continue
+		}
+		keys[p] = k
+		misses = append(misses, p)
+	}
+	return cached, misses, keys
 }
 
 // configFor returns the configuration that governs a package directory.
