@@ -62,5 +62,19 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzers/internal/config
 	$(GO) test -run '^$$' -fuzz '^FuzzNew$$' -fuzztime $(FUZZTIME) ./gclplugin
 
+# The real-world corpus (bench/corpus.txt, pinned versions from the Go module
+# proxy) fetched into bench/work/, which is not committed.
+corpus:
+	bench/corpus.sh
+
+# Corpus, findings report (bench/results/findings.md and samples/) and the
+# performance comparison on the mid-size module. On the large one:
+# make bench PERF_MODULE=gitea (or bench/perf.sh gitea after make corpus).
+# See docs/performance.md.
+PERF_MODULE ?= caddy
+bench: corpus
+	bench/report.sh
+	bench/perf.sh $(PERF_MODULE)
+
 clean:
 	rm -rf bin

@@ -1,0 +1,544 @@
+// Command benchreport runs prodlint over the real-world corpus that
+// bench/corpus.sh fetched into bench/work, checks that it neither crashed
+// nor failed a rule on any package that type-checks, and writes:
+//
+//   - bench/results/findings.md: a table of findings per rule and module,
+//     with each module's size, packages analyzed and not analyzed, and
+//     prodlint's wall time;
+//   - bench/results/samples/RULE.txt: up to -samples findings of each rule,
+//     chosen deterministically and spread over the modules and their files,
+//     each with its position, message and three lines of source (string
+//     literals masked for the secret rules), for the precision triage;
+//   - bench/work/NAME.prodlint.json and NAME.prodlint.stderr: prodlint's
+//     raw -json output and its standard error (not committed).
+//
+// It exits 1, after writing everything it could, when prodlint panicked,
+// reported an internal error or a rule error, or exited with a status
+// other than 0, 1 (findings) and 3 (some packages do not type-check).
+//
+//	go run ./bench/cmd/benchreport [-prodlint bin/prodlint] [NAME...]
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prodlint/prodlint/analyzers"
+)
+
+// secretRules are the rules whose samples get their string literals masked.
+var secretRules = map[string]bool{"secret-literal": true, "secret-logged": true}
+
+type module struct {
+	Name, Path, Version, Note string
+	Dir                       string
+
+	Lines       int
+	Exit        int
+	Wall        time.Duration
+	Analyzed    int // packages with no "not analyzed" line
+	NotAnalyzed []string
+	Problems    []string // crashes and rule errors: these fail the run
+	Findings    []finding
+}
+
+type finding struct {
+	Module  *module
+	Rule    string
+	File    string // relative to the module directory
+	Line    int
+	Col     int
+	Message string
+}
+
+type diagnostic struct {
+	Category string `json:"category"`
+	Posn     string `json:"posn"`
+	Message  string `json:"message"`
+}
+
+func main() {
+	prodlint := flag.String("prodlint", "bin/prodlint", "the prodlint binary to run")
+	corpus := flag.String("corpus", "bench/corpus.txt", "the corpus list")
+	work := flag.String("work", "bench/work", "where bench/corpus.sh put the modules; raw output goes here too")
+	results := flag.String("results", "bench/results", "where findings.md and samples/ are written")
+	nSamples := flag.Int("samples", 40, "findings sampled per rule")
+	flag.Parse()
+
+	bin, err := filepath.Abs(*prodlint)
+	check(err)
+	mods, err := readCorpus(*corpus, *work, flag.Args())
+	check(err)
+	failed := false
+	for _, m := range mods {
+		if err := analyze(bin, m, *work); err != nil {
+			fmt.Fprintf(os.Stderr, "benchreport: %s: %v\n", m.Name, err)
+			failed = true
+			continue
+		}
+		status := "ok"
+		if len(m.Problems) > 0 {
+			status = "FAILED"
+			failed = true
+		}
+		fmt.Fprintf(os.Stderr, "benchreport: %-13s %s: exit %d in %v, %d packages analyzed, %d not type-checked, %d findings\n",
+			m.Name, status, m.Exit, m.Wall.Round(100*time.Millisecond), m.Analyzed, len(m.NotAnalyzed), len(m.Findings))
+		for _, p := range m.Problems {
+			fmt.Fprintf(os.Stderr, "benchreport: %s: %s\n", m.Name, p)
+		}
+	}
+
+	rules := ruleIDs()
+	check(os.MkdirAll(filepath.Join(*results, "samples"), 0o755))
+	var md bytes.Buffer
+	writeTable(&md, mods, rules)
+	check(os.WriteFile(filepath.Join(*results, "findings.md"), md.Bytes(), 0o644))
+	os.Stdout.Write(md.Bytes())
+	for _, r := range rules {
+		check(writeSamples(filepath.Join(*results, "samples", r+".txt"), r, mods, *nSamples))
+	}
+	if failed {
+		fmt.Fprintln(os.Stderr, "benchreport: FAILED: prodlint crashed or a rule failed on the corpus (see above)")
+		os.Exit(1)
+	}
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "benchreport: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// ruleIDs lists every rule in the documentation's order, and any unknown
+// category found later is appended by the table writer.
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range analyzers.Rules() {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+// readCorpus parses lines "module@version name note..." and keeps the
+// named ones (all when names is empty).
+func readCorpus(path, work string, names []string) ([]*module, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	found := map[string]bool{}
+	var mods []*module
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		at := strings.LastIndex(fields[0], "@")
+		if len(fields) < 2 || at < 0 {
+			return nil, fmt.Errorf("%s:%d: want \"module@version name note\"", path, i+1)
+		}
+		m := &module{Path: fields[0][:at], Version: fields[0][at+1:], Name: fields[1], Note: strings.Join(fields[2:], " ")}
+		if len(want) > 0 && !want[m.Name] {
+			continue
+		}
+		found[m.Name] = true
+		m.Dir, err = filepath.Abs(filepath.Join(work, m.Name))
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(filepath.Join(m.Dir, "go.mod")); err != nil {
+			return nil, fmt.Errorf("%s is not fetched (run bench/corpus.sh): %v", m.Name, err)
+		}
+		mods = append(mods, m)
+	}
+	for _, n := range names {
+		if found[n] {
+			continue
+		}
+		return nil, fmt.Errorf("%s is not in %s", n, path)
+	}
+	return mods, nil
+}
+
+// analyze runs prodlint -json ./... in the module and reads its output.
+func analyze(bin string, m *module, work string) error {
+	lines, err := countLines(m.Dir)
+	if err != nil {
+		return err
+	}
+	m.Lines = lines
+
+	cmd := exec.Command(bin, "-json", "./...")
+	cmd.Dir = m.Dir
+	cmd.Env = append(os.Environ(), "PRODLINT_CONFIG=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err = cmd.Run()
+	m.Wall = time.Since(start)
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		m.Exit = ee.ExitCode()
+	case err != nil:
+		return err
+	}
+	base := filepath.Join(work, m.Name+".prodlint")
+	if err := os.WriteFile(base+".json", stdout.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(base+".stderr", stderr.Bytes(), 0o644); err != nil {
+		return err
+	}
+
+	m.Problems = problems(stderr.String(), m.Exit)
+	m.NotAnalyzed = notAnalyzed(stderr.String())
+
+	var tree map[string]map[string][]diagnostic
+	if err := json.Unmarshal(stdout.Bytes(), &tree); err != nil {
+		m.Problems = append(m.Problems, fmt.Sprintf("-json output does not parse: %v", err))
+		return nil
+	}
+	m.Analyzed = countAnalyzed(m.Dir, len(m.NotAnalyzed))
+	for _, byAnalyzer := range tree {
+		for analyzer, diags := range byAnalyzer {
+			for _, d := range diags {
+				f, err := parseFinding(m, d)
+				if err != nil {
+					m.Problems = append(m.Problems, fmt.Sprintf("%s: %v", analyzer, err))
+					continue
+				}
+				m.Findings = append(m.Findings, f)
+			}
+		}
+	}
+	sort.Slice(m.Findings, func(i, j int) bool { return less(m.Findings[i], m.Findings[j]) })
+	return nil
+}
+
+// problems returns what in prodlint's standard error and exit status
+// means prodlint itself failed: a panic, an internal error, a rule error,
+// or an exit status that is neither findings nor unloadable packages.
+func problems(stderr string, exit int) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(stderr))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		l := sc.Text()
+		switch {
+		case strings.HasPrefix(l, "panic:"), strings.Contains(l, "internal error"),
+			strings.HasPrefix(l, "fatal error:"), strings.HasPrefix(l, "goroutine ") && strings.HasSuffix(l, "]:"):
+			out = append(out, l)
+		case strings.HasPrefix(l, "prodlint: ") && strings.Contains(l, " on package "):
+			out = append(out, l) // a rule's error: "prodlint: RULE on package P: err"
+		}
+	}
+	if exit != 0 && exit != 1 && exit != 3 {
+		out = append(out, fmt.Sprintf("prodlint exited with status %d", exit))
+	}
+	return out
+}
+
+func notAnalyzed(stderr string) []string {
+	var out []string
+	for _, l := range strings.Split(stderr, "\n") {
+		if rest, ok := strings.CutPrefix(l, "prodlint: package "); ok {
+			if pkg, _, ok := strings.Cut(rest, " not analyzed"); ok {
+				out = append(out, pkg)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// countAnalyzed is the number of packages of ./... (go list, test files
+// not counted separately) less those prodlint could not analyze.
+func countAnalyzed(dir string, notAnalyzed int) int {
+	cmd := exec.Command("go", "list", "-e", "./...")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return -1
+	}
+	return len(strings.Fields(string(out))) - notAnalyzed
+}
+
+func parseFinding(m *module, d diagnostic) (finding, error) {
+	// posn is "file:line:col"; the file may itself hold colons.
+	p := d.Posn
+	i := strings.LastIndex(p, ":")
+	j := strings.LastIndex(p[:max(i, 0)], ":")
+	if i < 0 || j < 0 {
+		return finding{}, fmt.Errorf("bad position %q", d.Posn)
+	}
+	line, err1 := strconv.Atoi(p[j+1 : i])
+	col, err2 := strconv.Atoi(p[i+1:])
+	if err1 != nil || err2 != nil {
+		return finding{}, fmt.Errorf("bad position %q", d.Posn)
+	}
+	file := p[:j]
+	if rel, err := filepath.Rel(m.Dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+		file = rel
+	}
+	return finding{Module: m, Rule: d.Category, File: filepath.ToSlash(file), Line: line, Col: col, Message: d.Message}, nil
+}
+
+func less(a, b finding) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
+
+func countLines(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "vendor" || d.Name() == "testdata") && path != dir {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		n += bytes.Count(data, []byte("\n"))
+		return nil
+	})
+	return n, err
+}
+
+func writeTable(w io.Writer, mods []*module, rules []string) {
+	counts := map[string]map[string]int{} // rule → module → count
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r] = true
+	}
+	for _, m := range mods {
+		for _, f := range m.Findings {
+			if !known[f.Rule] {
+				known[f.Rule] = true
+				rules = append(rules, f.Rule)
+			}
+			if counts[f.Rule] == nil {
+				counts[f.Rule] = map[string]int{}
+			}
+			counts[f.Rule][m.Name]++
+		}
+	}
+
+	fmt.Fprintf(w, "# prodlint on the real-world corpus\n\n")
+	fmt.Fprintf(w, "Generated by `make bench` (bench/report.sh → bench/cmd/benchreport) with prodlint's default configuration\n")
+	fmt.Fprintf(w, "(no rules.toml: default rules on, `_test.go` and generated files skipped) on the modules of bench/corpus.txt,\n")
+	fmt.Fprintf(w, "fetched by bench/corpus.sh. Raw `-json` output: bench/work/NAME.prodlint.json (not committed). Samples for the\n")
+	fmt.Fprintf(w, "precision triage: bench/results/samples/RULE.txt.\n\n")
+
+	fmt.Fprintf(w, "## Modules\n\n| module | version | lines of Go | packages analyzed | not type-checked | prodlint exit | wall | findings | crashes / rule errors |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+	for _, m := range mods {
+		crash := "none"
+		if len(m.Problems) > 0 {
+			crash = fmt.Sprintf("**%d** (see stderr)", len(m.Problems))
+		}
+		fmt.Fprintf(w, "| %s (`%s`) | %s | %d | %d | %d | %d | %.1fs | %d | %s |\n",
+			m.Name, m.Path, m.Version, m.Lines, m.Analyzed, len(m.NotAnalyzed), m.Exit, m.Wall.Seconds(), len(m.Findings), crash)
+	}
+
+	fmt.Fprintf(w, "\n## Findings per rule and module\n\n| rule |")
+	for _, m := range mods {
+		fmt.Fprintf(w, " %s |", m.Name)
+	}
+	fmt.Fprintf(w, " total | per 10k lines |\n|---|")
+	for range mods {
+		fmt.Fprintf(w, "---:|")
+	}
+	fmt.Fprintf(w, "---:|---:|\n")
+	totalLines := 0
+	for _, m := range mods {
+		totalLines += m.Lines
+	}
+	colTotals := make([]int, len(mods))
+	grand := 0
+	for _, r := range rules {
+		fmt.Fprintf(w, "| %s |", r)
+		t := 0
+		for i, m := range mods {
+			c := counts[r][m.Name]
+			fmt.Fprintf(w, " %d |", c)
+			t += c
+			colTotals[i] += c
+		}
+		grand += t
+		fmt.Fprintf(w, " %d | %s |\n", t, per10k(t, totalLines))
+	}
+	fmt.Fprintf(w, "| **total** |")
+	for _, c := range colTotals {
+		fmt.Fprintf(w, " **%d** |", c)
+	}
+	fmt.Fprintf(w, " **%d** | %s |\n", grand, per10k(grand, totalLines))
+
+	for _, m := range mods {
+		if len(m.NotAnalyzed) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s: packages not analyzed because they do not type-check: %s\n", m.Name, strings.Join(m.NotAnalyzed, ", "))
+	}
+}
+
+func per10k(n, lines int) string {
+	if lines == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", float64(n)*10000/float64(lines))
+}
+
+// writeSamples picks up to n findings of rule: the quota is shared out
+// round-robin over the modules that have findings of the rule, and within
+// a module the picks are evenly spaced over its findings sorted by file
+// and line, so that one noisy file does not fill the sample.
+func writeSamples(path, rule string, mods []*module, n int) error {
+	var per [][]finding
+	total := 0
+	for _, m := range mods {
+		var fs []finding
+		for _, f := range m.Findings {
+			if f.Rule == rule {
+				fs = append(fs, f)
+			}
+		}
+		per = append(per, fs)
+		total += len(fs)
+	}
+	quota := make([]int, len(per))
+	for left := min(n, total); left > 0; {
+		for i := range per {
+			if left > 0 && quota[i] < len(per[i]) {
+				quota[i]++
+				left--
+			}
+		}
+	}
+
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s: %d of %d findings on the corpus, spread over the modules (bench/cmd/benchreport)\n", rule, min(n, total), total)
+	if secretRules[rule] {
+		fmt.Fprintf(&b, "# string literals in the source lines are masked: first 4 characters kept\n")
+	}
+	fmt.Fprintf(&b, "# verdict: write TRUE or FALSE (and why) after each finding during the triage\n\n")
+	k := 0
+	files := map[string][]string{}
+	for i, fs := range per {
+		for j := range quota[i] {
+			f := fs[(2*j+1)*len(fs)/(2*quota[i])]
+			k++
+			fmt.Fprintf(&b, "[%d] %s/%s:%d:%d\n    %s\n", k, f.Module.Name, f.File, f.Line, f.Col, f.Message)
+			abs := filepath.Join(f.Module.Dir, filepath.FromSlash(f.File))
+			lines, ok := files[abs]
+			if !ok {
+				lines = sourceLines(abs, secretRules[rule])
+				files[abs] = lines
+			}
+			for l := f.Line - 1; l <= f.Line+1; l++ {
+				if l >= 1 && l <= len(lines) {
+					mark := " "
+					if l == f.Line {
+						mark = ">"
+					}
+					fmt.Fprintf(&b, "    %s %5d | %s\n", mark, l, strings.TrimRight(lines[l-1], " \t\r"))
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// sourceLines returns the file's lines, with the contents of every string
+// literal masked past its first four characters when mask is set.
+func sourceLines(path string, mask bool) []string {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	if mask {
+		src = maskStrings(src)
+	}
+	return strings.Split(string(src), "\n")
+}
+
+// maskStrings replaces every character of a string literal after the
+// opening quote and the first four characters with '*', keeping newlines
+// (raw strings span lines) and the closing quote.
+func maskStrings(src []byte) []byte {
+	out := bytes.Clone(src)
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(file, src, nil, 0)
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok != token.STRING {
+			continue
+		}
+		start := file.Offset(pos)
+		if lit[0] == '`' { // the scanner drops \r from raw strings: take the source span
+			end := bytes.IndexByte(src[start+1:], '`')
+			if end < 0 {
+				continue
+			}
+			lit = string(src[start : start+end+2])
+		}
+		body := []rune(lit[1 : len(lit)-1])
+		masked := []byte(lit[:1] + string(body[:min(4, len(body))]))
+		for _, r := range body[min(4, len(body)):] {
+			if r == '\n' {
+				masked = append(masked, '\n')
+			} else {
+				masked = append(masked, '*')
+			}
+		}
+		// Multi-byte runes became one '*' each: pad to keep the offsets.
+		for len(masked) < len(lit)-1 {
+			masked = append(masked, '*')
+		}
+		repl := masked
+		copy(out[start:], repl)
+	}
+	return out
+}

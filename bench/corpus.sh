@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Fetch prodlint's real-world corpus (bench/corpus.txt) by exact version through the Go module proxy.
+#
+#   bench/corpus.sh [NAME...]     fetch every module of corpus.txt, or only the named ones
+#
+# For each line "module@version name note...": `go mod download -json module@version`, copy the
+# module directory out of the module cache into bench/work/NAME (made writable), then
+# `go mod download` inside it so every dependency is in the module cache, and check that it
+# type-checks with `go build ./...` (a failure is reported, not fatal: prodlint must still finish
+# on the packages that do type-check). Prints a table of modules with their Go line counts
+# (`find -name '*.go' | xargs cat | wc -l`, vendor/ and testdata/ excluded) and writes it to
+# bench/work/corpus.tsv.
+#
+# Idempotent: a module already present at bench/work/NAME with the same version stamp is kept.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+list=${CORPUS_LIST:-$here/corpus.txt}
+work=${CORPUS_WORK:-$here/work}
+mkdir -p "$work"
+export GOTOOLCHAIN=${GOTOOLCHAIN:-local} GOFLAGS=${GOFLAGS:--buildvcs=false}
+
+want=" $* "
+tsv=$work/corpus.tsv
+: >"$tsv.new"
+failed=0
+
+lines_of_go() {
+	find "$1" -name '*.go' -not -path '*/vendor/*' -not -path '*/testdata/*' -print0 | xargs -0 cat | wc -l
+}
+
+while read -r modver name _note; do
+	case "$modver" in ''|'#'*) continue ;; esac
+	if [ "$want" != "  " ] && [[ "$want" != *" $name "* ]]; then continue; fi
+	mod=${modver%@*} ver=${modver##*@}
+	dst=$work/$name
+	if [ -f "$dst/.corpus-version" ] && [ "$(cat "$dst/.corpus-version")" = "$modver" ]; then
+		echo "corpus: $name: $modver already in $dst" >&2
+	else
+		echo "corpus: $name: downloading $modver" >&2
+		json=$(go mod download -json "$modver") || { echo "corpus: $name: go mod download $modver failed:" >&2; echo "$json" >&2; exit 1; }
+		dir=$(printf '%s' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+		err=$(printf '%s' "$json" | sed -n 's/^[[:space:]]*"Error": "\(.*\)",\{0,1\}$/\1/p')
+		if [ -n "$err" ] || [ -z "$dir" ] || [ ! -d "$dir" ]; then
+			echo "corpus: $name: $modver: ${err:-no module directory in go mod download output}" >&2
+			exit 1
+		fi
+		rm -rf "$dst"
+		cp -R "$dir" "$dst"
+		chmod -R u+w "$dst"
+		printf '%s\n' "$modver" >"$dst/.corpus-version"
+	fi
+	echo "corpus: $name: go mod download (dependencies)" >&2
+	(cd "$dst" && go mod download) || { echo "corpus: $name: go mod download of dependencies failed" >&2; exit 1; }
+	status=ok
+	if [ -z "${CORPUS_NO_BUILD:-}" ]; then
+		echo "corpus: $name: go build ./..." >&2
+		if ! (cd "$dst" && go build ./... >"$work/$name.build.log" 2>&1); then
+			status="build errors (see bench/work/$name.build.log)"
+			echo "corpus: $name: $status" >&2
+			tail -n 20 "$work/$name.build.log" >&2
+		fi
+	fi
+	n=$(lines_of_go "$dst")
+	pkgs=$(cd "$dst" && go list ./... 2>/dev/null | wc -l)
+	printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$modver" "$n" "$pkgs" "$status" >>"$tsv.new"
+done <"$list"
+
+mv "$tsv.new" "$tsv"
+printf '\n| module | version | lines of Go | packages | go build ./... |\n|---|---|---:|---:|---|\n'
+awk -F'\t' '{ split($2, mv, "@"); printf "| %s | %s | %s | %s | %s |\n", mv[1], mv[2], $3, $4, $5 }' "$tsv"
