@@ -62,7 +62,7 @@ while read -r modver name _note; do
 		fi
 	fi
 	n=$(lines_of_go "$dst")
-	pkgs=$(cd "$dst" && go list ./... 2>/dev/null | wc -l)
+	pkgs=$( (cd "$dst" && go list -e ./... 2>/dev/null || true) | wc -l)
 	printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$modver" "$n" "$pkgs" "$status" >>"$tsv.new"
 done <"$list"
 
