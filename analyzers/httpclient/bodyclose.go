@@ -35,6 +35,8 @@ func BodyClose() *rule.Rule {
 				"A response, or its Body, that leaves the function: returned, passed to a call other than a standard " +
 				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio...), stored in a variable, field, slice, map or " +
 				"composite literal, or sent on a channel: whoever receives it owns the close. " +
+				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
+				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
 				"Head and client.Head are not reported: a HEAD response has no body, and the Transport puts its connection " +
 				"back in the pool without waiting for a Close. " +
@@ -57,6 +59,9 @@ func runBodyClose(p *rule.Pass) error {
 		}
 		if s.fn.Name() == "Head" {
 			continue // a HEAD response has no body: the Transport reuses the connection at once
+		}
+		if inTestHelper(p, c) {
+			continue // test-harness code: out of scope with tests = false
 		}
 		api := s.api(p.TypesInfo)
 		switch {

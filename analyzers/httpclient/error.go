@@ -35,6 +35,8 @@ func Error() *rule.Rule {
 				"Uses of the response guarded by a nil check before the error is checked " +
 				"(`if resp != nil { defer resp.Body.Close() }`, also inside a deferred closure). " +
 				"Results that go straight into a call or a return. " +
+				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
+				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
 				"again (`body, err := io.ReadAll(resp.Body)`) is not a check.",
@@ -51,7 +53,7 @@ func runError(p *rule.Pass) error {
 			continue
 		}
 		r, ok := resultsOf(p.TypesInfo, c)
-		if !ok {
+		if !ok || inTestHelper(p, c) {
 			continue
 		}
 		api := s.api(p.TypesInfo)

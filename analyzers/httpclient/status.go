@@ -37,6 +37,8 @@ func Status() *rule.Rule {
 				"A response handed whole to another function (checkStatus(resp), decode(resp)), returned, stored or " +
 				"aliased: prodlint does not follow calls, and a helper that receives the whole *http.Response is " +
 				"where such code usually checks the status, so reporting would mostly be noise. " +
+				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
+				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"A body drained with io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads " +
 				"it, not this function). The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), " +
 				"ioutil.ReadAll, json/xml/gob decoders, csv and bufio readers, resp.Body.Read, also through " +
@@ -58,7 +60,7 @@ func runStatus(p *rule.Pass) error {
 			continue
 		}
 		read, decoded := uncheckedRead(p.TypesInfo, outermostFunc(c), r.respVar)
-		if read == nil {
+		if read == nil || inTestHelper(p, c) {
 			continue
 		}
 		verb := "read"

@@ -44,6 +44,8 @@ func Timeout() *rule.Rule {
 				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue). " +
 				"Sends through http.DefaultClient, http.Get included, when the package sets http.DefaultClient.Timeout " +
 				"or assigns http.DefaultClient. " +
+				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
+				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
 				"Not seen: a context deadline set by the caller (a parameter ctx), and clients built by a function " +
 				"in another package.",
@@ -62,7 +64,8 @@ func runTimeout(p *rule.Pass) error {
 
 	// Sends through http.DefaultClient.
 	for _, s := range x.sends {
-		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByDeadline(s.send) {
+		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByDeadline(s.send) ||
+			inTestHelper(p, s.cursor) {
 			continue
 		}
 		p.At(s.call)
@@ -101,6 +104,9 @@ func runTimeout(p *rule.Pass) error {
 				continue
 			}
 		} else if !directSends[o.node] {
+			continue
+		}
+		if inTestHelper(p, o.cursor) {
 			continue
 		}
 		p.At(o.node)
