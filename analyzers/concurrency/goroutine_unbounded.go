@@ -44,9 +44,21 @@ func GoroutineUnbounded() *rule.Rule {
 				"worker count (a configured number, runtime.NumCPU, or a constant) that read from a channel; " +
 				"loops that run at most small-loop times (constant counts, short literals, small arrays); loops " +
 				"over a ticker's channel (rate-bounded); accept loops that start one goroutine per net.Conn; a " +
-				"handler that waits for its goroutines before returning. A loop over a non-constant count other " +
-				"than len(x) is taken as a configured worker count. Goroutines started by a function the " +
-				"handler or loop calls, and semaphores taken inside such a function, are not seen.",
+				"handler that waits for its goroutines before returning. Goroutine counts set by the program " +
+				"rather than its input: a go statement the loop leaves right after (go f(); break loop / " +
+				"return); a goroutine that serves or shuts down a server (http.Server Serve, Shutdown, grpc " +
+				"Serve); one that runs a periodic loop waiting on a ticker or timer (a background loop per " +
+				"component); a function of the package that takes a semaphore it is passed (go run(x, sem)); " +
+				"loops over functions (hooks); a method ranging over its receiver, a collection of interface " +
+				"or function values (a fan-out composite); registered jobs running themselves (go j.Run() over " +
+				"a receiver's field or a package variable); a loop over a receiver field decoded from " +
+				"configuration (a json, yaml, toml or mapstructure tag); one goroutine per fixed-size chunk " +
+				"(slices.Chunk, or a call given a constant size returning [][]T) that works through its chunk. " +
+				"A loop over a non-constant count other than len(x) is taken as a configured worker count. " +
+				"Goroutines started by a function the handler or loop calls, and semaphores taken inside a " +
+				"function the goroutine runs other than through a parameter, are not seen; a work list kept in " +
+				"a configuration-tagged receiver field, or jobs kept in a receiver field that run through their " +
+				"own method, are taken as configuration.",
 			Fix:   "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
 			Since: "v0.1.0",
 		},
@@ -65,13 +77,14 @@ type spawn struct {
 
 func runGoroutineUnbounded(p *rule.Pass) error {
 	opts := rule.Options[GoroutineOptions](p)
+	funcs := &funcIndex{p: p}
 	for c := range p.Cursors((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
 		s, ok := spawnAt(p.TypesInfo, c)
 		if !ok {
 			continue
 		}
 		if loops := enclosingLoops(c); len(loops) > 0 {
-			checkLoopSpawn(p, opts, s, loops)
+			checkLoopSpawn(p, funcs, opts, s, loops)
 			continue
 		}
 		checkHandlerSpawn(p, s)
@@ -101,9 +114,10 @@ func spawnAt(info *types.Info, c inspector.Cursor) (spawn, bool) {
 }
 
 // checkLoopSpawn reports a goroutine started in a loop that nothing bounds.
-func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor) {
+func checkLoopSpawn(p *rule.Pass, funcs *funcIndex, opts *GoroutineOptions, s spawn, loops []inspector.Cursor) {
 	info := p.TypesInfo
-	var outer inspector.Cursor // the outermost loop that does not bound the spawn
+	var outer inspector.Cursor  // the outermost loop that does not bound the spawn
+	var open []inspector.Cursor // every loop that does not bound it, innermost first
 	unbounded, count := false, 0
 	for _, l := range loops {
 		kind, n := classifyLoop(info, l, opts.SmallLoop)
@@ -118,8 +132,9 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 			unbounded = true
 		}
 		outer = l
+		open = append(open, l)
 	}
-	if !outer.Valid() || gatedOrJoined(info, s, outer) {
+	if !outer.Valid() || gatedOrJoined(info, s, outer) || boundedShape(funcs, s, open) {
 		return
 	}
 	if s.call != nil {

@@ -304,3 +304,81 @@ func (f *dbFlow) argument(call *ast.CallExpr, idx int) (fate, types.Object) {
 	}
 	return f.holderVar(sig.Params().At(idx))
 }
+
+// confined reports whether the *sql.DB an Open returns lives and dies in
+// the function that opens it: assigned to a local variable of that
+// function, used there only as the receiver of its methods (never passed,
+// stored, returned, used by a go statement or captured by a function
+// literal, any of which could share it between goroutines) and closed
+// there. One goroutine's sequential queries hold one connection at a time
+// (one more per open Rows), so a pool limit has nothing to bound: an admin
+// connection that creates a database and closes (gitea tests/test_utils.go,
+// models/migrations/base/tests.go).
+func (f *dbFlow) confined(open inspector.Cursor) bool {
+	fn, _, sig := match.EnclosingFunc(f.info, open)
+	if !fn.Valid() || sig == nil {
+		return false
+	}
+	c := open
+	for c.ParentEdgeKind() == edge.ParenExpr_X {
+		c = c.Parent()
+	}
+	var lhs ast.Expr
+	kind, _ := c.ParentEdge()
+	switch parent := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if kind != edge.AssignStmt_Rhs || len(parent.Rhs) != 1 {
+			return false
+		}
+		lhs = parent.Lhs[0]
+	case *ast.ValueSpec:
+		if kind != edge.ValueSpec_Values || len(parent.Values) != 1 {
+			return false
+		}
+		lhs = parent.Names[0]
+	default:
+		return false
+	}
+	v := match.Var(f.info, lhs)
+	if v == nil || v.IsField() || v.Parent() == v.Pkg().Scope() || !declaredIn(v, fn.Node()) || isParam(sig, v) {
+		return false
+	}
+	closed := false
+	for _, r := range f.reads[v] {
+		if inner, _, _ := match.EnclosingFunc(f.info, r); inner != fn {
+			return false // captured by a function literal
+		}
+		switch r.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			sel := r.Parent()
+			if sel.ParentEdgeKind() != edge.CallExpr_Fun || sel.Parent().ParentEdgeKind() == edge.GoStmt_Call {
+				return false // a method value, or a query in a goroutine
+			}
+			if callsMethod(f.info, sel.Parent().Node().(*ast.CallExpr), sqlPath, "DB", "Close") {
+				closed = true
+			}
+		case edge.AssignStmt_Lhs, edge.BinaryExpr_X, edge.BinaryExpr_Y:
+			// opened again into the same variable, or compared with nil
+		default:
+			return false
+		}
+	}
+	return closed
+}
+
+// declaredIn reports whether v is declared inside the function node fn.
+func declaredIn(v *types.Var, fn ast.Node) bool {
+	return fn.Pos() <= v.Pos() && v.Pos() < fn.End()
+}
+
+// isParam reports whether v is a parameter or named result of sig.
+func isParam(sig *types.Signature, v *types.Var) bool {
+	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := 0; i < tuple.Len(); i++ {
+			if tuple.At(i) == v {
+				return true
+			}
+		}
+	}
+	return false
+}

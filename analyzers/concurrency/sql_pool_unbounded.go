@@ -51,7 +51,11 @@ func SQLPoolUnbounded() *rule.Rule {
 				"parameter of a function of the package it is passed to, or the result of an unexported " +
 				"function that returns it. A value that leaves the package's sight stays quiet: returned from " +
 				"an exported function of a library (the caller may configure it), passed to another " +
-				"package (sqlx.NewDb, an ORM), stored in a map, slice or another package's struct.",
+				"package (sqlx.NewDb, an ORM), stored in a map, slice or another package's struct. A pool " +
+				"confined to the function that opens it stays quiet too: a local variable used only as the " +
+				"receiver of its own methods (never passed, stored, returned, captured by a function literal " +
+				"or queried in a go statement) and closed there, such as an admin connection that creates a " +
+				"database: one goroutine's sequential queries cannot grow the pool.",
 			Fix: "after the Open and its `if err != nil` check, insert SetMaxOpenConns(max-open-conns), " +
 				"SetMaxIdleConns(max-idle-conns) and SetConnMaxLifetime(conn-max-lifetime), importing time " +
 				"when needed",
@@ -65,7 +69,7 @@ func runSQLPoolUnbounded(p *rule.Pass) error {
 	opts := rule.Options[SQLPoolOptions](p)
 	flow := newDBFlow(p)
 	for _, open := range flow.opens {
-		if flow.fate(open) != unconfigured {
+		if flow.fate(open) != unconfigured || flow.confined(open) {
 			continue
 		}
 		call := open.Node().(*ast.CallExpr)

@@ -24,6 +24,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer db.Close()
+	run(db)
 
 	reports, err := Open(os.Getenv("REPORTS_URL"))
 	if err != nil {
@@ -37,3 +38,5 @@ func main() {
 	}
 	audit.SetMaxOpenConns(4)
 }
+
+func run(db *sql.DB) { db.Ping() }
