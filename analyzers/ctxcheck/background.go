@@ -38,17 +38,24 @@ func Background() *rule.Rule {
 	// ...
 }`,
 			Quiet: `Functions without a named context.Context or *http.Request parameter of their own or of an enclosing ` +
-				`function (main, init, package-level code, most tests; _test.go files are not analyzed by default). ` +
+				`function (main, init, package-level code, most tests; _test.go files are not analyzed by default), and ` +
+				`urfave/cli v3 command actions, whose ctx is the process's root context as main's is. ` +
 				`A deliberate, visible rebinding of the ctx name to a fresh root (ctx = context.Background() in an ` +
 				`"if ctx == nil" guard, or ctx := context.Background() in an inner block), after which the ctx name no ` +
 				`longer denotes the request context. A fresh root stored in a struct field, alone or through ` +
-				`context.With* (c.ctx, c.cancel = context.WithCancel(context.Background()) in a constructor): the ` +
-				`context of a long-lived object must not end when the constructor's caller returns. Code that runs once the ctx is known to be over: after a blocking ` +
-				`<-ctx.Done(), in a "case <-ctx.Done():" clause or in "if ctx.Err() != nil" (graceful shutdown, ` +
+				`context.With* (c.ctx, c.cancel = context.WithCancel(context.Background()) in a constructor), or used in a ` +
+				`function literal the function returns (a release or shutdown function): the context of a long-lived ` +
+				`object must not end when the constructor's caller returns. Deferred calls, which run as the function ends, ` +
+				`typically because ctx is over. Code that runs once the ctx is known to be over: after a blocking ` +
+				`<-ctx.Done(), in a "case <-ctx.Done():" clause, in "if ctx.Err() != nil", in the else branch of ` +
+				`"if ctx.Err() == nil" or after such an if whose body returns, also when the test is on a plain copy of ` +
+				`the ctx (abortCtx := ctx) (graceful shutdown, ` +
 				`rollbacks and status writes need a live context there; context.WithoutCancel(ctx) is still the better ` +
-				`choice, but the fresh context is not a mistake). context.WithoutCancel(ctx) itself.`,
+				`choice, but the fresh context is not a mistake). context.WithoutCancel(ctx) itself. ` +
+				`The analysis cannot see what a callee does with the context: a fresh root passed to a function that ` +
+				`stops the process, or that registers a shutdown hook, is still reported.`,
 			Fix: `Replaces the call with the ctx in scope (ctx, or r.Context() for a request; a local context derived ` +
-				`from it, such as ctx from context.WithTimeout(r.Context(), d), is preferred). In a go or defer ` +
+				`from it, such as ctx from context.WithTimeout(r.Context(), d), is preferred). In a go ` +
 				`statement, whose work is meant to outlive the request, it uses context.WithoutCancel(ctx) instead ` +
 				`(Go 1.21+), which keeps the request's values without its cancellation.`,
 			Since: "v0.1.0",
@@ -78,6 +85,12 @@ func runBackground(p *rule.Pass) error {
 		if done.afterDone(src, call.Pos()) {
 			continue // ctx is over here: cleanup needs a live context
 		}
+		if detachedUnder(c, src.owner, token.DEFER) {
+			continue // deferred cleanup runs as the function ends, often because ctx is over
+		}
+		if inReturnedFunc(c, src.owner) {
+			continue // runs when the caller calls it, after this call is over
+		}
 		reportBackground(p, c, call, fn, preferDerived(p.TypesInfo, p.Pkg, c, src))
 	}
 	return nil
@@ -89,9 +102,9 @@ func reportBackground(p *rule.Pass, c inspector.Cursor, call *ast.CallExpr, fn *
 	if src.request {
 		what = "the request's cancellation and deadline"
 	}
-	if detachedUnder(c, src.owner, token.GO, token.DEFER) {
+	if detachedUnder(c, src.owner, token.GO) {
 		if wc, ok := withoutCancelCall(p, c, call, fn, src); ok {
-			p.Report(call, fmt.Sprintf("%s in a go or defer statement drops the values of %s (trace and request ids, "+
+			p.Report(call, fmt.Sprintf("%s in a go statement drops the values of %s (trace and request ids, "+
 				"auth) along with its cancellation, so the work cannot be traced to its request; use %s, which "+
 				"outlives the request but keeps its values", api, src.expr(), wc),
 				fix.New("Use "+wc, fix.Replace(call, wc)))

@@ -18,6 +18,7 @@ import (
 // passing the dead ctx would make that cleanup fail at once.
 type doneIndex struct {
 	info    *types.Info
+	in      *inspector.Inspector
 	byOwner map[ast.Node][]doneSpan
 }
 
@@ -51,6 +52,7 @@ func (d *doneIndex) afterDone(src ctxSource, pos token.Pos) bool {
 }
 
 func (d *doneIndex) collect(owner inspector.Cursor) []doneSpan {
+	d.in = owner.Inspector()
 	var spans []doneSpan
 	for c := range owner.Preorder((*ast.ExprStmt)(nil), (*ast.CommClause)(nil), (*ast.IfStmt)(nil)) {
 		switch n := c.Node().(type) {
@@ -66,8 +68,21 @@ func (d *doneIndex) collect(owner inspector.Cursor) []doneSpan {
 				spans = append(spans, doneSpan{v, n.Colon, n.End()})
 			}
 		case *ast.IfStmt:
-			if v := d.errChecked(n); v != nil {
+			v, live := d.errChecked(n)
+			switch {
+			case v == nil:
+			case !live:
 				spans = append(spans, doneSpan{v, n.Body.Pos(), n.Body.End()})
+			default:
+				// `if ctx.Err() == nil { ... }`: the else branch runs once
+				// ctx is over, and so does the rest of the block when the
+				// body always leaves it (`if ctx.Err() == nil { return ctx }`).
+				if n.Else != nil {
+					spans = append(spans, doneSpan{v, n.Else.Pos(), n.Else.End()})
+				}
+				if terminates(d.info, n.Body) {
+					spans = append(spans, doneSpan{v, n.End(), c.Parent().Node().End()})
+				}
 			}
 		}
 	}
@@ -99,8 +114,22 @@ func (d *doneIndex) doneReceive(e ast.Expr) *types.Var {
 }
 
 // errChecked returns v when the if statement's init or condition calls
-// v.Err() (or v.Context().Err()).
-func (d *doneIndex) errChecked(s *ast.IfStmt) *types.Var {
+// v.Err() (or v.Context().Err()). live is true when the condition is
+// exactly `v.Err() == nil` (or `err == nil` after `err := v.Err()`): then
+// the body runs while the context is live and the else branch once it is
+// over. Every other test of v.Err() (`!= nil`, errors.Is(v.Err(), ...))
+// guards a body that runs once the context is over.
+func (d *doneIndex) errChecked(s *ast.IfStmt) (v *types.Var, live bool) {
+	if b, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL {
+		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+			if !d.isNil(pair[1]) {
+				continue
+			}
+			if v := d.errValue(s.Init, pair[0]); v != nil {
+				return v, true
+			}
+		}
+	}
 	var found *types.Var
 	for _, n := range []ast.Node{s.Init, s.Cond} {
 		if n == nil {
@@ -113,7 +142,49 @@ func (d *doneIndex) errChecked(s *ast.IfStmt) *types.Var {
 			return found == nil
 		})
 	}
-	return found
+	return found, false
+}
+
+// errValue returns v when e is v.Err(), or an identifier that init
+// declares as `err := v.Err()`.
+func (d *doneIndex) errValue(init ast.Stmt, e ast.Expr) *types.Var {
+	if v := d.ctxMethodReceiver(e, "Err"); v != nil {
+		return v
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	as, isAssign := init.(*ast.AssignStmt)
+	if !ok || !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	if l, ok := as.Lhs[0].(*ast.Ident); ok && d.info.ObjectOf(l) == d.info.ObjectOf(id) {
+		return d.ctxMethodReceiver(as.Rhs[0], "Err")
+	}
+	return nil
+}
+
+func (d *doneIndex) isNil(e ast.Expr) bool {
+	tv, ok := d.info.Types[e]
+	return ok && tv.IsNil()
+}
+
+// terminates reports whether the block always leaves its enclosing
+// block: it ends in a return, a branch statement or a call of panic.
+func terminates(info *types.Info, b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				_, builtin := info.Uses[id].(*types.Builtin)
+				return builtin
+			}
+		}
+	}
+	return false
 }
 
 // ctxMethodReceiver returns v when e is a call v.name() of a
@@ -137,5 +208,23 @@ func (d *doneIndex) ctxMethodReceiver(e ast.Expr, name string) *types.Var {
 		}
 		return match.Var(d.info, innerSel.X)
 	}
-	return match.Var(d.info, sel.X)
+	return d.unalias(match.Var(d.info, sel.X))
+}
+
+// unalias follows local context variables declared as a plain copy of
+// another (`abortCtx := ctx`, `var c = ctx`) to the variable they copy:
+// `if abortCtx.Err() != nil` tells that ctx is over.
+func (d *doneIndex) unalias(v *types.Var) *types.Var {
+	for range 8 {
+		if v == nil || d.in == nil || !isContext(v.Type()) {
+			return v
+		}
+		rhs := initializer(d.info, d.in, v)
+		w := match.Var(d.info, rhs)
+		if rhs == nil || w == nil || w == v || !isContext(w.Type()) {
+			return v
+		}
+		v = w
+	}
+	return v
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -81,7 +82,7 @@ func ctxParams(info *types.Info, fn ast.Node) []*types.Var {
 	case *ast.FuncLit:
 		sig, _ = info.TypeOf(fn).(*types.Signature)
 	}
-	if sig == nil {
+	if sig == nil || isCLIAction(sig) {
 		return nil
 	}
 	var ctxs, reqs []*types.Var
@@ -97,6 +98,33 @@ func ctxParams(info *types.Info, fn ast.Node) []*types.Var {
 		}
 	}
 	return append(ctxs, reqs...)
+}
+
+// isCLIAction reports whether sig is a command action of
+// github.com/urfave/cli/v3 (func(ctx context.Context, cmd *cli.Command)
+// error): its ctx is the process's root context, which the action's own
+// code is free to replace as main is.
+func isCLIAction(sig *types.Signature) bool {
+	for v := range sig.Params().Variables() {
+		if match.IsPointerTo(v.Type(), "github.com/urfave/cli/v3", "Command") {
+			return true
+		}
+	}
+	return false
+}
+
+// inReturnedFunc reports whether c lies in a function literal returned by
+// a function inside owner (return func() { ... }, a release or shutdown
+// function): its caller runs it after this call is over, when the ctx of
+// this call no longer governs the work, so a fresh context there is not a
+// cut of the cancellation chain.
+func inReturnedFunc(c inspector.Cursor, owner inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != owner; p = p.Parent() {
+		if _, lit := p.Node().(*ast.FuncLit); lit && p.ParentEdgeKind() == edge.ReturnStmt_Results {
+			return true
+		}
+	}
+	return false
 }
 
 // declaringFunc returns the innermost function around c whose extent

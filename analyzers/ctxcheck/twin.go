@@ -33,9 +33,40 @@ type twin struct {
 
 // valuesOnly lists packages whose Context twins carry values, not
 // cancellation: log/slog's InfoContext passes the context to the handler
-// for trace ids and never blocks on it, and httptest requests are never
-// sent. Reporting them would be noise, not a production failure.
-var valuesOnly = map[string]bool{"log/slog": true, "net/http/httptest": true}
+// for trace ids and never blocks on it, httptest requests are never
+// sent, and ozzo-validation's ValidateStructWithContext only hands the
+// context to rules that ask for one (validation.WithContext), doing no I/O
+// of its own. Reporting them would be noise, not a production failure.
+var valuesOnly = map[string]bool{
+	"log/slog":                              true,
+	"net/http/httptest":                     true,
+	"github.com/go-ozzo/ozzo-validation":    true,
+	"github.com/go-ozzo/ozzo-validation/v4": true,
+}
+
+// contextOnlyForOptions lists functions whose twin hands its context only
+// to a component that can be supplied through the trailing variadic
+// options alone: prometheus/common's NewTLSConfigWithContext passes ctx to
+// the SecretManager of a WithSecretManager option, and reads certificate
+// files, which the context cannot interrupt, otherwise. Called with no
+// options, the twin's context has no reader.
+var contextOnlyForOptions = map[string][]string{
+	"github.com/prometheus/common/config": {"NewTLSConfig"},
+}
+
+// contextUnread reports whether call, to fn, is of a function in
+// contextOnlyForOptions and passes no options.
+func contextUnread(call *ast.CallExpr, fn *types.Func) bool {
+	sig := fn.Signature()
+	if fn.Pkg() == nil || sig.Recv() != nil || !sig.Variadic() {
+		return false
+	}
+	names, listed := contextOnlyForOptions[fn.Pkg().Path()]
+	if !listed || !match.IsFunc(fn, fn.Pkg().Path(), names...) {
+		return false
+	}
+	return !call.Ellipsis.IsValid() && len(call.Args) == sig.Params().Len()-1
+}
 
 // twinFinder finds context-taking twins by types, caching each answer per
 // function, or per (receiver type, method, addressability), for the pass.

@@ -37,14 +37,19 @@ func Variant() *rule.Rule {
 	return s.db.QueryContext(ctx, "SELECT id, total FROM orders WHERE user_id = $1", user)
 }`,
 			Quiet: `Calls with no named context.Context or *http.Request parameter in scope (main, init, CLI and library ` +
-				`code without a ctx). Calls already passing a context. APIs whose twin differs in more than the leading ` +
+				`code without a ctx, urfave/cli v3 command actions). Calls already passing a context. APIs whose twin differs in more than the leading ` +
 				`context.Context (other parameters or results), found by types on the same receiver type or in the same ` +
-				`package, so any third-party API of the F / F...Context shape is covered without a list. Calls in a go ` +
-				`statement, whose work outlives the request by design. Code that runs once the ctx is known to be over ` +
+				`package, so any third-party API of the F / F...Context shape is covered without a list. Values given the ` +
+				`context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a request whose next uses ` +
+				`are field accesses and then req.WithContext(ctx). An http.NewRequest whose request the function returns ` +
+				`to its caller without sending it: the sender attaches the context. Calls in a go ` +
+				`statement, whose work outlives the request by design, and in a function literal the function returns ` +
+				`(a release or shutdown function run after the call is over). Code that runs once the ctx is known to be over ` +
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
 				`cancelled. A ctx name rebound to a fresh context.Background(). Calls inside the twin itself (an adapter ` +
-				`QueryContext that checks ctx, then calls Query). log/slog and httptest, whose Context ` +
-				`twins carry values, not cancellation.`,
+				`QueryContext that checks ctx, then calls Query). log/slog, httptest and ozzo-validation, whose Context ` +
+				`twins carry values, not cancellation; prometheus/common's config.NewTLSConfig without options, whose ` +
+				`twin hands the context only to a secret manager given as an option.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
 				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()): ` +
 				`QueryContext(ctx, ...), NewRequestWithContext(ctx, ...), CommandContext(ctx, ...); ` +
@@ -83,8 +88,20 @@ func runVariant(p *rule.Pass) error {
 		if detachedUnder(c, src.owner, token.GO) {
 			continue // a goroutine meant to outlive the request
 		}
+		if inReturnedFunc(c, src.owner) {
+			continue // a release or shutdown function, run after this call is over
+		}
 		if done.afterDone(src, call.Pos()) {
 			continue // ctx is over here: cleanup must not be cancelled
+		}
+		if t != nil && contextUnread(call, fn) {
+			continue // config.NewTLSConfig(cfg): no secret manager to pass the ctx to
+		}
+		if t != nil && contextAttachedLater(p.TypesInfo, c) {
+			continue // NewGetParams().WithContext(ctx), req = req.WithContext(ctx)
+		}
+		if match.IsFunc(fn, "net/http", "NewRequest") && requestReturned(p.TypesInfo, c) {
+			continue // built for the caller, which sends it with its own context
 		}
 		src = preferDerived(p.TypesInfo, p.Pkg, c, src)
 		if contextless {

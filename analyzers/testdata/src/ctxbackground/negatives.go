@@ -113,3 +113,53 @@ func newPollerLiteral(ctx context.Context) *poller {
 	bg, stop := context.WithCancel(ctx)
 	return &poller{ctx: context.Background(), cancel: stop, stop: func() { _ = bg }}
 }
+
+// From alertmanager tracing/tracing.go:212: a shutdown function returned to
+// the caller runs after this call is over; the setup ctx does not govern it.
+func newTracer(ctx context.Context) (func() error, error) {
+	if err := work(ctx); err != nil {
+		return nil, err
+	}
+	return func() error {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return work(sctx)
+	}, nil
+}
+
+// From alertmanager app/app.go:85: deferred cleanup runs as the function
+// ends, typically because ctx is over; it must not inherit that
+// cancellation.
+func runUntilDone(ctx context.Context) error {
+	defer func() { _ = work(context.Background()) }()
+	defer work(context.TODO())
+	<-ctx.Done()
+	return nil
+}
+
+// From pocketbase core/field_file.go:627: the fresh context is only reached
+// once ctx is over.
+func newContextIfInvalid(ctx context.Context) context.Context {
+	if ctx.Err() == nil {
+		return ctx
+	}
+	return context.Background()
+}
+
+func liveElse(ctx context.Context) error {
+	if err := ctx.Err(); err == nil {
+		return work(ctx)
+	} else {
+		return work(context.Background())
+	}
+}
+
+// From pocketbase tools/filesystem/internal/s3blob/s3/uploader.go:233: a
+// copy of ctx is tested and replaced for the cleanup request.
+func abort(ctx context.Context) error {
+	var abortCtx = ctx
+	if abortCtx.Err() != nil {
+		abortCtx = context.Background()
+	}
+	return work(abortCtx)
+}

@@ -22,12 +22,6 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	_ = work(tctx)
 }
 
-func closureCapturesCtx(ctx context.Context) func() error {
-	return func() error {
-		return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's`
-	}
-}
-
 func closureInHandler() http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		_ = work(context.Background()) // want `pass req.Context\(\)`
@@ -41,12 +35,8 @@ func assignedToOtherName(ctx context.Context) error {
 
 func inGoroutine(ctx context.Context) {
 	go func() {
-		_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) in a go or defer statement drops the values of ctx .*; use context.WithoutCancel\(ctx\), which outlives the request but keeps its values`
+		_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) in a go statement drops the values of ctx .*; use context.WithoutCancel\(ctx\), which outlives the request but keeps its values`
 	}()
-}
-
-func inDefer(w http.ResponseWriter, r *http.Request) {
-	defer work(context.Background()) // want `use context.WithoutCancel\(r.Context\(\)\)`
 }
 
 func derivedShadow(ctx context.Context) error {
@@ -75,4 +65,38 @@ func derivedLocal(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: .*; pass ctx \(`
 	_ = work(ctx)
+}
+
+// A closure called while the function runs still has the ctx's caller.
+func closureCalledNow(ctx context.Context) error {
+	return runNow(func() error {
+		return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's`
+	})
+}
+
+func runNow(f func() error) error { return f() }
+
+// `if ctx.Err() == nil` guards code that runs while ctx is live.
+func whileLive(ctx context.Context) error {
+	if ctx.Err() == nil {
+		return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's`
+	}
+	return nil
+}
+
+// The body does not leave the block: the code after it may run with ctx live.
+func afterLiveCheck(ctx context.Context) error {
+	if err := ctx.Err(); err == nil {
+		_ = work(ctx)
+	}
+	return work(context.TODO()) // want `\[ctx-background\] context.TODO\(\) drops ctx's`
+}
+
+// A copy of the ctx is tested, but the fresh context is outside the test.
+func aliasNotChecked(ctx context.Context) error {
+	c := ctx
+	if c.Err() != nil {
+		return c.Err()
+	}
+	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops c's`
 }

@@ -2,11 +2,15 @@ package ctxvariant
 
 import (
 	"context"
+	"crypto/tls"
 	"database/sql"
 	"log/slog"
 	"net/http"
 
 	"ctxvariantapi"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+	promconfig "github.com/prometheus/common/config"
 )
 
 // No ctx in scope: a migration tool or a library root.
@@ -124,4 +128,80 @@ func render(name string) string { return name }
 
 func renderContext(ctx context.Context, name string) string {
 	return render(name)
+}
+
+// From alertmanager cli/alert_add.go:134 (and its eight siblings in cli/):
+// go-swagger parameters given the ctx at once.
+func swaggerChained(ctx context.Context, c *ctxvariantapi.Client, id string) error {
+	params := ctxvariantapi.NewGetParams().WithContext(ctx).WithID(id)
+	_, err := c.Get(params)
+	if err != nil {
+		return err
+	}
+	_, err = c.Get((ctxvariantapi.NewGetParams()).WithContext(ctx))
+	return err
+}
+
+// From alertmanager notify/util.go:84: the request is given the ctx before
+// it is sent.
+func attachedAtSend(ctx context.Context, client *http.Client, url string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "x")
+	return client.Do(req.WithContext(ctx))
+}
+
+// From gitea services/migrations/gitlab.go:337.
+func attachedByAssignment(ctx context.Context, client *http.Client, url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req = req.WithContext(ctx)
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// From gitea services/webhook/deliver.go:45: a request built for the
+// caller, which sends it with client.Do(req.WithContext(ctx)).
+func buildRequest(ctx context.Context, method, url string) (req *http.Request, err error) {
+	switch method {
+	case http.MethodPost:
+		req, err = http.NewRequest(http.MethodPost, url, nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/json")
+	default:
+		req, err = http.NewRequest(http.MethodGet, url, nil)
+	}
+	return req, err
+}
+
+// From gitea modules/globallock/redis_locker.go:104: the release function
+// runs after the locking call is over; its ctx may have timed out by then.
+func lock(ctx context.Context, m *ctxvariantapi.Mutex) (func(), error) {
+	return func() {
+		_, _ = m.Unlock()
+	}, nil
+}
+
+// From pocketbase core/field_*.go ValidateSettings: ozzo-validation's
+// context only reaches rules that ask for it; it cancels nothing.
+type settings struct{ Name string }
+
+func validateSettings(ctx context.Context, s *settings) error {
+	return validation.ValidateStruct(s, validation.Field(&s.Name))
+}
+
+// From alertmanager notify/email/email.go:143 and :190 and
+// cluster/tls_transport.go:93: with no secret manager option, the twin's
+// context has no reader; the certificate files are read either way.
+func emailTLS(ctx context.Context, cfg *promconfig.TLSConfig) (*tls.Config, error) {
+	return promconfig.NewTLSConfig(cfg)
 }

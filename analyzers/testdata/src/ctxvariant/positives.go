@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"ctxvariantapi"
+
+	promconfig "github.com/prometheus/common/config"
 )
 
 func queries(ctx context.Context, db *sql.DB, id int) error {
@@ -166,4 +168,46 @@ func (s *server) ping(w http.ResponseWriter, r *http.Request) {
 	root := s.root
 	_ = root
 	_ = s.db.Ping() // want `use PingContext\(r.Context\(\), ...\)`
+}
+
+// From alertmanager cli/silence_update.go:64: parameters never given the
+// ctx, so the command's --timeout does not reach the request.
+func swaggerNoContext(ctx context.Context, c *ctxvariantapi.Client, id string) error {
+	params := ctxvariantapi.NewGetParams() // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx, ...\)`
+	params.ID = id
+	_, err := c.Get(params)
+	return err
+}
+
+// From alertmanager notify/opsgenie/opsgenie.go:248: the first request
+// leaves without the ctx; the second is given it.
+func someAttached(ctx context.Context, url string) ([]*http.Request, error) {
+	var reqs []*http.Request
+	req, err := http.NewRequest(http.MethodPut, url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
+	if err != nil {
+		return nil, err
+	}
+	reqs = append(reqs, req)
+	req, err = http.NewRequest(http.MethodPut, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return append(reqs, req.WithContext(ctx)), nil
+}
+
+// A request built and returned, but also sent here without the ctx.
+func builtAndSent(ctx context.Context, client *http.Client, url string) (*http.Request, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
+	if err != nil {
+		return nil, err
+	}
+	if _, err := client.Do(req); err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// With a secret manager, the twin passes the ctx to its Fetch.
+func tlsWithSecrets(ctx context.Context, cfg *promconfig.TLSConfig, sm promconfig.SecretManager) (*tls.Config, error) {
+	return promconfig.NewTLSConfig(cfg, promconfig.WithSecretManager(sm)) // want `\[ctx-variant\] config.NewTLSConfig cannot be cancelled: .*; use NewTLSConfigWithContext\(ctx, ...\)`
 }

@@ -68,3 +68,30 @@ func SyncContext(ctx context.Context) (int, error) { return 0, nil }
 func Flush() error { return nil }
 
 func flushContext(ctx context.Context) error { return nil }
+
+// GetParams are a go-swagger generated operation's parameters: the context
+// travels in them.
+type GetParams struct {
+	ID      string
+	Context context.Context
+}
+
+func NewGetParams() *GetParams { return &GetParams{} }
+
+func NewGetParamsWithContext(ctx context.Context) *GetParams { return &GetParams{Context: ctx} }
+
+func (o *GetParams) WithContext(ctx context.Context) *GetParams { o.Context = ctx; return o }
+
+func (o *GetParams) WithID(id string) *GetParams { o.ID = id; return o }
+
+// Client sends operations.
+type Client struct{}
+
+func (c *Client) Get(params *GetParams) (string, error) { return "", nil }
+
+// Mutex is a distributed lock.
+type Mutex struct{}
+
+func (m *Mutex) Unlock() (bool, error) { return true, nil }
+
+func (m *Mutex) UnlockContext(ctx context.Context) (bool, error) { return true, nil }
