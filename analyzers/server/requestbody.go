@@ -53,7 +53,9 @@ func RequestBody() *rule.Rule {
 				"which routes a wrapped mux serves. It does not see a limit applied in another package (a shared middleware " +
 				"package, a router's body-size option), nor a read done by a helper the handler passes r.Body or r to " +
 				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
-				"//prodlint:ignore request-body-unbounded.",
+				"//prodlint:ignore request-body-unbounded. " +
+				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
+				"tests = true) and packages under an example, examples or _examples directory.",
 			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
 				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _.",
 			Since: "v0.1.0",
@@ -249,7 +251,7 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			reads = append(reads, read)
 		}
 	}
-	if len(reads) == 0 {
+	if len(reads) == 0 || nonProduction(p, reads[0].node) {
 		return
 	}
 	first := reads[0]

@@ -11,7 +11,7 @@ import (
 
 func TestRequestBody(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "requestbody")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "requestbody", "requestbody/examples/webhook")
 }
 
 func TestRequestBodyMiddleware(t *testing.T) {

@@ -49,7 +49,9 @@ func Timeout() *rule.Rule {
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
 				"cannot reach. The analysis does not follow a server into a function of another package. With " +
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
-				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose).",
+				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
+				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
+				"tests = true) and packages under an example, examples or _examples directory.",
 			Fix: "adds ReadHeaderTimeout (read-header-timeout, default 10s) to the http.Server literal, importing time " +
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
@@ -79,11 +81,13 @@ func runTimeout(p *rule.Pass) error {
 	opts := rule.Options[TimeoutOptions](p)
 	facts := collectTimeoutFacts(p)
 	for _, call := range facts.calls {
-		reportListenAndServe(p, opts, call)
+		if !nonProduction(p, call) {
+			reportListenAndServe(p, opts, call)
+		}
 	}
 	for _, sl := range facts.literals {
-		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) {
-			continue // unreachable by remote clients
+		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) || nonProduction(p, sl.lit) {
+			continue // unreachable by remote clients, or never run in production
 		}
 		if !facts.hasField(p.TypesInfo, sl, "ReadHeaderTimeout", "ReadTimeout") {
 			p.Report(sl.lit, "http.Server has neither ReadHeaderTimeout nor ReadTimeout: a client that sends its headers "+

@@ -11,7 +11,7 @@ import (
 
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Timeout())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "servertimeout")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "servertimeout", "servertimeout/examples/webhook")
 }
 
 func TestTimeoutOptions(t *testing.T) {

@@ -37,7 +37,9 @@ func Shutdown() *rule.Rule {
 				"a main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
 				"package (a lifecycle library such as gracehttp.Serve(srv) that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
 				"debug endpoints). Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
-				"http.ServeTLS is always reported, since there is no server to shut down.",
+				"http.ServeTLS is always reported, since there is no server to shut down. " +
+				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
+				"tests = true) and packages under an example, examples or _examples directory.",
 			Since: "v0.1.0",
 		},
 		Run: runShutdown,
@@ -70,7 +72,9 @@ func runShutdown(p *rule.Pass) error {
 		}
 	}
 	for _, call := range serves {
-		reportServe(p, call, loopback)
+		if !nonProduction(p, call) {
+			reportServe(p, call, loopback)
+		}
 	}
 	return nil
 }

@@ -12,5 +12,6 @@ import (
 func TestShutdown(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Shutdown())
 	analysistest.Run(t, ruletest.TestData(), a,
-		"shutdown", "shutdowngraceful", "shutdownmethodvalue", "shutdownlib", "shutdownhandoff")
+		"shutdown", "shutdowngraceful", "shutdownmethodvalue", "shutdownlib", "shutdownhandoff",
+		"shutdown/examples/webhook")
 }

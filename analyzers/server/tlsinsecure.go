@@ -39,7 +39,9 @@ func TLS() *rule.Rule {
 				"(if *insecure { cfg.InsecureSkipVerify = true }; an if that only tests for nil does not count); a " +
 				"tls.Config that also sets VerifyPeerCertificate or VerifyConnection, in the literal or later on the same " +
 				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); " +
-				"MinVersion 0 (the Go default, TLS 1.2) or not constant; _test.go files (unless rules.toml sets tests = true).",
+				"MinVersion 0 (the Go default, TLS 1.2) or not constant; _test.go files and files that import testing or " +
+				"testify (test harnesses; both unless rules.toml sets tests = true); packages under an example, examples " +
+				"or _examples directory.",
 			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
 				"below TLS 1.2 with tls.VersionTLS12.",
 			Since: "v0.1.0",
@@ -109,7 +111,7 @@ func runTLS(p *rule.Pass) error {
 		}
 	}
 	for _, f := range findings {
-		if f.key != nil && customVerify[f.key] && f.msg == skipVerifyMsg {
+		if f.key != nil && customVerify[f.key] && f.msg == skipVerifyMsg || nonProduction(p, f.node) {
 			continue
 		}
 		p.Report(f.node, f.msg, f.fix()...)

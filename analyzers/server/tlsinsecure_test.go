@@ -18,3 +18,10 @@ func TestTLSTestFiles(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.TLS())
 	analysistest.Run(t, ruletest.TestData(), a, "tlstestfile")
 }
+
+// TestTLSTestSupportWithTests: with tests = true, test-support files are
+// reported like _test.go files.
+func TestTLSTestSupportWithTests(t *testing.T) {
+	a := ruletest.Analyzer(t, "tests = true\n", server.TLS())
+	analysistest.Run(t, ruletest.TestData(), a, "tlstestsupport")
+}
