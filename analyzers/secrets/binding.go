@@ -19,6 +19,7 @@ import (
 // fills, the parameter it is passed as, or the name it is compared with.
 type binding struct {
 	kind  nameKind
+	name  string // the name itself: githubToken, Token, password
 	label string // the name as the message shows it: githubToken, field Token, key "password"
 	verb  string // how the value meets the name: "is set to" (the default), "is compared with"
 	// envName is the environment variable the fix reads: an env struct
@@ -84,7 +85,7 @@ func bindingOf(info *types.Info, c inspector.Cursor) binding {
 			other = bin.X
 		}
 		if obj := match.ObjectOf(info, other); obj != nil {
-			return binding{kind: classifyName(obj.Name()), label: obj.Name(), verb: "is compared with"}
+			return binding{kind: classifyName(obj.Name()), name: obj.Name(), label: obj.Name(), verb: "is compared with"}
 		}
 	}
 	return binding{}
@@ -92,7 +93,7 @@ func bindingOf(info *types.Info, c inspector.Cursor) binding {
 
 // identBinding binds a value to a declared variable or constant.
 func identBinding(name string, obj types.Object) binding {
-	return binding{kind: classifyName(name), label: name, envName: upperSnake(name), target: obj}
+	return binding{kind: classifyName(name), name: name, label: name, envName: upperSnake(name), target: obj}
 }
 
 // lhsBinding binds the right-hand side of an assignment to its target: a
@@ -122,7 +123,7 @@ func lhsBinding(info *types.Info, lhs ast.Expr) binding {
 // ("password", "X-API-Key", a constant naming one) or an identifier.
 func keyBinding(info *types.Info, key ast.Expr) binding {
 	if s, ok := constString(info, key); ok {
-		return binding{kind: classifyName(s), label: `key "` + s + `"`}
+		return binding{kind: classifyName(s), name: s, label: `key "` + s + `"`}
 	}
 	return binding{}
 }
@@ -134,7 +135,7 @@ func keyBinding(info *types.Info, key ast.Expr) binding {
 func argBinding(info *types.Info, call *ast.CallExpr, idx int) binding {
 	if idx > 0 {
 		if s, ok := constString(info, call.Args[idx-1]); ok && classifyName(s) != neutral {
-			return binding{kind: classifyName(s), label: `"` + s + `"`}
+			return binding{kind: classifyName(s), name: s, label: `"` + s + `"`}
 		}
 	}
 	t := info.TypeOf(call.Fun)
@@ -149,7 +150,7 @@ func argBinding(info *types.Info, call *ast.CallExpr, idx int) binding {
 	if name == "" || name == "_" {
 		return binding{}
 	}
-	return binding{kind: classifyName(name), label: "parameter " + name}
+	return binding{kind: classifyName(name), name: name, label: "parameter " + name}
 }
 
 // fieldBinding binds a value to the field of st (the struct under owner)

@@ -82,7 +82,7 @@ func (lc *loggedChecker) leakVar(e ast.Expr, key string) (string, string) {
 	if kind == secretName {
 		return fmt.Sprintf("%s, a secret-named %s", types.ExprString(e), varKind(v)), adviceSecret
 	}
-	if kind == neutral && key != "" && classifyName(key) == secretName {
+	if kind == neutral && key != "" && classifyName(key) == secretName && !labelName(v.Name()) {
 		return fmt.Sprintf("%s under the secret-named key %q", types.ExprString(e), key), adviceSecret
 	}
 	return "", ""
@@ -154,4 +154,21 @@ func varKind(v *types.Var) string {
 		return "field"
 	}
 	return "variable"
+}
+
+// labelWords end the names of values that label or describe something
+// rather than grant access: Name, Type, Method, Provider (not ID: a
+// session ID is a credential). Logged under a secret-named key ("auth":
+// collection.Name), they are still a label.
+var labelWords = map[string]bool{
+	"name": true, "names": true, "type": true, "kind": true, "mode": true,
+	"method": true, "scheme": true, "provider": true, "status": true, "state": true, "source": true,
+	"realm": true, "issuer": true, "username": true, "email": true, "url": true, "uri": true, "path": true,
+	"host": true, "role": true, "roles": true, "scope": true, "scopes": true, "label": true, "title": true,
+}
+
+// labelName reports whether the last word of name is a label word.
+func labelName(name string) bool {
+	words := splitWords(name)
+	return len(words) > 0 && labelWords[words[len(words)-1]]
 }

@@ -48,7 +48,9 @@ func Literal() *rule.Rule {
 			Good: "awsAccessKeyID := os.Getenv(\"AWS_ACCESS_KEY_ID\")\n" +
 				"client := github.NewClient(Config{Token: os.Getenv(\"GITHUB_TOKEN\")})",
 			Quiet: "Values read with os.Getenv or os.LookupEnv; names rather than values (\"X-API-Key\", \"Authorization\", " +
-				"\"password\", \"GITHUB_TOKEN\"); placeholders (changeme, <token>, ${TOKEN}, $TOKEN, {{.Token}}, %s, xxxx, " +
+				"\"password\", \"GITHUB_TOKEN\"): HTTP header names (standard ones and X-...) and values that spell the name " +
+				"they are bound to (headerAuthorization = \"Authorization\", KeyUserHasTwoFactorAuth = " +
+				"\"userHasTwoFactorAuth\"); placeholders (changeme, <token>, ${TOKEN}, $TOKEN, {{.Token}}, %s, xxxx, " +
 				"example, dummy, fake, sample, and the AWS documentation keys AKIAIOSFODNN7EXAMPLE and " +
 				"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY, which contain EXAMPLE); hand-typed fakes with no variety " +
 				"(AKIA0000000000000000, runs such as 12345678); Stripe test keys; hex digests, UUIDs and other random " +
@@ -153,7 +155,7 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 		return
 	}
 	v := trimAuthScheme(value)
-	if !credentialShaped(v, lc.opts.MinLength, lc.opts.Entropy) || lc.allowed(v) {
+	if !credentialShaped(v, lc.opts.MinLength, lc.opts.Entropy) || namesItself(v, b.name) || lc.allowed(v) {
 		return
 	}
 	verb := b.verb

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -40,8 +42,12 @@ func Logged() *rule.Rule {
 				"function (mask(token), hash(token), len(token)) or sliced (token[:4]); variables assigned from a " +
 				"function named like redact, mask, hash or sanitize; constants; non-string values (a token.Token, a " +
 				"*oauth2.Token struct); fmt.Fprint* to writers other than os.Stdout and os.Stderr; header values other " +
-				"than the credential headers; names of stand-ins (exampleToken, fakeAPIKey, testSecret). A command that prints " +
-				"a freshly generated key to stdout on purpose is reported: silence it with //prodlint:ignore and the reason. " +
+				"than the credential headers; names of stand-ins (exampleToken, fakeAPIKey, testSecret); values named as labels " +
+				"(Name, Type, Method, Provider...) under a secret-named key (\"auth\": collection.Name); fmt.Print* of a " +
+				"variable the function made (or its field) inside a command-line command handler (a function taking a " +
+				"urfave/cli *cli.Context or *cli.Command, or a *cobra.Command): a command that generates a key or creates " +
+				"a token and prints it writes its output to the operator's terminal, not a log (logging it with log or " +
+				"slog, or printing the process's configured secret, is still reported). " +
 				"Not seen: secrets inside structs printed whole with %v, loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
 				"boundaries.",
@@ -75,7 +81,7 @@ func runLogged(p *rule.Pass) error {
 			}
 			lc.recordAssign(lhs, n.Values)
 		case *ast.CallExpr:
-			lc.checkCall(n)
+			lc.checkCall(c, n)
 		case *ast.CompositeLit:
 			lc.checkLogrusFields(n)
 		}
@@ -84,7 +90,7 @@ func runLogged(p *rule.Pass) error {
 }
 
 // checkCall reports the secrets among the printed arguments of a sink.
-func (lc *loggedChecker) checkCall(call *ast.CallExpr) {
+func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 	fn := match.Callee(lc.TypesInfo, call)
 	s := sinkOf(fn)
 	if s == nil {
@@ -95,9 +101,16 @@ func (lc *loggedChecker) checkCall(call *ast.CallExpr) {
 		return // Fprint* to a file, buffer or response: not a log
 	}
 	name := sinkName(fn)
+	var cmd inspector.Cursor // the CLI command a fmt print writes the output of
+	if s.pkg == "fmt" {
+		cmd = cliCommand(lc.TypesInfo, c)
+	}
 	switch s.style {
 	case plainArgs:
 		for _, a := range args[min(s.first, len(args)):] {
+			if cmd.Valid() && madeIn(lc.TypesInfo, cmd, a) {
+				continue // a command printing the secret it just made: its output, not a log
+			}
 			lc.check(name, a, "")
 		}
 	case pairArgs:
@@ -224,4 +237,66 @@ func (lc *loggedChecker) redacts(e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// cliPackages are the command-line frameworks whose command handlers
+// write their output to the terminal of the operator who ran them.
+var cliPackages = map[string]bool{
+	"github.com/urfave/cli": true, "github.com/urfave/cli/v2": true, "github.com/urfave/cli/v3": true,
+	"github.com/spf13/cobra": true,
+}
+
+// cliCommand returns the function around c that handles a command-line
+// command (it takes a *cli.Context, *cli.Command or *cobra.Command), or
+// the zero cursor.
+func cliCommand(info *types.Info, c inspector.Cursor) inspector.Cursor {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ft *ast.FuncType
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			ft = fn.Type
+		case *ast.FuncLit:
+			ft = fn.Type
+		}
+		for _, f := range ft.Params.List {
+			if n := namedOf(info.TypeOf(f.Type)); n != nil && n.Obj().Pkg() != nil && cliPackages[n.Obj().Pkg().Path()] &&
+				(n.Obj().Name() == "Context" || n.Obj().Name() == "Command") {
+				return fc
+			}
+		}
+	}
+	return inspector.Cursor{}
+}
+
+// madeIn reports whether e is a variable declared inside the body of the
+// function at fn, or a field of one (password, t.Token): a value the
+// command produced, such as a key it generated or a token it created,
+// rather than a secret of the process's configuration.
+func madeIn(info *types.Info, fn inspector.Cursor, e ast.Expr) bool {
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if s, ok := info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+			return false
+		}
+		e = sel.X
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch fn := fn.Node().(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }

@@ -2,7 +2,9 @@ package secrets
 
 import (
 	"math"
+	"net/textproto"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -125,6 +127,7 @@ func credentialShaped(v string, minLen int, minEntropy float64) bool {
 		wordList.MatchString(v),
 		lowerPath.MatchString(v),
 		email.MatchString(v),
+		isHeaderName(v),
 		hasAnyPrefix(v, referencePrefixes):
 		return false
 	}
@@ -157,4 +160,60 @@ func charClasses(s string) int {
 		}
 	}
 	return lower + upper + digit + other
+}
+
+// identifierShaped is a name spelled as a value: letters and digits in
+// words joined by -, _ or . ("X-Gitea-Internal-Auth", "userHasTwoFactorAuth").
+var identifierShaped = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*([-_.][A-Za-z0-9]+)*$`)
+
+// namesItself reports whether the value v spells the name it is bound to,
+// or a run of its words: a constant that holds the name of a header,
+// session key or setting rather than its value (headerAuthorization =
+// "Authorization", headerGiteaInternalAuth = "X-Gitea-Internal-Auth",
+// KeyUserHasTwoFactorAuth = "userHasTwoFactorAuth"). A leading X- of a
+// header name is ignored.
+func namesItself(v, name string) bool {
+	if name == "" || !identifierShaped.MatchString(v) {
+		return false
+	}
+	vw, nw := splitWords(v), splitWords(name)
+	if len(vw) > 1 && vw[0] == "x" {
+		vw = vw[1:]
+	}
+	for i := 0; i+len(vw) <= len(nw); i++ {
+		if slices.Equal(nw[i:i+len(vw)], vw) {
+			return true
+		}
+	}
+	return false
+}
+
+// customHeader is an X- header name: X-Api-Key, X-Gitea-Internal-Auth.
+var customHeader = regexp.MustCompile(`^X(-([A-Z][a-z]+|[A-Z0-9]{1,6}))+$`)
+
+// isHeaderName reports whether v is the name of an HTTP header, standard
+// (Accept-Encoding, Authorization) or custom (X-Auth-Token): it names
+// where a credential travels, it is not one.
+func isHeaderName(v string) bool {
+	return customHeader.MatchString(v) || standardHeaders[v] && textproto.CanonicalMIMEHeaderKey(v) == v
+}
+
+// standardHeaders are the registered HTTP header names a program is most
+// likely to spell out, in canonical form.
+var standardHeaders = map[string]bool{}
+
+func init() {
+	for _, h := range strings.Fields(`Accept Accept-Charset Accept-Encoding Accept-Language Accept-Ranges
+		Access-Control-Allow-Credentials Access-Control-Allow-Headers Access-Control-Allow-Methods
+		Access-Control-Allow-Origin Access-Control-Expose-Headers Access-Control-Max-Age
+		Access-Control-Request-Headers Access-Control-Request-Method Age Allow Authorization Cache-Control
+		Connection Content-Disposition Content-Encoding Content-Language Content-Length Content-Location
+		Content-Range Content-Security-Policy Content-Type Cookie Date Etag Expect Expires Forwarded From Host
+		If-Match If-Modified-Since If-None-Match If-Range If-Unmodified-Since Keep-Alive Last-Modified Link
+		Location Origin Pragma Proxy-Authenticate Proxy-Authorization Range Referer Refresh Retry-After
+		Sec-Websocket-Accept Sec-Websocket-Key Sec-Websocket-Protocol Sec-Websocket-Version Server Set-Cookie
+		Strict-Transport-Security Te Trailer Transfer-Encoding Upgrade User-Agent Vary Via Warning
+		Www-Authenticate`) {
+		standardHeaders[h] = true
+	}
 }
