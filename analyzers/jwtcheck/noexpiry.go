@@ -46,7 +46,9 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 				`the literal; claims that come from a parameter, a call or a package variable, or ` +
 				`are handed to other code by reference before signing (the analysis cannot see what ` +
 				`that code sets); custom claims structs with their own MarshalJSON or their own ` +
-				`"exp" field.`,
+				`"exp" field; a token signed on the spot with a key the function draws from ` +
+				`crypto/rand and uses for nothing else (no one holds the key, so no one can verify ` +
+				`the token: it is an opaque random secret shaped like a JWT).`,
 			Fix: `Adds "exp": time.Now().Add(default-lifetime).Unix() to a MapClaims literal, ` +
 				`ExpiresAt: jwt.NewNumericDate(time.Now().Add(default-lifetime)) to a ` +
 				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
@@ -75,7 +77,9 @@ func runNoExpiry(p *rule.Pass) error {
 			continue
 		}
 		if len(exp.values) == 0 {
-			reportNoExpiry(p, arg, exp, shape, opts)
+			if !signedWithDiscardedKey(p, c) {
+				reportNoExpiry(p, arg, exp, shape, opts)
+			}
 			continue
 		}
 		for _, v := range exp.values {

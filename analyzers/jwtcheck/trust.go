@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -39,11 +40,30 @@ func (a *unverifiedPass) parseUnverified(c inspector.Cursor, call *ast.CallExpr)
 		}
 	}
 	t.propagate(scope)
-	if how := t.decision(scope); how != "" {
+	if how := t.decision(scope); how != "" && (how != "returned" || !namedUnverified(scope)) {
 		a.Reportf(call, "ParseUnverified does not check the signature, yet these claims are %s here: anyone can "+
 			"mint a token with any subject or role; verify with jwt.ParseWithClaims and a Keyfunc, and keep "+
 			"ParseUnverified for picking the key before verifying", how)
 	}
+}
+
+// namedUnverified reports whether the function at scope is declared with a
+// name that tells its callers it does not verify (ParseUnverifiedJWT,
+// insecureClaims, UnsafePeek): like ParseUnverified itself, a helper that
+// returns unverified claims under such a name is the first half of the
+// peek-then-verify pattern, and the callers decide what to trust.
+func namedUnverified(scope inspector.Cursor) bool {
+	decl, ok := scope.Node().(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	name := strings.ToLower(decl.Name.Name)
+	for _, w := range []string{"unverified", "insecure", "unsafe", "untrusted", "noverify", "withoutverif"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // verifiesIn reports whether the function verifies a token somewhere.

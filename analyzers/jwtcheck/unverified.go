@@ -39,7 +39,9 @@ func Unverified() *rule.Rule {
 				`other code; a parser built with WithValidMethods (Parser.ValidMethods in v4 and ` +
 				`jwt-go); Keyfuncs the analysis cannot see (parameters, other packages, ` +
 				`JWKS helpers); ParseUnverified in a function that also verifies the token, hands ` +
-				`the raw token to other code, or only reads the issuer to pick a key; ` +
+				`the raw token to other code, or only reads the issuer to pick a key; claims ` +
+				`returned (not compared) by a function whose name says it does not verify ` +
+				`(ParseUnverifiedJWT, insecureClaims): its callers peek, then verify; ` +
 				`WithoutClaimsValidation in a package that validates claims itself ` +
 				`(Validator.Validate, Claims.Valid).`,
 			Since: "v0.1.0",
