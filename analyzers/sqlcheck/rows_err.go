@@ -34,7 +34,8 @@ func RowsErr() *rule.Rule {
 				"with for rows.Next(). Quiet when the function calls rows.Err() anywhere (after the loop, in a " +
 				"deferred closure) or hands the rows on (returns them, passes them to a helper, stores them), so " +
 				"that the helper can check them. Rows received as a parameter are not checked: the caller may " +
-				"check Err after the helper returns.",
+				"check Err after the helper returns. Files that import testing or testify (test helpers, debugging " +
+				"dumps) are not checked unless rules.toml sets tests = true.",
 			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
 				"returns an error last and its other results have a nil, zero or empty-string zero value.",
 			Since: "v0.1.0",
@@ -49,6 +50,9 @@ func runRowsErr(p *rule.Pass) error {
 			continue
 		}
 		for _, loop := range r.loops {
+			if inTestSupport(p, loop.Node()) {
+				continue // a fixture loader or debugging dump run by tests only
+			}
 			name := r.v.Name()
 			p.Report(loopHead(loop.Node().(*ast.ForStmt)), "this "+name+".Next() loop has no "+name+".Err() check "+
 				"after it: Next also returns false when the connection drops or the context is cancelled mid-result, "+
