@@ -100,11 +100,16 @@ func DefaultConfigTOML(rules []*Rule) string {
 # "**" matches any number of directories.
 exclude = []
 
-# Analyze _test.go files.
+# Analyze test code: _test.go files, and test-support files (files that
+# import "testing" or testify: harnesses, mocks, fixture loaders).
 tests = false
 
 # Analyze files marked "// Code generated ... DO NOT EDIT.".
 generated = false
+
+# Analyze packages under example directories (example, examples, _example,
+# _examples): programs to read, not to deploy.
+examples = false
 `)
 	for _, r := range rules {
 		fmt.Fprintf(&b, "\n# %s: %s. %s\n", r.ID, r.Doc.Title, r.URL())

@@ -129,7 +129,7 @@ func TestSettingsErrors(t *testing.T) {
 	}{
 		{"unknown top-level key",
 			map[string]any{"exlude": []any{"x"}},
-			[]string{`prodlint settings`, `unknown field "exlude"`, "known keys: exclude, tests, generated, rules"}},
+			[]string{`prodlint settings`, `unknown field "exlude"`, "known keys: exclude, tests, generated, examples, rules"}},
 		{"wrong type at top level",
 			map[string]any{"tests": "yes"},
 			[]string{"prodlint settings", "tests"}},

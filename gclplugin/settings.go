@@ -28,6 +28,9 @@ type Settings struct {
 	Tests *bool `json:"tests,omitempty"`
 	// Generated says whether generated files are analyzed.
 	Generated *bool `json:"generated,omitempty"`
+	// Examples says whether packages under example directories are
+	// analyzed.
+	Examples *bool `json:"examples,omitempty"`
 	// Rules holds one table per rule id.
 	Rules map[string]RuleSettings `json:"rules,omitempty"`
 }
@@ -113,7 +116,7 @@ func plainNumbers(v any) any {
 }
 
 // settingsKeys lists the top-level keys, for error messages.
-var settingsKeys = []string{"exclude", "tests", "generated", "rules"}
+var settingsKeys = []string{"exclude", "tests", "generated", "examples", "rules"}
 
 // decodeConfig turns golangci-lint's raw settings into a validated
 // configuration, or nil when there are none (rules.toml discovery).
@@ -181,6 +184,9 @@ func (s Settings) TOML() ([]byte, error) {
 	}
 	if s.Generated != nil {
 		doc["generated"] = *s.Generated
+	}
+	if s.Examples != nil {
+		doc["examples"] = *s.Examples
 	}
 	if len(s.Rules) > 0 {
 		rules := map[string]any{}

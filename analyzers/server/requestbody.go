@@ -251,7 +251,7 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			reads = append(reads, read)
 		}
 	}
-	if len(reads) == 0 || nonProduction(p, reads[0].node) {
+	if len(reads) == 0 {
 		return
 	}
 	first := reads[0]

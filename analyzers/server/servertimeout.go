@@ -81,13 +81,11 @@ func runTimeout(p *rule.Pass) error {
 	opts := rule.Options[TimeoutOptions](p)
 	facts := collectTimeoutFacts(p)
 	for _, call := range facts.calls {
-		if !nonProduction(p, call) {
-			reportListenAndServe(p, opts, call)
-		}
+		reportListenAndServe(p, opts, call)
 	}
 	for _, sl := range facts.literals {
-		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) || nonProduction(p, sl.lit) {
-			continue // unreachable by remote clients, or never run in production
+		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) {
+			continue // unreachable by remote clients
 		}
 		if !facts.hasField(p.TypesInfo, sl, "ReadHeaderTimeout", "ReadTimeout") {
 			p.Report(sl.lit, "http.Server has neither ReadHeaderTimeout nor ReadTimeout: a client that sends its headers "+

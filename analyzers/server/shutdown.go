@@ -72,9 +72,7 @@ func runShutdown(p *rule.Pass) error {
 		}
 	}
 	for _, call := range serves {
-		if !nonProduction(p, call) {
-			reportServe(p, call, loopback)
-		}
+		reportServe(p, call, loopback)
 	}
 	return nil
 }

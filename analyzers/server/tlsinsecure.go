@@ -111,7 +111,7 @@ func runTLS(p *rule.Pass) error {
 		}
 	}
 	for _, f := range findings {
-		if f.key != nil && customVerify[f.key] && f.msg == skipVerifyMsg || nonProduction(p, f.node) {
+		if f.key != nil && customVerify[f.key] && f.msg == skipVerifyMsg {
 			continue
 		}
 		p.Report(f.node, f.msg, f.fix()...)

@@ -50,9 +50,6 @@ func runRowsErr(p *rule.Pass) error {
 			continue
 		}
 		for _, loop := range r.loops {
-			if inTestSupport(p, loop.Node()) {
-				continue // a fixture loader or debugging dump run by tests only
-			}
 			name := r.v.Name()
 			p.Report(loopHead(loop.Node().(*ast.ForStmt)), "this "+name+".Next() loop has no "+name+".Err() check "+
 				"after it: Next also returns false when the connection drops or the context is cancelled mid-result, "+

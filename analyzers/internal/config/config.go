@@ -9,6 +9,7 @@ package config
 import (
 	"go/ast"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -63,8 +64,15 @@ type Config struct {
 	// to the directory of Path (or absolute paths for defaults); "**"
 	// matches any number of directories.
 	Exclude []string
-	// Tests says whether _test.go files are analyzed.
+	// Tests says whether test code is analyzed: _test.go files, and
+	// test-support files (non-test files that import "testing" or
+	// testify: harnesses, mock servers, fixture loaders), which only test
+	// binaries link.
 	Tests bool
+	// Examples says whether packages whose import path has an example,
+	// examples, _example or _examples element are analyzed: programs to
+	// read, not to deploy (golangci-lint skips them by default too).
+	Examples bool
 	// Generated says whether files marked "Code generated ... DO NOT EDIT."
 	// are analyzed.
 	Generated bool
@@ -105,15 +113,46 @@ func (c *Config) SetEnabled(id string, on bool) bool {
 
 // AnalyzesFile reports whether findings in the named file are reported
 // under this configuration. file may be nil when the syntax is unknown, in
-// which case generated-code detection is skipped.
+// which case generated-code and test-support detection are skipped.
 func (c *Config) AnalyzesFile(filename string, file *ast.File) bool {
-	if !c.Tests && strings.HasSuffix(filename, "_test.go") {
+	if !c.Tests && (strings.HasSuffix(filename, "_test.go") || file != nil && importsTestSupport(file)) {
 		return false
 	}
 	if !c.Generated && file != nil && ast.IsGenerated(file) {
 		return false
 	}
 	return !c.Excluded(filename)
+}
+
+// AnalyzesPackage reports whether findings in the package with the given
+// import path are reported: example programs only when Examples is set.
+func (c *Config) AnalyzesPackage(importPath string) bool {
+	if c.Examples {
+		return true
+	}
+	elems := strings.Split(importPath, "/")
+	for _, e := range elems[1:] { // the first element is the module's host or root
+		switch e {
+		case "example", "examples", "_example", "_examples":
+			return false
+		}
+	}
+	return true
+}
+
+// importsTestSupport reports whether f imports the testing package or
+// testify, which production code does not.
+func importsTestSupport(f *ast.File) bool {
+	for _, imp := range f.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		if path == "testing" || path == "github.com/stretchr/testify" || strings.HasPrefix(path, "github.com/stretchr/testify/") {
+			return true
+		}
+	}
+	return false
 }
 
 // Excluded reports whether filename matches one of the Exclude globs.

@@ -2,6 +2,8 @@ package config
 
 import (
 	"errors"
+	goparser "go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,5 +166,36 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestTestSupportFilesAndExamples(t *testing.T) {
+	def := Default(testSpecs())
+	fset := token.NewFileSet()
+	harness, _ := goparser.ParseFile(fset, "h.go", "package h\n\nimport \"testing\"\n\nvar _ *testing.T\n", 0)
+	testify, _ := goparser.ParseFile(fset, "r.go", "package h\n\nimport \"github.com/stretchr/testify/require\"\n\nvar _ = require.NoError\n", 0)
+	plain, _ := goparser.ParseFile(fset, "p.go", "package h\n\nimport \"net/http\"\n\nvar _ = http.Get\n", 0)
+	if def.AnalyzesFile("/x/h.go", harness) || def.AnalyzesFile("/x/r.go", testify) || !def.AnalyzesFile("/x/p.go", plain) {
+		t.Error("with tests = false, test-support files must be skipped and production files analyzed")
+	}
+	withTests, err := Parse("rules.toml", []byte("tests = true\nexamples = true\n"), testSpecs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !withTests.AnalyzesFile("/x/h.go", harness) {
+		t.Error("tests = true analyzes test-support files")
+	}
+	for path, want := range map[string]bool{
+		"github.com/prometheus/alertmanager/examples/webhook": false,
+		"example.com/svc/_example":                            false,
+		"example.com/svc/api":                                 true, // a module host named example.com is not an example dir
+		"examples/tool":                                       true,
+	} {
+		if got := def.AnalyzesPackage(path); got != want {
+			t.Errorf("AnalyzesPackage(%s) = %v, want %v", path, got, want)
+		}
+		if !withTests.AnalyzesPackage(path) {
+			t.Errorf("examples = true must analyze %s", path)
+		}
 	}
 }

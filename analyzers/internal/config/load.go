@@ -66,7 +66,7 @@ type parser struct {
 }
 
 // topKeys lists the keys allowed at the top level of rules.toml.
-var topKeys = []string{"exclude", "tests", "generated", "rules"}
+var topKeys = []string{"exclude", "tests", "generated", "examples", "rules"}
 
 func (p *parser) parse() (*Config, error) {
 	var top map[string]toml.Primitive
@@ -92,6 +92,10 @@ func (p *parser) parse() (*Config, error) {
 			}
 		case "tests":
 			if err := p.decode(prim, &cfg.Tests, key); err != nil {
+				return nil, err
+			}
+		case "examples":
+			if err := p.decode(prim, &cfg.Examples, key); err != nil {
 				return nil, err
 			}
 		case "generated":

@@ -59,9 +59,10 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 				return &PackageConfig{Err: err}, nil
 			}
 			pc := &PackageConfig{Config: cfg, skipped: map[string]bool{}}
+			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path())
 			for _, f := range pass.Files {
 				name := pass.Fset.Position(f.Pos()).Filename
-				if !cfg.AnalyzesFile(name, f) {
+				if !pkgOK || !cfg.AnalyzesFile(name, f) {
 					pc.skipped[name] = true
 				}
 			}
