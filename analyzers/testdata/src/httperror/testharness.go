@@ -9,8 +9,3 @@ func pokeForTest(t *testing.T, u string) {
 	client.Post(u, "text/plain", nil)
 	t.Log("poked")
 }
-
-// The same call in code that has no *testing.T is reported.
-func poke(u string) {
-	client.Post(u, "text/plain", nil) // want `\[http-error\] the error of client.Post is discarded with the response`
-}

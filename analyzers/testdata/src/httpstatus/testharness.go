@@ -60,13 +60,3 @@ func (tc *tester) ensureConfigRunning(expected any) error {
 	tc.t.Errorf("configuration isn't active")
 	return fmt.Errorf("configuration isn't active")
 }
-
-// The same read in code that has no *testing.T is reported.
-func currentConfig(port int) ([]byte, error) {
-	resp, err := client.Get(fmt.Sprintf("http://localhost:%d/config/", port))
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	return io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from client.Get is read but resp.StatusCode is never checked`
-}

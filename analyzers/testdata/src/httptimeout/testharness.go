@@ -35,12 +35,3 @@ func (tc *tester) initServer() {
 func fetchForTest(_ testing.TB, url string) (*http.Response, error) {
 	return (&http.Client{}).Get(url)
 }
-
-// The same call in code that has no *testing.T is reported.
-func dumpConfig(port int) error {
-	res, err := http.Get(fmt.Sprintf("http://localhost:%d/config/", port)) // want `\[http-timeout\] http.Get uses http.DefaultClient`
-	if err != nil {
-		return err
-	}
-	return res.Body.Close()
-}

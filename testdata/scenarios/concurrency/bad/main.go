@@ -21,12 +21,7 @@ func process(job string) {
 
 // enqueue opens a database pool per request and starts a goroutine per job.
 func enqueue(w http.ResponseWriter, r *http.Request) {
-	db, err := sql.Open("postgres", os.Getenv("DATABASE_URL"))
-	if err != nil {
-		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-		return
-	}
-	defer db.Close()
+	db, _ := sql.Open("postgres", os.Getenv("DATABASE_URL"))
 	if err := db.PingContext(r.Context()); err != nil {
 		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
 		return
