@@ -11,8 +11,8 @@
 #
 # Each tool is measured (wall seconds and peak RSS by /usr/bin/time -f "%e %M"), one at a time, in
 # two states:
-#   cold  a fresh, empty GOCACHE for the tool (and a fresh staticcheck cache: XDG_CACHE_HOME and
-#         STATICCHECK_CACHE); prodlint has no result cache of its own;
+#   cold  a fresh, empty GOCACHE for the tool, and fresh result caches: staticcheck's
+#         (XDG_CACHE_HOME, STATICCHECK_CACHE) and prodlint's own (PRODLINT_CACHE);
 #   warm  the same caches after that cold run, with one comment line appended to EDIT_FILE (the
 #         file is restored afterwards, also on failure).
 # Tools: go vet ./...; prodlint ./...; go vet -vettool=prodlint ./...; staticcheck ./...
@@ -95,23 +95,26 @@ run_tool() {
 	local label=$1
 	shift
 	local caches=$scratch/cache-$label
-	mkdir -p "$caches/go" "$caches/xdg" "$caches/staticcheck"
-	export GOCACHE=$caches/go XDG_CACHE_HOME=$caches/xdg STATICCHECK_CACHE=$caches/staticcheck
+	mkdir -p "$caches/go" "$caches/xdg" "$caches/staticcheck" "$caches/prodlint"
+	export GOCACHE=$caches/go XDG_CACHE_HOME=$caches/xdg STATICCHECK_CACHE=$caches/staticcheck PRODLINT_CACHE=$caches/prodlint
 	cp "$backup" "$mod/$edit"
 	sync
 	measure "$label" cold "$@"
 	printf '\n// prodlint perf: edited %s\n' "$(date +%s%N)" >>"$mod/$edit"
 	measure "$label" warm "$@"
 	cp "$backup" "$mod/$edit"
-	unset GOCACHE XDG_CACHE_HOME STATICCHECK_CACHE
+	unset GOCACHE XDG_CACHE_HOME STATICCHECK_CACHE PRODLINT_CACHE
 }
 
+# PERF_TOOLS picks some of the tools (e.g. PERF_TOOLS="go-vet prodlint" for a quick look at a
+# large module); all by default.
+want=" ${PERF_TOOLS:-go-vet prodlint vet-vettool staticcheck gosec} "
 echo "perf: $name ($(go list -m)), edit $edit, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-run_tool go-vet go vet ./...
-run_tool prodlint "$prodlint" ./...
-run_tool vet-vettool go vet -vettool="$prodlint" ./...
-run_tool staticcheck "$tools/staticcheck-$STATICCHECK_VERSION" ./...
-if [ -n "$gosec" ]; then
+[[ $want != *" go-vet "* ]] || run_tool go-vet go vet ./...
+[[ $want != *" prodlint "* ]] || run_tool prodlint "$prodlint" ./...
+[[ $want != *" vet-vettool "* ]] || run_tool vet-vettool go vet -vettool="$prodlint" ./...
+[[ $want != *" staticcheck "* ]] || run_tool staticcheck "$tools/staticcheck-$STATICCHECK_VERSION" ./...
+if [ -n "$gosec" ] && [[ $want == *" gosec "* ]]; then
 	run_tool gosec "$gosec" -quiet -fmt=text ./...
 fi
 
@@ -132,6 +135,6 @@ report=$root/bench/work/perf-$name.md
 				ratio(wall[i], vw[state[i]]), ratio(wall[i], sw[state[i]]), ratio(rss[i], sr[state[i]]) }'
 	echo
 	echo "go-vet: go vet ./...; prodlint: prodlint ./...; vet-vettool: go vet -vettool=prodlint ./...;"
-	echo "staticcheck $STATICCHECK_VERSION; gosec $GOSEC_VERSION${gosec:+ (-quiet)}${gosec:- not installed: skipped}."
-	echo "cold: fresh empty GOCACHE (and staticcheck cache) per tool; warm: the same caches after one comment line appended to $edit."
+	if [ -n "$gosec" ]; then echo "staticcheck $STATICCHECK_VERSION; gosec $GOSEC_VERSION (-quiet)."; else echo "staticcheck $STATICCHECK_VERSION; gosec $GOSEC_VERSION could not be installed: skipped."; fi
+	echo "cold: fresh empty GOCACHE, staticcheck cache and prodlint result cache per tool; warm: the same caches after one comment line appended to $edit."
 } | tee "$report"
