@@ -98,31 +98,11 @@ func sigParams(sig *types.Signature) []*types.Var {
 // boundLiteral returns the function literal a local variable e is declared
 // with (stop := func(...) {...}), when it is never assigned again.
 func boundLiteral(x *funcIndex, at inspector.Cursor, e ast.Expr) *ast.FuncLit {
-	info := x.p.TypesInfo
-	v := match.Var(info, e)
-	fn := outermostFuncDecl(at)
-	if v == nil || !fn.Valid() || v.Parent() == v.Pkg().Scope() {
+	v := match.Var(x.p.TypesInfo, e)
+	if v == nil {
 		return nil
 	}
-	var lit *ast.FuncLit
-	for c := range fn.Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		switch {
-		case info.Defs[id] == v:
-			if c.ParentEdgeKind() != edge.AssignStmt_Lhs {
-				return nil
-			}
-			as := c.Parent().Node().(*ast.AssignStmt)
-			if len(as.Lhs) != len(as.Rhs) {
-				return nil
-			}
-			lit, _ = ast.Unparen(as.Rhs[c.ParentEdgeIndex()]).(*ast.FuncLit)
-		case info.Uses[id] == v:
-			if k := c.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.UnaryExpr_X {
-				return nil
-			}
-		}
-	}
+	lit, _ := singleAssignedValue(x.p.TypesInfo, at, v).(*ast.FuncLit)
 	return lit
 }
 
@@ -644,11 +624,19 @@ func chunkedSource(info *types.Info, l inspector.Cursor, e ast.Expr) bool {
 // definingCall returns the call a local variable is declared with when it
 // is never assigned again, or nil.
 func definingCall(info *types.Info, l inspector.Cursor, v *types.Var) *ast.CallExpr {
-	fn := outermostFuncDecl(l)
+	call, _ := singleAssignedValue(info, l, v).(*ast.CallExpr)
+	return call
+}
+
+// singleAssignedValue returns the expression a local variable of the
+// function around at is declared with (x := e), when it is never assigned
+// again nor has its address taken; nil otherwise.
+func singleAssignedValue(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
+	fn := outermostFuncDecl(at)
 	if !fn.Valid() || v.Parent() == v.Pkg().Scope() {
 		return nil
 	}
-	var call *ast.CallExpr
+	var value ast.Expr
 	for c := range fn.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		switch {
@@ -660,12 +648,12 @@ func definingCall(info *types.Info, l inspector.Cursor, v *types.Var) *ast.CallE
 			if len(as.Lhs) != len(as.Rhs) {
 				return nil
 			}
-			call, _ = ast.Unparen(as.Rhs[c.ParentEdgeIndex()]).(*ast.CallExpr)
+			value = ast.Unparen(as.Rhs[c.ParentEdgeIndex()])
 		case info.Uses[id] == v:
 			if k := c.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.UnaryExpr_X {
 				return nil
 			}
 		}
 	}
-	return call
+	return value
 }

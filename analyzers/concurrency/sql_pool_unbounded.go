@@ -106,7 +106,7 @@ func poolLimitFixes(p *rule.Pass, opts *SQLPoolOptions, open inspector.Cursor) [
 			return nil
 		}
 	}
-	file := fileOf(p, assign.Pos())
+	file := p.File(assign.Pos())
 	if file == nil {
 		return nil
 	}
@@ -159,16 +159,6 @@ func isErrCheck(p *rule.Pass, n ast.Node, errVar *types.Var) bool {
 			calleeIs(p.TypesInfo, call, "os", "Exit")
 	}
 	return false
-}
-
-// fileOf returns the file that holds pos.
-func fileOf(p *rule.Pass, pos token.Pos) *ast.File {
-	for _, f := range p.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // durationExpr writes d as a Go expression in the largest whole unit:

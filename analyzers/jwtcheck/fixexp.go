@@ -28,7 +28,7 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration) 
 	if lit == nil || d <= 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	file := fileOf(p, lit.Pos())
+	file := p.File(lit.Pos())
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
@@ -168,14 +168,4 @@ func importedName(file *ast.File, pkg *types.Package) string {
 		}
 	}
 	return ""
-}
-
-// fileOf returns the file of the package that holds pos.
-func fileOf(p *rule.Pass, pos token.Pos) *ast.File {
-	for _, f := range p.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

@@ -33,7 +33,7 @@ func (lc *literalChecker) envFix(b binding, lit ast.Expr) []analysis.SuggestedFi
 	default:
 		return nil
 	}
-	file := lc.fileOf(lit.Pos())
+	file := lc.File(lit.Pos())
 	if file == nil {
 		return nil
 	}
@@ -100,14 +100,4 @@ func (lc *literalChecker) inConstDecl(pos token.Pos) bool {
 		}
 	}
 	return false
-}
-
-// fileOf returns the syntax of the file holding pos.
-func (lc *literalChecker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range lc.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

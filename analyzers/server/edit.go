@@ -169,7 +169,7 @@ func sizeExpr(n int64) string {
 // local declaration such as a parameter called time), so that a fix using
 // it would not compile.
 func importName(p *rule.Pass, n ast.Node, path string) (name string, edits []analysis.TextEdit, ok bool) {
-	file := fileOf(p, n)
+	file := p.File(n.Pos())
 	if file == nil {
 		return "", nil, false
 	}
@@ -187,14 +187,4 @@ func importName(p *rule.Pass, n ast.Node, path string) (name string, edits []ana
 	}
 	pkgName, isPkg := obj.(*types.PkgName)
 	return name, edits, isPkg && pkgName.Imported().Path() == path
-}
-
-// fileOf returns the syntax of the file holding n, or nil.
-func fileOf(p *rule.Pass, n ast.Node) *ast.File {
-	for _, f := range p.Files {
-		if f.FileStart <= n.Pos() && n.Pos() <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

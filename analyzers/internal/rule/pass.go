@@ -3,6 +3,7 @@ package rule
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"iter"
 
 	"golang.org/x/tools/go/analysis"
@@ -104,4 +105,14 @@ func (p *Pass) reportUnusedDirectives() {
 			URL: DocsBaseURL + DirectiveRuleID + ".md",
 		})
 	}
+}
+
+// File returns the syntax of the package file that holds pos, or nil.
+func (p *Pass) File(pos token.Pos) *ast.File {
+	for _, f := range p.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
