@@ -52,8 +52,13 @@ func Background() *rule.Rule {
 				`the ctx (abortCtx := ctx) (graceful shutdown, ` +
 				`rollbacks and status writes need a live context there; context.WithoutCancel(ctx) is still the better ` +
 				`choice, but the fresh context is not a mistake). context.WithoutCancel(ctx) itself. ` +
-				`The analysis cannot see what a callee does with the context: a fresh root passed to a function that ` +
-				`stops the process, or that registers a shutdown hook, is still reported.`,
+				`Fresh roots whose purpose the call makes plain: one handed to a function of this package that ends the ` +
+				`process (calls os.Exit), since stopping must outlive the request that asked for it; one that a message's ` +
+				`trace context is extracted into (OpenTelemetry's propagator.Extract(context.Background(), carrier), directly ` +
+				`or through a variable), since the work belongs to the message's trace; one handed to a call together with a ` +
+				`func() callback (RunAtShutdown(ctx, func()), context.AfterFunc), where the context only decides whether the ` +
+				`hook runs. A callback that takes the context or returns an error (a retry helper) is still reported, and so ` +
+				`is a fresh root handed to a function in another package that stops the process.`,
 			Fix: `Replaces the call with the ctx in scope (ctx, or r.Context() for a request; a local context derived ` +
 				`from it, such as ctx from context.WithTimeout(r.Context(), d), is preferred). In a go ` +
 				`statement, whose work is meant to outlive the request, it uses context.WithoutCancel(ctx) instead ` +
@@ -66,6 +71,7 @@ func Background() *rule.Rule {
 
 func runBackground(p *rule.Pass) error {
 	done := newDoneIndex(p.TypesInfo)
+	exits := newProcessExits(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
@@ -90,6 +96,15 @@ func runBackground(p *rule.Pass) error {
 		}
 		if inReturnedFunc(c, src.owner) {
 			continue // runs when the caller calls it, after this call is over
+		}
+		if exits.endsProcess(c) {
+			continue // exitProcess(context.Background(), ...): stopping must outlive the request that asked
+		}
+		if startsTraceRoot(p.TypesInfo, c, src.owner) {
+			continue // propagator.Extract(context.Background(), carrier): the message's own trace
+		}
+		if registersHook(p.TypesInfo, c) {
+			continue // RunAtShutdown(context.Background(), func() {...}): the ctx only gates the hook
 		}
 		reportBackground(p, c, call, fn, preferDerived(p.TypesInfo, p.Pkg, c, src))
 	}

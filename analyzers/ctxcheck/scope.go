@@ -174,3 +174,14 @@ func detachedUnder(c inspector.Cursor, owner inspector.Cursor, kinds ...token.To
 	}
 	return false
 }
+
+// ignoredByCallback reports whether the context in scope is a parameter of
+// a function literal that never uses it. A literal's signature is imposed
+// by the API it is handed to, which decides what that context means (the
+// call that happened to trigger a batch flush, say); a literal that never
+// reads it has not tied its work to it. A named function that ignores its
+// own ctx parameter is still reported: it chose that signature.
+func ignoredByCallback(info *types.Info, src ctxSource) bool {
+	lit, ok := src.owner.Node().(*ast.FuncLit)
+	return ok && !src.request && !match.Refers(info, lit.Body, src.v)
+}

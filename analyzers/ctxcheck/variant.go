@@ -46,7 +46,10 @@ func Variant() *rule.Rule {
 				`statement, whose work outlives the request by design, and in a function literal the function returns ` +
 				`(a release or shutdown function run after the call is over). Code that runs once the ctx is known to be over ` +
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
-				`cancelled. A ctx name rebound to a fresh context.Background(). Calls inside the twin itself (an adapter ` +
+				`cancelled. A ctx name rebound to a fresh context.Background(). Code in a function literal that never uses the ` +
+				`context parameter its signature hands it (a batch writer's WriteFunc(ctx, logs), whose ctx is that of ` +
+				`whichever call triggered the flush): the API the literal is given to decides what that context means; a ` +
+				`named function that ignores its own ctx is still reported. Calls inside the twin itself (an adapter ` +
 				`QueryContext that checks ctx, then calls Query). log/slog, httptest and ozzo-validation, whose Context ` +
 				`twins carry values, not cancellation; prometheus/common's config.NewTLSConfig without options, whose ` +
 				`twin hands the context only to a secret manager given as an option.`,
@@ -90,6 +93,9 @@ func runVariant(p *rule.Pass) error {
 		}
 		if inReturnedFunc(c, src.owner) {
 			continue // a release or shutdown function, run after this call is over
+		}
+		if ignoredByCallback(p.TypesInfo, src) {
+			continue // WriteFunc: func(ctx context.Context, logs []*Log) error { ... }, ctx unused
 		}
 		if done.afterDone(src, call.Pos()) {
 			continue // ctx is over here: cleanup must not be cancelled

@@ -34,6 +34,7 @@ type origin struct {
 // transports, requests and contexts.
 type clientIndex struct {
 	info *types.Info
+	pkg  *types.Package
 
 	origins []origin
 	sends   []sendAt
@@ -46,6 +47,9 @@ type clientIndex struct {
 	transportSet     map[*types.Var][]ast.Expr
 	headerTimeoutSet map[*types.Var]bool
 	handedOff        map[*types.Var]bool
+
+	// Context parameters a call in this package fills with a fresh root.
+	freshRootPassed map[*types.Var]bool
 }
 
 type sendAt struct {
@@ -56,6 +60,8 @@ type sendAt struct {
 func newClientIndex(p *rule.Pass) *clientIndex {
 	x := &clientIndex{
 		info:             p.TypesInfo,
+		pkg:              p.Pkg,
+		freshRootPassed:  map[*types.Var]bool{},
 		values:           map[*types.Var][]assigned{},
 		timeoutSet:       map[*types.Var]bool{},
 		transportSet:     map[*types.Var][]ast.Expr{},
@@ -101,6 +107,7 @@ func (x *clientIndex) call(c inspector.Cursor, call *ast.CallExpr) {
 	if s, ok := asSend(x.info, call); ok {
 		x.sends = append(x.sends, sendAt{s, c})
 	}
+	x.recordFreshRoots(call)
 	if b, ok := builtinName(x.info, call); ok && b == "new" && len(call.Args) == 1 &&
 		match.IsNamed(x.info.TypeOf(call.Args[0]), "net/http", "Client") {
 		x.origins = append(x.origins, origin{cursor: c, node: call, dest: x.destOf(c)})

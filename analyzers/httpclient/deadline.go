@@ -12,20 +12,21 @@ import (
 // (ctx = context.WithValue(ctx, k, v) refers to itself).
 const maxHops = 8
 
-// boundedByDeadline reports whether the send is client.Do(req) with a
-// request whose context carries a deadline made in this package
-// (context.WithTimeout / WithDeadline): the context bounds the request
-// even on a client without Timeout.
-func (x *clientIndex) boundedByDeadline(s send) bool {
+// boundedByContext reports whether the send is client.Do(req) with a
+// request whose context bounds it even on a client without Timeout: a
+// deadline made in this package (context.WithTimeout / WithDeadline), or
+// the caller's context, a ctx parameter, whose deadline is the caller's to
+// set (unless a caller in this package passes a fresh root).
+func (x *clientIndex) boundedByContext(s send) bool {
 	if s.fn.Name() != "Do" || len(s.call.Args) != 1 {
 		return false
 	}
-	return x.requestHasDeadline(s.call.Args[0], 0)
+	return x.requestBounded(s.call.Args[0], 0)
 }
 
-// requestHasDeadline follows a request to http.NewRequestWithContext,
+// requestBounded follows a request to http.NewRequestWithContext,
 // req.WithContext or req.Clone and checks the context given there.
-func (x *clientIndex) requestHasDeadline(e ast.Expr, hops int) bool {
+func (x *clientIndex) requestBounded(e ast.Expr, hops int) bool {
 	if hops > maxHops {
 		return false
 	}
@@ -35,18 +36,18 @@ func (x *clientIndex) requestHasDeadline(e ast.Expr, hops int) bool {
 		switch {
 		case match.IsFunc(fn, "net/http", "NewRequestWithContext"),
 			match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone"):
-			return len(e.Args) > 0 && x.contextHasDeadline(e.Args[0], hops+1)
+			return len(e.Args) > 0 && x.contextBounded(e.Args[0], hops+1)
 		}
 	case *ast.Ident:
-		return x.anyValue(e, hops, x.requestHasDeadline)
+		return x.anyValue(e, hops, x.requestBounded)
 	}
 	return false
 }
 
-// contextHasDeadline reports whether a context is made by
-// context.WithTimeout or WithDeadline, directly or through contexts
-// derived from one.
-func (x *clientIndex) contextHasDeadline(e ast.Expr, hops int) bool {
+// contextBounded reports whether a context is made by
+// context.WithTimeout or WithDeadline, or is the caller's (a parameter),
+// directly or through contexts derived from one.
+func (x *clientIndex) contextBounded(e ast.Expr, hops int) bool {
 	if hops > maxHops {
 		return false
 	}
@@ -57,12 +58,34 @@ func (x *clientIndex) contextHasDeadline(e ast.Expr, hops int) bool {
 		case match.IsFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"):
 			return true
 		case match.IsFunc(fn, "context", "WithCancel", "WithCancelCause", "WithValue"):
-			return len(e.Args) > 0 && x.contextHasDeadline(e.Args[0], hops+1)
+			return len(e.Args) > 0 && x.contextBounded(e.Args[0], hops+1)
 		}
 	case *ast.Ident:
-		return x.anyValue(e, hops, x.contextHasDeadline)
+		if v, ok := x.info.Uses[e].(*types.Var); ok && v.Kind() == types.ParamVar {
+			return !x.freshRootPassed[v]
+		}
+		return x.anyValue(e, hops, x.contextBounded)
 	}
 	return false
+}
+
+// recordFreshRoots notes the context parameters of this package's functions
+// that a call here fills with context.Background() or context.TODO(): a
+// request bound to such a parameter has no deadline on that path.
+func (x *clientIndex) recordFreshRoots(call *ast.CallExpr) {
+	fn := match.Callee(x.info, call)
+	if fn == nil || fn.Pkg() != x.pkg {
+		return
+	}
+	params := fn.Origin().Signature().Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() || fn.Signature().Variadic() && i >= params.Len()-1 {
+			break
+		}
+		if a, ok := ast.Unparen(arg).(*ast.CallExpr); ok && match.IsFunc(match.Callee(x.info, a), "context", "Background", "TODO") {
+			x.freshRootPassed[params.At(i)] = true
+		}
+	}
 }
 
 // anyValue reports whether one of the values assigned to the variable id
@@ -101,6 +124,9 @@ func (x *clientIndex) transportUnbounded(e ast.Expr, hops int) bool {
 		if !match.IsNamed(x.info.TypeOf(e), "net/http", "Transport") {
 			return false
 		}
+		if x.dialsFixedEndpoint(e) {
+			return false
+		}
 		kv := match.Field(e, "ResponseHeaderTimeout")
 		return kv == nil || match.IsZeroConst(x.info, kv.Value)
 	case *ast.Ident, *ast.SelectorExpr:
@@ -120,6 +146,35 @@ func (x *clientIndex) transportUnbounded(e ast.Expr, hops int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// dialsFixedEndpoint reports whether an http.Transport literal dials with a
+// function literal that ignores the address it is asked for: every request
+// goes to one endpoint the program chose, in practice a local daemon's unix
+// socket or file descriptor (a CLI talking to its own admin API), not a
+// remote upstream that can stall or rate-limit.
+func (x *clientIndex) dialsFixedEndpoint(t *ast.CompositeLit) bool {
+	for _, name := range []string{"DialContext", "Dial"} {
+		kv := match.Field(t, name)
+		if kv == nil {
+			continue
+		}
+		lit, ok := ast.Unparen(kv.Value).(*ast.FuncLit)
+		if !ok {
+			return false
+		}
+		params := lit.Type.Params.List
+		if len(params) == 0 {
+			return false
+		}
+		addr := params[len(params)-1] // func([ctx,] network, addr string)
+		if len(addr.Names) == 0 {
+			return true
+		}
+		v, _ := x.info.Defs[addr.Names[len(addr.Names)-1]].(*types.Var)
+		return v == nil || !match.Refers(x.info, lit.Body, v)
 	}
 	return false
 }

@@ -41,14 +41,19 @@ func Timeout() *rule.Rule {
 				"that constructor: quiet when it sets Timeout there. A client handed to a call (which may configure " +
 				"it), or returned without being used here. client.Do(req) (http.DefaultClient.Do included) when req " +
 				"was made in the package by http.NewRequestWithContext, req.WithContext or req.Clone with a context " +
-				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue). " +
+				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue), or with the caller's " +
+				"context, a ctx parameter (or one derived from it): the deadline is the caller's to set, as Go's context " +
+				"convention has it, so a Fetch(ctx, url) whose callers pass context.WithTimeout is not blamed for callers " +
+				"that do not. It is still reported when a call in this package passes context.Background() or " +
+				"context.TODO() for that parameter. A Transport whose Dial or DialContext ignores the address it is " +
+				"given (a CLI's client for its own daemon on a unix socket): every request goes to one local endpoint. " +
 				"Sends through http.DefaultClient, http.Get included, when the package sets http.DefaultClient.Timeout " +
 				"or assigns http.DefaultClient. " +
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
-				"Not seen: a context deadline set by the caller (a parameter ctx), and clients built by a function " +
-				"in another package.",
+				"Not seen: callers in other packages that pass a context without a deadline (this needs analysis facts), " +
+				"and clients built by a function in another package.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
 				"import when needed; the literal is reformatted as gofmt would. No fix for http.Get or " +
 				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
@@ -64,7 +69,7 @@ func runTimeout(p *rule.Pass) error {
 
 	// Sends through http.DefaultClient.
 	for _, s := range x.sends {
-		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByDeadline(s.send) ||
+		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByContext(s.send) ||
 			inTestHelper(p, s.cursor) {
 			continue
 		}
@@ -86,7 +91,7 @@ func runTimeout(p *rule.Pass) error {
 	sendsThrough := map[*types.Var]bool{}
 	directSends := map[ast.Node]bool{} // (&http.Client{}).Get(u): keyed by the client expression
 	for _, s := range x.sends {
-		if s.client == nil || x.boundedByDeadline(s.send) {
+		if s.client == nil || x.boundedByContext(s.send) {
 			continue
 		}
 		if v := varOf(p.TypesInfo, s.client); v != nil {

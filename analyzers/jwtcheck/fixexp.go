@@ -23,7 +23,7 @@ import (
 // claims struct holding one. It returns false when the edit could not be
 // made safely (an import name taken, a file that would not stay
 // gofmt-clean).
-func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration) (analysis.SuggestedFix, bool) {
+func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, clean gofmtClean) (analysis.SuggestedFix, bool) {
 	lit := exp.fixLit
 	if lit == nil || d <= 0 {
 		return analysis.SuggestedFix{}, false
@@ -70,7 +70,7 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration) 
 		return analysis.SuggestedFix{}, false
 	}
 	edits = append(edits, fix.Replace(lit, text))
-	if !staysFormatted(p.Fset, src, edits) {
+	if !staysFormatted(p.Fset, src, edits, clean) {
 		return analysis.SuggestedFix{}, false
 	}
 	return fix.New(msg, edits...), true
@@ -121,9 +121,24 @@ func lineIndent(src []byte, offset int) string {
 	return string(src[start:end])
 }
 
+// gofmtClean remembers, per file of the package, whether the author's file
+// is gofmt-clean, so that a package with many findings formats each file
+// once, not once per fix.
+type gofmtClean map[*token.File]bool
+
+func (g gofmtClean) of(tf *token.File, src []byte) bool {
+	clean, seen := g[tf]
+	if !seen {
+		out, err := format.Source(src)
+		clean = err == nil && bytes.Equal(out, src)
+		g[tf] = clean
+	}
+	return clean
+}
+
 // staysFormatted reports whether applying edits to src leaves a file that
 // parses and, when src was gofmt-clean, still is.
-func staysFormatted(fset *token.FileSet, src []byte, edits []analysis.TextEdit) bool {
+func staysFormatted(fset *token.FileSet, src []byte, edits []analysis.TextEdit, clean gofmtClean) bool {
 	if len(edits) == 0 {
 		return true
 	}
@@ -142,13 +157,11 @@ func staysFormatted(fset *token.FileSet, src []byte, edits []analysis.TextEdit) 
 		last = to
 	}
 	out.Write(src[last:])
-	if _, err := parser.ParseFile(token.NewFileSet(), "", out.Bytes(), parser.ParseComments); err != nil {
-		return false
+	if !clean.of(tf, src) { // the author's file was not gofmt-clean to begin with: it need only parse
+		_, err := parser.ParseFile(token.NewFileSet(), "", out.Bytes(), parser.ParseComments)
+		return err == nil
 	}
-	if before, err := format.Source(src); err != nil || !bytes.Equal(before, src) {
-		return true // the author's file was not gofmt-clean to begin with
-	}
-	after, err := format.Source(out.Bytes())
+	after, err := format.Source(out.Bytes()) // parses too
 	return err == nil && bytes.Equal(after, out.Bytes())
 }
 

@@ -62,6 +62,7 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 
 func runNoExpiry(p *rule.Pass) error {
 	opts := rule.Options[NoExpiryOptions](p)
+	clean := gofmtClean{}
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		if !isJWTFunc(calleeOf(p.TypesInfo, call), "NewWithClaims") || len(call.Args) < 2 {
@@ -78,7 +79,7 @@ func runNoExpiry(p *rule.Pass) error {
 		}
 		if len(exp.values) == 0 {
 			if !signedWithDiscardedKey(p, c) {
-				reportNoExpiry(p, arg, exp, shape, opts)
+				reportNoExpiry(p, arg, exp, shape, opts, clean)
 			}
 			continue
 		}
@@ -91,7 +92,7 @@ func runNoExpiry(p *rule.Pass) error {
 
 // reportNoExpiry reports claims signed with no exp, with the fix that adds
 // one when it is mechanical.
-func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, opts *NoExpiryOptions) {
+func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, opts *NoExpiryOptions, clean gofmtClean) {
 	var what, add string
 	def := durationExpr(opts.DefaultLifetime.Std(), "time")
 	switch shape.kind {
@@ -115,7 +116,7 @@ func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, o
 	}
 	msg := "this token never expires: " + what + ", so a leaked or revoked user's token stays valid forever; " +
 		add + " and refresh tokens instead"
-	if f, ok := addExpiryFix(p, exp, shape, opts.DefaultLifetime.Std()); ok {
+	if f, ok := addExpiryFix(p, exp, shape, opts.DefaultLifetime.Std(), clean); ok {
 		p.Report(arg, msg, f)
 		return
 	}

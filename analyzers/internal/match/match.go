@@ -157,3 +157,15 @@ func oneOf(s string, names []string) bool {
 	}
 	return false
 }
+
+// Refers reports whether obj is used (not declared) anywhere in n.
+func Refers(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

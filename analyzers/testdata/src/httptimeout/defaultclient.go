@@ -27,9 +27,9 @@ func clientWithTimeout(u string) {
 	client.Head(u)
 }
 
-func defaultClientDoWithoutDeadline(ctx context.Context, u string) {
-	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil) // the caller's ctx may have no deadline
-	http.DefaultClient.Do(req)                               // want `\[http-timeout\] http.DefaultClient has no timeout: .* in http.DefaultClient.Do forever; use an http.Client with Timeout set, or give the request a context from context.WithTimeout`
+func defaultClientDoWithoutDeadline(u string) {
+	req, _ := http.NewRequestWithContext(context.TODO(), "GET", u, nil)
+	http.DefaultClient.Do(req) // want `\[http-timeout\] http.DefaultClient has no timeout: .* in http.DefaultClient.Do forever; use an http.Client with Timeout set, or give the request a context from context.WithTimeout`
 }
 
 func defaultClientDoWithDeadline(u string) {
@@ -48,8 +48,8 @@ func defaultClientDoWithDerivedDeadline(parent context.Context, u string) {
 	http.DefaultClient.Do(req)
 }
 
-func defaultClientDoWithCancelOnly(parent context.Context, u string) {
-	ctx, cancel := context.WithCancel(parent) // cancellable, but no deadline
+func defaultClientDoWithCancelOnly(u string) {
+	ctx, cancel := context.WithCancel(context.Background()) // cancellable, but no deadline
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
 	http.DefaultClient.Do(req) // want `\[http-timeout\] http.DefaultClient has no timeout`
