@@ -52,13 +52,19 @@ func Background() *rule.Rule {
 				`the ctx (abortCtx := ctx) (graceful shutdown, ` +
 				`rollbacks and status writes need a live context there; context.WithoutCancel(ctx) is still the better ` +
 				`choice, but the fresh context is not a mistake). context.WithoutCancel(ctx) itself. ` +
-				`Fresh roots whose purpose the call makes plain: one handed to a function of this package that ends the ` +
-				`process (calls os.Exit), since stopping must outlive the request that asked for it; one that a message's ` +
-				`trace context is extracted into (OpenTelemetry's propagator.Extract(context.Background(), carrier), directly ` +
-				`or through a variable), since the work belongs to the message's trace; one handed to a call together with a ` +
-				`func() callback (RunAtShutdown(ctx, func()), context.AfterFunc), where the context only decides whether the ` +
-				`hook runs. A callback that takes the context or returns an error (a retry helper) is still reported, and so ` +
-				`is a fresh root handed to a function in another package that stops the process.`,
+				`Fresh roots whose purpose the code makes plain, followed through context.With*, trace calls and local ` +
+				`variables: one handed to a function of this package that ends the process (calls os.Exit), since stopping ` +
+				`must outlive the request that asked for it; one that ends in (*http.Server).Shutdown, which must run when ` +
+				`the caller's ctx is over; one a trace is carried into (OpenTelemetry's propagator.Extract, ` +
+				`trace.ContextWithSpanContext or ContextWithRemoteSpanContext), since the author detached it on purpose ` +
+				`and kept the trace; in detached work (a go statement, or a function this package only ever starts with ` +
+				`go), one with its own deadline (context.WithTimeout) or its own span (tracer.Start); one handed to a call ` +
+				`together with a func() callback (RunAtShutdown(ctx, func()), context.AfterFunc), where the context only ` +
+				`decides whether the hook runs. A ctx that is itself a fresh root on every path the package shows (every ` +
+				`call of the function in the package passes context.Background() or TODO()). A fresh root whose statement ` +
+				`has a comment just above it that names it ("Background" or "TODO()") and explains it, unless the comment ` +
+				`is a TODO, FIXME or XXX note. A callback that takes the context or returns an error (a retry helper) is ` +
+				`still reported, and so is a fresh root handed to a function in another package that stops the process.`,
 			Fix: `Replaces the call with the ctx in scope (ctx, or r.Context() for a request; a local context derived ` +
 				`from it, such as ctx from context.WithTimeout(r.Context(), d), is preferred). In a go ` +
 				`statement, whose work is meant to outlive the request, it uses context.WithoutCancel(ctx) instead ` +
@@ -72,6 +78,7 @@ func Background() *rule.Rule {
 func runBackground(p *rule.Pass) error {
 	done := newDoneIndex(p.TypesInfo)
 	exits := newProcessExits(p)
+	calls := newPackageCalls(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
@@ -100,11 +107,26 @@ func runBackground(p *rule.Pass) error {
 		if exits.endsProcess(c) {
 			continue // exitProcess(context.Background(), ...): stopping must outlive the request that asked
 		}
-		if startsTraceRoot(p.TypesInfo, c, src.owner) {
-			continue // propagator.Extract(context.Background(), carrier): the message's own trace
-		}
 		if registersHook(p.TypesInfo, c) {
 			continue // RunAtShutdown(context.Background(), func() {...}): the ctx only gates the hook
+		}
+		flow := followFresh(p.TypesInfo, c, src.owner)
+		if flow.shutsDown {
+			continue // srv.Shutdown(ctx) must run when the caller's ctx is over
+		}
+		if flow.carriesTrace {
+			continue // propagator.Extract(context.Background(), carrier): a trace carried over on purpose
+		}
+		owner := declared(p.TypesInfo, src.owner)
+		detached := detachedUnder(c, src.owner, token.GO) || owner != nil && calls.onlySpawned(owner)
+		if detached && (flow.bounded || flow.startsSpan) {
+			continue // detached work with its own deadline or its own trace: a deliberate root
+		}
+		if owner != nil && !src.request && calls.onlyFreshRoots(owner, src.v) {
+			continue // every caller here passes a fresh root: ctx is one too
+		}
+		if explainedInComment(p, c) {
+			continue // the author wrote down why this work must not end with ctx
 		}
 		reportBackground(p, c, call, fn, preferDerived(p.TypesInfo, p.Pkg, c, src))
 	}

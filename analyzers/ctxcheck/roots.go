@@ -3,6 +3,7 @@ package ctxcheck
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -86,52 +87,118 @@ func (x *processExits) endsProcess(c inspector.Cursor) bool {
 	return exits
 }
 
-// propagationPkg is OpenTelemetry's package of TextMapPropagator.
-const propagationPkg = "go.opentelemetry.io/otel/propagation"
+// OpenTelemetry's packages, matched by the package of the function or
+// interface method called.
+const (
+	propagationPkg = "go.opentelemetry.io/otel/propagation"
+	tracePkg       = "go.opentelemetry.io/otel/trace"
+)
 
-// startsTraceRoot reports whether the fresh root at c is the base that a
-// trace context carried by a message is extracted into
-// (propagator.Extract(context.Background(), carrier)), directly or through
-// a variable of the function: the work belongs to the message's trace,
-// not to the loop or caller that received it (alertmanager's inhibitor,
-// once per alert).
-func startsTraceRoot(info *types.Info, c inspector.Cursor, owner inspector.Cursor) bool {
-	if call, ok := argumentOf(c); ok {
-		return isExtract(info, call) && unparen(c).Node() == ast.Unparen(call.Args[0])
+// freshFlow is what happens, within the function that owns the ctx, to a
+// fresh root and to the contexts derived from it (through context.With*,
+// trace calls that return a context, and local variables).
+type freshFlow struct {
+	bounded      bool // wrapped in context.WithTimeout or WithDeadline
+	carriesTrace bool // a trace is carried into it: propagator.Extract, trace.ContextWithSpanContext
+	startsSpan   bool // a span is started on it: tracer.Start
+	shutsDown    bool // handed to (*http.Server).Shutdown
+}
+
+// followFresh follows the fresh root at c through owner.
+func followFresh(info *types.Info, c inspector.Cursor, owner inspector.Cursor) freshFlow {
+	var flow freshFlow
+	derived := map[*types.Var]bool{}
+	// The chain of calls the root is the context argument of:
+	// context.WithTimeout(context.Background(), d), tracer.Start(...).
+	e := c
+	for {
+		call, ok := argumentOf(e)
+		if !ok || ast.Unparen(call.Args[0]) != unparen(e).Node() {
+			break
+		}
+		if !flow.note(info, call) {
+			break
+		}
+		e = unparen(e).Parent()
 	}
-	v := assignedVar(info, c)
-	if v == nil {
+	if v := assignedVar(info, e); v != nil {
+		derived[v] = true
+	}
+	if len(derived) == 0 {
+		return flow
+	}
+	// Contexts derived from those variables, to a fixed point (a few rounds
+	// suffice: each round follows one more assignment).
+	for round := 0; round < 4; round++ {
+		grew := false
+		for cc := range owner.Preorder((*ast.CallExpr)(nil)) {
+			call := cc.Node().(*ast.CallExpr)
+			if len(call.Args) == 0 || !derived[match.Var(info, call.Args[0])] {
+				continue
+			}
+			if !flow.note(info, call) {
+				continue
+			}
+			if v := assignedVar(info, cc); v != nil && !derived[v] {
+				derived[v] = true
+				grew = true
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	return flow
+}
+
+// note records what call, whose first argument is the fresh root or a
+// context derived from it, does with it, and reports whether its result
+// is a context derived from it.
+func (f *freshFlow) note(info *types.Info, call *ast.CallExpr) bool {
+	fn := match.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
-	for cc := range owner.Preorder((*ast.CallExpr)(nil)) {
-		call := cc.Node().(*ast.CallExpr)
-		if isExtract(info, call) && len(call.Args) > 0 && match.Var(info, call.Args[0]) == v {
-			return true
-		}
+	switch {
+	case match.IsFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"):
+		f.bounded = true
+		return true
+	case match.IsFunc(fn, "context", "WithCancel", "WithCancelCause", "WithValue"):
+		return true
+	case fn.Pkg().Path() == propagationPkg && fn.Name() == "Extract",
+		match.IsFunc(fn, tracePkg, "ContextWithSpanContext", "ContextWithRemoteSpanContext", "ContextWithSpan"):
+		f.carriesTrace = true
+		return true
+	case fn.Pkg().Path() == tracePkg && fn.Name() == "Start" && fn.Signature().Recv() != nil:
+		f.startsSpan = true
+		return true
+	case match.IsMethod(fn, "net/http", "Server", "Shutdown"):
+		f.shutsDown = true
 	}
 	return false
 }
 
-func isExtract(info *types.Info, call *ast.CallExpr) bool {
-	fn := match.Callee(info, call)
-	return fn != nil && fn.Name() == "Extract" && fn.Pkg() != nil && fn.Pkg().Path() == propagationPkg &&
-		len(call.Args) == 2
-}
-
-// assignedVar returns the local variable the expression at c is the whole
-// value of (`traceCtx := context.Background()`), or nil.
+// assignedVar returns the variable that the expression at c is assigned
+// to: the whole value (`traceCtx := context.Background()`), or the first
+// result of a call (`ctx, cancel := context.WithTimeout(...)`).
 func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
 	c = unparen(c)
 	switch c.ParentEdgeKind() {
 	case edge.AssignStmt_Rhs:
 		as := c.Parent().Node().(*ast.AssignStmt)
-		if len(as.Lhs) == len(as.Rhs) {
+		switch {
+		case len(as.Lhs) == len(as.Rhs):
 			return match.Var(info, as.Lhs[c.ParentEdgeIndex()])
+		case len(as.Rhs) == 1:
+			return match.Var(info, as.Lhs[0])
 		}
 	case edge.ValueSpec_Values:
 		vs := c.Parent().Node().(*ast.ValueSpec)
-		if len(vs.Names) == len(vs.Values) {
+		switch {
+		case len(vs.Names) == len(vs.Values):
 			return match.Var(info, vs.Names[c.ParentEdgeIndex()])
+		case len(vs.Values) == 1:
+			return match.Var(info, vs.Names[0])
 		}
 	}
 	return nil
@@ -155,6 +222,45 @@ func registersHook(info *types.Info, c inspector.Cursor) bool {
 			continue
 		}
 		if sig, ok := t.Underlying().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// explainedInComment reports whether the statement holding the fresh root
+// at c has a comment ending on the line above it that names the fresh root ("Background" or "TODO()") and is not itself a
+// to-do note: the author has written down why this work must not end with
+// ctx (openfga's "When the context is canceled, WaitForAllReady should
+// still wait ... Therefore, we use [context.Background] here").
+func explainedInComment(p *rule.Pass, c inspector.Cursor) bool {
+	stmt := c
+	for stmt.Valid() {
+		if _, ok := stmt.Node().(ast.Stmt); ok {
+			break
+		}
+		stmt = stmt.Parent()
+	}
+	file := p.File(c.Node().Pos())
+	if !stmt.Valid() || file == nil {
+		return false
+	}
+	tf := p.Fset.File(file.Pos())
+	above := tf.Line(stmt.Node().Pos()) - 1
+	codeEnds := 0 // the last line of code before the statement: a comment there trails that code
+	if prev, ok := stmt.PrevSibling(); ok {
+		codeEnds = tf.Line(prev.Node().End())
+	}
+	for _, cg := range file.Comments {
+		if tf.Line(cg.End()) != above || tf.Line(cg.Pos()) <= codeEnds {
+			continue
+		}
+		text := cg.Text()
+		if !strings.Contains(text, "Background") && !strings.Contains(text, "TODO()") {
+			continue
+		}
+		rest := strings.NewReplacer("context.TODO", "", "TODO()", "").Replace(text)
+		if !strings.Contains(rest, "TODO") && !strings.Contains(rest, "FIXME") && !strings.Contains(rest, "XXX") {
 			return true
 		}
 	}

@@ -32,13 +32,13 @@ type twin struct {
 }
 
 // valuesOnly lists packages whose Context twins carry values, not
-// cancellation: log/slog's InfoContext passes the context to the handler
-// for trace ids and never blocks on it, httptest requests are never
+// cancellation, though they return something: httptest requests are never
 // sent, and ozzo-validation's ValidateStructWithContext only hands the
 // context to rules that ask for one (validation.WithContext), doing no I/O
 // of its own. Reporting them would be noise, not a production failure.
+// Twins that return nothing (log/slog's InfoContext, any logger's
+// InfoWithContext) need no entry: see carriesValuesOnly.
 var valuesOnly = map[string]bool{
-	"log/slog":                              true,
 	"net/http/httptest":                     true,
 	"github.com/go-ozzo/ozzo-validation":    true,
 	"github.com/go-ozzo/ozzo-validation/v4": true,
@@ -66,6 +66,35 @@ func contextUnread(call *ast.CallExpr, fn *types.Func) bool {
 		return false
 	}
 	return !call.Ellipsis.IsValid() && len(call.Args) == sig.Params().Len()-1
+}
+
+// carriesValuesOnly reports whether a twin returns nothing: it cannot tell
+// its caller that it was cancelled, so its context carries values (trace
+// ids for a logger's InfoContext), not cancellation.
+func carriesValuesOnly(t *twin) bool {
+	return t.fn.Signature().Results().Len() == 0
+}
+
+// blockingDialOptions are the grpc options that make Dial block until the
+// connection is up; without one, Dial returns at once and DialContext's
+// context "is a no-op once this function returns" (grpc's documentation).
+var blockingDialOptions = []string{"WithBlock", "WithReturnConnectionError", "FailOnNonTempDialError"}
+
+// nonBlockingDial reports whether call is grpc.Dial in a function that
+// never mentions an option making it block: the dial returns at once, so
+// DialContext's ctx would bound nothing.
+func nonBlockingDial(info *types.Info, call *ast.CallExpr, fn *types.Func, body ast.Node) bool {
+	if !match.IsFunc(fn, "google.golang.org/grpc", "Dial") || body == nil {
+		return false
+	}
+	blocks := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && match.IsCallTo(info, c, "google.golang.org/grpc", blockingDialOptions...) {
+			blocks = true
+		}
+		return !blocks
+	})
+	return !blocks
 }
 
 // twinFinder finds context-taking twins by types, caching each answer per

@@ -50,8 +50,12 @@ func Variant() *rule.Rule {
 				`context parameter its signature hands it (a batch writer's WriteFunc(ctx, logs), whose ctx is that of ` +
 				`whichever call triggered the flush): the API the literal is given to decides what that context means; a ` +
 				`named function that ignores its own ctx is still reported. Calls inside the twin itself (an adapter ` +
-				`QueryContext that checks ctx, then calls Query). log/slog, httptest and ozzo-validation, whose Context ` +
-				`twins carry values, not cancellation; prometheus/common's config.NewTLSConfig without options, whose ` +
+				`QueryContext that checks ctx, then calls Query). Twins that return nothing (log/slog's InfoContext, ` +
+				`a logger's InfoWithContext): they cannot tell the caller they were cancelled, so their context carries ` +
+				`values such as trace ids. httptest and ozzo-validation, whose Context twins carry values, not ` +
+				`cancellation, either. grpc.Dial in a function that never mentions WithBlock, WithReturnConnectionError ` +
+				`or FailOnNonTempDialError: it returns at once, and DialContext's context is a no-op once it returns. ` +
+				`prometheus/common's config.NewTLSConfig without options, whose ` +
 				`twin hands the context only to a secret manager given as an option.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
 				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()): ` +
@@ -80,6 +84,9 @@ func runVariant(p *rule.Pass) error {
 			if t = twins.find(call, fn); t == nil {
 				continue // no context-taking twin of the same shape
 			}
+			if carriesValuesOnly(t) {
+				continue // log.InfoWithContext(ctx, ...): trace ids, not cancellation
+			}
 		}
 		if t != nil && insideTwin(p.TypesInfo, c, t) {
 			continue // the twin wraps F: calling the twin here would recurse
@@ -99,6 +106,9 @@ func runVariant(p *rule.Pass) error {
 		}
 		if done.afterDone(src, call.Pos()) {
 			continue // ctx is over here: cleanup must not be cancelled
+		}
+		if t != nil && nonBlockingDial(p.TypesInfo, call, fn, src.owner.Node()) {
+			continue // grpc.Dial without WithBlock returns at once: DialContext's ctx bounds nothing
 		}
 		if t != nil && contextUnread(call, fn) {
 			continue // config.NewTLSConfig(cfg): no secret manager to pass the ctx to

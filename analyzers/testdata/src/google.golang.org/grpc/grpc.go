@@ -28,3 +28,23 @@ func Dial(target string, opts ...DialOption) (*ClientConn, error) {
 func DialContext(ctx context.Context, target string, opts ...DialOption) (conn *ClientConn, err error) {
 	return &ClientConn{target: target}, nil
 }
+
+type blockOption struct{}
+
+func (blockOption) apply() {}
+
+// WithBlock makes Dial block until the connection is up.
+func WithBlock() DialOption { return blockOption{} }
+
+// WithReturnConnectionError makes Dial block and return the last connection error.
+func WithReturnConnectionError() DialOption { return blockOption{} }
+
+// FailOnNonTempDialError makes a blocking Dial fail on a non-temporary error.
+func FailOnNonTempDialError(f bool) DialOption { return blockOption{} }
+
+type insecureOption struct{}
+
+func (insecureOption) apply() {}
+
+// WithInsecure disables transport security.
+func WithInsecure() DialOption { return insecureOption{} }

@@ -1,0 +1,112 @@
+package ctxcheck
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// callSite is a call, in this package, of a function of this package.
+type callSite struct {
+	call    *ast.CallExpr
+	spawned bool // in a go statement: go f(...), go func() { f(...) }()
+}
+
+// packageCalls indexes, once per pass and only when a rule asks, the calls
+// of this package's functions made in this package.
+type packageCalls struct {
+	p     *rule.Pass
+	sites map[*types.Func][]callSite
+}
+
+func newPackageCalls(p *rule.Pass) *packageCalls { return &packageCalls{p: p} }
+
+func (x *packageCalls) of(fn *types.Func) []callSite {
+	if x.sites == nil {
+		x.sites = map[*types.Func][]callSite{}
+		for c := range x.p.Cursors((*ast.CallExpr)(nil)) {
+			call := c.Node().(*ast.CallExpr)
+			callee := match.Callee(x.p.TypesInfo, call)
+			if callee == nil || callee.Pkg() != x.p.Pkg {
+				continue
+			}
+			callee = callee.Origin()
+			x.sites[callee] = append(x.sites[callee], callSite{call, inGoStmt(c)})
+		}
+	}
+	return x.sites[fn]
+}
+
+// inGoStmt reports whether c runs in a go statement of its function.
+func inGoStmt(c inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid(); p = p.Parent() {
+		switch p.Node().(type) {
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// declared returns the function object of a declaration cursor, or nil
+// for a function literal.
+func declared(info *types.Info, owner inspector.Cursor) *types.Func {
+	fd, ok := owner.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	return fn
+}
+
+// onlySpawned reports whether fn is called in this package, and only in
+// go statements (go s.shadowCheck(ctx, req)): its body is detached work,
+// as if it were written in the go statement.
+func (x *packageCalls) onlySpawned(fn *types.Func) bool {
+	sites := x.of(fn)
+	for _, s := range sites {
+		if !s.spawned {
+			return false
+		}
+	}
+	return len(sites) > 0
+}
+
+// onlyFreshRoots reports whether fn is called in this package, and every
+// call passes context.Background() or context.TODO() (or a variable
+// initialized by one) for its context parameter v: on every path this
+// package shows, the ctx is itself a fresh root, and another fresh root
+// beside it cuts nothing.
+func (x *packageCalls) onlyFreshRoots(fn *types.Func, v *types.Var) bool {
+	params := fn.Signature().Params()
+	index := -1
+	for i := range params.Len() {
+		if params.At(i) == v {
+			index = i
+		}
+	}
+	sites := x.of(fn)
+	if index < 0 || len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if index >= len(s.call.Args) {
+			return false
+		}
+		arg := s.call.Args[index]
+		if isFreshRoot(x.p.TypesInfo, arg) {
+			continue
+		}
+		if av := match.Var(x.p.TypesInfo, arg); av != nil && initializedFresh(x.p.TypesInfo, x.p.Inspector, av) {
+			continue
+		}
+		return false
+	}
+	return true
+}
