@@ -119,7 +119,8 @@ func boundedShape(x *funcIndex, s spawn, open []inspector.Cursor) bool {
 		return true
 	}
 	for _, l := range open {
-		if runsCallbacks(info, s, l) || runsComposite(info, l) || runsComponent(info, s, l) || overConfigured(info, l) {
+		if runsCallbacks(info, s, l) || runsComposite(info, l) || runsComponent(info, s, l) || overConfigured(info, l) ||
+			drainsEach(info, s, code, l) {
 			return true
 		}
 	}
@@ -227,9 +228,11 @@ func containsCall(n ast.Node, pred func(*ast.CallExpr) bool) bool {
 }
 
 // periodicDaemon reports whether the goroutine lives in a loop that waits
-// for a ticker or timer each round (for { select { case <-t.C: ... } }):
-// a background loop per configured component, rate-bounded by its period
-// (alertmanager inhibit cache.run, caddy PKI maintenanceForCA).
+// for a ticker or timer each round (for { select { case <-t.C: ... } }),
+// or in an endless loop that sleeps each round (for { time.Sleep(d); ... }
+// with no way out): a background loop per configured component,
+// rate-bounded by its period (alertmanager inhibit cache.run, caddy PKI
+// maintenanceForCA, trillian docs/storage/commit_log signers).
 func periodicDaemon(info *types.Info, code spawnedCode) bool {
 	if code.body == nil {
 		return false
@@ -241,7 +244,8 @@ func periodicDaemon(info *types.Info, code spawnedCode) bool {
 				return true
 			}
 		case *ast.ForStmt:
-			if loop.Cond == nil && loop.Init == nil && loop.Post == nil && waitsForTick(info, loop.Body) {
+			if loop.Cond == nil && loop.Init == nil && loop.Post == nil &&
+				(waitsForTick(info, loop.Body) || sleepsEachRound(info, loop.Body) && !exits(loop.Body, false)) {
 				return true
 			}
 		}
@@ -273,6 +277,47 @@ func waitsForTick(info *types.Info, body *ast.BlockStmt) bool {
 		}
 	}
 	return false
+}
+
+// sleepsEachRound reports whether a loop body calls time.Sleep at its top
+// level, on every round.
+func sleepsEachRound(info *types.Info, body *ast.BlockStmt) bool {
+	for _, st := range body.List {
+		if es, ok := st.(*ast.ExprStmt); ok {
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && calleeIs(info, call, "time", "Sleep") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exits reports whether n, a loop body or a statement nested in one, may
+// leave the loop: a return, a goto, a labeled break, or an unlabeled break
+// outside a nested for, range, switch or select (nested says n is one).
+// Function literals are not looked into.
+func exits(n ast.Node, nested bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.BranchStmt:
+			found = m.Tok == token.GOTO || m.Tok == token.BREAK && (m.Label != nil || !nested)
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			if m != n {
+				found = exits(m, true)
+				return false
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // isTickChan reports whether e is a channel of time.Time: a ticker's or
@@ -571,15 +616,10 @@ func perChunk(info *types.Info, s spawn, code spawnedCode, l inspector.Cursor) b
 		return false
 	}
 	// The goroutine ranges over the chunk, captured or passed as an argument.
-	chunk := map[types.Object]bool{v: true}
-	for i, a := range s.args {
-		if i < len(code.params) && match.ObjectOf(info, a) == v {
-			chunk[code.params[i]] = true
-		}
-	}
 	if code.body == nil {
 		return false
 	}
+	chunk := elementVars(info, s, code, v)
 	found := false
 	ast.Inspect(code.body, func(n ast.Node) bool {
 		if rs, ok := n.(*ast.RangeStmt); ok && chunk[match.ObjectOf(info, rs.X)] {
@@ -656,4 +696,38 @@ func singleAssignedValue(info *types.Info, at inspector.Cursor, v *types.Var) as
 		}
 	}
 	return value
+}
+
+// elementVars returns the variables through which the goroutine sees the
+// loop's element v: v itself, captured, and the parameters of the code it
+// runs that the go statement passes v to.
+func elementVars(info *types.Info, s spawn, code spawnedCode, v *types.Var) map[types.Object]bool {
+	vars := map[types.Object]bool{v: true}
+	for i, a := range s.args {
+		if i < len(code.params) && match.ObjectOf(info, a) == v {
+			vars[code.params[i]] = true
+		}
+	}
+	return vars
+}
+
+// drainsEach reports whether the loop ranges over a collection of channels
+// and the goroutine lives to drain its element (for x := range ch at the top
+// level of the code it runs): one consumer per channel the program made, a
+// fan-in whose consumers must all run at once for the producers to finish
+// (bounding them would deadlock). From openfga
+// pkg/server/commands/listusers/list_users_rpc.go (expandUnion,
+// expandIntersection).
+func drainsEach(info *types.Info, s spawn, code spawnedCode, l inspector.Cursor) bool {
+	v := rangeValue(info, l)
+	if v == nil || !isRecvChan(v.Type()) || code.body == nil {
+		return false
+	}
+	ch := elementVars(info, s, code, v)
+	for _, st := range code.body.List {
+		if r, ok := st.(*ast.RangeStmt); ok && ch[match.ObjectOf(info, r.X)] {
+			return true
+		}
+	}
+	return false
 }

@@ -47,8 +47,10 @@ func GoroutineUnbounded() *rule.Rule {
 				"handler that waits for its goroutines before returning. Goroutine counts set by the program " +
 				"rather than its input: a go statement the loop leaves right after (go f(); break loop / " +
 				"return); a goroutine that serves or shuts down a server (http.Server Serve, Shutdown, grpc " +
-				"Serve); one that runs a periodic loop waiting on a ticker or timer (a background loop per " +
-				"component); a function of the package that takes a semaphore it is passed (go run(x, sem)); " +
+				"Serve); one that runs a periodic loop waiting on a ticker or timer, or an endless loop that " +
+				"calls time.Sleep each round and has no return or break (a background loop per component); " +
+				"one consumer per channel of a collection of channels that drains its channel (for x := range " +
+				"ch: a fan-in whose consumers must all run); a function of the package that takes a semaphore it is passed (go run(x, sem)); " +
 				"loops over functions (hooks); a method ranging over its receiver, a collection of interface " +
 				"or function values (a fan-out composite); registered jobs running themselves (go j.Run() over " +
 				"a receiver's field or a package variable); a loop over a receiver field decoded from " +

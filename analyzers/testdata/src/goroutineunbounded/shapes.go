@@ -292,3 +292,105 @@ func handleBatch(req *batchRequest) {
 		go process(it) // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
 	}
 }
+
+type signer struct{ name string }
+
+func (s *signer) run() {}
+
+// Safe: one endless loop per signer that sleeps each round, a background
+// loop per component. From trillian docs/storage/commit_log/main.go:123.
+func runSigners(signers []*signer) {
+	for _, s := range signers {
+		go func(s *signer) {
+			for {
+				time.Sleep(time.Second)
+				s.run()
+			}
+		}(s)
+	}
+}
+
+// A goroutine per job that sleeps between attempts but returns once the
+// job succeeds is a per-item retry, not a daemon.
+func retryEachWithPause(jobs []job) {
+	for _, j := range jobs {
+		go func() { // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+			for {
+				if try(j) {
+					return
+				}
+				time.Sleep(time.Second)
+			}
+		}()
+	}
+}
+
+// A sleeping loop that can break out is a retry as well.
+func retryEachUntilBreak(jobs []job) {
+	for _, j := range jobs {
+		go func() { // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+			for {
+				time.Sleep(time.Second)
+				switch {
+				case try(j):
+				}
+				if try(j) {
+					break
+				}
+			}
+		}()
+	}
+}
+
+// Safe: one consumer per channel the function made, each draining its
+// channel; the producers need all of them running. From openfga
+// pkg/server/commands/listusers/list_users_rpc.go:598 and :710.
+func mergeOperands(operands []job) map[job]int {
+	chans := make([]chan job, len(operands))
+	for i := range operands {
+		chans[i] = make(chan job, 1)
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	wg.Add(len(chans))
+	found := map[job]int{}
+	for _, ch := range chans {
+		go func(ch chan job) {
+			defer wg.Done()
+			for j := range ch {
+				mu.Lock()
+				found[j]++
+				mu.Unlock()
+			}
+		}(ch)
+	}
+	for i, op := range operands {
+		chans[i] <- op
+		close(chans[i])
+	}
+	wg.Wait()
+	return found
+}
+
+func drain(ch <-chan job) {
+	for j := range ch {
+		process(j)
+	}
+}
+
+// Safe: the same through a function of the package.
+func mergeStreams(streams []<-chan job) {
+	for _, s := range streams {
+		go drain(s)
+	}
+}
+
+// A goroutine per subscriber that sends it a message is a goroutine per
+// subscriber: nothing bounds how many there are.
+func broadcast(subscribers []chan job, j job) {
+	for _, ch := range subscribers {
+		go func(ch chan job) { // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+			ch <- j
+		}(ch)
+	}
+}
