@@ -100,8 +100,9 @@ func DefaultConfigTOML(rules []*Rule) string {
 # "**" matches any number of directories.
 exclude = []
 
-# Analyze test code: _test.go files, and test-support files (files that
-# import "testing" or testify: harnesses, mocks, fixture loaders).
+# Analyze test code: _test.go files, test-support files (files that import
+# "testing" or testify: harnesses, mocks, fixture loaders), and test-support
+# packages (under testonly, testutil, testutils, mock or mocks directories).
 tests = false
 
 # Analyze files marked "// Code generated ... DO NOT EDIT.".

@@ -60,8 +60,9 @@ func Literal() *rule.Rule {
 				"sentences bound to a secret-like name (\"/oauth/token\", \"kv/data/prod/db\"); connection strings whose " +
 				"password is a placeholder, an environment reference, an upper-case name, a stock default (postgres, " +
 				"guest, root, password) or the user name, or whose host is local or a documentation domain; a lone " +
-				"PEM header line; a Twilio account SID with no auth token beside it; _test.go files unless " +
-				"rules.toml sets tests = true. Options: entropy and min_length tune the name-bound check, allow lists " +
+				"PEM header line; a Twilio account SID with no auth token beside it; test code unless " +
+				"rules.toml sets tests = true: _test.go files, files that import testing or testify, and packages under a " +
+				"testonly, testutil, testutils, mock or mocks directory (a package of test keys). Options: entropy and min_length tune the name-bound check, allow lists " +
 				"regular expressions of accepted values, allow_paths lists globs of files not checked.",
 			Fix: "For a variable, constant or struct field initialised with the literal, replace the literal with " +
 				"os.Getenv of an UPPER_SNAKE name derived from the identifier (or the field's env tag), adding the os " +

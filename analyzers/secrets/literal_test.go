@@ -13,7 +13,14 @@ import (
 
 func TestLiteral(t *testing.T) {
 	a := ruletest.Analyzer(t, "", secrets.Literal())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "secretliteral")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "secretliteral", "secretliteral/testonly", "secretliteral/crypto/keys")
+}
+
+// TestLiteralTestSupportWithTests: with tests = true, test-support packages
+// (a testonly directory) are reported like _test.go files.
+func TestLiteralTestSupportWithTests(t *testing.T) {
+	a := ruletest.Analyzer(t, "tests = true\n", secrets.Literal())
+	analysistest.Run(t, ruletest.TestData(), a, "secretliteraltestsupport/testonly")
 }
 
 func TestLiteralOptions(t *testing.T) {

@@ -50,8 +50,9 @@ func Timeout() *rule.Rule {
 				"cannot reach. The analysis does not follow a server into a function of another package. With " +
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
 				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
-				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
-				"tests = true) and packages under an example, examples or _examples directory.",
+				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
+				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
+				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory.",
 			Fix: "adds ReadHeaderTimeout (read-header-timeout, default 10s) to the http.Server literal, importing time " +
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",

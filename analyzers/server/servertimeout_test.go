@@ -11,7 +11,15 @@ import (
 
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Timeout())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "servertimeout", "servertimeout/examples/webhook")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "servertimeout", "servertimeout/examples/webhook",
+		"servertimeout/testonly/mdm/mdmtest", "servertimeout/internal/mocks", "servertimeout/internal/mockoidc")
+}
+
+// TestTimeoutTestSupportWithTests: with tests = true, test-support packages
+// (a mocks directory) are reported like _test.go files.
+func TestTimeoutTestSupportWithTests(t *testing.T) {
+	a := ruletest.Analyzer(t, "tests = true\n", server.Timeout())
+	analysistest.Run(t, ruletest.TestData(), a, "servertimeouttestsupport/internal/mocks")
 }
 
 func TestTimeoutOptions(t *testing.T) {

@@ -38,8 +38,9 @@ func Shutdown() *rule.Rule {
 				"package (a lifecycle library such as gracehttp.Serve(srv) that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
 				"debug endpoints). Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
 				"http.ServeTLS is always reported, since there is no server to shut down. " +
-				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
-				"tests = true) and packages under an example, examples or _examples directory.",
+				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
+				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
+				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory.",
 			Since: "v0.1.0",
 		},
 		Run: runShutdown,

@@ -13,5 +13,5 @@ func TestShutdown(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Shutdown())
 	analysistest.Run(t, ruletest.TestData(), a,
 		"shutdown", "shutdowngraceful", "shutdownmethodvalue", "shutdownlib", "shutdownhandoff",
-		"shutdown/examples/webhook")
+		"shutdown/examples/webhook", "shutdown/testonly/mdm/mdmtest", "shutdown/cmd/mdmtest")
 }

@@ -35,7 +35,8 @@ func RowsErr() *rule.Rule {
 				"deferred closure) or hands the rows on (returns them, passes them to a helper, stores them), so " +
 				"that the helper can check them. Rows received as a parameter are not checked: the caller may " +
 				"check Err after the helper returns. Files that import testing or testify (test helpers, debugging " +
-				"dumps) are not checked unless rules.toml sets tests = true.",
+				"dumps) and packages under a testonly, testutil, testutils, mock or mocks directory are not checked " +
+				"unless rules.toml sets tests = true.",
 			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
 				"returns an error last and its other results have a nil, zero or empty-string zero value.",
 			Since: "v0.1.0",

@@ -64,10 +64,12 @@ type Config struct {
 	// to the directory of Path (or absolute paths for defaults); "**"
 	// matches any number of directories.
 	Exclude []string
-	// Tests says whether test code is analyzed: _test.go files, and
+	// Tests says whether test code is analyzed: _test.go files,
 	// test-support files (non-test files that import "testing" or
 	// testify: harnesses, mock servers, fixture loaders), which only test
-	// binaries link.
+	// binaries link, and test-support packages (an import path element
+	// testonly, testutil, testutils, mock or mocks), which hold such code
+	// without importing testing.
 	Tests bool
 	// Examples says whether packages whose import path has an example,
 	// examples, _example or _examples element are analyzed: programs to
@@ -125,19 +127,41 @@ func (c *Config) AnalyzesFile(filename string, file *ast.File) bool {
 }
 
 // AnalyzesPackage reports whether findings in the package with the given
-// import path are reported: example programs only when Examples is set.
+// import path are reported: example programs only when Examples is set,
+// test-support packages only when Tests is set.
 func (c *Config) AnalyzesPackage(importPath string) bool {
-	if c.Examples {
-		return true
-	}
 	elems := strings.Split(importPath, "/")
 	for _, e := range elems[1:] { // the first element is the module's host or root
-		switch e {
-		case "example", "examples", "_example", "_examples":
+		if !c.Examples && isExampleDir(e) || !c.Tests && isTestSupportDir(e) {
 			return false
 		}
 	}
 	return true
+}
+
+// isExampleDir reports whether a path element names a directory of example
+// programs, by the Go convention golangci-lint also follows.
+func isExampleDir(elem string) bool {
+	switch elem {
+	case "example", "examples", "_example", "_examples":
+		return true
+	}
+	return false
+}
+
+// isTestSupportDir reports whether a path element names a directory of
+// test-support code by a widespread convention: testonly (Google's, e.g.
+// trillian: "code and data that should only be used by tests"), testutil and
+// testutils (helpers), mock and mocks (mockery, gomock and hand-written
+// mocks). Such packages often do not import testing themselves (a mock OIDC
+// server, a package of test keys), so the file check misses them. The match
+// is on the whole element: mockserver or testonlyx are production names.
+func isTestSupportDir(elem string) bool {
+	switch elem {
+	case "testonly", "testutil", "testutils", "mock", "mocks":
+		return true
+	}
+	return false
 }
 
 // importsTestSupport reports whether f imports the testing package or

@@ -199,3 +199,41 @@ func TestTestSupportFilesAndExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestTestSupportPackages(t *testing.T) {
+	def := Default(testSpecs())
+	withTests, err := Parse("rules.toml", []byte("tests = true\n"), testSpecs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, testSupport := range map[string]bool{
+		"github.com/google/trillian/testonly":             true, // test keys, no testing import
+		"github.com/google/trillian/testonly/mdm/mdmtest": true, // a test tool's main under testonly
+		"github.com/openfga/openfga/internal/mocks":       true, // a mock OIDC server
+		"example.com/svc/internal/mock":                   true,
+		"example.com/svc/pkg/testutil":                    true,
+		"example.com/svc/testutils/db":                    true,
+		"example.com/svc/mockserver":                      false, // the whole element must match
+		"example.com/svc/testonlyx":                       false,
+		"example.com/svc/cmd/mdmtest":                     false,
+		"mocks/svc":                                       false, // the first element is the module's root
+	} {
+		if got := def.AnalyzesPackage(path); got == testSupport {
+			t.Errorf("tests = false: AnalyzesPackage(%s) = %v, want %v", path, got, !testSupport)
+		}
+		if !withTests.AnalyzesPackage(path) {
+			t.Errorf("tests = true must analyze %s", path)
+		}
+	}
+	// tests = true does not turn on examples, nor examples = true tests.
+	if withTests.AnalyzesPackage("example.com/svc/examples/hello") {
+		t.Error("tests = true analyzed an example package")
+	}
+	withExamples, err := Parse("rules.toml", []byte("examples = true\n"), testSpecs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withExamples.AnalyzesPackage("example.com/svc/examples/mocks") || !withExamples.AnalyzesPackage("example.com/svc/examples/hello") {
+		t.Error("examples = true must analyze example packages but still skip test-support ones")
+	}
+}
