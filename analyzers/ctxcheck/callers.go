@@ -43,15 +43,11 @@ func (x *packageCalls) of(fn *types.Func) []callSite {
 
 // inGoStmt reports whether c runs in a go statement of its function.
 func inGoStmt(c inspector.Cursor) bool {
-	for p := c.Parent(); p.Valid(); p = p.Parent() {
-		switch p.Node().(type) {
-		case *ast.GoStmt:
-			return true
-		case *ast.FuncDecl:
-			return false
-		}
+	for e := range c.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
+		_, isGo := e.Node().(*ast.GoStmt)
+		return isGo
 	}
-	return false
+	return false // package level
 }
 
 // declared returns the function object of a declaration cursor, or nil

@@ -234,12 +234,12 @@ func registersHook(info *types.Info, c inspector.Cursor) bool {
 // ctx (openfga's "When the context is canceled, WaitForAllReady should
 // still wait ... Therefore, we use [context.Background] here").
 func explainedInComment(p *rule.Pass, c inspector.Cursor) bool {
-	stmt := c
-	for stmt.Valid() {
-		if _, ok := stmt.Node().(ast.Stmt); ok {
+	var stmt inspector.Cursor
+	for e := range c.Enclosing() {
+		if _, ok := e.Node().(ast.Stmt); ok {
+			stmt = e
 			break
 		}
-		stmt = stmt.Parent()
 	}
 	file := p.File(c.Node().Pos())
 	if !stmt.Valid() || file == nil {
