@@ -1,0 +1,50 @@
+package goroutineunboundeddefault
+
+import (
+	"net/http"
+	"sync"
+)
+
+type node struct{ name string }
+
+type pipeline struct{ nodes []node }
+
+func (n node) run() {}
+
+// From openfga internal/listobjects/pipeline/pipeline.go:440 and
+// trillian storage/cloudspanner/log_storage.go:247: outside request-serving
+// code, a goroutine per item is usually bounded by the program's structure
+// (a graph node, a leaf its one caller passes), so by default it is left
+// to all-loops = true.
+func (p *pipeline) start() {
+	var wg sync.WaitGroup
+	for _, n := range p.nodes {
+		wg.Go(n.run)
+	}
+	wg.Wait()
+}
+
+func process(job string) {}
+
+// In a handler, a goroutine per item is also a goroutine per request.
+func enqueue(w http.ResponseWriter, r *http.Request) {
+	for _, j := range r.URL.Query()["job"] {
+		go process(j) // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+	}
+}
+
+// A helper that receives the request counts as request-serving code, and so
+// does a literal inside it.
+func fanOut(r *http.Request, jobs []string) {
+	func() {
+		for _, j := range jobs {
+			go process(j) // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+		}
+	}()
+}
+
+// A goroutine per request in a handler, not in a loop, is reported by
+// default as before.
+func detach(w http.ResponseWriter, r *http.Request) {
+	go process(r.URL.Path) // want `\[goroutine-unbounded\] go statement in an http handler starts a goroutine per request`
+}
