@@ -14,8 +14,8 @@ import (
 
 // GoroutineOptions are goroutine-unbounded's rules.toml keys.
 type GoroutineOptions struct {
-	SmallLoop     int `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
-	ErrgroupLimit int `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit"`
+	SmallLoop     int  `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
+	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit"`
 	AllLoops      bool `toml:"all-loops" doc:"also report goroutines started per item in loops outside request handlers; off by default, since on real code most are bounded by the program's structure (a goroutine per configured upstream, per graph node) which types cannot see"`
 }
 
