@@ -10,17 +10,17 @@ import (
 )
 
 func TestGoroutineUnbounded(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nall-loops = true\n", concurrency.GoroutineUnbounded())
+	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nall-loops = true\n", concurrency.GoroutineUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutineunbounded")
 }
 
-// By default only loops in request-serving code are reported.
-func TestGoroutineUnboundedDefault(t *testing.T) {
-	a := ruletest.Analyzer(t, "", concurrency.GoroutineUnbounded())
+// Enabled without all-loops, only loops in request-serving code are reported.
+func TestGoroutineUnboundedRequestScope(t *testing.T) {
+	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\n", concurrency.GoroutineUnbounded())
 	analysistest.Run(t, ruletest.TestData(), a, "goroutineunboundeddefault")
 }
 
 func TestGoroutineUnboundedOptions(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nsmall-loop = 2\nerrgroup-limit = 4\nall-loops = true\n", concurrency.GoroutineUnbounded())
+	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nsmall-loop = 2\nerrgroup-limit = 4\nall-loops = true\n", concurrency.GoroutineUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutineunboundedoptions")
 }
