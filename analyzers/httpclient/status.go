@@ -37,6 +37,11 @@ func Status() *rule.Rule {
 				"A response handed whole to another function (checkStatus(resp), decode(resp)), returned, stored or " +
 				"aliased: prodlint does not follow calls, and a helper that receives the whole *http.Response is " +
 				"where such code usually checks the status, so reporting would mostly be noise. " +
+				"A body decoded into a struct whose boolean success flag is tested right after (if !out.Ok), with an " +
+				"error built from another field of the answer returned when it is false (out.Description, out.ErrorCode): " +
+				"the API reports failures in its body, a JSON error answer decodes with the flag false and its explanation " +
+				"reaches the error, and any other error page fails the decode. A false flag answered with an error that " +
+				"reads nothing from the body is still reported. " +
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"A body drained with io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads " +
@@ -62,6 +67,9 @@ func runStatus(p *rule.Pass) error {
 		read, decoded := uncheckedRead(p.TypesInfo, outermostFunc(c), r.respVar)
 		if read == nil || inTestHelper(p, c) {
 			continue
+		}
+		if decoded && checksEnvelope(p.TypesInfo, outermostFunc(c), read) {
+			continue // the API's own success flag is checked: an error answer cannot pass as data
 		}
 		verb := "read"
 		if decoded {

@@ -1,0 +1,178 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// checksEnvelope reports whether the body that newDecoder (a
+// json/xml/gob.NewDecoder call over resp.Body) reads is decoded into a
+// struct whose boolean success field is tested after the decode, with an
+// error built from another field of the same value returned when it is
+// false:
+//
+//	json.NewDecoder(resp.Body).Decode(&out)
+//	if !out.Ok {
+//		return fmt.Errorf("api: %s (code %d)", out.Description, out.ErrorCode)
+//	}
+//
+// Such an API reports failures in the body (Telegram's ok/error_code/
+// description envelope). A JSON error answer decodes with the flag false
+// (its zero value) and its own explanation reaches the error; any other
+// error page fails the decode. Either way no error page passes as data.
+// A false flag answered with an error that does not read the body (the
+// hcaptcha "invalid captcha" form, which blames the user for an outage) is
+// still reported.
+func checksEnvelope(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExpr) bool {
+	if !fn.Valid() {
+		return false
+	}
+	out := decodeTarget(info, fn, newDecoder)
+	if out == nil {
+		return false
+	}
+	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
+		stmt := c.Node().(*ast.IfStmt)
+		if stmt.Pos() < newDecoder.End() {
+			continue // tested before the decode: not the answer's flag
+		}
+		flag := negatedBoolField(info, stmt.Cond, out)
+		if flag != nil && returnsErrorFromOtherField(info, stmt.Body, out, flag) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeTarget returns the variable v of the Decode(&v) call made on the
+// decoder newDecoder builds, directly (json.NewDecoder(r).Decode(&v)) or
+// through a local variable (d := json.NewDecoder(r); d.Decode(&v)).
+func decodeTarget(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExpr) *types.Var {
+	var decoderVar *types.Var
+	for c := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == newDecoder {
+				decoderVar = match.Var(info, n.Lhs[0])
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 1 && len(n.Values) == 1 && ast.Unparen(n.Values[0]) == newDecoder {
+				decoderVar, _ = info.Defs[n.Names[0]].(*types.Var)
+			}
+		}
+	}
+	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Args) != 1 || !isDecodeMethod(match.Callee(info, call)) {
+			continue
+		}
+		x := ast.Unparen(sel.X)
+		if x != newDecoder && (decoderVar == nil || match.Var(info, x) != decoderVar) {
+			continue
+		}
+		addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
+		if !ok || addr.Op != token.AND {
+			return nil
+		}
+		return match.Var(info, addr.X)
+	}
+	return nil
+}
+
+// isDecodeMethod reports whether fn is the Decode method of a json, xml or
+// gob Decoder.
+func isDecodeMethod(fn *types.Func) bool {
+	return match.IsMethod(fn, "encoding/json", "Decoder", "Decode") ||
+		match.IsMethod(fn, "encoding/xml", "Decoder", "Decode") ||
+		match.IsMethod(fn, "encoding/gob", "Decoder", "Decode")
+}
+
+// negatedBoolField returns the boolean field F when cond is !out.F or
+// out.F == false.
+func negatedBoolField(info *types.Info, cond ast.Expr, out *types.Var) *types.Var {
+	var operand ast.Expr
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op != token.NOT {
+			return nil
+		}
+		operand = e.X
+	case *ast.BinaryExpr:
+		if e.Op != token.EQL || !isFalse(info, e.Y) {
+			return nil
+		}
+		operand = e.X
+	default:
+		return nil
+	}
+	f := fieldOf(info, operand, out)
+	if f == nil {
+		return nil
+	}
+	if b, ok := f.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return nil
+	}
+	return f
+}
+
+// isFalse reports whether e is the constant false.
+func isFalse(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.String() == "false"
+}
+
+// fieldOf returns the field e selects when e is out.F (through a pointer
+// or not); nil otherwise.
+func fieldOf(info *types.Info, e ast.Expr, out *types.Var) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || match.Var(info, sel.X) != out {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f, _ := s.Obj().(*types.Var)
+	return f
+}
+
+// returnsErrorFromOtherField reports whether body returns an error value
+// whose expression reads a field of out other than flag.
+func returnsErrorFromOtherField(info *types.Info, body *ast.BlockStmt, out, flag *types.Var) bool {
+	errType := types.Universe.Lookup("error").Type()
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // its returns are not this function's
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, r := range ret.Results {
+			if tv, ok := info.Types[r]; !ok || tv.IsNil() {
+				continue
+			}
+			t := match.TypeOf(info, r)
+			if t == nil || !types.Implements(t, errType.Underlying().(*types.Interface)) || match.IsZeroConst(info, r) {
+				continue
+			}
+			ast.Inspect(r, func(n ast.Node) bool {
+				if e, ok := n.(ast.Expr); ok {
+					if f := fieldOf(info, e, out); f != nil && f != flag {
+						found = true
+					}
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
