@@ -113,15 +113,7 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 // multiplies.
 func servesRequest(info *types.Info, c inspector.Cursor) bool {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var sig *types.Signature
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
-				sig = obj.Signature()
-			}
-		case *ast.FuncLit:
-			sig, _ = info.TypeOf(fn).(*types.Signature)
-		}
+		sig := match.Signature(info, fc.Node())
 		if sig == nil {
 			continue
 		}

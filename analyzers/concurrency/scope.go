@@ -59,7 +59,7 @@ func loopBody(loop ast.Node) *ast.BlockStmt {
 // zero cursor. Function literals inside a handler run per request too.
 func enclosingHandler(info *types.Info, c inspector.Cursor) inspector.Cursor {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if match.IsHandlerSignature(funcSignature(info, fc.Node())) {
+		if match.IsHandlerSignature(match.Signature(info, fc.Node())) {
 			return fc
 		}
 	}
@@ -73,32 +73,6 @@ func outermostFuncDecl(c inspector.Cursor) inspector.Cursor {
 		return fc
 	}
 	return inspector.Cursor{}
-}
-
-// funcSignature returns the signature of a function declaration or literal.
-func funcSignature(info *types.Info, fn ast.Node) *types.Signature {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		if obj := info.Defs[fn.Name]; obj != nil {
-			sig, _ := obj.Type().(*types.Signature)
-			return sig
-		}
-	case *ast.FuncLit:
-		sig, _ := info.TypeOf(fn).(*types.Signature)
-		return sig
-	}
-	return nil
-}
-
-// funcBody returns the body of a function declaration or literal.
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }
 
 // isRecvChan reports whether t is a channel a value can be received from.

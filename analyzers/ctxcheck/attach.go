@@ -19,10 +19,7 @@ import (
 // client.Do(req.WithContext(ctx))). The value never travels without the
 // context, so the twin would change nothing.
 func contextAttachedLater(info *types.Info, c inspector.Cursor) bool {
-	e := c
-	for e.ParentEdgeKind() == edge.ParenExpr_X {
-		e = e.Parent()
-	}
+	e := unparen(c)
 	switch e.ParentEdgeKind() {
 	case edge.SelectorExpr_X:
 		return attachesContext(info, e.Parent())
@@ -30,12 +27,12 @@ func contextAttachedLater(info *types.Info, c inspector.Cursor) bool {
 	default:
 		return false
 	}
-	v := firstLHSVar(info, e.Parent().Node())
+	v := assignedVar(info, e)
 	if v == nil {
 		return false
 	}
-	owner, ok := innermostFunc(c)
-	if !ok {
+	owner, _, _ := match.EnclosingFunc(info, c)
+	if !owner.Valid() {
 		return false
 	}
 	end := c.Node().End()
@@ -95,67 +92,17 @@ func rhsAttaches(info *types.Info, as *ast.AssignStmt, v *types.Var) bool {
 	return false
 }
 
-// firstLHSVar returns the variable the first value of a call is assigned
-// to (req in `req, err := f()` or `var req, err = f()`).
-func firstLHSVar(info *types.Info, n ast.Node) *types.Var {
-	var first ast.Expr
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		if len(n.Rhs) == 1 {
-			first = n.Lhs[0]
-		}
-	case *ast.ValueSpec:
-		if len(n.Values) == 1 {
-			first = n.Names[0]
-		}
-	}
-	if first == nil {
-		return nil
-	}
-	return match.Var(info, first)
-}
-
-// innermostFunc returns the function declaration or literal around c.
-func innermostFunc(c inspector.Cursor) (inspector.Cursor, bool) {
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fc, true
-	}
-	return inspector.Cursor{}, false
-}
-
 // requestReturned reports whether the call at c, an http.NewRequest, builds
 // a request that its function returns to the caller (as a named result or
 // in a return statement) without sending it itself: a request carries its
 // context only to the send, and the sender is the caller, which attaches
 // its own (client.Do(req.WithContext(ctx))).
 func requestReturned(info *types.Info, c inspector.Cursor) bool {
-	e := c
-	for e.ParentEdgeKind() == edge.ParenExpr_X {
-		e = e.Parent()
-	}
-	if k := e.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
-		return false
-	}
-	v := firstLHSVar(info, e.Parent().Node())
+	v := assignedVar(info, c)
 	if v == nil {
 		return false
 	}
-	fn, ok := innermostFunc(c)
-	if !ok {
-		return false
-	}
-	var sig *types.Signature
-	var body *ast.BlockStmt
-	switch f := fn.Node().(type) {
-	case *ast.FuncDecl:
-		if obj, ok := info.Defs[f.Name].(*types.Func); ok {
-			sig = obj.Signature()
-		}
-		body = f.Body
-	case *ast.FuncLit:
-		sig, _ = info.TypeOf(f).(*types.Signature)
-		body = f.Body
-	}
+	_, body, sig := match.EnclosingFunc(info, c)
 	if sig == nil || body == nil {
 		return false
 	}

@@ -190,27 +190,9 @@ func rebindsCtxName(info *types.Info, c inspector.Cursor, src ctxSource) bool {
 	if src.request {
 		return false
 	}
-	e := c
-	for {
-		if _, paren := e.Parent().Node().(*ast.ParenExpr); !paren {
-			break
-		}
-		e = e.Parent()
-	}
-	var lhs []ast.Expr
-	var rhs []ast.Expr
-	switch s := e.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		lhs, rhs = s.Lhs, s.Rhs
-	case *ast.ValueSpec:
-		for _, n := range s.Names {
-			lhs = append(lhs, n)
-		}
-		rhs = s.Values
-	default:
-		return false
-	}
-	if len(lhs) != len(rhs) {
+	e := unparen(c)
+	lhs, rhs, ok := assignment(e.Parent().Node())
+	if !ok || len(lhs) != len(rhs) {
 		return false
 	}
 	for i, r := range rhs {

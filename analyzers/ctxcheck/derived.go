@@ -47,17 +47,8 @@ func initializer(info *types.Info, in *inspector.Inspector, v *types.Var) ast.Ex
 	if _, isIdent := id.Node().(*ast.Ident); !isIdent {
 		return nil
 	}
-	var lhs []ast.Expr
-	var rhs []ast.Expr
-	switch decl := id.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		lhs, rhs = decl.Lhs, decl.Rhs
-	case *ast.ValueSpec:
-		for _, n := range decl.Names {
-			lhs = append(lhs, n)
-		}
-		rhs = decl.Values
-	default:
+	lhs, rhs, ok := assignment(id.Parent().Node())
+	if !ok {
 		return nil
 	}
 	for i, l := range lhs {
@@ -71,6 +62,21 @@ func initializer(info *types.Info, in *inspector.Inspector, v *types.Var) ast.Ex
 		}
 	}
 	return nil
+}
+
+// assignment returns the two sides of an assignment or a var spec (its
+// names as the left-hand side).
+func assignment(n ast.Node) (lhs, rhs []ast.Expr, ok bool) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Lhs, n.Rhs, true
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+		return lhs, n.Values, true
+	}
+	return nil, nil, false
 }
 
 // derivedFrom reports whether the initializer e derives a context from v

@@ -183,23 +183,15 @@ func (f *freshFlow) note(info *types.Info, call *ast.CallExpr) bool {
 // result of a call (`ctx, cancel := context.WithTimeout(...)`).
 func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
 	c = unparen(c)
-	switch c.ParentEdgeKind() {
-	case edge.AssignStmt_Rhs:
-		as := c.Parent().Node().(*ast.AssignStmt)
-		switch {
-		case len(as.Lhs) == len(as.Rhs):
-			return match.Var(info, as.Lhs[c.ParentEdgeIndex()])
-		case len(as.Rhs) == 1:
-			return match.Var(info, as.Lhs[0])
-		}
-	case edge.ValueSpec_Values:
-		vs := c.Parent().Node().(*ast.ValueSpec)
-		switch {
-		case len(vs.Names) == len(vs.Values):
-			return match.Var(info, vs.Names[c.ParentEdgeIndex()])
-		case len(vs.Values) == 1:
-			return match.Var(info, vs.Names[0])
-		}
+	if k := c.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
+		return nil
+	}
+	lhs, rhs, _ := assignment(c.Parent().Node())
+	switch {
+	case len(lhs) == len(rhs):
+		return match.Var(info, lhs[c.ParentEdgeIndex()])
+	case len(rhs) == 1:
+		return match.Var(info, lhs[0])
 	}
 	return nil
 }

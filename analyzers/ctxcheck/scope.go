@@ -51,7 +51,9 @@ func ctxInScope(info *types.Info, pkg *types.Package, c inspector.Cursor) (ctxSo
 		return ctxSource{}, false
 	}
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		for _, param := range ctxParams(info, fc.Node()) {
+		// The function's first context parameter (ctx before r) decides.
+		if params := ctxParams(info, fc.Node()); len(params) > 0 {
+			param := params[0]
 			_, obj := scope.LookupParent(param.Name(), pos)
 			if obj == param {
 				return ctxSource{v: param, request: isRequest(param.Type()), owner: fc}, true
@@ -73,15 +75,7 @@ func ctxInScope(info *types.Info, pkg *types.Package, c inspector.Cursor) (ctxSo
 // ctxParams returns the named, non-blank parameters of fn that carry a
 // context: context.Context ones first, then *http.Request ones.
 func ctxParams(info *types.Info, fn ast.Node) []*types.Var {
-	var sig *types.Signature
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		if obj := info.Defs[fn.Name]; obj != nil {
-			sig, _ = obj.Type().(*types.Signature)
-		}
-	case *ast.FuncLit:
-		sig, _ = info.TypeOf(fn).(*types.Signature)
-	}
+	sig := match.Signature(info, fn)
 	if sig == nil || isCLIAction(sig) {
 		return nil
 	}

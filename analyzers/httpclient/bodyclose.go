@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -101,13 +102,7 @@ func bodyHandled(info *types.Info, fn inspector.Cursor, resp *types.Var) bool {
 // naked return hands it to the caller.
 func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var sig *types.Signature
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			sig, _ = info.Defs[fn.Name].Type().(*types.Signature)
-		case *ast.FuncLit:
-			sig, _ = info.TypeOf(fn).(*types.Signature)
-		}
+		sig := match.Signature(info, fc.Node())
 		if sig == nil {
 			continue
 		}

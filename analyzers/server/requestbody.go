@@ -167,18 +167,7 @@ func usedAnywhere(info *types.Info, objs map[types.Object]bool) bool {
 // asHandler returns the handler c declares, when it has the signature of
 // an http.HandlerFunc with a named request parameter and a body.
 func asHandler(info *types.Info, c inspector.Cursor) (handler, bool) {
-	var sig *types.Signature
-	var body *ast.BlockStmt
-	switch fn := c.Node().(type) {
-	case *ast.FuncDecl:
-		if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
-			sig = obj.Signature()
-		}
-		body = fn.Body
-	case *ast.FuncLit:
-		sig, _ = info.TypeOf(fn).(*types.Signature)
-		body = fn.Body
-	}
+	_, body, sig := match.EnclosingFunc(info, c) // c itself: a declaration or literal
 	if body == nil || !match.IsHandlerSignature(sig) {
 		return handler{}, false
 	}

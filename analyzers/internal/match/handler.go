@@ -24,14 +24,27 @@ func EnclosingFunc(info *types.Info, c inspector.Cursor) (inspector.Cursor, *ast
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		switch fn := fc.Node().(type) {
 		case *ast.FuncDecl:
-			sig, _ := info.Defs[fn.Name].Type().(*types.Signature)
-			return fc, fn.Body, sig
+			return fc, fn.Body, Signature(info, fn)
 		case *ast.FuncLit:
-			sig, _ := info.TypeOf(fn).(*types.Signature)
-			return fc, fn.Body, sig
+			return fc, fn.Body, Signature(info, fn)
 		}
 	}
 	return inspector.Cursor{}, nil, nil
+}
+
+// Signature returns the signature of a function declaration or literal, or
+// nil for any other node.
+func Signature(info *types.Info, fn ast.Node) *types.Signature {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
+			return obj.Signature()
+		}
+	case *ast.FuncLit:
+		sig, _ := info.TypeOf(fn).(*types.Signature)
+		return sig
+	}
+	return nil
 }
 
 // InLoop reports whether c is inside the body of a for or range statement
