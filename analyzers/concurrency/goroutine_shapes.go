@@ -17,33 +17,6 @@ import (
 // server lifecycle calls like net/http's.
 const http3Path = "github.com/quic-go/quic-go/http3"
 
-// funcIndex finds the declarations of the package's functions, so that a
-// goroutine running a named function of the package can be looked into.
-type funcIndex struct {
-	p     *rule.Pass
-	decls map[*types.Func]*ast.FuncDecl // built on first need
-}
-
-// decl returns the declaration of fn in this package, or nil.
-func (x *funcIndex) decl(fn *types.Func) *ast.FuncDecl {
-	if fn == nil || fn.Pkg() != x.p.Pkg {
-		return nil
-	}
-	if x.decls == nil {
-		x.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, f := range x.p.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := x.p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						x.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	return x.decls[fn.Origin()]
-}
-
 // spawnedCode is the code a goroutine runs, as far as the package shows it:
 // the body of a function literal, of a local variable bound once to a
 // function literal, or of a function or method of the package; the
@@ -56,8 +29,8 @@ type spawnedCode struct {
 }
 
 // spawned resolves the code the spawn s runs.
-func spawned(x *funcIndex, s spawn) spawnedCode {
-	info := x.p.TypesInfo
+func spawned(p *rule.Pass, s spawn) spawnedCode {
+	info := p.TypesInfo
 	if lit, ok := ast.Unparen(s.fn).(*ast.FuncLit); ok {
 		return spawnedCode{body: lit.Body, params: litParams(info, lit)}
 	}
@@ -66,13 +39,13 @@ func spawned(x *funcIndex, s spawn) spawnedCode {
 		code.callee = match.Callee(info, gs.Call)
 	}
 	if code.callee != nil {
-		if fd := x.decl(code.callee); fd != nil {
+		if fd := p.FuncDecl(code.callee); fd != nil {
 			code.body = fd.Body
 			code.params = sigParams(code.callee.Origin().Signature())
 		}
 		return code
 	}
-	if lit := boundLiteral(x, s.cur, s.fn); lit != nil {
+	if lit := boundLiteral(p, s.cur, s.fn); lit != nil {
 		code.body, code.params = lit.Body, litParams(info, lit)
 	}
 	return code
@@ -97,12 +70,12 @@ func sigParams(sig *types.Signature) []*types.Var {
 
 // boundLiteral returns the function literal a local variable e is declared
 // with (stop := func(...) {...}), when it is never assigned again.
-func boundLiteral(x *funcIndex, at inspector.Cursor, e ast.Expr) *ast.FuncLit {
-	v := match.Var(x.p.TypesInfo, e)
+func boundLiteral(p *rule.Pass, at inspector.Cursor, e ast.Expr) *ast.FuncLit {
+	v := match.Var(p.TypesInfo, e)
 	if v == nil {
 		return nil
 	}
-	lit, _ := singleAssignedValue(x.p.TypesInfo, at, v).(*ast.FuncLit)
+	lit, _ := singleAssignedValue(p.TypesInfo, at, v).(*ast.FuncLit)
 	return lit
 }
 
@@ -110,10 +83,10 @@ func boundLiteral(x *funcIndex, at inspector.Cursor, e ast.Expr) *ast.FuncLit {
 // number of goroutines is set by the program rather than by its input.
 // open are the loops that do not bound the spawn, innermost first; outer
 // is the outermost of them.
-func boundedShape(x *funcIndex, s spawn, open []inspector.Cursor) bool {
-	info := x.p.TypesInfo
+func boundedShape(p *rule.Pass, s spawn, open []inspector.Cursor) bool {
+	info := p.TypesInfo
 	outer := open[len(open)-1]
-	code := spawned(x, s)
+	code := spawned(p, s)
 	if leavesLoop(info, s, outer) || runsServer(info, code) || periodicDaemon(info, code) ||
 		calleeGated(info, s, code) {
 		return true

@@ -90,7 +90,6 @@ type spawn struct {
 
 func runGoroutineUnbounded(p *rule.Pass) error {
 	opts := rule.Options[GoroutineOptions](p)
-	funcs := &funcIndex{p: p}
 	for c := range p.Cursors((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
 		s, ok := spawnAt(p.TypesInfo, c)
 		if !ok {
@@ -98,7 +97,7 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 		}
 		if loops := enclosingLoops(c); len(loops) > 0 {
 			if opts.AllLoops || servesRequest(p.TypesInfo, c) {
-				checkLoopSpawn(p, funcs, opts, s, loops)
+				checkLoopSpawn(p, opts, s, loops)
 			}
 			continue
 		}
@@ -151,7 +150,7 @@ func spawnAt(info *types.Info, c inspector.Cursor) (spawn, bool) {
 }
 
 // checkLoopSpawn reports a goroutine started in a loop that nothing bounds.
-func checkLoopSpawn(p *rule.Pass, funcs *funcIndex, opts *GoroutineOptions, s spawn, loops []inspector.Cursor) {
+func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor) {
 	info := p.TypesInfo
 	var outer inspector.Cursor  // the outermost loop that does not bound the spawn
 	var open []inspector.Cursor // every loop that does not bound it, innermost first
@@ -171,7 +170,7 @@ func checkLoopSpawn(p *rule.Pass, funcs *funcIndex, opts *GoroutineOptions, s sp
 		outer = l
 		open = append(open, l)
 	}
-	if !outer.Valid() || gatedOrJoined(info, s, outer) || boundedShape(funcs, s, open) {
+	if !outer.Valid() || gatedOrJoined(info, s, outer) || boundedShape(p, s, open) {
 		return
 	}
 	if s.call != nil {

@@ -77,7 +77,7 @@ func Background() *rule.Rule {
 
 func runBackground(p *rule.Pass) error {
 	done := newDoneIndex(p.TypesInfo)
-	exits := newProcessExits(p)
+	exits := map[*types.Func]bool{} // per function: does it call os.Exit
 	calls := newPackageCalls(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
@@ -104,7 +104,7 @@ func runBackground(p *rule.Pass) error {
 		if inReturnedFunc(c, src.owner) {
 			continue // runs when the caller calls it, after this call is over
 		}
-		if exits.endsProcess(c) {
+		if endsProcess(p, exits, c) {
 			continue // exitProcess(context.Background(), ...): stopping must outlive the request that asked
 		}
 		if registersHook(p.TypesInfo, c) {

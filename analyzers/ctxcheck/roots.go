@@ -32,59 +32,33 @@ func unparen(c inspector.Cursor) inspector.Cursor {
 	return c
 }
 
-// processExits finds, once per package, the functions declared in it whose
-// body (function literals included) calls os.Exit.
-type processExits struct {
-	p     *rule.Pass
-	decls map[*types.Func]*ast.FuncDecl
-	exits map[*types.Func]bool
-}
-
-func newProcessExits(p *rule.Pass) *processExits {
-	return &processExits{p: p}
-}
-
 // endsProcess reports whether the fresh root at c is handed to a function
 // of this package that ends the process (caddy's exitProcess from the
 // admin /stop handler): the shutdown it runs must outlive the request
 // that asked for it, since finishing that request is part of stopping.
-func (x *processExits) endsProcess(c inspector.Cursor) bool {
+// exits caches the answer per function for the pass.
+func endsProcess(p *rule.Pass, exits map[*types.Func]bool, c inspector.Cursor) bool {
 	call, ok := argumentOf(c)
 	if !ok {
 		return false
 	}
-	fn := match.Callee(x.p.TypesInfo, call)
-	if fn == nil || fn.Pkg() != x.p.Pkg {
+	fd := p.FuncDecl(match.Callee(p.TypesInfo, call))
+	if fd == nil {
 		return false
 	}
-	fn = fn.Origin()
-	if exits, seen := x.exits[fn]; seen {
-		return exits
+	fn := p.TypesInfo.Defs[fd.Name].(*types.Func)
+	if ends, seen := exits[fn]; seen {
+		return ends
 	}
-	if x.decls == nil {
-		x.decls = map[*types.Func]*ast.FuncDecl{}
-		x.exits = map[*types.Func]bool{}
-		for _, f := range x.p.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := x.p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						x.decls[obj] = fd
-					}
-				}
-			}
+	ends := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && match.IsCallTo(p.TypesInfo, call, "os", "Exit") {
+			ends = true
 		}
-	}
-	exits := false
-	if fd := x.decls[fn]; fd != nil {
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && match.IsCallTo(x.p.TypesInfo, call, "os", "Exit") {
-				exits = true
-			}
-			return !exits
-		})
-	}
-	x.exits[fn] = exits
-	return exits
+		return !ends
+	})
+	exits[fn] = ends
+	return ends
 }
 
 // OpenTelemetry's packages, matched by the package of the function or

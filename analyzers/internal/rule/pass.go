@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"iter"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,8 +22,9 @@ type Pass struct {
 	Package   *PackageConfig
 	Inspector *inspector.Inspector
 
-	at   ast.Node // the node being analyzed, for crash reports
-	used map[*directive]bool
+	at    ast.Node // the node being analyzed, for crash reports
+	used  map[*directive]bool
+	decls map[*types.Func]*ast.FuncDecl // built on first need
 }
 
 // Options returns the rule's typed options; O must be the type whose
@@ -105,6 +107,27 @@ func (p *Pass) reportUnusedDirectives() {
 			URL: DocsBaseURL + DirectiveRuleID + ".md",
 		})
 	}
+}
+
+// FuncDecl returns the declaration, with a body, of fn (or of the generic
+// function fn instantiates) when it is declared in this package, or nil.
+func (p *Pass) FuncDecl(fn *types.Func) *ast.FuncDecl {
+	if fn == nil || fn.Pkg() != p.Pkg {
+		return nil
+	}
+	if p.decls == nil {
+		p.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range p.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						p.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	return p.decls[fn.Origin()]
 }
 
 // File returns the syntax of the package file that holds pos, or nil.
