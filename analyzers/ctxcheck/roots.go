@@ -101,25 +101,15 @@ func followFresh(info *types.Info, c inspector.Cursor, owner inspector.Cursor) f
 	if len(derived) == 0 {
 		return flow
 	}
-	// Contexts derived from those variables, to a fixed point (a few rounds
-	// suffice: each round follows one more assignment).
-	for round := 0; round < 4; round++ {
-		grew := false
-		for cc := range owner.Preorder((*ast.CallExpr)(nil)) {
-			call := cc.Node().(*ast.CallExpr)
-			if len(call.Args) == 0 || !derived[match.Var(info, call.Args[0])] {
-				continue
-			}
-			if !flow.note(info, call) {
-				continue
-			}
-			if v := assignedVar(info, cc); v != nil && !derived[v] {
-				derived[v] = true
-				grew = true
-			}
+	// Contexts derived from those variables, in source order: a context is
+	// derived after the one it comes from.
+	for cc := range owner.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if len(call.Args) == 0 || !derived[match.Var(info, call.Args[0])] || !flow.note(info, call) {
+			continue
 		}
-		if !grew {
-			break
+		if v := assignedVar(info, cc); v != nil {
+			derived[v] = true
 		}
 	}
 	return flow

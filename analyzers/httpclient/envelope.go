@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -69,7 +70,7 @@ func decodeTarget(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExp
 	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || len(call.Args) != 1 || !isDecodeMethod(match.Callee(info, call)) {
+		if !ok || len(call.Args) != 1 || !match.IsDecode(match.Callee(info, call)) {
 			continue
 		}
 		x := ast.Unparen(sel.X)
@@ -83,14 +84,6 @@ func decodeTarget(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExp
 		return match.Var(info, addr.X)
 	}
 	return nil
-}
-
-// isDecodeMethod reports whether fn is the Decode method of a json, xml or
-// gob Decoder.
-func isDecodeMethod(fn *types.Func) bool {
-	return match.IsMethod(fn, "encoding/json", "Decoder", "Decode") ||
-		match.IsMethod(fn, "encoding/xml", "Decoder", "Decode") ||
-		match.IsMethod(fn, "encoding/gob", "Decoder", "Decode")
 }
 
 // negatedBoolField returns the boolean field F when cond is !out.F or
@@ -124,7 +117,7 @@ func negatedBoolField(info *types.Info, cond ast.Expr, out *types.Var) *types.Va
 // isFalse reports whether e is the constant false.
 func isFalse(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.String() == "false"
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 }
 
 // fieldOf returns the field e selects when e is out.F (through a pointer

@@ -312,22 +312,17 @@ func isDecodeReceiver(info *types.Info, c inspector.Cursor) bool {
 	if !ok || sel.X != c.Node() {
 		return false
 	}
-	return isDecodeMethod(match.ObjectOf(info, sel))
+	return match.IsDecode(match.ObjectOf(info, sel))
 }
 
 // decodeCallReceiver returns the variable v of a call v.Decode(...) on a
 // json or xml Decoder, or nil.
 func decodeCallReceiver(info *types.Info, call *ast.CallExpr) *types.Var {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !isDecodeMethod(match.ObjectOf(info, sel)) {
+	if !ok || !match.IsDecode(match.ObjectOf(info, sel)) {
 		return nil
 	}
 	return match.Var(info, sel.X)
-}
-
-func isDecodeMethod(obj types.Object) bool {
-	return match.IsMethod(obj, "encoding/json", "Decoder", "Decode") ||
-		match.IsMethod(obj, "encoding/xml", "Decoder", "Decode", "DecodeElement")
 }
 
 // assignedVar returns the variable the call at c is assigned to or

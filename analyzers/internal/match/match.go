@@ -169,3 +169,12 @@ func Refers(info *types.Info, n ast.Node, obj types.Object) bool {
 	})
 	return found
 }
+
+// IsDecode reports whether obj is a streaming decoder's Decode method
+// (encoding/json, encoding/xml, with DecodeElement, or encoding/gob): the
+// calls that parse what a reader yields.
+func IsDecode(obj types.Object) bool {
+	return IsMethod(obj, "encoding/json", "Decoder", "Decode") ||
+		IsMethod(obj, "encoding/xml", "Decoder", "Decode", "DecodeElement") ||
+		IsMethod(obj, "encoding/gob", "Decoder", "Decode")
+}
