@@ -6,17 +6,48 @@ import (
 )
 
 // unifiedDiff returns a unified diff of two texts with three lines of
-// context, or "" when they are equal. Fixes are local, so the common
-// prefix and suffix are trimmed before a quadratic LCS of the rest.
+// context, or "" when they are equal.
 func unifiedDiff(oldName, newName, oldText, newText string) string {
-	if oldText == newText {
+	return renderDiff(oldName, newName, diffHunks(oldText, newText))
+}
+
+// hunk is one hunk of a unified diff.
+type hunk struct {
+	oldStart, oldCount int // 0-based line before which the hunk starts, lines it covers
+	newCount           int
+	body               string // the lines, each prefixed with ' ', '-' or '+'
+}
+
+func (h hunk) text() string { return h.body }
+
+// renderDiff prints hunks of one file as a unified diff. The new-side
+// line numbers are computed from the hunks given, so that a patch from
+// which hunks were left out still applies.
+func renderDiff(oldName, newName string, hunks []hunk) string {
+	if len(hunks) == 0 {
 		return ""
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "--- %s\n+++ %s\n", oldName, newName)
+	delta := 0
+	for _, h := range hunks {
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n%s", hunkRange(h.oldStart, h.oldCount), hunkRange(h.oldStart+delta, h.newCount), h.body)
+		delta += h.newCount - h.oldCount
+	}
+	return out.String()
+}
+
+// diffHunks returns the hunks of a unified diff of two texts with
+// diffContext lines of context. Fixes are local, so the common prefix and
+// suffix are trimmed before a quadratic LCS of the rest.
+func diffHunks(oldText, newText string) []hunk {
+	if oldText == newText {
+		return nil
 	}
 	a, b := splitLines(oldText), splitLines(newText)
 	ops := diffLines(a, b)
-	var out strings.Builder
-	fmt.Fprintf(&out, "--- %s\n+++ %s\n", oldName, newName)
-	const context = 3
+	const context = diffContext
+	var hunks []hunk
 	for i := 0; i < len(ops); {
 		if ops[i].kind == ' ' {
 			i++
@@ -35,18 +66,17 @@ func unifiedDiff(oldName, newName, oldText, newText string) string {
 			}
 		}
 		stop := min(end+context+1, len(ops))
-		oldStart, newStart := ops[start].aLine, ops[start].bLine
-		oldCount, newCount := 0, 0
+		h := hunk{oldStart: ops[start].aLine}
 		var body strings.Builder
 		for _, op := range ops[start:stop] {
 			switch op.kind {
 			case ' ':
-				oldCount++
-				newCount++
+				h.oldCount++
+				h.newCount++
 			case '-':
-				oldCount++
+				h.oldCount++
 			case '+':
-				newCount++
+				h.newCount++
 			}
 			body.WriteByte(op.kind)
 			body.WriteString(op.text)
@@ -54,10 +84,11 @@ func unifiedDiff(oldName, newName, oldText, newText string) string {
 				body.WriteString("\n\\ No newline at end of file\n")
 			}
 		}
-		fmt.Fprintf(&out, "@@ -%s +%s @@\n%s", hunkRange(oldStart, oldCount), hunkRange(newStart, newCount), body.String())
+		h.body = body.String()
+		hunks = append(hunks, h)
 		i = stop
 	}
-	return out.String()
+	return hunks
 }
 
 func hunkRange(start, count int) string {

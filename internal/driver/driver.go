@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -28,8 +29,10 @@ const (
 
 // Options configures one run.
 type Options struct {
-	Args           []string
-	Dir            string // working directory; "" for the current one
+	Args []string
+	Dir  string // working directory; "" for the current one
+	// RelTo is the directory printed paths are relative to; "" means Dir.
+	RelTo          string
 	Stdout, Stderr io.Writer
 	// NewAnalyzers builds the analyzers; nil means analyzers.New. Tests
 	// use it to add a rule that panics.
@@ -49,6 +52,11 @@ type flags struct {
 	cpuprofile      string
 	noCache         bool
 	version         bool
+	baseline        string // -baseline FILE: report only findings not in it
+	baselineWrite   string // -baseline write FILE: record the findings in FILE
+	newFromRev      string
+	chdir           string // -C
+	modulesOf       bool
 	patterns        []string
 }
 
@@ -81,6 +89,20 @@ func Main(opts Options) int {
 	if len(f.patterns) > 0 && f.patterns[0] == "help" {
 		return help(opts, f.patterns[1:])
 	}
+	if f.chdir != "" {
+		dir := f.chdir
+		if !filepath.IsAbs(dir) && opts.Dir != "" {
+			dir = filepath.Join(opts.Dir, dir)
+		}
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			fmt.Fprintf(opts.Stderr, "prodlint: -C %s: not a directory\n", f.chdir)
+			return ExitUsage
+		}
+		opts.Dir = dir
+	}
+	if f.modulesOf {
+		return modulesOf(opts, f)
+	}
 	r := &run{opts: opts, flags: f}
 	return r.main()
 }
@@ -100,6 +122,10 @@ func parseFlags(opts Options) (*flags, error) {
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the result cache ($"+CacheEnv+", default the user cache directory)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file (-baseline write FILE records today's findings in FILE)")
+	fs.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (uncommitted and untracked files included)")
+	fs.StringVar(&f.chdir, "C", "", "run as if started in this directory (relative paths in other flags are resolved against it)")
+	fs.BoolVar(&f.modulesOf, "modules-of", false, "the arguments are file names: analyze ./... of each module holding one (the pre-commit hook's mode)")
 	fs.Usage = func() { usage(opts.Stderr, fs) }
 	if err := fs.Parse(opts.Args); err != nil {
 		return nil, err
@@ -114,6 +140,23 @@ func parseFlags(opts Options) (*flags, error) {
 		return nil, fmt.Errorf("-tests must be true or false, got %q", f.tests)
 	}
 	f.patterns = fs.Args()
+	if f.baseline == "write" {
+		// -baseline write FILE [packages]
+		if len(f.patterns) == 0 {
+			return nil, errors.New("-baseline write needs a file name: -baseline write FILE")
+		}
+		f.baselineWrite, f.baseline = f.patterns[0], ""
+		f.patterns = f.patterns[1:]
+		if f.newFromRev != "" {
+			return nil, errors.New("-baseline write records every finding: drop -new-from-rev")
+		}
+	}
+	if f.modulesOf && (f.json || f.sarif || f.baseline != "" || f.baselineWrite != "") {
+		return nil, errors.New("-modules-of prints text, one run per module: it cannot be combined with -json, -sarif or -baseline")
+	}
+	if f.modulesOf {
+		return f, nil // the arguments are files, not patterns
+	}
 	if len(f.patterns) == 0 {
 		f.patterns = []string{"./..."}
 	}

@@ -3,6 +3,7 @@ package driver
 import (
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"path/filepath"
 	"sort"
@@ -27,7 +28,14 @@ type finding struct {
 	End      token.Position
 	Fixes    []fixOut
 	Related  []relatedOut
+	// Func names the function declaration enclosing the finding
+	// ("Server.Start" for a method), "" at package level: the baseline
+	// matches by it instead of by line.
+	Func     string
 	Severity analyzers.Severity `json:"-"` // from the configuration at print time
+	// baselineState is "new" when -baseline or -new-from-rev selected the
+	// finding (SARIF's result.baselineState).
+	baselineState string
 }
 
 type fixOut struct {
@@ -82,6 +90,7 @@ func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packa
 	failedPkg := map[*packages.Package]bool{}
 	var errLines []string
 	var order []*packages.Package
+	funcs := map[*packages.Package]*funcIndex{}
 	if graph != nil {
 		for _, act := range graph.Roots {
 			if _, ok := byPkg[act.Package]; !ok {
@@ -95,7 +104,14 @@ func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packa
 				continue
 			}
 			for _, d := range act.Diagnostics {
-				byPkg[act.Package] = append(byPkg[act.Package], newFinding(act.Package.Fset, act.Package.ID, act.Analyzer.Name, d))
+				f := newFinding(act.Package.Fset, act.Package.ID, act.Analyzer.Name, d)
+				idx := funcs[act.Package]
+				if idx == nil {
+					idx = newFuncIndex(act.Package)
+					funcs[act.Package] = idx
+				}
+				f.Func = idx.enclosing(d.Pos)
+				byPkg[act.Package] = append(byPkg[act.Package], f)
 			}
 		}
 	}
@@ -119,7 +135,7 @@ func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packa
 	}
 	sort.Strings(errLines)
 	for _, l := range uniq(errLines) {
-		fmt.Fprintln(r.opts.Stderr, l)
+		fmt.Fprintln(r.errw, l)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return lessFinding(out[i], out[j]) })
 	return out
@@ -176,12 +192,73 @@ func uniq(sorted []string) []string {
 // relPath returns filename relative to the working directory when it is
 // below it, for shorter and machine-independent output.
 func (r *run) relPath(filename string) string {
-	base := r.opts.Dir
-	if base == "" {
-		base, _ = filepath.Abs(".")
-	}
+	base := r.printBase()
 	if rel, err := filepath.Rel(base, filename); err == nil && !strings.HasPrefix(rel, "..") {
 		return rel
 	}
 	return filename
+}
+
+// printBase is the directory printed paths are relative to.
+func (r *run) printBase() string {
+	base := r.opts.RelTo
+	if base == "" {
+		base = r.opts.Dir
+	}
+	if base == "" {
+		base, _ = filepath.Abs(".")
+	}
+	return base
+}
+
+// funcIndex finds the function declaration around a position.
+type funcIndex struct {
+	decls []*ast.FuncDecl // sorted by position
+}
+
+func newFuncIndex(p *packages.Package) *funcIndex {
+	idx := &funcIndex{}
+	for _, file := range p.Syntax {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				idx.decls = append(idx.decls, fd)
+			}
+		}
+	}
+	sort.Slice(idx.decls, func(i, j int) bool { return idx.decls[i].Pos() < idx.decls[j].Pos() })
+	return idx
+}
+
+// enclosing returns the name of the function declared around pos:
+// "F", or "T.M" for a method (whatever the receiver's pointer-ness), or
+// "" at package level.
+func (idx *funcIndex) enclosing(pos token.Pos) string {
+	i := sort.Search(len(idx.decls), func(i int) bool { return idx.decls[i].End() > pos })
+	if i == len(idx.decls) || idx.decls[i].Pos() > pos {
+		return ""
+	}
+	fd := idx.decls[i]
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	return recvTypeName(fd.Recv.List[0].Type) + "." + fd.Name.Name
+}
+
+func recvTypeName(e ast.Expr) string {
+	for {
+		switch t := e.(type) {
+		case *ast.StarExpr:
+			e = t.X
+		case *ast.ParenExpr:
+			e = t.X
+		case *ast.IndexExpr:
+			e = t.X
+		case *ast.IndexListExpr:
+			e = t.X
+		case *ast.Ident:
+			return t.Name
+		default:
+			return "?"
+		}
+	}
 }

@@ -4,10 +4,22 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"go/scanner"
+	"go/token"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 )
+
+// maxFixRounds bounds -fix: a fix can make another one applicable (two
+// fixes that edit one spot, a fix whose import another fix also adds), so
+// -fix analyzes again after applying, up to this many times.
+const maxFixRounds = 5
+
+// diffContext is the number of unchanged lines a diff hunk shows around a
+// change.
+const diffContext = 3
 
 // edit is a text edit resolved to byte offsets in a file.
 type edit struct {
@@ -15,70 +27,235 @@ type edit struct {
 	text       string
 }
 
-// applyFixes applies the first suggested fix of each finding, skipping a
-// fix that overlaps one already taken, and writes the files (or, with
-// -diff, prints their diffs). It returns the findings left unfixed.
-func (r *run) applyFixes(findings []*finding) ([]*finding, error) {
-	accepted := map[string][]edit{} // filename -> edits
-	var remaining []*finding
-	applied := 0
+// fixPlan is what one round of -fix applies.
+type fixPlan struct {
+	edits    map[string][]edit // filename -> edits, none overlapping
+	applied  int               // findings whose fix is in edits
+	withheld []*finding        // -diff: fixes left out, their hunk would show a secret
+}
+
+// fixMain runs -fix: it applies the first suggested fix of every finding
+// that does not conflict with another, analyzes the result again and
+// repeats until no finding has a fix left to apply (at most maxFixRounds
+// times), so that one run leaves only findings that have no fix. Files
+// are changed in memory between rounds (an overlay) and written once at
+// the end; with -diff they are not written, and the patch is printed.
+func (r *run) fixMain() int {
+	r.overlay = map[string][]byte{}
+	original := map[string][]byte{} // contents before the first fix
+	var secrets []string
+	var res *roundResult
+	var plan *fixPlan
+	applied, rounds := 0, 0
+	for {
+		var code int
+		var ok bool
+		if res, code, ok = r.analyze(); !ok {
+			return code
+		}
+		res.findings = r.filter(res.findings)
+		secrets = mergeSecrets(secrets, r.secretTexts(res.findings))
+		plan = r.planFixes(res.findings, secrets)
+		if plan.applied == 0 || rounds == maxFixRounds {
+			break
+		}
+		for name, es := range plan.edits {
+			old, err := r.readFile(name)
+			if err != nil {
+				fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+				return ExitAnalysis
+			}
+			updated, err := applyEdits(old, es)
+			if err != nil {
+				fmt.Fprintf(r.opts.Stderr, "prodlint: %s: %v\n", name, err)
+				return ExitAnalysis
+			}
+			if formatted, err := format.Source(updated); err == nil {
+				updated = formatted
+			}
+			if _, ok := original[name]; !ok {
+				original[name] = old
+			}
+			r.overlay[name] = updated
+		}
+		applied += plan.applied
+		rounds++
+	}
+	r.opts.Stderr.Write(res.errs.Bytes())
+
+	var names []string
+	for name, old := range original {
+		if !bytes.Equal(old, r.overlay[name]) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	if r.flags.diff {
+		r.printDiffs(names, original, secrets)
+	} else {
+		for _, name := range names {
+			info, err := os.Stat(name)
+			if err == nil {
+				err = os.WriteFile(name, r.overlay[name], info.Mode().Perm())
+			}
+			if err != nil {
+				fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+				return ExitAnalysis
+			}
+		}
+	}
+	for _, f := range plan.withheld {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: -diff leaves out the fix of %s:%d [%s]: its hunk would show a secret; `prodlint -fix` applies it\n",
+			r.relPath(f.Posn.Filename), f.Posn.Line, f.Rule)
+	}
+	fmt.Fprintln(r.opts.Stderr, r.fixSummary(applied, len(names), rounds, res.findings, plan))
+
+	findings := res.findings
+	if r.flags.diff {
+		// The diff is the output; findings go to stderr so that the
+		// diff can be piped to git apply.
+		r.printText(r.opts.Stderr, findings)
+		findings = nil
+	}
+	if err := r.print(findings); err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		return ExitAnalysis
+	}
+	return exitCode(res.findings, res.failed)
+}
+
+// fixSummary says what -fix did and what is left.
+func (r *run) fixSummary(applied, files, rounds int, remaining []*finding, last *fixPlan) string {
+	var b strings.Builder
+	verb := "applied"
+	if r.flags.diff {
+		verb = "the diff holds"
+	}
+	fmt.Fprintf(&b, "prodlint: %s %s to %s", verb, plural(applied, "fix", "fixes"), plural(files, "file", "files"))
+	if rounds > 1 {
+		fmt.Fprintf(&b, " in %d rounds", rounds)
+	}
+	withFix := 0
+	for _, f := range remaining {
+		if len(f.Fixes) > 0 {
+			withFix++
+		}
+	}
+	fmt.Fprintf(&b, "; %s remain", plural(len(remaining), "finding", "findings"))
+	if len(remaining) == 1 {
+		b.WriteString("s")
+	}
+	switch {
+	case len(remaining) == 0:
+	case withFix == 0:
+		b.WriteString(", none with a fix")
+	default:
+		parts := []string{fmt.Sprintf("%d with no fix", len(remaining)-withFix)}
+		if n := len(last.withheld); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d whose fix -diff leaves out", n))
+		}
+		if n := withFix - len(last.withheld); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d whose fix still applies after %d rounds: run -fix again", n, maxFixRounds))
+		}
+		b.WriteString(": " + strings.Join(parts, ", "))
+	}
+	return b.String()
+}
+
+// plural returns "1 fix" or "2 fixes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// planFixes chooses the first suggested fix of each finding unless it
+// conflicts with one already chosen. Two insertions of imports at one
+// point are both kept (sorted, as gofmt would); other conflicting fixes
+// wait for the next round, where they are computed afresh. With -diff, a
+// fix within diffContext lines of a secret is withheld: its hunk would
+// print the secret.
+func (r *run) planFixes(findings []*finding, secrets []string) *fixPlan {
+	plan := &fixPlan{edits: map[string][]edit{}}
+	secretLines := map[string][][2]int{}
 	for _, f := range findings {
 		if len(f.Fixes) == 0 {
-			remaining = append(remaining, f)
 			continue
 		}
 		byFile := map[string][]edit{}
 		for _, e := range f.Fixes[0].Edits {
 			byFile[e.Start.Filename] = append(byFile[e.Start.Filename], edit{e.Start.Offset, e.End.Offset, e.New})
 		}
-		if conflicts(accepted, byFile) {
-			remaining = append(remaining, f)
+		if r.flags.diff && r.showsSecret(byFile, secrets, secretLines) {
+			plan.withheld = append(plan.withheld, f)
+			continue
+		}
+		if conflicts(plan.edits, byFile) {
 			continue
 		}
 		for name, es := range byFile {
-			accepted[name] = appendNew(accepted[name], es)
+			plan.edits[name] = appendNew(plan.edits[name], es)
 		}
-		applied++
+		plan.applied++
 	}
-	secrets := r.secretTexts(findings)
-	names := make([]string, 0, len(accepted))
-	for name := range accepted {
-		names = append(names, name)
+	return plan
+}
+
+// showsSecret reports whether a diff of these edits would show one of the
+// secrets: whether an edit lies within diffContext lines of one, or adds
+// one. secretLines caches, per file, the line ranges the secrets occupy.
+func (r *run) showsSecret(byFile map[string][]edit, secrets []string, secretLines map[string][][2]int) bool {
+	if len(secrets) == 0 {
+		return false
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		old, err := os.ReadFile(name)
+	for name, es := range byFile {
+		src, err := r.readFile(name)
 		if err != nil {
-			return nil, err
+			return true // cannot tell: do not risk it
 		}
-		updated, err := applyEdits(old, accepted[name])
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+		spans, ok := secretLines[name]
+		if !ok {
+			for _, sec := range secrets {
+				for i := 0; ; {
+					j := bytes.Index(src[i:], []byte(sec))
+					if j < 0 {
+						break
+					}
+					start := i + j
+					spans = append(spans, [2]int{lineAt(src, start), lineAt(src, start+len(sec))})
+					i = start + len(sec)
+				}
+			}
+			secretLines[name] = spans
 		}
-		if formatted, err := format.Source(updated); err == nil {
-			updated = formatted
-		}
-		if r.flags.diff {
-			rel := r.relPath(name)
-			fmt.Fprint(r.opts.Stdout, unifiedDiff("a/"+rel, "b/"+rel, redact(string(old), secrets), redact(string(updated), secrets)))
-			continue
-		}
-		info, err := os.Stat(name)
-		if err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(name, updated, info.Mode().Perm()); err != nil {
-			return nil, err
+		for _, e := range es {
+			for _, sec := range secrets {
+				if strings.Contains(e.text, sec) {
+					return true
+				}
+			}
+			from, to := lineAt(src, e.start)-diffContext, lineAt(src, e.end)+diffContext
+			for _, s := range spans {
+				if s[0] <= to && from <= s[1] {
+					return true
+				}
+			}
 		}
 	}
-	if !r.flags.diff && applied > 0 {
-		fmt.Fprintf(r.opts.Stderr, "prodlint: applied %d fixes to %d files\n", applied, len(names))
-	}
-	return remaining, nil
+	return false
+}
+
+// lineAt returns the 1-based line of a byte offset.
+func lineAt(src []byte, off int) int {
+	off = min(max(off, 0), len(src))
+	return bytes.Count(src[:off], []byte("\n")) + 1
 }
 
 // conflicts reports whether any new edit overlaps an accepted one (other
 // than being identical to it: two findings may offer the same import).
+// Two insertions at one point conflict, since their order would be
+// arbitrary, unless both insert imports.
 func conflicts(accepted, proposed map[string][]edit) bool {
 	for name, es := range proposed {
 		for _, e := range es {
@@ -90,13 +267,23 @@ func conflicts(accepted, proposed map[string][]edit) bool {
 					return true
 				}
 				if e.start == a.start && (e.start == e.end || a.start == a.end) {
-					return true // two insertions at one point: order would be arbitrary
+					if e.start == e.end && a.start == a.end && isImportInsertion(e.text) && isImportInsertion(a.text) {
+						continue
+					}
+					return true
 				}
 			}
 		}
 	}
 	return false
 }
+
+// importInsertion matches the text of an edit that adds one import spec
+// (as the fix package writes them): `"time"\n\t`, `\n\t"time"`,
+// `\n\nimport "time"`, optionally with a name.
+var importInsertion = regexp.MustCompile(`^\s*(import\s+)?([A-Za-z_][A-Za-z0-9_]*\s+|\.\s+)?"[^"\s]+"\s*$`)
+
+func isImportInsertion(text string) bool { return importInsertion.MatchString(text) }
 
 func appendNew(list, es []edit) []edit {
 	for _, e := range es {
@@ -111,8 +298,19 @@ func appendNew(list, es []edit) []edit {
 	return list
 }
 
+// applyEdits applies non-overlapping edits; insertions at one point go in
+// the order of their text (imports sorted).
 func applyEdits(src []byte, es []edit) ([]byte, error) {
-	sort.Slice(es, func(i, j int) bool { return es[i].start < es[j].start })
+	es = append([]edit(nil), es...)
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].start != es[j].start {
+			return es[i].start < es[j].start
+		}
+		if (es[i].start == es[i].end) != (es[j].start == es[j].end) {
+			return es[i].start == es[i].end // an insertion before a replacement
+		}
+		return strings.TrimSpace(es[i].text) < strings.TrimSpace(es[j].text)
+	})
 	var b bytes.Buffer
 	last := 0
 	for _, e := range es {
@@ -127,35 +325,111 @@ func applyEdits(src []byte, es []edit) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// secretTexts returns the flagged secret values of secret-literal
-// findings, read from the source, so that no output prints them whole.
+// readFile returns a file's contents as this run sees them: with the
+// fixes of earlier -fix rounds.
+func (r *run) readFile(name string) ([]byte, error) {
+	if data, ok := r.overlay[name]; ok {
+		return data, nil
+	}
+	return os.ReadFile(name)
+}
+
+// printDiffs prints a patch from the original contents of the files to
+// their fixed contents. A hunk that would show a secret is left out, and
+// said so on stderr: the patch never carries a secret, and the hunks
+// printed still apply (their line numbers account for the ones left out).
+func (r *run) printDiffs(names []string, original map[string][]byte, secrets []string) {
+	for _, name := range names {
+		rel := r.relPath(name)
+		var kept []hunk
+		for _, h := range diffHunks(string(original[name]), string(r.overlay[name])) {
+			if containsAny(h.text(), secrets) {
+				fmt.Fprintf(r.opts.Stderr, "prodlint: -diff leaves out a hunk of %s at line %d: it would show a secret; `prodlint -fix` applies it\n", rel, h.oldStart+1)
+				continue
+			}
+			kept = append(kept, h)
+		}
+		fmt.Fprint(r.opts.Stdout, renderDiff("a/"+rel, "b/"+rel, kept))
+	}
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretTexts returns the secret values that secret-literal findings
+// flag, read from the source (with earlier fixes), so that no output
+// prints them whole: the contents of every string literal of 8 characters
+// or more in the flagged range (a concatenation holds several).
 func (r *run) secretTexts(findings []*finding) []string {
 	var out []string
 	for _, f := range findings {
 		if f.Rule != "secret-literal" {
 			continue
 		}
-		src, err := os.ReadFile(f.Posn.Filename)
+		src, err := r.readFile(f.Posn.Filename)
 		if err != nil || f.End.Offset > len(src) || f.Posn.Offset >= f.End.Offset {
 			continue
 		}
-		lit := strings.Trim(string(src[f.Posn.Offset:f.End.Offset]), "\"`")
-		if len(lit) >= 8 {
-			out = append(out, lit)
+		out = append(out, literalContents(src[f.Posn.Offset:f.End.Offset])...)
+	}
+	return mergeSecrets(nil, out)
+}
+
+// literalContents returns the text between the quotes of each string
+// literal of 8 characters or more in src, or src itself without quotes
+// when it holds no literal (a struct tag's contents).
+func literalContents(src []byte) []string {
+	var out []string
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
+	found := false
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok == token.STRING && len(lit) >= 2 {
+			found = true
+			if v := lit[1 : len(lit)-1]; len(v) >= 8 {
+				out = append(out, v)
+			}
 		}
 	}
-	// Longest first, so that a secret containing another is masked whole.
-	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	if !found {
+		if v := strings.Trim(string(src), "\"`"); len(v) >= 8 {
+			out = append(out, v)
+		}
+	}
 	return out
 }
 
-// redact masks every occurrence of the secrets in s: the first four
-// characters stay, the rest become asterisks.
-func redact(s string, secrets []string) string {
-	for _, sec := range secrets {
-		s = strings.ReplaceAll(s, sec, Mask(sec))
+// mergeSecrets adds secrets to a list, without duplicates, longest first
+// so that a secret containing another is masked whole.
+func mergeSecrets(list, add []string) []string {
+	seen := map[string]bool{}
+	for _, s := range list {
+		seen[s] = true
 	}
-	return s
+	for _, s := range add {
+		if !seen[s] {
+			seen[s] = true
+			list = append(list, s)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if len(list[i]) != len(list[j]) {
+			return len(list[i]) > len(list[j])
+		}
+		return list[i] < list[j]
+	})
+	return list
 }
 
 // Mask keeps the first four characters of a secret and hides the rest.

@@ -10,7 +10,7 @@ import (
 )
 
 func (r *run) load(tests bool) ([]*packages.Package, error) {
-	cfg := &packages.Config{Mode: metadataMode, Dir: r.opts.Dir, Tests: tests}
+	cfg := &packages.Config{Mode: metadataMode, Dir: r.opts.Dir, Tests: tests, Overlay: r.overlay}
 	pkgs, err := packages.Load(cfg, r.flags.patterns...)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (r *run) reportLoadErrors(pkgs []*packages.Package) []*packages.Package {
 		return lines[i] < lines[j]
 	})
 	for _, l := range lines {
-		fmt.Fprintln(r.opts.Stderr, l)
+		fmt.Fprintln(r.errw, l)
 	}
 	return ok
 }

@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -19,12 +21,25 @@ type run struct {
 	flags  *flags
 	loader *analyzers.ConfigLoader
 	fixed  *analyzers.Config // -config or $PRODLINT_CONFIG; nil for per-package discovery
-	failed bool              // a package or rule could not be analyzed
+	failed bool              // a package or rule could not be analyzed (this round)
+	// errw receives what a round says about packages that do not load and
+	// rules that fail; -fix keeps only the last round's.
+	errw io.Writer
+	// overlay holds the contents -fix has given files without writing
+	// them yet: later rounds load and analyze these instead of the disk.
+	overlay map[string][]byte
+	// baseline and changed filter the findings (-baseline, -new-from-rev).
+	baseline *baseline
+	changed  *changedLines
+	// baselined and baselineFixed count the findings the baseline held
+	// back and its entries that matched nothing.
+	baselined, baselineFixed int
+	modRoots                 map[string]string // directory -> module root, memoized
 }
 
 func (r *run) main() int {
 	if r.flags.cpuprofile != "" {
-		f, err := os.Create(r.flags.cpuprofile)
+		f, err := os.Create(r.abs(r.flags.cpuprofile))
 		if err != nil {
 			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 			return ExitUsage
@@ -37,22 +52,80 @@ func (r *run) main() int {
 	if code, ok := r.configure(); !ok {
 		return code
 	}
-	tests, err := r.wantTests()
-	if err != nil {
-		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
-		return ExitUsage
+	if code, ok := r.prepareFilters(); !ok {
+		return code
 	}
-	pkgs, err := r.load(tests)
-	if err != nil {
+	if r.flags.fix {
+		return r.fixMain()
+	}
+	res, code, ok := r.analyze()
+	if !ok {
+		return code
+	}
+	r.opts.Stderr.Write(res.errs.Bytes())
+	findings := res.findings
+	if r.flags.baselineWrite != "" {
+		return r.writeBaseline(findings, res.failed)
+	}
+	findings = r.filter(findings)
+	if err := r.print(findings); err != nil {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 		return ExitAnalysis
 	}
-	if code, ok := r.validateConfigs(pkgs); !ok {
-		return code
+	return exitCode(findings, res.failed)
+}
+
+// exitCode is the run's exit status for the findings it reports.
+func exitCode(findings []*finding, failed bool) int {
+	if failed {
+		return ExitAnalysis
 	}
-	cache := r.openCache()
+	for _, f := range findings {
+		if f.Severity.Fails() {
+			return ExitFindings
+		}
+	}
+	return ExitClean
+}
+
+// roundResult is what one load-and-analyze round found.
+type roundResult struct {
+	findings []*finding
+	failed   bool         // a package or rule could not be analyzed
+	errs     bytes.Buffer // the errors to show for it
+}
+
+// analyze loads the packages (with r.overlay), analyzes them and returns
+// their findings. When it cannot go on, it prints why and returns false
+// with the exit code.
+func (r *run) analyze() (*roundResult, int, bool) {
+	res := &roundResult{}
+	r.errw = &res.errs
+	r.failed = false
+	fail := func(code int, err error) (*roundResult, int, bool) {
+		r.opts.Stderr.Write(res.errs.Bytes())
+		if err != nil {
+			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		}
+		return nil, code, false
+	}
+	tests, err := r.wantTests()
+	if err != nil {
+		return fail(ExitUsage, err)
+	}
+	pkgs, err := r.load(tests)
+	if err != nil {
+		return fail(ExitAnalysis, err)
+	}
+	if code, ok := r.validateConfigs(pkgs); !ok {
+		return fail(code, nil)
+	}
+	var cache *resultCache
+	if len(r.overlay) == 0 {
+		cache = r.openCache() // keys digest the files on disk, not the overlay
+	}
 	cached, misses, keys := r.lookupCache(cache, pkgs)
-	typeCheck(misses)
+	typeCheck(misses, r.overlay)
 	roots := r.reportLoadErrors(misses)
 
 	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
@@ -60,49 +133,25 @@ func (r *run) main() int {
 	if len(roots) > 0 {
 		graph, err = checker.Analyze(as, roots, nil)
 		if err != nil {
-			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
-			return ExitAnalysis
+			return fail(ExitAnalysis, err)
 		}
 	}
-	findings := r.collect(graph, cached, func(p *packages.Package, fs []*finding) {
+	res.findings = r.collect(graph, cached, func(p *packages.Package, fs []*finding) {
 		if k, ok := keys[p]; ok {
 			cache.put(k, fs)
 		}
 	})
+	res.failed = r.failed
+	return res, 0, true
+}
 
-	failing := false
-	for _, f := range findings {
-		failing = failing || f.Severity.Fails()
+// abs resolves a path given on the command line against the directory
+// prodlint runs in (-C).
+func (r *run) abs(path string) string {
+	if filepath.IsAbs(path) || r.opts.Dir == "" {
+		return path
 	}
-	if r.flags.fix {
-		remaining, err := r.applyFixes(findings)
-		if err != nil {
-			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
-			return ExitAnalysis
-		}
-		findings = remaining
-		failing = false
-		for _, f := range findings {
-			failing = failing || f.Severity.Fails()
-		}
-		if r.flags.diff {
-			// The diff is the output; findings go to stderr so that the
-			// diff can be piped to patch.
-			r.printText(r.opts.Stderr, findings)
-			findings = nil
-		}
-	}
-	if err := r.print(findings); err != nil {
-		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
-		return ExitAnalysis
-	}
-	switch {
-	case r.failed:
-		return ExitAnalysis
-	case failing:
-		return ExitFindings
-	}
-	return ExitClean
+	return filepath.Join(r.opts.Dir, path)
 }
 
 // configure reads -config / $PRODLINT_CONFIG and applies -enable and
@@ -127,10 +176,7 @@ func (r *run) configure() (int, bool) {
 	if path == "" {
 		return 0, true
 	}
-	if !filepath.IsAbs(path) && r.opts.Dir != "" {
-		path = filepath.Join(r.opts.Dir, path)
-	}
-	cfg, err := r.loader.Load(path)
+	cfg, err := r.loader.Load(r.abs(path))
 	if err != nil {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 		return ExitUsage, false
@@ -191,7 +237,7 @@ func (r *run) validateConfigs(pkgs []*packages.Package) (int, bool) {
 	}
 	sort.Strings(msgs)
 	for _, m := range msgs {
-		fmt.Fprintf(r.opts.Stderr, "prodlint: %s\n", m)
+		fmt.Fprintf(r.errw, "prodlint: %s\n", m)
 	}
 	if len(msgs) > 0 {
 		return ExitUsage, false

@@ -21,6 +21,7 @@ type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
 	Results            []sarifResult               `json:"results"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
+	Properties         map[string]any              `json:"properties,omitempty"`
 }
 
 type sarifTool struct {
@@ -64,6 +65,11 @@ type sarifResult struct {
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
 	Fixes     []sarifFix      `json:"fixes,omitempty"`
+	// BaselineState is "new" for a result -baseline or -new-from-rev
+	// selected. Baselined results are left out, not sent as "unchanged":
+	// a code scanning service may open an alert for every result it
+	// receives, whatever its state.
+	BaselineState string `json:"baselineState,omitempty"`
 }
 
 type sarifLocation struct {
@@ -135,10 +141,7 @@ func (r *run) printSARIF(w io.Writer, findings []*finding) error {
 			DefaultConfiguration: sarifRuleLevel{Level: sarifLevel(rl.Severity)},
 		})
 	}
-	base := r.opts.Dir
-	if base == "" {
-		base, _ = filepath.Abs(".")
-	}
+	base := r.printBase()
 	run := sarifRun{
 		Tool:               sarifTool{Driver: drv},
 		Results:            []sarifResult{},
@@ -154,6 +157,7 @@ func (r *run) printSARIF(w io.Writer, findings []*finding) error {
 				ArtifactLocation: r.artifact(f.Posn.Filename),
 				Region:           sarifRegion{StartLine: f.Posn.Line, StartColumn: f.Posn.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
 			}}},
+			BaselineState: f.baselineState,
 		}
 		for _, sf := range f.Fixes {
 			byFile := map[string]*sarifArtifactChange{}
@@ -178,6 +182,11 @@ func (r *run) printSARIF(w io.Writer, findings []*finding) error {
 			res.Fixes = append(res.Fixes, fx)
 		}
 		run.Results = append(run.Results, res)
+	}
+	if r.baseline != nil {
+		// What the baseline held back ("unchanged") and its entries that
+		// matched nothing ("absent"), as counts.
+		run.Properties = map[string]any{"prodlintBaseline": map[string]int{"unchanged": r.baselined, "absent": r.baselineFixed}}
 	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",

@@ -27,16 +27,20 @@ const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedImpor
 // uses facts, so only their exported API matters. Roots get full syntax
 // (with comments, for //prodlint:ignore) and types.Info; a root whose own
 // files do not parse or type-check gets the errors in pkg.Errors.
-func typeCheck(roots []*packages.Package) {
+//
+// overlay, when not empty, holds file contents that replace the disk's
+// (the fixes of an earlier -fix round).
+func typeCheck(roots []*packages.Package, overlay map[string][]byte) {
 	isRoot := map[*packages.Package]bool{}
 	for _, p := range roots {
 		isRoot[p] = true
 	}
 	tc := &typeChecker{
-		fset:   token.NewFileSet(),
-		isRoot: isRoot,
-		sizes:  types.SizesFor("gc", build.Default.GOARCH),
-		types:  map[*packages.Package]*types.Package{},
+		fset:    token.NewFileSet(),
+		isRoot:  isRoot,
+		sizes:   types.SizesFor("gc", build.Default.GOARCH),
+		types:   map[*packages.Package]*types.Package{},
+		overlay: overlay,
 	}
 	tc.run(roots)
 }
@@ -48,6 +52,8 @@ type typeChecker struct {
 
 	mu    sync.Mutex
 	types map[*packages.Package]*types.Package // checked packages
+
+	overlay map[string][]byte // read-only
 }
 
 // run checks every package reachable from roots in dependency order, with
@@ -127,7 +133,11 @@ func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 	}
 	var files []*ast.File
 	for _, name := range p.GoFiles {
-		f, err := parser.ParseFile(c.fset, name, nil, mode)
+		var src any
+		if data, ok := c.overlay[name]; ok {
+			src = data
+		}
+		f, err := parser.ParseFile(c.fset, name, src, mode)
 		if f != nil {
 			files = append(files, f)
 		}
