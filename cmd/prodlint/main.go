@@ -24,7 +24,7 @@ func main() {
 	if invokedByGoVet(os.Args[1:]) {
 		// unitchecker speaks the go vet protocol (-V=full, -flags, unit.cfg)
 		// and the go command caches its results per package.
-		unitchecker.Main(analyzers.All()...)
+		unitchecker.Main(driver.VetAnalyzers(os.Args[1:], analyzers.All())...)
 	}
 	if os.Getenv("GOGC") == "" {
 		// Type information of a whole module graph is mostly long-lived:
