@@ -46,11 +46,12 @@ type baselineKey struct {
 	rule, file, function, message string
 }
 
-// readBaseline loads a baseline file.
-func readBaseline(path string) (*baseline, error) {
+// readBaseline loads a baseline file; name is the path as the user gave
+// it.
+func readBaseline(path, name string) (*baseline, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading the baseline: %v (create it with -baseline write %s)", err, path)
+		return nil, fmt.Errorf("reading the baseline: %v (create it with -baseline write %s)", err, name)
 	}
 	var f baselineFile
 	if err := json.Unmarshal(data, &f); err != nil {
@@ -186,7 +187,7 @@ func (r *run) prepareFilters() (int, bool) {
 		return ExitUsage, false
 	}
 	if r.flags.baseline != "" {
-		b, err := readBaseline(r.abs(r.flags.baseline))
+		b, err := readBaseline(r.abs(r.flags.baseline), r.flags.baseline)
 		if err != nil {
 			fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 			return ExitUsage, false
