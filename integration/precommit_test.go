@@ -63,35 +63,56 @@ func main() {
 }
 `
 
-func TestPreCommitHook(t *testing.T) {
-	pc := preCommit(t)
-	repo := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		if r := run(t, repo, nil, "git", args...); r.code != 0 {
-			t.Fatalf("git %s:\n%s", strings.Join(args, " "), r.output())
-		}
-	}
-	write := func(name, content string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(repo, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	git("init", "-q")
-	git("config", "user.email", "ci@example.com")
-	git("config", "user.name", "CI")
-	write("go.mod", "module example.com/service\n\ngo 1.22\n")
+// hookRepo is a fresh git repository to try the hook in.
+type hookRepo struct {
+	t   *testing.T
+	dir string
+	pc  string
+	env []string
+}
 
+func newHookRepo(t *testing.T) *hookRepo {
+	pc := preCommit(t)
 	// pre-commit builds the hook with the Go on PATH; the shared module
 	// cache spares it downloading prodlint's dependencies again, and a
 	// home of its own keeps the environment it builds fresh.
 	gomodcache := strings.TrimSpace(run(t, repoRoot, nil, "go", "env", "GOMODCACHE").stdout)
-	env := []string{"PRE_COMMIT_HOME=" + t.TempDir(), "GOMODCACHE=" + gomodcache, "GOWORK=off"}
-	tryRepo := func() result {
-		t.Helper()
-		return run(t, repo, env, pc, "try-repo", repoRoot, "prodlint")
+	h := &hookRepo{t: t, dir: t.TempDir(), pc: pc,
+		env: []string{"PRE_COMMIT_HOME=" + t.TempDir(), "GOMODCACHE=" + gomodcache, "GOWORK=off"}}
+	h.git("init", "-q")
+	h.git("config", "user.email", "ci@example.com")
+	h.git("config", "user.name", "CI")
+	return h
+}
+
+func (h *hookRepo) git(args ...string) {
+	h.t.Helper()
+	if r := run(h.t, h.dir, nil, "git", args...); r.code != 0 {
+		h.t.Fatalf("git %s:\n%s", strings.Join(args, " "), r.output())
 	}
+}
+
+func (h *hookRepo) write(name, content string) {
+	h.t.Helper()
+	path := filepath.Join(h.dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		h.t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+// tryRepo runs this checkout's hook on the staged files.
+func (h *hookRepo) tryRepo() result {
+	h.t.Helper()
+	return run(h.t, h.dir, h.env, h.pc, "try-repo", repoRoot, "prodlint")
+}
+
+func TestPreCommitHook(t *testing.T) {
+	h := newHookRepo(t)
+	git, write, tryRepo := h.git, h.write, h.tryRepo
+	write("go.mod", "module example.com/service\n\ngo 1.22\n")
 
 	// A good change: the hook passes and the commit goes through.
 	write("main.go", goodMain)
@@ -109,4 +130,33 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("the hook let an http.Get and a hardcoded key through:\n%s", r.output())
 	}
 	wantFindings(t, r.output(), "main.go", "http-timeout", "secret-literal")
+}
+
+// In a repository whose modules live in subdirectories (no go.mod at the
+// root), the hook analyzes the modules that hold a staged file, each once,
+// and only those.
+func TestPreCommitHookInSubdirectoryModules(t *testing.T) {
+	h := newHookRepo(t)
+	h.write("services/api/go.mod", "module example.com/api\n\ngo 1.22\n")
+	h.write("services/worker/go.mod", "module example.com/worker\n\ngo 1.22\n")
+	// The api module already holds code with findings: committed before
+	// the hook was adopted, and not staged again below.
+	bad := readFile(t, filepath.Join("testdata", "acceptance", "main.go"))
+	h.write("services/api/main.go", bad)
+	h.write("services/worker/main.go", goodMain)
+	h.git("add", ".")
+	h.git("commit", "-q", "-m", "start")
+
+	// A bad change in worker: the findings name the file from the root,
+	// and api, which holds no staged file, is not analyzed.
+	h.write("services/worker/main.go", bad)
+	h.git("add", ".")
+	r := h.tryRepo()
+	if r.code == 0 || strings.Contains(r.output(), "does not contain main module") {
+		t.Fatalf("the hook let a bad change through or could not load the module (exit %d):\n%s", r.code, r.output())
+	}
+	wantFindings(t, r.output(), "services/worker/main.go", "http-timeout", "secret-literal")
+	if strings.Contains(r.output(), "services/api/") {
+		t.Errorf("the hook analyzed services/api, which holds no staged file:\n%s", r.output())
+	}
 }
