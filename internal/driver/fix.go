@@ -3,13 +3,18 @@ package driver
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
 	"go/scanner"
 	"go/token"
 	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // maxFixRounds bounds -fix: a fix can make another one applicable (two
@@ -73,6 +78,7 @@ func (r *run) fixMain() int {
 			if formatted, err := format.Source(updated); err == nil {
 				updated = formatted
 			}
+			updated = dropUnusedImports(old, updated)
 			if _, ok := original[name]; !ok {
 				original[name] = old
 			}
@@ -150,7 +156,10 @@ func (r *run) fixSummary(applied, files, rounds int, remaining []*finding, last 
 	case withFix == 0:
 		b.WriteString(", none with a fix")
 	default:
-		parts := []string{fmt.Sprintf("%d with no fix", len(remaining)-withFix)}
+		var parts []string
+		if n := len(remaining) - withFix; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d with no fix", n))
+		}
 		if n := len(last.withheld); n > 0 {
 			parts = append(parts, fmt.Sprintf("%d whose fix -diff leaves out", n))
 		}
@@ -438,4 +447,66 @@ func Mask(secret string) string {
 		return strings.Repeat("*", len(secret))
 	}
 	return secret[:4] + strings.Repeat("*", len(secret)-4)
+}
+
+// dropUnusedImports removes the imports that the fixes left unused: a fix
+// that replaces context.Background() with the request's context can take
+// the last use of "context". Only an import used in before (as a
+// package-qualified name) and no longer in after is removed, so an import
+// whose name cannot be told from its path is never touched.
+func dropUnusedImports(before, after []byte) []byte {
+	fset := token.NewFileSet()
+	old, err := parser.ParseFile(fset, "", before, parser.ParseComments)
+	if err != nil {
+		return after
+	}
+	updated, err := parser.ParseFile(fset, "", after, parser.ParseComments)
+	if err != nil {
+		return after
+	}
+	oldUses, newUses := qualifierUses(old), qualifierUses(updated)
+	changed := false
+	for _, imp := range append([]*ast.ImportSpec(nil), updated.Imports...) {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := ""
+		if imp.Name != nil {
+			name = imp.Name.Name
+		} else {
+			name = path[strings.LastIndex(path, "/")+1:]
+		}
+		if name == "_" || name == "." || oldUses[name] == 0 || newUses[name] > 0 {
+			continue
+		}
+		if imp.Name != nil {
+			changed = astutil.DeleteNamedImport(fset, updated, name, path) || changed
+		} else {
+			changed = astutil.DeleteImport(fset, updated, path) || changed
+		}
+	}
+	if !changed {
+		return after
+	}
+	var b bytes.Buffer
+	if err := format.Node(&b, fset, updated); err != nil {
+		return after
+	}
+	return b.Bytes()
+}
+
+// qualifierUses counts the uses of each name as the X of a selector
+// (pkg.Name) that does not resolve to a declaration in the file.
+func qualifierUses(f *ast.File) map[string]int {
+	uses := map[string]int{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Obj == nil {
+				uses[id.Name]++
+			}
+		}
+		return true
+	})
+	return uses
 }

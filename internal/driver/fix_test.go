@@ -315,3 +315,18 @@ func TestUnifiedDiff(t *testing.T) {
 		t.Error("equal texts give a diff")
 	}
 }
+
+func TestDropUnusedImports(t *testing.T) {
+	before := "package m\n\nimport (\n\t\"context\"\n\tyaml \"gopkg.in/yaml.v3\"\n\t\"strings\"\n)\n\nvar _ = context.Background()\nvar _ = strings.ToUpper\nvar _ = yaml.Marshal\n"
+	after := "package m\n\nimport (\n\t\"context\"\n\tyaml \"gopkg.in/yaml.v3\"\n\t\"strings\"\n)\n\nvar _ = ctx\nvar _ = strings.ToUpper\nvar _ = yaml.Marshal\n"
+	want := "package m\n\nimport (\n\tyaml \"gopkg.in/yaml.v3\"\n\t\"strings\"\n)\n\nvar _ = ctx\nvar _ = strings.ToUpper\nvar _ = yaml.Marshal\n"
+	if got := string(dropUnusedImports([]byte(before), []byte(after))); got != want {
+		t.Errorf("dropUnusedImports:\n%s\nwant:\n%s", got, want)
+	}
+	// An import whose uses the file never had (its name is not its
+	// path's last element) is left alone.
+	odd := "package m\n\nimport \"example.com/go-thing\"\n\nvar _ = thing.X\n"
+	if got := string(dropUnusedImports([]byte(odd), []byte(odd))); got != odd {
+		t.Errorf("an import with a different name was touched:\n%s", got)
+	}
+}

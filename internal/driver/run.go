@@ -9,6 +9,7 @@ import (
 	"runtime/pprof"
 	"sort"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -129,6 +130,9 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	roots := r.reportLoadErrors(misses)
 
 	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
+	if len(r.overlay) > 0 {
+		as = r.readingOverlay(as)
+	}
 	var graph *checker.Graph
 	if len(roots) > 0 {
 		graph, err = checker.Analyze(as, roots, nil)
@@ -252,4 +256,31 @@ func packageDir(p *packages.Package) string {
 		}
 	}
 	return ""
+}
+
+// readingOverlay wraps the analyzers so that Pass.ReadFile returns the
+// overlay's contents (the checker reads the disk), which the syntax
+// trees were parsed from: a rule that rewrites source text must see the
+// text it was given positions in.
+func (r *run) readingOverlay(as []*analysis.Analyzer) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(as))
+	for i, a := range as {
+		w := *a
+		w.Run = func(pass *analysis.Pass) (any, error) {
+			wrapped := *pass
+			read := pass.ReadFile
+			wrapped.ReadFile = func(name string) ([]byte, error) {
+				if data, ok := r.overlay[name]; ok {
+					if _, err := read(name); err != nil {
+						return nil, err // not a file of the package
+					}
+					return data, nil
+				}
+				return read(name)
+			}
+			return a.Run(&wrapped)
+		}
+		out[i] = &w
+	}
+	return out
 }

@@ -1,0 +1,3 @@
+module example.com/fixrounds
+
+go 1.22
