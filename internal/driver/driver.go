@@ -94,6 +94,9 @@ func Main(opts Options) int {
 		if !filepath.IsAbs(dir) && opts.Dir != "" {
 			dir = filepath.Join(opts.Dir, dir)
 		}
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 			fmt.Fprintf(opts.Stderr, "prodlint: -C %s: not a directory\n", f.chdir)
 			return ExitUsage
