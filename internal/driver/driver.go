@@ -173,6 +173,9 @@ Usage:
   prodlint [flags] [packages]        analyze packages (default ./...)
   prodlint help                      list the rules
   prodlint help RULE                 show a rule's documentation and options
+  prodlint -baseline write FILE      record today's findings in FILE
+  prodlint -baseline FILE            report only findings not in FILE
+  prodlint -modules-of FILE...       analyze each module holding one of the files
   go vet -vettool=$(command -v prodlint) ./...
 
 Exit status: 0 no failing findings, 1 findings, 2 usage or configuration error,
