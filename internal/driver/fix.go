@@ -49,20 +49,41 @@ func (r *run) fixMain() int {
 	r.overlay = map[string][]byte{}
 	original := map[string][]byte{} // contents before the first fix
 	var secrets []string
-	var res *roundResult
-	var plan *fixPlan
-	applied, rounds := 0, 0
+	var res, prev *roundResult
+	var plan, prevPlan *fixPlan
+	var prevOverlay map[string][]byte
+	applied, rounds, lastApplied := 0, 0, 0
+	firstFailed, reverted := false, false
 	for {
 		var code int
 		var ok bool
 		if res, code, ok = r.analyze(); !ok {
 			return code
 		}
+		if rounds > 0 && res.failed && !firstFailed {
+			// The last round's fixes broke code that compiled: a bug
+			// in a fix. Keep the code as it was before them.
+			r.opts.Stderr.Write(res.errs.Bytes())
+			fmt.Fprintf(r.opts.Stderr, "prodlint: the fixes of round %d leave code that does not compile (above); they are not applied. This is a bug in a fix: please report it\n", rounds)
+			res, plan, r.overlay = prev, prevPlan, prevOverlay
+			applied -= lastApplied
+			rounds--
+			reverted = true
+			break
+		}
+		if rounds == 0 {
+			firstFailed = res.failed
+		}
 		res.findings = r.filter(res.findings)
 		secrets = mergeSecrets(secrets, r.secretTexts(res.findings))
 		plan = r.planFixes(res.findings, secrets)
 		if plan.applied == 0 || rounds == maxFixRounds {
 			break
+		}
+		prev, prevPlan = res, plan
+		prevOverlay = make(map[string][]byte, len(r.overlay))
+		for k, v := range r.overlay {
+			prevOverlay[k] = v
 		}
 		for name, es := range plan.edits {
 			old, err := r.readFile(name)
@@ -85,13 +106,14 @@ func (r *run) fixMain() int {
 			r.overlay[name] = updated
 		}
 		applied += plan.applied
+		lastApplied = plan.applied
 		rounds++
 	}
 	r.opts.Stderr.Write(res.errs.Bytes())
 
 	var names []string
 	for name, old := range original {
-		if !bytes.Equal(old, r.overlay[name]) {
+		if cur, ok := r.overlay[name]; ok && !bytes.Equal(old, cur) {
 			names = append(names, name)
 		}
 	}
@@ -114,7 +136,7 @@ func (r *run) fixMain() int {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: -diff leaves out the fix of %s:%d [%s]: its hunk would show a secret; `prodlint -fix` applies it\n",
 			r.relPath(f.Posn.Filename), f.Posn.Line, f.Rule)
 	}
-	fmt.Fprintln(r.opts.Stderr, r.fixSummary(applied, len(names), rounds, res.findings, plan))
+	fmt.Fprintln(r.opts.Stderr, r.fixSummary(applied, len(names), rounds, res.findings, plan, reverted))
 
 	findings := res.findings
 	if r.flags.diff {
@@ -131,7 +153,7 @@ func (r *run) fixMain() int {
 }
 
 // fixSummary says what -fix did and what is left.
-func (r *run) fixSummary(applied, files, rounds int, remaining []*finding, last *fixPlan) string {
+func (r *run) fixSummary(applied, files, rounds int, remaining []*finding, last *fixPlan, reverted bool) string {
 	var b strings.Builder
 	verb := "applied"
 	if r.flags.diff {
@@ -163,7 +185,9 @@ func (r *run) fixSummary(applied, files, rounds int, remaining []*finding, last 
 		if n := len(last.withheld); n > 0 {
 			parts = append(parts, fmt.Sprintf("%d whose fix -diff leaves out", n))
 		}
-		if n := withFix - len(last.withheld); n > 0 {
+		if n := withFix - len(last.withheld); n > 0 && reverted {
+			parts = append(parts, fmt.Sprintf("%d whose fix, or one applied with it, would not compile", n))
+		} else if n > 0 {
 			parts = append(parts, fmt.Sprintf("%d whose fix still applies after %d rounds: run -fix again", n, maxFixRounds))
 		}
 		b.WriteString(": " + strings.Join(parts, ", "))

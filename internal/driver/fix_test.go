@@ -330,3 +330,22 @@ func TestDropUnusedImports(t *testing.T) {
 		t.Errorf("an import with a different name was touched:\n%s", got)
 	}
 }
+
+// A fix that breaks the build is a bug in the fix: -fix must not write
+// it, and must say so.
+func TestFixThatBreaksTheBuildIsNotApplied(t *testing.T) {
+	dir := writeModule(t, map[string]string{"m.go": chainSource})
+	rules := testRules(renameCallRule("test-break", "upper", "undefinedFunction", ""))
+	r := runProdlint(t, dir, rules, "-fix")
+	if got, _ := os.ReadFile(filepath.Join(dir, "m.go")); string(got) != chainSource {
+		t.Errorf("a fix that does not compile was written:\n%s", got)
+	}
+	for _, want := range []string{"undefined: undefinedFunction", "the fixes of round 1 leave code that does not compile", "applied 0 fixes to 0 files; 1 finding remains: 1 whose fix, or one applied with it, would not compile"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != ExitFindings || !strings.Contains(r.stdout, "[test-break]") {
+		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
