@@ -41,8 +41,13 @@ func Variant() *rule.Rule {
 				`context.Context (other parameters or results), found by types on the same receiver type or in the same ` +
 				`package, so any third-party API of the F / F...Context shape is covered without a list. Values given the ` +
 				`context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a request whose next uses ` +
-				`are field accesses and then req.WithContext(ctx). An http.NewRequest whose request the function returns ` +
-				`to its caller without sending it: the sender attaches the context. Calls in a go ` +
+				`are field accesses and then req.WithContext(ctx), or a request handed to a function of this package that ` +
+				`attaches the context itself (its body calls req.WithContext(ctx) or another context-taking method on that ` +
+				`parameter). An http.NewRequest whose request the function returns ` +
+				`to its caller without sending it: the sender attaches the context. Prepare and Stmt on a transaction ` +
+				`(database/sql and sqlx Tx): the transaction holds its connection and ends with the context it was begun ` +
+				`with. A ctx that is itself a fresh root on every path the package shows (every call of the function in ` +
+				`the package passes context.Background() or TODO()). Calls in a go ` +
 				`statement, whose work outlives the request by design, and in a function literal the function returns ` +
 				`(a release or shutdown function run after the call is over). Code that runs once the ctx is known to be over ` +
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
@@ -72,6 +77,7 @@ func Variant() *rule.Rule {
 func runVariant(p *rule.Pass) error {
 	twins := newTwinFinder(p.Pkg, p.TypesInfo)
 	done := newDoneIndex(p.TypesInfo)
+	calls := newPackageCalls(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
@@ -113,11 +119,17 @@ func runVariant(p *rule.Pass) error {
 		if t != nil && contextUnread(call, fn) {
 			continue // config.NewTLSConfig(cfg): no secret manager to pass the ctx to
 		}
-		if t != nil && contextAttachedLater(p.TypesInfo, c) {
+		if t != nil && contextAttachedLater(p, c) {
 			continue // NewGetParams().WithContext(ctx), req = req.WithContext(ctx)
 		}
 		if match.IsFunc(fn, "net/http", "NewRequest") && requestReturned(p.TypesInfo, c) {
 			continue // built for the caller, which sends it with its own context
+		}
+		if t != nil && preparesInTx(fn) {
+			continue // tx.Prepare: the transaction holds its connection, and its context governs it
+		}
+		if owner := declared(p.TypesInfo, src.owner); owner != nil && !src.request && calls.onlyFreshRoots(owner, src.v) {
+			continue // every caller here passes a fresh root: ctx cancels nothing
 		}
 		src = preferDerived(p.TypesInfo, p.Pkg, c, src)
 		if contextless {
@@ -241,4 +253,14 @@ func ctxArgEdit(fset *token.FileSet, call *ast.CallExpr, t *twin, src ctxSource)
 		return fix.Insert(first, ctx+", ")
 	}
 	return fix.Insert(first, ctx+",\n"+fix.Indent(fset, first))
+}
+
+// preparesInTx reports whether fn prepares a statement on a transaction
+// (database/sql and sqlx Tx.Prepare, Tx.Stmt...): the transaction already
+// holds its connection and ends with its own context (BeginTx), and
+// preparing is a short round trip on it, so the twin changes nothing that
+// matters.
+func preparesInTx(fn *types.Func) bool {
+	return match.IsMethod(fn, "database/sql", "Tx", "Prepare", "Stmt") ||
+		match.IsMethod(fn, "github.com/jmoiron/sqlx", "Tx", "Prepare", "Preparex", "PrepareNamed", "Stmtx", "NamedStmt")
 }
