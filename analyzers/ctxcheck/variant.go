@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -63,7 +64,9 @@ func Variant() *rule.Rule {
 				`prometheus/common's config.NewTLSConfig without options, whose ` +
 				`twin hands the context only to a secret manager given as an option.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
-				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()): ` +
+				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()); ` +
+				`the derived context only when the call's result stays in the function, since rows or a transaction ` +
+				`returned to the caller would end when the function's deferred cancel runs: ` +
 				`QueryContext(ctx, ...), NewRequestWithContext(ctx, ...), CommandContext(ctx, ...); ` +
 				`(*sql.DB).Begin() becomes BeginTx(ctx, nil) and net.Dial(...) becomes ` +
 				`(&net.Dialer{}).DialContext(ctx, ...). http.Get and friends get no fix: the request has to be built ` +
@@ -131,7 +134,9 @@ func runVariant(p *rule.Pass) error {
 		if owner := declared(p.TypesInfo, src.owner); owner != nil && !src.request && calls.onlyFreshRoots(owner, src.v) {
 			continue // every caller here passes a fresh root: ctx cancels nothing
 		}
-		src = preferDerived(p.TypesInfo, p.Pkg, c, src)
+		if d := preferDerived(p.TypesInfo, p.Pkg, c, src); !resultLeaves(p.TypesInfo, c) {
+			src = d // keep the deadline the function set, unless the result outlives it (rows, a tx)
+		}
 		if contextless {
 			p.Report(call, fmt.Sprintf("%s cannot carry %s: when the caller gives up, the request keeps waiting on the "+
 				"upstream; build it with http.NewRequestWithContext(%s, ...) and send it with the client's Do",
@@ -263,4 +268,36 @@ func ctxArgEdit(fset *token.FileSet, call *ast.CallExpr, t *twin, src ctxSource)
 func preparesInTx(fn *types.Func) bool {
 	return match.IsMethod(fn, "database/sql", "Tx", "Prepare", "Stmt") ||
 		match.IsMethod(fn, "github.com/jmoiron/sqlx", "Tx", "Prepare", "Preparex", "PrepareNamed", "Stmtx", "NamedStmt")
+}
+
+// resultLeaves reports whether the result of the call at c leaves the
+// function: returned directly, or assigned to a variable the function
+// returns or stores elsewhere. A context derived here (and cancelled by a
+// deferred cancel) would end as the function returns, and with it the
+// rows or the transaction the caller goes on to use.
+func resultLeaves(info *types.Info, c inspector.Cursor) bool {
+	for e := range c.Enclosing((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if _, ok := e.Node().(*ast.ReturnStmt); ok {
+			return true
+		}
+		break
+	}
+	v := assignedVar(info, c)
+	if v == nil {
+		return false
+	}
+	owner, _, _ := match.EnclosingFunc(info, c)
+	if !owner.Valid() {
+		return false
+	}
+	for id := range owner.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch id.ParentEdgeKind() {
+		case edge.ReturnStmt_Results, edge.AssignStmt_Rhs, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
+			return true
+		}
+	}
+	return false
 }
