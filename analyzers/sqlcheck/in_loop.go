@@ -39,7 +39,9 @@ func InLoop() *rule.Rule {
 				"literal, a variable defined only from one (a package-level list the package never assigns), " +
 				"a string split from a constant or an embedded file, a directory listing (os.ReadDir, " +
 				"fs.ReadDir, embed.FS.ReadDir, Glob), and integer or counted loops. Quiet in functions that change " +
-				"the schema (CREATE, ALTER, DROP...: one-shot migration code), on reads of the database's catalog " +
+				"the schema (CREATE, ALTER, DROP...: one-shot migration code) and in migration code by where it sits " +
+				"(a package whose import path has an element naming migrations, such as migrate or migrations, or a " +
+				"function whose name contains migrat), on reads of the database's catalog " +
 				"(information_schema, pg_catalog, sqlite_master), and on a SELECT that calls a function " +
 				"(SELECT fn($1), SELECT * FROM fn($1)), which may write. Quiet on writes in loops (an INSERT or " +
 				"UPDATE per item, INSERT ... RETURNING through QueryRow: batch writes in a transaction are often " +
@@ -68,8 +70,8 @@ func runInLoop(p *rule.Pass) error {
 		if !sts[0].readsTable() || sts[0].readsCatalog() {
 			continue // SELECT fn($1), SELECT ... FROM fn($1): a procedure call that may write; a schema lookup
 		}
-		if ddl[outermostFunc(sc.cursor)] {
-			continue // one-shot schema setup: its loops are bounded by the schema, not the data
+		if ddl[outermostFunc(sc.cursor)] || inMigrationCode(p, sc.cursor) {
+			continue // one-shot schema setup or data migration: it runs once, not per request
 		}
 		for loop := range enclosingLoops(sc.cursor) {
 			over := loopOver(p.TypesInfo, loop.Node())
@@ -100,6 +102,25 @@ func ddlFuncs(calls []*sqlCall) map[ast.Node]bool {
 		}
 	}
 	return out
+}
+
+// inMigrationCode reports whether c sits in migration code by where it is:
+// a package whose import path has an element naming migrations (migrate,
+// migration, migrations, dbmigrate...), or a function whose name does
+// (migrateUsers, MigrateV2): code that runs once per schema version, not
+// once per request.
+func inMigrationCode(p *rule.Pass, c inspector.Cursor) bool {
+	for _, elem := range strings.Split(p.Pkg.Path(), "/") {
+		if strings.Contains(strings.ToLower(elem), "migrat") {
+			return true
+		}
+	}
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		if strings.Contains(strings.ToLower(fc.Node().(*ast.FuncDecl).Name.Name), "migrat") {
+			return true
+		}
+	}
+	return false
 }
 
 var ddlVerbs = map[string]bool{"CREATE": true, "ALTER": true, "DROP": true, "TRUNCATE": true, "RENAME": true, "COMMENT": true}
