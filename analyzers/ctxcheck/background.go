@@ -71,7 +71,8 @@ func Background() *rule.Rule {
 				`transaction's Commit in the same function (a follow-up write, such as an audit record, that must ` +
 				`complete once the change has happened); one handed only to functions that compute a value (results ` +
 				`with no error, no context and nothing with a method that returns an error: a logger or a route ` +
-				`looked up from a context); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
+				`looked up from a context), including a request built on it only to be matched against routes and ` +
+				`never sent (used only by such lookups and field reads); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
 				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
 				`waits on ctx.Done()).`,
 			Fix: `No fix for the common case: whether the work should stop with the caller (pass ctx) or outlive it ` +

@@ -153,6 +153,9 @@ func useOf(info *types.Info, c inspector.Cursor, src ctxSource) useKind {
 	if isValueLookup(info, call) {
 		return useLookup
 	}
+	if match.IsCallTo(info, call, "net/http", "NewRequestWithContext") && onlyMatched(info, unparen(c).Parent(), src.owner) {
+		return useLookup // a request built only to be matched against routes, never sent
+	}
 	for _, arg := range call.Args {
 		if arg != c.Node() && isContext(info.TypeOf(arg)) && match.Refers(info, arg, src.v) {
 			return useBeside // f(ctx, tctx), f(r.Context(), tctx)
@@ -207,4 +210,34 @@ func hasErrorMethod(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// onlyMatched reports whether the request that the call at c builds is
+// used in owner only by value lookups (router.Match(req, &m)) and field
+// reads: it is never sent, so its context bounds no I/O.
+func onlyMatched(info *types.Info, c inspector.Cursor, owner inspector.Cursor) bool {
+	v := assignedVar(info, c)
+	if v == nil {
+		return false
+	}
+	uses := 0
+	for ic := range owner.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[ic.Node().(*ast.Ident)] != v {
+			continue
+		}
+		uses++
+		switch ic.ParentEdgeKind() {
+		case edge.CallExpr_Args:
+			if !isValueLookup(info, ic.Parent().Node().(*ast.CallExpr)) {
+				return false
+			}
+		case edge.SelectorExpr_X:
+			if sel := info.Selections[ic.Parent().Node().(*ast.SelectorExpr)]; sel == nil || sel.Kind() != types.FieldVal {
+				return false // a method: req.Write(w), req.WithContext(ctx)
+			}
+		default:
+			return false
+		}
+	}
+	return uses > 0
 }
