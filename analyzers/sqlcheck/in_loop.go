@@ -36,7 +36,8 @@ func InLoop() *rule.Rule {
 				"that comes from the data (a parameter, a request's list, a page of ids, a list filled from rows), " +
 				"when one of its bound arguments comes from the loop (the range variables, or values the body " +
 				"scans or computes). Quiet on loops over a list fixed by the program or on disk: a composite " +
-				"literal, a variable defined only from one (a package-level list the package never assigns), " +
+				"literal, a variable defined only from one (a package-level list the package never assigns) or a " +
+				"function of the package that only returns one, " +
 				"a string split from a constant or an embedded file, a directory listing (os.ReadDir, " +
 				"fs.ReadDir, embed.FS.ReadDir, Glob), and integer or counted loops. Quiet in functions that change " +
 				"the schema (CREATE, ALTER, DROP...: one-shot migration code) and in migration code by where it sits " +
@@ -139,9 +140,10 @@ func outermostFunc(c inspector.Cursor) ast.Node {
 // length is fixed by the program or by files on disk rather than by the
 // data: a composite literal; a string split from a constant or an embedded
 // file (a table of statements); a directory listing (migrations in an
-// embedded directory); or a variable defined only from one of those (a
-// local defined once, or a package-level variable the package never
-// assigns).
+// embedded directory); a call without arguments of a function of this
+// package whose body only returns one of those; or a variable defined only
+// from one of those (a local defined once, or a package-level variable the
+// package never assigns).
 func isFixedList(p *rule.Pass, qt *texts, x ast.Expr, at inspector.Cursor, depth int) bool {
 	if depth > 3 {
 		return false
@@ -159,6 +161,12 @@ func isFixedList(p *rule.Pass, qt *texts, x ast.Expr, at inspector.Cursor, depth
 			match.IsFunc(fn, "path/filepath", "Glob"), match.IsMethod(fn, "embed", "FS", "ReadDir"),
 			match.IsMethod(fn, "os", "File", "ReadDir", "Readdirnames", "Readdir"):
 			return true
+		}
+		// tables(): a function of this package that only returns a fixed list.
+		if fd := p.FuncDecl(fn); fd != nil && len(e.Args) == 0 && len(fd.Body.List) == 1 {
+			if ret, ok := fd.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				return isFixedList(p, qt, ret.Results[0], at, depth+1)
+			}
 		}
 	case *ast.Ident:
 		v, ok := p.TypesInfo.Uses[e].(*types.Var)
