@@ -50,10 +50,13 @@ func afterCommit(info *types.Info, c inspector.Cursor) bool {
 	}
 	for cc := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
-		if call.End() > c.Node().Pos() {
-			break
+		if call.Pos() >= c.Node().Pos() {
+			break // past the fresh root
 		}
-		if f, _ := enclosingFunc(cc); f != fn || isDeferred(cc, fn) {
+		if call.End() > c.Node().Pos() {
+			continue // a call around the fresh root
+		}
+		if f, _ := enclosingFunc(cc); f != fn || isDeferred(cc) {
 			continue
 		}
 		callee := match.Callee(info, call)
@@ -76,8 +79,9 @@ func enclosingFunc(c inspector.Cursor) (inspector.Cursor, bool) {
 	return inspector.Cursor{}, false
 }
 
-// isDeferred reports whether c is inside a defer statement of fn.
-func isDeferred(c inspector.Cursor, fn inspector.Cursor) bool {
+// isDeferred reports whether c is inside a defer statement of its own
+// function.
+func isDeferred(c inspector.Cursor) bool {
 	for e := range c.Enclosing((*ast.DeferStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		_, isDefer := e.Node().(*ast.DeferStmt)
 		return isDefer
