@@ -66,7 +66,8 @@ func Background() *rule.Rule {
 				`is a TODO, FIXME or XXX note. A callback that takes the context or returns an error (a retry helper) is ` +
 				`still reported, and so is a fresh root handed to a function in another package that stops the process. ` +
 				`Fresh roots whose uses show they cut nothing: one whose cancel function the code calls once ctx is over ` +
-				`(after <-ctx.Done(), in a "case <-ctx.Done():" clause) or hands to context.AfterFunc(ctx, cancel), an ` +
+				`(after <-ctx.Done(), in a "case <-ctx.Done():" clause), hands to context.AfterFunc(ctx, cancel), or hands ` +
+				`to a stop path (returns it, stores it in a field or package variable, passes it to a function): an ` +
 				`ordered shutdown that ends a backend only after the server has drained; one used after a ` +
 				`transaction's Commit in the same function (a follow-up write, such as an audit record, that must ` +
 				`complete once the change has happened); one handed only to functions that compute a value (results ` +

@@ -18,12 +18,18 @@ import (
 // cancelledOnDone reports whether a cancel function of the fresh root's
 // derivations is called where src is known to be over (after
 // <-ctx.Done(), in a "case <-ctx.Done():" clause) or is handed to
-// context.AfterFunc(src, cancel): the author ends the fresh root after the
-// caller's context, in an order of their choosing (stop taking work,
-// drain, then cancel the backend), which passing ctx would break.
+// context.AfterFunc(src, cancel), or is handed off to a stop path (see
+// cancelHandedOff): the author ends the fresh root after the caller's
+// context, in an order of their choosing (stop taking work, drain, then
+// cancel the backend), which passing ctx would break.
 func cancelledOnDone(info *types.Info, done *doneIndex, flow freshFlow, src ctxSource) bool {
 	if len(flow.cancels) == 0 {
 		return false
+	}
+	for c := range src.owner.Preorder((*ast.Ident)(nil)) {
+		if v, ok := info.Uses[c.Node().(*ast.Ident)].(*types.Var); ok && flow.cancels[v] && cancelHandedOff(info, c) {
+			return true
+		}
 	}
 	for c := range src.owner.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
@@ -33,6 +39,32 @@ func cancelledOnDone(info *types.Info, done *doneIndex, flow freshFlow, src ctxS
 		if match.IsCallTo(info, call, "context", "AfterFunc") && len(call.Args) == 2 &&
 			match.Refers(info, call.Args[0], src.v) && flow.cancels[match.Var(info, call.Args[1])] {
 			return true
+		}
+	}
+	return false
+}
+
+// cancelHandedOff reports whether the use of a cancel function at c hands
+// it to whoever stops the work: returned (func start(ctx) (stop func())),
+// stored in a field or a package variable (s.stopBackend = cancel), or
+// passed to a function (a shutdown registry). The fresh root then ends on
+// an explicit stop path, in the order its owner chooses.
+func cancelHandedOff(info *types.Info, c inspector.Cursor) bool {
+	c = unparen(c)
+	switch c.ParentEdgeKind() {
+	case edge.ReturnStmt_Results, edge.CallExpr_Args, edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
+		return true
+	case edge.AssignStmt_Rhs:
+		as := c.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		switch lhs := ast.Unparen(as.Lhs[c.ParentEdgeIndex()]).(type) {
+		case *ast.SelectorExpr:
+			return true // s.stop = cancel
+		case *ast.Ident:
+			v, ok := info.ObjectOf(lhs).(*types.Var)
+			return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
 		}
 	}
 	return false

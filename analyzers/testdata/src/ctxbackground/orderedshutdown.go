@@ -46,3 +46,25 @@ func serveCancelOnReturn(ctx context.Context, srv *http.Server) error {
 	}
 	return srv.ListenAndServe()
 }
+
+// A fresh root whose cancel is handed to a stop path (returned, stored in
+// a field) ends when its owner says: quiet. The twin keeps its cancel to
+// itself and is still reported (serveCancelOnReturn above).
+
+type backendOwner struct{ stopBackend context.CancelFunc }
+
+func startBackendFor(ctx context.Context) (stop func(), err error) {
+	bctx, cancel := context.WithCancel(context.Background())
+	if _, err := startBackend(bctx); err != nil {
+		cancel()
+		return nil, err
+	}
+	return cancel, nil
+}
+
+func (s *backendOwner) start(ctx context.Context) error {
+	bctx, cancel := context.WithCancel(context.Background())
+	s.stopBackend = cancel
+	_, err := startBackend(bctx)
+	return err
+}
