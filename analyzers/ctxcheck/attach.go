@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // contextAttachedLater reports whether the value the call at c builds is
@@ -16,9 +17,12 @@ import (
 // result is assigned to a variable whose next uses, in source order and
 // before it is assigned again, are field and method selections ending in
 // such a method (req, err := http.NewRequest(...); req.Header.Set(...);
-// client.Do(req.WithContext(ctx))). The value never travels without the
+// client.Do(req.WithContext(ctx))), or an argument of a function of this
+// package that attaches a context to it itself (s.send(ctx, req), where
+// send calls req.WithContext(ctx)). The value never travels without the
 // context, so the twin would change nothing.
-func contextAttachedLater(info *types.Info, c inspector.Cursor) bool {
+func contextAttachedLater(p *rule.Pass, c inspector.Cursor) bool {
+	info := p.TypesInfo
 	e := unparen(c)
 	switch e.ParentEdgeKind() {
 	case edge.SelectorExpr_X:
@@ -51,6 +55,10 @@ func contextAttachedLater(info *types.Info, c inspector.Cursor) bool {
 			// req = req.WithContext(ctx) attaches it; any other
 			// assignment replaces the value unattached.
 			return rhsAttaches(info, id.Parent().Node().(*ast.AssignStmt), v)
+		case edge.CallExpr_Args:
+			// send(ctx, req): a function of this package that attaches
+			// the context to its parameter before it uses it.
+			return calleeAttaches(p, id.Parent().Node().(*ast.CallExpr), id.ParentEdgeIndex())
 		}
 		return false // the value leaves (an argument, a return) without a context
 	}
@@ -131,4 +139,50 @@ func requestReturned(info *types.Info, c inspector.Cursor) bool {
 		return !sent
 	})
 	return returned && !sent
+}
+
+// calleeAttaches reports whether the function call invokes is declared in
+// this package and its body calls a context-taking method on the
+// parameter that receives argument i (req.WithContext(ctx), req.Clone(ctx)).
+func calleeAttaches(p *rule.Pass, call *ast.CallExpr, i int) bool {
+	fd := p.FuncDecl(match.Callee(p.TypesInfo, call))
+	if fd == nil || call.Ellipsis.IsValid() {
+		return false
+	}
+	var param *types.Var
+	n := 0
+	for _, field := range fd.Type.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			n++
+			continue
+		}
+		for _, name := range names {
+			if n == i {
+				param, _ = p.TypesInfo.Defs[name].(*types.Var)
+			}
+			n++
+		}
+	}
+	if param == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || match.Var(p.TypesInfo, sel.X) != param {
+			return true
+		}
+		if s := p.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			if fn, ok := s.Obj().(*types.Func); ok && takesContext(fn.Signature()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

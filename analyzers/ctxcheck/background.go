@@ -64,11 +64,24 @@ func Background() *rule.Rule {
 				`call of the function in the package passes context.Background() or TODO()). A fresh root whose statement ` +
 				`has a comment just above it that names it ("Background" or "TODO()") and explains it, unless the comment ` +
 				`is a TODO, FIXME or XXX note. A callback that takes the context or returns an error (a retry helper) is ` +
-				`still reported, and so is a fresh root handed to a function in another package that stops the process.`,
-			Fix: `Replaces the call with the ctx in scope (ctx, or r.Context() for a request; a local context derived ` +
-				`from it, such as ctx from context.WithTimeout(r.Context(), d), is preferred). In a go ` +
-				`statement, whose work is meant to outlive the request, it uses context.WithoutCancel(ctx) instead ` +
-				`(Go 1.21+), which keeps the request's values without its cancellation.`,
+				`still reported, and so is a fresh root handed to a function in another package that stops the process. ` +
+				`Fresh roots whose uses show they cut nothing: one whose cancel function the code calls once ctx is over ` +
+				`(after <-ctx.Done(), in a "case <-ctx.Done():" clause), hands to context.AfterFunc(ctx, cancel), or hands ` +
+				`to a stop path (returns it, stores it in a field or package variable, passes it to a function): an ` +
+				`ordered shutdown that ends a backend only after the server has drained; one used after a ` +
+				`transaction's Commit in the same function (a follow-up write, such as an audit record, that must ` +
+				`complete once the change has happened); one handed only to functions that compute a value (results ` +
+				`with no error, no context and nothing with a method that returns an error: a logger or a route ` +
+				`looked up from a context), including a request built on it only to be matched against routes and ` +
+				`never sent (used only by such lookups and field reads); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
+				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
+				`waits on ctx.Done()).`,
+			Fix: `No fix for the common case: whether the work should stop with the caller (pass ctx) or outlive it ` +
+				`(context.WithoutCancel(ctx)) is the author's call, and passing ctx changes when the work is cancelled ` +
+				`(a backend cancelled before a graceful stop has drained it), so the message says both. In a go ` +
+				`statement, whose work is meant to outlive the request, it replaces the fresh root with ` +
+				`context.WithoutCancel(ctx) (Go 1.21+), which keeps the request's values and, like the fresh root, is ` +
+				`never cancelled.`,
 			Since: "v0.1.0",
 		},
 		Run: runBackground,
@@ -117,6 +130,15 @@ func runBackground(p *rule.Pass) error {
 		if flow.carriesTrace {
 			continue // propagator.Extract(context.Background(), carrier): a trace carried over on purpose
 		}
+		if cancelledOnDone(p.TypesInfo, done, flow, src) {
+			continue // ended in order after ctx is over: an ordered shutdown passing ctx would break
+		}
+		if onlyLookupsOrTimer(p.TypesInfo, flow, src) {
+			continue // feeds only value lookups, or only a timer beside ctx: nothing outlives the caller
+		}
+		if afterCommit(p.TypesInfo, c) {
+			continue // a follow-up write after a committed change must complete
+		}
 		owner := declared(p.TypesInfo, src.owner)
 		detached := detachedUnder(c, src.owner, token.GO) || owner != nil && calls.onlySpawned(owner)
 		if detached && (flow.bounded || flow.startsSpan) {
@@ -148,10 +170,13 @@ func reportBackground(p *rule.Pass, c inspector.Cursor, call *ast.CallExpr, fn *
 			return
 		}
 	}
+	// No fix: whether this work should stop with the caller or outlive it
+	// is the author's call, and passing ctx changes when it is cancelled
+	// (a backend cancelled before a graceful stop has drained it).
 	p.Report(call, fmt.Sprintf("%s drops %s: when the caller gives up, this work keeps running and piles up; "+
-		"pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
-		api, what, src.expr(), src.expr()),
-		fix.New("Pass "+src.expr()+" instead of "+api, fix.Replace(call, src.expr())))
+		"if it should stop with the caller, pass %s; if it must outlive it (a cleanup, a write that must "+
+		"complete), use context.WithoutCancel(%s) to keep its values, or say why in a comment above it",
+		api, what, src.expr(), src.expr()))
 }
 
 // withoutCancelCall returns the source text of context.WithoutCancel(ctx),

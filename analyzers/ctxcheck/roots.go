@@ -76,12 +76,21 @@ type freshFlow struct {
 	carriesTrace bool // a trace is carried into it: propagator.Extract, trace.ContextWithSpanContext
 	startsSpan   bool // a span is started on it: tracer.Start
 	shutsDown    bool // handed to (*http.Server).Shutdown
+	// vars are the local variables that hold the fresh root or a context
+	// derived from it; cancels are the cancel functions of those
+	// derivations (_, cancel := context.WithCancel(...)).
+	vars    map[*types.Var]bool
+	cancels map[*types.Var]bool
+	// end is the outermost expression of the chain of derivations that
+	// starts at the fresh root (the root itself, or the context.With* call
+	// around it), whether or not it is assigned.
+	end inspector.Cursor
 }
 
 // followFresh follows the fresh root at c through owner.
 func followFresh(info *types.Info, c inspector.Cursor, owner inspector.Cursor) freshFlow {
-	var flow freshFlow
-	derived := map[*types.Var]bool{}
+	flow := freshFlow{vars: map[*types.Var]bool{}, cancels: map[*types.Var]bool{}}
+	derived := flow.vars
 	// The chain of calls the root is the context argument of:
 	// context.WithTimeout(context.Background(), d), tracer.Start(...).
 	e := c
@@ -95,8 +104,12 @@ func followFresh(info *types.Info, c inspector.Cursor, owner inspector.Cursor) f
 		}
 		e = unparen(e).Parent()
 	}
+	flow.end = e
 	if v := assignedVar(info, e); v != nil {
 		derived[v] = true
+		if c := cancelVar(info, e); c != nil {
+			flow.cancels[c] = true
+		}
 	}
 	if len(derived) == 0 {
 		return flow
@@ -110,9 +123,33 @@ func followFresh(info *types.Info, c inspector.Cursor, owner inspector.Cursor) f
 		}
 		if v := assignedVar(info, cc); v != nil {
 			derived[v] = true
+			if c := cancelVar(info, cc); c != nil {
+				flow.cancels[c] = true
+			}
 		}
 	}
 	return flow
+}
+
+// cancelVar returns the variable that receives the second result of the
+// call at c (the cancel of ctx, cancel := context.WithCancel(...)), or nil.
+func cancelVar(info *types.Info, c inspector.Cursor) *types.Var {
+	c = unparen(c)
+	if k := c.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
+		return nil
+	}
+	lhs, rhs, _ := assignment(c.Parent().Node())
+	if len(rhs) != 1 || len(lhs) != 2 {
+		return nil
+	}
+	t := info.TypeOf(lhs[1])
+	if t == nil {
+		return nil
+	}
+	if sig, ok := t.Underlying().(*types.Signature); !ok || sig.Params().Len() > 1 {
+		return nil
+	}
+	return match.Var(info, lhs[1])
 }
 
 // note records what call, whose first argument is the fresh root or a

@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -41,8 +42,13 @@ func Variant() *rule.Rule {
 				`context.Context (other parameters or results), found by types on the same receiver type or in the same ` +
 				`package, so any third-party API of the F / F...Context shape is covered without a list. Values given the ` +
 				`context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a request whose next uses ` +
-				`are field accesses and then req.WithContext(ctx). An http.NewRequest whose request the function returns ` +
-				`to its caller without sending it: the sender attaches the context. Calls in a go ` +
+				`are field accesses and then req.WithContext(ctx), or a request handed to a function of this package that ` +
+				`attaches the context itself (its body calls req.WithContext(ctx) or another context-taking method on that ` +
+				`parameter). An http.NewRequest whose request the function returns ` +
+				`to its caller without sending it: the sender attaches the context. Prepare and Stmt on a transaction ` +
+				`(database/sql and sqlx Tx): the transaction holds its connection and ends with the context it was begun ` +
+				`with. A ctx that is itself a fresh root on every path the package shows (every call of the function in ` +
+				`the package passes context.Background() or TODO()). Calls in a go ` +
 				`statement, whose work outlives the request by design, and in a function literal the function returns ` +
 				`(a release or shutdown function run after the call is over). Code that runs once the ctx is known to be over ` +
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
@@ -58,7 +64,9 @@ func Variant() *rule.Rule {
 				`prometheus/common's config.NewTLSConfig without options, whose ` +
 				`twin hands the context only to a secret manager given as an option.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
-				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()): ` +
+				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()); ` +
+				`the derived context only when the call's result stays in the function, since rows or a transaction ` +
+				`returned to the caller would end when the function's deferred cancel runs: ` +
 				`QueryContext(ctx, ...), NewRequestWithContext(ctx, ...), CommandContext(ctx, ...); ` +
 				`(*sql.DB).Begin() becomes BeginTx(ctx, nil) and net.Dial(...) becomes ` +
 				`(&net.Dialer{}).DialContext(ctx, ...). http.Get and friends get no fix: the request has to be built ` +
@@ -72,6 +80,7 @@ func Variant() *rule.Rule {
 func runVariant(p *rule.Pass) error {
 	twins := newTwinFinder(p.Pkg, p.TypesInfo)
 	done := newDoneIndex(p.TypesInfo)
+	calls := newPackageCalls(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
@@ -113,13 +122,21 @@ func runVariant(p *rule.Pass) error {
 		if t != nil && contextUnread(call, fn) {
 			continue // config.NewTLSConfig(cfg): no secret manager to pass the ctx to
 		}
-		if t != nil && contextAttachedLater(p.TypesInfo, c) {
+		if t != nil && contextAttachedLater(p, c) {
 			continue // NewGetParams().WithContext(ctx), req = req.WithContext(ctx)
 		}
 		if match.IsFunc(fn, "net/http", "NewRequest") && requestReturned(p.TypesInfo, c) {
 			continue // built for the caller, which sends it with its own context
 		}
-		src = preferDerived(p.TypesInfo, p.Pkg, c, src)
+		if t != nil && preparesInTx(fn) {
+			continue // tx.Prepare: the transaction holds its connection, and its context governs it
+		}
+		if owner := declared(p.TypesInfo, src.owner); owner != nil && !src.request && calls.onlyFreshRoots(owner, src.v) {
+			continue // every caller here passes a fresh root: ctx cancels nothing
+		}
+		if d := preferDerived(p.TypesInfo, p.Pkg, c, src); !resultLeaves(p.TypesInfo, c) {
+			src = d // keep the deadline the function set, unless the result outlives it (rows, a tx)
+		}
 		if contextless {
 			p.Report(call, fmt.Sprintf("%s cannot carry %s: when the caller gives up, the request keeps waiting on the "+
 				"upstream; build it with http.NewRequestWithContext(%s, ...) and send it with the client's Do",
@@ -241,4 +258,46 @@ func ctxArgEdit(fset *token.FileSet, call *ast.CallExpr, t *twin, src ctxSource)
 		return fix.Insert(first, ctx+", ")
 	}
 	return fix.Insert(first, ctx+",\n"+fix.Indent(fset, first))
+}
+
+// preparesInTx reports whether fn prepares a statement on a transaction
+// (database/sql and sqlx Tx.Prepare, Tx.Stmt...): the transaction already
+// holds its connection and ends with its own context (BeginTx), and
+// preparing is a short round trip on it, so the twin changes nothing that
+// matters.
+func preparesInTx(fn *types.Func) bool {
+	return match.IsMethod(fn, "database/sql", "Tx", "Prepare", "Stmt") ||
+		match.IsMethod(fn, "github.com/jmoiron/sqlx", "Tx", "Prepare", "Preparex", "PrepareNamed", "Stmtx", "NamedStmt")
+}
+
+// resultLeaves reports whether the result of the call at c leaves the
+// function: returned directly, or assigned to a variable the function
+// returns or stores elsewhere. A context derived here (and cancelled by a
+// deferred cancel) would end as the function returns, and with it the
+// rows or the transaction the caller goes on to use.
+func resultLeaves(info *types.Info, c inspector.Cursor) bool {
+	for e := range c.Enclosing((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if _, ok := e.Node().(*ast.ReturnStmt); ok {
+			return true
+		}
+		break
+	}
+	v := assignedVar(info, c)
+	if v == nil {
+		return false
+	}
+	owner, _, _ := match.EnclosingFunc(info, c)
+	if !owner.Valid() {
+		return false
+	}
+	for id := range owner.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch id.ParentEdgeKind() {
+		case edge.ReturnStmt_Results, edge.AssignStmt_Rhs, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
+			return true
+		}
+	}
+	return false
 }

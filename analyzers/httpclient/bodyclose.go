@@ -39,8 +39,10 @@ func BodyClose() *rule.Rule {
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
-				"Head and client.Head are not reported: a HEAD response has no body, and the Transport puts its connection " +
-				"back in the pool without waiting for a Close. " +
+				"HEAD requests are not reported: http.Head, client.Head, and client.Do(req) where req is built by " +
+				"http.NewRequest or NewRequestWithContext with the constant method HEAD (or req.Method is set to it): " +
+				"a HEAD response has no body, and the Transport puts its connection back in the pool without waiting " +
+				"for a Close. " +
 				"Not seen: a variable reused for two responses counts as closed when one of them is.",
 			Since: "v0.1.0",
 		},
@@ -58,7 +60,7 @@ func runBodyClose(p *rule.Pass) error {
 		if !ok {
 			continue // the results go straight into a call or a return: someone else owns them
 		}
-		if s.fn.Name() == "Head" {
+		if s.sendsHead(p.TypesInfo, c) {
 			continue // a HEAD response has no body: the Transport reuses the connection at once
 		}
 		if inTestHelper(p, c) {

@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -175,4 +176,71 @@ func responseField(info *types.Info, use inspector.Cursor) (inspector.Cursor, st
 		return inspector.Cursor{}, ""
 	}
 	return sel, s.Obj().Name()
+}
+
+// sendsHead reports whether the call sends a HEAD request, whose response
+// has no body: http.Head, client.Head, or client.Do(req) where every value
+// the function gives req is built by http.NewRequest or
+// NewRequestWithContext with the constant method "HEAD" (or req.Method is
+// set to it).
+func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
+	if s.fn.Name() == "Head" {
+		return true
+	}
+	if s.fn.Name() != "Do" || len(s.call.Args) != 1 {
+		return false
+	}
+	arg := ast.Unparen(s.call.Args[0])
+	if call, ok := arg.(*ast.CallExpr); ok {
+		return isHeadRequest(info, call)
+	}
+	v := localVar(info, arg)
+	if v == nil {
+		return false
+	}
+	builds, head := 0, 0
+	for use := range outermostFunc(c).Preorder((*ast.Ident)(nil)) {
+		if id := use.Node().(*ast.Ident); info.Uses[id] != v && info.Defs[id] != v {
+			continue
+		}
+		switch parent := use.Parent().Node().(type) {
+		case *ast.AssignStmt:
+			if use.ParentEdgeKind() != edge.AssignStmt_Lhs {
+				continue
+			}
+			builds++
+			if call, ok := ast.Unparen(parent.Rhs[0]).(*ast.CallExpr); ok && len(parent.Rhs) == 1 && isHeadRequest(info, call) {
+				head++
+			}
+		case *ast.SelectorExpr:
+			if parent.Sel.Name != "Method" || use.Parent().ParentEdgeKind() != edge.AssignStmt_Lhs {
+				continue
+			}
+			as := use.Parent().Parent().Node().(*ast.AssignStmt)
+			if len(as.Rhs) == 1 && isConstString(info, as.Rhs[0], "HEAD") {
+				return true // req.Method = http.MethodHead
+			}
+			return false
+		}
+	}
+	return builds > 0 && builds == head
+}
+
+// isHeadRequest reports whether call is http.NewRequest or
+// NewRequestWithContext with the constant method "HEAD".
+func isHeadRequest(info *types.Info, call *ast.CallExpr) bool {
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsFunc(fn, "net/http", "NewRequest"):
+		return len(call.Args) > 0 && isConstString(info, call.Args[0], "HEAD")
+	case match.IsFunc(fn, "net/http", "NewRequestWithContext"):
+		return len(call.Args) > 1 && isConstString(info, call.Args[1], "HEAD")
+	}
+	return false
+}
+
+// isConstString reports whether e is a constant string equal to s.
+func isConstString(info *types.Info, e ast.Expr, s string) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == s
 }

@@ -55,7 +55,9 @@ func Timeout() *rule.Rule {
 				"Not seen: callers in other packages that pass a context without a deadline (this needs analysis facts), " +
 				"and clients built by a function in another package.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
-				"import when needed; the literal is reformatted as gofmt would. No fix for http.Get or " +
+				"import when needed (Timeout also bounds reading the body, so the message tells a client that streams " +
+				"or downloads large bodies to bound the headers with Transport.ResponseHeaderTimeout instead); " +
+				"the literal is reformatted as gofmt would. No fix for http.Get or " +
 				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
 			Since: "v0.1.0",
 		},
@@ -116,7 +118,9 @@ func runTimeout(p *rule.Pass) error {
 		}
 		p.At(o.node)
 		msg := "this http.Client has no Timeout, nor a Transport with ResponseHeaderTimeout, and it sends requests: " +
-			"a stalled upstream blocks every caller forever; set Timeout"
+			"a stalled upstream blocks every caller forever; set Timeout (it also bounds reading the body: for a " +
+			"client that streams or downloads large bodies, set Timeout: 0 and bound the wait for headers with " +
+			"Transport.ResponseHeaderTimeout instead)"
 		if o.lit == nil {
 			p.Reportf(o.node, "%s", msg)
 			continue

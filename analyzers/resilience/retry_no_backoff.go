@@ -1,10 +1,14 @@
 package resilience
 
 import (
+	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -57,11 +61,68 @@ func runRetryNoBackoff(p *rule.Pass) error {
 			continue
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s after a failure with no wait between attempts: "+
-			"against a failing or rate-limited (429) upstream it sends request after request as fast as it can, "+
-			"a retry storm that keeps the upstream down; wait with exponential backoff and jitter between "+
-			"attempts (time.After in a select with ctx.Done(), or github.com/cenkalti/backoff)", rl.api)
+			"%s; wait with exponential backoff and jitter between "+
+			"attempts (time.After in a select with ctx.Done(), or github.com/cenkalti/backoff)", rl.api, noWaitEffect(rl))
 	}
 	return nil
+}
+
+// noWaitEffect says what the loop does to a failing upstream, as far as
+// its bound is known: a fixed number of attempts sent back to back, a
+// bounded loop, or request after request with no end.
+func noWaitEffect(rl retryLoop) string {
+	if n, ok := attempts(rl.flow.info, rl.loop.Node()); ok {
+		return fmt.Sprintf("its %d attempts go out back to back, within moments of each other, so a brief "+
+			"outage or a rate limit (429) fails them all the same way, and every caller multiplies its load "+
+			"by up to %d exactly when the upstream is struggling", n, n)
+	}
+	if rl.flow.bounded() {
+		return "its attempts go out back to back, so a brief outage or a rate limit (429) fails them all the " +
+			"same way, and every caller multiplies its load exactly when the upstream is struggling"
+	}
+	return "against a failing or rate-limited (429) upstream it sends request after request as fast as it can, " +
+		"a retry storm that keeps the upstream down"
+}
+
+// attempts returns the number of iterations of a counted loop whose count
+// is a constant: for i := K; i < N; i++ (or <=), for range N.
+func attempts(info *types.Info, loop ast.Node) (int64, bool) {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if tv, ok := info.Types[l.X]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			return constant.Int64Val(tv.Value)
+		}
+	case *ast.ForStmt:
+		cond, ok := l.Cond.(*ast.BinaryExpr)
+		if !ok || (cond.Op != token.LSS && cond.Op != token.LEQ) {
+			return 0, false
+		}
+		init, ok := l.Init.(*ast.AssignStmt)
+		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || match.Var(info, init.Lhs[0]) == nil ||
+			match.Var(info, init.Lhs[0]) != match.Var(info, cond.X) {
+			return 0, false
+		}
+		inc, ok := l.Post.(*ast.IncDecStmt)
+		if !ok || inc.Tok != token.INC || match.Var(info, inc.X) != match.Var(info, cond.X) {
+			return 0, false
+		}
+		from, okFrom := info.Types[init.Rhs[0]]
+		to, okTo := info.Types[cond.Y]
+		if !okFrom || !okTo || from.Value == nil || to.Value == nil ||
+			from.Value.Kind() != constant.Int || to.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		a, _ := constant.Int64Val(from.Value)
+		b, _ := constant.Int64Val(to.Value)
+		n := b - a
+		if cond.Op == token.LEQ {
+			n++
+		}
+		if n > 0 {
+			return n, true
+		}
+	}
+	return 0, false
 }
 
 // span is a range of source, for reporting on part of a node.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -30,9 +31,20 @@ func InLoop() *rule.Rule {
 			Good: "rows, err := db.QueryContext(ctx, `SELECT o.id, c.name FROM orders o\n" +
 				"\tJOIN customers c ON c.id = o.customer_id`)",
 			Quiet: "Reports a query that returns rows (Query, QueryRow, sqlx Get/Select, pgx Query/QueryRow) whose " +
-				"SQL text is known and is a SELECT, inside a for rows.Next() loop over another result set or a " +
-				"range over a slice, array or map, when one of its bound arguments comes from the loop (the " +
-				"range variables, or values the body scans or computes). Quiet on writes in loops (an INSERT or " +
+				"SQL text is known and is a SELECT that reads a table, inside a loop over data that grows with " +
+				"the data: a for rows.Next() loop over another result set, or a range over a slice, array or map " +
+				"that comes from the data (a parameter, a request's list, a page of ids, a list filled from rows), " +
+				"when one of its bound arguments comes from the loop (the range variables, or values the body " +
+				"scans or computes). Quiet on loops over a list fixed by the program or on disk: a composite " +
+				"literal, a variable defined only from one (a package-level list the package never assigns) or a " +
+				"function of the package that only returns one, " +
+				"a string split from a constant or an embedded file, a directory listing (os.ReadDir, " +
+				"fs.ReadDir, embed.FS.ReadDir, Glob), and integer or counted loops. Quiet in functions that change " +
+				"the schema (CREATE, ALTER, DROP...: one-shot migration code) and in migration code by where it sits " +
+				"(a package whose import path has an element naming migrations, such as migrate or migrations, or a " +
+				"function whose name contains migrat), on reads of the database's catalog " +
+				"(information_schema, pg_catalog, sqlite_master), and on a SELECT that calls a function " +
+				"(SELECT fn($1), SELECT * FROM fn($1)), which may write. Quiet on writes in loops (an INSERT or " +
 				"UPDATE per item, INSERT ... RETURNING through QueryRow: batch writes in a transaction are often " +
 				"deliberate), on retry loops and loops over channels, on queries whose arguments do not change " +
 				"with the loop, on spread arguments (args...), and on prepared statements (Stmt.Query): the " +
@@ -45,7 +57,10 @@ func InLoop() *rule.Rule {
 }
 
 func runInLoop(p *rule.Pass) error {
-	for _, sc := range sqlCalls(p) {
+	calls := sqlCalls(p)
+	ddl := ddlFuncs(calls)
+	qt := newTexts(p.TypesInfo)
+	for _, sc := range calls {
 		if sc.kind != sinkQuery || sc.args == nil {
 			continue
 		}
@@ -53,10 +68,19 @@ func runInLoop(p *rule.Pass) error {
 		if len(sts) != 1 || sts[0].verb() != "SELECT" {
 			continue
 		}
+		if !sts[0].readsTable() || sts[0].readsCatalog() {
+			continue // SELECT fn($1), SELECT ... FROM fn($1): a procedure call that may write; a schema lookup
+		}
+		if ddl[outermostFunc(sc.cursor)] || inMigrationCode(p, sc.cursor) {
+			continue // one-shot schema setup or data migration: it runs once, not per request
+		}
 		for loop := range enclosingLoops(sc.cursor) {
 			over := loopOver(p.TypesInfo, loop.Node())
 			if over == "" || !argsFromLoop(p.TypesInfo, loop.Node(), sc.args) {
 				continue
+			}
+			if r, ok := loop.Node().(*ast.RangeStmt); ok && isFixedList(p, qt, r.X, loop, 0) {
+				continue // a list written in the source or read from disk: its length does not grow with the data
 			}
 			p.Reportf(sc.call, "%s runs a query for each %s (N+1): n items make n round trips and hold a pool "+
 				"connection each time (the page that made one query per row); fetch it with the outer query "+
@@ -65,6 +89,197 @@ func runInLoop(p *rule.Pass) error {
 		}
 	}
 	return nil
+}
+
+// ddlFuncs returns the outermost functions that send a schema change
+// (CREATE, ALTER, DROP...): schema setup and migration code, which runs once.
+func ddlFuncs(calls []*sqlCall) map[ast.Node]bool {
+	out := map[ast.Node]bool{}
+	for _, sc := range calls {
+		for _, st := range sc.statements() {
+			if ddlVerbs[st.verb()] {
+				out[outermostFunc(sc.cursor)] = true
+			}
+		}
+	}
+	return out
+}
+
+// inMigrationCode reports whether c sits in migration code by where it is:
+// a package whose import path has an element naming migrations (migrate,
+// migration, migrations, dbmigrate...), or a function whose name does
+// (migrateUsers, MigrateV2): code that runs once per schema version, not
+// once per request.
+func inMigrationCode(p *rule.Pass, c inspector.Cursor) bool {
+	for _, elem := range strings.Split(p.Pkg.Path(), "/") {
+		if strings.Contains(strings.ToLower(elem), "migrat") {
+			return true
+		}
+	}
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		if strings.Contains(strings.ToLower(fc.Node().(*ast.FuncDecl).Name.Name), "migrat") {
+			return true
+		}
+	}
+	return false
+}
+
+var ddlVerbs = map[string]bool{"CREATE": true, "ALTER": true, "DROP": true, "TRUNCATE": true, "RENAME": true, "COMMENT": true}
+
+// outermostFunc returns the outermost function declaration or literal
+// around c, or nil at package level.
+func outermostFunc(c inspector.Cursor) ast.Node {
+	var fn ast.Node
+	for outer := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = outer.Node()
+	}
+	return fn
+}
+
+// isFixedList reports whether x, the operand of a range, is a list whose
+// length is fixed by the program or by files on disk rather than by the
+// data: a composite literal; a string split from a constant or an embedded
+// file (a table of statements); a directory listing (migrations in an
+// embedded directory); a call without arguments of a function of this
+// package whose body only returns one of those; or a variable defined only
+// from one of those (a local defined once, or a package-level variable the
+// package never assigns).
+func isFixedList(p *rule.Pass, qt *texts, x ast.Expr, at inspector.Cursor, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch e := ast.Unparen(x).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		fn := match.Callee(p.TypesInfo, e)
+		switch {
+		case match.IsFunc(fn, "strings", "Split", "SplitN", "Fields", "SplitSeq", "FieldsSeq"),
+			match.IsFunc(fn, "bytes", "Split", "SplitN", "Fields", "SplitSeq", "FieldsSeq"):
+			return len(e.Args) > 0 && isFixedText(p, e.Args[0])
+		case match.IsFunc(fn, "os", "ReadDir"), match.IsFunc(fn, "io/fs", "ReadDir", "Glob"),
+			match.IsFunc(fn, "path/filepath", "Glob"), match.IsMethod(fn, "embed", "FS", "ReadDir"),
+			match.IsMethod(fn, "os", "File", "ReadDir", "Readdirnames", "Readdir"):
+			return true
+		}
+		// tables(): a function of this package that only returns a fixed list.
+		if fd := p.FuncDecl(fn); fd != nil && len(e.Args) == 0 && len(fd.Body.List) == 1 {
+			if ret, ok := fd.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				return isFixedList(p, qt, ret.Results[0], at, depth+1)
+			}
+		}
+	case *ast.Ident:
+		v, ok := p.TypesInfo.Uses[e].(*types.Var)
+		if !ok || v.Pkg() != p.Pkg {
+			return false
+		}
+		if v.Parent() == p.Pkg.Scope() {
+			def, ok := packageVarValue(p, v)
+			return ok && def != nil && isFixedList(p, qt, def, at, depth+1)
+		}
+		if def := qt.singleDefinition(e, at); def != nil {
+			return isFixedList(p, qt, def, at, depth+1)
+		}
+	}
+	return false
+}
+
+// isFixedText reports whether e is a constant string or a package-level
+// variable holding an embedded file (//go:embed) that the package never
+// assigns.
+func isFixedText(p *rule.Pass, e ast.Expr) bool {
+	if tv, ok := p.TypesInfo.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	if conv, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(conv.Args) == 1 {
+		if tv, ok := p.TypesInfo.Types[conv.Fun]; ok && tv.IsType() {
+			e = conv.Args[0] // string(schema), []byte(schema)
+		}
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := p.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != p.Pkg || v.Parent() != p.Pkg.Scope() {
+		return false
+	}
+	_, ok = packageVarValue(p, v)
+	return ok && isEmbedded(p, v)
+}
+
+// packageVarValue returns the initial value of the package-level variable
+// v, and whether the package never assigns v after its declaration (nor
+// takes its address). The value is nil for a variable declared without one.
+func packageVarValue(p *rule.Pass, v *types.Var) (ast.Expr, bool) {
+	var def ast.Expr
+	for _, f := range p.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if p.TypesInfo.Defs[name] == v && len(vs.Values) == len(vs.Names) {
+						def = vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	for c := range p.Cursors((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if rootVar(p.TypesInfo, lhs) == v {
+					return nil, false
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && rootVar(p.TypesInfo, n.X) == v {
+				return nil, false
+			}
+		case *ast.IncDecStmt:
+			if rootVar(p.TypesInfo, n.X) == v {
+				return nil, false
+			}
+		}
+	}
+	return def, true
+}
+
+// isEmbedded reports whether the package-level variable v is filled by a
+// //go:embed directive.
+func isEmbedded(p *rule.Pass, v *types.Var) bool {
+	for _, f := range p.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for _, name := range vs.Names {
+					if p.TypesInfo.Defs[name] != v {
+						continue
+					}
+					for _, doc := range []*ast.CommentGroup{vs.Doc, gd.Doc} {
+						if doc == nil {
+							continue
+						}
+						for _, c := range doc.List {
+							if strings.HasPrefix(c.Text, "//go:embed ") {
+								return true
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // enclosingLoops yields the for and range statements whose body holds c,

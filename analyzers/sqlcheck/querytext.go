@@ -80,8 +80,9 @@ func (qt *texts) resolve(e ast.Expr, at inspector.Cursor, depth int) (string, bo
 	return "", false
 }
 
-// singleDefinition returns the value a local variable is defined with,
-// when the function never assigns it again nor takes its address.
+// singleDefinition returns the value a local variable is defined with (or,
+// for v, err := f(), the call), when the function never assigns it again
+// nor takes its address.
 func (qt *texts) singleDefinition(id *ast.Ident, at inspector.Cursor) ast.Expr {
 	v, ok := qt.info.Uses[id].(*types.Var)
 	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
@@ -106,6 +107,8 @@ func (qt *texts) singleDefinition(id *ast.Ident, at inspector.Cursor) ast.Expr {
 				writes++
 				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
 					def = n.Rhs[i]
+				} else if n.Tok == token.DEFINE && len(n.Rhs) == 1 {
+					def = n.Rhs[0] // entries, err := fsys.ReadDir(dir): the call that yields it
 				}
 			}
 		case *ast.ValueSpec:

@@ -3,8 +3,10 @@ package sqlcheck
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
@@ -33,7 +35,11 @@ func RowsClose() *rule.Rule {
 				"returns them, passes them to a helper (a closer or scanner), stores them in a field, a package " +
 				"variable, another variable or a literal. Reports rows that are discarded (_ or an expression " +
 				"statement: use Exec for statements that return no rows). It does not check that Close runs on " +
-				"every path when it is not deferred.",
+				"every path when it is not deferred. Rows from a database/sql or sqlx transaction are closed by " +
+				"database/sql when the transaction commits or rolls back: quiet when the function defers the " +
+				"transaction's Rollback (or Commit) and runs nothing else on it after the query; otherwise the " +
+				"message says what the open rows hold (the transaction's connection, not a leak until garbage " +
+				"collection) and that later statements on it run while a result set is open.",
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
 			Since: "v0.1.0",
@@ -54,11 +60,95 @@ func runRowsClose(p *rule.Pass) error {
 				"for statements that return no rows, or keep the rows and defer rows.Close()", api)
 			continue
 		}
+		if tx := txOf(p.TypesInfo, r.call); tx != nil {
+			later := usedAfter(p.TypesInfo, r.cursor, tx)
+			if !later && txEndsOnReturn(p.TypesInfo, r.cursor, tx) {
+				continue // database/sql closes a transaction's rows when it ends, and nothing else runs on it first
+			}
+			what := "until " + tx.Name() + " commits or rolls back"
+			if later {
+				what += ", and the statements after them on " + tx.Name() + " run while a result set is still " +
+					"open on its connection, which many drivers reject (commands out of sync, busy connection)"
+			}
+			p.Report(r.call, "rows from "+api+" are never closed: they hold the transaction's connection "+what+
+				"; defer "+r.v.Name()+".Close() right after the error check", r.deferCloseFix(p)...)
+			continue
+		}
 		p.Report(r.call, "rows from "+api+" are never closed: each call leaks a pool connection until the "+
 			"garbage collector finds it, and the pool runs dry under load (the health check that exhausted it "+
 			"in minutes); defer "+r.v.Name()+".Close() right after the error check", r.deferCloseFix(p)...)
 	}
 	return nil
+}
+
+// txOf returns the transaction variable a query runs on when it is a
+// database/sql (or sqlx) transaction, whose rows database/sql closes when
+// the transaction commits or rolls back; nil otherwise.
+func txOf(info *types.Info, call *ast.CallExpr) *types.Var {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	v := match.Var(info, sel.X)
+	if v == nil || !match.IsNamedOrPointer(v.Type(), "database/sql", "Tx") && !match.IsNamedOrPointer(v.Type(), sqlxPath, "Tx") {
+		return nil
+	}
+	return v
+}
+
+// usedAfter reports whether the function that holds c uses tx, after c,
+// for anything but ending it (Commit, Rollback).
+func usedAfter(info *types.Info, c inspector.Cursor, tx *types.Var) bool {
+	fn, ok := outermost(c)
+	if !ok {
+		return true
+	}
+	for ic := range fn.Preorder((*ast.Ident)(nil)) {
+		id := ic.Node().(*ast.Ident)
+		if id.Pos() <= c.Node().End() || info.Uses[id] != tx {
+			continue
+		}
+		if sel, ok := ic.Parent().Node().(*ast.SelectorExpr); ok && (sel.Sel.Name == "Commit" || sel.Sel.Name == "Rollback") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// txEndsOnReturn reports whether the function defers tx.Rollback() (or
+// Commit), directly or in a deferred closure: the transaction, and with
+// it its rows, ends when the function returns.
+func txEndsOnReturn(info *types.Info, c inspector.Cursor, tx *types.Var) bool {
+	fn, ok := outermost(c)
+	if !ok {
+		return false
+	}
+	for dc := range fn.Preorder((*ast.DeferStmt)(nil)) {
+		ends := false
+		ast.Inspect(dc.Node(), func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && match.Var(info, sel.X) == tx &&
+					(sel.Sel.Name == "Rollback" || sel.Sel.Name == "Commit") {
+					ends = true
+				}
+			}
+			return !ends
+		})
+		if ends {
+			return true
+		}
+	}
+	return false
+}
+
+// outermost returns the outermost function around c.
+func outermost(c inspector.Cursor) (inspector.Cursor, bool) {
+	var fn inspector.Cursor
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = fc
+	}
+	return fn, fn.Valid()
 }
 
 // deferCloseFix inserts "defer rows.Close()" after the error check that

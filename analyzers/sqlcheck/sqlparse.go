@@ -175,3 +175,54 @@ func (st statement) likes() []likePattern {
 	}
 	return out
 }
+
+// readsTable reports whether a SELECT reads a table: it has a FROM, and
+// its top-level FROM does not start with a function call. SELECT fn($1)
+// and SELECT * FROM fn($1) call a function, which may write (a stored
+// procedure): they are not a row lookup.
+func (st statement) readsTable() bool {
+	from := -1
+	for i := range st.toks {
+		if st.word(i) != "FROM" {
+			continue
+		}
+		if st.depth[i] == 0 {
+			from = i
+			break
+		}
+		if from < 0 {
+			from = len(st.toks) // a FROM only inside parentheses: a subquery reads a table
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	if from == len(st.toks) {
+		return true
+	}
+	i := from + 1
+	for i < len(st.toks) && (st.toks[i].kind == tWord || st.toks[i].kind == tIdent) {
+		i++
+		if i < len(st.toks) && st.toks[i].is(tPunct, ".") {
+			i++
+			continue
+		}
+		break
+	}
+	return !(i > from+1 && i < len(st.toks) && st.toks[i].is(tPunct, "("))
+}
+
+// catalogs are the schemas and tables that describe the database itself.
+var catalogs = map[string]bool{"INFORMATION_SCHEMA": true, "PG_CATALOG": true, "SQLITE_MASTER": true, "SQLITE_SCHEMA": true}
+
+// readsCatalog reports whether the statement reads the database's own
+// catalog (information_schema, pg_catalog, sqlite_master): a lookup per
+// table or column of the schema, whose count does not grow with the data.
+func (st statement) readsCatalog() bool {
+	for i := range st.toks {
+		if catalogs[st.word(i)] {
+			return true
+		}
+	}
+	return false
+}

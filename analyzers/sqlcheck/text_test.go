@@ -21,5 +21,5 @@ func TestLikeWildcard(t *testing.T) {
 
 func TestInLoop(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.InLoop())
-	analysistest.Run(t, ruletest.TestData(), a, "sqlinloop")
+	analysistest.Run(t, ruletest.TestData(), a, "sqlinloop", "sqlinloop/dbmigrations")
 }

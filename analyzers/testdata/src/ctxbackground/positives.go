@@ -9,7 +9,7 @@ import (
 func work(ctx context.Context) error { return ctx.Err() }
 
 func fetch(ctx context.Context) error {
-	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: when the caller gives up, this work keeps running and piles up; pass ctx \(or context.WithoutCancel\(ctx\) for work that must outlive the request\)`
+	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: when the caller gives up, this work keeps running and piles up; if it should stop with the caller, pass ctx; if it must outlive it \(a cleanup, a write that must complete\), use context.WithoutCancel\(ctx\) to keep its values, or say why in a comment above it`
 }
 
 func fetchTODO(ctx context.Context) error {
@@ -17,7 +17,7 @@ func fetchTODO(ctx context.Context) error {
 }
 
 func handler(w http.ResponseWriter, r *http.Request) {
-	tctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation and deadline: .*; pass r.Context\(\) \(or context.WithoutCancel\(r.Context\(\)\)`
+	tctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation and deadline: .*, pass r.Context\(\); if it must outlive it .*use context.WithoutCancel\(r.Context\(\)\)`
 	defer cancel()
 	_ = work(tctx)
 }
@@ -56,14 +56,14 @@ func (s *service) Do(ctx context.Context, id string) error {
 }
 
 func requestWithCtx(ctx context.Context, r *http.Request) error {
-	return work(context.Background()) // want `pass ctx \(`
+	return work(context.Background()) // want `pass ctx;`
 }
 
 // The fix passes the context the function derived, keeping its deadline.
 func derivedLocal(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
 	defer cancel()
-	_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: .*; pass ctx \(`
+	_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: .*, pass ctx;`
 	_ = work(ctx)
 }
 

@@ -189,7 +189,7 @@ func fetchRateLimited(ctx context.Context, c *http.Client, lim limiter, url stri
 }
 
 func sendLoggingFailures(conn net.Conn, msg []byte) {
-	for attempt := range 3 { // want `\[retry-no-backoff\] this loop retries net.Conn.Write`
+	for attempt := range 3 { // want `\[retry-no-backoff\] this loop retries net.Conn.Write after a failure with no wait between attempts: its 3 attempts go out back to back`
 		_, err := conn.Write(msg)
 		if err == nil {
 			return

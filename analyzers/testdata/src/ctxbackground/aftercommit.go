@@ -1,0 +1,46 @@
+package ctxbackground
+
+import (
+	"context"
+	"database/sql"
+)
+
+// A write after a transaction has committed (an audit record, a cache
+// invalidation) must complete even if the caller has gone, or the stored
+// change and its follow-up disagree. Quiet; the twin runs before the
+// commit and is still reported.
+
+func audit(ctx context.Context, db *sql.DB, what string) error {
+	_, err := db.ExecContext(ctx, "INSERT INTO audit (what) VALUES ($1)", what)
+	return err
+}
+
+func renameAndAudit(ctx context.Context, db *sql.DB, name string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "UPDATE accounts SET name = $1", name); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	return audit(context.Background(), db, "rename")
+}
+
+func auditThenRename(ctx context.Context, db *sql.DB, name string) error {
+	if err := audit(context.Background(), db, "rename"); err != nil { // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "UPDATE accounts SET name = $1", name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,62 @@
+package httpbodyclose
+
+import (
+	"context"
+	"net/http"
+)
+
+// A HEAD request sent through Do has no body to close: the Transport puts
+// its connection back at once. Quiet; the twin sends a GET the same way
+// and is still reported.
+
+func existsHead(ctx context.Context, c *http.Client, u string) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, u, nil)
+	if err != nil {
+		return false, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return false, err
+	}
+	return resp.StatusCode == http.StatusOK, nil
+}
+
+func existsHeadInline(c *http.Client, u string) bool {
+	r, _ := http.NewRequest("HEAD", u, nil)
+	resp, err := c.Do(r)
+	return err == nil && resp.StatusCode == http.StatusOK
+}
+
+func existsMethodSet(c *http.Client, u string) bool {
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	req.Method = http.MethodHead
+	resp, err := c.Do(req)
+	return err == nil && resp.StatusCode == http.StatusOK
+}
+
+func existsGet(ctx context.Context, c *http.Client, u string) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return false, err
+	}
+	resp, err := c.Do(req) // want `\[http-bodyclose\] the body of the response from c.Do is never closed`
+	if err != nil {
+		return false, err
+	}
+	return resp.StatusCode == http.StatusOK, nil
+}
+
+func existsGetReassigned(ctx context.Context, c *http.Client, u string, get bool) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, u, nil)
+	if get {
+		req, err = http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	}
+	if err != nil {
+		return false, err
+	}
+	resp, err := c.Do(req) // want `\[http-bodyclose\] the body of the response from c.Do is never closed`
+	if err != nil {
+		return false, err
+	}
+	return resp.StatusCode == http.StatusOK, nil
+}

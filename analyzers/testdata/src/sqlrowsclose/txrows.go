@@ -1,0 +1,62 @@
+package sqlrowsclose
+
+import (
+	"context"
+	"database/sql"
+)
+
+// database/sql closes a transaction's rows when the transaction commits or
+// rolls back. Rows from a transaction whose Rollback is deferred, with
+// nothing else run on it after the query, are closed as the function
+// returns: quiet. The twins run another statement on the transaction
+// while the rows are open, or never end the transaction on return, and
+// are still reported, with what the open rows hold.
+
+func firstNameInTx(ctx context.Context, db *sql.DB) (string, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT name FROM users")
+	if err != nil {
+		return "", err
+	}
+	var name string
+	if rows.Next() {
+		err = rows.Scan(&name)
+	}
+	return name, err
+}
+
+func firstNameThenUpdate(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT name FROM users") // want `\[sql-rows-close\] rows from sql.Tx.QueryContext are never closed: they hold the transaction's connection until tx commits or rolls back, and the statements after them on tx run while a result set is still open`
+	if err != nil {
+		return err
+	}
+	var name string
+	if rows.Next() {
+		_ = rows.Scan(&name)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE users SET seen = true WHERE name = $1", name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func firstNameTxNotEnded(ctx context.Context, tx *sql.Tx) (string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT name FROM users") // want `\[sql-rows-close\] rows from sql.Tx.QueryContext are never closed: they hold the transaction's connection until tx commits or rolls back;`
+	if err != nil {
+		return "", err
+	}
+	var name string
+	if rows.Next() {
+		err = rows.Scan(&name)
+	}
+	return name, err
+}
