@@ -229,6 +229,11 @@ func readCorpus(path, work, set string, names []string) ([]*module, error) {
 		if _, err := os.Stat(filepath.Join(m.Dir, "go.mod")); err != nil {
 			return nil, fmt.Errorf("%s is not fetched (run bench/corpus.sh): %v", m.Name, err)
 		}
+		// prodlint reports resolved paths: resolve a symlinked work
+		// directory too, so that findings are relative to the module.
+		if m.Dir, err = filepath.EvalSymlinks(m.Dir); err != nil {
+			return nil, err
+		}
 		mods = append(mods, m)
 	}
 	for _, n := range names {
@@ -577,7 +582,10 @@ func writeSamples(path, rule string, mods []*module, n int) error {
 			f := fs[(2*j+1)*len(fs)/(2*quota[i])]
 			k++
 			fmt.Fprintf(&b, "[%d] %s/%s:%d:%d (%s)\n    %s\n", k, f.Module.Name, f.File, f.Line, f.Col, f.Module.Set, f.Message)
-			abs := filepath.Join(f.Module.Dir, filepath.FromSlash(f.File))
+			abs := filepath.FromSlash(f.File)
+			if !filepath.IsAbs(abs) {
+				abs = filepath.Join(f.Module.Dir, abs)
+			}
 			lines, ok := files[abs]
 			if !ok {
 				lines = sourceLines(abs, secretRules[rule])

@@ -196,3 +196,27 @@ func TestEverySampleOnRequest(t *testing.T) {
 		t.Errorf("%d findings written, want all 60", n)
 	}
 }
+
+func TestSymlinkedWorkDir(t *testing.T) {
+	list, work := writeCorpus(t, "example.com/a@v1.0.0 a tuning a server")
+	link := filepath.Join(t.TempDir(), "work")
+	if err := os.Symlink(work, link); err != nil {
+		t.Skip(err)
+	}
+	mods, err := readCorpus(list, link, setTuning, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(work, "a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// prodlint prints resolved paths: they must come out relative.
+	f, err := parseFinding(mods[0], diagnostic{Category: "r", Posn: filepath.Join(real, "x", "y.go") + ":3:4", Message: "m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.File != "x/y.go" {
+		t.Errorf("finding file %q, want x/y.go relative to the module", f.File)
+	}
+}
