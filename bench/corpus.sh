@@ -34,6 +34,8 @@ lines_of_go() {
 	find "$1" -name '*.go' -not -path '*/vendor/*' -not -path '*/testdata/*' -print0 | xargs -0 cat | wc -l
 }
 
+# Read the list once: an edit of corpus.txt during a long fetch must not shift the lines read.
+corpus=$(cat "$list")
 names=()
 while read -r modver name mset _note; do
 	case "$modver" in ''|'#'*) continue ;; esac
@@ -75,14 +77,14 @@ while read -r modver name mset _note; do
 	n=$(lines_of_go "$dst")
 	pkgs=$( (cd "$dst" && go list -e ./... 2>/dev/null || true) | wc -l)
 	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$modver" "$mset" "$n" "$pkgs" "$status" >"$work/$name.corpus.tsv"
-done <"$list"
+done <<<"$corpus"
 
 # corpus.tsv: the rows of every module of corpus.txt fetched so far, in corpus.txt's order.
 tsv=$(mktemp "$work/corpus.tsv.XXXXXX")
 while read -r modver name _rest; do
 	case "$modver" in ''|'#'*) continue ;; esac
 	if [ -f "$work/$name.corpus.tsv" ]; then cat "$work/$name.corpus.tsv" >>"$tsv"; fi
-done <"$list"
+done <<<"$corpus"
 mv "$tsv" "$work/corpus.tsv"
 
 printf '\n| module | version | set | lines of Go | packages | go build ./... |\n|---|---|---|---:|---:|---|\n'
