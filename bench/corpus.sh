@@ -26,7 +26,8 @@ if [ "${1:-}" = "-set" ]; then
 fi
 case "$set_" in tuning|heldout|all) ;; *) echo "corpus: unknown set $set_ (want tuning, heldout or all)" >&2; exit 2 ;; esac
 mkdir -p "$work"
-export GOTOOLCHAIN=${GOTOOLCHAIN:-local} GOFLAGS=${GOFLAGS:--buildvcs=false}
+# GOWORK=off: a module zip may carry a go.work naming directories the zip leaves out.
+export GOTOOLCHAIN=${GOTOOLCHAIN:-local} GOFLAGS=${GOFLAGS:--buildvcs=false} GOWORK=off
 
 want=" $* "
 

@@ -261,7 +261,9 @@ func analyze(bin string, m *module, work string) error {
 	cmd := exec.Command(bin, "-json", "./...")
 	cmd.Dir = m.Dir
 	// No result cache: every package is analyzed, so that a crash on it shows.
-	cmd.Env = append(os.Environ(), "PRODLINT_CONFIG=", "PRODLINT_CACHE=off")
+	// GOWORK=off: a module zip may carry a go.work naming directories it
+	// leaves out; the module is analyzed alone, as bench/corpus.sh fetched it.
+	cmd.Env = append(os.Environ(), "PRODLINT_CONFIG=", "PRODLINT_CACHE=off", "GOWORK=off")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -348,6 +350,7 @@ func notAnalyzed(stderr string) []string {
 func countAnalyzed(dir string, notAnalyzed int) int {
 	cmd := exec.Command("go", "list", "-e", "./...")
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
 	out, err := cmd.Output()
 	if err != nil {
 		return -1
