@@ -73,7 +73,9 @@ while read -r modver name mset _note; do
 			tail -n 20 "$work/$name.build.log" >&2
 		fi
 	else
-		status="not built (CORPUS_NO_BUILD)"
+		# No type check, but a load check: packages (with their dependencies) that go list cannot load.
+		bad=$( (cd "$dst" && go list -e -deps -f '{{if .Error}}{{.ImportPath}}{{end}}' ./... 2>/dev/null || true) | grep -c . || true)
+		status="not built (CORPUS_NO_BUILD); packages failing to load: $bad"
 	fi
 	n=$(lines_of_go "$dst")
 	pkgs=$( (cd "$dst" && go list -e ./... 2>/dev/null || true) | wc -l)
