@@ -22,5 +22,5 @@ if [ "${1:-}" = "-set" ]; then
 fi
 export GOTOOLCHAIN=${GOTOOLCHAIN:-local}
 go build -o bin/prodlint ./cmd/prodlint
-go build -o bench/work/benchreport ./bench/cmd/benchreport
-exec bench/work/benchreport -prodlint bin/prodlint -corpus bench/corpus.txt -work bench/work -results bench/results -set "$set_" "$@"
+go build -o bin/benchreport ./bench/cmd/benchreport # in bin/: bench/work may be shared by several checkouts
+exec bin/benchreport -prodlint bin/prodlint -corpus bench/corpus.txt -work bench/work -results bench/results -set "$set_" "$@"
