@@ -6,7 +6,7 @@ GO        ?= go
 BIN       := bin/prodlint
 FUZZTIME  ?= 15s
 
-.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench corpus gcl clean
+.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench bench-heldout corpus gcl clean
 
 # The integration tests alone: go vet -vettool, the golangci-lint plugin, pre-commit, output formats.
 integration:
@@ -63,18 +63,27 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzNew$$' -fuzztime $(FUZZTIME) ./gclplugin
 
 # The real-world corpus (bench/corpus.txt, pinned versions from the Go module
-# proxy) fetched into bench/work/, which is not committed.
+# proxy) fetched into bench/work/, which is not committed. It has two sets:
+# tuning (the default here) and heldout; CORPUS_SET=heldout or all picks.
+CORPUS_SET ?= tuning
 corpus:
-	bench/corpus.sh
+	bench/corpus.sh -set $(CORPUS_SET)
 
-# Corpus, findings report (bench/results/findings.md and samples/) and the
-# performance comparison on the mid-size module. On the large one:
-# make bench PERF_MODULE=gitea (or bench/perf.sh gitea after make corpus).
-# See docs/performance.md.
+# Corpus, findings report of the tuning set (bench/results/findings.md and
+# samples/) and the performance comparison on the mid-size module. On the
+# large one: make bench PERF_MODULE=gitea (or bench/perf.sh gitea after make
+# corpus). See docs/performance.md and docs/precision.md.
 PERF_MODULE ?= caddy
 bench: corpus
-	bench/report.sh
+	bench/report.sh -set $(CORPUS_SET)
 	bench/perf.sh $(PERF_MODULE)
+
+# The held-out set, run once at the end of a round to measure precision:
+# bench/results/findings-heldout.md and samples-heldout/ (every finding).
+# No go build check: the report's "not type-checked" column says the same.
+bench-heldout:
+	CORPUS_NO_BUILD=1 bench/corpus.sh -set heldout
+	bench/report.sh -set heldout
 
 clean:
 	rm -rf bin

@@ -1,16 +1,24 @@
-// Command benchreport runs prodlint over the real-world corpus that
-// bench/corpus.sh fetched into bench/work, checks that it neither crashed
-// nor failed a rule on any package that type-checks, and writes:
+// Command benchreport runs prodlint over one set of the real-world corpus
+// that bench/corpus.sh fetched into bench/work, checks that it neither
+// crashed nor failed a rule on any package that type-checks, and writes:
 //
-//   - bench/results/findings.md: a table of findings per rule and module,
-//     with each module's size, packages analyzed and not analyzed, and
+//   - bench/results/findings.md (tuning set), findings-heldout.md (held-out
+//     set) or findings-all.md: a table of findings per rule and module, with
+//     each module's set, size, packages analyzed and not analyzed, and
 //     prodlint's wall time;
-//   - bench/results/samples/RULE.txt: up to -samples findings of each rule,
+//   - bench/results/samples/RULE.txt (samples-heldout/, samples-all/): up to
+//     -samples findings of each rule (on the held-out set, every finding),
 //     chosen deterministically and spread over the modules and their files,
 //     each with its position, message and three lines of source (string
 //     literals masked for the secret rules), for the precision triage;
 //   - bench/work/NAME.prodlint.json and NAME.prodlint.stderr: prodlint's
 //     raw -json output and its standard error (not committed).
+//
+// The corpus has two sets (bench/corpus.txt): tuning, the modules the rules
+// may be tuned on, and heldout, the modules prodlint's precision is measured
+// on. -set picks one (default tuning); the held-out findings go to their own
+// files, so that running the tuning set never shows them and judging them is
+// a separate step.
 //
 // It exits 1, after writing everything it could, when prodlint panicked,
 // reported an internal error or a rule error, or exited with a status
@@ -19,7 +27,7 @@
 // prodlint runs with its result cache off (PRODLINT_CACHE=off), so that
 // every package is analyzed again.
 //
-//	go run ./bench/cmd/benchreport [-prodlint bin/prodlint] [NAME...]
+//	go run ./bench/cmd/benchreport [-prodlint bin/prodlint] [-set tuning|heldout|all] [NAME...]
 package main
 
 import (
@@ -46,9 +54,16 @@ import (
 // secretRules are the rules whose samples get their string literals masked.
 var secretRules = map[string]bool{"secret-literal": true, "secret-logged": true}
 
+// The corpus's sets (the third column of bench/corpus.txt).
+const (
+	setTuning  = "tuning"
+	setHeldout = "heldout"
+	setAll     = "all"
+)
+
 type module struct {
-	Name, Path, Version, Note string
-	Dir                       string
+	Name, Path, Version, Set, Note string
+	Dir                            string
 
 	Lines       int
 	Exit        int
@@ -79,13 +94,21 @@ func main() {
 	corpus := flag.String("corpus", "bench/corpus.txt", "the corpus list")
 	work := flag.String("work", "bench/work", "where bench/corpus.sh put the modules; raw output goes here too")
 	results := flag.String("results", "bench/results", "where findings.md and samples/ are written")
-	nSamples := flag.Int("samples", 40, "findings sampled per rule")
+	set := flag.String("set", envOr("CORPUS_SET", setTuning), "the corpus set to run: tuning, heldout or all (default $CORPUS_SET, else tuning)")
+	nSamples := flag.Int("samples", -1, "findings sampled per rule; 0 for every finding (default: every finding on the held-out set, 40 otherwise)")
 	flag.Parse()
 
 	bin, err := filepath.Abs(*prodlint)
 	check(err)
-	mods, err := readCorpus(*corpus, *work, flag.Args())
+	mods, err := readCorpus(*corpus, *work, *set, flag.Args())
 	check(err)
+	if *nSamples < 0 {
+		*nSamples = 40
+		if *set == setHeldout {
+			*nSamples = 0
+		}
+	}
+	findingsFile, samplesDir := outputs(*set)
 	failed := false
 	for _, m := range mods {
 		if err := analyze(bin, m, *work); err != nil {
@@ -106,18 +129,36 @@ func main() {
 	}
 
 	rules := ruleIDs()
-	check(os.MkdirAll(filepath.Join(*results, "samples"), 0o755))
+	check(os.MkdirAll(filepath.Join(*results, samplesDir), 0o755))
 	var md bytes.Buffer
-	writeTable(&md, mods, rules)
-	check(os.WriteFile(filepath.Join(*results, "findings.md"), md.Bytes(), 0o644))
+	writeTable(&md, *set, mods, rules, samplesDir)
+	check(os.WriteFile(filepath.Join(*results, findingsFile), md.Bytes(), 0o644))
 	os.Stdout.Write(md.Bytes())
 	for _, r := range rules {
-		check(writeSamples(filepath.Join(*results, "samples", r+".txt"), r, mods, *nSamples))
+		check(writeSamples(filepath.Join(*results, samplesDir, r+".txt"), r, mods, *nSamples))
 	}
 	if failed {
 		fmt.Fprintln(os.Stderr, "benchreport: FAILED: prodlint crashed or a rule failed on the corpus (see above)")
 		os.Exit(1)
 	}
+}
+
+// outputs names the findings table and the samples directory of a set,
+// relative to the results directory: the tuning set keeps the historical
+// names, the other sets get their own, so that no run overwrites or shows
+// another set's findings.
+func outputs(set string) (findings, samples string) {
+	if set == setTuning {
+		return "findings.md", "samples"
+	}
+	return "findings-" + set + ".md", "samples-" + set
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
 }
 
 func check(err error) {
@@ -137,9 +178,16 @@ func ruleIDs() []string {
 	return ids
 }
 
-// readCorpus parses lines "module@version name note..." and keeps the
-// named ones (all when names is empty).
-func readCorpus(path, work string, names []string) ([]*module, error) {
+// readCorpus parses lines "module@version name set note..." and keeps the
+// modules of the set (tuning, heldout or all), and of those the named ones
+// (all when names is empty). Naming a module of another set is an error,
+// so that a tuning run never analyzes a held-out module by accident.
+func readCorpus(path, work, set string, names []string) ([]*module, error) {
+	switch set {
+	case setTuning, setHeldout, setAll:
+	default:
+		return nil, fmt.Errorf("unknown set %q: want %s, %s or %s", set, setTuning, setHeldout, setAll)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -157,11 +205,20 @@ func readCorpus(path, work string, names []string) ([]*module, error) {
 		}
 		fields := strings.Fields(line)
 		at := strings.LastIndex(fields[0], "@")
-		if len(fields) < 2 || at < 0 {
-			return nil, fmt.Errorf("%s:%d: want \"module@version name note\"", path, i+1)
+		if len(fields) < 3 || at < 0 {
+			return nil, fmt.Errorf("%s:%d: want \"module@version name set note\"", path, i+1)
 		}
-		m := &module{Path: fields[0][:at], Version: fields[0][at+1:], Name: fields[1], Note: strings.Join(fields[2:], " ")}
+		m := &module{Path: fields[0][:at], Version: fields[0][at+1:], Name: fields[1], Set: fields[2], Note: strings.Join(fields[3:], " ")}
+		if m.Set != setTuning && m.Set != setHeldout {
+			return nil, fmt.Errorf("%s:%d: set %q, want %s or %s", path, i+1, m.Set, setTuning, setHeldout)
+		}
 		if len(want) > 0 && !want[m.Name] {
+			continue
+		}
+		if set != setAll && m.Set != set {
+			if want[m.Name] {
+				return nil, fmt.Errorf("%s is in the %s set, not %s (use -set %s)", m.Name, m.Set, set, m.Set)
+			}
 			continue
 		}
 		found[m.Name] = true
@@ -172,6 +229,11 @@ func readCorpus(path, work string, names []string) ([]*module, error) {
 		if _, err := os.Stat(filepath.Join(m.Dir, "go.mod")); err != nil {
 			return nil, fmt.Errorf("%s is not fetched (run bench/corpus.sh): %v", m.Name, err)
 		}
+		// prodlint reports resolved paths: resolve a symlinked work
+		// directory too, so that findings are relative to the module.
+		if m.Dir, err = filepath.EvalSymlinks(m.Dir); err != nil {
+			return nil, err
+		}
 		mods = append(mods, m)
 	}
 	for _, n := range names {
@@ -180,6 +242,11 @@ func readCorpus(path, work string, names []string) ([]*module, error) {
 		}
 		return nil, fmt.Errorf("%s is not in %s", n, path)
 	}
+	if len(mods) == 0 {
+		return nil, fmt.Errorf("no module of the %s set in %s", set, path)
+	}
+	// Tuning modules first, then held-out ones, each in the list's order.
+	sort.SliceStable(mods, func(i, j int) bool { return mods[i].Set == setTuning && mods[j].Set != setTuning })
 	return mods, nil
 }
 
@@ -194,7 +261,9 @@ func analyze(bin string, m *module, work string) error {
 	cmd := exec.Command(bin, "-json", "./...")
 	cmd.Dir = m.Dir
 	// No result cache: every package is analyzed, so that a crash on it shows.
-	cmd.Env = append(os.Environ(), "PRODLINT_CONFIG=", "PRODLINT_CACHE=off")
+	// GOWORK=off: a module zip may carry a go.work naming directories it
+	// leaves out; the module is analyzed alone, as bench/corpus.sh fetched it.
+	cmd.Env = append(os.Environ(), "PRODLINT_CONFIG=", "PRODLINT_CACHE=off", "GOWORK=off")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -281,6 +350,7 @@ func notAnalyzed(stderr string) []string {
 func countAnalyzed(dir string, notAnalyzed int) int {
 	cmd := exec.Command("go", "list", "-e", "./...")
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
 	out, err := cmd.Output()
 	if err != nil {
 		return -1
@@ -346,7 +416,7 @@ func countLines(dir string) (int, error) {
 	return n, err
 }
 
-func writeTable(w io.Writer, mods []*module, rules []string) {
+func writeTable(w io.Writer, set string, mods []*module, rules []string, samplesDir string) {
 	counts := map[string]map[string]int{} // rule → module → count
 	known := map[string]bool{}
 	for _, r := range rules {
@@ -364,29 +434,52 @@ func writeTable(w io.Writer, mods []*module, rules []string) {
 			counts[f.Rule][m.Name]++
 		}
 	}
+	// The sets present, in a fixed order, for the per-set totals.
+	var sets []string
+	for _, s := range []string{setTuning, setHeldout} {
+		for _, m := range mods {
+			if m.Set == s {
+				sets = append(sets, s)
+				break
+			}
+		}
+	}
 
-	fmt.Fprintf(w, "# prodlint on the real-world corpus\n\n")
-	fmt.Fprintf(w, "Generated by `make bench` (bench/report.sh → bench/cmd/benchreport) with prodlint's default configuration\n")
+	switch set {
+	case setHeldout:
+		fmt.Fprintf(w, "# prodlint on the held-out corpus\n\n")
+		fmt.Fprintf(w, "The held-out set of bench/corpus.txt: modules no rule was tuned on. Judge these findings once, at the end\n")
+		fmt.Fprintf(w, "of a round, and report that figure as prodlint's precision; every module whose findings were looked at\n")
+		fmt.Fprintf(w, "then moves to the tuning set (bench/corpus.txt).\n\n")
+	case setAll:
+		fmt.Fprintf(w, "# prodlint on the whole corpus (tuning and held-out sets)\n\n")
+	default:
+		fmt.Fprintf(w, "# prodlint on the real-world corpus (tuning set)\n\n")
+	}
+	fmt.Fprintf(w, "Generated by `bench/report.sh -set %s` (bench/cmd/benchreport) with prodlint's default configuration\n", set)
 	fmt.Fprintf(w, "(no rules.toml: default rules on, `_test.go` and generated files skipped) and no result cache (PRODLINT_CACHE=off)\n")
-	fmt.Fprintf(w, "on the modules of bench/corpus.txt, fetched by bench/corpus.sh. Raw `-json` output: bench/work/NAME.prodlint.json\n")
-	fmt.Fprintf(w, "(not committed). Samples for the precision triage: bench/results/samples/RULE.txt.\n\n")
+	fmt.Fprintf(w, "on the %s modules of bench/corpus.txt, fetched by bench/corpus.sh. Raw `-json` output: bench/work/NAME.prodlint.json\n", setWords(set))
+	fmt.Fprintf(w, "(not committed). Findings with source lines for the precision triage: bench/results/%s/RULE.txt.\n\n", samplesDir)
 
-	fmt.Fprintf(w, "## Modules\n\n| module | version | lines of Go | packages analyzed | not type-checked | prodlint exit | wall | findings | crashes / rule errors |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+	fmt.Fprintf(w, "## Modules\n\n| module | set | version | lines of Go | packages analyzed | not type-checked | prodlint exit | wall | findings | crashes / rule errors |\n|---|---|---|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, m := range mods {
 		crash := "none"
 		if len(m.Problems) > 0 {
 			crash = fmt.Sprintf("**%d** (see stderr)", len(m.Problems))
 		}
-		fmt.Fprintf(w, "| %s (`%s`) | %s | %d | %d | %d | %d | %.1fs | %d | %s |\n",
-			m.Name, m.Path, m.Version, m.Lines, m.Analyzed, len(m.NotAnalyzed), m.Exit, m.Wall.Seconds(), len(m.Findings), crash)
+		fmt.Fprintf(w, "| %s (`%s`) | %s | %s | %d | %d | %d | %d | %.1fs | %d | %s |\n",
+			m.Name, m.Path, m.Set, m.Version, m.Lines, m.Analyzed, len(m.NotAnalyzed), m.Exit, m.Wall.Seconds(), len(m.Findings), crash)
 	}
 
-	fmt.Fprintf(w, "\n## Findings per rule and module\n\n| rule |")
+	fmt.Fprintf(w, "\n## Findings per rule and module\n\nColumns are grouped by set (%s).\n\n| rule |", strings.Join(sets, ", "))
 	for _, m := range mods {
-		fmt.Fprintf(w, " %s |", m.Name)
+		fmt.Fprintf(w, " %s (%s) |", m.Name, m.Set)
+	}
+	for _, s := range sets {
+		fmt.Fprintf(w, " %s total |", s)
 	}
 	fmt.Fprintf(w, " total | per 10k lines |\n|---|")
-	for range mods {
+	for range len(mods) + len(sets) {
 		fmt.Fprintf(w, "---:|")
 	}
 	fmt.Fprintf(w, "---:|---:|\n")
@@ -395,15 +488,22 @@ func writeTable(w io.Writer, mods []*module, rules []string) {
 		totalLines += m.Lines
 	}
 	colTotals := make([]int, len(mods))
+	setTotals := map[string]int{}
 	grand := 0
 	for _, r := range rules {
 		fmt.Fprintf(w, "| %s |", r)
 		t := 0
+		perSet := map[string]int{}
 		for i, m := range mods {
 			c := counts[r][m.Name]
 			fmt.Fprintf(w, " %d |", c)
 			t += c
+			perSet[m.Set] += c
 			colTotals[i] += c
+		}
+		for _, s := range sets {
+			fmt.Fprintf(w, " %d |", perSet[s])
+			setTotals[s] += perSet[s]
 		}
 		grand += t
 		fmt.Fprintf(w, " %d | %s |\n", t, per10k(t, totalLines))
@@ -411,6 +511,9 @@ func writeTable(w io.Writer, mods []*module, rules []string) {
 	fmt.Fprintf(w, "| **total** |")
 	for _, c := range colTotals {
 		fmt.Fprintf(w, " **%d** |", c)
+	}
+	for _, s := range sets {
+		fmt.Fprintf(w, " **%d** |", setTotals[s])
 	}
 	fmt.Fprintf(w, " **%d** | %s |\n", grand, per10k(grand, totalLines))
 
@@ -422,6 +525,16 @@ func writeTable(w io.Writer, mods []*module, rules []string) {
 	}
 }
 
+func setWords(set string) string {
+	switch set {
+	case setHeldout:
+		return "held-out"
+	case setAll:
+		return "tuning and held-out"
+	}
+	return "tuning"
+}
+
 func per10k(n, lines int) string {
 	if lines == 0 {
 		return "-"
@@ -429,7 +542,7 @@ func per10k(n, lines int) string {
 	return fmt.Sprintf("%.2f", float64(n)*10000/float64(lines))
 }
 
-// writeSamples picks up to n findings of rule: the quota is shared out
+// writeSamples picks up to n findings of rule (every one when n is 0): the quota is shared out
 // round-robin over the modules that have findings of the rule, and within
 // a module the picks are evenly spaced over its findings sorted by file
 // and line, so that one noisy file does not fill the sample.
@@ -445,6 +558,9 @@ func writeSamples(path, rule string, mods []*module, n int) error {
 		}
 		per = append(per, fs)
 		total += len(fs)
+	}
+	if n == 0 {
+		n = total
 	}
 	quota := make([]int, len(per))
 	for left := min(n, total); left > 0; {
@@ -468,8 +584,11 @@ func writeSamples(path, rule string, mods []*module, n int) error {
 		for j := range quota[i] {
 			f := fs[(2*j+1)*len(fs)/(2*quota[i])]
 			k++
-			fmt.Fprintf(&b, "[%d] %s/%s:%d:%d\n    %s\n", k, f.Module.Name, f.File, f.Line, f.Col, f.Message)
-			abs := filepath.Join(f.Module.Dir, filepath.FromSlash(f.File))
+			fmt.Fprintf(&b, "[%d] %s/%s:%d:%d (%s)\n    %s\n", k, f.Module.Name, f.File, f.Line, f.Col, f.Module.Set, f.Message)
+			abs := filepath.FromSlash(f.File)
+			if !filepath.IsAbs(abs) {
+				abs = filepath.Join(f.Module.Dir, abs)
+			}
 			lines, ok := files[abs]
 			if !ok {
 				lines = sourceLines(abs, secretRules[rule])
