@@ -148,9 +148,13 @@ func reportBackground(p *rule.Pass, c inspector.Cursor, call *ast.CallExpr, fn *
 			return
 		}
 	}
-	p.Report(call, fmt.Sprintf("%s drops %s: when the caller gives up, this work keeps running and piles up; "+
+	work := "this work"
+	if outer, ok := argumentOf(c); ok {
+		work = types.ExprString(outer.Fun)
+	}
+	p.Report(call, fmt.Sprintf("%s drops %s: when the caller gives up, %s keeps running and piles up; "+
 		"pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
-		api, what, src.expr(), src.expr()),
+		api, what, work, src.expr(), src.expr()),
 		fix.New("Pass "+src.expr()+" instead of "+api, fix.Replace(call, src.expr())))
 }
 

@@ -117,6 +117,9 @@ func runTimeout(p *rule.Pass) error {
 		p.At(o.node)
 		msg := "this http.Client has no Timeout, nor a Transport with ResponseHeaderTimeout, and it sends requests: " +
 			"a stalled upstream blocks every caller forever; set Timeout"
+		if o.dest != nil {
+			msg += " on " + o.dest.Name()
+		}
 		if o.lit == nil {
 			p.Reportf(o.node, "%s", msg)
 			continue

@@ -9,7 +9,7 @@ import (
 func work(ctx context.Context) error { return ctx.Err() }
 
 func fetch(ctx context.Context) error {
-	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: when the caller gives up, this work keeps running and piles up; pass ctx \(or context.WithoutCancel\(ctx\) for work that must outlive the request\)`
+	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: when the caller gives up, work keeps running and piles up; pass ctx \(or context.WithoutCancel\(ctx\) for work that must outlive the request\)`
 }
 
 func fetchTODO(ctx context.Context) error {
