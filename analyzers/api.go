@@ -73,6 +73,26 @@ func NewConfigLoader(rules ...*Rule) *ConfigLoader {
 	return config.NewLoader(specs(rules))
 }
 
+// ConfigDigest identifies the configuration a run started in dir would
+// read: the file $PRODLINT_CONFIG names, or every rules.toml that may
+// govern the packages below dir's module. Drivers that cache results by
+// the tool's identity (go vet -vettool, golangci-lint) fold it into their
+// key, so that a configuration edit is seen at once.
+func ConfigDigest(dir string) string { return config.Digest(dir, os.Getenv(ConfigEnv)) }
+
+// CheckConfig returns the error that analyzing the package in dir with
+// New(Options{}) would report: an unreadable or invalid $PRODLINT_CONFIG,
+// or else rules.toml found by walking up from dir. Drivers that must fail
+// (not merely report) on a configuration error call it first.
+func CheckConfig(dir string) error {
+	if path := os.Getenv(ConfigEnv); path != "" {
+		_, err := LoadConfig(path)
+		return err
+	}
+	_, err := NewConfigLoader().ForDir(dir)
+	return err
+}
+
 // Options says where the analyzers built by New take their configuration.
 type Options struct {
 	// Config, when set, governs every package.

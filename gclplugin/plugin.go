@@ -20,6 +20,13 @@
 package gclplugin
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
@@ -53,9 +60,84 @@ func New(raw any) (register.LinterPlugin, error) {
 
 // BuildAnalyzers returns fresh analyzers on every call, so that no state is
 // shared with another linter configuration or another run.
+//
+// Every rule's analyzer is named after the linter: golangci-lint prints an
+// analyzer's name before its message unless the two agree, and analyzer
+// names must be Go identifiers (http_timeout), while each message already
+// starts with the rule id users know, [http-timeout]. A configuration
+// error is then reported as prodlint's too.
+//
+// One more analyzer, which reports nothing, carries a digest of prodlint's
+// build and of the configuration files in its name: golangci-lint keys its
+// cache of every package's issues on the analyzers' names (and its own
+// settings and version), so an edited rules.toml or $PRODLINT_CONFIG, or
+// another prodlint build, is a cache miss rather than stale issues.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return analyzers.New(analyzers.Options{Config: p.cfg}), nil
+	as := analyzers.New(analyzers.Options{Config: p.cfg})
+	for _, a := range as {
+		a.Name = Name
+	}
+	key, err := p.cacheKey()
+	if err != nil {
+		return nil, err
+	}
+	return append(as, &analysis.Analyzer{
+		Name: Name + "_" + key,
+		Doc:  "carries prodlint's build and configuration into golangci-lint's cache key; reports nothing",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	}), nil
 }
+
+// cacheKey identifies the prodlint build and, unless the settings in
+// .golangci.yml govern every package (golangci-lint hashes those itself),
+// the configuration files read from the directory golangci-lint runs in.
+func (p *plugin) cacheKey() (string, error) {
+	h := sha256.New()
+	build, err := buildID()
+	if err != nil {
+		return "", fmt.Errorf("prodlint: %v", err)
+	}
+	fmt.Fprintf(h, "build %s\n", build)
+	if p.cfg == nil {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", fmt.Errorf("prodlint: %v", err)
+		}
+		fmt.Fprintf(h, "config %s\n", analyzers.ConfigDigest(wd))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// buildID names the prodlint code compiled into this binary: its module
+// version and checksum when it was built from a published version, else
+// the executable's hash (a local replace or a development build, whose
+// golangci-lint version string does not change with prodlint's code).
+func buildID() (string, error) {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == modulePath && m.Replace == nil && m.Sum != "" && m.Version != "(devel)" {
+				return m.Version + " " + m.Sum, nil
+			}
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// modulePath is prodlint's module, as golangci-lint's build info lists it.
+const modulePath = "github.com/prodlint/prodlint"
 
 // GetLoadMode asks for type information: every rule matches APIs by type
 // identity.

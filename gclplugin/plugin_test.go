@@ -1,6 +1,7 @@
 package gclplugin_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,13 +64,82 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(as) != len(analyzers.Rules()) {
-		t.Errorf("BuildAnalyzers returned %d analyzers, want one per rule (%d)", len(as), len(analyzers.Rules()))
+	if len(as) != len(analyzers.Rules())+1 {
+		t.Errorf("BuildAnalyzers returned %d analyzers, want one per rule (%d) and the cache key", len(as), len(analyzers.Rules()))
 	}
-	for _, a := range as {
-		if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
-			t.Errorf("analyzer %s: %v", a.Name, err)
+	if err := analysis.Validate(as); err != nil {
+		t.Error(err)
+	}
+	// Rules are named after the linter, so that golangci-lint prints no
+	// analyzer name before the message's [rule-id].
+	for _, a := range as[:len(as)-1] {
+		if a.Name != "prodlint" {
+			t.Errorf("rule analyzer named %q, want prodlint", a.Name)
 		}
+	}
+}
+
+// cacheKey returns the name of the analyzer that carries the plugin's
+// cache key into golangci-lint's.
+func cacheKey(t *testing.T, raw any) string {
+	t.Helper()
+	as := buildAnalyzers(t, raw)
+	name := as[len(as)-1].Name
+	if !strings.HasPrefix(name, "prodlint_") {
+		t.Fatalf("the last analyzer is %q, want the cache key prodlint_...", name)
+	}
+	return name
+}
+
+func TestCacheKeyFollowsConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	write := func(path, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "go.mod"), "module example.com/m\n")
+	t.Chdir(dir)
+	t.Setenv("PRODLINT_CONFIG", "")
+	settings := map[string]any{"tests": true}
+
+	k0, s0 := cacheKey(t, nil), cacheKey(t, settings)
+	if cacheKey(t, nil) != k0 {
+		t.Fatal("the cache key changed with nothing edited")
+	}
+	// A rules.toml below the module governs the packages there.
+	write(filepath.Join(dir, "sub", "pkg", "rules.toml"), "[rules.http-timeout]\nenabled = false\n")
+	k1 := cacheKey(t, nil)
+	if k1 == k0 {
+		t.Error("adding sub/pkg/rules.toml did not change the cache key")
+	}
+	write(filepath.Join(dir, "sub", "pkg", "rules.toml"), "[rules.http-timeout]\nenabled = true\n")
+	if cacheKey(t, nil) == k1 {
+		t.Error("editing sub/pkg/rules.toml did not change the cache key")
+	}
+	// Settings in .golangci.yml govern every package instead: golangci-lint
+	// hashes them itself, and rules.toml files do not matter.
+	if cacheKey(t, settings) != s0 {
+		t.Error("with settings, a rules.toml edit changed the cache key")
+	}
+	// A testdata directory holds no package golangci-lint loads.
+	k2 := cacheKey(t, nil)
+	write(filepath.Join(dir, "testdata", "rules.toml"), "tests = true\n")
+	if cacheKey(t, nil) != k2 {
+		t.Error("a rules.toml under testdata changed the cache key")
+	}
+
+	env := filepath.Join(t.TempDir(), "ci.toml")
+	write(env, "tests = true\n")
+	t.Setenv("PRODLINT_CONFIG", env)
+	e1 := cacheKey(t, nil)
+	write(env, "tests = false\n")
+	if cacheKey(t, nil) == e1 {
+		t.Error("editing $PRODLINT_CONFIG did not change the cache key")
 	}
 }
 

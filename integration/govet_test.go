@@ -89,3 +89,81 @@ func TestGoVetFix(t *testing.T) {
 	again := goVet(t, dir, nil, "./...")
 	wantNoFindings(t, again.output(), "main.go", "http-timeout")
 }
+
+// The go command caches each package's vet result, keyed by its Go files
+// and the vet tool's -V=full answer. These tests run go vet twice in the
+// same directory with the same build cache and change only the
+// configuration in between: the second run must see the change.
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestGoVetSeesRulesTomlEdit(t *testing.T) {
+	dir := fixture(t, "acceptance")
+	out := goVet(t, dir, nil, "./...").output()
+	wantFindings(t, out, "quiet/inner/inner.go", "secret-literal")
+	wantFindings(t, out, "main.go", "http-timeout")
+
+	quiet := filepath.Join(dir, "quiet", "rules.toml")
+	writeFile(t, quiet, readFile(t, quiet)+"\n[rules.secret-literal]\nenabled = false\n")
+	writeFile(t, filepath.Join(dir, "rules.toml"), "tests = false\n[rules.http-timeout]\nenabled = false\n")
+	r := goVet(t, dir, nil, "./...")
+	out = r.output()
+	wantNoFindings(t, out, "quiet/inner/inner.go", "secret-literal")
+	wantNoFindings(t, out, "main.go", "http-timeout")
+	wantFindings(t, out, "main.go", "secret-literal")
+}
+
+func TestGoVetBrokenThenFixedConfig(t *testing.T) {
+	dir := fixture(t, "acceptance")
+	root := filepath.Join(dir, "rules.toml")
+	good := readFile(t, root)
+	writeFile(t, root, good+"[rules.http-timeout]\nenabled = \"yes\"\n")
+	want := "rules.toml:5: rules.http-timeout.enabled: wants true or false"
+	for i := range 2 {
+		// The error is not cached as a clean result: it shows every time.
+		r := goVet(t, dir, nil, "./...")
+		if r.code == 0 || !strings.Contains(r.output(), want) {
+			t.Fatalf("run %d with an invalid rules.toml: exit %d, want a failure showing %q; output:\n%s", i+1, r.code, want, r.output())
+		}
+	}
+	writeFile(t, root, good)
+	r := goVet(t, dir, nil, "./...")
+	if r.code == 0 {
+		t.Errorf("go vet exited 0 after the configuration was fixed; output:\n%s", r.output())
+	}
+	wantFindings(t, r.output(), "main.go", "http-timeout", "secret-literal")
+	if strings.Contains(r.output(), want) {
+		t.Errorf("the fixed configuration is still reported as invalid:\n%s", r.output())
+	}
+}
+
+func TestGoVetSeesProdlintConfigEdit(t *testing.T) {
+	dir := fixture(t, "acceptance")
+	cfg := filepath.Join(t.TempDir(), "ci-rules.toml")
+	env := []string{"PRODLINT_CONFIG=" + cfg}
+
+	writeFile(t, cfg, "[rules.secret-literal]\nenabled = false\n")
+	out := goVet(t, dir, env, "./...").output()
+	wantFindings(t, out, "main.go", "http-timeout")
+	wantNoFindings(t, out, "main.go", "secret-literal")
+
+	writeFile(t, cfg, "[rules.http-timeout]\nenabled = false\n")
+	out = goVet(t, dir, env, "./...").output()
+	wantFindings(t, out, "main.go", "secret-literal")
+	wantNoFindings(t, out, "main.go", "http-timeout")
+
+	writeFile(t, cfg, "[rules.http-timeout]\nenabled = 1\n")
+	r := goVet(t, dir, env, "./...")
+	if want := "ci-rules.toml:2: rules.http-timeout.enabled: wants true or false"; r.code == 0 || !strings.Contains(r.output(), want) {
+		t.Fatalf("invalid $PRODLINT_CONFIG: exit %d, want a failure showing %q; output:\n%s", r.code, want, r.output())
+	}
+	writeFile(t, cfg, "[rules.http-timeout]\nenabled = false\n")
+	out = goVet(t, dir, env, "./...").output()
+	wantFindings(t, out, "main.go", "secret-literal")
+	wantNoFindings(t, out, "main.go", "http-timeout")
+}

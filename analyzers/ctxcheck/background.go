@@ -170,13 +170,17 @@ func reportBackground(p *rule.Pass, c inspector.Cursor, call *ast.CallExpr, fn *
 			return
 		}
 	}
+	work := "this work"
+	if outer, ok := argumentOf(c); ok {
+		work = types.ExprString(outer.Fun)
+	}
 	// No fix: whether this work should stop with the caller or outlive it
 	// is the author's call, and passing ctx changes when it is cancelled
 	// (a backend cancelled before a graceful stop has drained it).
-	p.Report(call, fmt.Sprintf("%s drops %s: when the caller gives up, this work keeps running and piles up; "+
+	p.Report(call, fmt.Sprintf("%s drops %s: when the caller gives up, %s keeps running and piles up; "+
 		"if it should stop with the caller, pass %s; if it must outlive it (a cleanup, a write that must "+
 		"complete), use context.WithoutCancel(%s) to keep its values, or say why in a comment above it",
-		api, what, src.expr(), src.expr()))
+		api, what, work, src.expr(), src.expr()))
 }
 
 // withoutCancelCall returns the source text of context.WithoutCancel(ctx),

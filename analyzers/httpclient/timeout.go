@@ -118,9 +118,12 @@ func runTimeout(p *rule.Pass) error {
 		}
 		p.At(o.node)
 		msg := "this http.Client has no Timeout, nor a Transport with ResponseHeaderTimeout, and it sends requests: " +
-			"a stalled upstream blocks every caller forever; set Timeout (it also bounds reading the body: for a " +
-			"client that streams or downloads large bodies, set Timeout: 0 and bound the wait for headers with " +
-			"Transport.ResponseHeaderTimeout instead)"
+			"a stalled upstream blocks every caller forever; set Timeout"
+		if o.dest != nil {
+			msg += " on " + o.dest.Name()
+		}
+		msg += " (it also bounds reading the body: for a client that streams or downloads large bodies, " +
+			"set Timeout: 0 and bound the wait for headers with Transport.ResponseHeaderTimeout instead)"
 		if o.lit == nil {
 			p.Reportf(o.node, "%s", msg)
 			continue

@@ -10,7 +10,12 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -22,9 +27,7 @@ import (
 
 func main() {
 	if invokedByGoVet(os.Args[1:]) {
-		// unitchecker speaks the go vet protocol (-V=full, -flags, unit.cfg)
-		// and the go command caches its results per package.
-		unitchecker.Main(driver.VetAnalyzers(os.Args[1:], analyzers.All())...)
+		vetTool(os.Args[1:])
 	}
 	if os.Getenv("GOGC") == "" {
 		// Type information of a whole module graph is mostly long-lived:
@@ -33,6 +36,77 @@ func main() {
 		debug.SetGCPercent(50)
 	}
 	os.Exit(driver.Main(driver.Options{Args: os.Args[1:]}))
+}
+
+// vetTool speaks the go vet -vettool protocol through unitchecker, with
+// two changes that keep the go command's cache honest. The go command keys
+// every package's vet result on the tool's -V=full answer and on the Go
+// files only, so the answer carries a digest of the configuration too (an
+// edited rules.toml then misses the cache). And a configuration error
+// fails the tool before any analysis: unitchecker reports an analyzer's
+// error inside its JSON output and exits 0, and the go command would cache
+// that package as vetted, printing nothing on the next run.
+func vetTool(args []string) {
+	if len(args) == 1 && args[0] == "-V=full" {
+		id, err := vetToolID()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "prodlint: %v\n", err)
+			os.Exit(1)
+		}
+		fmt.Println(id)
+		os.Exit(0)
+	}
+	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
+		if err := checkUnitConfig(cfg); err != nil {
+			fmt.Fprintf(os.Stderr, "prodlint: %v\n", err)
+			os.Exit(1)
+		}
+	}
+	unitchecker.Main(driver.VetAnalyzers(args, analyzers.All())...)
+}
+
+// vetToolID answers -V=full in the form the go command parses ("NAME
+// version devel ... buildID=ID", of which it keeps what follows the last
+// slash): the executable's hash, then the configuration's digest, both
+// from the directory go vet runs in.
+func vetToolID() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("prodlint version devel buildID=%x-%s", h.Sum(nil), analyzers.ConfigDigest(wd)), nil
+}
+
+// checkUnitConfig returns the configuration error the package described
+// by the go command's unit.cfg would be analyzed under. Units analyzed only
+// for the facts their importers need (VetxOnly) report nothing, so their
+// configuration does not matter.
+func checkUnitConfig(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil // unitchecker reports it
+	}
+	var unit struct {
+		GoFiles  []string
+		VetxOnly bool
+	}
+	if json.Unmarshal(data, &unit) != nil || unit.VetxOnly || len(unit.GoFiles) == 0 {
+		return nil
+	}
+	return analyzers.CheckConfig(filepath.Dir(unit.GoFiles[0]))
 }
 
 // invokedByGoVet reports whether the arguments follow the go vet -vettool

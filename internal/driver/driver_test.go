@@ -99,7 +99,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	bad := writeModule(t, map[string]string{"m.go": panicky})
 	r := runProdlint(t, bad, testRules())
-	if r.code != ExitFindings || r.stdout != "m.go:4:2: [test-panic-call] panic called: the process dies; return an error\n" {
+	if r.code != ExitFindings || r.stdout != "m.go:4:2: [test-panic-call] panic called: the process dies; return an error (in F)\n" {
 		t.Errorf("findings: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	if r := runProdlint(t, bad, testRules(), "-nosuchflag"); r.code != ExitUsage {
@@ -150,7 +150,7 @@ func TestNestedConfigGovernsItsPackages(t *testing.T) {
 		"gen/g.go":     strings.Replace(panicky, "package m", "package gen", 1),
 	})
 	r := runProdlint(t, dir, testRules())
-	if r.code != ExitFindings || r.stdout != "a/a.go:4:2: [test-panic-call] panic called: the process dies; return an error\n" {
+	if r.code != ExitFindings || r.stdout != "a/a.go:4:2: [test-panic-call] panic called: the process dies; return an error (in F)\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }

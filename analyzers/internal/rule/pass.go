@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -24,6 +25,7 @@ type Pass struct {
 
 	at    ast.Node // the node being analyzed, for crash reports
 	used  map[*directive]bool
+	said  map[string]int                // message -> how many findings had it
 	decls map[*types.Func]*ast.FuncDecl // built on first need
 }
 
@@ -82,7 +84,7 @@ func (p *Pass) Report(rng analysis.Range, msg string, fixes ...analysis.Suggeste
 		Pos:            pos,
 		End:            end,
 		Category:       p.Rule.ID,
-		Message:        "[" + p.Rule.ID + "] " + msg,
+		Message:        "[" + p.Rule.ID + "] " + p.inDecl(pos, msg),
 		URL:            p.Rule.URL(),
 		SuggestedFixes: fixes,
 	})
@@ -102,11 +104,149 @@ func (p *Pass) reportUnusedDirectives() {
 			Pos:      d.pos,
 			End:      d.end,
 			Category: DirectiveRuleID,
-			Message: fmt.Sprintf("[%s] this //prodlint:ignore names %s, but there is no %s finding on this line or the next: "+
-				"a stale directive would hide a future finding; remove it", DirectiveRuleID, p.Rule.ID, p.Rule.ID),
+			Message: fmt.Sprintf("[%s] %s", DirectiveRuleID, p.inDecl(d.pos, fmt.Sprintf("this //prodlint:ignore names %s, but there is no %s finding on this line or the next: "+
+				"a stale directive would hide a future finding; remove it", p.Rule.ID, p.Rule.ID))),
 			URL: DocsBaseURL + DirectiveRuleID + ".md",
 		})
 	}
+}
+
+// inDecl appends to msg the name of the declaration that encloses pos,
+// "(in fetchUser)", unless msg names it already, so that findings in
+// different functions have different texts even where the message cannot
+// name a variable or callee: golangci-lint, which reports all of prodlint
+// as one linter, shows by default only three issues that share a text. A
+// finding whose text the rule already reported in this package (the same
+// call twice in one function) says which one it is: "(2nd in fetchUser)".
+func (p *Pass) inDecl(pos token.Pos, msg string) string {
+	name := enclosingDecl(p.File(pos), pos)
+	text := msg
+	if name != "" && !containsWord(msg, name) {
+		text += " (in " + name + ")"
+	}
+	if p.said == nil {
+		p.said = map[string]int{}
+	}
+	p.said[text]++
+	n := p.said[text]
+	switch {
+	case n == 1:
+		return text
+	case name == "":
+		return fmt.Sprintf("%s (%s in this package)", msg, ordinal(n))
+	case containsWord(msg, name):
+		return fmt.Sprintf("%s (%s)", msg, ordinal(n))
+	}
+	return fmt.Sprintf("%s (%s in %s)", msg, ordinal(n), name)
+}
+
+// ordinal spells n as "2nd", "3rd", "11th".
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// enclosingDecl names the top-level declaration of f that holds pos: a
+// function ("main"), a method ("Client.Do"), or the variable, constant or
+// type a package-level spec declares. A function literal belongs to the
+// declaration it is written in. It returns "" outside any declaration.
+func enclosingDecl(f *ast.File, pos token.Pos) string {
+	if f == nil {
+		return ""
+	}
+	for _, d := range f.Decls {
+		if pos < d.Pos() || pos >= d.End() {
+			continue
+		}
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				if recv := receiverName(d.Recv.List[0].Type); recv != "" {
+					return recv + "." + d.Name.Name
+				}
+			}
+			return d.Name.Name
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				if pos < spec.Pos() || pos >= spec.End() {
+					continue
+				}
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					return spec.Name.Name
+				case *ast.ValueSpec:
+					return valueSpecName(spec, pos)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// valueSpecName names the variable or constant of spec whose name or value
+// holds pos, or all of them.
+func valueSpecName(spec *ast.ValueSpec, pos token.Pos) string {
+	var names []string
+	for i, n := range spec.Names {
+		if n.Pos() <= pos && pos < n.End() {
+			return n.Name
+		}
+		if len(spec.Values) == len(spec.Names) {
+			if v := spec.Values[i]; v.Pos() <= pos && pos < v.End() {
+				return n.Name
+			}
+		}
+		names = append(names, n.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// receiverName returns the base type name of a method receiver.
+func receiverName(t ast.Expr) string {
+	for {
+		switch e := t.(type) {
+		case *ast.StarExpr:
+			t = e.X
+		case *ast.ParenExpr:
+			t = e.X
+		case *ast.IndexExpr:
+			t = e.X
+		case *ast.IndexListExpr:
+			t = e.X
+		case *ast.Ident:
+			return e.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// containsWord reports whether s holds word as a whole identifier.
+func containsWord(s, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		if (start == 0 || !isIdentByte(s[start-1])) && (end == len(s) || !isIdentByte(s[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 // FuncDecl returns the declaration, with a body, of fn (or of the generic

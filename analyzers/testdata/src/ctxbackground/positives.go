@@ -9,7 +9,7 @@ import (
 func work(ctx context.Context) error { return ctx.Err() }
 
 func fetch(ctx context.Context) error {
-	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: when the caller gives up, this work keeps running and piles up; if it should stop with the caller, pass ctx; if it must outlive it \(a cleanup, a write that must complete\), use context.WithoutCancel\(ctx\) to keep its values, or say why in a comment above it`
+	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation and deadline: when the caller gives up, work keeps running and piles up; if it should stop with the caller, pass ctx; if it must outlive it \(a cleanup, a write that must complete\), use context.WithoutCancel\(ctx\) to keep its values, or say why in a comment above it`
 }
 
 func fetchTODO(ctx context.Context) error {

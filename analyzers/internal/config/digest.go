@@ -1,0 +1,135 @@
+package config
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Digest identifies the configuration a run started in dir would read, for
+// build systems that cache results by their tool's identity (go vet keys
+// every package's result on the vet tool's -V=full answer; golangci-lint
+// on its analyzers' names). It changes whenever a file that may govern
+// one of the packages changes: the file envPath names, when set (it then
+// governs every package); otherwise every rules.toml in the tree that
+// holds dir's packages (the workspace or module root above dir, else dir)
+// and every rules.toml the walk up from that root would reach.
+//
+// A file that cannot be read counts by its error, so that it becoming
+// readable changes the digest too. Directories the go command never takes
+// packages from (names starting with "." or "_", testdata, vendor) are not
+// searched.
+func Digest(dir, envPath string) string {
+	h := sha256.New()
+	if envPath != "" {
+		abs, err := filepath.Abs(envPath)
+		if err != nil {
+			abs = envPath
+		}
+		fmt.Fprintf(h, "env %s\n", abs)
+		hashFile(h, abs)
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	root := treeRoot(abs)
+	var files []string
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable directory holds no package either
+		}
+		if d.IsDir() {
+			if path != root && skipDir(d.Name()) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() == FileName {
+			files = append(files, path)
+		}
+		return nil
+	})
+	// The walk up from any package stops after the repository root, as
+	// Loader.ForDir does.
+	for d := root; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+		if fi, err := os.Stat(filepath.Join(d, FileName)); err == nil && !fi.IsDir() {
+			files = append(files, filepath.Join(d, FileName))
+		}
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		fmt.Fprintf(h, "file %s\n", f)
+		hashFile(h, f)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// treeRoot returns the directory whose tree holds the packages a run in
+// dir may analyze: the outermost directory with a go.work, else the
+// nearest with a go.mod, at or above dir and not above the repository
+// root; dir itself when there is neither.
+func treeRoot(dir string) string {
+	mod, work := "", ""
+	for d := dir; ; {
+		if mod == "" && isFile(filepath.Join(d, "go.mod")) {
+			mod = d
+		}
+		if isFile(filepath.Join(d, "go.work")) {
+			work = d
+		}
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	switch {
+	case work != "" && os.Getenv("GOWORK") != "off":
+		return work
+	case mod != "":
+		return mod
+	}
+	return dir
+}
+
+func skipDir(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "vendor"
+}
+
+func isFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
+}
+
+// hashFile writes path's contents, or the error reading it, to h.
+func hashFile(h io.Writer, path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		fmt.Fprintf(h, "error %v\n", err)
+		return
+	}
+	defer f.Close()
+	if _, err := io.Copy(h, f); err != nil {
+		fmt.Fprintf(h, "error %v\n", err)
+	}
+	fmt.Fprintln(h)
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// vetID runs prodlint -V=full in dir as the go command does, checks that
+// the answer has the shape the go command parses (buildid.go: "NAME
+// version devel ... buildID=ID", keyed on what follows the last slash) and
+// returns the ID.
+func vetID(t *testing.T, dir string, env ...string) string {
+	t.Helper()
+	r := prodlint(t, dir, env, "-V=full")
+	f := strings.Fields(r.stdout)
+	if r.code != 0 || len(f) < 3 || f[1] != "version" || !strings.Contains(f[2], "devel") ||
+		!strings.HasPrefix(f[len(f)-1], "buildID=") || strings.Contains(f[len(f)-1], "/") {
+		t.Fatalf("prodlint -V=full: exit %d, answer %q is not what the go command parses", r.code, r.stdout)
+	}
+	return f[len(f)-1]
+}
+
+func TestVetToolIDFollowsConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	write := func(path, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "go.mod"), "module example.com/m\n")
+	sub := filepath.Join(dir, "a", "b")
+	write(filepath.Join(sub, "b.go"), "package b\n")
+
+	id0 := vetID(t, dir)
+	if vetID(t, dir) != id0 {
+		t.Fatal("-V=full changed with nothing edited")
+	}
+	// go vet asks in the directory it runs in; a rules.toml anywhere in
+	// the module may govern a package it analyzes.
+	write(filepath.Join(dir, "a", "rules.toml"), "tests = true\n")
+	id1 := vetID(t, sub)
+	if id1 == id0 {
+		t.Error("adding a/rules.toml did not change -V=full")
+	}
+	if vetID(t, dir) != id1 {
+		t.Error("-V=full differs between the module root and a package directory")
+	}
+	write(filepath.Join(dir, "a", "rules.toml"), "tests = false\n")
+	if vetID(t, dir) == id1 {
+		t.Error("editing a/rules.toml did not change -V=full")
+	}
+	cfg := filepath.Join(t.TempDir(), "ci.toml")
+	write(cfg, "tests = true\n")
+	e1 := vetID(t, dir, "PRODLINT_CONFIG="+cfg)
+	write(cfg, "tests = false\n")
+	if vetID(t, dir, "PRODLINT_CONFIG="+cfg) == e1 {
+		t.Error("editing $PRODLINT_CONFIG did not change -V=full")
+	}
+}
