@@ -59,14 +59,18 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 				return &PackageConfig{Err: err}, nil
 			}
 			pc := &PackageConfig{Config: cfg, skipped: map[string]bool{}}
-			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path())
+			modPath := ""
+			if pass.Module != nil {
+				modPath = pass.Module.Path
+			}
+			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path(), modPath)
 			for _, f := range pass.Files {
 				name := pass.Fset.Position(f.Pos()).Filename
 				if !pkgOK || !cfg.AnalyzesFile(name, f) {
 					pc.skipped[name] = true
 				}
 			}
-			pc.directives = parseDirectives(pass.Fset, pass.Files)
+			pc.directives = parseDirectives(pass.Fset, pass.Files, cfg.HonorNolint)
 			return pc, nil
 		},
 	}

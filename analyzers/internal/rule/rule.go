@@ -89,6 +89,10 @@ func (r *Rule) analyzerDoc() string {
 		b.WriteString("\n\nQuiet on: ")
 		b.WriteString(strings.TrimSpace(r.Doc.Quiet))
 	}
+	if forms := ForeignSuppressions(r.ID); forms != nil {
+		b.WriteString("\n\nAlso silenced by the equivalent suppressions of other linters (unless rules.toml sets honor_nolint = false): ")
+		b.WriteString(strings.Join(forms, ", ") + ", //nolint and //nolint:all, on the line or above the statement.")
+	}
 	if r.Doc.Fix != "" {
 		b.WriteString("\n\nFix: ")
 		b.WriteString(strings.TrimSpace(r.Doc.Fix))
