@@ -60,7 +60,10 @@ func Literal() *rule.Rule {
 				"sentences bound to a secret-like name (\"/oauth/token\", \"kv/data/prod/db\"); connection strings whose " +
 				"password is a placeholder, an environment reference, an upper-case name, a stock default (postgres, " +
 				"guest, root, password) or the user name, or whose host is local or a documentation domain; a lone " +
-				"PEM header line; a Twilio account SID with no auth token beside it; test code unless " +
+				"PEM header line; a Twilio account SID with no auth token beside it; a connection string in help text (passed as a " +
+				"parameter, or set to a field, named usage, help or description: a flag's usage shows the syntax to everyone " +
+				"who runs --help; a key of a known format there is still reported); pagination tokens (NextToken, PageToken, " +
+				"ContinuationToken, cursorToken: a position in a listing); test code unless " +
 				"rules.toml sets tests = true: _test.go files, files that import testing or testify, and packages under a " +
 				"testonly, testutil, testutils, mock or mocks directory (a package of test keys). Options: entropy and min_length tune the name-bound check, allow lists " +
 				"regular expressions of accepted values, allow_paths lists globs of files not checked.",
@@ -138,7 +141,11 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 		return
 	}
 	b := bindingOf(lc.TypesInfo, c)
-	if hits := lc.credentials(value); len(hits) > 0 {
+	hits := lc.credentials(value)
+	if isHelpText(b) {
+		hits = withoutConnStrings(hits)
+	}
+	if len(hits) > 0 {
 		for _, h := range hits {
 			var fixes []analysis.SuggestedFix
 			if len(hits) == 1 && (h.start == 0 && h.end == len(value) || h.connString && !strings.Contains(value, "\n")) {
@@ -165,6 +172,34 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 	}
 	lc.Report(expr, fmt.Sprintf("%s %s a hardcoded high-entropy string (%s) that looks like a credential: %s",
 		b.label, verb, mask(v), leakCost), lc.envFix(b, expr)...)
+}
+
+// isHelpText reports whether the value is documentation shown to a user:
+// passed as a parameter, or set to a field, named usage, help or
+// description (a flag's usage, a command's help). A connection string in
+// it is an example of the syntax the flag takes (--help prints it to
+// everyone), not a credential; a key of a known format is still reported.
+func isHelpText(b binding) bool {
+	words := splitWords(b.name)
+	if len(words) == 0 {
+		return false
+	}
+	switch words[len(words)-1] {
+	case "usage", "help", "description", "desc":
+		return true
+	}
+	return false
+}
+
+// withoutConnStrings drops the connection strings from hits.
+func withoutConnStrings(hits []hit) []hit {
+	kept := hits[:0]
+	for _, h := range hits {
+		if !h.inline {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }
 
 // visitTag checks a struct tag: a credential anywhere in it, or a

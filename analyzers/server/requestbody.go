@@ -55,7 +55,7 @@ func RequestBody() *rule.Rule {
 				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
 				"//prodlint:ignore request-body-unbounded. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
-				"tests = true) and packages under an example, examples or _examples directory.",
+				"tests = true) and packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
 			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
 				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _.",
 			Since: "v0.1.0",

@@ -41,7 +41,8 @@ func TLS() *rule.Rule {
 				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); " +
 				"MinVersion 0 (the Go default, TLS 1.2) or not constant; _test.go files and files that import testing or " +
 				"testify (test harnesses; both unless rules.toml sets tests = true); packages under an example, examples " +
-				"or _examples directory.",
+				"or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: " +
+				"the [production] globs of rules.toml).",
 			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
 				"below TLS 1.2 with tls.VersionTLS12.",
 			Since: "v0.1.0",
