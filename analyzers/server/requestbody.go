@@ -30,6 +30,7 @@ func RequestBody() *rule.Rule {
 		NewOptions: func() any {
 			return &BodyOptions{MaxBodyBytes: 1 << 20, MaxMultipartMemory: 32 << 20}
 		},
+		FactTypes: []analysis.Fact{(*LimitsBody)(nil)},
 		Doc: rule.Doc{
 			Title: "report handlers that read a request body of any size into memory",
 			Why: "net/http puts no limit on a request body. A handler that reads r.Body whole (io.ReadAll, " +
@@ -50,8 +51,10 @@ func RequestBody() *rule.Rule {
 				"function that takes or returns an http.Handler and limits a request body before calling the next handler " +
 				"(func limitBody(next http.Handler) http.Handler), and uses that function anywhere (limitBody(mux), " +
 				"r.Use(limitBody)), every handler of the package is assumed to be behind it: the analysis cannot follow " +
-				"which routes a wrapped mux serves. It does not see a limit applied in another package (a shared middleware " +
-				"package, a router's body-size option), nor a read done by a helper the handler passes r.Body or r to " +
+				"which routes a wrapped mux serves. The same holds for such a middleware or helper declared in another package " +
+				"analyzed with it (a middleware package of the module: prodlint records that its exported function limits the " +
+				"body and reads that record where it is used). It does not see a limit applied by a router's body-size option " +
+				"or by a proxy in front, nor a read done by a helper the handler passes r.Body or r to " +
 				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
 				"//prodlint:ignore request-body-unbounded. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
@@ -71,11 +74,35 @@ type handler struct {
 	w, r *types.Var
 }
 
+// LimitsBody is the fact that a function limits a request body: a helper
+// that limits the body of the request it is given (limitBody(w, r)), or,
+// when Middleware is set, a middleware that limits it before calling the
+// next handler (func(next http.Handler) http.Handler, or a factory of
+// one). It lets a package that uses a middleware declared in another
+// package of the module be seen as limited.
+type LimitsBody struct {
+	Helper     bool // limits the body of a request passed to it
+	Middleware bool // wraps a handler and limits its request body
+}
+
+// AFact marks LimitsBody as an analysis fact.
+func (*LimitsBody) AFact() {}
+
+func (f *LimitsBody) String() string {
+	switch {
+	case f.Middleware:
+		return "limits the request body (middleware)"
+	default:
+		return "limits the request body"
+	}
+}
+
 func runRequestBody(p *rule.Pass) error {
 	opts := rule.Options[BodyOptions](p)
 	var handlers []handler
 	helpers := map[*types.Func]bool{}     // functions of the package that limit a request body
 	middleware := map[types.Object]bool{} // of those, the ones that wrap an http.Handler
+	maxBytesHandler := false
 	for c := range p.Cursors((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)) {
 		call, isCall := c.Node().(*ast.CallExpr)
 		if !isCall {
@@ -85,19 +112,54 @@ func runRequestBody(p *rule.Pass) error {
 			continue
 		}
 		if match.IsCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
-			return nil // the package limits bodies at the handler level
+			maxBytesHandler = true // the package limits bodies at the handler level
 		}
 		if boundedBody(p.TypesInfo, call) != nil {
 			recordLimiter(p.TypesInfo, c, helpers, middleware)
 		}
 	}
-	if usedAnywhere(p.TypesInfo, middleware) {
+	exportLimiters(p, helpers, middleware)
+	if maxBytesHandler || usedAnywhere(p, middleware) {
 		return nil
 	}
 	for _, h := range handlers {
 		checkHandler(p, opts, h, helpers)
 	}
 	return nil
+}
+
+// exportLimiters exports the LimitsBody fact on the package's exported
+// helpers and middleware, for the packages that import it.
+func exportLimiters(p *rule.Pass, helpers map[*types.Func]bool, middleware map[types.Object]bool) {
+	facts := map[types.Object]*LimitsBody{}
+	for fn := range helpers {
+		facts[fn] = &LimitsBody{Helper: true}
+	}
+	for obj := range middleware {
+		if facts[obj] == nil {
+			facts[obj] = &LimitsBody{}
+		}
+		facts[obj].Middleware = true
+	}
+	for obj, f := range facts {
+		if obj.Pkg() == p.Pkg && obj.Exported() { // only exported functions and methods are used elsewhere
+			p.ExportObjectFact(obj, f)
+		}
+	}
+}
+
+// importedLimiter returns the LimitsBody fact of a function declared in
+// another package, or nil.
+func importedLimiter(p *rule.Pass, obj types.Object) *LimitsBody {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == p.Pkg {
+		return nil
+	}
+	var f LimitsBody
+	if !p.ImportObjectFact(fn.Origin(), &f) {
+		return nil
+	}
+	return &f
 }
 
 // recordLimiter classifies the function around a call that limits a
@@ -150,14 +212,15 @@ func delegates(info *types.Info, fc inspector.Cursor) bool {
 	return false
 }
 
-// usedAnywhere reports whether one of objs is referred to in the package
+// usedAnywhere reports whether one of objs, or a middleware of another
+// package (by its LimitsBody fact), is referred to in the package
 // (called, or passed as a value: r.Use(limitBody)).
-func usedAnywhere(info *types.Info, objs map[types.Object]bool) bool {
-	if len(objs) == 0 {
-		return false
-	}
-	for _, obj := range info.Uses {
+func usedAnywhere(p *rule.Pass, objs map[types.Object]bool) bool {
+	for _, obj := range p.TypesInfo.Uses {
 		if objs[obj] {
+			return true
+		}
+		if f := importedLimiter(p, obj); f != nil && f.Middleware {
 			return true
 		}
 	}
@@ -213,7 +276,7 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			if body := boundedBody(p.TypesInfo, n); body != nil && isBodyOf(p.TypesInfo, body, h.r) {
 				limited = true
 			}
-			if passesRequestToLimiter(p.TypesInfo, n, h.r, helpers) {
+			if passesRequestToLimiter(p, n, h.r, helpers) {
 				limited = true
 			}
 			if read, ok := wholeBodyRead(p.TypesInfo, opts, n, h.r); ok {
@@ -362,14 +425,20 @@ func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
 }
 
 // passesRequestToLimiter reports whether call hands the request r to a
-// function of the package that limits a request body (limitBody(w, r)).
-func passesRequestToLimiter(info *types.Info, call *ast.CallExpr, r *types.Var, helpers map[*types.Func]bool) bool {
-	fn := match.Callee(info, call)
-	if fn == nil || !helpers[fn] {
+// function that limits a request body (limitBody(w, r)): one of the
+// package, or of another package by its LimitsBody fact.
+func passesRequestToLimiter(p *rule.Pass, call *ast.CallExpr, r *types.Var, helpers map[*types.Func]bool) bool {
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil {
 		return false
 	}
+	if !helpers[fn] {
+		if f := importedLimiter(p, fn); f == nil || !f.Helper {
+			return false
+		}
+	}
 	for _, a := range call.Args {
-		if isVar(info, a, r) {
+		if isVar(p.TypesInfo, a, r) {
 			return true
 		}
 	}

@@ -110,10 +110,11 @@ func NewAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer) *analysis.Analyzer 
 func newAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer, reportsConfigErrors bool) *analysis.Analyzer {
 	requires := append([]*analysis.Analyzer{inspect.Analyzer, configAnalyzer}, r.Requires...)
 	return &analysis.Analyzer{
-		Name:     AnalyzerName(r.ID),
-		Doc:      r.analyzerDoc(),
-		URL:      r.URL(),
-		Requires: requires,
+		Name:      AnalyzerName(r.ID),
+		Doc:       r.analyzerDoc(),
+		URL:       r.URL(),
+		Requires:  requires,
+		FactTypes: r.FactTypes,
 		Run: func(pass *analysis.Pass) (any, error) {
 			pc := pass.ResultOf[configAnalyzer].(*PackageConfig)
 			if pc.Err != nil {
@@ -129,8 +130,8 @@ func newAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer, reportsConfigErrors
 
 func run(r *Rule, pass *analysis.Pass, pc *PackageConfig) (err error) {
 	settings := pc.Config.Rule(r.ID)
-	if !settings.Enabled {
-		return nil
+	if !settings.Enabled || pass.TypesInfo == nil {
+		return nil // off, or a dependency a driver loaded without syntax (for a rule with facts)
 	}
 	p := &Pass{
 		Pass:      pass,

@@ -55,6 +55,10 @@ type Rule struct {
 	NewOptions func() any
 	// Requires lists analyzers the rule needs besides inspect.Analyzer.
 	Requires []*analysis.Analyzer
+	// FactTypes lists the facts the rule exports on the objects of a
+	// package and imports from the packages it depends on, as in
+	// analysis.Analyzer: drivers then run the rule on dependencies too.
+	FactTypes []analysis.Fact
 	// Imports lists package paths the rule is about: when the package
 	// imports none of them (directly), the rule does not run. Empty means
 	// the rule always runs.
