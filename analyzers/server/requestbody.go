@@ -60,7 +60,10 @@ func RequestBody() *rule.Rule {
 				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
 				"tests = true) and packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
 			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
-				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _.",
+				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _. " +
+				"The fix is offered only where no other limit can apply: not for r.ParseMultipartForm (an upload endpoint's " +
+				"limit must fit its largest upload), and not in a package that wraps handlers in a middleware " +
+				"(func(http.Handler) http.Handler) whose limit, if it has one, the fix could lower; the message says so instead.",
 			Since: "v0.1.0",
 		},
 		Run: runRequestBody,
@@ -122,10 +125,39 @@ func runRequestBody(p *rule.Pass) error {
 	if maxBytesHandler || usedAnywhere(p, middleware) {
 		return nil
 	}
+	wrapped := usesMiddleware(p.TypesInfo)
 	for _, h := range handlers {
-		checkHandler(p, opts, h, helpers)
+		checkHandler(p, opts, h, helpers, wrapped)
 	}
 	return nil
+}
+
+// usesMiddleware reports whether the package refers to a middleware, a
+// function of the shape func(http.Handler) http.Handler or a factory of
+// one: a limit it applies cannot be seen here (a function of another
+// module, or one not analyzed), so the fix, which could lower that limit,
+// is not offered.
+func usesMiddleware(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && isMiddlewareSig(fn.Signature()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isMiddlewareSig reports whether sig is func(http.Handler) http.Handler,
+// or returns a function of that shape.
+func isMiddlewareSig(sig *types.Signature) bool {
+	if sig.Results().Len() != 1 {
+		return false
+	}
+	res := sig.Results().At(0).Type()
+	if sig.Params().Len() == 1 && match.IsNamed(sig.Params().At(0).Type(), "net/http", "Handler") && match.IsNamed(res, "net/http", "Handler") {
+		return true
+	}
+	inner, ok := res.Underlying().(*types.Signature)
+	return ok && isMiddlewareSig(inner)
 }
 
 // exportLimiters exports the LimitsBody fact on the package's exported
@@ -257,7 +289,7 @@ func mentionsHandler(sig *types.Signature) bool {
 
 // checkHandler reports the first unlimited read of the handler's request
 // body, unless the handler limits it.
-func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool) {
+func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool, wrapped bool) {
 	if h.r.Name() == "" || h.r.Name() == "_" {
 		return // the body cannot be read through the parameter
 	}
@@ -312,13 +344,26 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			first = r
 		}
 	}
-	p.Report(first.node, first.message, maxBytesFix(p, opts, h)...)
+	// The fix inserts the configured limit. Where that is a judgement
+	// call it is a hint instead: an upload endpoint needs a limit fitted
+	// to its largest upload, and a middleware may already apply a limit
+	// the fix would lower.
+	switch {
+	case first.multipart:
+		p.Report(first.node, first.message+" (no fix is offered: choose the limit from the largest upload the endpoint accepts)")
+	case wrapped:
+		p.Report(first.node, first.message+" (no fix is offered: the package wraps handlers in a middleware, and if it "+
+			"already limits bodies, a limit here must not be lower than its)")
+	default:
+		p.Report(first.node, first.message, maxBytesFix(p, opts, h)...)
+	}
 }
 
 // bodyRead is a read of the whole request body.
 type bodyRead struct {
-	node    ast.Node
-	message string
+	node      ast.Node
+	message   string
+	multipart bool // r.ParseMultipartForm: an upload
 }
 
 // limitAdvice ends every message of the rule.
@@ -331,7 +376,7 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 	switch {
 	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll"):
 		if len(call.Args) == 1 && isBodyOf(info, call.Args[0], r) {
-			return bodyRead{call, fn.Pkg().Name() + ".ReadAll(" + r.Name() + ".Body) reads the whole request body into memory " +
+			return bodyRead{node: call, message: fn.Pkg().Name() + ".ReadAll(" + r.Name() + ".Body) reads the whole request body into memory " +
 				"with no size limit: one large or endless upload exhausts the server's memory, and the client's retry " +
 				"does it again; " + limitAdvice}, true
 		}
@@ -349,7 +394,7 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 		}
 		return bodyRead{call, r.Name() + ".ParseMultipartForm keeps up to " + v.ExactString() + " bytes of every upload " +
 			"in memory and the rest on disk, with no limit on the body: a few large uploads exhaust memory and disk; " +
-			"keep maxMemory small and " + limitAdvice}, true
+			"keep maxMemory small and " + limitAdvice, true}, true
 	}
 	return bodyRead{}, false
 }
@@ -364,7 +409,7 @@ func decoderOverBody(info *types.Info, call *ast.CallExpr, r *types.Var) (bodyRe
 	if len(call.Args) != 1 || !isBodyOf(info, call.Args[0], r) {
 		return bodyRead{}, false
 	}
-	return bodyRead{call, fn.Pkg().Name() + ".NewDecoder(" + r.Name() + ".Body).Decode reads a request body of any size: " +
+	return bodyRead{node: call, message: fn.Pkg().Name() + ".NewDecoder(" + r.Name() + ".Body).Decode reads a request body of any size: " +
 		"one large upload exhausts the server's memory, and the client's retry does it again; " + limitAdvice}, true
 }
 
