@@ -8,6 +8,7 @@ package config
 
 import (
 	"go/ast"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -285,4 +286,33 @@ func (c *Config) Excluded(filename string) bool {
 func (c *Config) Known(id string) bool {
 	_, ok := c.rules[id]
 	return ok
+}
+
+// ModulePathOf returns the module path declared by the nearest go.mod at or
+// above dir, or "" when there is none: how a package's module is found
+// when the driver does not say (analysis.Pass.Module is nil).
+func ModulePathOf(dir string) string {
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil {
+			for _, line := range strings.Split(string(data), "\n") {
+				if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+					path := strings.TrimSpace(rest)
+					if i := strings.Index(path, "//"); i >= 0 {
+						path = strings.TrimSpace(path[:i])
+					}
+					if uq, err := strconv.Unquote(path); err == nil {
+						path = uq
+					}
+					return path
+				}
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }

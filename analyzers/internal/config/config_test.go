@@ -306,3 +306,17 @@ func TestNonProductionPackages(t *testing.T) {
 		}
 	}
 }
+
+func TestModulePathOf(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("// a comment\nmodule example.com/bench // the module\n\ngo 1.22\n"), 0o644))
+	sub := filepath.Join(dir, "internal", "server")
+	must(t, os.MkdirAll(sub, 0o755))
+	if got := ModulePathOf(sub); got != "example.com/bench" {
+		t.Errorf("ModulePathOf = %q, want example.com/bench", got)
+	}
+	def := Default(testSpecs())
+	if !def.AnalyzesPackage("example.com/bench/internal/server", ModulePathOf(sub)) {
+		t.Error("a package of a module named bench was skipped")
+	}
+}

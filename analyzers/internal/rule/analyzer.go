@@ -62,6 +62,8 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 			modPath := ""
 			if pass.Module != nil {
 				modPath = pass.Module.Path
+			} else if len(pass.Files) > 0 { // a driver that does not say (golangci-lint): read go.mod
+				modPath = config.ModulePathOf(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
 			}
 			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path(), modPath)
 			for _, f := range pass.Files {
