@@ -54,6 +54,7 @@ func (r *run) main() int {
 	cached, misses, keys := r.lookupCache(cache, pkgs)
 	typeCheck(misses)
 	roots := r.reportLoadErrors(misses)
+	hideBroken(misses, roots)
 
 	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
 	var graph *checker.Graph

@@ -254,3 +254,21 @@ func importerFor(p *packages.Package, c *typeChecker) types.Importer {
 type importError struct{ path, why string }
 
 func (e *importError) Error() string { return e.why }
+
+// hideBroken turns the packages that were reported as not loading or not
+// type-checking (in pkgs but not in roots) into opaque dependencies: a
+// rule with facts runs on the dependencies of the roots, and on a broken
+// one it would fail, and take the importing package's analysis with it.
+// Without syntax the rule skips it, as it skips the standard library.
+func hideBroken(pkgs, roots []*packages.Package) {
+	ok := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		ok[p] = true
+	}
+	for _, p := range pkgs {
+		if !ok[p] {
+			p.IllTyped = false
+			p.Syntax, p.TypesInfo = nil, nil
+		}
+	}
+}
