@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // RuleOption describes one rules.toml key of a rule.
@@ -72,6 +73,10 @@ func RuleMarkdown(r *Rule) string {
 	b.WriteString(ruleTOML(r))
 	b.WriteString("```\n\n")
 	fmt.Fprintf(&b, "Silence one finding with `//prodlint:ignore %s <reason>` on the line or the line above.\n", r.ID)
+	if forms := rule.ForeignSuppressions(r.ID); forms != nil {
+		fmt.Fprintf(&b, "The equivalent suppressions of other linters also silence it, on the line or above the statement "+
+			"(unless rules.toml sets `honor_nolint = false`): `%s`, `//nolint` and `//nolint:all`.\n", strings.Join(forms, "`, `"))
+	}
 	return b.String()
 }
 
@@ -111,6 +116,27 @@ generated = false
 # Analyze packages under example directories (example, examples, _example,
 # _examples): programs to read, not to deploy.
 examples = false
+
+# Honour the suppressions of gosec and golangci-lint for the rules that
+# report the same check: #nosec (bare or naming G101, G104, G112, G114 or
+# G402), //nolint:gosec, //nolint:bodyclose, noctx, contextcheck,
+# rowserrcheck, sqlclosecheck, and the blanket //nolint and //nolint:all,
+# on the line of the finding or above its statement, as those tools read them.
+honor_nolint = true
+
+# Which code is production code. Packages under a non_production directory
+# (samples, benchmarks, demos, end-to-end suites, test tools) are not
+# reported: they are run by hand or by a test harness, never deployed.
+# Globs match a package's directory relative to its module root; "*" stays
+# within a path element, "**" spans directories, and a glob that matches a
+# directory matches every package below it.
+[production]
+non_production = `)
+	b.WriteString(tomlValue(reflect.ValueOf(config.DefaultNonProduction)))
+	b.WriteString(`
+# Directories that are production code although they match non_production,
+# e.g. ["cmd/loadtest"] when that command is deployed.
+production = []
 `)
 	for _, r := range rules {
 		fmt.Fprintf(&b, "\n# %s: %s. %s\n", r.ID, r.Doc.Title, r.URL())

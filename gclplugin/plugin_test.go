@@ -179,9 +179,14 @@ func TestSettingsExclude(t *testing.T) {
 
 func TestSettingsValid(t *testing.T) {
 	raw := map[string]any{
-		"exclude":   []any{"gen/**", filepath.ToSlash("vendor/**")},
-		"tests":     true,
-		"generated": false,
+		"exclude":      []any{"gen/**", filepath.ToSlash("vendor/**")},
+		"tests":        true,
+		"generated":    false,
+		"honor_nolint": false,
+		"production": map[string]any{
+			"non_production": []any{"**/samples"},
+			"production":     []any{"cmd/loadtest"},
+		},
 		"rules": map[string]any{
 			"ignore-directive": map[string]any{"enabled": true, "severity": "info"},
 		},
@@ -199,7 +204,7 @@ func TestSettingsErrors(t *testing.T) {
 	}{
 		{"unknown top-level key",
 			map[string]any{"exlude": []any{"x"}},
-			[]string{`prodlint settings`, `unknown field "exlude"`, "known keys: exclude, tests, generated, examples, rules"}},
+			[]string{`prodlint settings`, `unknown field "exlude"`, "known keys: exclude, tests, generated, examples, honor_nolint, production, rules"}},
 		{"wrong type at top level",
 			map[string]any{"tests": "yes"},
 			[]string{"prodlint settings", "tests"}},
@@ -218,6 +223,9 @@ func TestSettingsErrors(t *testing.T) {
 		{"rule settings not a table",
 			map[string]any{"rules": map[string]any{"ignore-directive": true}},
 			[]string{"prodlint settings", "must be a table"}},
+		{"invalid production glob",
+			map[string]any{"production": map[string]any{"non_production": []any{"[a-"}}},
+			[]string{"prodlint settings: production.non_production: invalid glob"}},
 		{"invalid glob",
 			map[string]any{"exclude": []any{"[a-"}},
 			[]string{"prodlint settings: exclude: invalid glob"}},

@@ -31,8 +31,20 @@ type Settings struct {
 	// Examples says whether packages under example directories are
 	// analyzed.
 	Examples *bool `json:"examples,omitempty"`
+	// HonorNolint says whether #nosec directives silence the rules that
+	// report the same check as gosec (golangci-lint applies //nolint
+	// itself).
+	HonorNolint *bool `json:"honor_nolint,omitempty"`
+	// Production says which directories hold production code.
+	Production *ProductionSettings `json:"production,omitempty"`
 	// Rules holds one table per rule id.
 	Rules map[string]RuleSettings `json:"rules,omitempty"`
+}
+
+// ProductionSettings is the production table of rules.toml.
+type ProductionSettings struct {
+	NonProduction []string `json:"non_production,omitempty"`
+	Production    []string `json:"production,omitempty"`
 }
 
 // RuleSettings is one rule's table: enabled, severity, and the rule's own
@@ -116,7 +128,7 @@ func plainNumbers(v any) any {
 }
 
 // settingsKeys lists the top-level keys, for error messages.
-var settingsKeys = []string{"exclude", "tests", "generated", "examples", "rules"}
+var settingsKeys = []string{"exclude", "tests", "generated", "examples", "honor_nolint", "production", "rules"}
 
 // decodeConfig turns golangci-lint's raw settings into a validated
 // configuration, or nil when there are none (rules.toml discovery).
@@ -187,6 +199,19 @@ func (s Settings) TOML() ([]byte, error) {
 	}
 	if s.Examples != nil {
 		doc["examples"] = *s.Examples
+	}
+	if s.HonorNolint != nil {
+		doc["honor_nolint"] = *s.HonorNolint
+	}
+	if p := s.Production; p != nil {
+		table := map[string]any{}
+		if p.NonProduction != nil {
+			table["non_production"] = p.NonProduction
+		}
+		if p.Production != nil {
+			table["production"] = p.Production
+		}
+		doc["production"] = table
 	}
 	if len(s.Rules) > 0 {
 		rules := map[string]any{}

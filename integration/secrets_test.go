@@ -35,8 +35,11 @@ func secretsModule(t *testing.T) string {
 	for _, name := range names {
 		b.WriteString("var " + name + " = \"" + fakeSecrets[name] + "\"\n")
 	}
-	b.WriteString("var dsn = \"postgres://app:" + dsnPassword + "@db.internal:5432/app\"\n\n")
-	b.WriteString("func main() {\n\tlog.Println(\"password\", dbPassword)\n\tfmt.Println(" + strings.Join(names, ", ") + ", dsn)\n}\n")
+	// A field whose env tag names its variable: the one secret with a fix,
+	// so that -fix and -diff have something to show.
+	b.WriteString("type dbConfig struct {\n\tDSN string `env:\"DATABASE_URL\"`\n}\n\n")
+	b.WriteString("var db = dbConfig{DSN: \"postgres://app:" + dsnPassword + "@db.internal:5432/app\"}\n\n")
+	b.WriteString("func main() {\n\tlog.Println(\"password\", dbPassword)\n\tfmt.Println(" + strings.Join(names, ", ") + ", db.DSN)\n}\n")
 	files := map[string]string{
 		"go.mod":  "module example.com/secrets\n\ngo 1.22\n",
 		"main.go": b.String(),

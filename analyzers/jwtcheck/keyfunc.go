@@ -38,10 +38,32 @@ func (a *unverifiedPass) verifyingParse(c inspector.Cursor, call *ast.CallExpr, 
 	if res.checksMethod || res.acceptsNone || !res.returnsKey {
 		return
 	}
+	if !res.returnsBytes {
+		// Every key is a typed key object (*rsa.PublicKey,
+		// *ecdsa.PublicKey, ed25519.PublicKey): the HMAC methods reject
+		// anything but []byte, and each asymmetric method rejects the
+		// other families' keys, so the header cannot pick a method the
+		// key verifies for the attacker.
+		return
+	}
 	a.Reportf(call.Args[idx], "this Keyfunc returns the key without checking token.Method, and the parser does not pin "+
-		"the algorithm: the token's own header picks how it is verified, so a key meant for one algorithm can "+
-		"verify another (alg confusion: public key bytes used as an HMAC secret); check the method's type in the "+
-		"Keyfunc or pass jwt.WithValidMethods (Parser.ValidMethods in jwt-go v3)")
+		"the algorithm: the token's own header picks how it is verified, so when the key bytes returned here are "+
+		"public (a PEM-encoded public key), a token the attacker signs with them as an HS256 secret verifies "+
+		"(alg confusion); check the method's type in the Keyfunc or pass jwt.WithValidMethods (Parser.ValidMethods "+
+		"in jwt-go v3)")
+}
+
+// mayBeBytes reports whether a returned key of static type t may be a
+// []byte at run time, the only key type the HMAC methods accept: []byte
+// itself, or an interface (any, crypto.PublicKey) that could hold one.
+func mayBeBytes(t types.Type) bool {
+	if t == nil {
+		return true
+	}
+	if types.IsInterface(t) {
+		return true
+	}
+	return types.Identical(types.Unalias(t), types.NewSlice(types.Typ[types.Byte]))
 }
 
 // keyfunc finds the function literal or declaration a Keyfunc argument
@@ -93,6 +115,7 @@ func (a *unverifiedPass) funcDecl(fn *types.Func) (inspector.Cursor, bool) {
 type keyfuncFacts struct {
 	checksMethod bool // looks at the algorithm, or hands the token to code that may
 	returnsKey   bool // returns something other than nil as the key
+	returnsBytes bool // one returned key is, or may be, a []byte (the HMAC key type)
 	acceptsNone  bool // returns jwt.UnsafeAllowNoneSignatureType (reported on its own)
 }
 
@@ -122,6 +145,11 @@ func (a *unverifiedPass) inspectKeyfunc(kf inspector.Cursor) keyfuncFacts {
 		case *ast.ReturnStmt:
 			if fc, _, _ := match.EnclosingFunc(a.TypesInfo, c); fc == kf && len(n.Results) > 0 && !isNil(a.Pass, n.Results[0]) {
 				facts.returnsKey = true
+				if len(n.Results) == 1 { // return lookup(t): the key's type is the callee's (any)
+					facts.returnsBytes = true
+				} else {
+					facts.returnsBytes = facts.returnsBytes || mayBeBytes(a.TypesInfo.TypeOf(n.Results[0]))
+				}
 			}
 		case *ast.Ident:
 			facts.acceptsNone = facts.acceptsNone || isJWTObject(a.TypesInfo.Uses[n], "UnsafeAllowNoneSignatureType")

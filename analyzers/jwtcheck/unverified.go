@@ -21,8 +21,9 @@ func Unverified() *rule.Rule {
 			Title: "report JWT verification that lets the token choose how it is checked",
 			Why: `jwt.Parse hands the Keyfunc a token whose header, alg included, the sender wrote. ` +
 				`A Keyfunc that returns the key without checking token.Method, on a parser not ` +
-				`pinned with WithValidMethods, lets the attacker pick the algorithm: public key ` +
-				`bytes served as an HMAC secret verify a token the attacker signed (alg confusion). ` +
+				`pinned with WithValidMethods, lets the attacker pick the algorithm: when the key ` +
+				`is public key bytes (a PEM-encoded key), a token the attacker signs with them as ` +
+				`an HS256 secret verifies (alg confusion). ` +
 				`Returning jwt.UnsafeAllowNoneSignatureType or allowing "none" accepts tokens with ` +
 				`no signature at all; claims read with ParseUnverified and then trusted are ` +
 				`whatever the sender typed; WithoutClaimsValidation accepts expired tokens, which ` +
@@ -43,7 +44,10 @@ func Unverified() *rule.Rule {
 				`returned (not compared) by a function whose name says it does not verify ` +
 				`(ParseUnverifiedJWT, insecureClaims): its callers peek, then verify; ` +
 				`WithoutClaimsValidation in a package that validates claims itself ` +
-				`(Validator.Validate, Claims.Valid).`,
+				`(Validator.Validate, Claims.Valid); a Keyfunc whose every key is a typed key ` +
+				`object (*rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey): the HMAC methods ` +
+				`accept only []byte and each public-key method rejects the other families' keys, ` +
+				`so the header cannot turn the key against the verifier.`,
 			Since: "v0.1.0",
 		},
 		Run: runUnverified,

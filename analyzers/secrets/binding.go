@@ -25,12 +25,12 @@ type binding struct {
 	// envName is the environment variable the fix reads: an env struct
 	// tag when there is one, else the name in UPPER_SNAKE.
 	envName string
+	// envTagged says envName comes from the code (an env or envconfig
+	// struct tag), not from prodlint's guess.
+	envTagged bool
 	// target is the variable, constant or field the value initialises,
 	// nil when the value is not an initialiser (a map entry, an argument).
 	target types.Object
-	// spec and decl hold a var or const declaration's value.
-	spec *ast.ValueSpec
-	decl *ast.GenDecl
 }
 
 // bindingOf returns the binding of the value expression at c.
@@ -45,10 +45,7 @@ func bindingOf(info *types.Info, c inspector.Cursor) binding {
 			return binding{}
 		}
 		id := spec.Names[idx]
-		b := identBinding(id.Name, info.Defs[id])
-		b.spec = spec
-		b.decl, _ = parent.Parent().Node().(*ast.GenDecl)
-		return b
+		return identBinding(id.Name, info.Defs[id])
 	case edge.AssignStmt_Rhs:
 		as := parent.Node().(*ast.AssignStmt)
 		if len(as.Lhs) != len(as.Rhs) {
@@ -178,7 +175,7 @@ func fieldBinding(owner types.Type, st *types.Struct, field types.Object) bindin
 				b.kind = classifyName(name)
 			}
 			if (key == "env" || key == "envconfig") && envVarName.MatchString(name) {
-				b.envName = name
+				b.envName, b.envTagged = name, true
 			}
 		}
 		return b

@@ -23,6 +23,9 @@ type hit struct {
 	// connString marks a connection string: the whole literal is then the
 	// configuration value the fix reads from the environment.
 	connString bool
+	// inline marks a password inside a URL, DSN or connection string,
+	// wherever it sits in the literal.
+	inline bool
 }
 
 // minBodyEntropy is the variety a token's random part must have: real
@@ -190,7 +193,7 @@ func findURLPassword(v string) []hit {
 			continue
 		}
 		shown := scheme + "://" + mask(user) + ":****@" + host
-		hits = append(hits, hit{what: "a " + scheme + " URL with an inline password", secret: pass, shown: shown, start: m[0], end: m[1], connString: m[0] == 0})
+		hits = append(hits, hit{what: "a " + scheme + " URL with an inline password", secret: pass, shown: shown, start: m[0], end: m[1], connString: m[0] == 0, inline: true})
 	}
 	return hits
 }
@@ -207,7 +210,7 @@ func findMySQLPassword(v string) []hit {
 	if !realPassword(user, pass) || localHost(host) {
 		return nil
 	}
-	return []hit{{what: "a MySQL DSN with an inline password", secret: pass, shown: mask(user) + ":****@tcp(" + host + ")", start: m[0], end: m[1], connString: true}}
+	return []hit{{what: "a MySQL DSN with an inline password", secret: pass, shown: mask(user) + ":****@tcp(" + host + ")", start: m[0], end: m[1], connString: true, inline: true}}
 }
 
 var (
@@ -239,7 +242,7 @@ func findKeyValuePassword(v string) []hit {
 	if !realPassword(user, pass) || (host != "" && localHost(host)) {
 		return nil
 	}
-	return []hit{{what: "a connection string with an inline password", secret: pass, shown: "password=****", start: m[2], end: m[3], connString: true}}
+	return []hit{{what: "a connection string with an inline password", secret: pass, shown: "password=****", start: m[2], end: m[3], connString: true, inline: true}}
 }
 
 // defaultPasswords are the stock passwords of local databases, brokers

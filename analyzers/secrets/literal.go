@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -60,14 +59,18 @@ func Literal() *rule.Rule {
 				"sentences bound to a secret-like name (\"/oauth/token\", \"kv/data/prod/db\"); connection strings whose " +
 				"password is a placeholder, an environment reference, an upper-case name, a stock default (postgres, " +
 				"guest, root, password) or the user name, or whose host is local or a documentation domain; a lone " +
-				"PEM header line; a Twilio account SID with no auth token beside it; test code unless " +
+				"PEM header line; a Twilio account SID with no auth token beside it; a connection string in help text (passed as a " +
+				"parameter, or set to a field, named usage, help or description: a flag's usage shows the syntax to everyone " +
+				"who runs --help; a key of a known format there is still reported); pagination tokens (NextToken, PageToken, " +
+				"ContinuationToken, cursorToken: a position in a listing); test code unless " +
 				"rules.toml sets tests = true: _test.go files, files that import testing or testify, and packages under a " +
 				"testonly, testutil, testutils, mock or mocks directory (a package of test keys). Options: entropy and min_length tune the name-bound check, allow lists " +
 				"regular expressions of accepted values, allow_paths lists globs of files not checked.",
-			Fix: "For a variable, constant or struct field initialised with the literal, replace the literal with " +
-				"os.Getenv of an UPPER_SNAKE name derived from the identifier (or the field's env tag), adding the os " +
-				"import; a constant becomes a variable when it is unexported, alone in its declaration and only used " +
-				"where a string variable compiles. Rotate the credential as well: it is in the history.",
+			Fix: "For a struct field whose env or envconfig tag names its environment variable, replace the literal with " +
+				"os.Getenv of that variable, adding the os import. Elsewhere the message suggests os.Getenv of an " +
+				"UPPER_SNAKE name derived from the identifier but offers no fix: a name prodlint invents would read as real " +
+				"configuration, and the value would be empty wherever nobody sets it. Rotate the credential as well: it is " +
+				"in the history.",
 			Since: "v0.1.0",
 		},
 		Run: runLiteral,
@@ -121,7 +124,6 @@ type literalChecker struct {
 	opts        *LiteralOptions
 	allow       []*regexp.Regexp
 	allowedFile map[*token.File]bool // memoised allow_paths decisions
-	constDecls  []ast.Node           // const declarations, collected when a fix first needs them
 }
 
 // visit checks one string value: a string literal, or the outermost
@@ -138,18 +140,23 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 		return
 	}
 	b := bindingOf(lc.TypesInfo, c)
-	if hits := lc.credentials(value); len(hits) > 0 {
+	hits := lc.credentials(value)
+	if isHelpText(b) {
+		hits = withoutConnStrings(hits)
+	}
+	if len(hits) > 0 {
 		for _, h := range hits {
-			var fixes []analysis.SuggestedFix
+			msg := fmt.Sprintf("string literal holds %s (%s): %s", h.what, h.shown, leakCost)
 			if len(hits) == 1 && (h.start == 0 && h.end == len(value) || h.connString && !strings.Contains(value, "\n")) {
-				fixes = lc.envFix(b, expr)
+				lc.reportWithFix(expr, msg, b)
+			} else {
+				lc.Report(expr, msg)
 			}
-			lc.Report(expr, fmt.Sprintf("string literal holds %s (%s): %s", h.what, h.shown, leakCost), fixes...)
 		}
 		return
 	}
 	if f := pairedSecret(lc.TypesInfo, c, value, lc.opts.Entropy); f != nil && !lc.allowed(value) {
-		lc.Report(expr, fmt.Sprintf("string literal holds %s (%s): %s", f.what, mask(value), leakCost), lc.envFix(b, expr)...)
+		lc.reportWithFix(expr, fmt.Sprintf("string literal holds %s (%s): %s", f.what, mask(value), leakCost), b)
 		return
 	}
 	if b.kind != secretName {
@@ -163,8 +170,52 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 	if verb == "" {
 		verb = "is set to"
 	}
-	lc.Report(expr, fmt.Sprintf("%s %s a hardcoded high-entropy string (%s) that looks like a credential: %s",
-		b.label, verb, mask(v), leakCost), lc.envFix(b, expr)...)
+	lc.reportWithFix(expr, fmt.Sprintf("%s %s a hardcoded high-entropy string (%s) that looks like a credential: %s",
+		b.label, verb, mask(v), leakCost), b)
+}
+
+// reportWithFix reports msg with the fix that reads the environment
+// variable the code names (an env struct tag). Where the name would be
+// prodlint's guess, the fix would invent configuration and leave the value
+// empty wherever nobody sets that variable: the name is a hint in the
+// message instead.
+func (lc *literalChecker) reportWithFix(expr ast.Expr, msg string, b binding) {
+	if fixes := lc.envFix(b, expr); len(fixes) > 0 {
+		lc.Report(expr, msg, fixes...)
+		return
+	}
+	if b.target != nil && b.envName != "" && !b.envTagged {
+		msg += fmt.Sprintf(" (for example os.Getenv(%q); no fix is offered: the variable's name and how it is set are a deployment decision)", b.envName)
+	}
+	lc.Report(expr, msg)
+}
+
+// isHelpText reports whether the value is documentation shown to a user:
+// passed as a parameter, or set to a field, named usage, help or
+// description (a flag's usage, a command's help). A connection string in
+// it is an example of the syntax the flag takes (--help prints it to
+// everyone), not a credential; a key of a known format is still reported.
+func isHelpText(b binding) bool {
+	words := splitWords(b.name)
+	if len(words) == 0 {
+		return false
+	}
+	switch words[len(words)-1] {
+	case "usage", "help", "description", "desc":
+		return true
+	}
+	return false
+}
+
+// withoutConnStrings drops the connection strings from hits.
+func withoutConnStrings(hits []hit) []hit {
+	kept := hits[:0]
+	for _, h := range hits {
+		if !h.inline {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }
 
 // visitTag checks a struct tag: a credential anywhere in it, or a

@@ -110,3 +110,10 @@ func sharedRun(value, text string, n int) string {
 	}
 	return ""
 }
+
+// TestLiteralShapes: help text and pagination tokens are quiet beside
+// twins that are reported.
+func TestLiteralShapes(t *testing.T) {
+	a := ruletest.Analyzer(t, "", secrets.Literal())
+	analysistest.Run(t, ruletest.TestData(), a, "secretliteralhelptext", "secretliteralpagination")
+}

@@ -38,7 +38,7 @@ func Logged() *rule.Rule {
 				"log.Printf(\"request from %s with %s\", r.RemoteAddr, token)",
 			Good: "log.Printf(\"request from %s (authorization header present: %t)\", r.RemoteAddr, r.Header.Get(\"Authorization\") != \"\")",
 			Quiet: "Names that mention a credential but hold something else (passwordHash, tokenURL, tokenCount, " +
-				"authMode, secretName) or are not about credentials (tokenizer, author); values passed through any other " +
+				"authMode, secretName) or are not about credentials (tokenizer, author), and pagination tokens (NextToken, PageToken); values passed through any other " +
 				"function (mask(token), hash(token), len(token)) or sliced (token[:4]); variables assigned from a " +
 				"function named like redact, mask, hash or sanitize; constants; non-string values (a token.Token, a " +
 				"*oauth2.Token struct); fmt.Fprint* to writers other than os.Stdout and os.Stderr; header values other " +
@@ -47,7 +47,9 @@ func Logged() *rule.Rule {
 				"variable the function made (or its field) inside a command-line command handler (a function taking a " +
 				"urfave/cli *cli.Context or *cli.Command, or a *cobra.Command): a command that generates a key or creates " +
 				"a token and prints it writes its output to the operator's terminal, not a log (logging it with log or " +
-				"slog, or printing the process's configured secret, is still reported). " +
+				"slog, or printing the process's configured secret, is still reported); likewise fmt.Print* in a main package " +
+				"of a variable the function assigned from a call whose name starts with a creating verb (Create, Generate, " +
+				"Issue, New, Mint, Sign...): a command-line program printing the credential it was run to create. " +
 				"Not seen: secrets inside structs printed whole with %v, loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
 				"boundaries.",
@@ -101,15 +103,25 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 		return // Fprint* to a file, buffer or response: not a log
 	}
 	name := sinkName(fn)
-	var cmd inspector.Cursor // the CLI command a fmt print writes the output of
+	var cmd inspector.Cursor    // the CLI command a fmt print writes the output of
+	var mainFn inspector.Cursor // the function of a main package a fmt print is in
 	if s.pkg == "fmt" {
 		cmd = cliCommand(lc.TypesInfo, c)
+		if !cmd.Valid() && lc.Pkg.Name() == "main" {
+			for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				mainFn = fc
+				break
+			}
+		}
 	}
 	switch s.style {
 	case plainArgs:
 		for _, a := range args[min(s.first, len(args)):] {
 			if cmd.Valid() && madeIn(lc.TypesInfo, cmd, a) {
 				continue // a command printing the secret it just made: its output, not a log
+			}
+			if mainFn.Valid() && madeIn(lc.TypesInfo, mainFn, a) && createdByCall(lc.TypesInfo, mainFn, a) {
+				continue // a command-line program printing the credential it was run to create
 			}
 			lc.check(name, a, "")
 		}
@@ -299,4 +311,70 @@ func madeIn(info *types.Info, fn inspector.Cursor, e ast.Expr) bool {
 		body = fn.Body
 	}
 	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
+}
+
+// createVerbs open the name of a function that makes a credential:
+// CreateToken, GenerateKey, IssueCertificate, NewAPIKey, MintToken.
+var createVerbs = map[string]bool{
+	"create": true, "generate": true, "gen": true, "issue": true, "new": true, "mint": true, "make": true,
+	"rotate": true, "register": true, "provision": true, "sign": true,
+}
+
+// createdByCall reports whether the variable under e (or whose field e
+// is) is declared in the function at fn from the result of a call of a
+// function or method whose name starts with a creating verb.
+func createdByCall(info *types.Info, fn inspector.Cursor, e ast.Expr) bool {
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		e = sel.X
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(fn.Node(), func(n ast.Node) bool {
+		var lhs []*ast.Ident
+		var rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				li, _ := l.(*ast.Ident)
+				lhs = append(lhs, li)
+			}
+			rhs = n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = n.Names, n.Values
+		default:
+			return !found
+		}
+		for i, l := range lhs {
+			if l == nil || info.Defs[l] != v {
+				continue
+			}
+			var call *ast.CallExpr
+			switch {
+			case len(rhs) == len(lhs):
+				call, _ = ast.Unparen(rhs[i]).(*ast.CallExpr)
+			case len(rhs) == 1:
+				call, _ = ast.Unparen(rhs[0]).(*ast.CallExpr)
+			}
+			if call != nil {
+				if callee := match.Callee(info, call); callee != nil {
+					if words := splitWords(callee.Name()); len(words) > 0 && createVerbs[words[0]] {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -57,6 +57,14 @@ var fixtureWords = map[string]bool{
 	"testing": true, "fixture": true, "placeholder": true,
 }
 
+// paginationWords before a final "token" make it a position in a listing,
+// which the server hands to every client that pages through it:
+// NextToken, PageToken, nextPageToken, ContinuationToken, PaginationToken.
+var paginationWords = map[string]bool{
+	"next": true, "page": true, "continuation": true, "cursor": true, "pagination": true, "paging": true,
+	"resume": true, "prev": true, "previous": true,
+}
+
 // classifyName says whether name (an identifier, struct field, map key,
 // header or environment variable name) holds a credential. The last word
 // decides: dbPassword and GITHUB_TOKEN hold one, passwordHash and tokenURL
@@ -78,6 +86,9 @@ func classifyName(name string) nameKind {
 	}
 	if n := len(words); n > 0 {
 		last := words[n-1]
+		if (last == "token" || last == "tokens") && n > 1 && paginationWords[words[n-2]] {
+			return notSecretName
+		}
 		if isSecretWord(last) {
 			return secretName
 		}

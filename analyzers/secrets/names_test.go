@@ -19,6 +19,7 @@ func TestClassifyName(t *testing.T) {
 			"authMode", "authURL", "tokenExpiry", "sessionTokenTTL", "maskedToken", "redactedAuth", "tokenID",
 			"apiKeyID", "passwordPolicy", "githubTokenEnv", "token_len", "tokenFingerprint",
 			"exampleToken", "fakeAPIKey", "dummyPassword", "testSecret", "mockCredentials",
+			"NextToken", "nextPageToken", "PageToken", "ContinuationToken", "pagination_token", "cursorToken", "resumeToken",
 		},
 		neutral: {
 			"tokenizer", "tokens", "maxTokens", "author", "authors", "key", "cacheKey", "value", "config", "host",

@@ -30,6 +30,7 @@ func RequestBody() *rule.Rule {
 		NewOptions: func() any {
 			return &BodyOptions{MaxBodyBytes: 1 << 20, MaxMultipartMemory: 32 << 20}
 		},
+		FactTypes: []analysis.Fact{(*LimitsBody)(nil)},
 		Doc: rule.Doc{
 			Title: "report handlers that read a request body of any size into memory",
 			Why: "net/http puts no limit on a request body. A handler that reads r.Body whole (io.ReadAll, " +
@@ -50,14 +51,19 @@ func RequestBody() *rule.Rule {
 				"function that takes or returns an http.Handler and limits a request body before calling the next handler " +
 				"(func limitBody(next http.Handler) http.Handler), and uses that function anywhere (limitBody(mux), " +
 				"r.Use(limitBody)), every handler of the package is assumed to be behind it: the analysis cannot follow " +
-				"which routes a wrapped mux serves. It does not see a limit applied in another package (a shared middleware " +
-				"package, a router's body-size option), nor a read done by a helper the handler passes r.Body or r to " +
+				"which routes a wrapped mux serves. The same holds for such a middleware or helper declared in another package " +
+				"analyzed with it (a middleware package of the module: prodlint records that its exported function limits the " +
+				"body and reads that record where it is used). It does not see a limit applied by a router's body-size option " +
+				"or by a proxy in front, nor a read done by a helper the handler passes r.Body or r to " +
 				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
 				"//prodlint:ignore request-body-unbounded. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
-				"tests = true) and packages under an example, examples or _examples directory.",
+				"tests = true) and packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
 			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
-				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _.",
+				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _. " +
+				"The fix is offered only where no other limit can apply: not for r.ParseMultipartForm (an upload endpoint's " +
+				"limit must fit its largest upload), and not in a package that wraps handlers in a middleware " +
+				"(func(http.Handler) http.Handler) whose limit, if it has one, the fix could lower; the message says so instead.",
 			Since: "v0.1.0",
 		},
 		Run: runRequestBody,
@@ -71,11 +77,35 @@ type handler struct {
 	w, r *types.Var
 }
 
+// LimitsBody is the fact that a function limits a request body: a helper
+// that limits the body of the request it is given (limitBody(w, r)), or,
+// when Middleware is set, a middleware that limits it before calling the
+// next handler (func(next http.Handler) http.Handler, or a factory of
+// one). It lets a package that uses a middleware declared in another
+// package of the module be seen as limited.
+type LimitsBody struct {
+	Helper     bool // limits the body of a request passed to it
+	Middleware bool // wraps a handler and limits its request body
+}
+
+// AFact marks LimitsBody as an analysis fact.
+func (*LimitsBody) AFact() {}
+
+func (f *LimitsBody) String() string {
+	switch {
+	case f.Middleware:
+		return "limits the request body (middleware)"
+	default:
+		return "limits the request body"
+	}
+}
+
 func runRequestBody(p *rule.Pass) error {
 	opts := rule.Options[BodyOptions](p)
 	var handlers []handler
 	helpers := map[*types.Func]bool{}     // functions of the package that limit a request body
 	middleware := map[types.Object]bool{} // of those, the ones that wrap an http.Handler
+	maxBytesHandler := false
 	for c := range p.Cursors((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)) {
 		call, isCall := c.Node().(*ast.CallExpr)
 		if !isCall {
@@ -85,19 +115,83 @@ func runRequestBody(p *rule.Pass) error {
 			continue
 		}
 		if match.IsCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
-			return nil // the package limits bodies at the handler level
+			maxBytesHandler = true // the package limits bodies at the handler level
 		}
 		if boundedBody(p.TypesInfo, call) != nil {
 			recordLimiter(p.TypesInfo, c, helpers, middleware)
 		}
 	}
-	if usedAnywhere(p.TypesInfo, middleware) {
+	exportLimiters(p, helpers, middleware)
+	if maxBytesHandler || usedAnywhere(p, middleware) {
 		return nil
 	}
+	wrapped := usesMiddleware(p.TypesInfo)
 	for _, h := range handlers {
-		checkHandler(p, opts, h, helpers)
+		checkHandler(p, opts, h, helpers, wrapped)
 	}
 	return nil
+}
+
+// usesMiddleware reports whether the package refers to a middleware, a
+// function of the shape func(http.Handler) http.Handler or a factory of
+// one: a limit it applies cannot be seen here (a function of another
+// module, or one not analyzed), so the fix, which could lower that limit,
+// is not offered.
+func usesMiddleware(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && isMiddlewareSig(fn.Signature()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isMiddlewareSig reports whether sig is func(http.Handler) http.Handler,
+// or returns a function of that shape.
+func isMiddlewareSig(sig *types.Signature) bool {
+	if sig.Results().Len() != 1 {
+		return false
+	}
+	res := sig.Results().At(0).Type()
+	if sig.Params().Len() == 1 && match.IsNamed(sig.Params().At(0).Type(), "net/http", "Handler") && match.IsNamed(res, "net/http", "Handler") {
+		return true
+	}
+	inner, ok := res.Underlying().(*types.Signature)
+	return ok && isMiddlewareSig(inner)
+}
+
+// exportLimiters exports the LimitsBody fact on the package's exported
+// helpers and middleware, for the packages that import it.
+func exportLimiters(p *rule.Pass, helpers map[*types.Func]bool, middleware map[types.Object]bool) {
+	facts := map[types.Object]*LimitsBody{}
+	for fn := range helpers {
+		facts[fn] = &LimitsBody{Helper: true}
+	}
+	for obj := range middleware {
+		if facts[obj] == nil {
+			facts[obj] = &LimitsBody{}
+		}
+		facts[obj].Middleware = true
+	}
+	for obj, f := range facts {
+		if obj.Pkg() == p.Pkg && obj.Exported() { // only exported functions and methods are used elsewhere
+			p.ExportObjectFact(obj, f)
+		}
+	}
+}
+
+// importedLimiter returns the LimitsBody fact of a function declared in
+// another package, or nil.
+func importedLimiter(p *rule.Pass, obj types.Object) *LimitsBody {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == p.Pkg {
+		return nil
+	}
+	var f LimitsBody
+	if !p.ImportObjectFact(fn.Origin(), &f) {
+		return nil
+	}
+	return &f
 }
 
 // recordLimiter classifies the function around a call that limits a
@@ -150,14 +244,15 @@ func delegates(info *types.Info, fc inspector.Cursor) bool {
 	return false
 }
 
-// usedAnywhere reports whether one of objs is referred to in the package
+// usedAnywhere reports whether one of objs, or a middleware of another
+// package (by its LimitsBody fact), is referred to in the package
 // (called, or passed as a value: r.Use(limitBody)).
-func usedAnywhere(info *types.Info, objs map[types.Object]bool) bool {
-	if len(objs) == 0 {
-		return false
-	}
-	for _, obj := range info.Uses {
+func usedAnywhere(p *rule.Pass, objs map[types.Object]bool) bool {
+	for _, obj := range p.TypesInfo.Uses {
 		if objs[obj] {
+			return true
+		}
+		if f := importedLimiter(p, obj); f != nil && f.Middleware {
 			return true
 		}
 	}
@@ -194,7 +289,7 @@ func mentionsHandler(sig *types.Signature) bool {
 
 // checkHandler reports the first unlimited read of the handler's request
 // body, unless the handler limits it.
-func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool) {
+func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool, wrapped bool) {
 	if h.r.Name() == "" || h.r.Name() == "_" {
 		return // the body cannot be read through the parameter
 	}
@@ -213,7 +308,7 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			if body := boundedBody(p.TypesInfo, n); body != nil && isBodyOf(p.TypesInfo, body, h.r) {
 				limited = true
 			}
-			if passesRequestToLimiter(p.TypesInfo, n, h.r, helpers) {
+			if passesRequestToLimiter(p, n, h.r, helpers) {
 				limited = true
 			}
 			if read, ok := wholeBodyRead(p.TypesInfo, opts, n, h.r); ok {
@@ -249,13 +344,26 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			first = r
 		}
 	}
-	p.Report(first.node, first.message, maxBytesFix(p, opts, h)...)
+	// The fix inserts the configured limit. Where that is a judgement
+	// call it is a hint instead: an upload endpoint needs a limit fitted
+	// to its largest upload, and a middleware may already apply a limit
+	// the fix would lower.
+	switch {
+	case first.multipart:
+		p.Report(first.node, first.message+" (no fix is offered: choose the limit from the largest upload the endpoint accepts)")
+	case wrapped:
+		p.Report(first.node, first.message+" (no fix is offered: the package wraps handlers in a middleware, and if it "+
+			"already limits bodies, a limit here must not be lower than its)")
+	default:
+		p.Report(first.node, first.message, maxBytesFix(p, opts, h)...)
+	}
 }
 
 // bodyRead is a read of the whole request body.
 type bodyRead struct {
-	node    ast.Node
-	message string
+	node      ast.Node
+	message   string
+	multipart bool // r.ParseMultipartForm: an upload
 }
 
 // limitAdvice ends every message of the rule.
@@ -268,7 +376,7 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 	switch {
 	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll"):
 		if len(call.Args) == 1 && isBodyOf(info, call.Args[0], r) {
-			return bodyRead{call, fn.Pkg().Name() + ".ReadAll(" + r.Name() + ".Body) reads the whole request body into memory " +
+			return bodyRead{node: call, message: fn.Pkg().Name() + ".ReadAll(" + r.Name() + ".Body) reads the whole request body into memory " +
 				"with no size limit: one large or endless upload exhausts the server's memory, and the client's retry " +
 				"does it again; " + limitAdvice}, true
 		}
@@ -286,7 +394,7 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 		}
 		return bodyRead{call, r.Name() + ".ParseMultipartForm keeps up to " + v.ExactString() + " bytes of every upload " +
 			"in memory and the rest on disk, with no limit on the body: a few large uploads exhaust memory and disk; " +
-			"keep maxMemory small and " + limitAdvice}, true
+			"keep maxMemory small and " + limitAdvice, true}, true
 	}
 	return bodyRead{}, false
 }
@@ -301,7 +409,7 @@ func decoderOverBody(info *types.Info, call *ast.CallExpr, r *types.Var) (bodyRe
 	if len(call.Args) != 1 || !isBodyOf(info, call.Args[0], r) {
 		return bodyRead{}, false
 	}
-	return bodyRead{call, fn.Pkg().Name() + ".NewDecoder(" + r.Name() + ".Body).Decode reads a request body of any size: " +
+	return bodyRead{node: call, message: fn.Pkg().Name() + ".NewDecoder(" + r.Name() + ".Body).Decode reads a request body of any size: " +
 		"one large upload exhausts the server's memory, and the client's retry does it again; " + limitAdvice}, true
 }
 
@@ -362,14 +470,20 @@ func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
 }
 
 // passesRequestToLimiter reports whether call hands the request r to a
-// function of the package that limits a request body (limitBody(w, r)).
-func passesRequestToLimiter(info *types.Info, call *ast.CallExpr, r *types.Var, helpers map[*types.Func]bool) bool {
-	fn := match.Callee(info, call)
-	if fn == nil || !helpers[fn] {
+// function that limits a request body (limitBody(w, r)): one of the
+// package, or of another package by its LimitsBody fact.
+func passesRequestToLimiter(p *rule.Pass, call *ast.CallExpr, r *types.Var, helpers map[*types.Func]bool) bool {
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil {
 		return false
 	}
+	if !helpers[fn] {
+		if f := importedLimiter(p, fn); f == nil || !f.Helper {
+			return false
+		}
+	}
 	for _, a := range call.Args {
-		if isVar(info, a, r) {
+		if isVar(p.TypesInfo, a, r) {
 			return true
 		}
 	}

@@ -23,3 +23,24 @@ func TestRequestBodyOptions(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.request-body-unbounded]\nmax-body-bytes = 65536\nmax-multipart-memory = 1048576\n", server.RequestBody())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "requestbodyoptions")
 }
+
+// TestRequestBodyFacts: a middleware or helper declared in another package
+// of the module that limits the body (the LimitsBody fact) quiets the
+// handlers behind it; one that limits nothing does not.
+func TestRequestBodyFacts(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.RequestBody())
+	analysistest.Run(t, ruletest.TestData(), a, "requestbodyfact/mw", "requestbodyfact/api", "requestbodyfact/helperuse", "requestbodyfact/unwrapped")
+}
+
+// TestRequestBodyFixHint: where a middleware wraps the handlers, or the
+// read is a multipart upload, the finding carries a hint and no fix.
+func TestRequestBodyFixHint(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.RequestBody())
+	for _, res := range analysistest.Run(t, ruletest.TestData(), a, "requestbodyfixhint", "requestbodyfact/unwrapped") {
+		for _, d := range res.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%v: a fix was offered where a middleware may already limit the body", res.Pass.Fset.Position(d.Pos))
+			}
+		}
+	}
+}

@@ -52,7 +52,7 @@ func Timeout() *rule.Rule {
 				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
-				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory.",
+				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
 			Fix: "adds ReadHeaderTimeout (read-header-timeout, default 10s) to the http.Server literal, importing time " +
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",

@@ -26,3 +26,28 @@ func TestTimeoutOptions(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.server-timeout]\nread-header-timeout = \"5s\"\nrequire-write-timeout = true\n", server.Timeout())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "servertimeoutoptions")
 }
+
+// TestTimeoutNonProduction: demos, samples and test tools are not
+// reported; the deployed command beside them is.
+func TestTimeoutNonProduction(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.Timeout())
+	analysistest.Run(t, ruletest.TestData(), a, "servertimeoutnonprod/...")
+}
+
+// TestTimeoutForeignDirectives: #nosec G112/G114 and //nolint:gosec
+// silence server-timeout, unless honor_nolint is off.
+func TestTimeoutForeignDirectives(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.Timeout())
+	analysistest.Run(t, ruletest.TestData(), a, "servertimeoutnolint")
+	off := ruletest.Analyzer(t, "honor_nolint = false\n", server.Timeout())
+	res := analysistest.Run(&silentT{T: t}, ruletest.TestData(), off, "servertimeoutnolint")
+	if n := len(res[0].Diagnostics); n != 4 {
+		t.Errorf("honor_nolint = false: got %d findings, want 4 (every server)", n)
+	}
+}
+
+// silentT swallows analysistest's complaints, for a test that counts
+// findings itself.
+type silentT struct{ *testing.T }
+
+func (s *silentT) Errorf(format string, args ...any) {}

@@ -40,7 +40,7 @@ func Shutdown() *rule.Rule {
 				"http.ServeTLS is always reported, since there is no server to shut down. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
-				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory.",
+				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
 			Since: "v0.1.0",
 		},
 		Run: runShutdown,

@@ -13,5 +13,15 @@ func TestShutdown(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Shutdown())
 	analysistest.Run(t, ruletest.TestData(), a,
 		"shutdown", "shutdowngraceful", "shutdownmethodvalue", "shutdownlib", "shutdownhandoff",
-		"shutdown/examples/webhook", "shutdown/testonly/mdm/mdmtest", "shutdown/cmd/mdmtest")
+		"shutdown/examples/webhook", "shutdown/testonly/mdm/mdmtest", "shutdown/cmd/mdmtest", "shutdownnolint")
+}
+
+// TestShutdownForeignDirectivesOff: with honor_nolint = false the #nosec
+// G114 server is reported too.
+func TestShutdownForeignDirectivesOff(t *testing.T) {
+	a := ruletest.Analyzer(t, "honor_nolint = false\n", server.Shutdown())
+	res := analysistest.Run(&silentT{T: t}, ruletest.TestData(), a, "shutdownnolint")
+	if n := len(res[0].Diagnostics); n != 2 {
+		t.Errorf("honor_nolint = false: got %d findings, want 2", n)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -39,9 +40,12 @@ func TLS() *rule.Rule {
 				"(if *insecure { cfg.InsecureSkipVerify = true }; an if that only tests for nil does not count); a " +
 				"tls.Config that also sets VerifyPeerCertificate or VerifyConnection, in the literal or later on the same " +
 				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); " +
-				"MinVersion 0 (the Go default, TLS 1.2) or not constant; _test.go files and files that import testing or " +
+				"MinVersion 0 (the Go default, TLS 1.2) or not constant; a tls.Config used only to dial a loopback address " +
+				"with tls.Dial or tls.DialWithDialer (\"127.0.0.1:\"+port, net.JoinHostPort(\"localhost\", port)): a process " +
+				"probing its own listener, with no one else on the network path; _test.go files and files that import testing or " +
 				"testify (test harnesses; both unless rules.toml sets tests = true); packages under an example, examples " +
-				"or _examples directory.",
+				"or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: " +
+				"the [production] globs of rules.toml).",
 			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
 				"below TLS 1.2 with tls.VersionTLS12.",
 			Since: "v0.1.0",
@@ -66,6 +70,7 @@ const skipVerifyMsg = "InsecureSkipVerify: true makes this TLS client accept any
 func runTLS(p *rule.Pass) error {
 	var findings []tlsFinding
 	customVerify := map[types.Object]bool{} // keys whose tls.Config sets VerifyPeerCertificate/VerifyConnection
+	probe := loopbackProbes(p)
 	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CompositeLit:
@@ -73,6 +78,9 @@ func runTLS(p *rule.Pass) error {
 				continue
 			}
 			key := literalKey(p.TypesInfo, c)
+			if probe.literals[n] || key != nil && probe.onlyProbes(key) {
+				continue // a probe of a listener on this host
+			}
 			if hasCustomVerify(p.TypesInfo, n) {
 				if key != nil {
 					customVerify[key] = true
@@ -90,6 +98,9 @@ func runTLS(p *rule.Pass) error {
 					continue
 				}
 				key := valueKey(p.TypesInfo, lhs.(*ast.SelectorExpr).X)
+				if key != nil && probe.onlyProbes(key) {
+					continue
+				}
 				switch f.Name() {
 				case "VerifyPeerCertificate", "VerifyConnection":
 					if key != nil && !isNil(p.TypesInfo, n.Rhs[i]) {
@@ -117,6 +128,102 @@ func runTLS(p *rule.Pass) error {
 		p.Report(f.node, f.msg, f.fix()...)
 	}
 	return nil
+}
+
+// probes are the tls.Config values that only dial a loopback address: a
+// process probing its own TLS listener (a health check, a readiness
+// self-test) through 127.0.0.1 or localhost, where no one else is on the
+// network path.
+type probes struct {
+	literals map[*ast.CompositeLit]bool // passed in place to a loopback dial
+	vars     map[types.Object]int       // passed by name to a loopback dial: how often
+	uses     map[types.Object]int       // every use of those names
+}
+
+// onlyProbes reports whether every use of the variable key is as the
+// configuration of a loopback dial (besides setting its fields).
+func (pr *probes) onlyProbes(key types.Object) bool {
+	n := pr.vars[key]
+	return n > 0 && n == pr.uses[key]
+}
+
+// loopbackProbes finds the tls.Config values handed to tls.Dial or
+// tls.DialWithDialer with a loopback address.
+func loopbackProbes(p *rule.Pass) *probes {
+	pr := &probes{literals: map[*ast.CompositeLit]bool{}, vars: map[types.Object]int{}, uses: map[types.Object]int{}}
+	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn := match.Callee(p.TypesInfo, call)
+		var addr, cfg ast.Expr
+		switch {
+		case match.IsFunc(fn, "crypto/tls", "Dial") && len(call.Args) == 3:
+			addr, cfg = call.Args[1], call.Args[2]
+		case match.IsFunc(fn, "crypto/tls", "DialWithDialer") && len(call.Args) == 4:
+			addr, cfg = call.Args[2], call.Args[3]
+		default:
+			continue
+		}
+		if !isLoopbackTarget(p.TypesInfo, addr) {
+			continue
+		}
+		cfg = ast.Unparen(cfg)
+		if u, ok := cfg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			cfg = ast.Unparen(u.X)
+		}
+		switch e := cfg.(type) {
+		case *ast.CompositeLit:
+			pr.literals[e] = true
+		case *ast.Ident:
+			if obj := p.TypesInfo.Uses[e]; obj != nil {
+				pr.vars[obj]++
+			}
+		}
+	}
+	if len(pr.vars) == 0 {
+		return pr
+	}
+	for c := range p.Cursors((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		obj := p.TypesInfo.Uses[id]
+		if _, ok := pr.vars[obj]; !ok {
+			continue
+		}
+		if sel, ok := c.Parent().Node().(*ast.SelectorExpr); ok && sel.X == id {
+			if kind, _ := c.Parent().ParentEdge(); kind == edge.AssignStmt_Lhs {
+				continue // cfg.InsecureSkipVerify = true: setting it, not handing it on
+			}
+		}
+		pr.uses[obj]++
+	}
+	return pr
+}
+
+// isLoopbackTarget reports whether a dial address names a loopback host:
+// a constant ("127.0.0.1:8443"), a constant host joined to a port
+// ("localhost:" + port, net.JoinHostPort("127.0.0.1", port)).
+func isLoopbackTarget(info *types.Info, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if isLoopbackAddr(info, e) {
+		return true
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return false
+		}
+		if v := constValue(info, e.X); v != nil && v.Kind() == constant.String {
+			host, _, ok := strings.Cut(constant.StringVal(v), ":")
+			return ok && isLoopbackHost(host)
+		}
+		return isLoopbackTarget(info, e.X) // "127.0.0.1:" + a + b
+	case *ast.CallExpr:
+		if match.IsCallTo(info, e, "net", "JoinHostPort") && len(e.Args) == 2 {
+			if v := constValue(info, e.Args[0]); v != nil && v.Kind() == constant.String {
+				return isLoopbackHost(constant.StringVal(v))
+			}
+		}
+	}
+	return false
 }
 
 // literalTLSFindings returns the insecure settings of a tls.Config

@@ -25,3 +25,9 @@ func TestTLSTestSupportWithTests(t *testing.T) {
 	a := ruletest.Analyzer(t, "tests = true\n", server.TLS())
 	analysistest.Run(t, ruletest.TestData(), a, "tlstestsupport")
 }
+
+// TestTLSSelfProbe: a configuration that only dials a loopback address is
+// quiet; the same one dialing another host is reported.
+func TestTLSSelfProbe(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.TLS()), "tlsselfprobe")
+}

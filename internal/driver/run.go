@@ -128,6 +128,7 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	cached, misses, keys := r.lookupCache(cache, pkgs)
 	typeCheck(misses, r.overlay)
 	roots := r.reportLoadErrors(misses)
+	hideBroken(misses, roots)
 
 	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
 	if len(r.overlay) > 0 {

@@ -23,10 +23,14 @@ const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedImpor
 	packages.NeedDeps | packages.NeedModule
 
 // typeCheck parses and type-checks the roots and, for their types only,
-// every dependency. Dependencies are checked with IgnoreFuncBodies: no rule
-// uses facts, so only their exported API matters. Roots get full syntax
-// (with comments, for //prodlint:ignore) and types.Info; a root whose own
-// files do not parse or type-check gets the errors in pkg.Errors.
+// every dependency. Roots get full syntax (with comments, for
+// //prodlint:ignore) and types.Info; a root whose own files do not parse or
+// type-check gets the errors in pkg.Errors. Dependencies in the main module
+// get full syntax and types.Info too, because a rule with facts (a
+// middleware that limits request bodies) runs on them to learn about their
+// functions; other dependencies (the standard library, required modules)
+// are checked with IgnoreFuncBodies, for their exported API only, and the
+// checker runs fact rules on them with no syntax, which they skip.
 //
 // overlay, when not empty, holds file contents that replace the disk's
 // (the fixes of an earlier -fix round).
@@ -124,11 +128,13 @@ func (c *typeChecker) typesOf(p *packages.Package) *types.Package {
 
 func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 	if p.PkgPath == "unsafe" {
+		p.Fset, p.Types, p.TypesSizes = c.fset, types.Unsafe, c.sizes
 		return types.Unsafe
 	}
 	root := c.isRoot[p]
+	full := root || p.Module != nil && p.Module.Main // syntax and types.Info
 	mode := parser.SkipObjectResolution
-	if root {
+	if full {
 		mode |= parser.ParseComments
 	}
 	var files []*ast.File
@@ -154,7 +160,7 @@ func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 	tpkg := types.NewPackage(p.PkgPath, p.Name)
 	conf := &types.Config{
 		Importer:         importerFor(p, c),
-		IgnoreFuncBodies: !root,
+		IgnoreFuncBodies: !full,
 		// Files importing "C" are checked without running cgo: C.x
 		// references are not resolved, and not reported.
 		FakeImportC: true,
@@ -164,7 +170,8 @@ func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 		conf.GoVersion = "go" + p.Module.GoVersion
 	}
 	var info *types.Info
-	if root {
+	depErrors := false
+	if full {
 		info = &types.Info{
 			Types:        map[ast.Expr]types.TypeAndValue{},
 			Defs:         map[*ast.Ident]types.Object{},
@@ -175,6 +182,8 @@ func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 			Scopes:       map[ast.Node]*types.Scope{},
 			FileVersions: map[*ast.File]string{},
 		}
+	}
+	if root {
 		conf.Error = func(err error) {
 			if te, ok := err.(types.Error); ok && !te.Soft {
 				p.TypeErrors = append(p.TypeErrors, te)
@@ -185,16 +194,20 @@ func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 		// A dependency's errors show up in the roots that use the
 		// broken part; its own (often IgnoreFuncBodies or cgo
 		// artifacts) are not ours to report.
-		conf.Error = func(error) {}
+		conf.Error = func(error) { depErrors = true }
 	}
 	_ = types.NewChecker(conf, c.fset, tpkg, info).Files(files)
-	if root {
-		p.Fset = c.fset
+	// The checker runs fact rules on dependencies too, and wants every
+	// package typed.
+	p.Fset = c.fset
+	p.Types = tpkg
+	p.TypesSizes = c.sizes
+	if full && (root || !depErrors) { // a broken dependency is not analyzed: fact rules skip it
 		p.Syntax = files
-		p.Types = tpkg
 		p.TypesInfo = info
-		p.TypesSizes = c.sizes
 		p.CompiledGoFiles = p.GoFiles
+	}
+	if root {
 		p.IllTyped = len(p.Errors) > 0 || importsBroken(p)
 	}
 	return tpkg
@@ -251,3 +264,21 @@ func importerFor(p *packages.Package, c *typeChecker) types.Importer {
 type importError struct{ path, why string }
 
 func (e *importError) Error() string { return e.why }
+
+// hideBroken turns the packages that were reported as not loading or not
+// type-checking (in pkgs but not in roots) into opaque dependencies: a
+// rule with facts runs on the dependencies of the roots, and on a broken
+// one it would fail, and take the importing package's analysis with it.
+// Without syntax the rule skips it, as it skips the standard library.
+func hideBroken(pkgs, roots []*packages.Package) {
+	ok := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		ok[p] = true
+	}
+	for _, p := range pkgs {
+		if !ok[p] {
+			p.IllTyped = false
+			p.Syntax, p.TypesInfo = nil, nil
+		}
+	}
+}

@@ -8,6 +8,7 @@ package config
 
 import (
 	"go/ast"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -78,13 +79,30 @@ type Config struct {
 	// Generated says whether files marked "Code generated ... DO NOT EDIT."
 	// are analyzed.
 	Generated bool
+	// NonProduction holds globs of package directories, relative to the
+	// module root, that hold no production code (samples, benchmarks,
+	// demos, test tools): findings in their packages are not reported.
+	// "*" matches within a path element, "**" any number of elements, and
+	// a glob that matches a directory matches every package below it.
+	NonProduction []string
+	// Production holds globs of package directories that are production
+	// code although they match NonProduction.
+	Production []string
+	// HonorNolint says whether the suppressions of gosec (#nosec) and
+	// golangci-lint (//nolint) silence the prodlint rules that report the
+	// same thing (see rule.ForeignChecks).
+	HonorNolint bool
 
 	rules map[string]RuleSettings
 }
 
 // Default returns the configuration used when no rules.toml is found.
 func Default(specs []RuleSpec) *Config {
-	c := &Config{rules: make(map[string]RuleSettings, len(specs))}
+	c := &Config{
+		NonProduction: append([]string(nil), DefaultNonProduction...),
+		HonorNolint:   true,
+		rules:         make(map[string]RuleSettings, len(specs)),
+	}
 	for _, s := range specs {
 		var opts any
 		if s.NewOptions != nil {
@@ -126,17 +144,81 @@ func (c *Config) AnalyzesFile(filename string, file *ast.File) bool {
 	return !c.Excluded(filename)
 }
 
+// DefaultNonProduction is the default of NonProduction: the directories
+// that, by widespread convention, hold programs that are run by hand or by
+// a test harness and never deployed. Names are matched as whole path
+// elements, or as words of a command's name (split on "-" and "_"), so
+// that cmd/attest or a workbench package stay production.
+var DefaultNonProduction = []string{
+	// samples
+	"**/sample", "**/samples", "**/_sample", "**/_samples",
+	// benchmarks and load generators
+	"**/bench", "**/benchmark", "**/benchmarks", "**/loadtest", "**/loadtests",
+	// demos: a demo directory, or a command whose name has the word demo
+	"**/demo", "**/demos", "**/cmd/demo*", "**/cmd/*-demo*", "**/cmd/*_demo*",
+	// end-to-end and integration suites
+	"**/e2e", "**/e2e-test", "**/e2e-tests", "**/integration-test", "**/integration-tests",
+	// test tools: a command whose name has the word test, e2e, bench or loadtest
+	"**/cmd/test*", "**/cmd/*-test*", "**/cmd/*_test*",
+	"**/cmd/e2e*", "**/cmd/*-e2e*", "**/cmd/*_e2e*",
+	"**/cmd/bench*", "**/cmd/*-bench*", "**/cmd/*_bench*",
+	"**/cmd/loadtest*", "**/cmd/*-loadtest*", "**/cmd/*_loadtest*",
+}
+
 // AnalyzesPackage reports whether findings in the package with the given
-// import path are reported: example programs only when Examples is set,
-// test-support packages only when Tests is set.
-func (c *Config) AnalyzesPackage(importPath string) bool {
-	elems := strings.Split(importPath, "/")
-	for _, e := range elems[1:] { // the first element is the module's host or root
+// import path, in the module with the given path ("" when unknown), are
+// reported: example programs only when Examples is set, test-support
+// packages only when Tests is set, and packages under a NonProduction
+// directory only when they also match Production. Directories are read
+// relative to the module root, so a module named for one of them (a
+// module ".../bench") is not skipped as a whole; when the module is
+// unknown the first element of the path (the host or root) is dropped.
+func (c *Config) AnalyzesPackage(importPath, modulePath string) bool {
+	rel := ModuleRelative(importPath, modulePath)
+	if rel == "" {
+		return true
+	}
+	for _, e := range strings.Split(rel, "/") {
 		if !c.Examples && isExampleDir(e) || !c.Tests && isTestSupportDir(e) {
 			return false
 		}
 	}
+	return c.IsProduction(rel)
+}
+
+// IsProduction reports whether the package directory rel, relative to the
+// module root, holds production code under the NonProduction and
+// Production globs.
+func (c *Config) IsProduction(rel string) bool {
+	for _, g := range c.NonProduction {
+		if MatchGlob(g, rel) {
+			for _, p := range c.Production {
+				if MatchGlob(p, rel) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	return true
+}
+
+// ModuleRelative returns importPath relative to its module: the path after
+// modulePath, or, when the module is unknown or does not contain the
+// package (GOPATH mode), the path without its first element.
+func ModuleRelative(importPath, modulePath string) string {
+	if modulePath != "" {
+		if importPath == modulePath {
+			return ""
+		}
+		if rest, ok := strings.CutPrefix(importPath, modulePath+"/"); ok {
+			return rest
+		}
+	}
+	if _, rest, ok := strings.Cut(importPath, "/"); ok {
+		return rest
+	}
+	return ""
 }
 
 // isExampleDir reports whether a path element names a directory of example
@@ -204,4 +286,33 @@ func (c *Config) Excluded(filename string) bool {
 func (c *Config) Known(id string) bool {
 	_, ok := c.rules[id]
 	return ok
+}
+
+// ModulePathOf returns the module path declared by the nearest go.mod at or
+// above dir, or "" when there is none: how a package's module is found
+// when the driver does not say (analysis.Pass.Module is nil).
+func ModulePathOf(dir string) string {
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil {
+			for _, line := range strings.Split(string(data), "\n") {
+				if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+					path := strings.TrimSpace(rest)
+					if i := strings.Index(path, "//"); i >= 0 {
+						path = strings.TrimSpace(path[:i])
+					}
+					if uq, err := strconv.Unquote(path); err == nil {
+						path = uq
+					}
+					return path
+				}
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }

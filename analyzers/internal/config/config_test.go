@@ -191,10 +191,10 @@ func TestTestSupportFilesAndExamples(t *testing.T) {
 		"example.com/svc/api":                                 true, // a module host named example.com is not an example dir
 		"examples/tool":                                       true,
 	} {
-		if got := def.AnalyzesPackage(path); got != want {
+		if got := def.AnalyzesPackage(path, ""); got != want {
 			t.Errorf("AnalyzesPackage(%s) = %v, want %v", path, got, want)
 		}
-		if !withTests.AnalyzesPackage(path) {
+		if !withTests.AnalyzesPackage(path, "") {
 			t.Errorf("examples = true must analyze %s", path)
 		}
 	}
@@ -218,22 +218,105 @@ func TestTestSupportPackages(t *testing.T) {
 		"example.com/svc/cmd/mdmtest":                     false,
 		"mocks/svc":                                       false, // the first element is the module's root
 	} {
-		if got := def.AnalyzesPackage(path); got == testSupport {
+		if got := def.AnalyzesPackage(path, ""); got == testSupport {
 			t.Errorf("tests = false: AnalyzesPackage(%s) = %v, want %v", path, got, !testSupport)
 		}
-		if !withTests.AnalyzesPackage(path) {
+		if !withTests.AnalyzesPackage(path, "") {
 			t.Errorf("tests = true must analyze %s", path)
 		}
 	}
 	// tests = true does not turn on examples, nor examples = true tests.
-	if withTests.AnalyzesPackage("example.com/svc/examples/hello") {
+	if withTests.AnalyzesPackage("example.com/svc/examples/hello", "") {
 		t.Error("tests = true analyzed an example package")
 	}
 	withExamples, err := Parse("rules.toml", []byte("examples = true\n"), testSpecs())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if withExamples.AnalyzesPackage("example.com/svc/examples/mocks") || !withExamples.AnalyzesPackage("example.com/svc/examples/hello") {
+	if withExamples.AnalyzesPackage("example.com/svc/examples/mocks", "") || !withExamples.AnalyzesPackage("example.com/svc/examples/hello", "") {
 		t.Error("examples = true must analyze example packages but still skip test-support ones")
+	}
+}
+
+func TestNonProductionPackages(t *testing.T) {
+	def := Default(testSpecs())
+	const mod = "example.com/svc"
+	for rel, production := range map[string]bool{
+		"":                          true,
+		"server":                    true,
+		"samples/chat":              false,
+		"internal/sample":           false,
+		"bench":                     false,
+		"tools/benchmarks/load":     false,
+		"demo":                      false,
+		"cmd/proxy-demo-server":     false,
+		"cmd/demo":                  false,
+		"cmd/proxy-tests":           false,
+		"cmd/testserver":            false,
+		"cmd/conformance_test_tool": false,
+		"cmd/attest":                true, // a word of the command's name must be "test"
+		"cmd/latest":                true,
+		"cmd/workbench":             true,
+		"cmd/demonstrator":          false, // a name starting with demo reads as a demo
+		"e2e/suite":                 false,
+		"test/integration-tests":    false,
+		"cmd/proxy":                 true,
+		"pkg/benchmarking":          true, // the whole element must match
+		"samplesvc":                 true,
+	} {
+		path := mod
+		if rel != "" {
+			path += "/" + rel
+		}
+		if got := def.AnalyzesPackage(path, mod); got != production {
+			t.Errorf("AnalyzesPackage(%s) = %v, want %v", path, got, production)
+		}
+	}
+	// Directories are read relative to the module: a module named bench is
+	// production code.
+	if !def.AnalyzesPackage("example.com/bench/server", "example.com/bench") {
+		t.Error("a module whose path ends in bench was skipped as a whole")
+	}
+	cfg, err := Parse("rules.toml", []byte("[production]\nproduction = [\"cmd/proxy-tests\"]\n"), testSpecs())
+	must(t, err)
+	if !cfg.AnalyzesPackage(mod+"/cmd/proxy-tests", mod) || cfg.AnalyzesPackage(mod+"/cmd/other-tests", mod) {
+		t.Error("production globs must make a directory production code, and only that one")
+	}
+	cfg, err = Parse("rules.toml", []byte("[production]\nnon_production = [\"tools\"]\n"), testSpecs())
+	must(t, err)
+	if cfg.AnalyzesPackage(mod+"/tools/gen", mod) || !cfg.AnalyzesPackage(mod+"/samples", mod) {
+		t.Error("non_production replaces the default globs")
+	}
+	if !def.HonorNolint {
+		t.Error("honor_nolint must default to true")
+	}
+	cfg, err = Parse("rules.toml", []byte("honor_nolint = false\n"), testSpecs())
+	must(t, err)
+	if cfg.HonorNolint {
+		t.Error("honor_nolint = false was not read")
+	}
+	for _, bad := range []string{
+		"[production]\nnon_production = [\"[\"]\n",
+		"[production]\nskip = []\n",
+		"production = true\n",
+		"honor_nolint = 1\n",
+	} {
+		if _, err := Parse("rules.toml", []byte(bad), testSpecs()); err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func TestModulePathOf(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("// a comment\nmodule example.com/bench // the module\n\ngo 1.22\n"), 0o644))
+	sub := filepath.Join(dir, "internal", "server")
+	must(t, os.MkdirAll(sub, 0o755))
+	if got := ModulePathOf(sub); got != "example.com/bench" {
+		t.Errorf("ModulePathOf = %q, want example.com/bench", got)
+	}
+	def := Default(testSpecs())
+	if !def.AnalyzesPackage("example.com/bench/internal/server", ModulePathOf(sub)) {
+		t.Error("a package of a module named bench was skipped")
 	}
 }

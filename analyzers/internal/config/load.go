@@ -66,7 +66,10 @@ type parser struct {
 }
 
 // topKeys lists the keys allowed at the top level of rules.toml.
-var topKeys = []string{"exclude", "tests", "generated", "examples", "rules"}
+var topKeys = []string{"exclude", "tests", "generated", "examples", "honor_nolint", "production", "rules"}
+
+// productionKeys lists the keys of the production table.
+var productionKeys = []string{"non_production", "production"}
 
 func (p *parser) parse() (*Config, error) {
 	var top map[string]toml.Primitive
@@ -102,6 +105,14 @@ func (p *parser) parse() (*Config, error) {
 			if err := p.decode(prim, &cfg.Generated, key); err != nil {
 				return nil, err
 			}
+		case "honor_nolint":
+			if err := p.decode(prim, &cfg.HonorNolint, key); err != nil {
+				return nil, err
+			}
+		case "production":
+			if err := p.parseProduction(prim, cfg); err != nil {
+				return nil, err
+			}
 		case "rules":
 			if err := p.parseRules(prim, cfg); err != nil {
 				return nil, err
@@ -111,6 +122,40 @@ func (p *parser) parse() (*Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// parseProduction reads the production table: globs of directories that
+// are not production code, and of those that are although they match.
+func (p *parser) parseProduction(prim toml.Primitive, cfg *Config) error {
+	if err := p.wantTable(prim, []string{"production"}); err != nil {
+		return err
+	}
+	var table map[string]toml.Primitive
+	if err := p.decode(prim, &table, "production"); err != nil {
+		return err
+	}
+	for _, key := range sortedKeys(table) {
+		path := []string{"production", key}
+		var dst *[]string
+		switch key {
+		case "non_production":
+			dst = &cfg.NonProduction
+		case "production":
+			dst = &cfg.Production
+		default:
+			return p.errorAt(path, unknownKeyMsg(key, productionKeys))
+		}
+		*dst = nil
+		if err := p.decode(table[key], dst, strings.Join(path, ".")); err != nil {
+			return err
+		}
+		for _, g := range *dst {
+			if !validGlob(g) {
+				return p.errorAt(path, fmt.Sprintf("invalid glob %q", g))
+			}
+		}
+	}
+	return nil
 }
 
 func (p *parser) parseRules(prim toml.Primitive, cfg *Config) error {

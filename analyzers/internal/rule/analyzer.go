@@ -59,14 +59,20 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 				return &PackageConfig{Err: err}, nil
 			}
 			pc := &PackageConfig{Config: cfg, skipped: map[string]bool{}}
-			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path())
+			modPath := ""
+			if pass.Module != nil {
+				modPath = pass.Module.Path
+			} else if len(pass.Files) > 0 { // a driver that does not say (golangci-lint): read go.mod
+				modPath = config.ModulePathOf(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
+			}
+			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path(), modPath)
 			for _, f := range pass.Files {
 				name := pass.Fset.Position(f.Pos()).Filename
 				if !pkgOK || !cfg.AnalyzesFile(name, f) {
 					pc.skipped[name] = true
 				}
 			}
-			pc.directives = parseDirectives(pass.Fset, pass.Files)
+			pc.directives = parseDirectives(pass.Fset, pass.Files, cfg.HonorNolint)
 			return pc, nil
 		},
 	}
@@ -106,10 +112,11 @@ func NewAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer) *analysis.Analyzer 
 func newAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer, reportsConfigErrors bool) *analysis.Analyzer {
 	requires := append([]*analysis.Analyzer{inspect.Analyzer, configAnalyzer}, r.Requires...)
 	return &analysis.Analyzer{
-		Name:     AnalyzerName(r.ID),
-		Doc:      r.analyzerDoc(),
-		URL:      r.URL(),
-		Requires: requires,
+		Name:      AnalyzerName(r.ID),
+		Doc:       r.analyzerDoc(),
+		URL:       r.URL(),
+		Requires:  requires,
+		FactTypes: r.FactTypes,
 		Run: func(pass *analysis.Pass) (any, error) {
 			pc := pass.ResultOf[configAnalyzer].(*PackageConfig)
 			if pc.Err != nil {
@@ -125,8 +132,8 @@ func newAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer, reportsConfigErrors
 
 func run(r *Rule, pass *analysis.Pass, pc *PackageConfig) (err error) {
 	settings := pc.Config.Rule(r.ID)
-	if !settings.Enabled {
-		return nil
+	if !settings.Enabled || pass.TypesInfo == nil {
+		return nil // off, or a dependency a driver loaded without syntax (for a rule with facts)
 	}
 	p := &Pass{
 		Pass:      pass,

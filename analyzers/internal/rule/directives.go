@@ -42,13 +42,22 @@ func (d *directive) names(id string) bool {
 type directiveIndex struct {
 	all    []*directive
 	byFile map[string][]*directive
+	// foreign holds the //nolint and #nosec directives by file, when the
+	// configuration honours them.
+	foreign map[string][]*foreign
 }
 
-// parseDirectives collects the //prodlint:ignore comments of files.
-func parseDirectives(fset *token.FileSet, files []*ast.File) *directiveIndex {
-	idx := &directiveIndex{byFile: map[string][]*directive{}}
+// parseDirectives collects the //prodlint:ignore comments of files and,
+// when honorForeign is set, their //nolint and #nosec comments.
+func parseDirectives(fset *token.FileSet, files []*ast.File, honorForeign bool) *directiveIndex {
+	idx := &directiveIndex{byFile: map[string][]*directive{}, foreign: map[string][]*foreign{}}
 	for _, f := range files {
 		var codeLines map[int]bool // lines holding code before a comment, computed lazily
+		if honorForeign && hasForeign(f) {
+			codeLines = linesEndingInCode(fset, f)
+			name := fset.Position(f.Pos()).Filename
+			idx.foreign[name] = parseForeignDirectives(fset, f, codeLines)
+		}
 		for _, group := range f.Comments {
 			for _, c := range group.List {
 				d := parseDirective(c.Text)
@@ -124,6 +133,31 @@ func parseDirective(text string) *directive {
 		d.reason = strings.Join(fields[1:], " ")
 	}
 	return d
+}
+
+// hasForeign reports whether a comment of f may be a //nolint or #nosec
+// directive, the cheap test before the syntax is indexed.
+func hasForeign(f *ast.File) bool {
+	for _, group := range f.Comments {
+		for _, c := range group.List {
+			if strings.Contains(c.Text, "nolint") || strings.Contains(c.Text, "#nosec") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// silencedByForeign reports whether a //nolint or #nosec directive covers
+// a finding of rule id at pos.
+func (idx *directiveIndex) silencedByForeign(fset *token.FileSet, pos token.Pos, id string) bool {
+	posn := fset.Position(pos)
+	for _, d := range idx.foreign[posn.Filename] {
+		if d.silences(id, posn.Line) {
+			return true
+		}
+	}
+	return false
 }
 
 // silencing returns the directive that silences rule id at pos, or nil.

@@ -69,8 +69,10 @@ func (p *Pass) Reportf(rng analysis.Range, format string, args ...any) {
 // Report reports a finding over rng with the given message and fixes. The
 // message is prefixed with the rule id in brackets, so that every driver
 // (go vet prints only the message) shows it. Findings in files the
-// configuration excludes, and findings silenced by a //prodlint:ignore
-// directive, are dropped.
+// configuration excludes, findings silenced by a //prodlint:ignore
+// directive, and (unless rules.toml sets honor_nolint = false) findings
+// covered by a //nolint or #nosec directive for an equivalent check of
+// golangci-lint or gosec, are dropped.
 func (p *Pass) Report(rng analysis.Range, msg string, fixes ...analysis.SuggestedFix) {
 	pos, end := rng.Pos(), rng.End()
 	if !p.Package.Analyzes(p.Fset, pos) {
@@ -78,6 +80,9 @@ func (p *Pass) Report(rng analysis.Range, msg string, fixes ...analysis.Suggeste
 	}
 	if d := p.Package.directives.silencing(p.Fset, pos, p.Rule.ID); d != nil {
 		p.used[d] = true
+		return
+	}
+	if p.Package.directives.silencedByForeign(p.Fset, pos, p.Rule.ID) {
 		return
 	}
 	p.Pass.Report(analysis.Diagnostic{

@@ -55,6 +55,10 @@ type Rule struct {
 	NewOptions func() any
 	// Requires lists analyzers the rule needs besides inspect.Analyzer.
 	Requires []*analysis.Analyzer
+	// FactTypes lists the facts the rule exports on the objects of a
+	// package and imports from the packages it depends on, as in
+	// analysis.Analyzer: drivers then run the rule on dependencies too.
+	FactTypes []analysis.Fact
 	// Imports lists package paths the rule is about: when the package
 	// imports none of them (directly), the rule does not run. Empty means
 	// the rule always runs.
@@ -88,6 +92,10 @@ func (r *Rule) analyzerDoc() string {
 	if r.Doc.Quiet != "" {
 		b.WriteString("\n\nQuiet on: ")
 		b.WriteString(strings.TrimSpace(r.Doc.Quiet))
+	}
+	if forms := ForeignSuppressions(r.ID); forms != nil {
+		b.WriteString("\n\nAlso silenced by the equivalent suppressions of other linters (unless rules.toml sets honor_nolint = false): ")
+		b.WriteString(strings.Join(forms, ", ") + ", //nolint and //nolint:all, on the line or above the statement.")
 	}
 	if r.Doc.Fix != "" {
 		b.WriteString("\n\nFix: ")

@@ -2,6 +2,7 @@ package rule_test
 
 import (
 	"go/ast"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -67,3 +68,28 @@ func TestPanicBecomesError(t *testing.T) {
 type recordingT struct{ *testing.T }
 
 func (r *recordingT) Errorf(format string, args ...any) {}
+
+func TestForeignDirectives(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", panicCalls()), "foreigndirectives")
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "honor_nolint = false\n", panicCalls()), "foreignoff")
+}
+
+func TestParseForeign(t *testing.T) {
+	for text, want := range map[string][]string{
+		"//nolint:gosec // dev only":         {"http-error", "no-graceful-shutdown", "secret-literal", "server-timeout", "tls-insecure"},
+		"// #nosec G114 -- dev server":       {"no-graceful-shutdown", "server-timeout"},
+		"/* #nosec G402 */":                  {"tls-insecure"},
+		"// #nosec G101,G402":                {"secret-literal", "tls-insecure"},
+		"// #nosec":                          {"http-error", "no-graceful-shutdown", "secret-literal", "server-timeout", "tls-insecure"},
+		"//nolint:bodyclose,noctx // closed": {"ctx-variant", "http-bodyclose"},
+		"// #nosec G304":                     nil,
+		"//nolint:errcheck":                  nil,
+		"// a #nosec in prose":               nil,
+		"//nolintlint":                       nil,
+	} {
+		got := rule.ForeignRules(text)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%q silences %v, want %v", text, got, want)
+		}
+	}
+}

@@ -16,7 +16,7 @@ func (api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 type limitedAPI struct{}
 
 // Safe twin: a ServeHTTP method that limits its body.
-func (limitedAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (limitedAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"limits the request body"
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	body, _ := io.ReadAll(r.Body)
 	w.Write(body)

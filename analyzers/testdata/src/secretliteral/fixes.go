@@ -2,13 +2,15 @@ package secretliteral
 
 import "fmt"
 
-// Initialisers whose literal the fix replaces with os.Getenv.
+// Initialisers. The fix reads the environment variable an env tag names
+// (WEATHER_API_KEY); elsewhere the name would be a guess, so the message
+// suggests it and no fix is offered.
 
 const awsKeyID = "AKIA" + "VQJXXVBOTHD2WTFL" // want `holds an AWS access key id \(AKIA\*{16}\)`
 
 var githubToken = "gh" + "p_SnH6av1Ib8pp1xxXHU0BScJXj675eVq30XYq" // want `holds a GitHub token \(ghp_\*{16}\)`
 
-var dbPassword = "Tr0ub4dor&3xQ" // want `dbPassword is set to a hardcoded high-entropy string \(Tr0\*{10}\)`
+var dbPassword = "Tr0ub4dor&3xQ" // want `dbPassword is set to a hardcoded high-entropy string \(Tr0\*{10}\).* \(for example os.Getenv\("DB_PASSWORD"\); no fix is offered`
 
 var databaseURL = "postgres://app:Zq8vR2mK7pLw@db.internal:5432/app" // want `holds a postgres URL with an inline password`
 
