@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"time"
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -20,9 +21,24 @@ type run struct {
 	loader *analyzers.ConfigLoader
 	fixed  *analyzers.Config // -config or $PRODLINT_CONFIG; nil for per-package discovery
 	failed bool              // a package or rule could not be analyzed
+
+	start    time.Time
+	packages int               // packages loaded, failed ones included
+	notes    []notification    // why packages or rules could not be analyzed
+	broken   map[string]string // package ID -> "load-error" or "rule-error"
+}
+
+// notification is a package that could not be loaded or a rule that failed:
+// printed on stderr as it happens, and a SARIF tool execution notification.
+type notification struct {
+	ID      string // "load-error" or "rule-error"
+	Package string
+	Message string
 }
 
 func (r *run) main() int {
+	r.start = time.Now()
+	r.broken = map[string]string{}
 	if r.flags.cpuprofile != "" {
 		f, err := os.Create(r.flags.cpuprofile)
 		if err != nil {
@@ -47,6 +63,7 @@ func (r *run) main() int {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 		return ExitAnalysis
 	}
+	r.packages = len(pkgs)
 	if code, ok := r.validateConfigs(pkgs); !ok {
 		return code
 	}
@@ -95,6 +112,9 @@ func (r *run) main() int {
 	if err := r.print(findings); err != nil {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 		return ExitAnalysis
+	}
+	if !r.flags.quiet {
+		fmt.Fprintln(r.opts.Stderr, r.summary(findings, time.Since(r.start)))
 	}
 	switch {
 	case r.failed:
