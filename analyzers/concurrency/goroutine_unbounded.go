@@ -72,8 +72,7 @@ func GoroutineUnbounded() *rule.Rule {
 				"function the goroutine runs other than through a parameter, are not seen; a work list kept in " +
 				"a configuration-tagged receiver field, or jobs kept in a receiver field that run through their " +
 				"own method, are taken as configuration.",
-			Fix:   "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
-			Since: "v0.1.0",
+			Fix: "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
 		},
 		Run: runGoroutineUnbounded,
 	}

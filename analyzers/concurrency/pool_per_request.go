@@ -36,7 +36,6 @@ func PoolPerRequest() *rule.Rule {
 				"unless they build their own Transport (a new http.Transport is the real pool), and " +
 				"http.Client{Transport: shared}. A handler that calls a constructor which builds a pool is not " +
 				"seen.",
-			Since: "v0.1.0",
 		},
 		Run: runPoolPerRequest,
 	}

@@ -59,7 +59,6 @@ func SQLPoolUnbounded() *rule.Rule {
 			Fix: "after the Open and its `if err != nil` check, insert SetMaxOpenConns(max-open-conns), " +
 				"SetMaxIdleConns(max-idle-conns) and SetConnMaxLifetime(conn-max-lifetime), importing time " +
 				"when needed",
-			Since: "v0.1.0",
 		},
 		Run: runSQLPoolUnbounded,
 	}

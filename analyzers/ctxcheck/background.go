@@ -69,7 +69,6 @@ func Background() *rule.Rule {
 				`from it, such as ctx from context.WithTimeout(r.Context(), d), is preferred). In a go ` +
 				`statement, whose work is meant to outlive the request, it uses context.WithoutCancel(ctx) instead ` +
 				`(Go 1.21+), which keeps the request's values without its cancellation.`,
-			Since: "v0.1.0",
 		},
 		Run: runBackground,
 	}

@@ -40,7 +40,6 @@ func Error() *rule.Rule {
 				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
 				"again (`body, err := io.ReadAll(resp.Body)`) is not a check.",
-			Since: "v0.1.0",
 		},
 		Run: runError,
 	}

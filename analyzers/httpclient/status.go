@@ -48,7 +48,6 @@ func Status() *rule.Rule {
 				"it, not this function). The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), " +
 				"ioutil.ReadAll, json/xml/gob decoders, csv and bufio readers, resp.Body.Read, also through " +
 				"io.LimitReader, io.TeeReader and gzip.NewReader.",
-			Since: "v0.1.0",
 		},
 		Run: runStatus,
 	}

@@ -57,7 +57,6 @@ func Timeout() *rule.Rule {
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
 				"import when needed; the literal is reformatted as gofmt would. No fix for http.Get or " +
 				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
-			Since: "v0.1.0",
 		},
 		Run: runTimeout,
 	}

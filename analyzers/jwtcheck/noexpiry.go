@@ -54,7 +54,6 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
 				`embedded claims with that ExpiresAt to a custom claims literal; default-lifetime ` +
 				`is 15m. Pair short tokens with a refresh flow.`,
-			Since: "v0.1.0",
 		},
 		Run: runNoExpiry,
 	}

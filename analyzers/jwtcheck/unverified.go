@@ -44,7 +44,6 @@ func Unverified() *rule.Rule {
 				`(ParseUnverifiedJWT, insecureClaims): its callers peek, then verify; ` +
 				`WithoutClaimsValidation in a package that validates claims itself ` +
 				`(Validator.Validate, Claims.Valid).`,
-			Since: "v0.1.0",
 		},
 		Run: runUnverified,
 	}

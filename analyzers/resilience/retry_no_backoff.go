@@ -44,7 +44,6 @@ func RetryNoBackoff() *rule.Rule {
 				"that changes each iteration, so it moves on instead of retrying. Calls through function values " +
 				"(a generic Retry(op func() error)) are not seen, and gRPC calls only in packages that import " +
 				"google.golang.org/grpc.",
-			Since: "v0.1.0",
 		},
 		Run: runRetryNoBackoff,
 	}

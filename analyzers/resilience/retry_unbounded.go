@@ -31,7 +31,6 @@ func RetryUnbounded() *rule.Rule {
 				"the loop exits on its context: it calls ctx.Done() or ctx.Err(), or tests context.Canceled or " +
 				"context.DeadlineExceeded. Quiet on loops meant to run forever whose success path also comes back " +
 				"(pollers, consumers): those are retry-no-backoff's business.",
-			Since: "v0.1.0",
 		},
 		Run: runRetryUnbounded,
 	}

@@ -68,7 +68,6 @@ func Literal() *rule.Rule {
 				"os.Getenv of an UPPER_SNAKE name derived from the identifier (or the field's env tag), adding the os " +
 				"import; a constant becomes a variable when it is unexported, alone in its declaration and only used " +
 				"where a string variable compiles. Rotate the credential as well: it is in the history.",
-			Since: "v0.1.0",
 		},
 		Run: runLiteral,
 	}

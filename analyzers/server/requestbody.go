@@ -58,7 +58,6 @@ func RequestBody() *rule.Rule {
 				"tests = true) and packages under an example, examples or _examples directory.",
 			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
 				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _.",
-			Since: "v0.1.0",
 		},
 		Run: runRequestBody,
 	}

@@ -56,7 +56,6 @@ func Timeout() *rule.Rule {
 			Fix: "adds ReadHeaderTimeout (read-header-timeout, default 10s) to the http.Server literal, importing time " +
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
-			Since: "v0.1.0",
 		},
 		Run: runTimeout,
 	}

@@ -41,7 +41,6 @@ func Shutdown() *rule.Rule {
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
 				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory.",
-			Since: "v0.1.0",
 		},
 		Run: runShutdown,
 	}

@@ -44,7 +44,6 @@ func TLS() *rule.Rule {
 				"or _examples directory.",
 			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
 				"below TLS 1.2 with tls.VersionTLS12.",
-			Since: "v0.1.0",
 		},
 		Run: runTLS,
 	}

@@ -38,7 +38,6 @@ func InLoop() *rule.Rule {
 				"with the loop, on spread arguments (args...), and on prepared statements (Stmt.Query): the " +
 				"SQL of a Stmt is not at the call site, and preparing once then running per item is the " +
 				"deliberate batch idiom, though a read per item through a Stmt is still N+1.",
-			Since: "v0.1.0",
 		},
 		Run: runInLoop,
 	}

@@ -34,7 +34,6 @@ func LikeWildcard() *rule.Rule {
 				"on LIKE inside SQL comments and string literals. The analysis cannot see the schema: when the " +
 				"column has a pg_trgm GIN or GiST index, which does serve leading wildcards, silence the finding " +
 				"with //prodlint:ignore sql-like-wildcard and say so.",
-			Since: "v0.1.0",
 		},
 		Run: runLikeWildcard,
 	}

@@ -42,7 +42,6 @@ func MigrationLock() *rule.Rule {
 				"with //prodlint:ignore migration-lock and say so.",
 			Fix: "Adds CONCURRENTLY to a CREATE INDEX that is the only statement of a string literal run through " +
 				"a sql.DB, sql.Conn or pgx (not a transaction: CONCURRENTLY cannot run inside one).",
-			Since: "v0.1.0",
 		},
 		Run: runMigrationLock,
 	}

@@ -36,7 +36,6 @@ func RowsClose() *rule.Rule {
 				"every path when it is not deferred.",
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
-			Since: "v0.1.0",
 		},
 		Run: runRowsClose,
 	}

@@ -22,7 +22,6 @@ func SelectStar() *rule.Rule {
 			Bad:   "rows, err := db.QueryContext(ctx, \"SELECT * FROM users WHERE id = $1\", id)",
 			Good:  "rows, err := db.QueryContext(ctx, \"SELECT id, name, email FROM users WHERE id = $1\", id)",
 			Quiet: selectStarQuiet,
-			Since: "v0.1.0",
 		},
 		Run: runSelectStar,
 	}
