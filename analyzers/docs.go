@@ -2,6 +2,7 @@ package analyzers
 
 import (
 	"fmt"
+	"go/format"
 	"reflect"
 	"sort"
 	"strings"
@@ -166,5 +167,8 @@ func SinceGo(since map[string]string) string {
 		fmt.Fprintf(&b, "\t%q: %q,\n", id, since[id])
 	}
 	b.WriteString("}\n")
+	if src, err := format.Source([]byte(b.String())); err == nil {
+		return string(src)
+	}
 	return b.String()
 }

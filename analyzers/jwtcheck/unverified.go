@@ -26,8 +26,7 @@ func Unverified() *rule.Rule {
 				`Returning jwt.UnsafeAllowNoneSignatureType or allowing "none" accepts tokens with ` +
 				`no signature at all; claims read with ParseUnverified and then trusted are ` +
 				`whatever the sender typed; WithoutClaimsValidation accepts expired tokens, which ` +
-				`turns the short lifetimes jwt-no-expiry asks for back into "never" (the fired ` +
-				`employee whose token still worked six months later).`,
+				`turns the short lifetimes jwt-no-expiry asks for back into "never".`,
 			Bad: `token, err := jwt.Parse(s, func(t *jwt.Token) (any, error) {
 	return secret, nil
 })`,

@@ -16,7 +16,7 @@ import (
 
 // BodyOptions are request-body-unbounded's rules.toml keys.
 type BodyOptions struct {
-	MaxBodyBytes       int64 `toml:"max-body-bytes" doc:"the limit in bytes the fix passes to http.MaxBytesReader"`
+	MaxBodyBytes       int64 `toml:"max-body-bytes" doc:"the limit in bytes the fix passes to http.MaxBytesReader" min:"1"`
 	MaxMultipartMemory int64 `toml:"max-multipart-memory" doc:"r.ParseMultipartForm(n) on an unlimited body is reported when the constant n is above this many bytes"`
 }
 

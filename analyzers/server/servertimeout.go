@@ -18,7 +18,7 @@ import (
 
 // TimeoutOptions are server-timeout's rules.toml keys.
 type TimeoutOptions struct {
-	ReadHeaderTimeout   config.Duration `toml:"read-header-timeout" doc:"the ReadHeaderTimeout the fix inserts"`
+	ReadHeaderTimeout   config.Duration `toml:"read-header-timeout" doc:"the ReadHeaderTimeout the fix inserts" min:"1"`
 	RequireWriteTimeout bool            `toml:"require-write-timeout" doc:"also report an http.Server without WriteTimeout or IdleTimeout (off: streaming and long-polling servers leave WriteTimeout 0 on purpose)"`
 }
 

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"encoding/json"
+	"os"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -150,5 +151,37 @@ func TestVersionLine(t *testing.T) {
 	}
 	if r := runProdlint(t, "", nil, "-version"); r.code != ExitClean || !strings.HasPrefix(r.stdout, "prodlint ") {
 		t.Errorf("-version: exit %d, %q", r.code, r.stdout)
+	}
+}
+
+// Every flag -h lists is in README.md's flag table, and the other way round.
+func TestREADMEListsEveryFlag(t *testing.T) {
+	r := runProdlint(t, "", nil, "-h")
+	flags := regexp.MustCompile(`(?m)^  -([a-z-]+)`).FindAllStringSubmatch(r.stderr, -1)
+	if len(flags) < 10 {
+		t.Fatalf("-h lists %d flags:\n%s", len(flags), r.stderr)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `-([a-z-]+)").FindAllStringSubmatch(string(readme), -1) {
+		listed[m[1]] = true
+	}
+	for _, m := range regexp.MustCompile("(?m)^\\| `-[a-z-]+[^|]*/ `-([a-z-]+)").FindAllStringSubmatch(string(readme), -1) {
+		listed[m[1]] = true // "| `-enable a,b` / `-disable a,b` |"
+	}
+	inHelp := map[string]bool{}
+	for _, m := range flags {
+		inHelp[m[1]] = true
+		if !listed[m[1]] {
+			t.Errorf("-%s is in -h but not in README.md's flag table", m[1])
+		}
+	}
+	for f := range listed {
+		if !inHelp[f] {
+			t.Errorf("README.md's flag table lists -%s, which -h does not", f)
+		}
 	}
 }
