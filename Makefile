@@ -47,10 +47,13 @@ ARGS    ?= ./...
 run: build
 	cd $(PROJECT) && $(CURDIR)/$(BIN) $(ARGS)
 
-# Everything CI checks, in order of cost. The integration tests (docs-check
-# included) run after the unit tests, verbosely, so that their minutes show
-# progress.
-test: fmt-check vet check-generated unit integration fuzz selfcheck
+# Everything CI checks, in order of cost. The unit and the integration tests
+# (docs-check included) run side by side, as one `go test ./...` would, and
+# print as they go: a line per unit-test package, a line per integration
+# test (their lines interleave).
+test: fmt-check vet check-generated
+	$(MAKE) --no-print-directory -j2 unit integration
+	$(MAKE) --no-print-directory fuzz selfcheck
 
 # Every package but the integration tests; go test prints a line per
 # package as it finishes.
