@@ -100,15 +100,16 @@ func documentedCommands(t *testing.T, path string) []docCommand {
 	return out
 }
 
-// reported matches a finding (text, go vet or golangci-lint style) or the
-// summary line: a command that exits 1 must have reported something.
-var reported = regexp.MustCompile(`(?m)\[[a-z0-9-]+\] |^prodlint: \d+ findings? `)
+// reported matches a finding (text, go vet or golangci-lint style), the
+// summary line or a diff of fixes (go vet -fix -diff exits 1 with one): a
+// command that exits 1 must have reported something.
+var reported = regexp.MustCompile(`(?m)\[[a-z0-9-]+\] |^prodlint: \d+ findings? |^\+\+\+ \S`)
 
 // TestDocumentedCommands runs every command of the `sh` blocks of README.md
 // and docs/ (make docs-check) on a copy of the acceptance fixture, a module
 // with findings, with the prodlint under test first on PATH. A command
-// passes when it exits 0, or 1 having reported findings (make: 2, its
-// recipe having failed so); anything else (an unknown flag, a missing
+// passes when it exits 0, or 1 having reported findings or a diff (make:
+// 2, its recipe having failed so); anything else (an unknown flag, a missing
 // file, a command not found) fails the check.
 func TestDocumentedCommands(t *testing.T) {
 	var cmds []docCommand
