@@ -33,6 +33,7 @@ var skipped = []struct{ prefix, reason string }{
 	{"go mod edit -replace github.com/prodlint/prodlint", "the manual golangci-lint build (see VERSION=)"},
 	{"go mod tidy", "the manual golangci-lint build (see VERSION=)"},
 	{"go build -o golangci-lint-prodlint", "the manual golangci-lint build (see VERSION=)"},
+	{"pre-commit try-repo /path/to/prodlint prodlint", "TestPreCommitHook runs this very command (pre-commit try-repo on this checkout) on a repository with staged changes, and checks its findings"},
 	{"pre-commit run prodlint --all-files", "needs a .pre-commit-config.yaml naming a repository and commit to clone; `pre-commit try-repo` runs the same hook from this checkout"},
 	{"make bench", "fetches twelve modules and times four tools on them (an hour)"},
 	{"bench/perf.sh", "needs the corpus (make corpus) and runs for an hour"},
