@@ -1,16 +1,34 @@
 # prodlint's build, test and lint entry points. `make test` is what CI runs
-# (.ci/run); it needs only Go, and installs what the integration tests need
-# (golangci-lint built from the module proxy, pre-commit from Debian).
+# (.ci/run); it needs Go and pre-commit, builds golangci-lint with the plugin
+# from the module proxy, and installs pre-commit from Debian when it runs as
+# root and pre-commit is missing.
 
 GO        ?= go
 BIN       := bin/prodlint
 FUZZTIME  ?= 15s
 
-.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench bench-heldout corpus gcl clean
+# Recipes run under bash with pipefail, so that a test run piped through a
+# filter still fails the target.
+SHELL       := bash
+.SHELLFLAGS := -o pipefail -c
 
-# The integration tests alone: go vet -vettool, the golangci-lint plugin, pre-commit, output formats.
+.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration docs-check bench bench-heldout corpus gcl clean
+
+# -v output of a test run, less the noise: each test prints "=== RUN" when
+# it starts, the lines it logs as it goes (a long build says so) and
+# "--- PASS/FAIL" with its duration, so a run is never silent for minutes;
+# subtests' start and pass lines and the PAUSE/CONT/NAME lines are dropped.
+PROGRESS := grep --line-buffered -v -E '^=== (PAUSE|CONT|NAME)|^=== RUN .*/|^ +--- PASS'
+
+# The integration tests: go vet -vettool, the golangci-lint plugin,
+# pre-commit, output formats, and every command of the docs.
 integration:
-	$(GO) test -count=1 -timeout 30m ./integration/...
+	$(GO) test -count=1 -v -timeout 30m ./integration/ 2>&1 | $(PROGRESS)
+
+# Every `sh` command of README.md and docs/*.md, run on a sample project
+# (integration/docs_test.go lists the few it skips, with the reason).
+docs-check:
+	$(GO) test -count=1 -v -timeout 10m -run '^TestDocumentedCommands$$' ./integration/ 2>&1 | $(PROGRESS)
 
 # Build the custom golangci-lint with the prodlint plugin from the module proxy alone.
 gcl:
@@ -18,8 +36,10 @@ gcl:
 
 all: build
 
+# -buildvcs=auto: stamp the VCS revision (prodlint -version) even where
+# GOFLAGS turns stamping off, and build anyway outside a repository.
 build:
-	$(GO) build -o $(BIN) ./cmd/prodlint
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/prodlint
 
 # Build prodlint and run it on another project: make run PROJECT=/path/to/project
 PROJECT ?= .
@@ -27,13 +47,18 @@ ARGS    ?= ./...
 run: build
 	cd $(PROJECT) && $(CURDIR)/$(BIN) $(ARGS)
 
-# Everything CI checks, in order of cost.
-test: fmt-check vet check-generated unit fuzz selfcheck
+# Everything CI checks, in order of cost. The unit and the integration tests
+# (docs-check included) run side by side, as one `go test ./...` would, and
+# print as they go: a line per unit-test package, a line per integration
+# test (their lines interleave).
+test: fmt-check vet check-generated
+	$(MAKE) --no-print-directory -j2 unit integration
+	$(MAKE) --no-print-directory fuzz selfcheck
 
-# A fresh machine builds golangci-lint for the integration tests (minutes on
-# 2 cores), hence the long timeout.
+# Every package but the integration tests; go test prints a line per
+# package as it finishes.
 unit:
-	$(GO) test -count=1 -timeout 30m ./...
+	$(GO) test -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/integration$$')
 
 lint: fmt-check vet selfcheck
 

@@ -33,7 +33,10 @@ func Rules() []*Rule {
 	}
 	var all []*Rule
 	for _, f := range families {
-		all = append(all, f...)
+		for _, r := range f {
+			r.Doc.Since = since[r.ID] // from CHANGELOG.md, see since.go
+			all = append(all, r)
+		}
 	}
 	return all
 }

@@ -97,10 +97,29 @@ func printed(opts any) string {
 }
 
 func TestGenerated(t *testing.T) {
+	changelog, err := os.ReadFile("../CHANGELOG.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := analyzers.SinceFromChangelog(changelog)
 	rules := analyzers.Rules()
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r.ID] = true
+		if since[r.ID] == "" {
+			t.Errorf("CHANGELOG.md lists %s under no \"New rules\" heading", r.ID)
+		}
+		r.Doc.Since = since[r.ID] // as the regenerated since.go will
+	}
+	for id := range since {
+		if !known[id] {
+			t.Errorf("CHANGELOG.md lists %s under \"New rules\", but no rule has that id", id)
+		}
+	}
 	want := map[string]string{
 		"../rules.toml":           analyzers.DefaultConfigTOML(rules),
 		"../docs/rules/README.md": analyzers.ReferenceMarkdown(rules),
+		"since.go":                analyzers.SinceGo(since),
 	}
 	for _, r := range rules {
 		want["../docs/rules/"+r.ID+".md"] = analyzers.RuleMarkdown(r)

@@ -3,7 +3,10 @@
 // module plugin, pre-commit, the prodlint command's JSON and SARIF output)
 // on a fixture module under testdata/ and checks what a user would see.
 //
-// The tests need Go and the Go module proxy; the pre-commit test installs
-// pre-commit from Debian's packages when it is missing (as root). They run
-// under `go test ./...` and never skip.
+// The tests need Go, the Go module proxy and pre-commit: the pre-commit
+// test uses the one on PATH, installs Debian's package when there is none
+// and it runs as root, and otherwise fails saying what to install. They run
+// under `go test ./...` (and `make integration`, verbosely) and never skip.
+// TestDocumentedCommands (make docs-check) runs the commands of README.md
+// and docs/.
 package integration

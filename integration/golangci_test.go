@@ -31,6 +31,7 @@ func customGolangciLint(t *testing.T) string {
 			dir = filepath.Join(repoRoot, ".cache", "golangci-lint-prodlint") // gitignored
 		}
 		gclPath = filepath.Join(dir, "golangci-lint")
+		t.Logf("building golangci-lint with the prodlint plugin into %s (minutes on a cold cache, seconds when cached)", gclPath)
 		r := run(t, repoRoot, nil, "bash", filepath.Join("scripts", "build-custom-gcl.sh"), gclPath)
 		gclLog = r.output()
 		if r.code != 0 {

@@ -8,24 +8,33 @@ import (
 	"testing"
 )
 
-// preCommit returns the pre-commit command, installing Debian's package
-// when it is missing (CI runs as root; apt-get update only when the first
-// install fails, as on a machine whose package lists are stale or empty).
+// preCommit returns the pre-commit command: the one on PATH, whoever runs
+// the tests; when there is none, Debian's package installed as root (CI
+// runs as root; apt-get update only when the first install fails, as on a
+// machine whose package lists are stale or empty). Anyone else is told what
+// to install: the test never skips, since the hook is a documented route.
 func preCommit(t *testing.T) string {
 	t.Helper()
 	if path, err := exec.LookPath("pre-commit"); err == nil {
+		if r := run(t, "/", nil, path, "--version"); r.code != 0 {
+			t.Fatalf("%s --version failed (exit %d): reinstall pre-commit\n%s", path, r.code, r.output())
+		}
 		return path
 	}
 	if os.Geteuid() != 0 {
-		t.Fatal("pre-commit is not installed and this test is not root: apt-get install pre-commit (or pip install pre-commit)")
+		t.Fatal("pre-commit is not on PATH, and TestPreCommitHook runs prodlint's hook through it. Install it with\n" +
+			"\tpip install --user pre-commit     (and put ~/.local/bin on PATH)\n" +
+			"or\tsudo apt-get install pre-commit\n" +
+			"(as root, make test installs Debian's package itself)")
 	}
+	t.Log("pre-commit is not on PATH: installing Debian's package (apt-get install pre-commit)")
 	env := []string{"DEBIAN_FRONTEND=noninteractive"}
 	if r := run(t, "/", env, "apt-get", "install", "-y", "pre-commit"); r.code != 0 {
 		if u := run(t, "/", env, "apt-get", "update"); u.code != 0 {
-			t.Fatalf("apt-get update failed:\n%s", u.output())
+			t.Fatalf("apt-get update failed, so pre-commit cannot be installed from Debian's packages; install it another way (pip install pre-commit):\n%s", u.output())
 		}
 		if r := run(t, "/", env, "apt-get", "install", "-y", "pre-commit"); r.code != 0 {
-			t.Fatalf("apt-get install pre-commit failed:\n%s", r.output())
+			t.Fatalf("apt-get install pre-commit failed; install it another way (pip install pre-commit):\n%s", r.output())
 		}
 	}
 	path, err := exec.LookPath("pre-commit")

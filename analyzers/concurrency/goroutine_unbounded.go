@@ -15,7 +15,7 @@ import (
 // GoroutineOptions are goroutine-unbounded's rules.toml keys.
 type GoroutineOptions struct {
 	SmallLoop     int  `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
-	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit"`
+	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit" min:"1"`
 	AllLoops      bool `toml:"all-loops" doc:"also report goroutines started per item in loops outside request handlers; off by default, since on real code most are bounded by the program's structure (a goroutine per configured upstream, per graph node) which types cannot see"`
 }
 
@@ -29,9 +29,9 @@ func GoroutineUnbounded() *rule.Rule {
 		Doc: rule.Doc{
 			Title: "report goroutines started per item or per request with no bound",
 			Why: "A go statement in a loop over input, or in an http handler, starts as many goroutines as there " +
-				"are items or requests. On a laptop that is ten; in production a backlog of 2M jobs met a worker " +
-				"that started a goroutine each, and a service let 1000 concurrent workers loose on an API quota of " +
-				"100: memory climbs, connection pools drain, the upstream answers 429 and everything thrashes " +
+				"are items or requests. On a laptop that is ten; in production a backlog of millions of jobs starts " +
+				"a goroutine each, or thousands of concurrent workers meet an API quota of a hundred: memory " +
+				"climbs, connection pools drain, the upstream answers 429 and everything thrashes " +
 				"instead of making progress. sync.WaitGroup waits for the goroutines; it does not limit them.",
 			Bad: "for _, j := range jobs {\n\tgo process(j)\n}",
 			Good: "g, ctx := errgroup.WithContext(ctx)\ng.SetLimit(10)\nfor _, j := range jobs {\n\t" +
@@ -72,8 +72,7 @@ func GoroutineUnbounded() *rule.Rule {
 				"function the goroutine runs other than through a parameter, are not seen; a work list kept in " +
 				"a configuration-tagged receiver field, or jobs kept in a receiver field that run through their " +
 				"own method, are taken as configuration.",
-			Fix:   "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
-			Since: "v0.1.0",
+			Fix: "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
 		},
 		Run: runGoroutineUnbounded,
 	}

@@ -23,8 +23,9 @@ func PoolPerRequest() *rule.Rule {
 			Why: "sql.DB, http.Transport, redis.Client and grpc.ClientConn are pools: built once, they keep " +
 				"connections warm and bound how many are open. Built inside a handler or a loop they start " +
 				"cold every time, pay a connect, TLS handshake and authentication per call, and leave their " +
-				"connections behind. A health check that opened a new DB connection each time exhausted the " +
-				"pool in minutes; under load an app opened 500 connections against a database limit of 100.",
+				"connections behind: a health check that opens a new database connection on every probe " +
+				"exhausts the database's connections in minutes, and under load the connections opened " +
+				"outgrow the database's limit.",
 			Bad: "func handler(w http.ResponseWriter, r *http.Request) {\n\tdb, _ := sql.Open(\"postgres\", dsn)\n" +
 				"\tdefer db.Close()\n\t// ...\n}",
 			Good: "type server struct{ db *sql.DB } // opened once in main\n\n" +
@@ -36,7 +37,6 @@ func PoolPerRequest() *rule.Rule {
 				"unless they build their own Transport (a new http.Transport is the real pool), and " +
 				"http.Client{Transport: shared}. A handler that calls a constructor which builds a pool is not " +
 				"seen.",
-			Since: "v0.1.0",
 		},
 		Run: runPoolPerRequest,
 	}

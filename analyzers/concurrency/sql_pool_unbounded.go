@@ -21,7 +21,7 @@ import (
 // SQLPoolOptions are sql-pool-unbounded's rules.toml keys: the values the
 // fix writes.
 type SQLPoolOptions struct {
-	MaxOpenConns    int             `toml:"max-open-conns" doc:"the SetMaxOpenConns value the fix inserts"`
+	MaxOpenConns    int             `toml:"max-open-conns" doc:"the SetMaxOpenConns value the fix inserts" min:"1"`
 	MaxIdleConns    int             `toml:"max-idle-conns" doc:"the SetMaxIdleConns value the fix inserts"`
 	ConnMaxLifetime config.Duration `toml:"conn-max-lifetime" doc:"the SetConnMaxLifetime value the fix inserts (0 leaves it out)"`
 }
@@ -39,9 +39,9 @@ func SQLPoolUnbounded() *rule.Rule {
 		Doc: rule.Doc{
 			Title: "report a *sql.DB that never gets SetMaxOpenConns",
 			Why: "A *sql.DB is a pool with no limit on open connections by default: every concurrent query " +
-				"that finds no idle connection opens a new one. Under load an app opened 500 connections " +
-				"against a database limit of 100; the database refused the rest, and requests waited, timed " +
-				"out and failed. SetMaxOpenConns makes the pool queue instead, at a size the database and " +
+				"that finds no idle connection opens a new one. Under load the pool outgrows the database's " +
+				"connection limit; the database refuses the rest, and requests wait, time " +
+				"out and fail. SetMaxOpenConns makes the pool queue instead, at a size the database and " +
 				"every other replica of the service can share.",
 			Bad: "db, err := sql.Open(\"postgres\", dsn)\nif err != nil {\n\treturn err\n}",
 			Good: "db, err := sql.Open(\"postgres\", dsn)\nif err != nil {\n\treturn err\n}\ndb.SetMaxOpenConns(25)\n" +
@@ -59,7 +59,6 @@ func SQLPoolUnbounded() *rule.Rule {
 			Fix: "after the Open and its `if err != nil` check, insert SetMaxOpenConns(max-open-conns), " +
 				"SetMaxIdleConns(max-idle-conns) and SetConnMaxLifetime(conn-max-lifetime), importing time " +
 				"when needed",
-			Since: "v0.1.0",
 		},
 		Run: runSQLPoolUnbounded,
 	}

@@ -82,7 +82,6 @@ func Background() *rule.Rule {
 				`statement, whose work is meant to outlive the request, it replaces the fresh root with ` +
 				`context.WithoutCancel(ctx) (Go 1.21+), which keeps the request's values and, like the fresh root, is ` +
 				`never cancelled.`,
-			Since: "v0.1.0",
 		},
 		Run: runBackground,
 	}

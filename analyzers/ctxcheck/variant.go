@@ -71,7 +71,6 @@ func Variant() *rule.Rule {
 				`(*sql.DB).Begin() becomes BeginTx(ctx, nil) and net.Dial(...) becomes ` +
 				`(&net.Dialer{}).DialContext(ctx, ...). http.Get and friends get no fix: the request has to be built ` +
 				`with http.NewRequestWithContext and sent with a client.`,
-			Since: "v0.1.0",
 		},
 		Run: runVariant,
 	}

@@ -44,7 +44,6 @@ func BodyClose() *rule.Rule {
 				"a HEAD response has no body, and the Transport puts its connection back in the pool without waiting " +
 				"for a Close. " +
 				"Not seen: a variable reused for two responses counts as closed when one of them is.",
-			Since: "v0.1.0",
 		},
 		Run: runBodyClose,
 	}

@@ -20,9 +20,6 @@ func TestDocs(t *testing.T) {
 				t.Errorf("%s: empty Doc.%s", r.ID, field)
 			}
 		}
-		if d.Since != "v0.1.0" {
-			t.Errorf("%s: Since = %q, want v0.1.0", r.ID, d.Since)
-		}
 		if !strings.HasPrefix(r.ID, "http-") || !r.Enabled || len(r.Imports) == 0 {
 			t.Errorf("%s: want an http- id, enabled by default, with the net/http fast path", r.ID)
 		}

@@ -23,8 +23,8 @@ func Error() *rule.Rule {
 			Title: "report HTTP request errors that are discarded or checked too late",
 			Why: "When Do, Get, Post, Head or PostForm fail (a refused connection, a timeout, a TLS error, a redirect " +
 				"loop) they return a nil *http.Response. Code that drops the error either dereferences that nil " +
-				"response and crashes, or carries on with nothing and leaves no trace of why. This is the agent " +
-				"that crashed on every failed call the night before a demo: `requests.get(url).json()` with no error check.",
+				"response and crashes, or carries on with nothing and leaves no trace of why: the service crashes on " +
+				"the first failed call, which under load or during an upstream outage is every call.",
 			Bad: "resp, _ := http.Get(url)\n" +
 				"defer resp.Body.Close()",
 			Good: "resp, err := client.Get(url)\n" +
@@ -40,7 +40,6 @@ func Error() *rule.Rule {
 				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
 				"again (`body, err := io.ReadAll(resp.Body)`) is not a check.",
-			Since: "v0.1.0",
 		},
 		Run: runError,
 	}

@@ -21,8 +21,8 @@ func Status() *rule.Rule {
 			Title: "report HTTP response bodies read without a status check",
 			Why: "net/http returns a nil error for every response the server sends, 429 and 500 included. Code that " +
 				"decodes the body without looking at StatusCode treats a rate-limit or error page as data: the decode " +
-				"fails with a confusing syntax error, or worse succeeds into zero values that flow on. This is the CRM " +
-				"agent that decoded its 429 Too Many Requests answers as results and crashed the night before a demo.",
+				"fails with a confusing syntax error, or worse succeeds into zero values that flow on: a client that " +
+				"decodes 429 Too Many Requests answers as results fails exactly when the upstream starts rate limiting.",
 			Bad: "resp, err := client.Get(url)\n" +
 				"if err != nil {\n\treturn err\n}\n" +
 				"defer resp.Body.Close()\n" +
@@ -48,7 +48,6 @@ func Status() *rule.Rule {
 				"it, not this function). The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), " +
 				"ioutil.ReadAll, json/xml/gob decoders, csv and bufio readers, resp.Body.Read, also through " +
 				"io.LimitReader, io.TeeReader and gzip.NewReader.",
-			Since: "v0.1.0",
 		},
 		Run: runStatus,
 	}

@@ -11,7 +11,7 @@ import (
 
 // TimeoutOptions are http-timeout's rules.toml keys.
 type TimeoutOptions struct {
-	Timeout config.Duration `toml:"timeout" doc:"the Timeout the fix inserts into an http.Client literal"`
+	Timeout config.Duration `toml:"timeout" doc:"the Timeout the fix inserts into an http.Client literal" min:"1"`
 }
 
 // Timeout returns the http-timeout rule.
@@ -27,8 +27,8 @@ func Timeout() *rule.Rule {
 			Why: "http.DefaultClient, and any http.Client whose Timeout is zero, waits forever: for the connection, " +
 				"for the response headers and for the body. When an upstream stalls (overloaded, rate limiting by " +
 				"holding connections, a half-open TCP connection) every goroutine that calls it blocks, holding its " +
-				"request, memory and connection, until the service stops answering too. This is the CRM integration " +
-				"that went down when its upstream started answering 429 slowly: `requests.get(url)` with no timeout.",
+				"request, memory and connection, until the service stops answering too: one slow dependency takes " +
+				"down every service that calls it without a timeout.",
 			Bad: "resp, err := http.Get(url)",
 			Good: "var client = &http.Client{Timeout: 10 * time.Second}\n\n" +
 				"resp, err := client.Get(url)",
@@ -59,7 +59,6 @@ func Timeout() *rule.Rule {
 				"or downloads large bodies to bound the headers with Transport.ResponseHeaderTimeout instead); " +
 				"the literal is reformatted as gofmt would. No fix for http.Get or " +
 				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
-			Since: "v0.1.0",
 		},
 		Run: runTimeout,
 	}

@@ -12,7 +12,7 @@ import (
 // NoExpiryOptions are jwt-no-expiry's rules.toml keys.
 type NoExpiryOptions struct {
 	MaxLifetime     config.Duration `toml:"max-lifetime" doc:"the longest constant token lifetime accepted; longer ones are reported"`
-	DefaultLifetime config.Duration `toml:"default-lifetime" doc:"the lifetime the fix gives a token that has no expiry"`
+	DefaultLifetime config.Duration `toml:"default-lifetime" doc:"the lifetime the fix gives a token that has no expiry" min:"1"`
 }
 
 // NoExpiry returns the jwt-no-expiry rule.
@@ -31,8 +31,8 @@ func NoExpiry() *rule.Rule {
 		Doc: rule.Doc{
 			Title: "report JWTs signed with no expiry or an expiry years away",
 			Why: `A JWT is valid until its "exp" claim says otherwise: the server keeps no list of ` +
-				`tokens to revoke. A team set expiry to "never" to keep things simple, and a fired ` +
-				`employee's token still opened the API six months later. A token without exp (a ` +
+				`tokens to revoke. A token issued to someone who has since left, or stolen from a log or ` +
+				`a browser, keeps opening the API for as long as it claims to be valid. A token without exp (a ` +
 				`MapClaims with no "exp" key, a RegisteredClaims or StandardClaims, also embedded in ` +
 				`your own claims struct, with no ExpiresAt) or with a lifetime of years is a ` +
 				`credential that never dies: once it leaks, or its user is removed, nothing but ` +
@@ -54,7 +54,6 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
 				`embedded claims with that ExpiresAt to a custom claims literal; default-lifetime ` +
 				`is 15m. Pair short tokens with a refresh flow.`,
-			Since: "v0.1.0",
 		},
 		Run: runNoExpiry,
 	}

@@ -27,8 +27,7 @@ func Unverified() *rule.Rule {
 				`Returning jwt.UnsafeAllowNoneSignatureType or allowing "none" accepts tokens with ` +
 				`no signature at all; claims read with ParseUnverified and then trusted are ` +
 				`whatever the sender typed; WithoutClaimsValidation accepts expired tokens, which ` +
-				`turns the short lifetimes jwt-no-expiry asks for back into "never" (the fired ` +
-				`employee whose token still worked six months later).`,
+				`turns the short lifetimes jwt-no-expiry asks for back into "never".`,
 			Bad: `token, err := jwt.Parse(s, func(t *jwt.Token) (any, error) {
 	return secret, nil
 })`,
@@ -48,7 +47,6 @@ func Unverified() *rule.Rule {
 				`object (*rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey): the HMAC methods ` +
 				`accept only []byte and each public-key method rejects the other families' keys, ` +
 				`so the header cannot turn the key against the verifier.`,
-			Since: "v0.1.0",
 		},
 		Run: runUnverified,
 	}

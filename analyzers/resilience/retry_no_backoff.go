@@ -25,9 +25,8 @@ func RetryNoBackoff() *rule.Rule {
 		Imports:  networkImports,
 		Doc: rule.Doc{
 			Title: "report retry loops that call the network again at once after a failure",
-			Why: "A CRM API allowed 500 requests an hour and answered 429 beyond that; the client retried at once, " +
-				"so every refusal produced another request, the quota never recovered and the agent crashed the night " +
-				"before a demo. A loop that repeats a failed HTTP, SQL, net.Conn or gRPC call with nothing waiting " +
+			Why: "An API with a request quota answers 429 beyond it; a client that retries at once turns every " +
+				"refusal into another request, so the quota never recovers and the client never gets through. A loop that repeats a failed HTTP, SQL, net.Conn or gRPC call with nothing waiting " +
 				"between attempts turns one upstream hiccup into a flood of requests exactly when the upstream is " +
 				"weakest (a retry storm), and burns CPU in a hot loop when the failure is permanent (a closed " +
 				"connection, a dropped database).",
@@ -48,7 +47,6 @@ func RetryNoBackoff() *rule.Rule {
 				"that changes each iteration, so it moves on instead of retrying. Calls through function values " +
 				"(a generic Retry(op func() error)) are not seen, and gRPC calls only in packages that import " +
 				"google.golang.org/grpc.",
-			Since: "v0.1.0",
 		},
 		Run: runRetryNoBackoff,
 	}

@@ -14,8 +14,8 @@ func RetryUnbounded() *rule.Rule {
 		Imports:  networkImports,
 		Doc: rule.Doc{
 			Title: "report retry loops with no attempt limit and no exit on ctx",
-			Why: "A retry loop ran all night against an API that kept failing; every attempt was billed and the bill " +
-				"spiked by morning. A loop that retries a network call until it succeeds, with no attempt limit, no " +
+			Why: "A retry loop against an API that keeps failing runs all night, and when every attempt is billed, " +
+				"so does the bill. A loop that retries a network call until it succeeds, with no attempt limit, no " +
 				"deadline and no look at its context, never gives up on a permanent failure (a revoked key, a " +
 				"removed endpoint, a dropped table): it keeps spending money and connections, holds the caller " +
 				"forever, and keeps running after the request that started it was cancelled.",
@@ -31,7 +31,6 @@ func RetryUnbounded() *rule.Rule {
 				"the loop exits on its context: it calls ctx.Done() or ctx.Err(), or tests context.Canceled or " +
 				"context.DeadlineExceeded. Quiet on loops meant to run forever whose success path also comes back " +
 				"(pollers, consumers): those are retry-no-backoff's business.",
-			Since: "v0.1.0",
 		},
 		Run: runRetryUnbounded,
 	}

@@ -71,7 +71,6 @@ func Literal() *rule.Rule {
 				"UPPER_SNAKE name derived from the identifier but offers no fix: a name prodlint invents would read as real " +
 				"configuration, and the value would be empty wherever nobody sets it. Rotate the credential as well: it is " +
 				"in the history.",
-			Since: "v0.1.0",
 		},
 		Run: runLiteral,
 	}

@@ -53,7 +53,6 @@ func Logged() *rule.Rule {
 				"Not seen: secrets inside structs printed whole with %v, loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
 				"boundaries.",
-			Since: "v0.1.0",
 		},
 		Run: runLogged,
 	}

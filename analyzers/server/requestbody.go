@@ -16,7 +16,7 @@ import (
 
 // BodyOptions are request-body-unbounded's rules.toml keys.
 type BodyOptions struct {
-	MaxBodyBytes       int64 `toml:"max-body-bytes" doc:"the limit in bytes the fix passes to http.MaxBytesReader"`
+	MaxBodyBytes       int64 `toml:"max-body-bytes" doc:"the limit in bytes the fix passes to http.MaxBytesReader" min:"1"`
 	MaxMultipartMemory int64 `toml:"max-multipart-memory" doc:"r.ParseMultipartForm(n) on an unlimited body is reported when the constant n is above this many bytes"`
 }
 
@@ -64,7 +64,6 @@ func RequestBody() *rule.Rule {
 				"The fix is offered only where no other limit can apply: not for r.ParseMultipartForm (an upload endpoint's " +
 				"limit must fit its largest upload), and not in a package that wraps handlers in a middleware " +
 				"(func(http.Handler) http.Handler) whose limit, if it has one, the fix could lower; the message says so instead.",
-			Since: "v0.1.0",
 		},
 		Run: runRequestBody,
 	}

@@ -18,7 +18,7 @@ import (
 
 // TimeoutOptions are server-timeout's rules.toml keys.
 type TimeoutOptions struct {
-	ReadHeaderTimeout   config.Duration `toml:"read-header-timeout" doc:"the ReadHeaderTimeout the fix inserts"`
+	ReadHeaderTimeout   config.Duration `toml:"read-header-timeout" doc:"the ReadHeaderTimeout the fix inserts" min:"1"`
 	RequireWriteTimeout bool            `toml:"require-write-timeout" doc:"also report an http.Server without WriteTimeout or IdleTimeout (off: streaming and long-polling servers leave WriteTimeout 0 on purpose)"`
 }
 
@@ -56,7 +56,6 @@ func Timeout() *rule.Rule {
 			Fix: "adds ReadHeaderTimeout (read-header-timeout, default 10s) to the http.Server literal, importing time " +
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
-			Since: "v0.1.0",
 		},
 		Run: runTimeout,
 	}

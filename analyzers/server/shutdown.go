@@ -21,8 +21,8 @@ func Shutdown() *rule.Rule {
 			Title: "report HTTP servers in main that are never shut down gracefully",
 			Why: "When a process serving HTTP gets SIGTERM (every deploy, scale-down and node drain) and nothing calls " +
 				"http.Server.Shutdown, the process exits with requests in flight: clients see reset connections and " +
-				"half-written responses, and non-idempotent work is left half done. This is the incident where a fix " +
-				"pushed at 5 PM cut every in-flight request. Shutdown stops accepting connections and waits for active " +
+				"half-written responses, and non-idempotent work is left half done: every deploy of a fix cuts the " +
+				"requests in flight. Shutdown stops accepting connections and waits for active " +
 				"requests to finish, up to the deadline of its context.",
 			Bad: "func main() {\n\tsrv := &http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: 10 * time.Second}\n" +
 				"\tlog.Fatal(srv.ListenAndServe())\n}",
@@ -41,7 +41,6 @@ func Shutdown() *rule.Rule {
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
 				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
-			Since: "v0.1.0",
 		},
 		Run: runShutdown,
 	}

@@ -48,7 +48,6 @@ func TLS() *rule.Rule {
 				"the [production] globs of rules.toml).",
 			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
 				"below TLS 1.2 with tls.VersionTLS12.",
-			Since: "v0.1.0",
 		},
 		Run: runTLS,
 	}

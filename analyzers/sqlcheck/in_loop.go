@@ -22,9 +22,9 @@ func InLoop() *rule.Rule {
 		Imports:  sqlImports,
 		Doc: rule.Doc{
 			Title: "report SELECTs run once per row or element of a loop (N+1 queries)",
-			Why: "One page load made 42 sequential calls, and a loop made one query per row: a list of 1,000 " +
-				"orders cost 1,001 round trips, each a few milliseconds of network and a pool connection, so the " +
-				"page was slow on a good day and exhausted the pool under load. The N+1 pattern grows with the " +
+			Why: "A loop that runs one query per row turns a list of 1,000 orders into 1,001 round trips, each a " +
+				"few milliseconds of network and a pool connection, so the page is slow on a good day and " +
+				"exhausts the pool under load. The N+1 pattern grows with the " +
 				"data, so it passes every test on a small database and fails in production.",
 			Bad: "for rows.Next() {\n\trows.Scan(&o.ID, &o.CustomerID)\n" +
 				"\tdb.QueryRowContext(ctx, \"SELECT name FROM customers WHERE id = $1\", o.CustomerID).Scan(&o.Customer)\n}",
@@ -50,7 +50,6 @@ func InLoop() *rule.Rule {
 				"with the loop, on spread arguments (args...), and on prepared statements (Stmt.Query): the " +
 				"SQL of a Stmt is not at the call site, and preparing once then running per item is the " +
 				"deliberate batch idiom, though a read per item through a Stmt is still N+1.",
-			Since: "v0.1.0",
 		},
 		Run: runInLoop,
 	}
@@ -83,7 +82,7 @@ func runInLoop(p *rule.Pass) error {
 				continue // a list written in the source or read from disk: its length does not grow with the data
 			}
 			p.Reportf(sc.call, "%s runs a query for each %s (N+1): n items make n round trips and hold a pool "+
-				"connection each time (the page that made one query per row); fetch it with the outer query "+
+				"connection each time; fetch it with the outer query "+
 				"(a JOIN), or load all of it in one query before the loop (WHERE id = ANY($1))", callName(p, sc.call), over)
 			break
 		}

@@ -34,7 +34,6 @@ func LikeWildcard() *rule.Rule {
 				"on LIKE inside SQL comments and string literals. The analysis cannot see the schema: when the " +
 				"column has a pg_trgm GIN or GiST index, which does serve leading wildcards, silence the finding " +
 				"with //prodlint:ignore sql-like-wildcard and say so.",
-			Since: "v0.1.0",
 		},
 		Run: runLikeWildcard,
 	}
@@ -48,14 +47,14 @@ func runLikeWildcard(p *rule.Pass) error {
 				switch {
 				case like.leading:
 					p.Reportf(sc.query, "%s pattern starts with a %% wildcard: no index can serve it, so every "+
-						"search scans the whole table (the 45-second LIKE '%%query%%' on 50M rows); use a prefix "+
+						"search scans the whole table, which on a large table takes seconds and holds locks; use a prefix "+
 						"match, full-text search (tsvector with a GIN index), or a pg_trgm GIN index", like.op)
 				case like.first.kind == tParam:
 					arg := sc.boundArg(like.first, toks)
 					if arg != nil && startsWithPercent(p.TypesInfo, arg) {
 						p.Reportf(arg, "this argument starts with a %% wildcard and is the pattern of a %s: "+
-							"no index can serve it, so every search scans the whole table (the 45-second "+
-							"LIKE '%%query%%' on 50M rows); use a prefix match, full-text search (tsvector with a "+
+							"no index can serve it, so every search scans the whole table, which on a large "+
+							"table takes seconds and holds locks; use a prefix match, full-text search (tsvector with a "+
 							"GIN index), or a pg_trgm GIN index", like.op)
 					}
 				}

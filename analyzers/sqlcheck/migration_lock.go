@@ -20,9 +20,9 @@ func MigrationLock() *rule.Rule {
 		Imports:  sqlImports,
 		Doc: rule.Doc{
 			Title: "report PostgreSQL migrations run from Go that lock tables while they work",
-			Why: "An ALTER TABLE on a 400-million-row table took an exclusive lock and rewrote the table: every " +
-				"query on it queued behind the migration, the queue held every pool connection, and everything " +
-				"downstream stopped until it finished. Several common DDL statements take such locks for the " +
+			Why: "An ALTER TABLE on a table of hundreds of millions of rows can take an exclusive lock and rewrite " +
+				"the table: every query on it queues behind the migration, the queue holds every pool connection, " +
+				"and everything downstream stops until it finishes. Several common DDL statements take such locks for the " +
 				"time of a full table scan or rewrite, which is instant on a developer's database and an outage " +
 				"in production.",
 			Bad:  "db.ExecContext(ctx, \"CREATE INDEX users_email ON users (email)\")",
@@ -42,7 +42,6 @@ func MigrationLock() *rule.Rule {
 				"with //prodlint:ignore migration-lock and say so.",
 			Fix: "Adds CONCURRENTLY to a CREATE INDEX that is the only statement of a string literal run through " +
 				"a sql.DB, sql.Conn or pgx (not a transaction: CONCURRENTLY cannot run inside one).",
-			Since: "v0.1.0",
 		},
 		Run: runMigrationLock,
 	}
@@ -59,8 +58,7 @@ func runMigrationLock(p *rule.Pass) error {
 			if f.concurrentlyAt > 0 && len(sts) == 1 && !sc.inTx {
 				fixes = concurrentlyFix(sc, f.concurrentlyAt)
 			}
-			p.Report(sc.query, f.what+" "+f.why+" (the ALTER TABLE on 400M rows that blocked everything "+
-				"downstream); "+f.do, fixes...)
+			p.Report(sc.query, f.what+" "+f.why+"; "+f.do, fixes...)
 		}
 	}
 	return nil

@@ -42,7 +42,6 @@ func RowsClose() *rule.Rule {
 				"collection) and that later statements on it run while a result set is open.",
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
-			Since: "v0.1.0",
 		},
 		Run: runRowsClose,
 	}

@@ -39,7 +39,6 @@ func RowsErr() *rule.Rule {
 				"unless rules.toml sets tests = true.",
 			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
 				"returns an error last and its other results have a nil, zero or empty-string zero value.",
-			Since: "v0.1.0",
 		},
 		Run: runRowsErr,
 	}

@@ -14,15 +14,15 @@ func SelectStar() *rule.Rule {
 		Imports:  sqlImports,
 		Doc: rule.Doc{
 			Title: "report SELECT * in queries sent from Go",
-			Why: "One endpoint fetched 47 columns when it needed 3, at 10,000 requests a second: the database read, " +
-				"the network carried and the driver decoded every column, including the large ones nobody used. " +
+			Why: "A query that needs three columns of a wide table but asks for all of them makes the database read, " +
+				"the network carry and the driver decode every column, including the large ones nobody uses, on " +
+				"every request. " +
 				"SELECT * also couples the code to the table's shape: the day a migration adds a column, every " +
 				"rows.Scan with a fixed list of destinations fails (\"expected 5 destination arguments in Scan, " +
 				"not 4\") and sqlx struct scans fail on the unknown column, in production, at deploy time.",
 			Bad:   "rows, err := db.QueryContext(ctx, \"SELECT * FROM users WHERE id = $1\", id)",
 			Good:  "rows, err := db.QueryContext(ctx, \"SELECT id, name, email FROM users WHERE id = $1\", id)",
 			Quiet: selectStarQuiet,
-			Since: "v0.1.0",
 		},
 		Run: runSelectStar,
 	}
@@ -43,7 +43,7 @@ func runSelectStar(p *rule.Pass) error {
 				continue
 			}
 			p.Reportf(sc.query, "SELECT * fetches every column of the table: the database, the network and the driver "+
-				"carry columns the code never reads (the endpoint that pulled 47 columns to use 3), and the day a "+
+				"carry columns the code never reads, and the day a "+
 				"migration adds a column, rows.Scan fails on the column count; list the columns the code uses")
 			break
 		}

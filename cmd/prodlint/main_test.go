@@ -287,7 +287,8 @@ func Get(u string, v any) {
 	}
 	dir := writeFiles(t, files)
 	cache := []string{"PRODLINT_CACHE=" + t.TempDir()}
-	for _, format := range [][]string{{}, {"-json"}, {"-sarif"}} {
+	// -q: the summary line on stderr carries the run's duration.
+	for _, format := range [][]string{{"-q"}, {"-q", "-json"}, {"-q", "-sarif"}} {
 		first := prodlint(t, dir, cache, append(format, "./...")...)
 		if first.code != 1 || len(first.stdout) < 100 {
 			t.Fatalf("%v: exit %d, output:\n%s%s", format, first.code, first.stdout, first.stderr)

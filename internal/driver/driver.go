@@ -57,6 +57,8 @@ type flags struct {
 	newFromRev      string
 	chdir           string // -C
 	modulesOf       bool
+	list            bool // -list: print the rules (with -json, as JSON)
+	quiet           bool // -q: no summary line on stderr
 	patterns        []string
 }
 
@@ -83,8 +85,11 @@ func Main(opts Options) int {
 		return ExitUsage
 	}
 	if f.version {
-		fmt.Fprintln(opts.Stdout, "prodlint", Version())
+		fmt.Fprintln(opts.Stdout, VersionLine())
 		return ExitClean
+	}
+	if f.list {
+		return listRules(opts, f.json)
 	}
 	if len(f.patterns) > 0 && f.patterns[0] == "help" {
 		return help(opts, f.patterns[1:])
@@ -124,11 +129,13 @@ func parseFlags(opts Options) (*flags, error) {
 	fs.StringVar(&f.disable, "disable", "", "comma-separated rule ids to switch off, overriding rules.toml")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the result cache ($"+CacheEnv+", default the user cache directory)")
-	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	fs.BoolVar(&f.version, "version", false, "print the module version, VCS revision and dirty flag, and exit")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file (-baseline write FILE records today's findings in FILE)")
 	fs.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (uncommitted and untracked files included)")
 	fs.StringVar(&f.chdir, "C", "", "run as if started in this directory (relative paths in other flags are resolved against it)")
 	fs.BoolVar(&f.modulesOf, "modules-of", false, "the arguments are file names: analyze ./... of each module holding one (the pre-commit hook's mode)")
+	fs.BoolVar(&f.list, "list", false, "list the rules and exit; with -json, as JSON (id, title, severity, enabled, options, url)")
+	fs.BoolVar(&f.quiet, "q", false, "do not print the summary line on stderr")
 	fs.Usage = func() { usage(opts.Stderr, fs) }
 	if err := fs.Parse(opts.Args); err != nil {
 		return nil, err
@@ -176,7 +183,13 @@ Usage:
   prodlint -baseline write FILE      record today's findings in FILE
   prodlint -baseline FILE            report only findings not in FILE
   prodlint -modules-of FILE...       analyze each module holding one of the files
+  prodlint -list [-json]             list the rules (as JSON with -json)
   go vet -vettool=$(command -v prodlint) ./...
+
+Findings print as "file:line:col: [rule-id] message" for severity error and
+as "file:line:col: warning: [rule-id] message" (or "info: ") otherwise,
+sorted by file, line and column; a summary line follows on stderr (-q omits
+it).
 
 Exit status: 0 no failing findings, 1 findings, 2 usage or configuration error,
 3 a package could not be analyzed or a rule failed.

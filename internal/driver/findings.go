@@ -100,7 +100,10 @@ func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packa
 			if act.Err != nil {
 				r.failed = true
 				failedPkg[act.Package] = true
-				errLines = append(errLines, actionError(act))
+				r.broken[act.Package.ID] = "rule-error"
+				line := actionError(act)
+				errLines = append(errLines, line)
+				r.notes = append(r.notes, notification{ID: "rule-error", Package: act.Package.ID, Message: firstLine(strings.TrimPrefix(line, "prodlint: "))})
 				continue
 			}
 			for _, d := range act.Diagnostics {
@@ -177,6 +180,15 @@ func actionError(act *checker.Action) string {
 		return "prodlint: " + perr.Error()
 	}
 	return fmt.Sprintf("prodlint: %s on package %s: %v", act.Analyzer.Name, act.Package.ID, act.Err)
+}
+
+// firstLine returns s up to its first newline (a panic's stack stays on
+// stderr, out of the SARIF log).
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func uniq(sorted []string) []string {

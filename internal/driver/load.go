@@ -3,6 +3,7 @@ package driver
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -16,7 +17,9 @@ func (r *run) load(tests bool) ([]*packages.Package, error) {
 		return nil, err
 	}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(r.flags.patterns, " "))
+		// As go build and go list do: a warning, and a clean (empty) run.
+		fmt.Fprintf(r.opts.Stderr, "prodlint: warning: %q matched no packages\n", strings.Join(r.flags.patterns, " "))
+		return nil, nil
 	}
 	return withoutRedundantVariants(pkgs), nil
 }
@@ -74,20 +77,28 @@ func (r *run) reportLoadErrors(pkgs []*packages.Package) []*packages.Package {
 			continue
 		}
 		r.failed = true
+		r.broken[p.ID] = "load-error"
 		errs := p.Errors
 		if len(errs) == 0 {
 			lines = append(lines, fmt.Sprintf("%s: package could not be type-checked", p.ID))
 		}
+		var msgs []string
 		for _, e := range errs {
-			line := e.Msg
+			line := maskConstants(e.Msg)
 			if e.Pos != "" && e.Pos != "-" {
-				line = e.Pos + ": " + e.Msg
+				line = e.Pos + ": " + line
 			}
+			msgs = append(msgs, line)
 			if !seen[line] {
 				seen[line] = true
 				lines = append(lines, line)
 			}
 		}
+		note := fmt.Sprintf("package %s not analyzed: it does not load or type-check", p.ID)
+		if len(msgs) > 0 {
+			note += ": " + strings.Join(msgs, "; ")
+		}
+		r.notes = append(r.notes, notification{ID: "load-error", Package: p.ID, Message: note})
 		lines = append(lines, fmt.Sprintf("prodlint: package %s not analyzed: it does not load or type-check", p.ID))
 	}
 	sort.SliceStable(lines, func(i, j int) bool {
@@ -102,4 +113,18 @@ func (r *run) reportLoadErrors(pkgs []*packages.Package) []*packages.Package {
 		fmt.Fprintln(r.errw, l)
 	}
 	return ok
+}
+
+// stringConstant matches a string constant quoted in a type error, e.g.
+// `"AKIA..." (untyped string constant)`: in a package that does not
+// type-check, secret-literal cannot run, and the constant may be a secret.
+var stringConstant = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"( \((?:untyped string )?constant)`)
+
+// maskConstants masks the string constants quoted in a compiler message
+// as the secret rules mask secrets: the first four characters stay.
+func maskConstants(msg string) string {
+	return stringConstant.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := stringConstant.FindStringSubmatch(m)
+		return `"` + Mask(sub[1]) + `"` + sub[2]
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -36,9 +37,24 @@ type run struct {
 	// back and its entries that matched nothing.
 	baselined, baselineFixed int
 	modRoots                 map[string]string // directory -> module root, memoized
+
+	start    time.Time
+	packages int               // packages loaded, failed ones included
+	notes    []notification    // why packages or rules could not be analyzed
+	broken   map[string]string // package ID -> "load-error" or "rule-error"
+}
+
+// notification is a package that could not be loaded or a rule that failed:
+// printed on stderr as it happens, and a SARIF tool execution notification.
+type notification struct {
+	ID      string // "load-error" or "rule-error"
+	Package string
+	Message string
 }
 
 func (r *run) main() int {
+	r.start = time.Now()
+	r.broken = map[string]string{}
 	if r.flags.cpuprofile != "" {
 		f, err := os.Create(r.abs(r.flags.cpuprofile))
 		if err != nil {
@@ -73,6 +89,9 @@ func (r *run) main() int {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 		return ExitAnalysis
 	}
+	if !r.flags.quiet {
+		fmt.Fprintln(r.opts.Stderr, r.summary(findings, time.Since(r.start)))
+	}
 	return exitCode(findings, res.failed)
 }
 
@@ -103,6 +122,7 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	res := &roundResult{}
 	r.errw = &res.errs
 	r.failed = false
+	r.notes, r.broken = nil, map[string]string{}
 	fail := func(code int, err error) (*roundResult, int, bool) {
 		r.opts.Stderr.Write(res.errs.Bytes())
 		if err != nil {
@@ -118,6 +138,7 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	if err != nil {
 		return fail(ExitAnalysis, err)
 	}
+	r.packages = len(pkgs)
 	if code, ok := r.validateConfigs(pkgs); !ok {
 		return fail(code, nil)
 	}

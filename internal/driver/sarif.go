@@ -19,9 +19,29 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
+	Invocations        []sarifInvocation           `json:"invocations"`
 	Results            []sarifResult               `json:"results"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 	Properties         map[string]any              `json:"properties,omitempty"`
+}
+
+// sarifInvocation says whether the run analyzed everything it was asked
+// to: a package that does not load or a rule that fails is a tool
+// execution notification and makes executionSuccessful false, so that an
+// upload with no results never reads as a clean bill of health.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level      string             `json:"level"`
+	Message    sarifText          `json:"message"`
+	Descriptor *sarifDescriptorID `json:"descriptor,omitempty"`
+}
+
+type sarifDescriptorID struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -144,6 +164,7 @@ func (r *run) printSARIF(w io.Writer, findings []*finding) error {
 	base := r.printBase()
 	run := sarifRun{
 		Tool:               sarifTool{Driver: drv},
+		Invocations:        []sarifInvocation{r.invocation()},
 		Results:            []sarifResult{},
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{"%SRCROOT%": {URI: "file://" + filepath.ToSlash(base) + "/"}},
 	}
@@ -196,6 +217,30 @@ func (r *run) printSARIF(w io.Writer, findings []*finding) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// invocation reports the packages that could not be loaded and the rules
+// that failed.
+func (r *run) invocation() sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: !r.failed}
+	notes := append([]notification(nil), r.notes...)
+	sort.SliceStable(notes, func(i, j int) bool {
+		if notes[i].Package != notes[j].Package {
+			return notes[i].Package < notes[j].Package
+		}
+		return notes[i].Message < notes[j].Message
+	})
+	for i, n := range notes {
+		if i > 0 && n == notes[i-1] {
+			continue
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level:      "error",
+			Message:    sarifText{Text: "prodlint: " + n.Message},
+			Descriptor: &sarifDescriptorID{ID: n.ID},
+		})
+	}
+	return inv
 }
 
 // artifact returns a file's location relative to %SRCROOT% (the working

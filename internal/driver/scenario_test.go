@@ -49,7 +49,7 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
-var ruleInMessage = regexp.MustCompile(`^[^ ]+:\d+:\d+: \[([a-z0-9-]+)\] `)
+var ruleInMessage = regexp.MustCompile(`^[^ ]+:\d+:\d+: (?:warning: |info: )?\[([a-z0-9-]+)\] `)
 
 func reportedRules(out string) []string {
 	set := map[string]bool{}

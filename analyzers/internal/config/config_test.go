@@ -12,8 +12,9 @@ import (
 )
 
 type testOptions struct {
-	Timeout Duration `toml:"timeout" doc:"t"`
-	Limit   int      `toml:"limit" doc:"l"`
+	Timeout Duration `toml:"timeout" doc:"t" min:"1"`
+	Limit   int      `toml:"limit" doc:"l" min:"1"`
+	Ratio   float64  `toml:"ratio" doc:"r"`
 	Allow   []string `toml:"allow" doc:"a"`
 }
 
@@ -76,6 +77,11 @@ func TestParseErrorsNameFileLineAndKey(t *testing.T) {
 		{"inline table", "rules = { http-timeout = { limit = true } }\n", 1, "rules.http-timeout.limit", "wants an integer"},
 		{"bad glob", "exclude = [\"[\"]\n", 1, "exclude", "invalid glob"},
 		{"rules not a table", "rules = 3\n", 1, "rules", "wants a table"},
+		{"negative number", "[rules.http-timeout]\nenabled = true\nratio = -0.5\n", 3, "rules.http-timeout.ratio", "must not be negative, got -0.5"},
+		{"zero pool size", "[rules.http-timeout]\nlimit = 0\n", 2, "rules.http-timeout.limit", "must be at least 1, got 0"},
+		{"negative pool size", "[rules.http-timeout]\n\nlimit = -3\n", 3, "rules.http-timeout.limit", "must be at least 1, got -3"},
+		{"zero timeout", "[rules.http-timeout]\ntimeout = \"0s\"\n", 2, "rules.http-timeout.timeout", "must be positive, got 0s"},
+		{"negative timeout", "[rules.http-timeout]\ntimeout = \"-5s\"\n", 2, "rules.http-timeout.timeout", "wants a positive duration"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

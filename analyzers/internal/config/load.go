@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -190,6 +191,7 @@ func (p *parser) parseRules(prim toml.Primitive, cfg *Config) error {
 		}
 		settings := cfg.rules[id]
 		optKeys, fields := optionFields(settings.Options)
+		minimums := optionMinimums(settings.Options)
 		allowed := append([]string{"enabled", "severity"}, optKeys...)
 		table := tables[id]
 		for _, key := range sortedKeys(table) {
@@ -216,6 +218,9 @@ func (p *parser) parseRules(prim toml.Primitive, cfg *Config) error {
 				}
 				if err := p.decode(table[key], field.Addr().Interface(), dotted); err != nil {
 					return err
+				}
+				if msg := checkMin(field, minimums[key]); msg != "" {
+					return p.errorAt(path, msg)
 				}
 			}
 		}
@@ -310,6 +315,56 @@ func optionFields(opts any) ([]string, map[string]reflect.Value) {
 		fields[key] = v.Field(i)
 	}
 	return keys, fields
+}
+
+// optionMinimums returns the smallest value each numeric option accepts:
+// the field's `min` tag, else 0. A negative pool size, limit or timeout
+// means nothing, and a zero where the tag asks for 1 would make the fix
+// insert the very failure the rule reports (Timeout: 0 is no timeout).
+func optionMinimums(opts any) map[string]float64 {
+	mins := map[string]float64{}
+	if opts == nil {
+		return mins
+	}
+	t := reflect.TypeOf(opts).Elem()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key := OptionKey(f)
+		if key == "" {
+			continue
+		}
+		if m, err := strconv.ParseFloat(f.Tag.Get("min"), 64); err == nil {
+			mins[key] = m
+		}
+	}
+	return mins
+}
+
+// checkMin rejects a numeric option below min, in the option's own
+// syntax ("0s" for a duration).
+func checkMin(v reflect.Value, min float64) string {
+	var got float64
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		got = float64(v.Int())
+	case reflect.Float32, reflect.Float64:
+		got = v.Float()
+	default:
+		return ""
+	}
+	if got >= min {
+		return ""
+	}
+	if d, ok := v.Interface().(Duration); ok {
+		if min == 0 {
+			return fmt.Sprintf("must not be negative, got %s", d)
+		}
+		return fmt.Sprintf("must be positive, got %s", d)
+	}
+	if min == 0 {
+		return fmt.Sprintf("must not be negative, got %v", v.Interface())
+	}
+	return fmt.Sprintf("must be at least %v, got %v", min, v.Interface())
 }
 
 // OptionKey returns the rules.toml key of an options struct field, or ""

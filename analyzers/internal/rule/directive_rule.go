@@ -27,7 +27,6 @@ resp, err := http.Get(url)`,
 			Quiet: `Directives of the form //prodlint:ignore RULE[,RULE...] REASON that silence a finding of each rule they name on ` +
 				`their own line (a trailing comment) or on the next line (a comment on a line of its own). ` +
 				`A directive naming a rule that is disabled in rules.toml is not reported as unused.`,
-			Since: "v0.1.0",
 		},
 		Run: runDirectiveRule,
 	}

@@ -34,7 +34,9 @@ type Doc struct {
 	Quiet string
 	// Fix says what the SuggestedFix does; empty when there is none.
 	Fix string
-	// Since is the prodlint version that introduced the rule.
+	// Since is the prodlint version that first shipped the rule. The
+	// registry (analyzers.Rules) fills it from CHANGELOG.md, through the
+	// generated analyzers/since.go; rules do not set it.
 	Since string
 }
 
