@@ -239,7 +239,7 @@ func TestModulesOf(t *testing.T) {
 		"docs/note.md": "text\n",
 	})
 	r := runProdlint(t, root, testRules(), "-modules-of", "a/pkg/m.go", "docs/note.md")
-	if r.code != ExitFindings || r.stdout != "a/pkg/m.go:4:2: [test-panic-call] panic called: the process dies; return an error\n" {
+	if r.code != ExitFindings || r.stdout != "a/pkg/m.go:4:2: [test-panic-call] panic called: the process dies; return an error (in F)\n" {
 		t.Errorf("-modules-of a/pkg/m.go: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	r = runProdlint(t, root, testRules(), "-modules-of", "a/go.mod", "b/m.go", "a/pkg/m.go", "loose/x.go")
