@@ -6,7 +6,7 @@ GO        ?= go
 BIN       := bin/prodlint
 FUZZTIME  ?= 15s
 
-.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench corpus gcl clean
+.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration bench corpus gcl clean mutate
 
 # The integration tests alone: go vet -vettool, the golangci-lint plugin, pre-commit, output formats.
 integration:
@@ -75,6 +75,16 @@ PERF_MODULE ?= caddy
 bench: corpus
 	bench/report.sh
 	bench/perf.sh $(PERF_MODULE)
+
+# The mutation benchmark: prodlint's recall on the corpus's own code, with
+# the bugs its rules exist for put back one at a time (bench/mutate). Writes
+# bench/results/mutation.md; not part of make test (its smoke test is).
+# Mutants are written into private copies of the modules under MUTATE_SCRATCH.
+MUTATE_CAP     ?= 5
+MUTATE_SEED    ?= 1
+MUTATE_SCRATCH ?= $(or $(TMPDIR),/tmp)/prodlint-mutate
+mutate: build corpus
+	$(GO) run ./bench/mutate -prodlint $(BIN) -cap $(MUTATE_CAP) -seed $(MUTATE_SEED) -scratch $(MUTATE_SCRATCH)
 
 clean:
 	rm -rf bin
