@@ -392,11 +392,22 @@ func runMutants(o options, m module, dir, prodlint, cfg string, states map[strin
 	}
 	dirtyMark := filepath.Join(dir, ".mutate-dirty")
 	for round := 0; ; round++ {
+		// One round holds, per package, mutants of distinct files and
+		// distinct rules, so that no two mutants can meet in one function
+		// or one package-wide decision of a rule.
 		var batch []*mutant
 		for _, p := range pkgs {
-			if round < len(byPkg[p]) {
-				batch = append(batch, byPkg[p][round])
+			files, rules := map[string]bool{}, map[string]bool{}
+			left := byPkg[p][:0]
+			for _, mu := range byPkg[p] {
+				if files[mu.Rel] || rules[mu.Site.Op.Rule] {
+					left = append(left, mu)
+					continue
+				}
+				files[mu.Rel], rules[mu.Site.Op.Rule] = true, true
+				batch = append(batch, mu)
 			}
+			byPkg[p] = left
 		}
 		if len(batch) == 0 {
 			break
@@ -431,16 +442,19 @@ func runMutants(o options, m module, dir, prodlint, cfg string, states map[strin
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "mutate: %s: round %d: %d mutants\n", m.Name, round+1, len(batch))
+		mutated := map[string][]span{}
 		for _, mu := range batch {
-			mspans := funcSpans(mu.Src)
+			mutated[mu.Rel] = funcSpans(mu.Src)
+		}
+		for _, mu := range batch {
 			got := counts{}
 			for _, f := range found {
 				if filepath.ToSlash(filepath.Dir(f.File)) != filepath.ToSlash(mu.PkgDir) {
 					continue
 				}
 				spans := spansOf(f.File)
-				if f.File == mu.Rel {
-					spans = mspans
+				if m, ok := mutated[f.File]; ok {
+					spans = m
 				}
 				got.add(f.File, funcAt(spans, f.Line), f.Rule)
 			}

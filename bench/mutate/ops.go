@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -57,6 +58,7 @@ func operators() []*operator {
 		{Name: "ctx-twin-drop", Rule: "ctx-variant", Doc: "XContext(ctx, …) → X(…) where the twin exists", visit: opCtxTwin},
 		{Name: "env-to-literal", Rule: "secret-literal", Doc: "replace os.Getenv of a credential by a generated key-shaped literal", visit: opEnvLiteral},
 		{Name: "credential-field-literal", Rule: "secret-literal", Doc: "set a credential-named string field to a generated key-shaped literal", visit: opCredentialField},
+		{Name: "credential-logged", Rule: "secret-logged", Doc: "pass a credential-named value of the function to a log call in it", visit: opCredentialLogged},
 		{Name: "jwt-exp-delete", Rule: "jwt-no-expiry", Doc: "delete the expiry claim of a JWT (ExpiresAt / \"exp\")", visit: opJWTExp},
 		{Name: "jwt-validmethods-drop", Rule: "jwt-unverified", Doc: "drop jwt.WithValidMethods from a parse", visit: opJWTValidMethods},
 		{Name: "jwt-method-check-delete", Rule: "jwt-unverified", Doc: "delete the token.Method check of a Keyfunc", visit: opJWTMethodCheck},
@@ -416,6 +418,80 @@ func isStringExpr(s *scan, e ast.Expr) bool {
 	return ok && b.Kind() == types.String
 }
 
+// logFuncs are the names of printf- and key-value-style logging calls.
+var logFuncs = map[string]bool{
+	"Printf": true, "Print": true, "Println": true, "Fatalf": true, "Panicf": true,
+	"Infof": true, "Warnf": true, "Errorf": true, "Debugf": true, "Tracef": true, "Warningf": true,
+	"Info": true, "Warn": true, "Error": true, "Debug": true, "Trace": true, "Warning": true,
+}
+
+// opCredentialLogged appends a credential-named string the function uses
+// (cfg.Password, token) to a variadic logging call after it.
+func opCredentialLogged(s *scan, op *operator, n ast.Node) {
+	fd, ok := n.(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return
+	}
+	var cred ast.Expr
+	ast.Inspect(fd.Body, func(m ast.Node) bool {
+		if cred != nil {
+			return false
+		}
+		var name string
+		switch x := m.(type) {
+		case *ast.SelectorExpr:
+			name = x.Sel.Name
+		case *ast.Ident:
+			if _, ok := s.info().Uses[x].(*types.Var); ok {
+				name = x.Name
+			}
+		default:
+			return true
+		}
+		if credentialName.MatchString(name) && isStringExpr(s, m.(ast.Expr)) && !strings.Contains(strings.ToLower(name), "tokens") {
+			if _, isPkg := m.(*ast.SelectorExpr); isPkg {
+				if id, ok := m.(*ast.SelectorExpr).X.(*ast.Ident); ok {
+					if _, ok := s.info().Uses[id].(*types.PkgName); ok {
+						return true
+					}
+				}
+			}
+			cred = m.(ast.Expr)
+		}
+		return cred == nil
+	})
+	if cred == nil {
+		return
+	}
+	text := s.text(cred)
+	ast.Inspect(fd.Body, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok || call.Pos() < cred.End() || call.Ellipsis.IsValid() {
+			return true
+		}
+		fn := s.callee(call)
+		if fn == nil || !logFuncs[fn.Name()] {
+			return true
+		}
+		sig := fn.Type().(*types.Signature)
+		if !sig.Variadic() {
+			return true
+		}
+		if sl, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); !ok || !types.IsInterface(sl.Elem()) {
+			return true
+		}
+		arg := ", " + text
+		if !strings.HasSuffix(fn.Name(), "f") && !strings.HasPrefix(fn.Name(), "Print") {
+			arg = fmt.Sprintf(", %q, %s", "credential", text)
+		}
+		o := s.off(call.Rparen)
+		s.stack = append(s.stack, call)
+		s.add(op, call, []edit{{o, o, arg}})
+		s.stack = s.stack[:len(s.stack)-1]
+		return true
+	})
+}
+
 // --- jwt
 
 func opJWTExp(s *scan, op *operator, n ast.Node) {
@@ -768,16 +844,30 @@ func isRetryLoop(s *scan, body *ast.BlockStmt) bool {
 	}
 	return contains(body, true, func(m ast.Node) bool {
 		call, ok := m.(*ast.CallExpr)
-		if !ok || isBackoff(s, m) {
-			return false
-		}
-		switch t := s.typeOf(call).(type) {
-		case *types.Tuple:
-			return t.Len() > 0 && isErrorType(t.At(t.Len()-1).Type())
-		default:
-			return t != nil && isErrorType(t)
-		}
+		return ok && !isBackoff(s, m) && isNetworkCall(s, call)
 	})
+}
+
+// isNetworkCall: a call that can fail and talks to another process: an
+// HTTP, SQL, net or gRPC API, or any function taking a context and
+// returning an error (the shape of a client call).
+func isNetworkCall(s *scan, call *ast.CallExpr) bool {
+	fn := s.callee(call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	res := sig.Results()
+	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	switch p := fn.Pkg().Path(); {
+	case p == httpPkg, p == sqlPkg, p == "net", strings.HasPrefix(p, "google.golang.org/grpc"):
+		return true
+	case p == "context", p == "time", p == "os", p == "io", strings.HasPrefix(p, "golang.org/x/sync"):
+		return false
+	}
+	return sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
 }
 
 func opSleep(s *scan, op *operator, n ast.Node) {
