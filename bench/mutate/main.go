@@ -22,6 +22,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -43,6 +44,7 @@ type options struct {
 	Seed     uint64
 	Samples  int
 	Ops      string
+	From     string
 }
 
 func main() {
@@ -58,6 +60,7 @@ func main() {
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
 	flag.IntVar(&o.Samples, "samples", 40, "undetected mutants listed in the report")
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
+	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
 	flag.Parse()
 	if o.Scratch == "" {
 		o.Scratch = filepath.Join(os.TempDir(), "prodlint-mutate")
@@ -134,8 +137,14 @@ func run(o options, names []string) error {
 	if err := os.WriteFile(cfg, []byte(configText), 0o644); err != nil {
 		return err
 	}
-	var all []*mutant
-	var done []moduleRun
+	if o.From != "" {
+		rec, err := readRun(o.From)
+		if err != nil {
+			return err
+		}
+		return writeReport(o, ops, rec.judge(judged))
+	}
+	rec := &runRecord{Seed: o.Seed, Cap: o.Cap}
 	for _, m := range mods {
 		if _, err := os.Stat(filepath.Join(m.Dir, ".corpus-version")); err != nil {
 			fmt.Fprintf(os.Stderr, "mutate: %s: not fetched (bench/corpus.sh %s), skipped\n", m.Name, m.Name)
@@ -147,17 +156,19 @@ func run(o options, names []string) error {
 			return fmt.Errorf("%s: %v", m.Name, err)
 		}
 		for _, mu := range ms {
-			if mu.Status == statusMissed {
-				if why, ok := judged[mu.ID]; ok {
-					mu.Status, mu.Note = statusJudged, why
-				}
-			}
+			rec.Mutants = append(rec.Mutants, &record{
+				ID: mu.ID, Module: mu.Module, Op: mu.Site.Op.Name, Rule: mu.Site.Op.Rule,
+				Func: mu.Site.Func, Shape: mu.Site.Shape, Status: mu.Status, Note: mu.Note,
+			})
 		}
-		all = append(all, ms...)
-		done = append(done, moduleRun{Module: m, Wall: time.Since(t0)})
+		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0)})
 		fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s\n", m.Name, len(ms), time.Since(t0).Round(time.Second))
 	}
-	return writeReport(o, ops, done, all, time.Since(start))
+	rec.Wall = time.Since(start)
+	if err := rec.write(filepath.Join(o.Scratch, "mutation.json")); err != nil {
+		return err
+	}
+	return writeReport(o, ops, rec.judge(judged))
 }
 
 // configText is the configuration every mutant runs under: the defaults,
@@ -193,8 +204,48 @@ func readJudged(path string) (map[string]string, error) {
 }
 
 type moduleRun struct {
-	Module module
-	Wall   time.Duration
+	Name string
+	Wall time.Duration
+}
+
+// record is one mutant's outcome, as saved in mutation.json.
+type record struct {
+	ID, Module, Op, Rule, Func, Shape, Status, Note string
+}
+
+type runRecord struct {
+	Seed    uint64
+	Cap     int
+	Wall    time.Duration
+	Modules []moduleRun
+	Mutants []*record
+}
+
+func (r *runRecord) write(path string) error {
+	b, err := json.MarshalIndent(r, "", "\t")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
+func readRun(path string) (*runRecord, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var r runRecord
+	return &r, json.Unmarshal(b, &r)
+}
+
+// judge marks the missed mutants that judged.txt lists.
+func (r *runRecord) judge(judged map[string]string) *runRecord {
+	for _, mu := range r.Mutants {
+		if why, ok := judged[mu.ID]; ok && (mu.Status == statusMissed || mu.Status == statusElsewhere) {
+			mu.Status, mu.Note = statusJudged, why
+		}
+	}
+	return r
 }
 
 func sortedKeys[V any](m map[string]V) []string {

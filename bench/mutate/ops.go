@@ -707,11 +707,7 @@ func readsBodyAfter(s *scan, body ast.Expr, pos token.Pos) bool {
 	if !ok || sel.Sel.Name != "Body" {
 		return false
 	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	req := s.info().ObjectOf(id)
+	req := types.ExprString(sel.X) // r, or ctx.Req
 	_, fbody := s.innermostFunc()
 	if fbody == nil {
 		return false
@@ -721,19 +717,15 @@ func readsBodyAfter(s *scan, body ast.Expr, pos token.Pos) bool {
 		if !ok || call.Pos() < pos {
 			return false
 		}
-		if f, ok := call.Fun.(*ast.SelectorExpr); ok {
-			if x, ok := ast.Unparen(f.X).(*ast.Ident); ok && s.info().ObjectOf(x) == req {
-				switch f.Sel.Name {
-				case "ParseForm", "ParseMultipartForm", "FormValue", "PostFormValue", "FormFile", "MultipartReader":
-					return true
-				}
+		if f, ok := call.Fun.(*ast.SelectorExpr); ok && types.ExprString(f.X) == req {
+			switch f.Sel.Name {
+			case "ParseForm", "ParseMultipartForm", "FormValue", "PostFormValue", "FormFile", "MultipartReader":
+				return true
 			}
 		}
 		for _, a := range call.Args {
-			if as, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && as.Sel.Name == "Body" {
-				if x, ok := ast.Unparen(as.X).(*ast.Ident); ok && s.info().ObjectOf(x) == req {
-					return true
-				}
+			if as, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && as.Sel.Name == "Body" && types.ExprString(as.X) == req {
+				return true
 			}
 		}
 		return false

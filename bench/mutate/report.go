@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 )
 
 type tally struct{ Mutants, Detected, Elsewhere, Missed, Judged, Errors int }
 
-func (t *tally) add(mu *mutant) {
+func (t *tally) add(mu *record) {
 	t.Mutants++
 	switch mu.Status {
 	case statusDetected:
@@ -45,7 +44,8 @@ func (t tally) row() string {
 
 const tallyHead = "mutants | detected | elsewhere | missed | judged | not analyzed | recall | recall incl. elsewhere"
 
-func writeReport(o options, ops []*operator, mods []moduleRun, muts []*mutant, wall time.Duration) error {
+func writeReport(o options, ops []*operator, run *runRecord) error {
+	muts, mods, wall := run.Mutants, run.Modules, run.Wall
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	w("# prodlint's recall on real code: mutation benchmark\n\n")
@@ -57,14 +57,14 @@ func writeReport(o options, ops []*operator, mods []moduleRun, muts []*mutant, w
 	w("finding lands in another function of the package (the client built in one function, sent in another);\n")
 	w("**judged** when it went unreported but the mutation left correct code (bench/mutate/judged.txt says why);\n")
 	w("recall is detected / (detected + elsewhere + missed).\n\n")
-	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`). Run time %s on this machine.\n\n", o.Seed, o.Cap, wall.Round(time.Second))
+	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`). Run time %s on this machine.\n\n", run.Seed, run.Cap, wall.Round(time.Second))
 
 	byRule := map[string]*tally{}
 	byOp := map[string]*tally{}
 	byMod := map[string]*tally{}
 	for _, mu := range muts {
-		get(byRule, mu.Site.Op.Rule).add(mu)
-		get(byOp, mu.Site.Op.Name).add(mu)
+		get(byRule, mu.Rule).add(mu)
+		get(byOp, mu.Op).add(mu)
 		get(byMod, mu.Module).add(mu)
 	}
 	var total tally
@@ -90,17 +90,17 @@ func writeReport(o options, ops []*operator, mods []moduleRun, muts []*mutant, w
 	}
 	w("\n## Per module\n\n| module | wall | %s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
 	for _, m := range mods {
-		w("| %s | %s | %s |\n", m.Module.Name, m.Wall.Round(time.Second), get(byMod, m.Module.Name).row())
+		w("| %s | %s | %s |\n", m.Name, m.Wall.Round(time.Second), get(byMod, m.Name).row())
 	}
 
 	w("\n## Undetected mutants (sample)\n\n")
 	w("Up to %d, spread over the operators; the id is the key of bench/mutate/judged.txt. The code is the\n", o.Samples)
 	w("original line at the site (before the mutation).\n\n")
-	var und [][]*mutant
+	var und [][]*record
 	for _, op := range ops {
-		var l []*mutant
+		var l []*record
 		for _, mu := range muts {
-			if mu.Site.Op == op && (mu.Status == statusMissed || mu.Status == statusElsewhere) {
+			if mu.Op == op.Name && (mu.Status == statusMissed || mu.Status == statusElsewhere) {
 				l = append(l, mu)
 			}
 		}
@@ -114,7 +114,7 @@ func writeReport(o options, ops []*operator, mods []moduleRun, muts []*mutant, w
 		for _, l := range und {
 			if i < len(l) && n < o.Samples {
 				mu := l[i]
-				w("| `%s` | %s | %s | `%s` | %s |\n", mu.ID, mu.Status, mu.Site.Func, cell(mu.Site.Shape), cell(mu.Note))
+				w("| `%s` | %s | %s | `%s` | %s |\n", mu.ID, mu.Status, mu.Func, cell(mu.Shape), cell(mu.Note))
 				n++
 				progress = true
 			}
@@ -123,7 +123,7 @@ func writeReport(o options, ops []*operator, mods []moduleRun, muts []*mutant, w
 			break
 		}
 	}
-	var judged []*mutant
+	var judged []*record
 	for _, mu := range muts {
 		if mu.Status == statusJudged {
 			judged = append(judged, mu)
@@ -141,7 +141,7 @@ func writeReport(o options, ops []*operator, mods []moduleRun, muts []*mutant, w
 	if err := os.WriteFile(o.Out, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
-	return writeList(filepath.Join(o.Scratch, "mutants.tsv"), muts)
+	return nil
 }
 
 func get(m map[string]*tally, k string) *tally {
@@ -158,15 +158,4 @@ func cell(s string) string {
 		s = s[:107] + "..."
 	}
 	return s
-}
-
-// writeList writes every mutant, one a line, for reading the misses.
-func writeList(path string, muts []*mutant) error {
-	sorted := append([]*mutant(nil), muts...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
-	var b strings.Builder
-	for _, mu := range sorted {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", mu.ID, mu.Status, mu.Site.Func, mu.Site.Shape, mu.Note)
-	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
