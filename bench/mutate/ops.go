@@ -328,6 +328,9 @@ func opCtxTwin(s *scan, op *operator, n ast.Node) {
 	if base == "" || sig.Params().Len() == 0 || !isContext(sig.Params().At(0).Type()) {
 		return
 	}
+	if c, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && isFunc(s.callee(c), "context", "Background", "TODO") {
+		return // no ctx in scope to lose
+	}
 	var twin types.Object
 	if sig.Recv() != nil {
 		sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -425,6 +428,18 @@ var logFuncs = map[string]bool{
 	"Info": true, "Warn": true, "Error": true, "Debug": true, "Trace": true, "Warning": true,
 }
 
+// notCredential: names that hold facts about a credential, not the
+// credential (TokenFile, PasswordHash, SecretName, TokenType, AccessKeyID).
+var notCredential = regexp.MustCompile(`(?i)(file|path|dir|type|url|uri|name|id|len|count|header|field|hash|expir|ttl|endpoint|tokens|mode|enabled|source|env)$`)
+
+func lastResult(fn *types.Func) types.Type {
+	res := fn.Type().(*types.Signature).Results()
+	if res.Len() == 0 {
+		return nil
+	}
+	return res.At(res.Len() - 1).Type()
+}
+
 // opCredentialLogged appends a credential-named string the function uses
 // (cfg.Password, token) to a variadic logging call after it.
 func opCredentialLogged(s *scan, op *operator, n ast.Node) {
@@ -448,7 +463,7 @@ func opCredentialLogged(s *scan, op *operator, n ast.Node) {
 		default:
 			return true
 		}
-		if credentialName.MatchString(name) && isStringExpr(s, m.(ast.Expr)) && !strings.Contains(strings.ToLower(name), "tokens") {
+		if credentialName.MatchString(name) && !notCredential.MatchString(name) && isStringExpr(s, m.(ast.Expr)) {
 			if _, isPkg := m.(*ast.SelectorExpr); isPkg {
 				if id, ok := m.(*ast.SelectorExpr).X.(*ast.Ident); ok {
 					if _, ok := s.info().Uses[id].(*types.PkgName); ok {
@@ -470,8 +485,8 @@ func opCredentialLogged(s *scan, op *operator, n ast.Node) {
 			return true
 		}
 		fn := s.callee(call)
-		if fn == nil || !logFuncs[fn.Name()] {
-			return true
+		if fn == nil || !logFuncs[fn.Name()] || fn.Pkg() == nil || isFunc(fn, "fmt", "Errorf") || isErrorType(lastResult(fn)) {
+			return true // an error built, not a line logged
 		}
 		sig := fn.Type().(*types.Signature)
 		if !sig.Variadic() {
