@@ -601,38 +601,45 @@ func opSetLimit(s *scan, op *operator, n ast.Node) {
 }
 
 func opSemaphore(s *scan, op *operator, n ast.Node) {
-	st, ok := n.(ast.Stmt)
-	if !ok {
-		return
-	}
-	acquire := false
-	switch x := st.(type) {
-	case *ast.SendStmt:
-		acquire = true
-		_ = x
-	case *ast.ExprStmt:
-		call, ok := x.X.(*ast.CallExpr)
-		acquire = ok && isMethod(s.callee(call), "golang.org/x/sync/semaphore", "Weighted", "Acquire")
-	}
-	if !acquire {
-		return
-	}
-	loop, body := s.enclosingLoop()
-	if loop == nil || !contains(body, true, func(m ast.Node) bool { _, ok := m.(*ast.GoStmt); return ok && m.Pos() > st.Pos() }) {
-		return
-	}
-	if send, ok := st.(*ast.SendStmt); ok {
-		ch, ok := s.typeOf(send.Chan).Underlying().(*types.Chan)
+	var at ast.Node // the acquire
+	var edits []edit
+	switch x := n.(type) {
+	case *ast.SendStmt: // sem <- struct{}{}
+		ch, ok := s.typeOf(x.Chan).Underlying().(*types.Chan)
 		if !ok {
 			return
 		}
 		if st, ok := ch.Elem().Underlying().(*types.Struct); !ok || st.NumFields() != 0 {
 			return
 		}
+		e, ok := s.deleteStmt(x)
+		if !ok {
+			return
+		}
+		at, edits = x, e
+	case *ast.CallExpr: // sem.Acquire(ctx, n)
+		if !isMethod(s.callee(x), "golang.org/x/sync/semaphore", "Weighted", "Acquire") {
+			return
+		}
+		if es, ok := s.parent(1).(*ast.ExprStmt); ok {
+			s.stack = s.stack[:len(s.stack)-1]
+			e, ok := s.deleteStmt(es)
+			s.stack = append(s.stack, x)
+			if !ok {
+				return
+			}
+			at, edits = x, e
+		} else {
+			at, edits = x, []edit{s.replace(x, "error(nil)")}
+		}
+	default:
+		return
 	}
-	if e, ok := s.deleteStmt(st); ok {
-		s.add(op, st, e)
+	loop, body := s.enclosingLoop()
+	if loop == nil || !contains(body, true, func(m ast.Node) bool { _, ok := m.(*ast.GoStmt); return ok && m.Pos() > at.Pos() }) {
+		return
 	}
+	s.add(op, at, edits)
 }
 
 func opSetMaxOpen(s *scan, op *operator, n ast.Node) {
@@ -980,11 +987,18 @@ func queryArg(s *scan, call *ast.CallExpr) int {
 	sig := fn.Type().(*types.Signature)
 	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
 		p := sig.Params().At(i)
+		switch strings.ToLower(p.Name()) {
+		case "query", "sql", "sqlstr", "querystr", "stmt":
+		default:
+			continue
+		}
+		// a string parameter, or any (query builders' Where(query any, args ...any))
+		// given a constant string
 		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String {
-			switch strings.ToLower(p.Name()) {
-			case "query", "sql", "sqlstr", "querystr", "stmt":
-				return i
-			}
+			return i
+		}
+		if tv := s.info().Types[call.Args[i]]; types.IsInterface(p.Type()) && tv.Value != nil && tv.Value.Kind() == constant.String {
+			return i
 		}
 	}
 	return -1
