@@ -66,6 +66,7 @@ func operators() []*operator {
 		{Name: "semaphore-delete", Rule: "goroutine-unbounded", Doc: "delete the semaphore acquire before a go statement in a loop", visit: opSemaphore},
 		{Name: "setmaxopen-delete", Rule: "sql-pool-unbounded", Doc: "delete db.SetMaxOpenConns", visit: opSetMaxOpen},
 		{Name: "pool-in-handler", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the handler", visit: opPoolInHandler},
+		{Name: "pool-in-loop", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the loop", visit: opPoolInHandler},
 		{Name: "server-timeouts-delete", Rule: "server-timeout", Doc: "delete the timeout fields of an http.Server literal", visit: opServerTimeouts},
 		{Name: "maxbytes-delete", Rule: "request-body-unbounded", Doc: "delete `r.Body = http.MaxBytesReader(…)`", visit: opMaxBytes},
 		{Name: "limit-unwrap", Rule: "request-body-unbounded", Doc: "unwrap io.LimitReader / http.MaxBytesReader around r.Body", visit: opLimitUnwrap},
@@ -665,8 +666,15 @@ func opPoolInHandler(s *scan, op *operator, n ast.Node) {
 	if !ok {
 		return
 	}
-	ft, _ := s.innermostFunc()
-	if ft == nil || !hasRequestParam(s, ft) {
+	if _, isLit := ast.Unparen(sel.X).(*ast.UnaryExpr); isLit {
+		return
+	}
+	if op.Name == "pool-in-handler" {
+		ft, _ := s.innermostFunc()
+		if ft == nil || !isHandler(s, ft) {
+			return
+		}
+	} else if loop, _ := s.enclosingLoop(); loop == nil {
 		return
 	}
 	name, need, ok := s.importName(httpPkg, "http")
@@ -676,13 +684,16 @@ func opPoolInHandler(s *scan, op *operator, n ast.Node) {
 	s.add(op, call, []edit{s.replace(sel.X, "(&"+name+".Client{Transport: &"+name+".Transport{}, Timeout: 30e9})")}, imports(need, httpPkg)...)
 }
 
-func hasRequestParam(s *scan, ft *ast.FuncType) bool {
+// isHandler: the function serves a request (an http.ResponseWriter and an
+// *http.Request among its parameters).
+func isHandler(s *scan, ft *ast.FuncType) bool {
+	w, r := false, false
 	for _, f := range ft.Params.List {
-		if isType(s.typeOf(f.Type), httpPkg, "Request") {
-			return true
-		}
+		t := s.typeOf(f.Type)
+		w = w || isType(t, httpPkg, "ResponseWriter")
+		r = r || isType(t, httpPkg, "Request")
 	}
-	return false
+	return w && r
 }
 
 // --- server
