@@ -12,7 +12,7 @@ FUZZTIME  ?= 15s
 SHELL       := bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration docs-check bench bench-heldout corpus gcl clean
+.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration docs-check bench bench-heldout corpus gcl clean mutate
 
 # -v output of a test run, less the noise: each test prints "=== RUN" when
 # it starts, the lines it logs as it goes (a long build says so) and
@@ -109,6 +109,16 @@ bench: corpus
 bench-heldout:
 	CORPUS_NO_BUILD=1 bench/corpus.sh -set heldout
 	bench/report.sh -set heldout
+
+# The mutation benchmark: prodlint's recall on the corpus's own code, with
+# the bugs its rules exist for put back one at a time (bench/mutate). Writes
+# bench/results/mutation.md; not part of make test (its smoke test is).
+# Mutants are written into private copies of the modules under MUTATE_SCRATCH.
+MUTATE_CAP     ?= 5
+MUTATE_SEED    ?= 1
+MUTATE_SCRATCH ?= $(or $(TMPDIR),/tmp)/prodlint-mutate
+mutate: build corpus
+	$(GO) run ./bench/mutate -prodlint $(BIN) -cap $(MUTATE_CAP) -seed $(MUTATE_SEED) -scratch $(MUTATE_SCRATCH)
 
 clean:
 	rm -rf bin

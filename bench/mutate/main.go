@@ -1,0 +1,258 @@
+// Command mutate measures prodlint's recall on real code: it puts the bugs
+// prodlint exists for back into the corpus's own production code, one
+// mutant at a time, and counts how many of them prodlint reports.
+//
+// For each module of bench/corpus.txt that bench/corpus.sh fetched, it copies
+// the module into a private scratch directory, lists its packages with
+// go/packages and type-checks them from source; every operator (ops.go)
+// walks the syntax and types for its sites, a safe form it can turn into the
+// rule's bug. Sites are shuffled with a fixed seed and taken up to -cap per
+// operator and module; a mutant that does not type-check is dropped. Each
+// mutant is written in place in the scratch copy and its package run through
+// prodlint -json (one mutant per package per run, packages batched), then
+// the file is restored. A mutant is detected when prodlint reports the
+// targeted rule within the mutated function more often than on the
+// unmutated package.
+//
+//	go run ./bench/mutate [-prodlint bin/prodlint] [-cap 5] [-seed 1] [NAME...]
+//
+// Writes bench/results/mutation.md; bench/mutate/judged.txt lists the
+// undetected mutants judged to have left correct code (not misses).
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+type options struct {
+	Prodlint string
+	Corpus   string
+	Work     string
+	Scratch  string
+	Out      string
+	Judged   string
+	Cap      int
+	Tries    int
+	Seed     uint64
+	Samples  int
+	Ops      string
+	From     string
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.Prodlint, "prodlint", "bin/prodlint", "the prodlint binary")
+	flag.StringVar(&o.Corpus, "corpus", "bench/corpus.txt", "the corpus list")
+	flag.StringVar(&o.Work, "work", "bench/work", "where bench/corpus.sh put the modules")
+	flag.StringVar(&o.Scratch, "scratch", "", "private copies of the modules (default: $TMPDIR/prodlint-mutate)")
+	flag.StringVar(&o.Out, "out", "bench/results/mutation.md", "the report")
+	flag.StringVar(&o.Judged, "judged", "bench/mutate/judged.txt", "judged mutants (id, tab, reason)")
+	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
+	flag.IntVar(&o.Tries, "tries", 4, "candidate sites tried per kept mutant before giving up")
+	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
+	flag.IntVar(&o.Samples, "samples", 40, "undetected mutants listed in the report")
+	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
+	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
+	flag.Parse()
+	if o.Scratch == "" {
+		o.Scratch = filepath.Join(os.TempDir(), "prodlint-mutate")
+	}
+	if err := run(o, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "mutate:", err)
+		os.Exit(1)
+	}
+}
+
+type module struct{ Name, Path, Version, Dir string }
+
+func readCorpus(list, work string, want []string) ([]module, error) {
+	f, err := os.Open(list)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	wanted := map[string]bool{}
+	for _, w := range want {
+		wanted[w] = true
+	}
+	var mods []module
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 2 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		if len(wanted) > 0 && !wanted[fields[1]] {
+			continue
+		}
+		path, ver, _ := strings.Cut(fields[0], "@")
+		mods = append(mods, module{Name: fields[1], Path: path, Version: ver, Dir: filepath.Join(work, fields[1])})
+	}
+	return mods, sc.Err()
+}
+
+func run(o options, names []string) error {
+	start := time.Now()
+	ops := operators()
+	if o.Ops != "" {
+		keep := map[string]bool{}
+		for _, n := range strings.Split(o.Ops, ",") {
+			keep[n] = true
+		}
+		var sel []*operator
+		for _, op := range ops {
+			if keep[op.Name] {
+				sel = append(sel, op)
+			}
+		}
+		ops = sel
+	}
+	prodlint, err := filepath.Abs(o.Prodlint)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(prodlint); err != nil {
+		return fmt.Errorf("no prodlint binary (go build -o bin/prodlint ./cmd/prodlint): %v", err)
+	}
+	mods, err := readCorpus(o.Corpus, o.Work, names)
+	if err != nil {
+		return err
+	}
+	judged, err := readJudged(o.Judged)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.Scratch, 0o755); err != nil {
+		return err
+	}
+	cfg := filepath.Join(o.Scratch, "rules.toml")
+	if err := os.WriteFile(cfg, []byte(configText), 0o644); err != nil {
+		return err
+	}
+	if o.From != "" {
+		rec, err := readRun(o.From)
+		if err != nil {
+			return err
+		}
+		return writeReport(o, ops, rec.judge(judged))
+	}
+	rec := &runRecord{Seed: o.Seed, Cap: o.Cap}
+	for _, m := range mods {
+		if _, err := os.Stat(filepath.Join(m.Dir, ".corpus-version")); err != nil {
+			fmt.Fprintf(os.Stderr, "mutate: %s: not fetched (bench/corpus.sh %s), skipped\n", m.Name, m.Name)
+			continue
+		}
+		t0 := time.Now()
+		ms, err := mutateModule(o, m, ops, prodlint, cfg)
+		if err != nil {
+			return fmt.Errorf("%s: %v", m.Name, err)
+		}
+		for _, mu := range ms {
+			rec.Mutants = append(rec.Mutants, &record{
+				ID: mu.ID, Module: mu.Module, Op: mu.Site.Op.Name, Rule: mu.Site.Op.Rule,
+				Func: mu.Site.Func, Shape: mu.Site.Shape, Status: mu.Status, Note: mu.Note,
+			})
+		}
+		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0)})
+		fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s\n", m.Name, len(ms), time.Since(t0).Round(time.Second))
+	}
+	rec.Wall = time.Since(start)
+	if err := rec.write(filepath.Join(o.Scratch, "mutation.json")); err != nil {
+		return err
+	}
+	return writeReport(o, ops, rec.judge(judged))
+}
+
+// configText is the configuration every mutant runs under: the defaults,
+// with the rules that are off by default switched on (goroutine-unbounded
+// for every loop, not only handlers), so that each operator meets its rule.
+const configText = `# written by bench/mutate
+[rules.goroutine-unbounded]
+enabled = true
+all-loops = true
+
+[rules.migration-lock]
+enabled = true
+`
+
+func readJudged(path string) (map[string]string, error) {
+	out := map[string]string{}
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, why, _ := strings.Cut(line, "\t")
+		out[strings.TrimSpace(id)] = strings.TrimSpace(why)
+	}
+	return out, nil
+}
+
+type moduleRun struct {
+	Name string
+	Wall time.Duration
+}
+
+// record is one mutant's outcome, as saved in mutation.json.
+type record struct {
+	ID, Module, Op, Rule, Func, Shape, Status, Note string
+}
+
+type runRecord struct {
+	Seed    uint64
+	Cap     int
+	Wall    time.Duration
+	Modules []moduleRun
+	Mutants []*record
+}
+
+func (r *runRecord) write(path string) error {
+	b, err := json.MarshalIndent(r, "", "\t")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
+func readRun(path string) (*runRecord, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var r runRecord
+	return &r, json.Unmarshal(b, &r)
+}
+
+// judge marks the missed mutants that judged.txt lists.
+func (r *runRecord) judge(judged map[string]string) *runRecord {
+	for _, mu := range r.Mutants {
+		if why, ok := judged[mu.ID]; ok && (mu.Status == statusMissed || mu.Status == statusElsewhere) {
+			mu.Status, mu.Note = statusJudged, why
+		}
+	}
+	return r
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

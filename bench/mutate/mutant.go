@@ -1,0 +1,494 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"hash/fnv"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+const (
+	statusDetected  = "detected"
+	statusElsewhere = "elsewhere" // reported in the package, outside the mutated function
+	statusMissed    = "missed"
+	statusJudged    = "judged" // undetected, but the mutation left correct code
+	statusError     = "error"  // prodlint did not analyze the mutated package
+)
+
+type mutant struct {
+	ID      string
+	Module  string
+	Site    *site
+	Rel     string // file, relative to the module
+	PkgDir  string // package directory, relative to the module
+	PkgPath string
+	Src     []byte
+	Status  string
+	Note    string
+}
+
+type pkgState struct {
+	root    *packages.Package
+	sources []source
+	dir     string // relative
+}
+
+// mutateModule makes, checks and runs the mutants of one module.
+func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([]*mutant, error) {
+	dir, err := scratchCopy(m, o.Scratch)
+	if err != nil {
+		return nil, err
+	}
+	l, err := newLoader(dir)
+	if err != nil {
+		return nil, err
+	}
+	roots := append([]*packages.Package(nil), l.roots...)
+	sort.Slice(roots, func(i, j int) bool { return roots[i].PkgPath < roots[j].PkgPath })
+	states := map[string]*pkgState{}
+	byOp := map[*operator][]*site{}
+	sitePkg := map[*site]*pkgState{}
+	for _, p := range roots {
+		if len(p.GoFiles) == 0 || len(p.Errors) > 0 {
+			continue
+		}
+		rel, err := filepath.Rel(dir, filepath.Dir(p.GoFiles[0]))
+		if err != nil || skipDir(rel) {
+			continue
+		}
+		srcs, err := readSources(p)
+		if err != nil {
+			return nil, err
+		}
+		c := l.check(p, srcs)
+		if len(c.Errs) > 0 {
+			continue // prodlint does not analyze it either
+		}
+		st := &pkgState{root: p, sources: srcs, dir: rel}
+		states[p.PkgPath] = st
+		for _, s := range scanPackage(c, ops) {
+			byOp[s.Op] = append(byOp[s.Op], s)
+			sitePkg[s] = st
+		}
+	}
+	// choose and check the mutants
+	var muts []*mutant
+	ids := map[string]int{}
+	for _, op := range ops {
+		sites := byOp[op]
+		sort.SliceStable(sites, func(i, j int) bool {
+			if sites[i].File != sites[j].File {
+				return sites[i].File < sites[j].File
+			}
+			return sites[i].Edits[0].Start < sites[j].Edits[0].Start
+		})
+		h := fnv.New64a()
+		h.Write([]byte(m.Name + "/" + op.Name))
+		r := rand.New(rand.NewPCG(o.Seed, h.Sum64()))
+		r.Shuffle(len(sites), func(i, j int) { sites[i], sites[j] = sites[j], sites[i] })
+		kept, tried := 0, 0
+		for _, s := range sites {
+			if kept >= o.Cap || tried >= o.Cap*o.Tries {
+				break
+			}
+			tried++
+			st := sitePkg[s]
+			mu := newMutant(m, dir, st, s, ids)
+			if !mu.build(l, st) {
+				continue
+			}
+			muts = append(muts, mu)
+			kept++
+		}
+		fmt.Fprintf(os.Stderr, "mutate: %s: %s: %d sites, %d mutants\n", m.Name, op.Name, len(sites), kept)
+	}
+	if len(muts) == 0 {
+		return nil, nil
+	}
+	return muts, runMutants(o, m, dir, prodlint, cfg, states, muts)
+}
+
+func newMutant(m module, dir string, st *pkgState, s *site, ids map[string]int) *mutant {
+	rel, _ := filepath.Rel(dir, s.File)
+	rel = filepath.ToSlash(rel)
+	id := fmt.Sprintf("%s/%s:%d:%s", m.Name, rel, s.Line, s.Op.Name)
+	ids[id]++
+	if ids[id] > 1 {
+		id = fmt.Sprintf("%s#%d", id, ids[id])
+	}
+	return &mutant{ID: id, Module: m.Name, Site: s, Rel: rel, PkgDir: st.dir, PkgPath: st.root.PkgPath}
+}
+
+// build applies the site's edits, adds the imports they need, repairs the
+// unused variables and imports the edit leaves, and keeps the mutant only if
+// its package then type-checks.
+func (mu *mutant) build(l *loader, st *pkgState) bool {
+	orig := st.sources[mu.Site.FileIdx].Src
+	edits := append([]edit(nil), mu.Site.Edits...)
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
+	src := append([]byte(nil), orig...)
+	for i, e := range edits {
+		if i > 0 && e.End > edits[i-1].Start {
+			return false // overlapping edits
+		}
+		text := strings.ReplaceAll(e.Text, secretPlaceholder, strconv.Quote(fakeKey(mu.ID)))
+		src = append(src[:e.Start:e.Start], append([]byte(text), src[e.End:]...)...)
+	}
+	if len(mu.Site.Imports) > 0 {
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
+		if err != nil {
+			return false
+		}
+		o := int(f.Name.End()) - 1
+		var add strings.Builder
+		for _, p := range mu.Site.Imports {
+			fmt.Fprintf(&add, "\n\nimport %q", p)
+		}
+		src = append(src[:o:o], append([]byte(add.String()), src[o:]...)...)
+	}
+	for range 8 {
+		sources := append([]source(nil), st.sources...)
+		sources[mu.Site.FileIdx] = source{Name: sources[mu.Site.FileIdx].Name, Src: src}
+		c := l.check(st.root, sources)
+		if len(c.Errs) == 0 {
+			mu.Src = src
+			return true
+		}
+		e := c.Errs[0]
+		if !e.Pos.IsValid() || c.Fset.Position(e.Pos).Filename != sources[mu.Site.FileIdx].Name {
+			return false
+		}
+		fixed, ok := repair(src, c.Fset.Position(e.Pos).Offset, e.Msg)
+		if !ok {
+			return false
+		}
+		src = fixed
+	}
+	return false
+}
+
+// repair fixes the compile errors a deletion leaves behind: a variable no
+// longer used becomes _, an import no longer used goes.
+func repair(src []byte, off int, msg string) ([]byte, bool) {
+	switch {
+	case strings.HasPrefix(msg, "declared and not used: "):
+		name := strings.TrimPrefix(msg, "declared and not used: ")
+		if !bytes.HasPrefix(src[off:], []byte(name)) {
+			return nil, false
+		}
+		return splice(src, off, off+len(name), "_"), true
+	case strings.HasPrefix(msg, "no new variables on left side of :="):
+		i := bytes.Index(src[off:min(len(src), off+300)], []byte(":="))
+		if i < 0 {
+			return nil, false
+		}
+		return splice(src, off+i, off+i+2, "="), true
+	case strings.Contains(msg, "imported and not used"):
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			return nil, false
+		}
+		line := strings.TrimSpace(string(src[start : off+end]))
+		if strings.HasPrefix(line, "import (") || strings.HasSuffix(line, "(") {
+			return nil, false
+		}
+		return splice(src, start, off+end+1, ""), true
+	}
+	return nil, false
+}
+
+func splice(src []byte, start, end int, text string) []byte {
+	out := append([]byte(nil), src[:start]...)
+	out = append(out, text...)
+	return append(out, src[end:]...)
+}
+
+// fakeKey is an AWS access key id shaped string (a format every secret
+// scanner knows), derived from the mutant id: built at run time, never
+// committed, and not a real key.
+func fakeKey(id string) string {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	r := rand.New(rand.NewPCG(h.Sum64(), 0x5eed))
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+	b := []byte("AKIA")
+	for range 16 {
+		b = append(b, alphabet[r.IntN(len(alphabet))])
+	}
+	return string(b)
+}
+
+// scratchCopy copies the module into the scratch directory (once per
+// version), so that mutants are written into a private copy and never into
+// the shared corpus.
+func scratchCopy(m module, scratch string) (string, error) {
+	dst := filepath.Join(scratch, m.Name)
+	want, _ := os.ReadFile(filepath.Join(m.Dir, ".corpus-version"))
+	have, _ := os.ReadFile(filepath.Join(dst, ".corpus-version"))
+	_, dirty := os.Stat(filepath.Join(dst, ".mutate-dirty"))
+	if len(want) > 0 && bytes.Equal(want, have) && dirty != nil {
+		return dst, nil
+	}
+	if err := os.RemoveAll(dst); err != nil {
+		return "", err
+	}
+	if out, err := exec.Command("cp", "-R", m.Dir, dst).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("copy %s: %v: %s", m.Dir, err, out)
+	}
+	return dst, nil
+}
+
+type diag struct {
+	Category string `json:"category"`
+	Posn     string `json:"posn"`
+	Message  string `json:"message"`
+}
+
+type finding struct {
+	Rule string
+	File string // relative to the module
+	Line int
+}
+
+// prodlintRun runs prodlint -json on the package directories.
+func prodlintRun(prodlint, cfg, dir string, pkgDirs []string) ([]finding, string, error) {
+	args := []string{"-n", "10", prodlint, "-json", "-config", cfg}
+	for _, d := range pkgDirs {
+		args = append(args, "./"+filepath.ToSlash(d))
+	}
+	cmd := exec.Command("nice", args...)
+	cmd.Dir = dir
+	cmd.Env = goEnv()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok && (ee.ExitCode() == 1 || ee.ExitCode() == 3) {
+		err = nil
+	}
+	if err != nil {
+		return nil, stderr.String(), fmt.Errorf("prodlint: %v: %s", err, stderr.String())
+	}
+	var tree map[string]map[string][]diag
+	if stdout.Len() > 0 {
+		if err := json.Unmarshal(stdout.Bytes(), &tree); err != nil {
+			return nil, "", fmt.Errorf("prodlint -json: %v", err)
+		}
+	}
+	var out []finding
+	for _, byRule := range tree {
+		for rule, ds := range byRule {
+			for _, d := range ds {
+				file, line, ok := splitPosn(d.Posn)
+				if !ok {
+					continue
+				}
+				rel, err := filepath.Rel(dir, file)
+				if err != nil {
+					continue
+				}
+				if d.Category != "" {
+					rule = d.Category
+				}
+				out = append(out, finding{Rule: rule, File: filepath.ToSlash(rel), Line: line})
+			}
+		}
+	}
+	return out, stderr.String(), nil
+}
+
+func splitPosn(p string) (string, int, bool) {
+	i := strings.LastIndexByte(p, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	j := strings.LastIndexByte(p[:i], ':')
+	if j < 0 {
+		return "", 0, false
+	}
+	line, err := strconv.Atoi(p[j+1 : i])
+	return p[:j], line, err == nil
+}
+
+type span struct {
+	Key        string
+	Start, End int
+}
+
+func funcSpans(src []byte) []span {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	var out []span
+	for fd, k := range funcKeys(f) {
+		out = append(out, span{k, fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line})
+	}
+	_ = ast.IsExported
+	return out
+}
+
+func funcAt(spans []span, line int) string {
+	for _, s := range spans {
+		if line >= s.Start && line <= s.End {
+			return s.Key
+		}
+	}
+	return ""
+}
+
+// counts maps file and function to rule to findings.
+type counts map[string]map[string]int
+
+func (c counts) add(file, fn, rule string) {
+	k := file + "\x00" + fn
+	if c[k] == nil {
+		c[k] = map[string]int{}
+	}
+	c[k][rule]++
+}
+
+// runMutants runs the baseline and then rounds of mutants, one per package
+// per round, and sets each mutant's status.
+func runMutants(o options, m module, dir, prodlint, cfg string, states map[string]*pkgState, muts []*mutant) error {
+	byPkg := map[string][]*mutant{}
+	for _, mu := range muts {
+		byPkg[mu.PkgPath] = append(byPkg[mu.PkgPath], mu)
+	}
+	pkgs := sortedKeys(byPkg)
+	origSpans := map[string][]span{}
+	spansOf := func(rel string) []span {
+		if s, ok := origSpans[rel]; ok {
+			return s
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, rel))
+		origSpans[rel] = funcSpans(b)
+		return origSpans[rel]
+	}
+	var dirs []string
+	for _, p := range pkgs {
+		dirs = append(dirs, states[p].dir)
+	}
+	base, _, err := prodlintRun(prodlint, cfg, dir, dirs)
+	if err != nil {
+		return err
+	}
+	baseCounts := counts{}
+	for _, f := range base {
+		baseCounts.add(f.File, funcAt(spansOf(f.File), f.Line), f.Rule)
+	}
+	dirtyMark := filepath.Join(dir, ".mutate-dirty")
+	for round := 0; ; round++ {
+		// One round holds, per package, mutants of distinct files and
+		// distinct rules, so that no two mutants can meet in one function
+		// or one package-wide decision of a rule.
+		var batch []*mutant
+		for _, p := range pkgs {
+			files, rules := map[string]bool{}, map[string]bool{}
+			left := byPkg[p][:0]
+			for _, mu := range byPkg[p] {
+				if files[mu.Rel] || rules[mu.Site.Op.Rule] {
+					left = append(left, mu)
+					continue
+				}
+				files[mu.Rel], rules[mu.Site.Op.Rule] = true, true
+				batch = append(batch, mu)
+			}
+			byPkg[p] = left
+		}
+		if len(batch) == 0 {
+			break
+		}
+		if err := os.WriteFile(dirtyMark, nil, 0o644); err != nil {
+			return err
+		}
+		var written []*mutant
+		restore := func() error {
+			for _, mu := range written {
+				st := states[mu.PkgPath]
+				if err := os.WriteFile(mu.Site.File, st.sources[mu.Site.FileIdx].Src, 0o644); err != nil {
+					return err
+				}
+			}
+			return os.Remove(dirtyMark)
+		}
+		var bdirs []string
+		for _, mu := range batch {
+			if err := os.WriteFile(mu.Site.File, mu.Src, 0o644); err != nil {
+				restore()
+				return err
+			}
+			written = append(written, mu)
+			bdirs = append(bdirs, mu.PkgDir)
+		}
+		found, stderr, err := prodlintRun(prodlint, cfg, dir, bdirs)
+		if rerr := restore(); rerr != nil {
+			return rerr
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "mutate: %s: round %d: %d mutants\n", m.Name, round+1, len(batch))
+		mutated := map[string][]span{}
+		for _, mu := range batch {
+			mutated[mu.Rel] = funcSpans(mu.Src)
+		}
+		for _, mu := range batch {
+			got := counts{}
+			for _, f := range found {
+				if filepath.ToSlash(filepath.Dir(f.File)) != filepath.ToSlash(mu.PkgDir) {
+					continue
+				}
+				spans := spansOf(f.File)
+				if m, ok := mutated[f.File]; ok {
+					spans = m
+				}
+				got.add(f.File, funcAt(spans, f.Line), f.Rule)
+			}
+			rule := mu.Site.Op.Rule
+			k := mu.Rel + "\x00" + mu.Site.Func
+			switch {
+			case got[k][rule] > baseCounts[k][rule]:
+				mu.Status = statusDetected
+			case strings.Contains(stderr, mu.PkgPath+":") || strings.Contains(stderr, mu.PkgPath+" "):
+				mu.Status, mu.Note = statusError, firstLine(stderr, mu.PkgPath)
+			default:
+				mu.Status = statusMissed
+				for key, byRule := range got {
+					if byRule[rule] > baseCounts[key][rule] {
+						mu.Status = statusElsewhere
+						file, fn, _ := strings.Cut(key, "\x00")
+						mu.Note = "reported in " + file + " " + fn
+						break
+					}
+				}
+				if mu.Status == statusMissed && baseCounts[k][rule] > 0 {
+					mu.Note = "the function already had a finding of the rule"
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func firstLine(s, sub string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}
