@@ -154,8 +154,26 @@ func TestDocumentedCommands(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(sample, "ci", "rules.toml"), []byte("[rules.http-timeout]\nseverity = \"warning\"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			// The module below the root that the -C example names.
+			if err := os.MkdirAll(filepath.Join(sample, "services", "api"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(sample, "services", "api", "go.mod"), []byte("module example.com/api\n\ngo 1.22\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(sample, "services", "api", "api.go"), []byte("package api\n\nimport \"net/http\"\n\nfunc Ping(url string) (*http.Response, error) { return http.Get(url) }\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			git("init", "-q")
 			git("add", ".")
+			// The baseline the docs' examples of -baseline FILE read: written
+			// first, as the docs say.
+			if strings.Contains(c.text, "-baseline prodlint-baseline.json") {
+				env := []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"), "PRODLINT_CACHE=" + t.TempDir()}
+				if r := run(t, sample, env, "prodlint", "-q", "-baseline", "write", "prodlint-baseline.json", "./..."); r.code != 0 && r.code != 1 {
+					t.Fatalf("prodlint -baseline write: exit %d: %s", r.code, r.output())
+				}
+			}
 			text := strings.NewReplacer("/path/to/project", sample, "/path/to/prodlint", repoRoot).Replace(c.text)
 			dir := sample
 			for _, p := range []string{"make ", "scripts/", "bench/", "go test ./", "go install ./"} {
