@@ -106,3 +106,36 @@ func (x *packageCalls) onlyFreshRoots(fn *types.Func, v *types.Var) bool {
 	}
 	return true
 }
+
+// onlyOutgoingRequests reports whether fn is called in this package, and
+// every call passes, for its *http.Request parameter v, a request the
+// caller has just built (a variable initialized by http.NewRequest or
+// NewRequestWithContext): v is an outgoing request being prepared, and its
+// Context() is whatever the builder gave it, not the context of a caller.
+func (x *packageCalls) onlyOutgoingRequests(fn *types.Func, v *types.Var) bool {
+	params := fn.Signature().Params()
+	index := -1
+	for i := range params.Len() {
+		if params.At(i) == v {
+			index = i
+		}
+	}
+	sites := x.of(fn)
+	if index < 0 || len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if index >= len(s.call.Args) {
+			return false
+		}
+		av := match.Var(x.p.TypesInfo, s.call.Args[index])
+		if av == nil {
+			return false
+		}
+		init, ok := ast.Unparen(initializer(x.p.TypesInfo, x.p.Inspector, av)).(*ast.CallExpr)
+		if !ok || !match.IsCallTo(x.p.TypesInfo, init, "net/http", "NewRequest", "NewRequestWithContext") {
+			return false
+		}
+	}
+	return true
+}
