@@ -56,7 +56,7 @@ func members(ctx context.Context, c *cluster) []string {
 
 type namer struct{}
 
-func (namer) Name() (string, error)                            { return "", nil }
+func (namer) Name() (string, error)                           { return "", nil }
 func (namer) NameContext(ctx context.Context) (string, error) { return "", nil }
 
 func decorate(r *http.Request, l namer) {
