@@ -26,20 +26,20 @@ func RowsClose() *rule.Rule {
 			Why: "A health check ran a query on every probe and never closed the result; the connection pool was " +
 				"exhausted within minutes and every request then waited for a connection that never came back. " +
 				"*sql.Rows (and *sqlx.Rows, pgx.Rows) hold their connection until Close: a rows value dropped " +
-				"before the end of the result, or on an early return, leaks that connection until the garbage " +
-				"collector happens to finalize it.",
+				"before the end of the result, or on an early return, holds that connection until the query's " +
+				"context ends, or for ever when it has none (rows have no finalizer).",
 			Bad:  "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\nfor rows.Next() {\n\t// ...\n}",
 			Good: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\ndefer rows.Close()\nfor rows.Next() {\n\t// ...\n}",
 			Quiet: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Quiet when the function calls " +
 				"Close on the rows anywhere (deferred, in a deferred closure, on each path), or hands them on: " +
 				"returns them, passes them to a helper (a closer or scanner), stores them in a field, a package " +
 				"variable, another variable or a literal. Reports rows that are discarded (_ or an expression " +
-				"statement: use Exec for statements that return no rows). It does not check that Close runs on " +
+				"statement: use Exec for statements that return no rows). One rows variable assigned in several " +
+				"branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
 				"every path when it is not deferred. Rows from a database/sql or sqlx transaction are closed by " +
 				"database/sql when the transaction commits or rolls back: quiet when the function defers the " +
 				"transaction's Rollback (or Commit) and runs nothing else on it after the query; otherwise the " +
-				"message says what the open rows hold (the transaction's connection, not a leak until garbage " +
-				"collection) and that later statements on it run while a result set is open.",
+				"message says what the open rows hold (the transaction's connection, not a pool connection) and that later statements on it run while a result set is open.",
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
 			Since: "v0.1.0",
@@ -49,14 +49,21 @@ func RowsClose() *rule.Rule {
 }
 
 func runRowsClose(p *rule.Pass) error {
+	reported := map[*types.Var]bool{}
 	for _, r := range rowsResults(p) {
 		if r.closed || r.escaped {
 			continue
 		}
+		if r.v != nil {
+			if reported[r.v] {
+				continue // rows assigned in both branches of an if: one variable, one fix
+			}
+			reported[r.v] = true
+		}
 		api := callName(p, r.call)
 		if r.discarded {
-			p.Reportf(r.call, "the rows %s returns are discarded and never closed: each call leaks a pool "+
-				"connection until the garbage collector finds it, and the pool runs dry under load; use Exec "+
+			p.Reportf(r.call, "the rows %s returns are discarded and never closed: each call holds a pool "+
+				"connection until the query's context ends (for ever without one), and the pool runs dry under load; use Exec "+
 				"for statements that return no rows, or keep the rows and defer rows.Close()", api)
 			continue
 		}
@@ -74,8 +81,8 @@ func runRowsClose(p *rule.Pass) error {
 				"; defer "+r.v.Name()+".Close() right after the error check", r.deferCloseFix(p)...)
 			continue
 		}
-		p.Report(r.call, "rows from "+api+" are never closed: each call leaks a pool connection until the "+
-			"garbage collector finds it, and the pool runs dry under load (the health check that exhausted it "+
+		p.Report(r.call, "rows from "+api+" are never closed: a return before the last row (a Scan error, an early exit) "+
+			"leaves them holding a pool connection until the query's context ends (for ever without one), and the pool runs dry under load (the health check that exhausted it "+
 			"in minutes); defer "+r.v.Name()+".Close() right after the error check", r.deferCloseFix(p)...)
 	}
 	return nil
