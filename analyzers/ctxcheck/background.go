@@ -62,12 +62,13 @@ func Background() *rule.Rule {
 				`together with a func() callback (RunAtShutdown(ctx, func()), context.AfterFunc), where the context only ` +
 				`decides whether the hook runs. A ctx that is itself a fresh root on every path the package shows (every ` +
 				`call of the function in the package passes context.Background() or TODO()). A fresh root whose statement ` +
-				`has a comment just above it that names it ("Background" or "TODO()") and explains it, unless the comment ` +
+				`has a comment just above it that names it ("background" in any case, or "TODO()"), or explains it in ` +
+				`three lines or more that mention the context, unless the comment ` +
 				`is a TODO, FIXME or XXX note. A callback that takes the context or returns an error (a retry helper) is ` +
 				`still reported, and so is a fresh root handed to a function in another package that stops the process. ` +
 				`Fresh roots whose uses show they cut nothing: one whose cancel function the code calls once ctx is over ` +
 				`(after <-ctx.Done(), in a "case <-ctx.Done():" clause), hands to context.AfterFunc(ctx, cancel), or hands ` +
-				`to a stop path (returns it, stores it in a field or package variable, passes it to a function): an ` +
+				`to a stop path (returns it, stores it in a field or package variable or in a map held by one, passes it to a function): an ` +
 				`ordered shutdown that ends a backend only after the server has drained; one used after a ` +
 				`transaction's Commit in the same function (a follow-up write, such as an audit record, that must ` +
 				`complete once the change has happened); one handed only to functions that compute a value (results ` +

@@ -46,7 +46,8 @@ func cancelledOnDone(info *types.Info, done *doneIndex, flow freshFlow, src ctxS
 
 // cancelHandedOff reports whether the use of a cancel function at c hands
 // it to whoever stops the work: returned (func start(ctx) (stop func())),
-// stored in a field or a package variable (s.stopBackend = cancel), or
+// stored in a field or a package variable, or in a map held by one
+// (s.stopBackend = cancel, s.subs[key] = cancel), or
 // passed to a function (a shutdown registry). The fresh root then ends on
 // an explicit stop path, in the order its owner chooses.
 func cancelHandedOff(info *types.Info, c inspector.Cursor) bool {
@@ -62,6 +63,16 @@ func cancelHandedOff(info *types.Info, c inspector.Cursor) bool {
 		switch lhs := ast.Unparen(as.Lhs[c.ParentEdgeIndex()]).(type) {
 		case *ast.SelectorExpr:
 			return true // s.stop = cancel
+		case *ast.IndexExpr:
+			// s.subs[key] = cancel: kept in a field's (or package
+			// variable's) map, for Unsubscribe or Close to call.
+			switch x := ast.Unparen(lhs.X).(type) {
+			case *ast.SelectorExpr:
+				return true
+			case *ast.Ident:
+				v, ok := info.ObjectOf(x).(*types.Var)
+				return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+			}
 		case *ast.Ident:
 			v, ok := info.ObjectOf(lhs).(*types.Var)
 			return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
