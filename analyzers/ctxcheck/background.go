@@ -73,7 +73,7 @@ func Background() *rule.Rule {
 				`transaction's Commit in the same function (a follow-up write, such as an audit record, that must ` +
 				`complete once the change has happened); one handed only to functions that compute a value (results ` +
 				`with no error, no context and nothing with a method that returns an error: a logger or a route ` +
-				`looked up from a context), including a request built on it only to be matched against routes and ` +
+				`looked up from a context), including a request built on it (NewRequestWithContext, req.Clone, req.WithContext) only to be matched against routes and ` +
 				`never sent (used only by such lookups and field reads); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
 				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
 				`waits on ctx.Done()).`,

@@ -200,7 +200,7 @@ func useOf(info *types.Info, c inspector.Cursor, src ctxSource) useKind {
 	if isValueLookup(info, call) {
 		return useLookup
 	}
-	if match.IsCallTo(info, call, "net/http", "NewRequestWithContext") && onlyMatched(info, unparen(c).Parent(), src.owner) {
+	if builtRequest(info, call) && onlyMatched(info, unparen(c).Parent(), src.owner) {
 		return useLookup // a request built only to be matched against routes, never sent
 	}
 	for _, arg := range call.Args {
@@ -257,6 +257,16 @@ func hasErrorMethod(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// builtRequest reports whether call makes a request bound to its context
+// argument: http.NewRequestWithContext, req.Clone(ctx), req.WithContext(ctx).
+func builtRequest(info *types.Info, call *ast.CallExpr) bool {
+	if match.IsCallTo(info, call, "net/http", "NewRequestWithContext") {
+		return true
+	}
+	fn := match.Callee(info, call)
+	return fn != nil && match.IsMethod(fn, "net/http", "Request", "Clone", "WithContext")
 }
 
 // onlyMatched reports whether the request that the call at c builds is
