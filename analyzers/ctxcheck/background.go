@@ -61,7 +61,7 @@ func Background() *rule.Rule {
 				`go), one with its own deadline (context.WithTimeout) or its own span (tracer.Start); one handed to a call ` +
 				`together with a func() callback (RunAtShutdown(ctx, func()), context.AfterFunc), where the context only ` +
 				`decides whether the hook runs. A ctx that is itself a fresh root on every path the package shows (every ` +
-				`call of the function in the package passes context.Background() or TODO()). A fresh root whose statement ` +
+				`call of the function in the package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three levels). A fresh root whose statement ` +
 				`has a comment just above it that names it ("background" in any case, or "TODO()"), or explains it in ` +
 				`three lines or more that mention the context, unless the comment ` +
 				`is a TODO, FIXME or XXX note. A callback that takes the context or returns an error (a retry helper) is ` +

@@ -48,7 +48,7 @@ func Variant() *rule.Rule {
 				`to its caller without sending it: the sender attaches the context. Prepare and Stmt on a transaction ` +
 				`(database/sql and sqlx Tx): the transaction holds its connection and ends with the context it was begun ` +
 				`with. A ctx that is itself a fresh root on every path the package shows (every call of the function in ` +
-				`the package passes context.Background() or TODO()). Calls in a go ` +
+				`the package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three levels). Calls in a go ` +
 				`statement, whose work outlives the request by design, and in a function literal the function returns ` +
 				`(a release or shutdown function run after the call is over). Code that runs once the ctx is known to be over ` +
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
