@@ -50,7 +50,8 @@ func Status() *rule.Rule {
 				"io.LimitReader, io.TeeReader and gzip.NewReader. " +
 				"A body read into a variable used only as the input of a strict parser of a binary or framed format " +
 				"(x509 certificate, CRL and key parsers, ocsp.ParseResponse, pem.Decode, asn1.Unmarshal, protobuf " +
-				"Unmarshal): an error page cannot parse as one, so it is never used as data.",
+				"Unmarshal), or first parsed by one whose error returns before the bytes are used again: an error page " +
+				"cannot parse as one, so it is never used as data.",
 			Since: "v0.1.0",
 		},
 		Run: runStatus,

@@ -42,6 +42,24 @@ func fetchPEM(c *http.Client, url string) (*pem.Block, error) {
 	return block, nil
 }
 
+// The raw bytes returned once they have parsed: quiet too.
+func fetchIssuerRaw(c *http.Client, url string) ([]byte, *x509.Certificate, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	der, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, nil, err
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, nil, err
+	}
+	return der, cert, nil
+}
+
 func fetchIssuerOrText(c *http.Client, url string) (*x509.Certificate, string, error) {
 	resp, err := c.Get(url)
 	if err != nil {
