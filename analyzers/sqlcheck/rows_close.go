@@ -38,7 +38,9 @@ func RowsClose() *rule.Rule {
 				"branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
 				"every path when it is not deferred. Rows from a database/sql or sqlx transaction are closed by " +
 				"database/sql when the transaction commits or rolls back: quiet when the function defers the " +
-				"transaction's Rollback (or Commit) and runs nothing else on it after the query; otherwise the " +
+				"transaction's Rollback (or Commit) and runs nothing else on it after the query, or only after a " +
+				"for rows.Next() loop with no break or goto (it reads the rows to the end, which closes them, or " +
+				"returns); otherwise the " +
 				"message says what the open rows hold (the transaction's connection, not a pool connection) and that later statements on it run while a result set is open.",
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
@@ -68,7 +70,7 @@ func runRowsClose(p *rule.Pass) error {
 			continue
 		}
 		if tx := txOf(p.TypesInfo, r.call); tx != nil {
-			later := usedAfter(p.TypesInfo, r.cursor, tx)
+			later := usedAfter(p.TypesInfo, r.cursor, tx, drainedAt(r))
 			if !later && txEndsOnReturn(p.TypesInfo, r.cursor, tx) {
 				continue // database/sql closes a transaction's rows when it ends, and nothing else runs on it first
 			}
@@ -105,7 +107,7 @@ func txOf(info *types.Info, call *ast.CallExpr) *types.Var {
 
 // usedAfter reports whether the function that holds c uses tx, after c,
 // for anything but ending it (Commit, Rollback).
-func usedAfter(info *types.Info, c inspector.Cursor, tx *types.Var) bool {
+func usedAfter(info *types.Info, c inspector.Cursor, tx *types.Var, drained token.Pos) bool {
 	fn, ok := outermost(c)
 	if !ok {
 		return true
@@ -115,12 +117,34 @@ func usedAfter(info *types.Info, c inspector.Cursor, tx *types.Var) bool {
 		if id.Pos() <= c.Node().End() || info.Uses[id] != tx {
 			continue
 		}
+		if drained.IsValid() && id.Pos() > drained {
+			continue // after a loop that read the rows to the end: Next closed them
+		}
 		if sel, ok := ic.Parent().Node().(*ast.SelectorExpr); ok && (sel.Sel.Name == "Commit" || sel.Sel.Name == "Rollback") {
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// drainedAt returns the end of the first for rows.Next() loop that reads
+// the rows to the end (it has no break or goto: it leaves by returning or
+// when Next returns false, which closes the rows), or token.NoPos.
+func drainedAt(r *rowsResult) token.Pos {
+	for _, loop := range r.loops {
+		exits := false
+		ast.Inspect(loop.Node(), func(n ast.Node) bool {
+			if b, ok := n.(*ast.BranchStmt); ok && (b.Tok == token.BREAK || b.Tok == token.GOTO) {
+				exits = true
+			}
+			return !exits
+		})
+		if !exits {
+			return loop.Node().End()
+		}
+	}
+	return token.NoPos
 }
 
 // txEndsOnReturn reports whether the function defers tx.Rollback() (or
