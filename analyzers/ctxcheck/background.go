@@ -74,7 +74,9 @@ func Background() *rule.Rule {
 				`complete once the change has happened); one handed only to functions that compute a value (results ` +
 				`with no error, no context and nothing with a method that returns an error: a logger or a route ` +
 				`looked up from a context), including a request built on it (NewRequestWithContext, req.Clone, req.WithContext) only to be matched against routes and ` +
-				`never sent (used only by such lookups and field reads); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
+				`never sent (used only by such lookups and field reads); a fresh root cancelled by the handler's own defer after the handler has taken over the connection ` +
+				`(http.Hijacker, ResponseController.Hijack, a websocket Accept or Upgrade), whose request context from ` +
+				`then on ends only when the handler returns, just as the fresh root does; and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
 				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
 				`waits on ctx.Done()).`,
 			Fix: `No fix for the common case: whether the work should stop with the caller (pass ctx) or outlive it ` +
@@ -136,6 +138,9 @@ func runBackground(p *rule.Pass) error {
 		}
 		if onlyLookupsOrTimer(p.TypesInfo, flow, src) {
 			continue // feeds only value lookups, or only a timer beside ctx: nothing outlives the caller
+		}
+		if afterHijack(p.TypesInfo, c, src.owner) && cancelDeferred(p.TypesInfo, flow, src.owner) {
+			continue // the connection is taken over: the request's ctx now ends only when the handler returns, as this one does
 		}
 		if afterCommit(p.TypesInfo, c) {
 			continue // a follow-up write after a committed change must complete
