@@ -62,8 +62,10 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 		if byField[obj] {
 			// A value whose field differs per element is a different
 			// target only when it is what the call sends (Do(req)), not
-			// the receiver whose bookkeeping field the loop updates.
-			if passedDirectly(f.info, call, obj) {
+			// the receiver whose bookkeeping field the loop updates, and
+			// only in a loop over elements: an attempt number written into
+			// the request (req.Attempt = i) does not make a new target.
+			if f.rangesOverElements() && passedDirectly(f.info, call, obj) {
 				return true
 			}
 			continue
@@ -205,4 +207,22 @@ func (f *flow) isBuilder(call *ast.CallExpr) bool {
 		}
 	}
 	return match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+}
+
+// rangesOverElements reports whether the loop ranges over the elements of
+// a slice, array, map or string (not over an integer or a channel).
+func (f *flow) rangesOverElements() bool {
+	loop, ok := f.loop.Node().(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	switch f.info.TypeOf(loop.X).Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map:
+		return true
+	case *types.Pointer: // a pointer to an array
+		return true
+	case *types.Basic:
+		return types.Identical(f.info.TypeOf(loop.X).Underlying(), types.Typ[types.String])
+	}
+	return false
 }

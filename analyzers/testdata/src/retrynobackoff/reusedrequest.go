@@ -43,3 +43,20 @@ func (p *poster) send(req *http.Request) (*http.Response, error) {
 	}
 	return nil, nil
 }
+
+type sendParams struct{ Attempt int }
+
+func sendAttempt(p *sendParams) error { _, err := http.Get("http://backend/"); return err }
+
+// An attempt number written into what is sent does not make a new target:
+// still a retry.
+func sendNumbered() error {
+	p := &sendParams{}
+	for i := range 3 { // want `\[retry-no-backoff\]`
+		p.Attempt = i
+		if err := sendAttempt(p); err == nil {
+			return nil
+		}
+	}
+	return nil
+}
