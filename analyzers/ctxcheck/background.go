@@ -61,19 +61,22 @@ func Background() *rule.Rule {
 				`go), one with its own deadline (context.WithTimeout) or its own span (tracer.Start); one handed to a call ` +
 				`together with a func() callback (RunAtShutdown(ctx, func()), context.AfterFunc), where the context only ` +
 				`decides whether the hook runs. A ctx that is itself a fresh root on every path the package shows (every ` +
-				`call of the function in the package passes context.Background() or TODO()). A fresh root whose statement ` +
-				`has a comment just above it that names it ("Background" or "TODO()") and explains it, unless the comment ` +
+				`call of the function in the package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three levels). A fresh root whose statement ` +
+				`has a comment just above it that names it ("background" in any case, or "TODO()"), or explains it in ` +
+				`three lines or more that mention the context, unless the comment ` +
 				`is a TODO, FIXME or XXX note. A callback that takes the context or returns an error (a retry helper) is ` +
 				`still reported, and so is a fresh root handed to a function in another package that stops the process. ` +
 				`Fresh roots whose uses show they cut nothing: one whose cancel function the code calls once ctx is over ` +
 				`(after <-ctx.Done(), in a "case <-ctx.Done():" clause), hands to context.AfterFunc(ctx, cancel), or hands ` +
-				`to a stop path (returns it, stores it in a field or package variable, passes it to a function): an ` +
+				`to a stop path (returns it, stores it in a field or package variable or in a map held by one, passes it to a function): an ` +
 				`ordered shutdown that ends a backend only after the server has drained; one used after a ` +
 				`transaction's Commit in the same function (a follow-up write, such as an audit record, that must ` +
 				`complete once the change has happened); one handed only to functions that compute a value (results ` +
 				`with no error, no context and nothing with a method that returns an error: a logger or a route ` +
-				`looked up from a context), including a request built on it only to be matched against routes and ` +
-				`never sent (used only by such lookups and field reads); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
+				`looked up from a context), including a request built on it (NewRequestWithContext, req.Clone, req.WithContext) only to be matched against routes and ` +
+				`never sent (used only by such lookups and field reads); a fresh root cancelled by the handler's own defer after the handler has taken over the connection ` +
+				`(http.Hijacker, ResponseController.Hijack, a websocket Accept or Upgrade), whose request context from ` +
+				`then on ends only when the handler returns, just as the fresh root does; and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
 				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
 				`waits on ctx.Done()).`,
 			Fix: `No fix for the common case: whether the work should stop with the caller (pass ctx) or outlive it ` +
@@ -134,6 +137,9 @@ func runBackground(p *rule.Pass) error {
 		}
 		if onlyLookupsOrTimer(p.TypesInfo, flow, src) {
 			continue // feeds only value lookups, or only a timer beside ctx: nothing outlives the caller
+		}
+		if afterHijack(p.TypesInfo, c, src.owner) && cancelDeferred(p.TypesInfo, flow, src.owner) {
+			continue // the connection is taken over: the request's ctx now ends only when the handler returns, as this one does
 		}
 		if afterCommit(p.TypesInfo, c) {
 			continue // a follow-up write after a committed change must complete

@@ -14,6 +14,7 @@ import (
 type callSite struct {
 	call    *ast.CallExpr
 	spawned bool // in a go statement: go f(...), go func() { f(...) }()
+	cursor  inspector.Cursor
 }
 
 // packageCalls indexes, once per pass and only when a rule asks, the calls
@@ -35,7 +36,7 @@ func (x *packageCalls) of(fn *types.Func) []callSite {
 				continue
 			}
 			callee = callee.Origin()
-			x.sites[callee] = append(x.sites[callee], callSite{call, inGoStmt(c)})
+			x.sites[callee] = append(x.sites[callee], callSite{call, inGoStmt(c), c})
 		}
 	}
 	return x.sites[fn]
@@ -80,6 +81,14 @@ func (x *packageCalls) onlySpawned(fn *types.Func) bool {
 // package shows, the ctx is itself a fresh root, and another fresh root
 // beside it cuts nothing.
 func (x *packageCalls) onlyFreshRoots(fn *types.Func, v *types.Var) bool {
+	return x.onlyFreshRootsDepth(fn, v, 0)
+}
+
+// onlyFreshRootsDepth is onlyFreshRoots, following a call that passes the
+// caller's own context parameter on to the callers of that caller (a few
+// levels deep): a helper of a helper of a function that starts from
+// context.Background() has a fresh root too.
+func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth int) bool {
 	params := fn.Signature().Params()
 	index := -1
 	for i := range params.Len() {
@@ -99,10 +108,58 @@ func (x *packageCalls) onlyFreshRoots(fn *types.Func, v *types.Var) bool {
 		if isFreshRoot(x.p.TypesInfo, arg) {
 			continue
 		}
-		if av := match.Var(x.p.TypesInfo, arg); av != nil && initializedFresh(x.p.TypesInfo, x.p.Inspector, av) {
+		av := match.Var(x.p.TypesInfo, arg)
+		if av != nil && initializedFresh(x.p.TypesInfo, x.p.Inspector, av) {
 			continue
+		}
+		if av != nil && av.Kind() == types.ParamVar && depth < 3 && av != v {
+			if caller := enclosingDecl(x.p.TypesInfo, s.cursor); caller != nil && caller != fn &&
+				x.onlyFreshRootsDepth(caller, av, depth+1) {
+				continue // getToken(ctx): this caller's own callers all pass a fresh root
+			}
 		}
 		return false
 	}
 	return true
+}
+
+// onlyOutgoingRequests reports whether fn is called in this package, and
+// every call passes, for its *http.Request parameter v, a request the
+// caller has just built (a variable initialized by http.NewRequest or
+// NewRequestWithContext): v is an outgoing request being prepared, and its
+// Context() is whatever the builder gave it, not the context of a caller.
+func (x *packageCalls) onlyOutgoingRequests(fn *types.Func, v *types.Var) bool {
+	params := fn.Signature().Params()
+	index := -1
+	for i := range params.Len() {
+		if params.At(i) == v {
+			index = i
+		}
+	}
+	sites := x.of(fn)
+	if index < 0 || len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if index >= len(s.call.Args) {
+			return false
+		}
+		av := match.Var(x.p.TypesInfo, s.call.Args[index])
+		if av == nil {
+			return false
+		}
+		init, ok := ast.Unparen(initializer(x.p.TypesInfo, x.p.Inspector, av)).(*ast.CallExpr)
+		if !ok || !match.IsCallTo(x.p.TypesInfo, init, "net/http", "NewRequest", "NewRequestWithContext") {
+			return false
+		}
+	}
+	return true
+}
+
+// enclosingDecl returns the declared function around c, or nil.
+func enclosingDecl(info *types.Info, c inspector.Cursor) *types.Func {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		return declared(info, fc)
+	}
+	return nil
 }

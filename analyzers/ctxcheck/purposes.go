@@ -46,7 +46,8 @@ func cancelledOnDone(info *types.Info, done *doneIndex, flow freshFlow, src ctxS
 
 // cancelHandedOff reports whether the use of a cancel function at c hands
 // it to whoever stops the work: returned (func start(ctx) (stop func())),
-// stored in a field or a package variable (s.stopBackend = cancel), or
+// stored in a field or a package variable, or in a map held by one
+// (s.stopBackend = cancel, s.subs[key] = cancel), or
 // passed to a function (a shutdown registry). The fresh root then ends on
 // an explicit stop path, in the order its owner chooses.
 func cancelHandedOff(info *types.Info, c inspector.Cursor) bool {
@@ -62,6 +63,16 @@ func cancelHandedOff(info *types.Info, c inspector.Cursor) bool {
 		switch lhs := ast.Unparen(as.Lhs[c.ParentEdgeIndex()]).(type) {
 		case *ast.SelectorExpr:
 			return true // s.stop = cancel
+		case *ast.IndexExpr:
+			// s.subs[key] = cancel: kept in a field's (or package
+			// variable's) map, for Unsubscribe or Close to call.
+			switch x := ast.Unparen(lhs.X).(type) {
+			case *ast.SelectorExpr:
+				return true
+			case *ast.Ident:
+				v, ok := info.ObjectOf(x).(*types.Var)
+				return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+			}
 		case *ast.Ident:
 			v, ok := info.ObjectOf(lhs).(*types.Var)
 			return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
@@ -189,7 +200,7 @@ func useOf(info *types.Info, c inspector.Cursor, src ctxSource) useKind {
 	if isValueLookup(info, call) {
 		return useLookup
 	}
-	if match.IsCallTo(info, call, "net/http", "NewRequestWithContext") && onlyMatched(info, unparen(c).Parent(), src.owner) {
+	if builtRequest(info, call) && onlyMatched(info, unparen(c).Parent(), src.owner) {
 		return useLookup // a request built only to be matched against routes, never sent
 	}
 	for _, arg := range call.Args {
@@ -246,6 +257,16 @@ func hasErrorMethod(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// builtRequest reports whether call makes a request bound to its context
+// argument: http.NewRequestWithContext, req.Clone(ctx), req.WithContext(ctx).
+func builtRequest(info *types.Info, call *ast.CallExpr) bool {
+	if match.IsCallTo(info, call, "net/http", "NewRequestWithContext") {
+		return true
+	}
+	fn := match.Callee(info, call)
+	return fn != nil && match.IsMethod(fn, "net/http", "Request", "Clone", "WithContext")
 }
 
 // onlyMatched reports whether the request that the call at c builds is

@@ -222,8 +222,9 @@ func registersHook(info *types.Info, c inspector.Cursor) bool {
 }
 
 // explainedInComment reports whether the statement holding the fresh root
-// at c has a comment ending on the line above it that names the fresh root ("Background" or "TODO()") and is not itself a
-// to-do note: the author has written down why this work must not end with
+// at c has a comment ending on the line above it that names the fresh root
+// ("background", any case, or "TODO()"), or that runs three lines or more
+// about the context, and is not itself a to-do note: the author has written down why this work must not end with
 // ctx (openfga's "When the context is canceled, WaitForAllReady should
 // still wait ... Therefore, we use [context.Background] here").
 func explainedInComment(p *rule.Pass, c inspector.Cursor) bool {
@@ -249,7 +250,10 @@ func explainedInComment(p *rule.Pass, c inspector.Cursor) bool {
 			continue
 		}
 		text := cg.Text()
-		if !strings.Contains(text, "Background") && !strings.Contains(text, "TODO()") {
+		lower := strings.ToLower(text)
+		names := strings.Contains(lower, "background") || strings.Contains(text, "TODO()")
+		long := strings.Count(strings.TrimSpace(text), "\n") >= 2 && (strings.Contains(lower, "context") || strings.Contains(lower, "ctx"))
+		if !names && !long {
 			continue
 		}
 		rest := strings.NewReplacer("context.TODO", "", "TODO()", "").Replace(text)

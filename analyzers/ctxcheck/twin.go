@@ -75,6 +75,61 @@ func carriesValuesOnly(t *twin) bool {
 	return t.fn.Signature().Results().Len() == 0
 }
 
+// getterWithWaitingTwin reports whether fn is a getter method (no
+// parameters, no error result) whose twin cannot fail either and returns
+// nothing that could hold the context. Neither can tell its caller
+// that it was cancelled, so the twin's context does not cut work short with
+// an error: it bounds a wait of the twin's own (polling until a value
+// exists, say), which the plain getter does not do. Switching would make
+// the caller wait where it now reads a value at once.
+func getterWithWaitingTwin(fn *types.Func, t *twin) bool {
+	sig := fn.Signature()
+	if t.shape != prependCtx || sig.Recv() == nil || sig.Params().Len() != 0 {
+		return false
+	}
+	if returnsError(sig) || returnsError(t.fn.Signature()) {
+		return false
+	}
+	for v := range t.fn.Signature().Results().Variables() {
+		if carriesContext(v.Type()) {
+			return false // NewGetParamsWithContext(ctx): the value takes the ctx to later work
+		}
+	}
+	return true
+}
+
+// carriesContext reports whether a value of type t can hold a context: it
+// is one, an interface, or a struct (or pointer to one) with a
+// context.Context field.
+func carriesContext(t types.Type) bool {
+	if isContext(t) || types.IsInterface(t) {
+		return true
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if isContext(f.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsError reports whether a result of sig is an error.
+func returnsError(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		if types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+			return true
+		}
+	}
+	return false
+}
+
 // blockingDialOptions are the grpc options that make Dial block until the
 // connection is up; without one, Dial returns at once and DialContext's
 // context "is a no-op once this function returns" (grpc's documentation).

@@ -48,7 +48,7 @@ func Variant() *rule.Rule {
 				`to its caller without sending it: the sender attaches the context. Prepare and Stmt on a transaction ` +
 				`(database/sql and sqlx Tx): the transaction holds its connection and ends with the context it was begun ` +
 				`with. A ctx that is itself a fresh root on every path the package shows (every call of the function in ` +
-				`the package passes context.Background() or TODO()). Calls in a go ` +
+				`the package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three levels). Calls in a go ` +
 				`statement, whose work outlives the request by design, and in a function literal the function returns ` +
 				`(a release or shutdown function run after the call is over). Code that runs once the ctx is known to be over ` +
 				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
@@ -58,7 +58,10 @@ func Variant() *rule.Rule {
 				`named function that ignores its own ctx is still reported. Calls inside the twin itself (an adapter ` +
 				`QueryContext that checks ctx, then calls Query). Twins that return nothing (log/slog's InfoContext, ` +
 				`a logger's InfoWithContext): they cannot tell the caller they were cancelled, so their context carries ` +
-				`values such as trace ids. httptest and ozzo-validation, whose Context twins carry values, not ` +
+				`values such as trace ids. A getter method (no parameters, no error result) whose twin cannot fail either and ` +
+				`returns nothing that could hold the context: the twin is a different call (one that waits until the value ` +
+				`exists), not a cancellable copy. A function handed an *http.Request that every caller in the package has ` +
+				`just built with http.NewRequest: its Context() is the outgoing request's, not a caller's. httptest and ozzo-validation, whose Context twins carry values, not ` +
 				`cancellation, either. grpc.Dial in a function that never mentions WithBlock, WithReturnConnectionError ` +
 				`or FailOnNonTempDialError: it returns at once, and DialContext's context is a no-op once it returns. ` +
 				`prometheus/common's config.NewTLSConfig without options, whose ` +
@@ -94,6 +97,9 @@ func runVariant(p *rule.Pass) error {
 			}
 			if carriesValuesOnly(t) {
 				continue // log.InfoWithContext(ctx, ...): trace ids, not cancellation
+			}
+			if getterWithWaitingTwin(fn, t) {
+				continue // PrimaryInfo() vs PrimaryInfoWithContext(ctx): a different call, not a cancellable copy
 			}
 		}
 		if t != nil && insideTwin(p.TypesInfo, c, t) {
@@ -132,6 +138,9 @@ func runVariant(p *rule.Pass) error {
 		}
 		if owner := declared(p.TypesInfo, src.owner); owner != nil && !src.request && calls.onlyFreshRoots(owner, src.v) {
 			continue // every caller here passes a fresh root: ctx cancels nothing
+		}
+		if owner := declared(p.TypesInfo, src.owner); owner != nil && src.request && calls.onlyOutgoingRequests(owner, src.v) {
+			continue // r is a request being built to send: r.Context() is no caller's ctx
 		}
 		if d := preferDerived(p.TypesInfo, p.Pkg, c, src); !resultLeaves(p.TypesInfo, c) {
 			src = d // keep the deadline the function set, unless the result outlives it (rows, a tx)

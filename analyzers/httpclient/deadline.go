@@ -37,11 +37,28 @@ func (x *clientIndex) requestBounded(e ast.Expr, hops int) bool {
 		case match.IsFunc(fn, "net/http", "NewRequestWithContext"),
 			match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone"):
 			return len(e.Args) > 0 && x.contextBounded(e.Args[0], hops+1)
+		case passesThrough(fn) && len(e.Args) > 0:
+			return x.requestBounded(e.Args[0], hops+1) // must(http.NewRequestWithContext(ctx, ...))
 		}
 	case *ast.Ident:
 		return x.anyValue(e, hops, x.requestBounded)
 	}
 	return false
+}
+
+// passesThrough reports whether fn is a generic helper that returns its
+// first argument as it is, func Must[T any](v T, err error) T: the value
+// is the one its argument made.
+func passesThrough(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig := fn.Origin().Signature()
+	if sig.TypeParams().Len() == 0 || sig.Params().Len() == 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	tp, ok := types.Unalias(sig.Params().At(0).Type()).(*types.TypeParam)
+	return ok && types.Identical(tp, sig.Results().At(0).Type())
 }
 
 // contextBounded reports whether a context is made by
@@ -59,6 +76,14 @@ func (x *clientIndex) contextBounded(e ast.Expr, hops int) bool {
 			return true
 		case match.IsFunc(fn, "context", "WithCancel", "WithCancelCause", "WithValue"):
 			return len(e.Args) > 0 && x.contextBounded(e.Args[0], hops+1)
+		case match.IsMethod(fn, "net/http", "Request", "Context"):
+			// r.Context() of the request a handler was given: the caller's.
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			v, ok := x.info.Uses[identOf(sel.X)].(*types.Var)
+			return ok && v.Kind() == types.ParamVar
 		}
 	case *ast.Ident:
 		if v, ok := x.info.Uses[e].(*types.Var); ok && v.Kind() == types.ParamVar {
@@ -177,4 +202,10 @@ func (x *clientIndex) dialsFixedEndpoint(t *ast.CompositeLit) bool {
 		return v == nil || !match.Refers(x.info, lit.Body, v)
 	}
 	return false
+}
+
+// identOf returns e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }

@@ -47,7 +47,11 @@ func Status() *rule.Rule {
 				"A body drained with io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads " +
 				"it, not this function). The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), " +
 				"ioutil.ReadAll, json/xml/gob decoders, csv and bufio readers, resp.Body.Read, also through " +
-				"io.LimitReader, io.TeeReader and gzip.NewReader.",
+				"io.LimitReader, io.TeeReader and gzip.NewReader. " +
+				"A body read into a variable used only as the input of a strict parser of a binary or framed format " +
+				"(x509 certificate, CRL and key parsers, ocsp.ParseResponse, pem.Decode, asn1.Unmarshal, protobuf " +
+				"Unmarshal), or first parsed by one whose error returns before the bytes are used again: an error page " +
+				"cannot parse as one, so it is never used as data.",
 		},
 		Run: runStatus,
 	}
@@ -66,6 +70,9 @@ func runStatus(p *rule.Pass) error {
 		read, decoded := uncheckedRead(p.TypesInfo, outermostFunc(c), r.respVar)
 		if read == nil || inTestHelper(p, c) {
 			continue
+		}
+		if !decoded && parsedStrictly(p.TypesInfo, outermostFunc(c), read) {
+			continue // x509.ParseCertificate(body): an error page cannot parse as a certificate
 		}
 		if decoded && checksEnvelope(p.TypesInfo, outermostFunc(c), read) {
 			continue // the API's own success flag is checked: an error answer cannot pass as data

@@ -42,7 +42,8 @@ func Timeout() *rule.Rule {
 				"it), or returned without being used here. client.Do(req) (http.DefaultClient.Do included) when req " +
 				"was made in the package by http.NewRequestWithContext, req.WithContext or req.Clone with a context " +
 				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue), or with the caller's " +
-				"context, a ctx parameter (or one derived from it): the deadline is the caller's to set, as Go's context " +
+				"context, a ctx parameter or r.Context() of a request the function was handed (or one derived from " +
+				"them), also through a generic pass-through helper (must(http.NewRequestWithContext(ctx, ...))): the deadline is the caller's to set, as Go's context " +
 				"convention has it, so a Fetch(ctx, url) whose callers pass context.WithTimeout is not blamed for callers " +
 				"that do not. It is still reported when a call in this package passes context.Background() or " +
 				"context.TODO() for that parameter. A Transport whose Dial or DialContext ignores the address it is " +

@@ -43,17 +43,44 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 		addVars(loop.Post)
 	}
 	flows := f.assignments()
+	byField := map[types.Object]bool{} // varying only through a field set in the body
 	for changed := true; changed; {
 		changed = false
 		for _, a := range flows {
-			if varying[a.to] || !f.isFresh(a.from, varying) {
+			if !f.isFresh(a.from, varying) {
 				continue
 			}
-			varying[a.to], changed = true, true
+			if !varying[a.to] {
+				varying[a.to], changed = true, true
+				byField[a.to] = a.field
+			} else if !a.field && byField[a.to] {
+				byField[a.to], changed = false, true
+			}
 		}
 	}
 	for obj := range varying {
+		if byField[obj] {
+			// A value whose field differs per element is a different
+			// target only when it is what the call sends (Do(req)), not
+			// the receiver whose bookkeeping field the loop updates, and
+			// only in a loop over elements: an attempt number written into
+			// the request (req.Attempt = i) does not make a new target.
+			if f.rangesOverElements() && passedDirectly(f.info, call, obj) {
+				return true
+			}
+			continue
+		}
 		if references(f.info, call, obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// passedDirectly reports whether obj is itself an argument of call.
+func passedDirectly(info *types.Info, call *ast.CallExpr, obj types.Object) bool {
+	for _, arg := range call.Args {
+		if id, ok := ast.Unparen(arg).(*ast.Ident); ok && info.Uses[id] == obj {
 			return true
 		}
 	}
@@ -65,15 +92,29 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 type dataFlow struct {
 	to   types.Object
 	from ast.Node
+	// field is set when the assignment is to a field of to (req.URL.Path
+	// = u.path) rather than to the variable itself.
+	field bool
 }
 
-// assignments lists the loop body's assignments, including the variables
+// assignments lists the loop body's assignments (to a variable, or to a
+// field of one, which counts as changing it), including the variables
 // a call fills through a pointer (rows.Scan(&id), dec.Decode(&v)).
 func (f *flow) assignments() []dataFlow {
 	var out []dataFlow
 	add := func(lhs ast.Expr, rhs ast.Node) {
+		// req.URL.Path = u.path changes req: a field set from each
+		// element makes the value it belongs to differ per iteration.
+		field := false
+		for {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			lhs, field = sel.X, true
+		}
 		if v := match.Var(f.info, lhs); v != nil {
-			out = append(out, dataFlow{v, rhs})
+			out = append(out, dataFlow{v, rhs, field})
 		}
 	}
 	ast.Inspect(f.body, func(n ast.Node) bool {
@@ -166,4 +207,22 @@ func (f *flow) isBuilder(call *ast.CallExpr) bool {
 		}
 	}
 	return match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone")
+}
+
+// rangesOverElements reports whether the loop ranges over the elements of
+// a slice, array, map or string (not over an integer or a channel).
+func (f *flow) rangesOverElements() bool {
+	loop, ok := f.loop.Node().(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	switch f.info.TypeOf(loop.X).Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map:
+		return true
+	case *types.Pointer: // a pointer to an array
+		return true
+	case *types.Basic:
+		return types.Identical(f.info.TypeOf(loop.X).Underlying(), types.Typ[types.String])
+	}
+	return false
 }

@@ -44,7 +44,8 @@ func RetryNoBackoff() *rule.Rule {
 				"or a call whose name contains Backoff, Sleep or Wait (rate.Limiter.Wait, a policy's Backoff func), " +
 				"also inside a function of the package. Quiet on loops over items that skip a failed one " +
 				"(for _, u := range urls, for rows.Next(), a job received from a channel): the call depends on data " +
-				"that changes each iteration, so it moves on instead of retrying. Calls through function values " +
+				"that changes each iteration, so it moves on instead of retrying; a request built before the loop whose " +
+				"fields (req.URL.Path) are set from each element before it is sent counts as such data. Calls through function values " +
 				"(a generic Retry(op func() error)) are not seen, and gRPC calls only in packages that import " +
 				"google.golang.org/grpc.",
 		},

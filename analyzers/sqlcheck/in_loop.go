@@ -44,7 +44,7 @@ func InLoop() *rule.Rule {
 				"(a package whose import path has an element naming migrations, such as migrate or migrations, or a " +
 				"function whose name contains migrat), on reads of the database's catalog " +
 				"(information_schema, pg_catalog, sqlite_master), and on a SELECT that calls a function " +
-				"(SELECT fn($1), SELECT * FROM fn($1)), which may write. Quiet on writes in loops (an INSERT or " +
+				"(SELECT fn($1), SELECT * FROM fn($1), also with the function's name computed: FROM %s($1)), which may write. Quiet on writes in loops (an INSERT or " +
 				"UPDATE per item, INSERT ... RETURNING through QueryRow: batch writes in a transaction are often " +
 				"deliberate), on retry loops and loops over channels, on queries whose arguments do not change " +
 				"with the loop, on spread arguments (args...), and on prepared statements (Stmt.Query): the " +

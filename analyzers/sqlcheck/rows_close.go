@@ -26,20 +26,22 @@ func RowsClose() *rule.Rule {
 			Why: "A health check ran a query on every probe and never closed the result; the connection pool was " +
 				"exhausted within minutes and every request then waited for a connection that never came back. " +
 				"*sql.Rows (and *sqlx.Rows, pgx.Rows) hold their connection until Close: a rows value dropped " +
-				"before the end of the result, or on an early return, leaks that connection until the garbage " +
-				"collector happens to finalize it.",
+				"before the end of the result, or on an early return, holds that connection until the query's " +
+				"context ends, or for ever when it has none (rows have no finalizer).",
 			Bad:  "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\nfor rows.Next() {\n\t// ...\n}",
 			Good: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\ndefer rows.Close()\nfor rows.Next() {\n\t// ...\n}",
 			Quiet: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Quiet when the function calls " +
 				"Close on the rows anywhere (deferred, in a deferred closure, on each path), or hands them on: " +
 				"returns them, passes them to a helper (a closer or scanner), stores them in a field, a package " +
 				"variable, another variable or a literal. Reports rows that are discarded (_ or an expression " +
-				"statement: use Exec for statements that return no rows). It does not check that Close runs on " +
+				"statement: use Exec for statements that return no rows). One rows variable assigned in several " +
+				"branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
 				"every path when it is not deferred. Rows from a database/sql or sqlx transaction are closed by " +
 				"database/sql when the transaction commits or rolls back: quiet when the function defers the " +
-				"transaction's Rollback (or Commit) and runs nothing else on it after the query; otherwise the " +
-				"message says what the open rows hold (the transaction's connection, not a leak until garbage " +
-				"collection) and that later statements on it run while a result set is open.",
+				"transaction's Rollback (or Commit) and runs nothing else on it after the query, or only after a " +
+				"for rows.Next() loop with no break or goto (it reads the rows to the end, which closes them, or " +
+				"returns); otherwise the " +
+				"message says what the open rows hold (the transaction's connection, not a pool connection) and that later statements on it run while a result set is open.",
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
 		},
@@ -48,19 +50,26 @@ func RowsClose() *rule.Rule {
 }
 
 func runRowsClose(p *rule.Pass) error {
+	reported := map[*types.Var]bool{}
 	for _, r := range rowsResults(p) {
 		if r.closed || r.escaped {
 			continue
 		}
+		if r.v != nil {
+			if reported[r.v] {
+				continue // rows assigned in both branches of an if: one variable, one fix
+			}
+			reported[r.v] = true
+		}
 		api := callName(p, r.call)
 		if r.discarded {
-			p.Reportf(r.call, "the rows %s returns are discarded and never closed: each call leaks a pool "+
-				"connection until the garbage collector finds it, and the pool runs dry under load; use Exec "+
+			p.Reportf(r.call, "the rows %s returns are discarded and never closed: each call holds a pool "+
+				"connection until the query's context ends (for ever without one), and the pool runs dry under load; use Exec "+
 				"for statements that return no rows, or keep the rows and defer rows.Close()", api)
 			continue
 		}
 		if tx := txOf(p.TypesInfo, r.call); tx != nil {
-			later := usedAfter(p.TypesInfo, r.cursor, tx)
+			later := usedAfter(p.TypesInfo, r.cursor, tx, drainedAt(r))
 			if !later && txEndsOnReturn(p.TypesInfo, r.cursor, tx) {
 				continue // database/sql closes a transaction's rows when it ends, and nothing else runs on it first
 			}
@@ -73,8 +82,8 @@ func runRowsClose(p *rule.Pass) error {
 				"; defer "+r.v.Name()+".Close() right after the error check", r.deferCloseFix(p)...)
 			continue
 		}
-		p.Report(r.call, "rows from "+api+" are never closed: each call leaks a pool connection until the "+
-			"garbage collector finds it, and the pool runs dry under load (the health check that exhausted it "+
+		p.Report(r.call, "rows from "+api+" are never closed: a return before the last row (a Scan error, an early exit) "+
+			"leaves them holding a pool connection until the query's context ends (for ever without one), and the pool runs dry under load (the health check that exhausted it "+
 			"in minutes); defer "+r.v.Name()+".Close() right after the error check", r.deferCloseFix(p)...)
 	}
 	return nil
@@ -97,7 +106,7 @@ func txOf(info *types.Info, call *ast.CallExpr) *types.Var {
 
 // usedAfter reports whether the function that holds c uses tx, after c,
 // for anything but ending it (Commit, Rollback).
-func usedAfter(info *types.Info, c inspector.Cursor, tx *types.Var) bool {
+func usedAfter(info *types.Info, c inspector.Cursor, tx *types.Var, drained token.Pos) bool {
 	fn, ok := outermost(c)
 	if !ok {
 		return true
@@ -107,12 +116,34 @@ func usedAfter(info *types.Info, c inspector.Cursor, tx *types.Var) bool {
 		if id.Pos() <= c.Node().End() || info.Uses[id] != tx {
 			continue
 		}
+		if drained.IsValid() && id.Pos() > drained {
+			continue // after a loop that read the rows to the end: Next closed them
+		}
 		if sel, ok := ic.Parent().Node().(*ast.SelectorExpr); ok && (sel.Sel.Name == "Commit" || sel.Sel.Name == "Rollback") {
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// drainedAt returns the end of the first for rows.Next() loop that reads
+// the rows to the end (it has no break or goto: it leaves by returning or
+// when Next returns false, which closes the rows), or token.NoPos.
+func drainedAt(r *rowsResult) token.Pos {
+	for _, loop := range r.loops {
+		exits := false
+		ast.Inspect(loop.Node(), func(n ast.Node) bool {
+			if b, ok := n.(*ast.BranchStmt); ok && (b.Tok == token.BREAK || b.Tok == token.GOTO) {
+				exits = true
+			}
+			return !exits
+		})
+		if !exits {
+			return loop.Node().End()
+		}
+	}
+	return token.NoPos
 }
 
 // txEndsOnReturn reports whether the function defers tx.Rollback() (or

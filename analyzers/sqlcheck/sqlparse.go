@@ -201,7 +201,9 @@ func (st statement) readsTable() bool {
 		return true
 	}
 	i := from + 1
-	for i < len(st.toks) && (st.toks[i].kind == tWord || st.toks[i].kind == tIdent) {
+	// A name, possibly qualified, possibly computed by the Go code
+	// (FROM %s($1) with the function's name in a Sprintf verb).
+	for i < len(st.toks) && (st.toks[i].kind == tWord || st.toks[i].kind == tIdent || st.toks[i].kind == tHole) {
 		i++
 		if i < len(st.toks) && st.toks[i].is(tPunct, ".") {
 			i++

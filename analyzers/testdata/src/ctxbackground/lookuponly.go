@@ -108,3 +108,22 @@ func probe(ctx context.Context, c *http.Client, path string) error {
 	}
 	return resp.Body.Close()
 }
+
+// The same with a clone of the incoming request, re-aimed at another path:
+// quiet when only matched, reported when sent.
+func matchesWithSlash(rt router, req *http.Request) bool {
+	slashReq := req.Clone(context.Background())
+	slashReq.URL.Path += "/"
+	var route string
+	return rt.Match(slashReq, &route)
+}
+
+func forwardWithSlash(c *http.Client, req *http.Request) error {
+	slashReq := req.Clone(context.Background()) // want `\[ctx-background\] context.Background\(\) drops the request's`
+	slashReq.URL.Path += "/"
+	resp, err := c.Do(slashReq)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

@@ -60,3 +60,55 @@ func firstNameTxNotEnded(ctx context.Context, tx *sql.Tx) (string, error) {
 	}
 	return name, err
 }
+
+// Rows read to the end by a for rows.Next() loop that leaves only by
+// returning (the deferred Rollback then closes them) are closed by Next
+// before the statements after the loop run: quiet. A loop that breaks out
+// early leaves them open for the next statement and is still reported.
+
+func countsInTx(ctx context.Context, db *sql.DB) (map[string]int, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT queue, count(*) FROM jobs GROUP BY queue")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for rows.Next() {
+		var q string
+		var n int
+		if err := rows.Scan(&q, &n); err != nil {
+			return nil, err
+		}
+		out[q] = n
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE stats SET sampled = now()"); err != nil {
+		return nil, err
+	}
+	return out, tx.Commit()
+}
+
+func firstQueueInTx(ctx context.Context, db *sql.DB) (string, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT queue FROM jobs") // want `\[sql-rows-close\] rows from sql.Tx.QueryContext are never closed: they hold the transaction's connection until tx commits or rolls back, and the statements after them`
+	if err != nil {
+		return "", err
+	}
+	var q string
+	for rows.Next() {
+		if err := rows.Scan(&q); err == nil {
+			break
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE stats SET sampled = now()"); err != nil {
+		return "", err
+	}
+	return q, tx.Commit()
+}
