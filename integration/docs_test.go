@@ -170,8 +170,7 @@ func TestDocumentedCommands(t *testing.T) {
 			// The baseline the docs' examples of -baseline FILE read: written
 			// first, as the docs say.
 			if strings.Contains(c.text, "-baseline prodlint-baseline.json") {
-				env := []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"), "PRODLINT_CACHE=" + t.TempDir()}
-				if r := run(t, sample, env, "prodlint", "-q", "-baseline", "write", "prodlint-baseline.json", "./..."); r.code != 0 && r.code != 1 {
+				if r := run(t, sample, []string{"PRODLINT_CACHE=" + t.TempDir()}, prodlintBin, "-q", "-baseline", "write", "prodlint-baseline.json", "./..."); r.code != 0 && r.code != 1 {
 					t.Fatalf("prodlint -baseline write: exit %d: %s", r.code, r.output())
 				}
 			}
