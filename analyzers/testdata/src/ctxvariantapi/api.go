@@ -94,7 +94,9 @@ func (c *Client) Get(params *GetParams) (string, error) { return "", nil }
 type ContextClient struct{}
 
 // GetContext sends with ctx; the params' own context is ignored.
-func (c *ContextClient) GetContext(ctx context.Context, params *GetParams) (string, error) { return "", nil }
+func (c *ContextClient) GetContext(ctx context.Context, params *GetParams) (string, error) {
+	return "", nil
+}
 
 // Mutex is a distributed lock.
 type Mutex struct{}
