@@ -81,7 +81,9 @@ func reroutesOnContextError(rl retryLoop) bool {
 
 // onlyContextErrors reports whether every disjunct of cond tests an error
 // against context.Canceled or context.DeadlineExceeded (errors.Is(err,
-// context.Canceled), err == context.DeadlineExceeded).
+// context.Canceled), err == context.DeadlineExceeded). Is may come from
+// any package that mirrors the standard library's (func Is(err, target
+// error) bool: github.com/pkg/errors and its kin).
 func onlyContextErrors(info *types.Info, cond ast.Expr) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if ok && b.Op == token.LOR {
@@ -98,7 +100,7 @@ func onlyContextErrors(info *types.Info, cond ast.Expr) bool {
 	}
 	switch e := ast.Unparen(cond).(type) {
 	case *ast.CallExpr:
-		return match.IsFunc(match.Callee(info, e), "errors", "Is") && len(e.Args) == 2 && isCtxErr(e.Args[1])
+		return isErrorsIs(match.Callee(info, e)) && len(e.Args) == 2 && isCtxErr(e.Args[1])
 	case *ast.BinaryExpr:
 		return e.Op == token.EQL && (isCtxErr(e.X) || isCtxErr(e.Y))
 	}
@@ -122,4 +124,21 @@ func reassigns(body *ast.BlockStmt, target string, pos token.Pos) bool {
 		return !found
 	})
 	return found
+}
+
+// isErrorsIs reports whether fn is a package-level func Is(err, target
+// error) bool: the standard library's errors.Is or a package that mirrors
+// it.
+func isErrorsIs(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Is" || fn.Signature().Recv() != nil {
+		return false
+	}
+	sig := fn.Signature()
+	errType := types.Universe.Lookup("error").Type()
+	if sig.Params().Len() != 2 || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().(*types.Basic)
+	return ok && b.Kind() == types.Bool &&
+		types.Identical(sig.Params().At(0).Type(), errType) && types.Identical(sig.Params().At(1).Type(), errType)
 }

@@ -47,7 +47,7 @@ func RetryNoBackoff() *rule.Rule {
 				"that changes each iteration, so it moves on instead of retrying; a request built before the loop whose " +
 				"fields (req.URL.Path) are set from each element before it is sent counts as such data. " +
 				"Quiet on a bounded loop (an attempt count) that comes back only from a test of " +
-				"context.Canceled or context.DeadlineExceeded (errors.Is or ==) after reassigning the receiver of the " +
+				"context.Canceled or context.DeadlineExceeded (errors.Is, or an Is of the same signature from another errors package, or ==) after reassigning the receiver of the " +
 				"call (a new peer), and otherwise leaves: each attempt follows one that waited out a deadline, or fails " +
 				"at once on a context that is over, and goes to another target. The same loop against the same target " +
 				"is still reported. Calls through function values (a generic Retry(op func() error)) are not seen, " +

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+
+	pkgerrors "github.com/pkg/errors"
 )
 
 // A bounded loop that comes back only after a context error, and only
@@ -68,6 +70,31 @@ func samePeer(ctx context.Context, fw *forward) (*http.Response, error) {
 		if err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				attempts++
+				continue
+			}
+			break
+		}
+		return resp, nil
+	}
+	return nil, err
+}
+
+// The same re-route, tested with an errors package that mirrors the
+// standard library's Is.
+func reroutedPkgErrors(ctx context.Context, fw *forward) (*http.Response, error) {
+	var err error
+	for attempts := 0; ; attempts++ {
+		if attempts > 5 {
+			break
+		}
+		var resp *http.Response
+		resp, err = fw.peer.send(ctx)
+		if err != nil {
+			if pkgerrors.Is(err, context.DeadlineExceeded) {
+				fw.peer, err = ownerOf(ctx, fw.key)
+				if err != nil {
+					break
+				}
 				continue
 			}
 			break
