@@ -127,8 +127,9 @@ examples = false
 honor_nolint = true
 
 # Which code is production code. Packages under a non_production directory
-# (samples, benchmarks, demos, end-to-end suites, test tools) are not
-# reported: they are run by hand or by a test harness, never deployed.
+# (samples, benchmarks, demos, end-to-end suites, fuzzing harnesses, test
+# tools) are not reported: they are run by hand or by a test harness, never
+# deployed.
 # Globs match a package's directory relative to its module root; "*" stays
 # within a path element, "**" spans directories, and a glob that matches a
 # directory matches every package below it.

@@ -186,3 +186,60 @@ func calleeAttaches(p *rule.Pass, call *ast.CallExpr, i int) bool {
 	})
 	return found
 }
+
+// sentWithContext reports whether the value the call at c builds, a value
+// made without I/O (fn returns one result, not an error: a generated
+// params constructor such as NewGetParams()), is handed to a call that
+// also receives the context in scope (client.GetContext(ctx, params)),
+// directly or after builder methods (NewGetParams().WithID(id)) or as a
+// variable whose first use that is not a field or method selection is
+// that call. The context travels with the call, so the constructor's
+// twin would change nothing.
+func sentWithContext(info *types.Info, c inspector.Cursor, fn *types.Func, src ctxSource) bool {
+	res := fn.Signature().Results()
+	if res.Len() != 1 || isError(res.At(0).Type()) {
+		return false
+	}
+	e := unparen(c)
+	// NewGetParams().WithID(id).WithBody(b): builder methods on the value.
+	for e.ParentEdgeKind() == edge.SelectorExpr_X && e.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
+		e = unparen(e.Parent().Parent())
+	}
+	switch e.ParentEdgeKind() {
+	case edge.CallExpr_Args:
+		return receivesCtx(info, e.Parent().Node().(*ast.CallExpr), src)
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+	default:
+		return false
+	}
+	v := assignedVar(info, e)
+	if v == nil {
+		return false
+	}
+	end := e.Node().End()
+	for id := range src.owner.Preorder((*ast.Ident)(nil)) {
+		n := id.Node().(*ast.Ident)
+		if n.Pos() < end || info.Uses[n] != v {
+			continue
+		}
+		switch id.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			continue // params.ID = id, params.SetTimeout(d): still in the making
+		case edge.CallExpr_Args:
+			return receivesCtx(info, id.Parent().Node().(*ast.CallExpr), src)
+		}
+		return false
+	}
+	return false
+}
+
+// receivesCtx reports whether call has an argument of type context.Context
+// that refers to the context in scope.
+func receivesCtx(info *types.Info, call *ast.CallExpr, src ctxSource) bool {
+	for _, a := range call.Args {
+		if isContext(info.TypeOf(a)) && match.Refers(info, a, src.v) {
+			return true
+		}
+	}
+	return false
+}

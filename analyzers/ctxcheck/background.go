@@ -78,7 +78,12 @@ func Background() *rule.Rule {
 				`(http.Hijacker, ResponseController.Hijack, a websocket Accept or Upgrade), whose request context from ` +
 				`then on ends only when the handler returns, just as the fresh root does; and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
 				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
-				`waits on ctx.Done()).`,
+				`waits on ctx.Done()). A fresh root handed straight to a function of this package that never reads the ` +
+				`context (its parameter is _, unnamed, or unused): nothing can be cancelled through it. A fresh root in the ` +
+				`body of "if f == nil" where f is a function returning a context.Context (an optional context factory, ` +
+				`if opts.BaseContext == nil { base = func() context.Context { return context.Background() } }, or ` +
+				`hctx = context.Background() with hctx = f() in the else branch): the documented default of an option ` +
+				`whose caller may supply a context of their own.`,
 			Fix: `No fix for the common case: whether the work should stop with the caller (pass ctx) or outlive it ` +
 				`(context.WithoutCancel(ctx)) is the author's call, and passing ctx changes when the work is cancelled ` +
 				`(a backend cancelled before a graceful stop has drained it), so the message says both. In a go ` +
@@ -140,6 +145,12 @@ func runBackground(p *rule.Pass) error {
 		}
 		if afterHijack(p.TypesInfo, c, src.owner) && cancelDeferred(p.TypesInfo, flow, src.owner) {
 			continue // the connection is taken over: the request's ctx now ends only when the handler returns, as this one does
+		}
+		if discardedByCallee(p, c) {
+			continue // f(context.Background()) where f never reads its ctx: nothing to cancel
+		}
+		if defaultOfNilFunc(p.TypesInfo, c, src.owner) {
+			continue // the default of an optional context factory (if f == nil): the caller chose
 		}
 		if afterCommit(p.TypesInfo, c) {
 			continue // a follow-up write after a committed change must complete

@@ -2,12 +2,14 @@ package ctxcheck
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // Fresh roots whose uses show that they do not cut a caller's
@@ -297,4 +299,96 @@ func onlyMatched(info *types.Info, c inspector.Cursor, owner inspector.Cursor) b
 		}
 	}
 	return uses > 0
+}
+
+// discardedByCallee reports whether the fresh root at c is handed straight
+// to a function of this package that never reads the context: its
+// parameter is blank (_ context.Context), unnamed, or never used in a
+// body that is not empty. Nothing can be cancelled through such a parameter, so the fresh
+// root cuts nothing.
+func discardedByCallee(p *rule.Pass, c inspector.Cursor) bool {
+	call, ok := argumentOf(c)
+	if !ok {
+		return false
+	}
+	fd := p.FuncDecl(match.Callee(p.TypesInfo, call))
+	if fd == nil {
+		return false
+	}
+	arg := unparen(c).Node()
+	idx := -1
+	for i, a := range call.Args {
+		if a == arg {
+			idx = i
+		}
+	}
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		if _, variadic := field.Type.(*ast.Ellipsis); variadic {
+			return false
+		}
+		if len(field.Names) == 0 {
+			if i == idx {
+				return true // unnamed parameter
+			}
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if i == idx {
+				if name.Name == "_" {
+					return true
+				}
+				// A named parameter the body never reads; an empty body
+				// is a stub to be filled in, not a decision.
+				v, ok := p.TypesInfo.Defs[name].(*types.Var)
+				return ok && len(fd.Body.List) > 0 && !match.Refers(p.TypesInfo, fd.Body, v)
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// defaultOfNilFunc reports whether the fresh root at c is the default of
+// an optional context factory: it sits in the body of "if f == nil"
+// where f is a function that returns a context.Context (a field or
+// variable the user may set), as in
+//
+//	if opts.BaseContext == nil { base = func() context.Context { return context.Background() } }
+//	if w.ctxFactory == nil { hctx = context.Background() } else { hctx = w.ctxFactory() }
+//
+// The caller opted into a context of its own choosing; the fresh root is
+// what the option documents when none is given, not a cut chain.
+func defaultOfNilFunc(info *types.Info, c inspector.Cursor, owner inspector.Cursor) bool {
+	for cur := c; cur.Valid() && cur != owner; cur = cur.Parent() {
+		if cur.ParentEdgeKind() != edge.IfStmt_Body {
+			continue
+		}
+		ifs := cur.Parent().Node().(*ast.IfStmt)
+		bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || bin.Op != token.EQL {
+			continue
+		}
+		x := bin.X
+		if isNilIdent(info, x) {
+			x = bin.Y
+		} else if !isNilIdent(info, bin.Y) {
+			continue
+		}
+		sig, ok := info.TypeOf(x).Underlying().(*types.Signature)
+		if ok && sig.Results().Len() == 1 && isContext(sig.Results().At(0).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }

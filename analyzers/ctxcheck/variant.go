@@ -44,7 +44,10 @@ func Variant() *rule.Rule {
 				`context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a request whose next uses ` +
 				`are field accesses and then req.WithContext(ctx), or a request handed to a function of this package that ` +
 				`attaches the context itself (its body calls req.WithContext(ctx) or another context-taking method on that ` +
-				`parameter). An http.NewRequest whose request the function returns ` +
+				`parameter). A value built without I/O (a constructor with one result, not an error: a generated ` +
+				`NewGetParams()) that is handed, directly, after builder methods, or as a variable after field settings, ` +
+				`to a call that also receives the ctx in scope (client.GetContext(ctx, params)): the context travels ` +
+				`with the call. An http.NewRequest whose request the function returns ` +
 				`to its caller without sending it: the sender attaches the context. Prepare and Stmt on a transaction ` +
 				`(database/sql and sqlx Tx): the transaction holds its connection and ends with the context it was begun ` +
 				`with. A ctx that is itself a fresh root on every path the package shows (every call of the function in ` +
@@ -129,6 +132,9 @@ func runVariant(p *rule.Pass) error {
 		}
 		if t != nil && contextAttachedLater(p, c) {
 			continue // NewGetParams().WithContext(ctx), req = req.WithContext(ctx)
+		}
+		if t != nil && sentWithContext(p.TypesInfo, c, fn, src) {
+			continue // client.GetContext(ctx, NewGetParams()): the ctx travels with the call
 		}
 		if match.IsFunc(fn, "net/http", "NewRequest") && requestReturned(p.TypesInfo, c) {
 			continue // built for the caller, which sends it with its own context

@@ -169,3 +169,125 @@ func returnsErrorFromOtherField(info *types.Info, body *ast.BlockStmt, out, flag
 	})
 	return found
 }
+
+// checksStatusValue reports whether the body that read reads is decoded
+// into a struct whose string status field is compared with a constant
+// after the decode, an error being returned when it differs:
+//
+//	json.Unmarshal(body, &hc)
+//	if hc.Status != "healthy" {
+//		return fmt.Errorf("not healthy: %s", hc.Message)
+//	}
+//
+// An error answer either fails the decode or decodes without the expected
+// value (the field's zero value, or the API's own failure status), so it
+// cannot pass as data. read is the decoder (decoded) or the call that
+// reads the bytes (io.ReadAll), whose result is then given to
+// json.Unmarshal or xml.Unmarshal.
+func checksStatusValue(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
+	if !fn.Valid() {
+		return false
+	}
+	var out *types.Var
+	if decoded {
+		out = decodeTarget(info, fn, read)
+	} else {
+		out = unmarshalTarget(info, fn, read)
+	}
+	if out == nil {
+		return false
+	}
+	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
+		stmt := c.Node().(*ast.IfStmt)
+		if stmt.Pos() < read.End() {
+			continue
+		}
+		if comparesStringField(info, stmt.Cond, out) && returnsError(info, stmt.Body) {
+			return true
+		}
+	}
+	return false
+}
+
+// unmarshalTarget returns v when the bytes read returns are assigned to a
+// variable b that is then unmarshalled: json.Unmarshal(b, &v) or
+// xml.Unmarshal(b, &v).
+func unmarshalTarget(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) *types.Var {
+	var bytesVar *types.Var
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		n := c.Node().(*ast.AssignStmt)
+		if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == read && len(n.Lhs) > 0 {
+			bytesVar = match.Var(info, n.Lhs[0])
+		}
+	}
+	if bytesVar == nil {
+		return nil
+	}
+	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		if call.Pos() < read.End() || len(call.Args) != 2 {
+			continue
+		}
+		if !match.IsFunc(match.Callee(info, call), "encoding/json", "Unmarshal") &&
+			!match.IsFunc(match.Callee(info, call), "encoding/xml", "Unmarshal") {
+			continue
+		}
+		if match.Var(info, call.Args[0]) != bytesVar {
+			continue
+		}
+		addr, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr)
+		if !ok || addr.Op != token.AND {
+			return nil
+		}
+		return match.Var(info, addr.X)
+	}
+	return nil
+}
+
+// comparesStringField reports whether cond is out.F != "const" (either
+// side), with F a string field and the constant not empty.
+func comparesStringField(info *types.Info, cond ast.Expr, out *types.Var) bool {
+	e, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || e.Op != token.NEQ {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+		f := fieldOf(info, pair[0], out)
+		if f == nil {
+			continue
+		}
+		if b, ok := f.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+			continue
+		}
+		tv, ok := info.Types[pair[1]]
+		if ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsError reports whether body returns a non-nil error value.
+func returnsError(info *types.Info, body *ast.BlockStmt) bool {
+	errIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, r := range ret.Results {
+			if tv, ok := info.Types[r]; !ok || tv.IsNil() {
+				continue
+			}
+			if t := match.TypeOf(info, r); t != nil && types.Implements(t, errIface) && !match.IsZeroConst(info, r) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

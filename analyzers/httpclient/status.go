@@ -42,6 +42,10 @@ func Status() *rule.Rule {
 				"the API reports failures in its body, a JSON error answer decodes with the flag false and its explanation " +
 				"reaches the error, and any other error page fails the decode. A false flag answered with an error that " +
 				"reads nothing from the body is still reported. " +
+				"Likewise a body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a struct " +
+				"whose string status field is compared with a non-empty constant right after, an error being returned " +
+				"when it differs (if out.Status != \"healthy\" { return err }): an error answer fails the decode or " +
+				"lacks the expected value. A comparison answered without returning an error is still reported. " +
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"A body drained with io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads " +
@@ -76,6 +80,9 @@ func runStatus(p *rule.Pass) error {
 		}
 		if decoded && checksEnvelope(p.TypesInfo, outermostFunc(c), read) {
 			continue // the API's own success flag is checked: an error answer cannot pass as data
+		}
+		if checksStatusValue(p.TypesInfo, outermostFunc(c), read, decoded) {
+			continue // if out.Status != "ok" { return err }: an error answer cannot pass as data
 		}
 		verb := "read"
 		if decoded {

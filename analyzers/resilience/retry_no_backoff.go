@@ -45,9 +45,13 @@ func RetryNoBackoff() *rule.Rule {
 				"also inside a function of the package. Quiet on loops over items that skip a failed one " +
 				"(for _, u := range urls, for rows.Next(), a job received from a channel): the call depends on data " +
 				"that changes each iteration, so it moves on instead of retrying; a request built before the loop whose " +
-				"fields (req.URL.Path) are set from each element before it is sent counts as such data. Calls through function values " +
-				"(a generic Retry(op func() error)) are not seen, and gRPC calls only in packages that import " +
-				"google.golang.org/grpc.",
+				"fields (req.URL.Path) are set from each element before it is sent counts as such data. " +
+				"Quiet on a bounded loop (an attempt count) that comes back only from a test of " +
+				"context.Canceled or context.DeadlineExceeded (errors.Is, or an Is of the same signature from another errors package, or ==) after reassigning the receiver of the " +
+				"call (a new peer), and otherwise leaves: each attempt follows one that waited out a deadline, or fails " +
+				"at once on a context that is over, and goes to another target. The same loop against the same target " +
+				"is still reported. Calls through function values (a generic Retry(op func() error)) are not seen, " +
+				"and gRPC calls only in packages that import google.golang.org/grpc.",
 		},
 		Run: runRetryNoBackoff,
 	}
@@ -58,6 +62,9 @@ func runRetryNoBackoff(p *rule.Pass) error {
 	for _, rl := range findRetryLoops(p, pf) {
 		if waitsIn(p.TypesInfo, rl.loop, pf) {
 			continue
+		}
+		if reroutesOnContextError(rl) {
+			continue // a bounded re-route to a new target after a deadline, not a hot retry
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s after a failure with no wait between attempts: "+
 			"%s; wait with exponential backoff and jitter between "+

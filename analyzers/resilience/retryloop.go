@@ -16,7 +16,8 @@ import (
 type retryLoop struct {
 	loop inspector.Cursor // *ast.ForStmt or *ast.RangeStmt
 	flow *flow
-	api  string // the network API retried, as a reader knows it
+	api  string           // the network API retried, as a reader knows it
+	call inspector.Cursor // the network call retried
 	// untilSuccess is set when the loop ends once the call succeeds: a
 	// retry-until-success loop rather than a poller meant to run forever.
 	untilSuccess bool
@@ -42,7 +43,7 @@ func findRetryLoops(p *rule.Pass, pf *packageFacts) []retryLoop {
 			continue // a loop over items that skips a failed one is not a retry
 		}
 		seen[loop.Node()] = true
-		out = append(out, retryLoop{loop: loop, flow: f, api: api, untilSuccess: untilSuccess})
+		out = append(out, retryLoop{loop: loop, flow: f, api: api, call: c, untilSuccess: untilSuccess})
 	}
 	return out
 }

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -30,7 +32,7 @@ func RequestBody() *rule.Rule {
 		NewOptions: func() any {
 			return &BodyOptions{MaxBodyBytes: 1 << 20, MaxMultipartMemory: 32 << 20}
 		},
-		FactTypes: []analysis.Fact{(*LimitsBody)(nil)},
+		FactTypes: []analysis.Fact{(*LimitsBody)(nil), (*ReadsBodyUnlimited)(nil)},
 		Doc: rule.Doc{
 			Title: "report handlers that read a request body of any size into memory",
 			Why: "net/http puts no limit on a request body. A handler that reads r.Body whole (io.ReadAll, " +
@@ -53,7 +55,11 @@ func RequestBody() *rule.Rule {
 				"r.Use(limitBody)), every handler of the package is assumed to be behind it: the analysis cannot follow " +
 				"which routes a wrapped mux serves. The same holds for such a middleware or helper declared in another package " +
 				"analyzed with it (a middleware package of the module: prodlint records that its exported function limits the " +
-				"body and reads that record where it is used). It does not see a limit applied by a router's body-size option " +
+				"body and reads that record where it is used); a wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as " +
+				"middleware too. An exported handler function that its own package never refers to is judged where it is " +
+				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
+				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
+				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. It does not see a limit applied by a router's body-size option " +
 				"or by a proxy in front, nor a read done by a helper the handler passes r.Body or r to " +
 				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
 				"//prodlint:ignore request-body-unbounded. " +
@@ -89,6 +95,22 @@ type LimitsBody struct {
 
 // AFact marks LimitsBody as an analysis fact.
 func (*LimitsBody) AFact() {}
+
+// ReadsBodyUnlimited is the fact that an exported handler function reads
+// its request body without a limit, and that its own package never
+// registers it: whether a limit applies is decided where it is registered,
+// in a package that imports it (a router that wraps the handlers of
+// another package in a body-limiting middleware), and the finding is
+// reported there when that package applies no limit.
+type ReadsBodyUnlimited struct {
+	Message string // the finding, as it would be reported in the handler
+	At      string // where the read is: file base name and line
+}
+
+// AFact marks ReadsBodyUnlimited as an analysis fact.
+func (*ReadsBodyUnlimited) AFact() {}
+
+func (f *ReadsBodyUnlimited) String() string { return "reads the request body unlimited" }
 
 func (f *LimitsBody) String() string {
 	switch {
@@ -128,7 +150,53 @@ func runRequestBody(p *rule.Pass) error {
 	for _, h := range handlers {
 		checkHandler(p, opts, h, helpers, wrapped)
 	}
+	reportRegistered(p)
 	return nil
+}
+
+// registeredElsewhere reports whether the handler is an exported function
+// (not a method) that its own package never refers to: it is registered
+// by a package that imports it, where a limit may be applied.
+func registeredElsewhere(p *rule.Pass, h handler) (*types.Func, bool) {
+	fd, ok := h.c.Node().(*ast.FuncDecl)
+	if !ok || fd.Recv != nil || !fd.Name.IsExported() {
+		return nil, false
+	}
+	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	for _, obj := range p.TypesInfo.Uses {
+		if obj == fn {
+			return nil, false
+		}
+	}
+	return fn, true
+}
+
+// reportRegistered reports, in a package that applies no body limit, the
+// exported handlers of imported packages that read their body unlimited
+// (their ReadsBodyUnlimited fact), at the first place each is referred to:
+// where it is registered.
+func reportRegistered(p *rule.Pass) {
+	first := map[*types.Func]*ast.Ident{}
+	for id, obj := range p.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == p.Pkg {
+			continue
+		}
+		if prev := first[fn]; prev == nil || id.Pos() < prev.Pos() {
+			first[fn] = id
+		}
+	}
+	for fn, id := range first {
+		var f ReadsBodyUnlimited
+		if !p.ImportObjectFact(fn, &f) {
+			continue
+		}
+		p.Report(id, fmt.Sprintf("%s.%s is registered here with no body limit, and in it (%s) %s",
+			fn.Pkg().Name(), fn.Name(), f.At, f.Message))
+	}
 }
 
 // usesMiddleware reports whether the package refers to a middleware, a
@@ -342,6 +410,13 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 		if r.node.Pos() < first.node.Pos() {
 			first = r
 		}
+	}
+	if fn, ok := registeredElsewhere(p, h); ok {
+		// Judged where it is registered, in a package that imports
+		// this one and may wrap it in a limiting middleware.
+		pos := p.Fset.Position(first.node.Pos())
+		p.ExportObjectFact(fn, &ReadsBodyUnlimited{Message: first.message, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)})
+		return
 	}
 	// The fix inserts the configured limit. Where that is a judgement
 	// call it is a hint instead: an upload endpoint needs a limit fitted

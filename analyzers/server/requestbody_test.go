@@ -29,7 +29,7 @@ func TestRequestBodyOptions(t *testing.T) {
 // handlers behind it; one that limits nothing does not.
 func TestRequestBodyFacts(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
-	analysistest.Run(t, ruletest.TestData(), a, "requestbodyfact/mw", "requestbodyfact/api", "requestbodyfact/helperuse", "requestbodyfact/unwrapped")
+	analysistest.Run(t, ruletest.TestData(), a, "requestbodyfact/mw", "requestbodyfact/api", "requestbodyfact/helperuse", "requestbodyfact/unwrapped", "requestbodyfact/handlers", "requestbodyfact/wrappedrouter", "requestbodyfact/plainrouter")
 }
 
 // TestRequestBodyFixHint: where a middleware wraps the handlers, or the

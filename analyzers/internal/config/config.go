@@ -158,6 +158,8 @@ var DefaultNonProduction = []string{
 	"**/demo", "**/demos", "**/cmd/demo*", "**/cmd/*-demo*", "**/cmd/*_demo*",
 	// end-to-end and integration suites
 	"**/e2e", "**/e2e-test", "**/e2e-tests", "**/integration-test", "**/integration-tests",
+	// fuzzing harnesses: packages that feed fuzz targets, imported by tests
+	"**/fuzz", "**/fuzzing",
 	// test tools: a command whose name has the word test, e2e, bench or loadtest
 	"**/cmd/test*", "**/cmd/*-test*", "**/cmd/*_test*",
 	"**/cmd/e2e*", "**/cmd/*-e2e*", "**/cmd/*_e2e*",

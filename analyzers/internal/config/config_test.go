@@ -269,6 +269,9 @@ func TestNonProductionPackages(t *testing.T) {
 		"cmd/proxy":                 true,
 		"pkg/benchmarking":          true, // the whole element must match
 		"samplesvc":                 true,
+		"pkg/fuzz":                  false,
+		"internal/fuzzing/targets":  false,
+		"pkg/fuzzy":                 true,
 	} {
 		path := mod
 		if rel != "" {

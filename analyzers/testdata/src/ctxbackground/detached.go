@@ -33,7 +33,7 @@ func queryWithOwnDeadline(ctx context.Context, q func(context.Context) error) er
 
 type quota struct{}
 
-func (quota) PutTokens(ctx context.Context, n int) error { return nil }
+func (quota) PutTokens(ctx context.Context, n int) error { _ = ctx; return nil }
 
 // From trillian server/interceptor/interceptor.go:254: detached work in a go
 // statement with a deadline of its own, so that it neither blocks the RPC

@@ -73,7 +73,7 @@ func forward(ctx context.Context, prop propagation.TextMapPropagator, a alert) {
 type manager struct{}
 
 func (manager) RunAtShutdown(ctx context.Context, hook func())               {}
-func (manager) Retry(ctx context.Context, op func() error) error             { return op() }
+func (manager) Retry(ctx context.Context, op func() error) error             { _ = ctx; return op() }
 func (manager) RunWithContext(ctx context.Context, fn func(context.Context)) {}
 
 // From gitea services/cron/cron.go:50: the context given with a shutdown

@@ -179,6 +179,14 @@ func swaggerNoContext(ctx context.Context, c *ctxvariantapi.Client, id string) e
 	return err
 }
 
+// The twin of swaggerSentWithContext: the params go to a send that takes
+// a context, but not the one in scope.
+func swaggerOtherContext(ctx context.Context, c *ctxvariantapi.ContextClient, id string) error {
+	params := ctxvariantapi.NewGetParams().WithID(id) // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx, ...\)`
+	_, err := c.GetContext(context.TODO(), params)
+	return err
+}
+
 // From alertmanager notify/opsgenie/opsgenie.go:248: the first request
 // leaves without the ctx; the second is given it.
 func someAttached(ctx context.Context, url string) ([]*http.Request, error) {

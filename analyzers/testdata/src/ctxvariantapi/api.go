@@ -89,6 +89,15 @@ type Client struct{}
 
 func (c *Client) Get(params *GetParams) (string, error) { return "", nil }
 
+// ContextClient sends operations with a context (a generated client whose
+// plain methods are not shown here).
+type ContextClient struct{}
+
+// GetContext sends with ctx; the params' own context is ignored.
+func (c *ContextClient) GetContext(ctx context.Context, params *GetParams) (string, error) {
+	return "", nil
+}
+
 // Mutex is a distributed lock.
 type Mutex struct{}
 
