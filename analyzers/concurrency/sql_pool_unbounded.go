@@ -117,7 +117,7 @@ func poolLimitFixes(p *rule.Pass, opts *SQLPoolOptions, open inspector.Cursor) [
 	}
 	var edits []analysis.TextEdit
 	if opts.ConnMaxLifetime > 0 {
-		timeName, importEdits, ok := fix.ImportName(p.Fset, file, "time")
+		timeName, importEdits, ok := fix.NameAt(p.Pkg, p.Fset, file, "time", "time", after.End())
 		if !ok {
 			return nil
 		}

@@ -11,7 +11,7 @@ import (
 
 func TestSQLPoolUnbounded(t *testing.T) {
 	a := ruletest.Analyzer(t, "", concurrency.SQLPoolUnbounded())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlpoolunbounded")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlpoolunbounded", "sqlpoolshadow")
 }
 
 func TestSQLPoolUnboundedOptions(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
-	"go/types"
 	"strings"
 	"time"
 
@@ -30,8 +29,8 @@ func timeoutFix(p *rule.Pass, o origin, d time.Duration) (analysis.SuggestedFix,
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	name, importEdits, ok := fix.ImportName(p.Fset, file, "time")
-	if !ok || !refersToTime(p.TypesInfo, p.Pkg, lit.Pos(), name) {
+	name, importEdits, ok := fix.NameAt(p.Pkg, p.Fset, file, "time", "time", lit.Pos())
+	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	tf := p.Fset.File(lit.Pos())
@@ -45,23 +44,6 @@ func timeoutFix(p *rule.Pass, o origin, d time.Duration) (analysis.SuggestedFix,
 	}
 	edits := append([]analysis.TextEdit{fix.Replace(lit, text)}, importEdits...)
 	return fix.New("Set Timeout on the http.Client", edits...), true
-}
-
-// refersToTime reports whether name, at pos, would denote the package
-// "time" once imported: no local declaration shadows it.
-func refersToTime(info *types.Info, pkg *types.Package, pos token.Pos, name string) bool {
-	scope := pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(name, pos)
-	switch obj := obj.(type) {
-	case nil:
-		return true // not imported yet; the fix adds the import
-	case *types.PkgName:
-		return obj.Imported().Path() == "time"
-	}
-	return false
 }
 
 // withTimeout returns the source of lit with field added as its last

@@ -32,7 +32,7 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, 
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	timeName, edits, ok := fix.ImportName(p.Fset, file, "time")
+	timeName, edits, ok := fix.NameAt(p.Pkg, p.Fset, file, "time", "time", lit.Pos())
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}

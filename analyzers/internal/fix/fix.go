@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 
@@ -103,7 +104,66 @@ func ImportNameAs(fset *token.FileSet, file *ast.File, path, pkgName string) (na
 			return "", nil, false
 		}
 	}
+	return base, importEdits(fset, file, path, ""), true
+}
+
+// NameAt returns the name by which code at pos can refer to the package at
+// path (whose package name is pkgName), with the edits that add its import
+// when needed. Unlike ImportName it checks scope: when a declaration in
+// scope at pos (a local variable named time, say) shadows the file's import
+// or the package's usual name, it picks a free alias (timepkg, time2, ...)
+// and adds an aliased import, so that the fix builds whatever the file
+// declares. ok is false only when no free name is found.
+func NameAt(pkg *types.Package, fset *token.FileSet, file *ast.File, path, pkgName string, pos token.Pos) (name string, edits []analysis.TextEdit, ok bool) {
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return "", nil, false
+	}
+	denotes := func(name string) bool {
+		_, obj := scope.LookupParent(name, pos)
+		pn, isPkg := obj.(*types.PkgName)
+		return isPkg && pn.Imported().Path() == path
+	}
+	taken := map[string]bool{}
+	for _, imp := range file.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		local := guessPackageName(p)
+		if imp.Name != nil {
+			local = imp.Name.Name
+		}
+		if p == path && local != "_" && local != "." && denotes(local) {
+			return local, nil, true
+		}
+		taken[local] = true
+	}
+	candidates := []string{pkgName, pkgName + "pkg"}
+	for i := 2; i <= 9; i++ {
+		candidates = append(candidates, pkgName+strconv.Itoa(i))
+	}
+	for _, c := range candidates {
+		if taken[c] {
+			continue
+		}
+		if _, obj := scope.LookupParent(c, pos); obj != nil {
+			continue // declared in scope at pos, or in the package: the import would not be visible there
+		}
+		alias := ""
+		if c != pkgName || guessPackageName(path) != pkgName {
+			alias = c
+		}
+		return c, importEdits(fset, file, path, alias), true
+	}
+	return "", nil, false
+}
+
+// importEdits returns the edits that import path (as alias, when not
+// empty) in file, in sorted order in its first import group.
+func importEdits(fset *token.FileSet, file *ast.File, path, alias string) []analysis.TextEdit {
 	quoted := strconv.Quote(path)
+	spec := quoted
+	if alias != "" {
+		spec = alias + " " + quoted
+	}
 	for _, decl := range file.Decls {
 		gen, isGen := decl.(*ast.GenDecl)
 		if !isGen || gen.Tok != token.IMPORT {
@@ -111,17 +171,17 @@ func ImportNameAs(fset *token.FileSet, file *ast.File, path, pkgName string) (na
 		}
 		if !gen.Lparen.IsValid() {
 			// import "x"  →  import (\n\t"x"\n\t"path"\n)
-			spec := gen.Specs[0].(*ast.ImportSpec)
-			specs := []string{Source(fset, spec), quoted}
-			if quoted < specs[0] && spec.Name == nil {
+			first := gen.Specs[0].(*ast.ImportSpec)
+			specs := []string{Source(fset, first), spec}
+			if quoted < first.Path.Value {
 				specs[0], specs[1] = specs[1], specs[0]
 			}
 			text := "import (\n\t" + strings.Join(specs, "\n\t") + "\n)"
-			return base, []analysis.TextEdit{Replace(gen, text)}, true
+			return []analysis.TextEdit{Replace(gen, text)}
 		}
 		specs := gen.Specs
 		if len(specs) == 0 {
-			return base, []analysis.TextEdit{Insert(gen.Lparen+1, "\n\t"+quoted+"\n")}, true
+			return []analysis.TextEdit{Insert(gen.Lparen+1, "\n\t"+spec+"\n")}
 		}
 		// Insert before the first spec of the first run of the group
 		// that sorts after path, or after the first run.
@@ -131,7 +191,7 @@ func ImportNameAs(fset *token.FileSet, file *ast.File, path, pkgName string) (na
 				break // a blank line ends the first run (std imports by convention)
 			}
 			if imp.Path.Value > quoted {
-				return base, []analysis.TextEdit{Insert(imp.Pos(), quoted+"\n\t")}, true
+				return []analysis.TextEdit{Insert(imp.Pos(), spec+"\n\t")}
 			}
 		}
 		last := specs[0]
@@ -141,8 +201,8 @@ func ImportNameAs(fset *token.FileSet, file *ast.File, path, pkgName string) (na
 			}
 			last = specs[i]
 		}
-		return base, []analysis.TextEdit{Insert(last.End(), "\n\t"+quoted)}, true
+		return []analysis.TextEdit{Insert(last.End(), "\n\t"+spec)}
 	}
 	// No imports at all: add one after the package clause.
-	return base, []analysis.TextEdit{Insert(file.Name.End(), "\n\nimport "+quoted)}, true
+	return []analysis.TextEdit{Insert(file.Name.End(), "\n\nimport "+spec)}
 }
