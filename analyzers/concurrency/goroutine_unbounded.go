@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -115,7 +116,7 @@ func servesRequest(info *types.Info, c inspector.Cursor) bool {
 		if sig == nil {
 			continue
 		}
-		if match.IsHandlerSignature(sig) {
+		if apis.IsHTTPHandler(sig) {
 			return true
 		}
 		for v := range sig.Params().Variables() {
@@ -198,7 +199,7 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 func checkHandlerSpawn(p *rule.Pass, s spawn) {
 	info := p.TypesInfo
 	fn, _, sig := match.EnclosingFunc(info, s.cur)
-	if !fn.Valid() || !match.IsHandlerSignature(sig) || gatedOrJoined(info, s, fn) {
+	if !fn.Valid() || !apis.IsHTTPHandler(sig) || gatedOrJoined(info, s, fn) {
 		return
 	}
 	if s.call != nil && errgroupState(info, s).state != groupUnlimited {

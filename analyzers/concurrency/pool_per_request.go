@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -17,7 +18,7 @@ func PoolPerRequest() *rule.Rule {
 		ID:       "pool-per-request",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  []string{sqlPath, httpPath, redisPath, grpcPath},
+		Imports:  apis.PoolPaths(),
 		Doc: rule.Doc{
 			Title: "report connection pools built per request or per loop iteration",
 			Why: "sql.DB, http.Transport, redis.Client and grpc.ClientConn are pools: built once, they keep " +
@@ -42,47 +43,22 @@ func PoolPerRequest() *rule.Rule {
 	}
 }
 
-// poolKind describes the pools the rule knows: what fails when one is built
-// per call, and what to do instead.
-type poolKind struct {
-	pool, failure, advice string
-}
-
-var (
-	sqlPool = poolKind{"connection pool",
-		"pays a fresh connect and authentication, and pools left open hold their connections until the database hits max_connections",
-		"open the *sql.DB once at startup and share it"}
-	httpPool = poolKind{"connection pool",
-		"does a fresh TCP and TLS handshake, keep-alive connections are never reused, and idle ones pile up until the process runs out of file descriptors",
-		"build one Transport at startup and share it (an http.Client that wraps a shared Transport is cheap)"}
-	redisPool = poolKind{"connection pool",
-		"dials Redis again, and clients left open hold their connections until Redis hits maxclients",
-		"create the client once at startup and share it: it is safe for concurrent use"}
-	grpcPool = poolKind{"ClientConn (HTTP/2 connections, name resolution, load balancing)",
-		"dials again, and conns left open leak connections and goroutines",
-		"create the ClientConn once at startup and share it: it is safe for concurrent use"}
-)
-
-// poolBuilt recognises the construction of a pool at c and names it.
-func poolBuilt(info *types.Info, c inspector.Cursor) (string, poolKind, bool) {
+// poolBuilt recognises the construction of a pool at c (a constructor of
+// the API tables, an http.Transport, an http.Client that builds its own)
+// and names it.
+func poolBuilt(info *types.Info, c inspector.Cursor) (string, apis.Pool, bool) {
 	switch n := c.Node().(type) {
 	case *ast.CallExpr:
 		fn := match.Callee(info, n)
 		if fn == nil {
-			return "", poolKind{}, false
+			return "", apis.Pool{}, false
 		}
-		switch {
-		case match.IsFunc(fn, sqlPath, "Open", "OpenDB"):
-			return "sql." + fn.Name(), sqlPool, true
-		case match.IsFunc(fn, redisPath, "NewClient", "NewClusterClient", "NewFailoverClient", "NewUniversalClient"):
-			return "redis." + fn.Name(), redisPool, true
-		case match.IsFunc(fn, grpcPath, "Dial", "DialContext", "NewClient"):
-			return "grpc." + fn.Name(), grpcPool, true
-		case methodIs(fn, httpPath, "Transport", "Clone"):
-			return "http.Transport.Clone", httpPool, true
+		if pool, ok := apis.PoolOf(fn); ok {
+			return apiName(fn), pool, true
 		}
 	case *ast.CompositeLit:
 		t := info.TypeOf(n)
+		httpPool, _ := apis.TypePool(httpPath, "Transport")
 		if match.IsNamed(t, httpPath, "Transport") {
 			return "http.Transport literal", httpPool, true
 		}
@@ -90,7 +66,23 @@ func poolBuilt(info *types.Info, c inspector.Cursor) (string, poolKind, bool) {
 			return "http.Client with a Transport built by a call", httpPool, true
 		}
 	}
-	return "", poolKind{}, false
+	return "", apis.Pool{}, false
+}
+
+// apiName names a constructor as a reader knows it: sql.Open,
+// redis.NewClient, http.Transport.Clone.
+func apiName(fn *types.Func) string {
+	name := fn.Pkg().Name() + "."
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name += n.Obj().Name() + "."
+		}
+	}
+	return name + fn.Name()
 }
 
 // buildsTransport reports whether an http.Client literal gets its Transport
@@ -130,7 +122,7 @@ func runPoolPerRequest(p *rule.Pass) error {
 			where, per = "in a loop", "iteration"
 		}
 		p.Reportf(c.Node(), "%s %s builds a new %s per %s: every %s %s; %s",
-			api, where, kind.pool, per, per, kind.failure, kind.advice)
+			api, where, kind.What, per, per, kind.Failure, kind.Advice)
 	}
 	return nil
 }

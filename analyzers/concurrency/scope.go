@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
@@ -59,7 +60,7 @@ func loopBody(loop ast.Node) *ast.BlockStmt {
 // zero cursor. Function literals inside a handler run per request too.
 func enclosingHandler(info *types.Info, c inspector.Cursor) inspector.Cursor {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if match.IsHandlerSignature(match.Signature(info, fc.Node())) {
+		if apis.IsHTTPHandler(match.Signature(info, fc.Node())) {
 			return fc
 		}
 	}

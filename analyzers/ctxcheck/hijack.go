@@ -6,29 +6,15 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
-// hijackers take over a server request's connection. Once they have, the
-// server stops watching the connection, and the request's context no
-// longer ends when the client goes away: only when the handler returns.
-var hijackers = []struct{ pkg, typ, name string }{
-	{"net/http", "Hijacker", "Hijack"},
-	{"net/http", "ResponseController", "Hijack"},
-	{"github.com/gorilla/websocket", "Upgrader", "Upgrade"},
-	{"github.com/coder/websocket", "", "Accept"},
-	{"nhooyr.io/websocket", "", "Accept"},
-	{"golang.org/x/net/websocket", "Server", "ServeHTTP"},
-}
-
-func isHijack(fn *types.Func) bool {
-	for _, h := range hijackers {
-		if h.typ == "" && match.IsFunc(fn, h.pkg, h.name) || h.typ != "" && match.IsMethod(fn, h.pkg, h.typ, h.name) {
-			return true
-		}
-	}
-	return false
-}
+// isHijack reports whether fn takes over a server request's connection
+// (from the API tables). Once it has, the server stops watching the
+// connection, and the request's context no longer ends when the client
+// goes away: only when the handler returns.
+func isHijack(fn *types.Func) bool { return apis.IsHijack(fn) }
 
 // afterHijack reports whether, in the function around c, a call takes
 // over the request's connection before c: the request's context then

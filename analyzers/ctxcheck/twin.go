@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
@@ -31,38 +32,17 @@ type twin struct {
 	shape twinShape
 }
 
-// valuesOnly lists packages whose Context twins carry values, not
-// cancellation, though they return something: httptest requests are never
-// sent, and ozzo-validation's ValidateStructWithContext only hands the
-// context to rules that ask for one (validation.WithContext), doing no I/O
-// of its own. Reporting them would be noise, not a production failure.
-// Twins that return nothing (log/slog's InfoContext, any logger's
-// InfoWithContext) need no entry: see carriesValuesOnly.
-var valuesOnly = map[string]bool{
-	"net/http/httptest":                     true,
-	"github.com/go-ozzo/ozzo-validation":    true,
-	"github.com/go-ozzo/ozzo-validation/v4": true,
-}
-
-// contextOnlyForOptions lists functions whose twin hands its context only
-// to a component that can be supplied through the trailing variadic
-// options alone: prometheus/common's NewTLSConfigWithContext passes ctx to
-// the SecretManager of a WithSecretManager option, and reads certificate
-// files, which the context cannot interrupt, otherwise. Called with no
-// options, the twin's context has no reader.
-var contextOnlyForOptions = map[string][]string{
-	"github.com/prometheus/common/config": {"NewTLSConfig"},
-}
-
-// contextUnread reports whether call, to fn, is of a function in
-// contextOnlyForOptions and passes no options.
+// contextUnread reports whether call, to fn, is of a function whose twin
+// hands its context only to a component supplied through the trailing
+// variadic options (from the API tables: prometheus/common's
+// NewTLSConfigWithContext), and passes no options: the twin's context
+// would have no reader.
 func contextUnread(call *ast.CallExpr, fn *types.Func) bool {
 	sig := fn.Signature()
 	if fn.Pkg() == nil || sig.Recv() != nil || !sig.Variadic() {
 		return false
 	}
-	names, listed := contextOnlyForOptions[fn.Pkg().Path()]
-	if !listed || !match.IsFunc(fn, fn.Pkg().Path(), names...) {
+	if !apis.TwinReadsContextOnlyWithOptions(fn) {
 		return false
 	}
 	return !call.Ellipsis.IsValid() && len(call.Args) == sig.Params().Len()-1
@@ -130,21 +110,17 @@ func returnsError(sig *types.Signature) bool {
 	return false
 }
 
-// blockingDialOptions are the grpc options that make Dial block until the
-// connection is up; without one, Dial returns at once and DialContext's
-// context "is a no-op once this function returns" (grpc's documentation).
-var blockingDialOptions = []string{"WithBlock", "WithReturnConnectionError", "FailOnNonTempDialError"}
-
 // nonBlockingDial reports whether call is grpc.Dial in a function that
-// never mentions an option making it block: the dial returns at once, so
-// DialContext's ctx would bound nothing.
+// never mentions an option making it block (the API tables' blocking
+// options): the dial returns at once, so DialContext's ctx would bound
+// nothing.
 func nonBlockingDial(info *types.Info, call *ast.CallExpr, fn *types.Func, body ast.Node) bool {
 	if !match.IsFunc(fn, "google.golang.org/grpc", "Dial") || body == nil {
 		return false
 	}
 	blocks := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok && match.IsCallTo(info, c, "google.golang.org/grpc", blockingDialOptions...) {
+		if c, ok := n.(*ast.CallExpr); ok && match.IsCallTo(info, c, fn.Pkg().Path(), apis.BlockingOptions(fn)...) {
 			blocks = true
 		}
 		return !blocks
@@ -176,7 +152,7 @@ func newTwinFinder(pkg *types.Package, info *types.Info) *twinFinder {
 // it has none (or already takes a context).
 func (tf *twinFinder) find(call *ast.CallExpr, fn *types.Func) *twin {
 	sig := fn.Signature()
-	if fn.Pkg() == nil || valuesOnly[fn.Pkg().Path()] || sig.TypeParams().Len() > 0 || takesContext(sig) {
+	if fn.Pkg() == nil || apis.TwinsCarryValuesOnly(fn) || sig.TypeParams().Len() > 0 || takesContext(sig) {
 		return nil
 	}
 	if sig.Recv() == nil {
@@ -212,9 +188,9 @@ func (tf *twinFinder) find(call *ast.CallExpr, fn *types.Func) *twin {
 
 // funcTwin looks for F...Context in the package of the function F.
 func (tf *twinFinder) funcTwin(fn *types.Func) *twin {
-	if match.IsFunc(fn, "net", "Dial") {
-		if dialer, ok := fn.Pkg().Scope().Lookup("Dialer").(*types.TypeName); ok {
-			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(dialer.Type()), true, fn.Pkg(), "DialContext")
+	if at := apis.TwinOf(fn); at != nil && at.Shape == apis.ZeroValueMethod {
+		if recv, ok := fn.Pkg().Scope().Lookup(at.TwinRecv).(*types.TypeName); ok {
+			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(recv.Type()), true, fn.Pkg(), at.TwinName)
 			if dc, ok := obj.(*types.Func); ok && sameButContext(fn.Signature(), dc.Signature()) {
 				return &twin{dc, zeroDialer}
 			}
@@ -246,8 +222,8 @@ func (tf *twinFinder) methodTwin(recv types.Type, addressable bool, fn *types.Fu
 		mset = types.NewPointer(recv)
 	}
 	ms := tf.msets.MethodSet(mset)
-	if match.IsMethod(fn, "database/sql", "DB", "Begin") {
-		if sel := ms.Lookup(fn.Pkg(), "BeginTx"); sel != nil {
+	if at := apis.TwinOf(fn); at != nil && at.Shape == apis.NilOptions {
+		if sel := ms.Lookup(fn.Pkg(), at.TwinName); sel != nil {
 			return &twin{sel.Obj().(*types.Func), nilOptions}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -178,24 +179,26 @@ func insideTwin(info *types.Info, c inspector.Cursor, t *twin) bool {
 	return false
 }
 
-// isContextlessHTTP reports whether fn is one of the net/http helpers that
-// build and send a request in one call, with no way to pass a context.
+// isContextlessHTTP reports whether fn is an HTTP send (from the API
+// tables) that builds and sends a request in one call, with no way to pass
+// a context: it takes no *http.Request (http.Get, Client.Post).
 func isContextlessHTTP(fn *types.Func) bool {
-	return match.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm") ||
-		match.IsMethod(fn, "net/http", "Client", "Get", "Head", "Post", "PostForm")
+	if !apis.IsHTTPSend(fn) {
+		return false
+	}
+	for v := range fn.Signature().Params().Variables() {
+		if isRequest(v.Type()) {
+			return false
+		}
+	}
+	return true
 }
 
-// consequence says what keeps running when the caller has gone.
+// consequence says what keeps running when the caller has gone (from the
+// API tables).
 func consequence(pkgPath string) string {
-	switch pkgPath {
-	case "database/sql":
-		return "the query keeps running and holds a pool connection"
-	case "net/http":
-		return "the request keeps waiting on the upstream"
-	case "os/exec":
-		return "the process keeps running"
-	case "net", "crypto/tls":
-		return "the dial keeps blocking"
+	if c := apis.Cancelled(pkgPath); c != "" {
+		return c
 	}
 	return "the call keeps running"
 }

@@ -8,13 +8,9 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
-
-// clientSendMethods are the *http.Client methods that send a request and
-// return (*http.Response, error); the package funcs of the same names
-// (but Do) send through http.DefaultClient.
-var clientSendMethods = []string{"Do", "Get", "Head", "Post", "PostForm"}
 
 // send is a call that sends an HTTP request and returns (*http.Response, error).
 type send struct {
@@ -23,24 +19,26 @@ type send struct {
 	client ast.Expr // the *http.Client receiver; nil for http.Get and friends
 }
 
-// asSend recognises http.Get/Head/Post/PostForm and the *http.Client
-// methods Do/Get/Head/Post/PostForm, called as a method or a method value.
+// asSend recognises the calls the API tables list as HTTP sends returning
+// (*http.Response, error): http.Get/Head/Post/PostForm and the
+// *http.Client methods Do/Get/Head/Post/PostForm, called as a method or a
+// method value.
 func asSend(info *types.Info, call *ast.CallExpr) (send, bool) {
 	fn := match.Callee(info, call)
-	switch {
-	case match.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):
-		return send{call: call, fn: fn}, true
-	case match.IsMethod(fn, "net/http", "Client", clientSendMethods...):
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return send{}, false
-		}
-		if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
-			return send{}, false // a method expression, (*http.Client).Do(c, req): too rare to model
-		}
-		return send{call: call, fn: fn, client: sel.X}, true
+	if fn == nil || !apis.IsHTTPSend(fn) {
+		return send{}, false
 	}
-	return send{}, false
+	if fn.Signature().Recv() == nil {
+		return send{call: call, fn: fn}, true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return send{}, false
+	}
+	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return send{}, false // a method expression, (*http.Client).Do(c, req): too rare to model
+	}
+	return send{call: call, fn: fn, client: sel.X}, true
 }
 
 // usesDefaultClient reports whether the request goes through

@@ -4,32 +4,13 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
-// jwtPaths are the JWT libraries the rules know. golang-jwt v4 and v5 are
-// the maintained forks; github.com/dgrijalva/jwt-go is archived but still
-// in many go.mod files, and github.com/golang-jwt/jwt is its v3 fork with
-// the same API.
-var jwtPaths = []string{
-	"github.com/golang-jwt/jwt/v5",
-	"github.com/golang-jwt/jwt/v4",
-	"github.com/golang-jwt/jwt",
-	"github.com/dgrijalva/jwt-go",
-}
-
-// isJWTPackage reports whether pkg is one of the JWT libraries.
-func isJWTPackage(pkg *types.Package) bool {
-	if pkg == nil {
-		return false
-	}
-	for _, p := range jwtPaths {
-		if pkg.Path() == p {
-			return true
-		}
-	}
-	return false
-}
+// isJWTPackage reports whether pkg is one of the JWT libraries of the API
+// tables (golang-jwt v5, v4 and v3, dgrijalva/jwt-go).
+func isJWTPackage(pkg *types.Package) bool { return apis.IsJWTPackage(pkg) }
 
 // isJWTFunc reports whether obj is one of the named package-level functions
 // of a JWT library.

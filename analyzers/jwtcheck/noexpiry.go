@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"time"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -21,7 +22,7 @@ func NoExpiry() *rule.Rule {
 		ID:       "jwt-no-expiry",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  jwtPaths,
+		Imports:  apis.JWTPaths(),
 		NewOptions: func() any {
 			return &NoExpiryOptions{
 				MaxLifetime:     config.Duration(24 * time.Hour),

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -16,7 +17,7 @@ func Unverified() *rule.Rule {
 		ID:       "jwt-unverified",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  jwtPaths,
+		Imports:  apis.JWTPaths(),
 		Doc: rule.Doc{
 			Title: "report JWT verification that lets the token choose how it is checked",
 			Why: `jwt.Parse hands the Keyfunc a token whose header, alg included, the sender wrote. ` +

@@ -7,14 +7,18 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
-// networkImports are the packages whose calls a retry loop retries; a
-// package importing none of them has no retry loop to report.
-var networkImports = []string{"net/http", "database/sql", "net", "google.golang.org/grpc"}
+// networkImports are the packages whose calls a retry loop retries (the
+// API tables' senders, and grpc for its clients' shape); a package
+// importing none of them has no retry loop to report.
+func networkImports() []string {
+	return append(apis.SendPaths(), "google.golang.org/grpc")
+}
 
 // RetryNoBackoff returns the retry-no-backoff rule.
 func RetryNoBackoff() *rule.Rule {
@@ -22,7 +26,7 @@ func RetryNoBackoff() *rule.Rule {
 		ID:       "retry-no-backoff",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  networkImports,
+		Imports:  networkImports(),
 		Doc: rule.Doc{
 			Title: "report retry loops that call the network again at once after a failure",
 			Why: "An API with a request quota answers 429 beyond it; a client that retries at once turns every " +

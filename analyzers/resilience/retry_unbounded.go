@@ -11,7 +11,7 @@ func RetryUnbounded() *rule.Rule {
 		ID:       "retry-unbounded",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  networkImports,
+		Imports:  networkImports(),
 		Doc: rule.Doc{
 			Title: "report retry loops with no attempt limit and no exit on ctx",
 			Why: "A retry loop against an API that keeps failing runs all night, and when every attempt is billed, " +

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -18,7 +19,7 @@ func Logged() *rule.Rule {
 		ID:       "secret-logged",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  []string{"log", "log/slog", "fmt", zapPath, zerologPath, zerologPath + "/log", logrusPath},
+		Imports:  apis.LogPaths(),
 		Doc: rule.Doc{
 			Title: "report secrets and credential headers passed to loggers and printers",
 			Why: "An agent's API key was the crown jewel, and it leaked through logs: log lines are shipped to aggregators " +
@@ -98,13 +99,13 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	args := call.Args
-	if s.pkg == "fmt" && s.first == 1 && (len(args) == 0 || !isStdStream(lc.TypesInfo, args[0])) {
+	if s.ToWriter && (len(args) == 0 || !isStdStream(lc.TypesInfo, args[0])) {
 		return // Fprint* to a file, buffer or response: not a log
 	}
 	name := sinkName(fn)
 	var cmd inspector.Cursor    // the CLI command a fmt print writes the output of
 	var mainFn inspector.Cursor // the function of a main package a fmt print is in
-	if s.pkg == "fmt" {
+	if s.Output {
 		cmd = cliCommand(lc.TypesInfo, c)
 		if !cmd.Valid() && lc.Pkg.Name() == "main" {
 			for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -113,9 +114,9 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 			}
 		}
 	}
-	switch s.style {
-	case plainArgs:
-		for _, a := range args[min(s.first, len(args)):] {
+	switch s.Style {
+	case apis.PlainArgs:
+		for _, a := range args[min(s.First, len(args)):] {
 			if cmd.Valid() && madeIn(lc.TypesInfo, cmd, a) {
 				continue // a command printing the secret it just made: its output, not a log
 			}
@@ -124,16 +125,16 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 			}
 			lc.check(name, a, "")
 		}
-	case pairArgs:
+	case apis.PairArgs:
 		if len(args) >= 2 {
 			key, _ := constString(lc.TypesInfo, args[0])
 			lc.check(name, args[1], key)
 		}
-	case keyValueArgs:
-		for i := s.first; i < s.kvFrom && i < len(args); i++ {
+	case apis.KeyValueArgs:
+		for i := s.First; i < s.KVFrom && i < len(args); i++ {
 			lc.check(name, args[i], "")
 		}
-		for i := s.kvFrom; i < len(args); i++ {
+		for i := s.KVFrom; i < len(args); i++ {
 			if key, ok := constString(lc.TypesInfo, args[i]); ok && i+1 < len(args) {
 				lc.check(name, args[i+1], key)
 				i++
@@ -144,15 +145,19 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 	}
 }
 
-// checkLogrusFields checks the entries of a logrus.Fields literal.
+// checkLogrusFields checks the entries of a literal of a logged map type
+// (logrus.Fields, from the API tables).
 func (lc *loggedChecker) checkLogrusFields(lit *ast.CompositeLit) {
-	if !match.IsNamed(lc.TypesInfo.TypeOf(lit), logrusPath, "Fields") {
+	t := lc.TypesInfo.TypeOf(lit)
+	if t == nil || !apis.IsLogFields(t) {
 		return
 	}
+	obj := types.Unalias(t).(*types.Named).Obj()
+	name := obj.Pkg().Name() + "." + obj.Name()
 	for _, e := range lit.Elts {
 		if kv, ok := e.(*ast.KeyValueExpr); ok {
 			key, _ := constString(lc.TypesInfo, kv.Key)
-			lc.check("logrus.Fields", kv.Value, key)
+			lc.check(name, kv.Value, key)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -304,7 +305,7 @@ func delegates(info *types.Info, fc inspector.Cursor) bool {
 		if fn != nil {
 			continue
 		}
-		if sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature); ok && match.IsHandlerSignature(sig) {
+		if sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature); ok && apis.IsHTTPHandler(sig) {
 			return true
 		}
 	}
@@ -330,10 +331,11 @@ func usedAnywhere(p *rule.Pass, objs map[types.Object]bool) bool {
 // an http.HandlerFunc with a named request parameter and a body.
 func asHandler(info *types.Info, c inspector.Cursor) (handler, bool) {
 	_, body, sig := match.EnclosingFunc(info, c) // c itself: a declaration or literal
-	if body == nil || !match.IsHandlerSignature(sig) {
+	if body == nil || !apis.IsHTTPHandler(sig) {
 		return handler{}, false
 	}
-	return handler{c: c, body: body, w: sig.Params().At(0), r: sig.Params().At(1)}, true
+	shape := apis.HandlerOf(sig)
+	return handler{c: c, body: body, w: sig.Params().At(shape.Writer), r: sig.Params().At(shape.Request)}, true
 }
 
 // mentionsHandler reports whether a parameter or result of sig is an
@@ -346,7 +348,7 @@ func mentionsHandler(sig *types.Signature) bool {
 			if match.IsNamed(t, "net/http", "Handler", "HandlerFunc") {
 				return true
 			}
-			if inner, ok := t.Underlying().(*types.Signature); ok && !match.IsHandlerSignature(inner) && mentionsHandler(inner) {
+			if inner, ok := t.Underlying().(*types.Signature); ok && !apis.IsHTTPHandler(inner) && mentionsHandler(inner) {
 				return true
 			}
 		}

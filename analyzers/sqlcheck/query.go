@@ -6,61 +6,30 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
-// sinkKind says what a query API does with its SQL.
-type sinkKind int
+// sinkKind says what a query API does with its SQL (the API tables'
+// query kinds).
+type sinkKind = apis.QueryKind
 
 const (
-	sinkQuery   sinkKind = iota // runs it and returns rows (Query, QueryRow, sqlx Get/Select)
-	sinkExec                    // runs it for its effect (Exec, MustExec)
-	sinkPrepare                 // prepares it
+	sinkQuery   = apis.QueryRows    // runs it and returns rows (Query, QueryRow, sqlx Get/Select)
+	sinkExec    = apis.QueryExec    // runs it for its effect (Exec, MustExec)
+	sinkPrepare = apis.QueryPrepare // prepares it
 )
 
-// sink is a family of methods that take SQL text: the types that declare
-// them, the method names, the position of the SQL argument and the kind.
-type sink struct {
-	pkg   string
-	types []string
-	names []string
-	arg   int
-	kind  sinkKind
-}
-
-var (
-	sqlTypes  = []string{"DB", "Tx", "Conn"}
-	sqlxTypes = []string{"DB", "Tx"}
-	pgxTypes  = []string{"Conn"}
-)
-
+// Import paths of the SQL libraries whose types the rules name.
 const (
-	sqlxPath    = "github.com/jmoiron/sqlx"
-	pgxPath     = "github.com/jackc/pgx/v5"
-	pgxpoolPath = "github.com/jackc/pgx/v5/pgxpool"
+	sqlxPath = "github.com/jmoiron/sqlx"
+	pgxPath  = "github.com/jackc/pgx/v5"
 )
 
-var sinks = []sink{
-	{"database/sql", sqlTypes, []string{"Query", "QueryRow"}, 0, sinkQuery},
-	{"database/sql", sqlTypes, []string{"QueryContext", "QueryRowContext"}, 1, sinkQuery},
-	{"database/sql", sqlTypes, []string{"Exec"}, 0, sinkExec},
-	{"database/sql", sqlTypes, []string{"ExecContext"}, 1, sinkExec},
-	{"database/sql", sqlTypes, []string{"Prepare"}, 0, sinkPrepare},
-	{"database/sql", sqlTypes, []string{"PrepareContext"}, 1, sinkPrepare},
-	{sqlxPath, sqlxTypes, []string{"Queryx", "QueryRowx"}, 0, sinkQuery},
-	{sqlxPath, sqlxTypes, []string{"QueryxContext", "QueryRowxContext", "Select", "Get"}, 1, sinkQuery},
-	{sqlxPath, sqlxTypes, []string{"SelectContext", "GetContext"}, 2, sinkQuery},
-	{sqlxPath, sqlxTypes, []string{"MustExec", "NamedExec"}, 0, sinkExec},
-	{sqlxPath, sqlxTypes, []string{"MustExecContext", "NamedExecContext"}, 1, sinkExec},
-	{pgxPath, pgxTypes, []string{"Query", "QueryRow"}, 1, sinkQuery},
-	{pgxPath, pgxTypes, []string{"Exec"}, 1, sinkExec},
-	{pgxpoolPath, []string{"Pool"}, []string{"Query", "QueryRow"}, 1, sinkQuery},
-	{pgxpoolPath, []string{"Pool"}, []string{"Exec"}, 1, sinkExec},
-}
-
-// sqlImports are the packages whose query APIs the SQL text rules follow.
-var sqlImports = []string{"database/sql", sqlxPath, pgxPath, pgxpoolPath}
+// sqlImports are the packages whose query APIs the SQL text rules follow
+// (the API tables' query methods).
+var sqlImports = apis.QueryPaths()
 
 // sqlCall is a call that sends SQL text to the database.
 type sqlCall struct {
@@ -99,19 +68,15 @@ func sinkCall(info *types.Info, c inspector.Cursor) *sqlCall {
 	if fn == nil {
 		return nil
 	}
-	for _, s := range sinks {
-		for _, typ := range s.types {
-			if !match.IsMethod(fn, s.pkg, typ, s.names...) || s.arg >= len(call.Args) {
-				continue
-			}
-			sc := &sqlCall{call: call, cursor: c, kind: s.kind, query: call.Args[s.arg], inTx: typ == "Tx"}
-			if !call.Ellipsis.IsValid() {
-				sc.args = call.Args[s.arg+1:]
-			}
-			return sc
-		}
+	q, typ, ok := apis.QueryOf(fn)
+	if !ok || q.Arg >= len(call.Args) {
+		return nil
 	}
-	return nil
+	sc := &sqlCall{call: call, cursor: c, kind: q.Kind, query: call.Args[q.Arg], inTx: typ == "Tx"}
+	if !call.Ellipsis.IsValid() {
+		sc.args = call.Args[q.Arg+1:]
+	}
+	return sc
 }
 
 // statements returns the statements of the call's SQL.

@@ -7,19 +7,18 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
-// rowsImports are the packages whose result sets the rows rules follow.
-var rowsImports = []string{"database/sql", "github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool"}
+// rowsImports are the packages whose result sets the rows rules follow:
+// those with query methods in the API tables.
+var rowsImports = apis.QueryPaths()
 
 // isRows reports whether t is a result set that holds a connection until
-// closed: *sql.Rows, *sqlx.Rows or pgx.Rows.
-func isRows(t types.Type) bool {
-	return match.IsPointerTo(t, "database/sql", "Rows") || match.IsPointerTo(t, "github.com/jmoiron/sqlx", "Rows") ||
-		match.IsNamed(t, "github.com/jackc/pgx/v5", "Rows")
-}
+// closed (from the API tables: *sql.Rows, *sqlx.Rows, pgx.Rows).
+func isRows(t types.Type) bool { return apis.IsRows(t) }
 
 // rowsResult is a call that returns a result set, and what the function
 // that made it does with it.

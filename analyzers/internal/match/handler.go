@@ -7,16 +7,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// IsHandlerSignature reports whether sig has the parameters of an
-// http.HandlerFunc: (http.ResponseWriter, *http.Request).
-func IsHandlerSignature(sig *types.Signature) bool {
-	if sig == nil || sig.Params().Len() != 2 {
-		return false
-	}
-	return IsNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") &&
-		IsPointerTo(sig.Params().At(1).Type(), "net/http", "Request")
-}
-
 // EnclosingFunc returns the innermost function declaration or literal
 // around c (c itself when it is one), its body and its signature, or a
 // zero cursor when c is outside any function.

@@ -1,0 +1,28 @@
+package apis
+
+// net: connections and dials.
+var net = Library{
+	Path: "net",
+	Sends: []Send{
+		{Funcs{"", []string{"Dial", "DialTimeout"}}, SendRequest},
+		{Funcs{"Conn", []string{"Read", "Write"}}, SendRequest},
+		{Funcs{"Dialer", []string{"Dial", "DialContext"}}, SendRequest},
+	},
+	Twins: []Twin{
+		// net.Dial is documented as a zero Dialer's Dial.
+		{Funcs: Funcs{"", []string{"Dial"}}, TwinRecv: "Dialer", TwinName: "DialContext", Shape: ZeroValueMethod},
+	},
+	Cancelled: "the dial keeps blocking",
+}
+
+// crypto/tls: dials.
+var cryptoTLS = Library{
+	Path:      "crypto/tls",
+	Cancelled: "the dial keeps blocking",
+}
+
+// os/exec: processes.
+var osExec = Library{
+	Path:      "os/exec",
+	Cancelled: "the process keeps running",
+}
