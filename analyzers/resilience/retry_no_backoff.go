@@ -40,7 +40,7 @@ func RetryNoBackoff() *rule.Rule {
 				"\tselect {\n\tcase <-ctx.Done():\n\t\treturn nil, ctx.Err()\n\tcase <-time.After(delay + rand.N(delay)):\n\t}\n" +
 				"\tdelay *= 2\n}\nreturn nil, errTooManyAttempts",
 			Quiet: "A loop is a retry loop when a network call (net/http client calls, database/sql DB/Tx/Conn/Stmt " +
-				"calls, net.Conn reads and writes, dials, gRPC client methods ending in ...grpc.CallOption, or a " +
+				"calls, net.Conn reads and writes, dials, resty requests, gRPC client methods ending in ...grpc.CallOption, or a " +
 				"function of the same package that makes one) fails and the error path continues the loop or falls " +
 				"through to its next iteration; a status check that continues (resp.StatusCode == 429) counts too. " +
 				"Quiet when the loop waits anywhere: time.Sleep, time.After, a timer or ticker, a channel receive, " +
