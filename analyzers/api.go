@@ -63,6 +63,17 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	return config.Parse(path, data, specs(Rules()))
 }
 
+// ConfigFromValues validates a configuration given as Go values, as
+// decoded from YAML or JSON (the golangci-lint plugin's settings), with
+// the checks and messages of ParseConfig; path names it in errors and
+// anchors its exclude globs.
+func ConfigFromValues(path string, doc map[string]any) (*Config, error) {
+	return config.FromValues(path, doc, specs(Rules()))
+}
+
+// ConfigKeys returns the keys allowed at the top level of a configuration.
+func ConfigKeys() []string { return append([]string(nil), config.TopKeys...) }
+
 // NewConfigLoader returns a loader that finds rules.toml by walking up from
 // a package directory, validating against the given rules (all rules when
 // none are given).
@@ -100,6 +111,11 @@ type Options struct {
 	// Loader, used when Config is nil, finds each package's rules.toml by
 	// walking up from its directory; New makes one when it is nil.
 	Loader *ConfigLoader
+	// Resolve, used when Config is nil, returns the configuration of a
+	// package directory instead of Loader: a driver passes the function
+	// it resolves each package's configuration with, so that the analysis
+	// and the driver read the same value.
+	Resolve func(dir string) (*Config, error)
 	// IgnoreEnv makes New ignore $PRODLINT_CONFIG.
 	IgnoreEnv bool
 	// Rules are the rules to build; nil means Rules(). A Loader must have
@@ -119,7 +135,7 @@ func New(opts Options) []*analysis.Analyzer {
 	if rules == nil {
 		rules = Rules()
 	}
-	src := rule.ConfigSource{Fixed: opts.Config, Loader: opts.Loader}
+	src := rule.ConfigSource{Fixed: opts.Config, Resolve: opts.Resolve, Loader: opts.Loader}
 	if src.Loader == nil {
 		src.Loader = config.NewLoader(specs(rules))
 	}

@@ -8,10 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/golangci/plugin-module-register/register"
 
 	"github.com/prodlint/prodlint/analyzers"
@@ -85,12 +83,12 @@ func (r *RuleSettings) UnmarshalJSON(data []byte) error {
 		if r.Options == nil {
 			r.Options = map[string]any{}
 		}
-		r.Options[key] = plainNumbers(v)
+		r.Options[key] = v // json.Numbers: the validator takes them as the option's type
 	}
 	return nil
 }
 
-// table returns the rule's rules.toml table.
+// table returns the rule's table, as in rules.toml.
 func (r RuleSettings) table() map[string]any {
 	t := map[string]any{}
 	for k, v := range r.Options {
@@ -105,31 +103,6 @@ func (r RuleSettings) table() map[string]any {
 	return t
 }
 
-// plainNumbers turns json.Numbers into int64 or float64, recursively, so
-// that the TOML encoder writes 3 for 3 and 0.5 for 0.5.
-func plainNumbers(v any) any {
-	switch v := v.(type) {
-	case json.Number:
-		if i, err := v.Int64(); err == nil {
-			return i
-		}
-		f, _ := v.Float64()
-		return f
-	case []any:
-		for i := range v {
-			v[i] = plainNumbers(v[i])
-		}
-	case map[string]any:
-		for k := range v {
-			v[k] = plainNumbers(v[k])
-		}
-	}
-	return v
-}
-
-// settingsKeys lists the top-level keys, for error messages.
-var settingsKeys = []string{"exclude", "tests", "generated", "examples", "honor_nolint", "production", "rules"}
-
 // decodeConfig turns golangci-lint's raw settings into a validated
 // configuration, or nil when there are none (rules.toml discovery).
 func decodeConfig(raw any) (*analyzers.Config, error) {
@@ -140,7 +113,7 @@ func decodeConfig(raw any) (*analyzers.Config, error) {
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "decoding settings: ")
 		if strings.Contains(msg, "unknown field") {
-			msg += " (known keys: " + strings.Join(settingsKeys, ", ") + ")"
+			msg += " (known keys: " + strings.Join(analyzers.ConfigKeys(), ", ") + ")"
 		}
 		return nil, fmt.Errorf("prodlint settings: %s", msg)
 	}
@@ -156,25 +129,20 @@ func isEmpty(raw any) bool {
 	return v.Kind() == reflect.Map && v.Len() == 0
 }
 
-// Config validates the settings with the rules.toml validator, so that one
-// set of checks (rule ids, option keys and types, severities, globs) serves
-// both, and returns the configuration.
+// Config validates the settings with the configuration validator, so that
+// one set of checks (rule ids, option keys and types, severities, globs)
+// serves both rules.toml and the plugin, and returns the configuration.
 func (s Settings) Config() (*analyzers.Config, error) {
-	data, err := s.TOML()
-	if err != nil {
-		return nil, fmt.Errorf("prodlint settings: %v", err)
-	}
 	// Exclude globs are relative to the directory of the configuration
 	// "file": the directory golangci-lint runs in.
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("prodlint settings: %v", err)
 	}
-	cfg, err := analyzers.ParseConfig(filepath.Join(wd, ".golangci.yml"), data)
+	cfg, err := analyzers.ConfigFromValues(filepath.Join(wd, ".golangci.yml"), s.values())
 	if err != nil {
 		var ce *analyzers.ConfigError
 		if errors.As(err, &ce) {
-			// The line would point into the generated TOML: name the key.
 			if ce.Key == "" {
 				return nil, fmt.Errorf("prodlint settings: %s", ce.Msg)
 			}
@@ -185,8 +153,9 @@ func (s Settings) Config() (*analyzers.Config, error) {
 	return cfg, nil
 }
 
-// TOML renders the settings as the rules.toml they stand for.
-func (s Settings) TOML() ([]byte, error) {
+// values returns the settings as the configuration's keys and values,
+// leaving out what the settings leave unset.
+func (s Settings) values() map[string]any {
 	doc := map[string]any{}
 	if s.Exclude != nil {
 		doc["exclude"] = s.Exclude
@@ -215,19 +184,10 @@ func (s Settings) TOML() ([]byte, error) {
 	}
 	if len(s.Rules) > 0 {
 		rules := map[string]any{}
-		ids := make([]string, 0, len(s.Rules))
-		for id := range s.Rules {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			rules[id] = s.Rules[id].table()
+		for id, r := range s.Rules {
+			rules[id] = r.table()
 		}
 		doc["rules"] = rules
 	}
-	var b bytes.Buffer
-	if err := toml.NewEncoder(&b).Encode(doc); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return doc
 }

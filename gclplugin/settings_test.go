@@ -6,37 +6,59 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/prodlint/prodlint/analyzers"
 )
 
-func TestSettingsTOML(t *testing.T) {
-	// Numbers must keep their kind through the JSON round trip of
-	// register.DecodeSettings: an integer option must not become 3.0.
+func TestSettingsConfig(t *testing.T) {
+	// The settings, as register.DecodeSettings hands them over (a JSON
+	// round trip), become the typed configuration directly; numbers keep
+	// their kind (an integer option is not turned into 3.0 on the way).
 	var s Settings
-	data := `{"exclude":["gen/**"],"tests":true,"rules":{"some-rule":{"enabled":false,"severity":"info","max":3,"ratio":0.5,"timeout":"5s","hosts":["a","b"]}}}`
+	data := `{"exclude":["gen/**"],"tests":true,"rules":{"secret-literal":{"enabled":false,"severity":"info","min_length":3,"entropy":0.5,"allow":["^a","^b"]},"http-timeout":{"timeout":"5s"}}}`
 	if err := json.Unmarshal([]byte(data), &s); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.TOML()
+	cfg, err := s.Config()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
-		`exclude = ["gen/**"]`,
-		`tests = true`,
-		`[rules.some-rule]`,
-		`enabled = false`,
-		`severity = "info"`,
-		`max = 3` + "\n",
-		`ratio = 0.5`,
-		`timeout = "5s"`,
-		`hosts = ["a", "b"]`,
-	} {
-		if !strings.Contains(string(got), want) {
-			t.Errorf("TOML lacks %q:\n%s", want, got)
-		}
+	if !reflect.DeepEqual(cfg.Exclude, []string{"gen/**"}) || !cfg.Tests {
+		t.Errorf("exclude = %v, tests = %v; want [gen/**], true", cfg.Exclude, cfg.Tests)
 	}
-	if strings.Contains(string(got), "generated") {
-		t.Errorf("TOML sets generated, which the settings left unset:\n%s", got)
+	if cfg.Generated {
+		t.Error("generated is on, which the settings left unset (default off)")
+	}
+	lit := cfg.Rule("secret-literal")
+	if lit.Enabled || lit.Severity != "info" {
+		t.Errorf("secret-literal: enabled = %v, severity = %q; want false, info", lit.Enabled, lit.Severity)
+	}
+	opts := reflect.ValueOf(lit.Options).Elem()
+	if got := opts.FieldByName("MinLength").Int(); got != 3 {
+		t.Errorf("min_length = %v, want 3", got)
+	}
+	if got := opts.FieldByName("Entropy").Float(); got != 0.5 {
+		t.Errorf("entropy = %v, want 0.5", got)
+	}
+	if got := opts.FieldByName("Allow").Interface(); !reflect.DeepEqual(got, []string{"^a", "^b"}) {
+		t.Errorf("allow = %v, want [^a ^b]", got)
+	}
+	timeout := reflect.ValueOf(cfg.Rule("http-timeout").Options).Elem().FieldByName("Timeout")
+	if got := time.Duration(timeout.Int()); got != 5*time.Second {
+		t.Errorf("timeout = %v, want 5s", got)
+	}
+}
+
+// TestSettingsKeys: the settings take exactly the configuration's
+// top-level keys, so the two cannot drift apart.
+func TestSettingsKeys(t *testing.T) {
+	var tags []string
+	st := reflect.TypeOf(Settings{})
+	for i := range st.NumField() {
+		tags = append(tags, strings.Split(st.Field(i).Tag.Get("json"), ",")[0])
+	}
+	if want := analyzers.ConfigKeys(); !reflect.DeepEqual(tags, want) {
+		t.Errorf("Settings keys = %v, configuration keys = %v", tags, want)
 	}
 }
 

@@ -255,3 +255,31 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help of an unknown rule: exit %d", r.code)
 	}
 }
+
+// TestConfigResolvedOncePerPackage: a package directory's configuration
+// is resolved once, and the severity of a finding is read from the
+// configuration of its package (the one the analysis ran with), not looked
+// up again from the finding's file.
+func TestConfigResolvedOncePerPackage(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"info/rules.toml": "[rules.test-panic-call]\nseverity = \"info\"\n",
+		"plain/p.go":      "package plain\n",
+	})
+	r := &run{loader: analyzers.NewConfigLoader(testRules()...)}
+	plain := filepath.Join(dir, "plain")
+	a, errA := r.configFor(plain)
+	b, errB := r.configFor(plain + string(filepath.Separator))
+	if errA != nil || errB != nil || a != b {
+		t.Fatalf("configFor resolved %s twice: %p, %p (%v, %v)", plain, a, b, errA, errB)
+	}
+	r.pkgDirs = map[string]string{"example.com/m/info": filepath.Join(dir, "info")}
+	f := &finding{PkgID: "example.com/m/info", Rule: "test-panic-call"}
+	f.Posn.Filename = filepath.Join(plain, "p.go") // a position outside the package's directory
+	if got := r.severity(f); got != "info" {
+		t.Errorf("severity = %q, want info (the package's configuration)", got)
+	}
+	f.PkgID = "not-loaded"
+	if got := r.severity(f); got != "error" {
+		t.Errorf("severity of a finding of an unknown package = %q, want error (its file's configuration)", got)
+	}
+}

@@ -160,11 +160,16 @@ func lessFinding(a, b *finding) bool {
 	return a.Message < b.Message
 }
 
-// severity looks up the finding's rule in the configuration governing its
-// package.
+// severity looks up the finding's rule in the configuration resolved for
+// its package (the one its analysis ran with).
 func (r *run) severity(f *finding) analyzers.Severity {
-	cfg, err := r.configFor(filepath.Dir(f.Posn.Filename))
-	if err == nil {
+	cfg, ok := r.packageConfig(f.PkgID)
+	if !ok {
+		var err error
+		cfg, err = r.configFor(filepath.Dir(f.Posn.Filename))
+		ok = err == nil
+	}
+	if ok {
 		if s := cfg.Rule(f.Rule).Severity; s != "" {
 			return s
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -23,6 +24,13 @@ type run struct {
 	flags  *flags
 	loader *analyzers.ConfigLoader
 	fixed  *analyzers.Config // -config or $PRODLINT_CONFIG; nil for per-package discovery
+	// configs holds the configuration of each package directory, resolved
+	// once: the analysis (through Options.Resolve), the cache keys and the
+	// severity of each finding all read this value. pkgDirs maps a
+	// package ID to its directory.
+	configMu sync.Mutex
+	configs  map[string]resolvedConfig
+	pkgDirs  map[string]string
 	failed bool              // a package or rule could not be analyzed (this round)
 	// errw receives what a round says about packages that do not load and
 	// rules that fail; -fix keeps only the last round's.
@@ -151,7 +159,7 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	roots := r.reportLoadErrors(misses)
 	hideBroken(misses, roots)
 
-	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
+	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Resolve: r.configFor, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
 	if len(r.overlay) > 0 {
 		as = r.readingOverlay(as)
 	}
@@ -238,12 +246,46 @@ func (r *run) lookupCache(cache *resultCache, pkgs []*packages.Package) ([]*find
 	return cached, misses, keys
 }
 
-// configFor returns the configuration that governs a package directory.
+// resolvedConfig is a package directory's configuration, or why it could
+// not be read.
+type resolvedConfig struct {
+	cfg *analyzers.Config
+	err error
+}
+
+// configFor returns the configuration that governs a package directory,
+// resolving it the first time it is asked for. It is safe for concurrent
+// use: the analysis calls it from its goroutines.
 func (r *run) configFor(dir string) (*analyzers.Config, error) {
 	if r.fixed != nil {
 		return r.fixed, nil
 	}
-	return r.loader.ForDir(dir)
+	dir = filepath.Clean(dir)
+	r.configMu.Lock()
+	defer r.configMu.Unlock()
+	if c, ok := r.configs[dir]; ok {
+		return c.cfg, c.err
+	}
+	cfg, err := r.loader.ForDir(dir)
+	if r.configs == nil {
+		r.configs = map[string]resolvedConfig{}
+	}
+	r.configs[dir] = resolvedConfig{cfg, err}
+	return cfg, err
+}
+
+// packageConfig returns the configuration of the package with the given
+// ID, as resolved for its directory; ok is false for a package the run
+// did not load (a finding then falls back to its file's directory).
+func (r *run) packageConfig(id string) (cfg *analyzers.Config, ok bool) {
+	r.configMu.Lock()
+	dir, known := r.pkgDirs[id]
+	r.configMu.Unlock()
+	if !known {
+		return nil, false
+	}
+	cfg, err := r.configFor(dir)
+	return cfg, err == nil
 }
 
 // validateConfigs loads the rules.toml of every package before analysis,
@@ -256,6 +298,12 @@ func (r *run) validateConfigs(pkgs []*packages.Package) (int, bool) {
 		if dir == "" {
 			continue
 		}
+		r.configMu.Lock()
+		if r.pkgDirs == nil {
+			r.pkgDirs = map[string]string{}
+		}
+		r.pkgDirs[p.ID] = dir
+		r.configMu.Unlock()
 		if _, err := r.configFor(dir); err != nil && !seen[err.Error()] {
 			seen[err.Error()] = true
 			msgs = append(msgs, err.Error())

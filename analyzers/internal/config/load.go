@@ -66,8 +66,10 @@ type parser struct {
 	md    toml.MetaData
 }
 
-// topKeys lists the keys allowed at the top level of rules.toml.
-var topKeys = []string{"exclude", "tests", "generated", "examples", "honor_nolint", "production", "rules"}
+// TopKeys lists the keys allowed at the top level of a configuration (a
+// rules.toml or the golangci-lint plugin's settings), in documentation
+// order.
+var TopKeys = []string{"exclude", "tests", "generated", "examples", "honor_nolint", "production", "rules"}
 
 // productionKeys lists the keys of the production table.
 var productionKeys = []string{"non_production", "production"}
@@ -119,7 +121,7 @@ func (p *parser) parse() (*Config, error) {
 				return nil, err
 			}
 		default:
-			return nil, p.errorAt([]string{key}, unknownKeyMsg(key, topKeys))
+			return nil, p.errorAt([]string{key}, unknownKeyMsg(key, TopKeys))
 		}
 	}
 	return cfg, nil

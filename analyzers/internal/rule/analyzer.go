@@ -19,8 +19,13 @@ type ConfigSource struct {
 	// Fixed, when set, governs every package (prodlint -config FILE, the
 	// golangci-lint plugin's settings, tests).
 	Fixed *config.Config
+	// Resolve, when set and Fixed is nil, returns the configuration of a
+	// package directory: a driver that has resolved each package's
+	// configuration once hands the same value to the analysis and to its
+	// own lookups (severity, cache keys).
+	Resolve func(dir string) (*config.Config, error)
 	// Loader finds rules.toml by walking up from each package directory
-	// when Fixed is nil. It caches files, so drivers share one.
+	// when Fixed and Resolve are nil. It caches files, so drivers share one.
 	Loader *config.Loader
 	// Err, when set, is returned by every analysis: the configuration the
 	// driver was asked to use could not be read.
@@ -88,6 +93,9 @@ func (src ConfigSource) configFor(pass *analysis.Pass) (*config.Config, error) {
 		return config.Default(src.Loader.Specs()), nil
 	}
 	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename)
+	if src.Resolve != nil {
+		return src.Resolve(dir)
+	}
 	return src.Loader.ForDir(dir)
 }
 
