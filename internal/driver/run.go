@@ -31,7 +31,7 @@ type run struct {
 	configMu sync.Mutex
 	configs  map[string]resolvedConfig
 	pkgDirs  map[string]string
-	failed bool              // a package or rule could not be analyzed (this round)
+	failed   bool // a package or rule could not be analyzed (this round)
 	// errw receives what a round says about packages that do not load and
 	// rules that fail; -fix keeps only the last round's.
 	errw io.Writer
