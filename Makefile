@@ -12,7 +12,7 @@ FUZZTIME  ?= 15s
 SHELL       := bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration docs-check bench bench-heldout corpus gcl clean mutate
+.PHONY: all build run test unit lint fmt-check vet selfcheck generate check-generated fuzz integration docs-check bench bench-heldout corpus gcl clean mutate newrule
 
 # -v output of a test run, less the noise: each test prints "=== RUN" when
 # it starts, the lines it logs as it goes (a long build says so) and
@@ -72,6 +72,13 @@ vet:
 # prodlint runs clean on its own repository.
 selfcheck: build
 	./$(BIN) ./...
+
+# Scaffold a rule: make newrule FAMILY=sqlcheck ID=sql-order-random writes
+# the rule, its test and a fixture, registers it and lists it in
+# CHANGELOG.md (analyzers/CONTRIBUTING.md walks through the rest).
+newrule:
+	@test -n "$(FAMILY)" -a -n "$(ID)" || { echo "usage: make newrule FAMILY=family ID=rule-id"; exit 2; }
+	$(GO) run ./analyzers/internal/newrule $(FAMILY) $(ID)
 
 # Regenerate docs/rules/*.md and rules.toml from the rule registry.
 generate:
