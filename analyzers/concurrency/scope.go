@@ -17,7 +17,6 @@ const (
 	errgroupPath  = "golang.org/x/sync/errgroup"
 	semaphorePath = "golang.org/x/sync/semaphore"
 	ratePath      = "golang.org/x/time/rate"
-	redisPath     = "github.com/redis/go-redis/v9"
 	grpcPath      = "google.golang.org/grpc"
 )
 
