@@ -50,7 +50,6 @@ import (
 	"github.com/prodlint/prodlint/internal/secret"
 )
 
-
 // The corpus's sets (the third column of bench/corpus.txt).
 const (
 	setTuning  = "tuning"
