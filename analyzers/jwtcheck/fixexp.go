@@ -33,7 +33,7 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, 
 		return analysis.SuggestedFix{}, false
 	}
 	jwtName := ""
-	if shape.kind != kindMap {
+	if shape.kind == kindRegistered || exp.fixWrap != nil { // the fix names the JWT package
 		jwt := shape.claims.Pkg()
 		var jwtEdits []analysis.TextEdit
 		if jwtName, jwtEdits, ok = fix.NameAt(p.Pkg, p.Fset, file, jwt.Path(), jwt.Name(), lit.Pos()); !ok {
