@@ -312,12 +312,13 @@ func shadowVariants(pkg *packages.Package, base, name string) map[string]string 
 		return found
 	}
 
-	// A local variable at the top of every function that does not
-	// mention name, and a named result in every such function.
+	// A local variable at the top of every function whose body does not
+	// mention name, and a named result in every such function (the
+	// signature's types are resolved outside the function's scope).
 	var locals, results []textEdit
 	for _, d := range file.Decls {
 		fn, ok := d.(*ast.FuncDecl)
-		if !ok || fn.Body == nil || mentions(fn) {
+		if !ok || fn.Body == nil || mentions(fn.Body) || fn.Type.Params != nil && declares(fn.Type.Params, name) {
 			continue
 		}
 		locals = append(locals, textEdit{off(fn.Body.Lbrace) + 1, off(fn.Body.Lbrace) + 1, "\n" + name + " := 0\n_ = " + name + "\n"})
@@ -364,6 +365,18 @@ func shadowVariants(pkg *packages.Package, base, name string) map[string]string 
 		add("dot import", dot)
 	}
 	return out
+}
+
+// declares reports whether the field list declares name.
+func declares(fields *ast.FieldList, name string) bool {
+	for _, f := range fields.List {
+		for _, n := range f.Names {
+			if n.Name == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type textEdit struct {
