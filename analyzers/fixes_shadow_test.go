@@ -70,7 +70,7 @@ func TestFixesBuildWhateverTheFileShadows(t *testing.T) {
 	})
 	fixtures = dedupe(fixtures)
 	originals := load(t, gopath, fixtures)
-	type fileKey struct{ pkg, file string } // import path, base name
+	type fileKey struct{ pkg, file string }  // import path, base name
 	fixedBy := map[string]map[fileKey]bool{} // rule -> files its fixes edit
 	names := map[fileKey]map[string]bool{}   // package names the fixes write in the file
 	for _, r := range fixing {
