@@ -16,6 +16,9 @@ type Rule = rule.Rule
 // Pass is what a rule's Run receives.
 type Pass = rule.Pass
 
+// Secret marks the secret a finding is about (Pass.ReportSecret).
+type Secret = rule.Secret
+
 // Doc is a rule's documentation.
 type Doc = rule.Doc
 
@@ -150,6 +153,18 @@ func New(opts Options) []*analysis.Analyzer {
 // All returns New(Options{}): analyzers that find each package's
 // rules.toml themselves.
 func All() []*analysis.Analyzer { return New(Options{}) }
+
+// SecretMarkers returns whether an analyzer built from one of rules is
+// for a rule whose findings can mark a secret (Rule.Secrets).
+func SecretMarkers(rules []*Rule) func(*analysis.Analyzer) bool {
+	names := map[string]bool{}
+	for _, r := range rules {
+		if r.Secrets {
+			names[rule.AnalyzerName(r.ID)] = true
+		}
+	}
+	return func(a *analysis.Analyzer) bool { return names[a.Name] }
+}
 
 // RuleByID returns the rule with the given id, or nil.
 func RuleByID(id string) *Rule {

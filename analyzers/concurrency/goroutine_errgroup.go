@@ -143,6 +143,9 @@ func setLimitFixes(p *rule.Pass, opts *GoroutineOptions, g errgroupInfo, loop in
 			return nil
 		}
 	}
-	text := g.name.Name + ".SetLimit(" + strconv.Itoa(opts.ErrgroupLimit) + ")\n" + fix.Indent(p.Fset, stmt.Pos())
-	return []analysis.SuggestedFix{fix.New("Limit the errgroup with SetLimit before the loop", fix.Insert(stmt.Pos(), text))}
+	// Insert a line of its own before the statement's line, indented as
+	// the loop (a label stands outdented: gofmt puts it left of the loop).
+	at := p.Fset.File(stmt.Pos()).LineStart(p.Fset.Position(stmt.Pos()).Line)
+	text := fix.Indent(p.Fset, loop.Node().Pos()) + g.name.Name + ".SetLimit(" + strconv.Itoa(opts.ErrgroupLimit) + ")\n"
+	return []analysis.SuggestedFix{fix.New("Limit the errgroup with SetLimit before the loop", fix.Insert(at, text))}
 }

@@ -1,7 +1,6 @@
 package concurrency
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -122,7 +121,7 @@ func poolLimitFixes(p *rule.Pass, opts *SQLPoolOptions, open inspector.Cursor) [
 			return nil
 		}
 		edits = importEdits
-		lines = append(lines, db+".SetConnMaxLifetime("+durationExpr(timeName, opts.ConnMaxLifetime.Std())+")")
+		lines = append(lines, db+".SetConnMaxLifetime("+fix.Duration(opts.ConnMaxLifetime.Std(), timeName)+")")
 	}
 	edits = append(edits, fix.Insert(lineEnd(p.Fset, after.End()), indent+strings.Join(lines, indent)))
 	return []analysis.SuggestedFix{fix.New("Limit the connection pool after opening it", edits...)}
@@ -158,24 +157,6 @@ func isErrCheck(p *rule.Pass, n ast.Node, errVar *types.Var) bool {
 			calleeIs(p.TypesInfo, call, "os", "Exit")
 	}
 	return false
-}
-
-// durationExpr writes d as a Go expression in the largest whole unit:
-// 5 * time.Minute, time.Hour, 90 * time.Second.
-func durationExpr(timeName string, d time.Duration) string {
-	units := []struct {
-		size time.Duration
-		name string
-	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"}, {time.Millisecond, "Millisecond"}}
-	for _, u := range units {
-		if d%u.size == 0 {
-			if d == u.size {
-				return timeName + "." + u.name
-			}
-			return fmt.Sprintf("%d * %s.%s", d/u.size, timeName, u.name)
-		}
-	}
-	return fmt.Sprintf("%s.Duration(%d)", timeName, int64(d))
 }
 
 // isBlank reports whether e is the blank identifier.

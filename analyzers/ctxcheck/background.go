@@ -221,7 +221,7 @@ func withoutCancelCall(p *rule.Pass, c inspector.Cursor, call *ast.CallExpr, fn 
 			return id.Name + ".WithoutCancel(" + src.expr() + ")", true
 		}
 	case *ast.Ident: // dot import
-		if obj := lookupAt(p.Pkg, call.Pos(), "WithoutCancel"); obj == fn.Pkg().Scope().Lookup("WithoutCancel") {
+		if obj := fix.LookupAt(p.Pkg, call.Pos(), "WithoutCancel"); obj == fn.Pkg().Scope().Lookup("WithoutCancel") {
 			return "WithoutCancel(" + src.expr() + ")", true
 		}
 	}
@@ -254,14 +254,4 @@ func enclosingFile(c inspector.Cursor) (*ast.File, bool) {
 		return fc.Node().(*ast.File), true
 	}
 	return nil, false
-}
-
-// lookupAt returns the object name denotes at pos.
-func lookupAt(pkg *types.Package, pos token.Pos, name string) types.Object {
-	scope := pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return nil
-	}
-	_, obj := scope.LookupParent(name, pos)
-	return obj
 }

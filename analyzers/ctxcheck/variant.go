@@ -243,12 +243,12 @@ func variantFix(p *rule.Pass, call *ast.CallExpr, t *twin, src ctxSource) (analy
 		}
 	case *ast.Ident: // a function of this package, or a dot import
 		if t.shape == zeroDialer {
-			if lookupAt(p.Pkg, call.Pos(), "Dialer") != t.fn.Pkg().Scope().Lookup("Dialer") {
+			if fix.LookupAt(p.Pkg, call.Pos(), "Dialer") != t.fn.Pkg().Scope().Lookup("Dialer") {
 				return analysis.SuggestedFix{}, false
 			}
 			edits = append(edits, fix.Replace(fun, "(&Dialer{}).DialContext"))
 		} else {
-			if lookupAt(p.Pkg, call.Pos(), t.fn.Name()) != t.fn {
+			if fix.LookupAt(p.Pkg, call.Pos(), t.fn.Name()) != t.fn {
 				return analysis.SuggestedFix{}, false // the twin's name is shadowed here
 			}
 			edits = append(edits, fix.Replace(fun, t.fn.Name()))

@@ -2,14 +2,10 @@ package jwtcheck
 
 import (
 	"bytes"
-	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
-	"go/types"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -37,12 +33,15 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, 
 		return analysis.SuggestedFix{}, false
 	}
 	jwtName := ""
-	if shape.kind != kindMap {
-		if jwtName = importedName(file, shape.claims.Pkg()); jwtName == "" {
-			return analysis.SuggestedFix{}, false // the file does not import the JWT package: leave it to the author
+	if shape.kind == kindRegistered || exp.fixWrap != nil { // the fix names the JWT package
+		jwt := shape.claims.Pkg()
+		var jwtEdits []analysis.TextEdit
+		if jwtName, jwtEdits, ok = fix.NameAt(p.Pkg, p.Fset, file, jwt.Path(), jwt.Name(), lit.Pos()); !ok {
+			return analysis.SuggestedFix{}, false
 		}
+		edits = append(edits, jwtEdits...)
 	}
-	now := timeName + ".Now().Add(" + durationExpr(d, timeName) + ")"
+	now := timeName + ".Now().Add(" + fix.Duration(d, timeName) + ")"
 	var elt, msg string
 	switch shape.kind {
 	case kindMap:
@@ -61,64 +60,19 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, 
 		msg = "Set " + w.Name() + " with ExpiresAt"
 	}
 	msg += " " + humanDuration(d) + " from now"
-	src, err := p.ReadFile(p.Fset.File(lit.Pos()).Name())
-	if err != nil {
-		return analysis.SuggestedFix{}, false
-	}
-	text, ok := literalWith(p.Fset, src, lit, elt)
+	src, ok := fix.FileSource(p.Fset, p.ReadFile, lit.Pos())
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	edits = append(edits, fix.Replace(lit, text))
+	edit, ok := fix.Literal(p.Fset, src, lit, fix.AddElement(p.Fset, lit, elt))
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	edits = append(edits, edit)
 	if !staysFormatted(p.Fset, src, edits, clean) {
 		return analysis.SuggestedFix{}, false
 	}
 	return fix.New(msg, edits...), true
-}
-
-// literalWith returns the source of lit with elt added as its last
-// element, formatted as gofmt formats it at lit's indentation.
-func literalWith(fset *token.FileSet, src []byte, lit *ast.CompositeLit, elt string) (string, bool) {
-	tf := fset.File(lit.Pos())
-	start, lbrace, rbrace, end := tf.Offset(lit.Pos()), tf.Offset(lit.Lbrace), tf.Offset(lit.Rbrace), tf.Offset(lit.End())
-	if end > len(src) || bytes.Contains(src[start:end], []byte("`")) {
-		return "", false // a raw string could span lines that re-indenting would change
-	}
-	var b strings.Builder
-	b.Write(src[start:rbrace])
-	switch {
-	case len(lit.Elts) == 0:
-		b.WriteString(elt)
-	case tf.Line(lit.Lbrace) == tf.Line(lit.Rbrace):
-		b.WriteString(", " + elt)
-	default:
-		b.WriteString(elt + ",\n")
-	}
-	b.Write(src[rbrace:end])
-
-	const prefix = "package p\n\nvar _ = "
-	out, err := format.Source([]byte(prefix + b.String() + "\n"))
-	if err != nil || !bytes.HasPrefix(out, []byte(prefix)) {
-		return "", false
-	}
-	lines := strings.Split(strings.TrimSuffix(string(out[len(prefix):]), "\n"), "\n")
-	indent := lineIndent(src, lbrace)
-	for i := 1; i < len(lines); i++ {
-		if lines[i] != "" {
-			lines[i] = indent + lines[i]
-		}
-	}
-	return strings.Join(lines, "\n"), true
-}
-
-// lineIndent returns the leading tabs of the line holding offset.
-func lineIndent(src []byte, offset int) string {
-	start := bytes.LastIndexByte(src[:offset], '\n') + 1
-	end := start
-	for end < len(src) && src[end] == '\t' {
-		end++
-	}
-	return string(src[start:end])
 }
 
 // gofmtClean remembers, per file of the package, whether the author's file
@@ -163,22 +117,4 @@ func staysFormatted(fset *token.FileSet, src []byte, edits []analysis.TextEdit, 
 	}
 	after, err := format.Source(out.Bytes()) // parses too
 	return err == nil && bytes.Equal(after, out.Bytes())
-}
-
-// importedName returns the name by which file refers to pkg, or "" when
-// it does not import it under a usable name. (fix.ImportName guesses the
-// name from the path, which for ".../jwt/v5" is not the package name.)
-func importedName(file *ast.File, pkg *types.Package) string {
-	for _, imp := range file.Imports {
-		if path, err := strconv.Unquote(imp.Path.Value); err != nil || path != pkg.Path() {
-			continue
-		}
-		if imp.Name == nil {
-			return pkg.Name()
-		}
-		if imp.Name.Name != "_" && imp.Name.Name != "." {
-			return imp.Name.Name
-		}
-	}
-	return ""
 }

@@ -154,25 +154,3 @@ func humanDuration(d time.Duration) string {
 	}
 	return config.Duration(d).String()
 }
-
-// durationExpr writes d as a Go expression using the time package named
-// timePkg: "15 * time.Minute", "time.Hour".
-func durationExpr(d time.Duration, timePkg string) string {
-	units := []struct {
-		unit time.Duration
-		name string
-	}{
-		{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
-		{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"}, {time.Nanosecond, "Nanosecond"},
-	}
-	for _, u := range units {
-		if d%u.unit != 0 {
-			continue
-		}
-		if d == u.unit {
-			return timePkg + "." + u.name
-		}
-		return fmt.Sprintf("%d * %s.%s", d/u.unit, timePkg, u.name)
-	}
-	return fmt.Sprintf("%s.Duration(%d)", timePkg, int64(d))
-}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -94,7 +95,7 @@ func runNoExpiry(p *rule.Pass) error {
 // one when it is mechanical.
 func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, opts *NoExpiryOptions, clean gofmtClean) {
 	var what, add string
-	def := durationExpr(opts.DefaultLifetime.Std(), "time")
+	def := fix.Duration(opts.DefaultLifetime.Std(), "time")
 	switch shape.kind {
 	case kindMap:
 		what = `these ` + shape.describe() + ` have no "exp"`

@@ -3,6 +3,8 @@ package secrets
 import (
 	"regexp"
 	"strings"
+
+	"github.com/prodlint/prodlint/internal/secret"
 )
 
 // A detector finds one documented credential format in a string value.
@@ -44,7 +46,7 @@ func tokenDetector(what, shape, source, pattern string, group, prefixLen int, hi
 			if isPlaceholder(tok) || entropy(tok[min(prefixLen, len(tok)):]) < minBodyEntropy {
 				continue
 			}
-			hits = append(hits, hit{what: what, secret: tok, shown: mask(tok), start: start, end: end})
+			hits = append(hits, hit{what: what, secret: tok, shown: secret.Mask(tok), start: start, end: end})
 		}
 		return hits
 	}}
@@ -192,7 +194,7 @@ func findURLPassword(v string) []hit {
 		if !realPassword(user, pass) || localHost(host) {
 			continue
 		}
-		shown := scheme + "://" + mask(user) + ":****@" + host
+		shown := scheme + "://" + secret.Mask(user) + ":****@" + host
 		hits = append(hits, hit{what: "a " + scheme + " URL with an inline password", secret: pass, shown: shown, start: m[0], end: m[1], connString: m[0] == 0, inline: true})
 	}
 	return hits
@@ -210,7 +212,7 @@ func findMySQLPassword(v string) []hit {
 	if !realPassword(user, pass) || localHost(host) {
 		return nil
 	}
-	return []hit{{what: "a MySQL DSN with an inline password", secret: pass, shown: mask(user) + ":****@tcp(" + host + ")", start: m[0], end: m[1], connString: true, inline: true}}
+	return []hit{{what: "a MySQL DSN with an inline password", secret: pass, shown: secret.Mask(user) + ":****@tcp(" + host + ")", start: m[0], end: m[1], connString: true, inline: true}}
 }
 
 var (

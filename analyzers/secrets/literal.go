@@ -29,6 +29,7 @@ type LiteralOptions struct {
 func Literal() *rule.Rule {
 	return &rule.Rule{
 		ID:         "secret-literal",
+		Secrets:    true,
 		Severity:   config.SeverityError,
 		Enabled:    true,
 		NewOptions: func() any { return &LiteralOptions{Entropy: 3.0, MinLength: 10} },
@@ -146,16 +147,18 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 	if len(hits) > 0 {
 		for _, h := range hits {
 			msg := fmt.Sprintf("string literal holds %s (%s): %s", h.what, h.shown, leakCost)
+			sec := rule.Secret{Values: []string{h.secret, value}, Source: expr}
 			if len(hits) == 1 && (h.start == 0 && h.end == len(value) || h.connString && !strings.Contains(value, "\n")) {
-				lc.reportWithFix(expr, msg, b)
+				lc.reportWithFix(expr, sec, msg, b)
 			} else {
-				lc.Report(expr, msg)
+				lc.ReportSecret(expr, sec, msg)
 			}
 		}
 		return
 	}
 	if f := pairedSecret(lc.TypesInfo, c, value, lc.opts.Entropy); f != nil && !lc.allowed(value) {
-		lc.reportWithFix(expr, fmt.Sprintf("string literal holds %s (%s): %s", f.what, mask(value), leakCost), b)
+		lc.reportWithFix(expr, rule.Secret{Values: []string{value}, Source: expr},
+			fmt.Sprintf("string literal holds %s (%s): %s", f.what, value, leakCost), b)
 		return
 	}
 	if b.kind != secretName {
@@ -169,8 +172,8 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 	if verb == "" {
 		verb = "is set to"
 	}
-	lc.reportWithFix(expr, fmt.Sprintf("%s %s a hardcoded high-entropy string (%s) that looks like a credential: %s",
-		b.label, verb, mask(v), leakCost), b)
+	lc.reportWithFix(expr, rule.Secret{Values: []string{v, value}, Source: expr},
+		fmt.Sprintf("%s %s a hardcoded high-entropy string (%s) that looks like a credential: %s", b.label, verb, v, leakCost), b)
 }
 
 // reportWithFix reports msg with the fix that reads the environment
@@ -178,15 +181,15 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 // prodlint's guess, the fix would invent configuration and leave the value
 // empty wherever nobody sets that variable: the name is a hint in the
 // message instead.
-func (lc *literalChecker) reportWithFix(expr ast.Expr, msg string, b binding) {
+func (lc *literalChecker) reportWithFix(expr ast.Expr, sec rule.Secret, msg string, b binding) {
 	if fixes := lc.envFix(b, expr); len(fixes) > 0 {
-		lc.Report(expr, msg, fixes...)
+		lc.ReportSecret(expr, sec, msg, fixes...)
 		return
 	}
 	if b.target != nil && b.envName != "" && !b.envTagged {
 		msg += fmt.Sprintf(" (for example os.Getenv(%q); no fix is offered: the variable's name and how it is set are a deployment decision)", b.envName)
 	}
-	lc.Report(expr, msg)
+	lc.ReportSecret(expr, sec, msg)
 }
 
 // isHelpText reports whether the value is documentation shown to a user:
@@ -222,7 +225,7 @@ func withoutConnStrings(hits []hit) []hit {
 func (lc *literalChecker) visitTag(c inspector.Cursor, tag string) {
 	lit := c.Node().(ast.Expr)
 	for _, h := range lc.credentials(tag) {
-		lc.Report(lit, fmt.Sprintf("struct tag holds %s (%s): %s", h.what, h.shown, leakCost))
+		lc.ReportSecret(lit, rule.Secret{Values: []string{h.secret}, Source: lit}, fmt.Sprintf("struct tag holds %s (%s): %s", h.what, h.shown, leakCost))
 		return
 	}
 	field := c.Parent().Node().(*ast.Field)
@@ -243,8 +246,8 @@ func (lc *literalChecker) visitTag(c inspector.Cursor, tag string) {
 	for _, key := range []string{"default", "envDefault"} {
 		d := trimAuthScheme(st.Get(key))
 		if credentialShaped(d, lc.opts.MinLength, lc.opts.Entropy) && !lc.allowed(d) {
-			lc.Report(lit, fmt.Sprintf("struct tag %s gives a secret-named field a hardcoded high-entropy default (%s) that looks like a credential: %s",
-				key, mask(d), leakCost))
+			lc.ReportSecret(lit, rule.Secret{Values: []string{d}, Source: lit},
+				fmt.Sprintf("struct tag %s gives a secret-named field a hardcoded high-entropy default (%s) that looks like a credential: %s", key, d, leakCost))
 			return
 		}
 	}

@@ -594,7 +594,7 @@ func maxBytesFix(p *rule.Pass, opts *BodyOptions, h handler) []analysis.Suggeste
 		return nil
 	}
 	r, w := h.r.Name(), h.w.Name()
-	stmt := r + ".Body = " + httpName + ".MaxBytesReader(" + w + ", " + r + ".Body, " + sizeExpr(opts.MaxBodyBytes) + ")"
+	stmt := r + ".Body = " + httpName + ".MaxBytesReader(" + w + ", " + r + ".Body, " + fix.Size(opts.MaxBodyBytes) + ")"
 	edit := fix.Insert(h.body.Lbrace+1, "\n"+fix.Indent(p.Fset, first.Pos())+stmt)
 	return []analysis.SuggestedFix{fix.New("Limit the request body with http.MaxBytesReader", append([]analysis.TextEdit{edit}, importEdits...)...)}
 }

@@ -280,8 +280,12 @@ func literalTimeoutFixes(p *rule.Pass, opts *TimeoutOptions, lit *ast.CompositeL
 	if !ok {
 		return nil
 	}
-	elt := "ReadHeaderTimeout: " + durationExpr(opts.ReadHeaderTimeout.Std(), timeName)
-	edit, ok := rewriteLiteral(p, lit, appendElement(p.Fset, lit, elt))
+	src, ok := fix.FileSource(p.Fset, p.ReadFile, lit.Pos())
+	if !ok {
+		return nil
+	}
+	elt := "ReadHeaderTimeout: " + fix.Duration(opts.ReadHeaderTimeout.Std(), timeName)
+	edit, ok := fix.Literal(p.Fset, src, lit, fix.AddElement(p.Fset, lit, elt))
 	if !ok {
 		return nil
 	}
@@ -324,7 +328,7 @@ func listenAndServeFix(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr, n
 	if !isNil(p.TypesInfo, call.Args[len(call.Args)-1]) {
 		fields = append(fields, "Handler: "+handler)
 	}
-	fields = append(fields, "ReadHeaderTimeout: "+durationExpr(opts.ReadHeaderTimeout.Std(), timeName))
+	fields = append(fields, "ReadHeaderTimeout: "+fix.Duration(opts.ReadHeaderTimeout.Std(), timeName))
 	text := "(&" + pkgIdent.Name + ".Server{" + strings.Join(fields, ", ") + "})." + method
 	edits := append([]analysis.TextEdit{fix.Replace(call, text)}, importEdits...)
 	return fix.New("Serve with an http.Server that sets ReadHeaderTimeout", edits...), true
@@ -351,4 +355,14 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	}
 	_, isNil := info.ObjectOf(id).(*types.Nil)
 	return isNil
+}
+
+// importName returns the name by which the code at n can refer to the
+// package at path, with the edits that import it (fix.NameAt).
+func importName(p *rule.Pass, n ast.Node, path string) (name string, edits []analysis.TextEdit, ok bool) {
+	file := p.File(n.Pos())
+	if file == nil {
+		return "", nil, false
+	}
+	return fix.NameAt(p.Pkg, p.Fset, file, path, path[strings.LastIndex(path, "/")+1:], n.Pos())
 }

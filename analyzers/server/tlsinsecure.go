@@ -231,7 +231,7 @@ func isLoopbackTarget(info *types.Info, e ast.Expr) bool {
 func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit, key types.Object) []tlsFinding {
 	var (
 		out      []tlsFinding
-		splices  []splice
+		splices  []fix.Splice
 		messages []string
 	)
 	for _, elt := range lit.Elts {
@@ -247,13 +247,13 @@ func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit,
 		case "InsecureSkipVerify":
 			if isConstTrue(p.TypesInfo, kv.Value) && !decidedByCondition(p.TypesInfo, c) {
 				out = append(out, tlsFinding{key: key, node: kv, msg: skipVerifyMsg})
-				splices = append(splices, dropElement(p.Fset, lit, kv))
+				splices = append(splices, fix.DropElement(p.Fset, lit, kv))
 				messages = append(messages, "Remove InsecureSkipVerify")
 			}
 		case "MinVersion":
 			if name, old := oldTLSVersion(p.TypesInfo, kv.Value); old {
 				out = append(out, tlsFinding{key: key, node: kv, msg: minVersionMsg(name)})
-				splices = append(splices, splice{kv.Value.Pos(), kv.Value.End(), "\x00tls"})
+				splices = append(splices, fix.Splice{Pos: kv.Value.Pos(), End: kv.Value.End(), Text: "\x00tls"})
 				messages = append(messages, "Set MinVersion to TLS 1.2")
 			}
 		}
@@ -264,11 +264,15 @@ func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit,
 			return nil
 		}
 		for i := range splices {
-			if splices[i].text == "\x00tls" {
-				splices[i].text = tlsName + ".VersionTLS12"
+			if splices[i].Text == "\x00tls" {
+				splices[i].Text = tlsName + ".VersionTLS12"
 			}
 		}
-		edit, ok := rewriteLiteral(p, lit, splices...)
+		src, ok := fix.FileSource(p.Fset, p.ReadFile, lit.Pos())
+		if !ok {
+			return nil
+		}
+		edit, ok := fix.Literal(p.Fset, src, lit, splices...)
 		if !ok {
 			return nil
 		}

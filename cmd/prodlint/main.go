@@ -62,7 +62,7 @@ func vetTool(args []string) {
 			os.Exit(1)
 		}
 	}
-	unitchecker.Main(driver.VetAnalyzers(args, analyzers.All())...)
+	unitchecker.Main(driver.VetAnalyzers(args, analyzers.All(), analyzers.SecretMarkers(analyzers.Rules()))...)
 }
 
 // vetToolID answers -V=full in the form the go command parses ("NAME

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/prodlint/prodlint/internal/secret"
 )
 
 // A baseline records the findings of a codebase at one point, so that a
@@ -83,9 +85,7 @@ var digits = regexp.MustCompile(`[0-9]+`)
 // a message stays the same when code moves.
 func normalizeMessage(rule, msg string, secrets []string) string {
 	msg = strings.TrimPrefix(msg, "["+rule+"] ")
-	for _, s := range secrets {
-		msg = strings.ReplaceAll(msg, s, Mask(s))
-	}
+	msg = secret.Text(msg, secrets)
 	msg = digits.ReplaceAllString(msg, "N")
 	return strings.Join(strings.Fields(msg), " ")
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/prodlint/prodlint/analyzers"
+	"github.com/prodlint/prodlint/internal/secret"
 )
 
 // finding is one diagnostic resolved to file positions: it no longer needs
@@ -28,6 +29,9 @@ type finding struct {
 	End      token.Position
 	Fixes    []fixOut
 	Related  []relatedOut
+	// Secrets are the source ranges the rule marked as holding a secret
+	// (secret.Mark): every output masks what they hold.
+	Secrets []secretSpan
 	// Func names the function declaration enclosing the finding
 	// ("Server.Start" for a method), "" at package level: the baseline
 	// matches by it instead of by line.
@@ -48,6 +52,11 @@ type fixOut struct {
 type editOut struct {
 	Start, End token.Position
 	New        string
+}
+
+// secretSpan is a marked source range: positions only, never the text.
+type secretSpan struct {
+	Start, End token.Position
 }
 
 type relatedOut struct {
@@ -76,9 +85,51 @@ func newFinding(fset *token.FileSet, pkgID, analyzer string, d analysis.Diagnost
 		f.Fixes = append(f.Fixes, fo)
 	}
 	for _, rel := range d.Related {
+		if secret.IsMark(rel) {
+			start := fset.Position(rel.Pos)
+			end := start
+			if rel.End.IsValid() {
+				end = fset.Position(rel.End)
+			}
+			f.Secrets = append(f.Secrets, secretSpan{Start: start, End: end})
+			continue
+		}
 		f.Related = append(f.Related, relatedOut{Posn: fset.Position(rel.Pos), Message: rel.Message})
 	}
 	return f
+}
+
+// mask masks values (the secrets the run's findings mark) in every text
+// of f through secret.Text: the one masking step between the rules and
+// any output, the cache and the baseline included.
+func (r *run) mask(f *finding, values []string) {
+	if len(values) == 0 {
+		return
+	}
+	f.Message = secret.Text(f.Message, values)
+	for i := range f.Fixes {
+		f.Fixes[i].Message = secret.Text(f.Fixes[i].Message, values)
+		for j := range f.Fixes[i].Edits {
+			f.Fixes[i].Edits[j].New = secret.Text(f.Fixes[i].Edits[j].New, values)
+		}
+	}
+	for i := range f.Related {
+		f.Related[i].Message = secret.Text(f.Related[i].Message, values)
+	}
+}
+
+// secretValues returns the secret values f's marked ranges hold, read
+// from the source (with earlier fixes).
+func (r *run) secretValues(f *finding) []string {
+	var out []string
+	for _, s := range f.Secrets {
+		src, err := r.readFile(s.Start.Filename)
+		if err != nil || s.End.Offset > len(src) || s.Start.Offset >= s.End.Offset {
+			continue
+		}
+		out = append(out, secret.Values(src[s.Start.Offset:s.End.Offset])...)
+	}
+	return out
 }
 
 // collect gathers the diagnostics of every root action, hands each
@@ -117,6 +168,16 @@ func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packa
 				byPkg[act.Package] = append(byPkg[act.Package], f)
 			}
 		}
+	}
+	// Mask before anything is stored or printed: every secret a rule
+	// marked in this run, in every finding's text, whichever rule's.
+	var fresh []*finding
+	for _, p := range order {
+		fresh = append(fresh, byPkg[p]...)
+	}
+	values := r.secretTexts(append(fresh, cached...))
+	for _, f := range fresh {
+		r.mask(f, values)
 	}
 	all := cached
 	for _, p := range order {

@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/format"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"os"
 	"regexp"
@@ -15,6 +14,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/prodlint/prodlint/internal/secret"
 )
 
 // maxFixRounds bounds -fix: a fix can make another one applicable (two
@@ -75,7 +76,7 @@ func (r *run) fixMain() int {
 			firstFailed = res.failed
 		}
 		res.findings = r.filter(res.findings)
-		secrets = mergeSecrets(secrets, r.secretTexts(res.findings))
+		secrets = secret.Merge(secrets, r.secretTexts(res.findings))
 		plan = r.planFixes(res.findings, secrets)
 		if plan.applied == 0 || rounds == maxFixRounds {
 			break
@@ -376,7 +377,7 @@ func (r *run) printDiffs(names []string, original map[string][]byte, secrets []s
 		rel := r.relPath(name)
 		var kept []hunk
 		for _, h := range diffHunks(string(original[name]), string(r.overlay[name])) {
-			if containsAny(h.text(), secrets) {
+			if secret.Contains(h.text(), secrets) {
 				fmt.Fprintf(r.opts.Stderr, "prodlint: -diff leaves out a hunk of %s at line %d: it would show a secret; `prodlint -fix` applies it\n", rel, h.oldStart+1)
 				continue
 			}
@@ -386,91 +387,15 @@ func (r *run) printDiffs(names []string, original map[string][]byte, secrets []s
 	}
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
-// secretTexts returns the secret values that secret-literal findings
-// flag, read from the source (with earlier fixes), so that no output
-// prints them whole: the contents of every string literal of 8 characters
-// or more in the flagged range (a concatenation holds several).
+// secretTexts returns the secret values that the findings' marked ranges
+// hold (secret.Mark), read from the source (with earlier fixes), so that
+// no output prints them whole.
 func (r *run) secretTexts(findings []*finding) []string {
 	var out []string
 	for _, f := range findings {
-		if f.Rule != "secret-literal" {
-			continue
-		}
-		src, err := r.readFile(f.Posn.Filename)
-		if err != nil || f.End.Offset > len(src) || f.Posn.Offset >= f.End.Offset {
-			continue
-		}
-		out = append(out, literalContents(src[f.Posn.Offset:f.End.Offset])...)
+		out = append(out, r.secretValues(f)...)
 	}
-	return mergeSecrets(nil, out)
-}
-
-// literalContents returns the text between the quotes of each string
-// literal of 8 characters or more in src, or src itself without quotes
-// when it holds no literal (a struct tag's contents).
-func literalContents(src []byte) []string {
-	var out []string
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
-	found := false
-	for {
-		_, tok, lit := s.Scan()
-		if tok == token.EOF {
-			break
-		}
-		if tok == token.STRING && len(lit) >= 2 {
-			found = true
-			if v := lit[1 : len(lit)-1]; len(v) >= 8 {
-				out = append(out, v)
-			}
-		}
-	}
-	if !found {
-		if v := strings.Trim(string(src), "\"`"); len(v) >= 8 {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// mergeSecrets adds secrets to a list, without duplicates, longest first
-// so that a secret containing another is masked whole.
-func mergeSecrets(list, add []string) []string {
-	seen := map[string]bool{}
-	for _, s := range list {
-		seen[s] = true
-	}
-	for _, s := range add {
-		if !seen[s] {
-			seen[s] = true
-			list = append(list, s)
-		}
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if len(list[i]) != len(list[j]) {
-			return len(list[i]) > len(list[j])
-		}
-		return list[i] < list[j]
-	})
-	return list
-}
-
-// Mask keeps the first four characters of a secret and hides the rest.
-func Mask(secret string) string {
-	if len(secret) <= 4 {
-		return strings.Repeat("*", len(secret))
-	}
-	return secret[:4] + strings.Repeat("*", len(secret)-4)
+	return secret.Merge(nil, out)
 }
 
 // dropUnusedImports removes the imports that the fixes left unused: a fix

@@ -22,7 +22,7 @@ const fakeKey = "AKIAZZZZEXAMPLE0TEST"
 // starting with AKIA and offers to replace them with an environment read.
 func fakeSecretRule() *analyzers.Rule {
 	return &analyzers.Rule{
-		ID: "secret-literal", Enabled: true, Severity: "error",
+		ID: "test-secret", Enabled: true, Severity: "error", Secrets: true,
 		Doc: analyzers.Doc{Title: "fake secret rule"},
 		Run: func(p *analyzers.Pass) error {
 			p.Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(n ast.Node) {
@@ -30,7 +30,9 @@ func fakeSecretRule() *analyzers.Rule {
 				if lit.Kind != token.STRING || !strings.HasPrefix(lit.Value, `"AKIA`) {
 					return
 				}
-				p.Report(lit, "AWS key AKIA**** in source", analysis.SuggestedFix{
+				// The key whole in the message: ReportSecret masks it.
+				key, _ := strconv.Unquote(lit.Value)
+				p.ReportSecret(lit, analyzers.Secret{Values: []string{key}, Source: lit}, "AWS key "+key+" in source", analysis.SuggestedFix{
 					Message:   "Read the key from the environment",
 					TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(`os.Getenv("AWS_KEY")`)}},
 				})
@@ -231,7 +233,7 @@ func TestFixDiffLeavesOutSecretHunks(t *testing.T) {
 		t.Errorf("the patch shows the secret's line:\n%s", r.stdout)
 	}
 	for _, want := range []string{
-		"prodlint: -diff leaves out the fix of m.go:8 [secret-literal]: its hunk would show a secret",
+		"prodlint: -diff leaves out the fix of m.go:8 [test-secret]: its hunk would show a secret",
 		"the diff holds 1 fix to 1 file; 2 findings remain: 1 with no fix, 1 whose fix -diff leaves out",
 		"[test-panic-call]",
 	} {

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/prodlint/prodlint/internal/secret"
 )
 
 func (r *run) load(tests bool) ([]*packages.Package, error) {
@@ -117,14 +119,14 @@ func (r *run) reportLoadErrors(pkgs []*packages.Package) []*packages.Package {
 
 // stringConstant matches a string constant quoted in a type error, e.g.
 // `"AKIA..." (untyped string constant)`: in a package that does not
-// type-check, secret-literal cannot run, and the constant may be a secret.
+// type-check, no rule can run, and the constant may be a secret.
 var stringConstant = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"( \((?:untyped string )?constant)`)
 
 // maskConstants masks the string constants quoted in a compiler message
-// as the secret rules mask secrets: the first four characters stay.
+// with secret.Mask, as findings mask secrets.
 func maskConstants(msg string) string {
 	return stringConstant.ReplaceAllStringFunc(msg, func(m string) string {
 		sub := stringConstant.FindStringSubmatch(m)
-		return `"` + Mask(sub[1]) + `"` + sub[2]
+		return `"` + secret.Mask(sub[1]) + `"` + sub[2]
 	})
 }

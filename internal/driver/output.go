@@ -51,6 +51,17 @@ type jsonDiagnostic struct {
 	URL            string           `json:"url,omitempty"`
 	SuggestedFixes []jsonFix        `json:"suggested_fixes,omitempty"`
 	Related        []jsonRelatedPos `json:"related,omitempty"`
+	// Secrets are the source ranges the rule marked as holding a secret:
+	// tools that show source around a finding (the benchmark report)
+	// mask what they hold.
+	Secrets []jsonSpan `json:"secrets,omitempty"`
+}
+
+// jsonSpan is a byte range of a file.
+type jsonSpan struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
 }
 
 type jsonFix struct {
@@ -90,6 +101,9 @@ func (r *run) printJSON(w io.Writer, findings []*finding) error {
 		}
 		for _, rel := range f.Related {
 			jd.Related = append(jd.Related, jsonRelatedPos{Posn: rel.Posn.String(), Message: rel.Message})
+		}
+		for _, s := range f.Secrets {
+			jd.Secrets = append(jd.Secrets, jsonSpan{Filename: s.Start.Filename, Start: s.Start.Offset, End: s.End.Offset})
 		}
 		byAnalyzer := tree[f.PkgID]
 		if byAnalyzer == nil {

@@ -7,37 +7,34 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-)
 
-// secretLiteralAnalyzer is the analyzer name of the rule that marks
-// secrets in source.
-const secretLiteralAnalyzer = "secret_literal"
+	"github.com/prodlint/prodlint/internal/secret"
+)
 
 // VetAnalyzers returns the analyzers to hand to unitchecker under go vet
 // -vettool, given the tool's arguments. Under -fix -diff, unitchecker
 // prints the patch itself, context lines included, so a patch could show
-// a flagged secret whole: then every fix in a file that holds a secret
-// (as secret-literal finds them) is withheld, and stderr says so. The
-// whole file, not only the lines near the secret, because unitchecker
-// reformats every file it fixes. Otherwise the analyzers are returned
-// as they are.
-func VetAnalyzers(args []string, as []*analysis.Analyzer) []*analysis.Analyzer {
+// a flagged secret whole: then every fix in a file where a rule marks a
+// secret (secret.Mark; the analyzers for which marksSecrets is true are
+// run for that first) is withheld, and stderr says so. The whole file,
+// not only the lines near the secret, because unitchecker reformats every
+// file it fixes. Otherwise the analyzers are returned as they are.
+func VetAnalyzers(args []string, as []*analysis.Analyzer, marksSecrets func(*analysis.Analyzer) bool) []*analysis.Analyzer {
 	if !boolFlag(args, "fix") || !boolFlag(args, "diff") {
 		return as
 	}
-	var secretRule *analysis.Analyzer
+	var markers []*analysis.Analyzer
 	for _, a := range as {
-		if a.Name == secretLiteralAnalyzer {
-			secretRule = a
+		if marksSecrets(a) {
+			markers = append(markers, secretFilesAnalyzer(a))
 		}
 	}
-	if secretRule == nil {
+	if len(markers) == 0 {
 		return as
 	}
-	spans := secretFilesAnalyzer(secretRule)
 	out := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
-		out[i] = withholdSecretFixes(a, spans)
+		out[i] = withholdSecretFixes(a, markers)
 	}
 	return out
 }
@@ -61,11 +58,11 @@ func boolFlag(args []string, name string) bool {
 	return on
 }
 
-// secretFilesAnalyzer runs the secret-literal rule for its findings
-// only, and returns the set of files in which it finds a secret.
+// secretFilesAnalyzer runs a rule that can mark secrets for its findings
+// only, and returns the set of files in which it marks one.
 func secretFilesAnalyzer(secretRule *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       "prodlint_secret_files",
+		Name:       secretRule.Name + "_secret_files",
 		Doc:        "finds the files that hold a secret, so that go vet -fix -diff withholds their fixes",
 		Requires:   secretRule.Requires,
 		FactTypes:  secretRule.FactTypes,
@@ -74,8 +71,10 @@ func secretFilesAnalyzer(secretRule *analysis.Analyzer) *analysis.Analyzer {
 			files := map[string]bool{}
 			quiet := *pass
 			quiet.Report = func(d analysis.Diagnostic) {
-				if d.Category == "secret-literal" {
-					files[pass.Fset.Position(d.Pos).Filename] = true
+				for _, rel := range d.Related {
+					if secret.IsMark(rel) {
+						files[pass.Fset.Position(rel.Pos).Filename] = true
+					}
 				}
 			}
 			if _, err := secretRule.Run(&quiet); err != nil {
@@ -88,11 +87,16 @@ func secretFilesAnalyzer(secretRule *analysis.Analyzer) *analysis.Analyzer {
 
 // withholdSecretFixes wraps a so that its fixes that edit a file holding
 // a secret are dropped, and said so on stderr.
-func withholdSecretFixes(a, secretFiles *analysis.Analyzer) *analysis.Analyzer {
+func withholdSecretFixes(a *analysis.Analyzer, secretFiles []*analysis.Analyzer) *analysis.Analyzer {
 	w := *a
-	w.Requires = append(append([]*analysis.Analyzer(nil), a.Requires...), secretFiles)
+	w.Requires = append(append([]*analysis.Analyzer(nil), a.Requires...), secretFiles...)
 	w.Run = func(pass *analysis.Pass) (any, error) {
-		files := pass.ResultOf[secretFiles].(map[string]bool)
+		files := map[string]bool{}
+		for _, sf := range secretFiles {
+			for f := range pass.ResultOf[sf].(map[string]bool) {
+				files[f] = true
+			}
+		}
 		wrapped := *pass
 		wrapped.Report = func(d analysis.Diagnostic) {
 			if len(d.SuggestedFixes) > 0 && editsAny(pass, d, files) {

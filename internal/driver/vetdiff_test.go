@@ -37,14 +37,14 @@ func TestVetAnalyzersWithholdFixesInSecretFiles(t *testing.T) {
 	rules := testRules(fakeSecretRule(), renameCallRule("test-upper", "upper", "lower", ""))
 	t.Setenv(analyzers.ConfigEnv, "")
 	all := analyzers.New(analyzers.Options{Rules: rules, Loader: analyzers.NewConfigLoader(rules...)})
-	if got := VetAnalyzers([]string{"-fix", "x.cfg"}, all); &got[0] != &all[0] {
+	if got := VetAnalyzers([]string{"-fix", "x.cfg"}, all, analyzers.SecretMarkers(rules)); &got[0] != &all[0] {
 		t.Error("without -diff the analyzers are wrapped")
 	}
 	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir}, ".")
 	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
 		t.Fatalf("load: %v %v", err, pkgs)
 	}
-	graph, err := checker.Analyze(VetAnalyzers([]string{"-fix", "-diff", "x.cfg"}, all), pkgs, nil)
+	graph, err := checker.Analyze(VetAnalyzers([]string{"-fix", "-diff", "x.cfg"}, all, analyzers.SecretMarkers(rules)), pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestVetAnalyzersWithholdFixesInSecretFiles(t *testing.T) {
 			fixes[d.Category] += len(d.SuggestedFixes)
 		}
 	}
-	if findings != 3 || fixes["secret-literal"] != 0 || fixes["test-upper"] != 1 {
+	if findings != 3 || fixes["test-secret"] != 0 || fixes["test-upper"] != 1 {
 		t.Errorf("want 3 findings, the secret's fix withheld and other.go's kept: %d findings, fixes %v", findings, fixes)
 	}
 }

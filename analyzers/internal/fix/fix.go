@@ -49,15 +49,6 @@ func Indent(fset *token.FileSet, pos token.Pos) string {
 	return strings.Repeat("\t", col-1)
 }
 
-// ImportName returns the name by which file refers to the package at path
-// and the edits that add the import when the file lacks it. The import is
-// placed in sorted order in the file's first import group, so that the
-// result stays gofmt-clean. ok is false when the name is taken by another
-// import, so that a fix would not compile.
-func ImportName(fset *token.FileSet, file *ast.File, path string) (name string, edits []analysis.TextEdit, ok bool) {
-	return ImportNameAs(fset, file, path, guessPackageName(path))
-}
-
 // guessPackageName returns the conventional name of the package at path:
 // its last element, skipping a major-version suffix ("jwt/v5" → "jwt",
 // "gopkg.in/yaml.v3" → "yaml").
@@ -85,43 +76,22 @@ func isMajorVersion(s string) bool {
 	return true
 }
 
-// ImportNameAs is ImportName for a package whose name (pkgName) is known.
-func ImportNameAs(fset *token.FileSet, file *ast.File, path, pkgName string) (name string, edits []analysis.TextEdit, ok bool) {
-	base := pkgName
-	for _, imp := range file.Imports {
-		p, _ := strconv.Unquote(imp.Path.Value)
-		local := guessPackageName(p)
-		if imp.Name != nil {
-			local = imp.Name.Name
-		}
-		if p == path {
-			if local == "_" || local == "." {
-				continue
-			}
-			return local, nil, true
-		}
-		if local == base {
-			return "", nil, false
-		}
-	}
-	return base, importEdits(fset, file, path, ""), true
-}
-
 // NameAt returns the name by which code at pos can refer to the package at
 // path (whose package name is pkgName), with the edits that add its import
-// when needed. Unlike ImportName it checks scope: when a declaration in
-// scope at pos (a local variable named time, say) shadows the file's import
-// or the package's usual name, it picks a free alias (timepkg, time2, ...)
+// when needed. It is the only way a fix names a package: it checks scope,
+// so when a declaration in scope at pos (a local variable, a parameter, a
+// package-level declaration named time, say) shadows the file's import or
+// the package's usual name, it picks a free alias (timepkg, time2, ...)
 // and adds an aliased import, so that the fix builds whatever the file
-// declares. ok is false only when no free name is found.
+// declares. A dot or blank import of path is not used; a new import is
+// placed in sorted order in the file's first import group, so that the
+// file stays gofmt-clean. ok is false only when no free name is found.
 func NameAt(pkg *types.Package, fset *token.FileSet, file *ast.File, path, pkgName string, pos token.Pos) (name string, edits []analysis.TextEdit, ok bool) {
-	scope := pkg.Scope().Innermost(pos)
-	if scope == nil {
+	if pkg.Scope().Innermost(pos) == nil {
 		return "", nil, false
 	}
 	denotes := func(name string) bool {
-		_, obj := scope.LookupParent(name, pos)
-		pn, isPkg := obj.(*types.PkgName)
+		pn, isPkg := LookupAt(pkg, pos, name).(*types.PkgName)
 		return isPkg && pn.Imported().Path() == path
 	}
 	taken := map[string]bool{}
@@ -144,7 +114,7 @@ func NameAt(pkg *types.Package, fset *token.FileSet, file *ast.File, path, pkgNa
 		if taken[c] {
 			continue
 		}
-		if _, obj := scope.LookupParent(c, pos); obj != nil {
+		if LookupAt(pkg, pos, c) != nil {
 			continue // declared in scope at pos, or in the package: the import would not be visible there
 		}
 		alias := ""
@@ -154,6 +124,30 @@ func NameAt(pkg *types.Package, fset *token.FileSet, file *ast.File, path, pkgNa
 		return c, importEdits(fset, file, path, alias), true
 	}
 	return "", nil, false
+}
+
+// sortsBefore reports whether an import of the quoted path as alias sorts
+// before imp, as gofmt sorts an import group: by path, then by name.
+func sortsBefore(quoted, alias string, imp *ast.ImportSpec) bool {
+	if quoted != imp.Path.Value {
+		return quoted < imp.Path.Value
+	}
+	name := ""
+	if imp.Name != nil {
+		name = imp.Name.Name
+	}
+	return alias < name
+}
+
+// LookupAt returns the object that name denotes at pos in pkg, or nil
+// when it denotes nothing there.
+func LookupAt(pkg *types.Package, pos token.Pos, name string) types.Object {
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
 }
 
 // importEdits returns the edits that import path (as alias, when not
@@ -173,7 +167,7 @@ func importEdits(fset *token.FileSet, file *ast.File, path, alias string) []anal
 			// import "x"  →  import (\n\t"x"\n\t"path"\n)
 			first := gen.Specs[0].(*ast.ImportSpec)
 			specs := []string{Source(fset, first), spec}
-			if quoted < first.Path.Value {
+			if sortsBefore(quoted, alias, first) {
 				specs[0], specs[1] = specs[1], specs[0]
 			}
 			text := "import (\n\t" + strings.Join(specs, "\n\t") + "\n)"
@@ -190,7 +184,7 @@ func importEdits(fset *token.FileSet, file *ast.File, path, alias string) []anal
 			if i > 0 && fset.Position(imp.Pos()).Line > fset.Position(specs[i-1].End()).Line+1 {
 				break // a blank line ends the first run (std imports by convention)
 			}
-			if imp.Path.Value > quoted {
+			if sortsBefore(quoted, alias, imp) {
 				return []analysis.TextEdit{Insert(imp.Pos(), spec+"\n\t")}
 			}
 		}

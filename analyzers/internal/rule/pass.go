@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/internal/secret"
 )
 
 // Pass is what a rule's Run receives: the analysis pass, the rule's
@@ -74,6 +75,30 @@ func (p *Pass) Reportf(rng analysis.Range, format string, args ...any) {
 // covered by a //nolint or #nosec directive for an equivalent check of
 // golangci-lint or gosec, are dropped.
 func (p *Pass) Report(rng analysis.Range, msg string, fixes ...analysis.SuggestedFix) {
+	p.report(rng, msg, nil, fixes)
+}
+
+// Secret marks the secret a finding is about, for ReportSecret.
+type Secret struct {
+	// Values are the secret texts the message, fixes or related text may
+	// hold: each is masked (secret.Text) before the finding is reported.
+	Values []string
+	// Source is the range of source that holds the secret (a string
+	// literal, a struct tag), or nil. Drivers mask what it holds in
+	// every output that shows source or could echo it: -diff hunks, the
+	// result cache, the baseline, the benchmark samples.
+	Source analysis.Range
+}
+
+// ReportSecret is Report for a finding about a secret: the message, the
+// fixes and the related text have s.Values masked, and s.Source is marked
+// (secret.Mark) for the drivers. It is the only way a rule puts a secret
+// in a finding; drivers never need to know which rule did.
+func (p *Pass) ReportSecret(rng analysis.Range, s Secret, msg string, fixes ...analysis.SuggestedFix) {
+	p.report(rng, msg, &s, fixes)
+}
+
+func (p *Pass) report(rng analysis.Range, msg string, s *Secret, fixes []analysis.SuggestedFix) {
 	pos, end := rng.Pos(), rng.End()
 	if !p.Package.Analyzes(p.Fset, pos) {
 		return
@@ -85,14 +110,42 @@ func (p *Pass) Report(rng analysis.Range, msg string, fixes ...analysis.Suggeste
 	if p.Package.directives.silencedByForeign(p.Fset, pos, p.Rule.ID) {
 		return
 	}
-	p.Pass.Report(analysis.Diagnostic{
+	d := analysis.Diagnostic{
 		Pos:            pos,
 		End:            end,
 		Category:       p.Rule.ID,
 		Message:        "[" + p.Rule.ID + "] " + p.inDecl(pos, msg),
 		URL:            p.Rule.URL(),
 		SuggestedFixes: fixes,
-	})
+	}
+	if s != nil {
+		d = maskDiagnostic(d, *s)
+	}
+	p.Pass.Report(d)
+}
+
+// maskDiagnostic masks s.Values in every text of d and marks s.Source.
+func maskDiagnostic(d analysis.Diagnostic, s Secret) analysis.Diagnostic {
+	d.Message = secret.Text(d.Message, s.Values)
+	fixes := make([]analysis.SuggestedFix, len(d.SuggestedFixes))
+	for i, f := range d.SuggestedFixes {
+		fixes[i] = analysis.SuggestedFix{Message: secret.Text(f.Message, s.Values)}
+		for _, e := range f.TextEdits {
+			e.NewText = []byte(secret.Text(string(e.NewText), s.Values))
+			fixes[i].TextEdits = append(fixes[i].TextEdits, e)
+		}
+	}
+	d.SuggestedFixes = fixes
+	related := make([]analysis.RelatedInformation, 0, len(d.Related)+1)
+	for _, r := range d.Related {
+		r.Message = secret.Text(r.Message, s.Values)
+		related = append(related, r)
+	}
+	if s.Source != nil {
+		related = append(related, secret.Mark(s.Source))
+	}
+	d.Related = related
+	return d
 }
 
 // reportUnusedDirectives reports the directives that name this rule but

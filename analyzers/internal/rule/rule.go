@@ -67,6 +67,11 @@ type Rule struct {
 	Imports []string
 	// Run performs the check.
 	Run func(p *Pass) error
+	// Secrets says that the rule's findings can be about a secret
+	// (Pass.ReportSecret marks it): a driver that prints source around
+	// a fix without analyzing first (go vet -fix -diff) runs such rules
+	// to find the files it must not show.
+	Secrets bool
 }
 
 // AnalyzerName is the Go identifier form of a rule id ("http-timeout"

@@ -37,8 +37,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/scanner"
-	"go/token"
 	"io"
 	"os"
 	"os/exec"
@@ -49,10 +47,8 @@ import (
 	"time"
 
 	"github.com/prodlint/prodlint/analyzers"
+	"github.com/prodlint/prodlint/internal/secret"
 )
-
-// secretRules are the rules whose samples get their string literals masked.
-var secretRules = map[string]bool{"secret-literal": true, "secret-logged": true}
 
 // The corpus's sets (the third column of bench/corpus.txt).
 const (
@@ -72,6 +68,9 @@ type module struct {
 	NotAnalyzed []string
 	Problems    []string // crashes and rule errors: these fail the run
 	Findings    []finding
+	// Secrets are the values the findings mark as secret: the sample
+	// lines show them masked (secret.Text).
+	Secrets []string
 }
 
 type finding struct {
@@ -87,6 +86,11 @@ type diagnostic struct {
 	Category string `json:"category"`
 	Posn     string `json:"posn"`
 	Message  string `json:"message"`
+	// Secrets are the source ranges the rule marked as secret.
+	Secrets []struct {
+		Filename   string `json:"filename"`
+		Start, End int
+	} `json:"secrets"`
 }
 
 func main() {
@@ -287,12 +291,20 @@ func analyze(bin string, m *module, work string) error {
 	m.Problems = problems(stderr.String(), m.Exit)
 	m.NotAnalyzed = notAnalyzed(stderr.String())
 
-	var tree map[string]map[string][]diagnostic
-	if err := json.Unmarshal(stdout.Bytes(), &tree); err != nil {
-		m.Problems = append(m.Problems, fmt.Sprintf("-json output does not parse: %v", err))
-		return nil
+	if readFindings(m, stdout.Bytes()) {
+		m.Analyzed = countAnalyzed(m.Dir, len(m.NotAnalyzed))
 	}
-	m.Analyzed = countAnalyzed(m.Dir, len(m.NotAnalyzed))
+	return nil
+}
+
+// readFindings adds to m the findings of prodlint's -json output, and the
+// secret values their marked ranges hold; false when it does not parse.
+func readFindings(m *module, out []byte) bool {
+	var tree map[string]map[string][]diagnostic
+	if err := json.Unmarshal(out, &tree); err != nil {
+		m.Problems = append(m.Problems, fmt.Sprintf("-json output does not parse: %v", err))
+		return false
+	}
 	for _, byAnalyzer := range tree {
 		for analyzer, diags := range byAnalyzer {
 			for _, d := range diags {
@@ -302,11 +314,16 @@ func analyze(bin string, m *module, work string) error {
 					continue
 				}
 				m.Findings = append(m.Findings, f)
+				for _, sp := range d.Secrets {
+					if src, err := os.ReadFile(sp.Filename); err == nil && sp.Start < sp.End && sp.End <= len(src) {
+						m.Secrets = secret.Merge(m.Secrets, secret.Values(src[sp.Start:sp.End]))
+					}
+				}
 			}
 		}
 	}
 	sort.Slice(m.Findings, func(i, j int) bool { return less(m.Findings[i], m.Findings[j]) })
-	return nil
+	return true
 }
 
 // problems returns what in prodlint's standard error and exit status
@@ -574,9 +591,7 @@ func writeSamples(path, rule string, mods []*module, n int) error {
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# %s: %d of %d findings on the corpus, spread over the modules (bench/cmd/benchreport)\n", rule, min(n, total), total)
-	if secretRules[rule] {
-		fmt.Fprintf(&b, "# string literals in the source lines are masked: first 4 characters kept\n")
-	}
+	fmt.Fprintf(&b, "# secrets that findings mark are masked in the source lines: first 4 characters kept\n")
 	fmt.Fprintf(&b, "# verdict: write TRUE or FALSE (and why) after each finding during the triage\n\n")
 	k := 0
 	files := map[string][]string{}
@@ -591,7 +606,7 @@ func writeSamples(path, rule string, mods []*module, n int) error {
 			}
 			lines, ok := files[abs]
 			if !ok {
-				lines = sourceLines(abs, secretRules[rule])
+				lines = sourceLines(abs, f.Module.Secrets)
 				files[abs] = lines
 			}
 			for l := f.Line - 1; l <= f.Line+1; l++ {
@@ -609,59 +624,12 @@ func writeSamples(path, rule string, mods []*module, n int) error {
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-// sourceLines returns the file's lines, with the contents of every string
-// literal masked past its first four characters when mask is set.
-func sourceLines(path string, mask bool) []string {
+// sourceLines returns the file's lines, with every secret value masked
+// through secret.Text, the function every output of prodlint masks with.
+func sourceLines(path string, secrets []string) []string {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
-	if mask {
-		src = maskStrings(src)
-	}
-	return strings.Split(string(src), "\n")
-}
-
-// maskStrings replaces every character of a string literal after the
-// opening quote and the first four characters with '*', keeping newlines
-// (raw strings span lines) and the closing quote.
-func maskStrings(src []byte) []byte {
-	out := bytes.Clone(src)
-	fset := token.NewFileSet()
-	file := fset.AddFile("", fset.Base(), len(src))
-	var s scanner.Scanner
-	s.Init(file, src, nil, 0)
-	for {
-		pos, tok, lit := s.Scan()
-		if tok == token.EOF {
-			break
-		}
-		if tok != token.STRING {
-			continue
-		}
-		start := file.Offset(pos)
-		if lit[0] == '`' { // the scanner drops \r from raw strings: take the source span
-			end := bytes.IndexByte(src[start+1:], '`')
-			if end < 0 {
-				continue
-			}
-			lit = string(src[start : start+end+2])
-		}
-		body := []rune(lit[1 : len(lit)-1])
-		masked := []byte(lit[:1] + string(body[:min(4, len(body))]))
-		for _, r := range body[min(4, len(body)):] {
-			if r == '\n' {
-				masked = append(masked, '\n')
-			} else {
-				masked = append(masked, '*')
-			}
-		}
-		// Multi-byte runes became one '*' each: pad to keep the offsets.
-		for len(masked) < len(lit)-1 {
-			masked = append(masked, '*')
-		}
-		repl := masked
-		copy(out[start:], repl)
-	}
-	return out
+	return strings.Split(secret.Text(string(src), secrets), "\n")
 }

@@ -3,24 +3,42 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-func TestMaskStrings(t *testing.T) {
-	src := "package p\n\nvar key = \"AKIAVQJXXVBOTHD2WTFL\"\nvar raw = `line one secret\r\nline two`\nvar short = \"ab\"\nvar uni = \"pässwörd-123\"\n"
-	got := string(maskStrings([]byte(src)))
-	for _, leaked := range []string{"VQJXXVBOTHD2WTFL", "one secret", "two", "wörd-123"} {
-		if strings.Contains(got, leaked) {
-			t.Errorf("masked source still holds %q:\n%s", leaked, got)
+// The samples mask the values that findings mark as secret, in every
+// rule's sample lines, and nothing else.
+func TestSamplesMaskMarkedSecrets(t *testing.T) {
+	dir := t.TempDir()
+	const key = "AKIAVQJXXVBOTHD2WTFL"
+	src := "package p\n\nvar key = \"" + key + "\" // the key\nvar q = \"SELECT * FROM users\"\n"
+	file := filepath.Join(dir, "p.go")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(src, `"AKIA`)
+	out := `{"example.com/p": {"rule_a": [
+		{"category": "rule-a", "posn": "` + file + `:3:11", "message": "holds a key", "secrets": [{"filename": "` + file + `", "start": ` +
+		strconv.Itoa(start) + `, "end": ` + strconv.Itoa(start+len(key)+2) + `}]},
+		{"category": "rule-b", "posn": "` + file + `:4:9", "message": "select star"}]}}`
+	m := &module{Name: "m", Dir: dir}
+	if !readFindings(m, []byte(out)) || len(m.Findings) != 2 {
+		t.Fatalf("findings %v, problems %v", m.Findings, m.Problems)
+	}
+	for _, rule := range []string{"rule-a", "rule-b"} {
+		path := filepath.Join(dir, rule+".txt")
+		if err := writeSamples(path, rule, []*module{m}, 0); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if len(got) != len(src) || strings.Count(got, "\n") != strings.Count(src, "\n") {
-		t.Errorf("masking moved offsets or lines:\n%q\n%q", src, got)
-	}
-	for _, want := range []string{`"AKIA****************"`, "`line", `"ab"`, `"päss`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("masked source lacks %q:\n%s", want, got)
+		data, _ := os.ReadFile(path)
+		s := string(data)
+		if strings.Contains(s, key) || !strings.Contains(s, "AKIA****") {
+			t.Errorf("%s samples show the key, or no masked form of it:\n%s", rule, s)
+		}
+		if !strings.Contains(s, `"SELECT * FROM users"`) {
+			t.Errorf("%s samples mask a string no finding marks:\n%s", rule, s)
 		}
 	}
 }

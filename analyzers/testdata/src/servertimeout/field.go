@@ -67,7 +67,7 @@ func bare(mux *http.ServeMux) *http.Server {
 	return srv
 }
 
-// A parameter named time shadows the package: reported, but no fix.
+// A parameter named time shadows the package: the fix imports it as timepkg.
 func shadowed(time string, mux *http.ServeMux) *http.Server {
 	_ = time
 	return &http.Server{Addr: ":8080", Handler: mux} // want `\[server-timeout\] http.Server has neither`

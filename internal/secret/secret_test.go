@@ -1,4 +1,4 @@
-package secrets
+package secret
 
 import (
 	"strings"
@@ -17,8 +17,8 @@ func TestMask(t *testing.T) {
 		{"pässwörd-geheim", "päs************"},
 	}
 	for _, tt := range tests {
-		if got := mask(tt.in); got != tt.want {
-			t.Errorf("mask(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Mask(tt.in); got != tt.want {
+			t.Errorf("Mask(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -28,12 +28,12 @@ func TestMask(t *testing.T) {
 func TestMaskNeverShowsTheSecret(t *testing.T) {
 	for n := 1; n <= 200; n++ {
 		secret := strings.Repeat("Zq8vR2mK7pLw", 20)[:n]
-		m := mask(secret)
+		m := Mask(secret)
 		shown := strings.TrimRight(m, "*")
 		if strings.Contains(m, secret) || len(shown) > 4 || (n < 16 && len(shown) > n/4) {
 			t.Errorf("mask of a %d-character secret is %q", n, m)
 		}
-		if strings.Count(m, "*") < 4 || strings.Count(m, "*") > maxMaskStars {
+		if strings.Count(m, "*") < 4 || strings.Count(m, "*") > maxStars {
 			t.Errorf("mask of a %d-character secret has %d asterisks", n, strings.Count(m, "*"))
 		}
 	}
