@@ -31,7 +31,12 @@ func Shutdown() *rule.Rule {
 				"\tgo func() {\n\t\t<-ctx.Done()\n\t\tshutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)\n" +
 				"\t\tdefer cancel()\n\t\tsrv.Shutdown(shutdownCtx)\n\t}()\n" +
 				"\tif err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n}",
-			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that refers " +
+			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that " +
+				"never handles a termination signal (no os/signal Notify or NotifyContext): such a program serving HTTP " +
+				"is most often a tool, an emulator, a demo or a test server run by hand, and whether it is deployed is " +
+				"not in the code, while a program that catches SIGTERM is run under a supervisor that stops it by " +
+				"signal, and exiting then without Shutdown cuts the requests in flight (in such a main, serving through " +
+				"http.ListenAndServe and friends is always reported: there is no server to shut down); a main package that refers " +
 				"to http.Server.Shutdown anywhere (called or passed as a method value), on any server: the analysis does " +
 				"not track which server a helper shuts down, so one Shutdown quiets every serving call of the package; " +
 				"a main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
@@ -50,6 +55,9 @@ func Shutdown() *rule.Rule {
 func runShutdown(p *rule.Pass) error {
 	if p.Pkg.Name() != "main" || refersToShutdown(p.TypesInfo) {
 		return nil
+	}
+	if !handlesSignals(p.TypesInfo) {
+		return nil // a program run by hand (a tool, an emulator, a demo): nothing asks it to stop and drain
 	}
 	var serves []*ast.CallExpr
 	loopback := map[types.Object]bool{} // variables and fields holding a server on a loopback address
@@ -106,6 +114,19 @@ func reportServe(p *rule.Pass, call *ast.CallExpr, loopback map[types.Object]boo
 func refersToShutdown(info *types.Info) bool {
 	for _, obj := range info.Uses {
 		if match.IsMethod(obj, "net/http", "Server", "Shutdown") {
+			return true
+		}
+	}
+	return false
+}
+
+// handlesSignals reports whether the package asks to be told of
+// termination signals (os/signal's Notify or NotifyContext): a program run
+// under a supervisor that stops it by signal (a deployment, an
+// orchestrator, systemd), where exiting without draining cuts requests.
+func handlesSignals(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if match.IsFunc(obj, "os/signal", "Notify", "NotifyContext") {
 			return true
 		}
 	}
