@@ -31,12 +31,7 @@ func Shutdown() *rule.Rule {
 				"\tgo func() {\n\t\t<-ctx.Done()\n\t\tshutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)\n" +
 				"\t\tdefer cancel()\n\t\tsrv.Shutdown(shutdownCtx)\n\t}()\n" +
 				"\tif err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n}",
-			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that " +
-				"never handles a termination signal (no os/signal Notify or NotifyContext): such a program serving HTTP " +
-				"is most often a tool, an emulator, a demo or a test server run by hand, and whether it is deployed is " +
-				"not in the code, while a program that catches SIGTERM is run under a supervisor that stops it by " +
-				"signal, and exiting then without Shutdown cuts the requests in flight (in such a main, serving through " +
-				"http.ListenAndServe and friends is always reported: there is no server to shut down); a main package that refers " +
+			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that refers " +
 				"to http.Server.Shutdown anywhere (called or passed as a method value), on any server: the analysis does " +
 				"not track which server a helper shuts down, so one Shutdown quiets every serving call of the package; " +
 				"a main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
@@ -46,7 +41,10 @@ func Shutdown() *rule.Rule {
 				"http.ServeTLS is always reported, since there is no server to shut down. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
-				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
+				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml). " +
+				"A program run by hand (an emulator, a fake server, a test CA) is reported like a deployed server: the code " +
+				"of both is the same, and a main that never handles a termination signal is the failure itself; mark such " +
+				"a program non-production in rules.toml (non_production = [\"**\"] for a whole module).",
 		},
 		Run: runShutdown,
 	}
@@ -55,9 +53,6 @@ func Shutdown() *rule.Rule {
 func runShutdown(p *rule.Pass) error {
 	if p.Pkg.Name() != "main" || refersToShutdown(p.TypesInfo) {
 		return nil
-	}
-	if !handlesSignals(p.TypesInfo) {
-		return nil // a program run by hand (a tool, an emulator, a demo): nothing asks it to stop and drain
 	}
 	var serves []*ast.CallExpr
 	loopback := map[types.Object]bool{} // variables and fields holding a server on a loopback address
@@ -114,19 +109,6 @@ func reportServe(p *rule.Pass, call *ast.CallExpr, loopback map[types.Object]boo
 func refersToShutdown(info *types.Info) bool {
 	for _, obj := range info.Uses {
 		if match.IsMethod(obj, "net/http", "Server", "Shutdown") {
-			return true
-		}
-	}
-	return false
-}
-
-// handlesSignals reports whether the package asks to be told of
-// termination signals (os/signal's Notify or NotifyContext): a program run
-// under a supervisor that stops it by signal (a deployment, an
-// orchestrator, systemd), where exiting without draining cuts requests.
-func handlesSignals(info *types.Info) bool {
-	for _, obj := range info.Uses {
-		if match.IsFunc(obj, "os/signal", "Notify", "NotifyContext") {
 			return true
 		}
 	}
