@@ -132,11 +132,16 @@ honor_nolint = true
 # deployed.
 # Globs match a package's directory relative to its module root; "*" stays
 # within a path element, "**" spans directories, and a glob that matches a
-# directory matches every package below it.
+# directory matches every package below it. non_production = ["**"] marks the
+# whole module (root package included) non-production: a module that is a
+# test double (an emulator, a fake server, a test CA) as a whole.
+# also_non_production = ["internal/emulator"] adds directory trees to the list
+# without repeating it.
 [production]
 non_production = `)
 	b.WriteString(tomlValue(reflect.ValueOf(config.DefaultNonProduction)))
 	b.WriteString(`
+also_non_production = []
 # Directories that are production code although they match non_production,
 # e.g. ["cmd/loadtest"] when that command is deployed.
 production = []

@@ -41,8 +41,9 @@ type Settings struct {
 
 // ProductionSettings is the production table of rules.toml.
 type ProductionSettings struct {
-	NonProduction []string `json:"non_production,omitempty"`
-	Production    []string `json:"production,omitempty"`
+	NonProduction     []string `json:"non_production,omitempty"`
+	AlsoNonProduction []string `json:"also_non_production,omitempty"`
+	Production        []string `json:"production,omitempty"`
 }
 
 // RuleSettings is one rule's table: enabled, severity, and the rule's own
@@ -176,6 +177,9 @@ func (s Settings) values() map[string]any {
 		table := map[string]any{}
 		if p.NonProduction != nil {
 			table["non_production"] = p.NonProduction
+		}
+		if p.AlsoNonProduction != nil {
+			table["also_non_production"] = p.AlsoNonProduction
 		}
 		if p.Production != nil {
 			table["production"] = p.Production

@@ -74,9 +74,12 @@ func Background() *rule.Rule {
 				`complete once the change has happened); one handed only to functions that compute a value (results ` +
 				`with no error, no context and nothing with a method that returns an error: a logger or a route ` +
 				`looked up from a context), including a request built on it (NewRequestWithContext, req.Clone, req.WithContext) only to be matched against routes and ` +
-				`never sent (used only by such lookups and field reads); a fresh root cancelled by the handler's own defer after the handler has taken over the connection ` +
-				`(http.Hijacker, ResponseController.Hijack, a websocket Accept or Upgrade), whose request context from ` +
-				`then on ends only when the handler returns, just as the fresh root does; and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
+				`never sent (used only by such lookups and field reads); a fresh root after the handler has taken over the connection ` +
+				`(http.Hijacker, ResponseController.Hijack, a websocket Accept or Upgrade), in the handler or in work it ` +
+				`starts (a goroutine, a function literal run later): from then on the server no longer watches the ` +
+				`connection, so the request's context does not end when the client leaves, only when the handler ` +
+				`returns, which would cut work meant to outlive it (a client that leaves closes the connection and ends ` +
+				`its I/O anyway); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
 				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
 				`waits on ctx.Done()). A fresh root handed straight to a function of this package that never reads the ` +
 				`context (its parameter is _, unnamed, or unused): nothing can be cancelled through it. A fresh root in the ` +
@@ -143,8 +146,8 @@ func runBackground(p *rule.Pass) error {
 		if onlyLookupsOrTimer(p.TypesInfo, flow, src) {
 			continue // feeds only value lookups, or only a timer beside ctx: nothing outlives the caller
 		}
-		if afterHijack(p.TypesInfo, c, src.owner) && cancelDeferred(p.TypesInfo, flow, src.owner) {
-			continue // the connection is taken over: the request's ctx now ends only when the handler returns, as this one does
+		if afterHijack(p.TypesInfo, c, src.owner) {
+			continue // the connection is taken over: the request's ctx no longer ends with the client, only with the handler
 		}
 		if discardedByCallee(p, c) {
 			continue // f(context.Background()) where f never reads its ctx: nothing to cancel

@@ -16,10 +16,13 @@ import (
 // goes away: only when the handler returns.
 func isHijack(fn *types.Func) bool { return apis.IsHijack(fn) }
 
-// afterHijack reports whether, in the function around c, a call takes
-// over the request's connection before c: the request's context then
-// ends only when the handler returns, so a fresh root the function
-// cancels on return (see cancelDeferred) cuts nothing from it.
+// afterHijack reports whether, in the function around c (the one whose
+// request or ctx is in scope, so also from a function literal it starts),
+// a call takes over the request's connection before c: the server then
+// stops watching the connection, and the request's context ends only when
+// the handler returns. A fresh root there cuts nothing from the client,
+// and passing the request's context would cut work meant to outlive the
+// handler (a goroutine serving the hijacked connection).
 func afterHijack(info *types.Info, c inspector.Cursor, owner inspector.Cursor) bool {
 	if !owner.Valid() {
 		return false
@@ -30,24 +33,6 @@ func afterHijack(info *types.Info, c inspector.Cursor, owner inspector.Cursor) b
 			break
 		}
 		if fn := match.Callee(info, call); fn != nil && isHijack(fn) {
-			return true
-		}
-	}
-	return false
-}
-
-// cancelDeferred reports whether one of the fresh root's cancel functions
-// is called by a defer of owner (defer cancel(), or in a deferred closure).
-func cancelDeferred(info *types.Info, flow freshFlow, owner inspector.Cursor) bool {
-	for dc := range owner.Preorder((*ast.DeferStmt)(nil)) {
-		found := false
-		ast.Inspect(dc.Node(), func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 0 && flow.cancels[match.Var(info, call.Fun)] {
-				found = true
-			}
-			return !found
-		})
-		if found {
 			return true
 		}
 	}

@@ -68,6 +68,10 @@ func Variant() *rule.Rule {
 				`just built with http.NewRequest: its Context() is the outgoing request's, not a caller's. httptest and ozzo-validation, whose Context twins carry values, not ` +
 				`cancellation, either. grpc.Dial in a function that never mentions WithBlock, WithReturnConnectionError ` +
 				`or FailOnNonTempDialError: it returns at once, and DialContext's context is a no-op once it returns. ` +
+				`An exec.Command held in a variable that the function only Start()s (never Run, Output, CombinedOutput or ` +
+				`Wait outside a goroutine) and whose Cmd or Process it keeps (returns it, stores it or its pid, hands it on, ` +
+				`or reaps it in a goroutine): a long-lived child tracked and stopped later, which CommandContext would kill ` +
+				`when the starting call's ctx ends. ` +
 				`prometheus/common's config.NewTLSConfig without options, whose ` +
 				`twin hands the context only to a secret manager given as an option.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
@@ -139,6 +143,9 @@ func runVariant(p *rule.Pass) error {
 		}
 		if match.IsFunc(fn, "net/http", "NewRequest") && requestReturned(p.TypesInfo, c) {
 			continue // built for the caller, which sends it with its own context
+		}
+		if match.IsFunc(fn, "os/exec", "Command") && longLivedChild(p.TypesInfo, c) {
+			continue // a child started, kept and stopped later: CommandContext would kill it with this call's ctx
 		}
 		if t != nil && preparesInTx(fn) {
 			continue // tx.Prepare: the transaction holds its connection, and its context governs it

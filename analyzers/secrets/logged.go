@@ -43,7 +43,8 @@ func Logged() *rule.Rule {
 				"function (mask(token), hash(token), len(token)) or sliced (token[:4]); variables assigned from a " +
 				"function named like redact, mask, hash or sanitize; constants; non-string values (a token.Token, a " +
 				"*oauth2.Token struct); fmt.Fprint* to writers other than os.Stdout and os.Stderr; header values other " +
-				"than the credential headers; names of stand-ins (exampleToken, fakeAPIKey, testSecret); values named as labels " +
+				"than the credential headers; the Header field of an *http.Response (what a peer answered, which holds none " +
+				"of the Authorization, Cookie or API-key headers of the request); names of stand-ins (exampleToken, fakeAPIKey, testSecret); values named as labels " +
 				"(Name, Type, Method, Provider...) under a secret-named key (\"auth\": collection.Name); fmt.Print* of a " +
 				"variable the function made (or its field) inside a command-line command handler (a function taking a " +
 				"urfave/cli *cli.Context or *cli.Command, or a *cobra.Command): a command that generates a key or creates " +

@@ -47,7 +47,10 @@ func Timeout() *rule.Rule {
 				"newServer(); srv.ReadTimeout = d), or one passed to a function of the package that sets either on its " +
 				"parameter; " +
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
-				"cannot reach. The analysis does not follow a server into a function of another package. With " +
+				"cannot reach. A loopback address that is only the default of a flag or a configuration field is still " +
+				"reported: operators override such defaults to expose the server (0.0.0.0 for a load balancer's health " +
+				"check or a metrics scrape), and then slow clients reach it like any other. " +
+				"The analysis does not follow a server into a function of another package. With " +
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
 				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +

@@ -51,3 +51,10 @@ func TestTimeoutForeignDirectives(t *testing.T) {
 type silentT struct{ *testing.T }
 
 func (s *silentT) Errorf(format string, args ...any) {}
+
+// TestLoopbackDefault: a constant loopback listener is quiet for both
+// server rules; a loopback address that is only a flag's default is not.
+func TestLoopbackDefault(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.Timeout()), "serverloopbackdefault")
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.Shutdown()), "shutdownloopbackdefault")
+}

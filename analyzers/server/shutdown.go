@@ -36,11 +36,15 @@ func Shutdown() *rule.Rule {
 				"not track which server a helper shuts down, so one Shutdown quiets every serving call of the package; " +
 				"a main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
 				"package (a lifecycle library such as gracehttp.Serve(srv) that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
-				"debug endpoints). Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
+				"debug endpoints); a loopback address that is only the default of a flag or a configuration field is " +
+				"still reported, since deployments override it to serve real traffic. Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
 				"http.ServeTLS is always reported, since there is no server to shut down. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
-				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
+				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml). " +
+				"A program run by hand (an emulator, a fake server, a test CA) is reported like a deployed server: the code " +
+				"of both is the same, and a main that never handles a termination signal is the failure itself; mark such " +
+				"a program non-production in rules.toml (non_production = [\"**\"] for a whole module).",
 		},
 		Run: runShutdown,
 	}

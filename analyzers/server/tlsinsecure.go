@@ -39,7 +39,13 @@ func TLS() *rule.Rule {
 				"explicit opt-in the operator controls; the constant true set inside an if or switch case that decides it " +
 				"(if *insecure { cfg.InsecureSkipVerify = true }; an if that only tests for nil does not count); a " +
 				"tls.Config that also sets VerifyPeerCertificate or VerifyConnection, in the literal or later on the same " +
-				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); " +
+				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); a tls.Config " +
+				"that reaches only TLS servers in its package (tls.Server, tls.NewListener, tls.Listen, http.Server's TLSConfig, " +
+				"followed through variables, Clone() and the results of the package's own functions), where InsecureSkipVerify " +
+				"does nothing (a config handed to anything else, or returned by an exported function, still counts as a client); " +
+				"a client whose function inspects the peer's certificates itself after the handshake (indexes or ranges over " +
+				"ConnectionState().PeerCertificates or hands them to a check; counting them does not count), as protocols " +
+				"with self-signed certificates by design do; " +
 				"MinVersion 0 (the Go default, TLS 1.2) or not constant; a tls.Config used only to dial a loopback address " +
 				"with tls.Dial or tls.DialWithDialer (\"127.0.0.1:\"+port, net.JoinHostPort(\"localhost\", port)): a process " +
 				"probing its own listener, with no one else on the network path; _test.go files and files that import testing or " +
@@ -56,7 +62,9 @@ func TLS() *rule.Rule {
 // tlsFinding is an insecure setting waiting for the check on custom
 // verification, which may be set later in the package.
 type tlsFinding struct {
-	key  types.Object // where the tls.Config lives, or nil
+	key  types.Object     // where the tls.Config lives, or nil
+	lit  inspector.Cursor // the tls.Config literal, or an invalid cursor for an assignment
+	at   inspector.Cursor // the setting
 	node ast.Node
 	msg  string
 	fix  func() []analysis.SuggestedFix
@@ -86,7 +94,10 @@ func runTLS(p *rule.Pass) error {
 				}
 				continue
 			}
-			findings = append(findings, literalTLSFindings(p, c, n, key)...)
+			for _, f := range literalTLSFindings(p, c, n, key) {
+				f.lit, f.at = c, c
+				findings = append(findings, f)
+			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) != len(n.Rhs) {
 				continue
@@ -107,7 +118,7 @@ func runTLS(p *rule.Pass) error {
 					}
 				case "InsecureSkipVerify":
 					if isConstTrue(p.TypesInfo, n.Rhs[i]) && !decidedByCondition(p.TypesInfo, c) {
-						findings = append(findings, tlsFinding{key: key, node: n, msg: skipVerifyMsg,
+						findings = append(findings, tlsFinding{key: key, at: c, node: n, msg: skipVerifyMsg,
 							fix: func() []analysis.SuggestedFix { return dropStatementFix(p, c, n) }})
 					}
 				case "MinVersion":
@@ -120,9 +131,21 @@ func runTLS(p *rule.Pass) error {
 			}
 		}
 	}
+	var flow *tlsFlow
 	for _, f := range findings {
-		if f.key != nil && customVerify[f.key] && f.msg == skipVerifyMsg {
-			continue
+		if f.msg == skipVerifyMsg {
+			if f.key != nil && customVerify[f.key] {
+				continue
+			}
+			if flow == nil {
+				flow = newTLSFlow(p)
+			}
+			if flow.serverOnly(f.lit, f.key) {
+				continue // only a server uses it, where the setting does nothing
+			}
+			if checksPeerCertificates(p.TypesInfo, f.at) {
+				continue // verified by the code itself after the handshake
+			}
 		}
 		p.Report(f.node, f.msg, f.fix()...)
 	}

@@ -31,3 +31,17 @@ func TestTLSTestSupportWithTests(t *testing.T) {
 func TestTLSSelfProbe(t *testing.T) {
 	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.TLS()), "tlsselfprobe")
 }
+
+// TestTLSServerSide: InsecureSkipVerify on a configuration that reaches
+// only a TLS server (listeners, tls.Server, http.Server.TLSConfig, through
+// variables, clones and the package's own functions) is quiet; reaching a
+// client, an exported result or an unknown callee is reported.
+func TestTLSServerSide(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.TLS()), "tlsserverside")
+}
+
+// TestTLSPeerCheck: a client that inspects the peer's certificates itself
+// after the handshake is quiet; one that only counts them is reported.
+func TestTLSPeerCheck(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.TLS()), "tlspeercheck")
+}

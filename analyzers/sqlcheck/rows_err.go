@@ -34,7 +34,8 @@ func RowsErr() *rule.Rule {
 				"with for rows.Next(). Quiet when the function calls rows.Err() anywhere (after the loop, in a " +
 				"deferred closure) or hands the rows on (returns them, passes them to a helper, stores them), so " +
 				"that the helper can check them. Rows received as a parameter are not checked: the caller may " +
-				"check Err after the helper returns. Files that import testing or testify (test helpers, debugging " +
+				"check Err after the helper returns. One rows variable assigned by a query in each branch of an if/else " +
+				"and iterated by one loop is reported once. Files that import testing or testify (test helpers, debugging " +
 				"dumps) and packages under a testonly, testutil, testutils, mock or mocks directory are not checked " +
 				"unless rules.toml sets tests = true.",
 			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
@@ -45,11 +46,16 @@ func RowsErr() *rule.Rule {
 }
 
 func runRowsErr(p *rule.Pass) error {
+	reported := map[ast.Node]bool{}
 	for _, r := range rowsResults(p) {
 		if r.errChecked || r.escaped || r.v == nil {
 			continue
 		}
 		for _, loop := range r.loops {
+			if reported[loop.Node()] {
+				continue // rows assigned in both branches of an if: one loop, one finding
+			}
+			reported[loop.Node()] = true
 			name := r.v.Name()
 			p.Report(loopHead(loop.Node().(*ast.ForStmt)), "this "+name+".Next() loop has no "+name+".Err() check "+
 				"after it: Next also returns false when the connection drops or the context is cancelled mid-result, "+

@@ -20,6 +20,13 @@ func TestLikeWildcard(t *testing.T) {
 }
 
 func TestInLoop(t *testing.T) {
-	a := ruletest.Analyzer(t, "", sqlcheck.InLoop())
+	a := ruletest.Analyzer(t, "[rules.sql-in-loop]\nenabled = true\n", sqlcheck.InLoop())
 	analysistest.Run(t, ruletest.TestData(), a, "sqlinloop", "sqlinloop/dbmigrations")
+}
+
+// TestInLoopOffByDefault: the rule is opt-in; with the defaults the N+1
+// loop of its fixture is not reported.
+func TestInLoopOffByDefault(t *testing.T) {
+	a := ruletest.Analyzer(t, "", sqlcheck.InLoop())
+	analysistest.Run(t, ruletest.TestData(), a, "sqlinloopdefault")
 }

@@ -84,6 +84,10 @@ type Config struct {
 	// demos, test tools): findings in their packages are not reported.
 	// "*" matches within a path element, "**" any number of elements, and
 	// a glob that matches a directory matches every package below it.
+	// A glob that matches everything ("**") covers the module's root
+	// package too: the way to mark a whole module (an emulator, a fake
+	// server, a test CA) as non-production. The also_non_production key of
+	// rules.toml appends to this list instead of replacing it.
 	NonProduction []string
 	// Production holds globs of package directories that are production
 	// code although they match NonProduction.
@@ -178,7 +182,7 @@ var DefaultNonProduction = []string{
 func (c *Config) AnalyzesPackage(importPath, modulePath string) bool {
 	rel := ModuleRelative(importPath, modulePath)
 	if rel == "" {
-		return true
+		return c.IsProduction("") // the root package: only "**" (the whole module) matches it
 	}
 	for _, e := range strings.Split(rel, "/") {
 		if !c.Examples && isExampleDir(e) || !c.Tests && isTestSupportDir(e) {

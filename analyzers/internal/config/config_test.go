@@ -329,3 +329,39 @@ func TestModulePathOf(t *testing.T) {
 		t.Error("a package of a module named bench was skipped")
 	}
 }
+
+// TestNonProductionModuleAndTrees: "**" marks a whole module, its root
+// package included, as non-production; also_non_production adds trees to
+// the default list instead of replacing it; the default list never skips
+// a module's root package.
+func TestNonProductionModuleAndTrees(t *testing.T) {
+	const mod = "example.com/emulator"
+	if !Default(testSpecs()).AnalyzesPackage(mod, mod) {
+		t.Error("the default list must not skip a module's root package")
+	}
+	cfg, err := Parse("rules.toml", []byte("[production]\nnon_production = [\"**\"]\n"), testSpecs())
+	must(t, err)
+	for _, path := range []string{mod, mod + "/cmd/emulator", mod + "/internal/api"} {
+		if cfg.AnalyzesPackage(path, mod) {
+			t.Errorf("non_production = [\"**\"] must skip %s", path)
+		}
+	}
+	cfg, err = Parse("rules.toml", []byte("[production]\nnon_production = [\"**\"]\nproduction = [\"cmd/server\"]\n"), testSpecs())
+	must(t, err)
+	if !cfg.AnalyzesPackage(mod+"/cmd/server", mod) || cfg.AnalyzesPackage(mod, mod) {
+		t.Error("production globs must still win over \"**\", and only where they match")
+	}
+	cfg, err = Parse("rules.toml", []byte("[production]\nalso_non_production = [\"internal/fake\"]\n"), testSpecs())
+	must(t, err)
+	if cfg.AnalyzesPackage(mod+"/internal/fake/s3", mod) || cfg.AnalyzesPackage(mod+"/samples/chat", mod) || !cfg.AnalyzesPackage(mod+"/internal/api", mod) {
+		t.Error("also_non_production must add to the default globs, not replace them")
+	}
+	cfg, err = Parse("rules.toml", []byte("[production]\nnon_production = [\"tools\"]\nalso_non_production = [\"internal/fake\"]\n"), testSpecs())
+	must(t, err)
+	if cfg.AnalyzesPackage(mod+"/tools/gen", mod) || cfg.AnalyzesPackage(mod+"/internal/fake", mod) || !cfg.AnalyzesPackage(mod+"/samples", mod) {
+		t.Error("also_non_production must add to a given non_production list")
+	}
+	if _, err := Parse("rules.toml", []byte("[production]\nalso_non_production = [\"[\"]\n"), testSpecs()); err == nil {
+		t.Error("an invalid glob in also_non_production must be an error")
+	}
+}

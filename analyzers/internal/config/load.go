@@ -72,7 +72,7 @@ type parser struct {
 var TopKeys = []string{"exclude", "tests", "generated", "examples", "honor_nolint", "production", "rules"}
 
 // productionKeys lists the keys of the production table.
-var productionKeys = []string{"non_production", "production"}
+var productionKeys = []string{"non_production", "also_non_production", "production"}
 
 func (p *parser) parse() (*Config, error) {
 	var top map[string]toml.Primitive
@@ -137,12 +137,15 @@ func (p *parser) parseProduction(prim toml.Primitive, cfg *Config) error {
 	if err := p.decode(prim, &table, "production"); err != nil {
 		return err
 	}
+	var also []string
 	for _, key := range sortedKeys(table) {
 		path := []string{"production", key}
 		var dst *[]string
 		switch key {
 		case "non_production":
 			dst = &cfg.NonProduction
+		case "also_non_production":
+			dst = &also
 		case "production":
 			dst = &cfg.Production
 		default:
@@ -158,6 +161,9 @@ func (p *parser) parseProduction(prim toml.Primitive, cfg *Config) error {
 			}
 		}
 	}
+	// also_non_production adds to non_production, the default list or the
+	// one given, so that marking one more tree needs no copy of the list.
+	cfg.NonProduction = append(cfg.NonProduction, also...)
 	return nil
 }
 
