@@ -17,29 +17,24 @@ type callSite struct {
 	cursor  inspector.Cursor
 }
 
-// packageCalls indexes, once per pass and only when a rule asks, the calls
-// of this package's functions made in this package.
+// packageCalls answers, from the package index, questions about the
+// calls of this package's functions made in this package.
 type packageCalls struct {
-	p     *rule.Pass
-	sites map[*types.Func][]callSite
+	p *rule.Pass
 }
 
 func newPackageCalls(p *rule.Pass) *packageCalls { return &packageCalls{p: p} }
 
+// of returns the calls of fn, a function of this package, in source order.
 func (x *packageCalls) of(fn *types.Func) []callSite {
-	if x.sites == nil {
-		x.sites = map[*types.Func][]callSite{}
-		for c := range x.p.Cursors((*ast.CallExpr)(nil)) {
-			call := c.Node().(*ast.CallExpr)
-			callee := match.Callee(x.p.TypesInfo, call)
-			if callee == nil || callee.Pkg() != x.p.Pkg {
-				continue
-			}
-			callee = callee.Origin()
-			x.sites[callee] = append(x.sites[callee], callSite{call, inGoStmt(c), c})
-		}
+	if fn == nil || fn.Pkg() != x.p.Pkg {
+		return nil
 	}
-	return x.sites[fn]
+	var sites []callSite
+	for _, c := range x.p.Index.CallsOf(fn) {
+		sites = append(sites, callSite{c.Node().(*ast.CallExpr), inGoStmt(c), c})
+	}
+	return sites
 }
 
 // inGoStmt reports whether c runs in a go statement of its function.

@@ -156,7 +156,7 @@ func expiryValue(p *rule.Pass, e ast.Expr) expiry {
 // claims replaced as a whole.
 func expiryAssignments(p *rule.Pass, scope inspector.Cursor, v *types.Var, shape claimsShape) (values []ast.Expr, ok bool) {
 	byValue := !isReference(v.Type())
-	for use := range usesOf(p, scope, v) {
+	for _, use := range usesOf(p, scope, v) {
 		if isClaimsArgument(p, use) {
 			continue
 		}

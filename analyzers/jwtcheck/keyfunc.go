@@ -89,26 +89,9 @@ func (a *unverifiedPass) keyfunc(c inspector.Cursor, arg ast.Expr) (inspector.Cu
 		if !ok || fn.Pkg() != a.Pkg {
 			return inspector.Cursor{}, false
 		}
-		return a.funcDecl(fn)
+		return a.Index.FuncDecl(fn)
 	}
 	return inspector.Cursor{}, false
-}
-
-// funcDecl returns the declaration of a function or method of this
-// package.
-func (a *unverifiedPass) funcDecl(fn *types.Func) (inspector.Cursor, bool) {
-	if a.funcDecls == nil {
-		a.funcDecls = map[any]inspector.Cursor{}
-		for file := range a.Inspector.Root().Children() {
-			for decl := range file.Children() {
-				if fd, ok := decl.Node().(*ast.FuncDecl); ok && fd.Body != nil {
-					a.funcDecls[a.TypesInfo.Defs[fd.Name]] = decl
-				}
-			}
-		}
-	}
-	c, ok := a.funcDecls[fn]
-	return c, ok
 }
 
 // keyfuncFacts is what a Keyfunc's body shows.

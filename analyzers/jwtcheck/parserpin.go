@@ -49,7 +49,7 @@ func (a *unverifiedPass) parserPins(recv ast.Expr) (known, pinned bool) {
 		if !ok || isReassigned(a.Pass, scope, v) {
 			return false, false
 		}
-		for use := range usesOf(a.Pass, scope, v) {
+		for _, use := range usesOf(a.Pass, scope, v) {
 			if use.ParentEdgeKind() == edge.SelectorExpr_X &&
 				jwtField(a.TypesInfo, use.Parent().Node().(*ast.SelectorExpr), "Parser", "ValidMethods") != nil &&
 				use.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs {

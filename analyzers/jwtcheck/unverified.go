@@ -55,7 +55,6 @@ func Unverified() *rule.Rule {
 // unverifiedPass is the state of one jwt-unverified run.
 type unverifiedPass struct {
 	*rule.Pass
-	funcDecls map[any]inspector.Cursor // *types.Func -> its declaration, built on first use
 	// skipSites are the places that turn claims validation off, reported
 	// at the end unless the package validates claims itself.
 	skipSites       []skipSite

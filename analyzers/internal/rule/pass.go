@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 )
 
 // Pass is what a rule's Run receives: the analysis pass, the rule's
@@ -22,11 +23,13 @@ type Pass struct {
 	Settings  config.RuleSettings
 	Package   *PackageConfig
 	Inspector *inspector.Inspector
+	// Index answers who defines, uses, assigns and calls what in the
+	// package; computed once per package and shared by every rule.
+	Index *index.Index
 
-	at    ast.Node // the node being analyzed, for crash reports
-	used  map[*directive]bool
-	said  map[string]int                // message -> how many findings had it
-	decls map[*types.Func]*ast.FuncDecl // built on first need
+	at   ast.Node // the node being analyzed, for crash reports
+	used map[*directive]bool
+	said map[string]int // message -> how many findings had it
 }
 
 // Options returns the rule's typed options; O must be the type whose
@@ -257,22 +260,11 @@ func isIdentByte(b byte) bool {
 // FuncDecl returns the declaration, with a body, of fn (or of the generic
 // function fn instantiates) when it is declared in this package, or nil.
 func (p *Pass) FuncDecl(fn *types.Func) *ast.FuncDecl {
-	if fn == nil || fn.Pkg() != p.Pkg {
+	c, ok := p.Index.FuncDecl(fn)
+	if !ok {
 		return nil
 	}
-	if p.decls == nil {
-		p.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						p.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	return p.decls[fn.Origin()]
+	return c.Node().(*ast.FuncDecl)
 }
 
 // File returns the syntax of the package file that holds pos, or nil.

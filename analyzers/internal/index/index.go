@@ -1,0 +1,278 @@
+// Package index is the package index every rule may require, in the
+// manner of x/tools' typeindex: for one package, where each object is
+// defined and used, every assignment to a variable or field, the calls of
+// each function and method, and the declaration of each package function.
+//
+// The analyzer is computed once per package, whatever the driver
+// (multichecker, unitchecker, golangci-lint), and shared by the rules that
+// require it. Each part is built on its first question, once, so a package
+// no rule asks about costs nothing; rules of one package run concurrently,
+// so the parts are guarded.
+package index
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer computes the Index of a package. It holds no state of its own,
+// like inspect.Analyzer, so every analyzer set can require this one value.
+var Analyzer = &analysis.Analyzer{
+	Name:       "prodlint_index",
+	Doc:        "indexes the definitions, uses, assignments, calls and function declarations of a package",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeOf((*Index)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		return New(pass.TypesInfo, pass.Pkg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)), nil
+	},
+}
+
+// Index answers "who defines, uses, assigns, calls what" for one package.
+type Index struct {
+	info *types.Info
+	pkg  *types.Package
+	in   *inspector.Inspector
+
+	idents sync.Once
+	defs   map[types.Object]inspector.Cursor
+	uses   map[types.Object][]inspector.Cursor
+
+	callsOnce sync.Once
+	calls     []inspector.Cursor
+	callsOf   map[types.Object][]inspector.Cursor
+
+	assignOnce  sync.Once
+	assignments map[*types.Var][]Assignment
+
+	declsOnce sync.Once
+	decls     map[*types.Func]inspector.Cursor
+}
+
+// New returns the index of the package whose syntax in walks.
+func New(info *types.Info, pkg *types.Package, in *inspector.Inspector) *Index {
+	return &Index{info: info, pkg: pkg, in: in}
+}
+
+// Inspector returns the inspector the index walks.
+func (x *Index) Inspector() *inspector.Inspector { return x.in }
+
+func (x *Index) indexIdents() {
+	x.idents.Do(func() {
+		x.defs = map[types.Object]inspector.Cursor{}
+		x.uses = map[types.Object][]inspector.Cursor{}
+		for c := range x.in.Root().Preorder((*ast.Ident)(nil)) {
+			id := c.Node().(*ast.Ident)
+			if obj := x.info.Defs[id]; obj != nil {
+				x.defs[obj] = c
+			}
+			if obj := x.info.Uses[id]; obj != nil {
+				x.uses[obj] = append(x.uses[obj], c)
+			}
+		}
+	})
+}
+
+// Def returns the cursor of the identifier that declares obj in this
+// package, or false.
+func (x *Index) Def(obj types.Object) (inspector.Cursor, bool) {
+	if obj == nil {
+		return inspector.Cursor{}, false
+	}
+	x.indexIdents()
+	c, ok := x.defs[obj]
+	return c, ok
+}
+
+// Uses returns the cursors of the identifiers that refer to obj, in source
+// order.
+func (x *Index) Uses(obj types.Object) []inspector.Cursor {
+	if obj == nil {
+		return nil
+	}
+	x.indexIdents()
+	return x.uses[obj]
+}
+
+// UsesIn returns the uses of obj inside the node at scope, in source
+// order; all of them when scope is the zero cursor.
+func (x *Index) UsesIn(scope inspector.Cursor, obj types.Object) []inspector.Cursor {
+	all := x.Uses(obj)
+	if !scope.Valid() {
+		return all
+	}
+	n := scope.Node()
+	if n == nil { // the root
+		return all
+	}
+	lo := sort.Search(len(all), func(i int) bool { return all[i].Node().Pos() >= n.Pos() })
+	hi := lo
+	for hi < len(all) && all[hi].Node().Pos() < n.End() {
+		hi++
+	}
+	return all[lo:hi]
+}
+
+func (x *Index) indexCalls() {
+	x.callsOnce.Do(func() {
+		x.callsOf = map[types.Object][]inspector.Cursor{}
+		for c := range x.in.Root().Preorder((*ast.CallExpr)(nil)) {
+			x.calls = append(x.calls, c)
+			if fn, ok := typeutil.Callee(x.info, c.Node().(*ast.CallExpr)).(*types.Func); ok {
+				fn = fn.Origin()
+				x.callsOf[fn] = append(x.callsOf[fn], c)
+			}
+		}
+	})
+}
+
+// Calls returns every call expression of the package, in source order.
+func (x *Index) Calls() []inspector.Cursor {
+	x.indexCalls()
+	return x.calls
+}
+
+// CallsOf returns the calls, in this package and in source order, whose
+// static callee is fn (or an instance of the generic fn): a function, or
+// a method called on a concrete type or through an interface.
+func (x *Index) CallsOf(fn *types.Func) []inspector.Cursor {
+	if fn == nil {
+		return nil
+	}
+	x.indexCalls()
+	return x.callsOf[fn.Origin()]
+}
+
+// Assignment is one value given to a variable or field.
+type Assignment struct {
+	// Target is the cursor of the expression assigned to: an identifier
+	// (x = …, x := …, var x = …, the key of a composite-literal field
+	// S{x: …}) or a selector (s.x = …, pkg.X = …).
+	Target inspector.Cursor
+	// Tok says how: token.ASSIGN, token.DEFINE or an operator assignment
+	// (+=, …) for an assignment statement, token.VAR for a var spec and
+	// token.COLON for a composite-literal field.
+	Tok token.Token
+	// Value is the expression assigned, or nil (var x T).
+	Value ast.Expr
+	// Result is which result of Value the target receives when Value is a
+	// multi-valued call or comma-ok expression (x, err := f()); else 0.
+	Result int
+}
+
+func (x *Index) indexAssignments() {
+	x.assignOnce.Do(func() {
+		x.assignments = map[*types.Var][]Assignment{}
+		add := func(target inspector.Cursor, tok token.Token, value ast.Expr, result int) {
+			if v := AssignedVar(x.info, target.Node().(ast.Expr)); v != nil {
+				x.assignments[v] = append(x.assignments[v], Assignment{target, tok, value, result})
+			}
+		}
+		for c := range x.in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil)) {
+			switch n := c.Node().(type) {
+			case *ast.AssignStmt:
+				for i := range n.Lhs {
+					target := c.ChildAt(edge.AssignStmt_Lhs, i)
+					switch {
+					case len(n.Lhs) == len(n.Rhs):
+						add(target, n.Tok, n.Rhs[i], 0)
+					case len(n.Rhs) == 1:
+						add(target, n.Tok, n.Rhs[0], i)
+					}
+				}
+			case *ast.ValueSpec:
+				for i := range n.Names {
+					target := c.ChildAt(edge.ValueSpec_Names, i)
+					switch {
+					case len(n.Values) == 0:
+						add(target, token.VAR, nil, 0)
+					case len(n.Values) == len(n.Names):
+						add(target, token.VAR, n.Values[i], 0)
+					case len(n.Values) == 1:
+						add(target, token.VAR, n.Values[0], i)
+					}
+				}
+			case *ast.KeyValueExpr:
+				if _, ok := c.Parent().Node().(*ast.CompositeLit); !ok {
+					continue
+				}
+				key, ok := n.Key.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				if f, ok := x.info.Uses[key].(*types.Var); ok && f.IsField() {
+					x.assignments[f] = append(x.assignments[f], Assignment{c.ChildAt(edge.KeyValueExpr_Key, -1), token.COLON, n.Value, 0})
+				}
+			}
+		}
+	})
+}
+
+// Assignments returns every value given to v in this package, in source
+// order: assignments and definitions, var specs (with a nil Value for
+// var v T), and, for a field, composite-literal keys and assignments
+// through a selector (s.f = …). Assignments through a pointer (*p = …),
+// an index (a[i] = …), a range clause or a call (&v) are not listed.
+func (x *Index) Assignments(v *types.Var) []Assignment {
+	if v == nil {
+		return nil
+	}
+	x.indexAssignments()
+	return x.assignments[v]
+}
+
+// AssignedVar returns the variable (local, package or field) an
+// assignment target denotes: x, pkg.X, s.f; nil for other targets.
+func AssignedVar(info *types.Info, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.Defs[e].(*types.Var); ok {
+			return v
+		}
+		v, _ := info.Uses[e].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			v, _ := sel.Obj().(*types.Var)
+			return v
+		}
+		v, _ := info.Uses[e.Sel].(*types.Var)
+		return v
+	}
+	return nil
+}
+
+func (x *Index) indexDecls() {
+	x.declsOnce.Do(func() {
+		x.decls = map[*types.Func]inspector.Cursor{}
+		for c := range x.in.Root().Children() { // files
+			for d := range c.Children() {
+				if fd, ok := d.Node().(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := x.info.Defs[fd.Name].(*types.Func); ok {
+						x.decls[obj] = d
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuncDecl returns the declaration, with a body, of fn (or of the generic
+// function fn instantiates) when it is declared in this package.
+func (x *Index) FuncDecl(fn *types.Func) (inspector.Cursor, bool) {
+	if fn == nil || fn.Pkg() != x.pkg {
+		return inspector.Cursor{}, false
+	}
+	x.indexDecls()
+	c, ok := x.decls[fn.Origin()]
+	return c, ok
+}
