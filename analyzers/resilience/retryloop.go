@@ -8,7 +8,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
-	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // retryLoop is a loop that calls the network and, when the call fails,
@@ -25,11 +24,11 @@ type retryLoop struct {
 
 // findRetryLoops returns the package's retry loops, one per loop, in
 // source order.
-func findRetryLoops(p *rule.Pass, pf *packageFacts) []retryLoop {
+func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []retryLoop {
 	seen := map[ast.Node]bool{}
 	var out []retryLoop
 	for _, c := range pf.calls {
-		api := networkAPI(match.Callee(p.TypesInfo, c.Node().(*ast.CallExpr)), pf, p.Pkg)
+		api := networkAPI(match.Callee(info, c.Node().(*ast.CallExpr)), pf, pkg)
 		if api == "" {
 			continue
 		}
@@ -37,7 +36,7 @@ func findRetryLoops(p *rule.Pass, pf *packageFacts) []retryLoop {
 		if !loop.Valid() || seen[loop.Node()] {
 			continue
 		}
-		f := newFlow(p.TypesInfo, loop)
+		f := newFlow(info, loop)
 		retries, untilSuccess := f.retriesOnError(c)
 		if !retries || f.iterates(c.Node().(*ast.CallExpr)) {
 			continue // a loop over items that skips a failed one is not a retry
