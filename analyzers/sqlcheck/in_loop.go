@@ -20,6 +20,7 @@ func InLoop() *rule.Rule {
 		Severity: config.SeverityWarning,
 		Enabled:  true,
 		Imports:  sqlImports,
+		Requires: sqlRequires,
 		Doc: rule.Doc{
 			Title: "report SELECTs run once per row or element of a loop (N+1 queries)",
 			Why: "A loop that runs one query per row turns a list of 1,000 orders into 1,001 round trips, each a " +
