@@ -107,7 +107,7 @@ func runTimeout(p *rule.Pass) error {
 		}
 		if o.dest != nil {
 			if !sendsThrough[o.dest] || x.timeoutSet[o.dest] || x.handedOff[o.dest] || !x.laterTransportsUnbounded(o.dest) ||
-				o.zeroDecl && len(x.values[o.dest]) > 0 {
+				o.zeroDecl && len(x.values(o.dest)) > 0 {
 				continue
 			}
 		} else if !directSends[o.node] {
@@ -142,7 +142,7 @@ func runTimeout(p *rule.Pass) error {
 // or init).
 func (x *clientIndex) defaultClientTimeoutSet(fn *types.Func) bool {
 	v, ok := fn.Pkg().Scope().Lookup("DefaultClient").(*types.Var)
-	return ok && (x.timeoutSet[v] || len(x.values[v]) > 0)
+	return ok && (x.timeoutSet[v] || len(x.values(v)) > 0)
 }
 
 // laterTransportsUnbounded reports whether every Transport assigned to the

@@ -53,6 +53,7 @@ type Index struct {
 
 	assignOnce  sync.Once
 	assignments map[*types.Var][]Assignment
+	all         []Assignment
 
 	declsOnce sync.Once
 	decls     map[*types.Func]inspector.Cursor
@@ -167,14 +168,19 @@ type Assignment struct {
 	// Result is which result of Value the target receives when Value is a
 	// multi-valued call or comma-ok expression (x, err := f()); else 0.
 	Result int
+	// Multi is set when Value gives several targets their values at
+	// once (x, err := f()), Result then saying which.
+	Multi bool
 }
 
 func (x *Index) indexAssignments() {
 	x.assignOnce.Do(func() {
 		x.assignments = map[*types.Var][]Assignment{}
-		add := func(target inspector.Cursor, tok token.Token, value ast.Expr, result int) {
+		add := func(target inspector.Cursor, tok token.Token, value ast.Expr, result int, multi bool) {
 			if v := AssignedVar(x.info, target.Node().(ast.Expr)); v != nil {
-				x.assignments[v] = append(x.assignments[v], Assignment{target, tok, value, result})
+				a := Assignment{target, tok, value, result, multi}
+				x.assignments[v] = append(x.assignments[v], a)
+				x.all = append(x.all, a)
 			}
 		}
 		for c := range x.in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil)) {
@@ -184,9 +190,9 @@ func (x *Index) indexAssignments() {
 					target := c.ChildAt(edge.AssignStmt_Lhs, i)
 					switch {
 					case len(n.Lhs) == len(n.Rhs):
-						add(target, n.Tok, n.Rhs[i], 0)
+						add(target, n.Tok, n.Rhs[i], 0, false)
 					case len(n.Rhs) == 1:
-						add(target, n.Tok, n.Rhs[0], i)
+						add(target, n.Tok, n.Rhs[0], i, true)
 					}
 				}
 			case *ast.ValueSpec:
@@ -194,11 +200,11 @@ func (x *Index) indexAssignments() {
 					target := c.ChildAt(edge.ValueSpec_Names, i)
 					switch {
 					case len(n.Values) == 0:
-						add(target, token.VAR, nil, 0)
+						add(target, token.VAR, nil, 0, false)
 					case len(n.Values) == len(n.Names):
-						add(target, token.VAR, n.Values[i], 0)
+						add(target, token.VAR, n.Values[i], 0, false)
 					case len(n.Values) == 1:
-						add(target, token.VAR, n.Values[0], i)
+						add(target, token.VAR, n.Values[0], i, true)
 					}
 				}
 			case *ast.KeyValueExpr:
@@ -210,7 +216,7 @@ func (x *Index) indexAssignments() {
 					continue
 				}
 				if f, ok := x.info.Uses[key].(*types.Var); ok && f.IsField() {
-					x.assignments[f] = append(x.assignments[f], Assignment{c.ChildAt(edge.KeyValueExpr_Key, -1), token.COLON, n.Value, 0})
+					add(c.ChildAt(edge.KeyValueExpr_Key, -1), token.COLON, n.Value, 0, false)
 				}
 			}
 		}
@@ -228,6 +234,13 @@ func (x *Index) Assignments(v *types.Var) []Assignment {
 	}
 	x.indexAssignments()
 	return x.assignments[v]
+}
+
+// AllAssignments returns every assignment Assignments lists, of every
+// variable and field, in source order.
+func (x *Index) AllAssignments() []Assignment {
+	x.indexAssignments()
+	return x.all
 }
 
 // AssignedVar returns the variable (local, package or field) an
