@@ -13,6 +13,7 @@ import (
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
+	"github.com/prodlint/prodlint/internal/astname"
 )
 
 // Pass is what a rule's Run receives: the analysis pass, the rule's
@@ -178,7 +179,7 @@ func enclosingDecl(f *ast.File, pos token.Pos) string {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if d.Recv != nil && len(d.Recv.List) == 1 {
-				if recv := receiverName(d.Recv.List[0].Type); recv != "" {
+				if recv := astname.Receiver(d.Recv.List[0].Type); recv != "" {
 					return recv + "." + d.Name.Name
 				}
 			}
@@ -216,26 +217,6 @@ func valueSpecName(spec *ast.ValueSpec, pos token.Pos) string {
 		names = append(names, n.Name)
 	}
 	return strings.Join(names, ", ")
-}
-
-// receiverName returns the base type name of a method receiver.
-func receiverName(t ast.Expr) string {
-	for {
-		switch e := t.(type) {
-		case *ast.StarExpr:
-			t = e.X
-		case *ast.ParenExpr:
-			t = e.X
-		case *ast.IndexExpr:
-			t = e.X
-		case *ast.IndexListExpr:
-			t = e.X
-		case *ast.Ident:
-			return e.Name
-		default:
-			return ""
-		}
-	}
 }
 
 // containsWord reports whether s holds word as a whole identifier.
