@@ -424,7 +424,7 @@ func runsComposite(info *types.Info, l inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	decl := outermostFuncDecl(l)
+	decl := match.EnclosingFuncDecl(l)
 	if !decl.Valid() {
 		return false
 	}
@@ -490,7 +490,7 @@ func isProgramState(info *types.Info, l inspector.Cursor, e ast.Expr) bool {
 	if _, isSel := ast.Unparen(e).(*ast.SelectorExpr); !isSel {
 		return false // the receiver itself: see runsComposite
 	}
-	decl := outermostFuncDecl(l)
+	decl := match.EnclosingFuncDecl(l)
 	if !decl.Valid() {
 		return false
 	}
@@ -647,7 +647,7 @@ func definingCall(p *rule.Pass, l inspector.Cursor, v *types.Var) *ast.CallExpr 
 // function around at is declared with (x := e), when it is never assigned
 // again nor has its address taken; nil otherwise.
 func singleAssignedValue(p *rule.Pass, at inspector.Cursor, v *types.Var) ast.Expr {
-	fn := outermostFuncDecl(at)
+	fn := match.EnclosingFuncDecl(at)
 	if !fn.Valid() || v.Parent() == v.Pkg().Scope() {
 		return nil
 	}

@@ -57,6 +57,29 @@ func declared(info *types.Info, owner inspector.Cursor) *types.Func {
 	return fn
 }
 
+// passing returns the calls of fn in this package and the index of its
+// parameter v, which every call passes; ok is false when v is not a
+// parameter of fn, fn is never called, or a call passes fewer arguments.
+func (x *packageCalls) passing(fn *types.Func, v *types.Var) (sites []callSite, index int, ok bool) {
+	params := fn.Signature().Params()
+	index = -1
+	for i := range params.Len() {
+		if params.At(i) == v {
+			index = i
+		}
+	}
+	sites = x.of(fn)
+	if index < 0 || len(sites) == 0 {
+		return nil, 0, false
+	}
+	for _, s := range sites {
+		if index >= len(s.call.Args) {
+			return nil, 0, false
+		}
+	}
+	return sites, index, true
+}
+
 // onlySpawned reports whether fn is called in this package, and only in
 // go statements (go s.shadowCheck(ctx, req)): its body is detached work,
 // as if it were written in the go statement.
@@ -84,21 +107,11 @@ func (x *packageCalls) onlyFreshRoots(fn *types.Func, v *types.Var) bool {
 // levels deep): a helper of a helper of a function that starts from
 // context.Background() has a fresh root too.
 func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth int) bool {
-	params := fn.Signature().Params()
-	index := -1
-	for i := range params.Len() {
-		if params.At(i) == v {
-			index = i
-		}
-	}
-	sites := x.of(fn)
-	if index < 0 || len(sites) == 0 {
+	sites, index, ok := x.passing(fn, v)
+	if !ok {
 		return false
 	}
 	for _, s := range sites {
-		if index >= len(s.call.Args) {
-			return false
-		}
 		arg := s.call.Args[index]
 		if isFreshRoot(x.p.TypesInfo, arg) {
 			continue
@@ -108,7 +121,7 @@ func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth i
 			continue
 		}
 		if av != nil && av.Kind() == types.ParamVar && depth < 3 && av != v {
-			if caller := enclosingDecl(x.p.TypesInfo, s.cursor); caller != nil && caller != fn &&
+			if caller := match.DeclaredFunc(x.p.TypesInfo, s.cursor); caller != nil && caller != fn &&
 				x.onlyFreshRootsDepth(caller, av, depth+1) {
 				continue // getToken(ctx): this caller's own callers all pass a fresh root
 			}
@@ -124,21 +137,11 @@ func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth i
 // NewRequestWithContext): v is an outgoing request being prepared, and its
 // Context() is whatever the builder gave it, not the context of a caller.
 func (x *packageCalls) onlyOutgoingRequests(fn *types.Func, v *types.Var) bool {
-	params := fn.Signature().Params()
-	index := -1
-	for i := range params.Len() {
-		if params.At(i) == v {
-			index = i
-		}
-	}
-	sites := x.of(fn)
-	if index < 0 || len(sites) == 0 {
+	sites, index, ok := x.passing(fn, v)
+	if !ok {
 		return false
 	}
 	for _, s := range sites {
-		if index >= len(s.call.Args) {
-			return false
-		}
 		av := match.Var(x.p.TypesInfo, s.call.Args[index])
 		if av == nil {
 			return false
@@ -149,12 +152,4 @@ func (x *packageCalls) onlyOutgoingRequests(fn *types.Func, v *types.Var) bool {
 		}
 	}
 	return true
-}
-
-// enclosingDecl returns the declared function around c, or nil.
-func enclosingDecl(info *types.Info, c inspector.Cursor) *types.Func {
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
-		return declared(info, fc)
-	}
-	return nil
 }

@@ -62,15 +62,15 @@ func runBodyClose(p *rule.Pass) error {
 		if s.sendsHead(p.TypesInfo, c) {
 			continue // a HEAD response has no body: the Transport reuses the connection at once
 		}
-		if inTestHelper(p, c) {
+		if p.IsTestCode(c) {
 			continue // test-harness code: out of scope with tests = false
 		}
 		api := s.api(p.TypesInfo)
 		switch {
-		case r.discarded || isBlank(r.resp):
+		case r.discarded || match.IsBlank(r.resp):
 			p.Reportf(s.call, "the response of %s is discarded, so its body is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; keep the response and defer resp.Body.Close() once err is nil", api)
-		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, outermostFunc(c), r.respVar):
+		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, match.OutermostFunc(c), r.respVar):
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
 		}

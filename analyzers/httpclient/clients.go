@@ -129,7 +129,7 @@ func (x *clientIndex) call(c inspector.Cursor, call *ast.CallExpr) {
 			arg = ast.Unparen(u.X)
 		}
 		if t := x.info.TypeOf(arg); t != nil && (match.IsNamedOrPointer(t, "net/http", "Client", "Transport")) {
-			if v := varOf(x.info, arg); v != nil {
+			if v := index.AssignedVar(x.info, arg); v != nil {
 				x.handedOff[v] = true
 			}
 		}
@@ -143,7 +143,7 @@ func (x *clientIndex) fieldSet(sel *ast.SelectorExpr, a index.Assignment) {
 	if !ok || s.Kind() != types.FieldVal {
 		return
 	}
-	owner := varOf(x.info, sel.X)
+	owner := index.AssignedVar(x.info, sel.X)
 	if owner == nil {
 		return
 	}
@@ -164,20 +164,20 @@ func (x *clientIndex) fieldSet(sel *ast.SelectorExpr, a index.Assignment) {
 // destOf returns the variable or field the client made at c is stored in,
 // or nil when it goes elsewhere (a call, a return) or is used directly.
 func (x *clientIndex) destOf(c inspector.Cursor) *types.Var {
-	c = unparen(c)
+	c = match.Unparen(c)
 	if c.ParentEdgeKind() == edge.UnaryExpr_X && c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
-		c = unparen(c.Parent())
+		c = match.Unparen(c.Parent())
 	}
 	switch c.ParentEdgeKind() {
 	case edge.AssignStmt_Rhs:
 		as := c.Parent().Node().(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) {
-			return varOf(x.info, as.Lhs[c.ParentEdgeIndex()])
+			return index.AssignedVar(x.info, as.Lhs[c.ParentEdgeIndex()])
 		}
 	case edge.ValueSpec_Values:
 		vs := c.Parent().Node().(*ast.ValueSpec)
 		if len(vs.Names) == len(vs.Values) {
-			return varOf(x.info, vs.Names[c.ParentEdgeIndex()])
+			return index.AssignedVar(x.info, vs.Names[c.ParentEdgeIndex()])
 		}
 	case edge.KeyValueExpr_Value:
 		kv := c.Parent().Node().(*ast.KeyValueExpr)
@@ -186,23 +186,6 @@ func (x *clientIndex) destOf(c inspector.Cursor) *types.Var {
 				return f
 			}
 		}
-	}
-	return nil
-}
-
-// varOf returns the variable (local, package or field) that e denotes:
-// c, pkg.Client, s.client.
-func varOf(info *types.Info, e ast.Expr) *types.Var {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if v, ok := info.Defs[e].(*types.Var); ok {
-			return v
-		}
-		v, _ := info.Uses[e].(*types.Var)
-		return v
-	case *ast.SelectorExpr:
-		v, _ := match.ObjectOf(info, e).(*types.Var)
-		return v
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
@@ -155,7 +156,7 @@ func (x *clientIndex) transportUnbounded(e ast.Expr, hops int) bool {
 		kv := match.Field(e, "ResponseHeaderTimeout")
 		return kv == nil || match.IsZeroConst(x.info, kv.Value)
 	case *ast.Ident, *ast.SelectorExpr:
-		v := varOf(x.info, e)
+		v := index.AssignedVar(x.info, e)
 		if v == nil {
 			return false
 		}

@@ -125,12 +125,6 @@ func resultsOf(info *types.Info, c inspector.Cursor) (r results, ok bool) {
 	return r, true
 }
 
-// isBlank reports whether e is the blank identifier.
-func isBlank(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "_"
-}
-
 // localVar returns the function-local variable e names, or nil for the
 // blank identifier, package variables, fields and other expressions.
 func localVar(info *types.Info, e ast.Expr) *types.Var {
@@ -139,16 +133,6 @@ func localVar(info *types.Info, e ast.Expr) *types.Var {
 		return nil
 	}
 	return v
-}
-
-// outermostFunc returns the top-level function (declaration or literal)
-// around c: a local variable may be used in closures inside it.
-func outermostFunc(c inspector.Cursor) inspector.Cursor {
-	var out inspector.Cursor
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		out = fc
-	}
-	return out
 }
 
 // usesOf returns the cursors of the identifiers in the sub-tree at root
@@ -199,7 +183,7 @@ func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
 		return false
 	}
 	builds, head := 0, 0
-	for use := range outermostFunc(c).Preorder((*ast.Ident)(nil)) {
+	for use := range match.OutermostFunc(c).Preorder((*ast.Ident)(nil)) {
 		if id := use.Node().(*ast.Ident); info.Uses[id] != v && info.Defs[id] != v {
 			continue
 		}

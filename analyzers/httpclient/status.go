@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -71,17 +72,17 @@ func runStatus(p *rule.Pass) error {
 		if !ok || r.respVar == nil {
 			continue
 		}
-		read, decoded := uncheckedRead(p.TypesInfo, outermostFunc(c), r.respVar)
-		if read == nil || inTestHelper(p, c) {
+		read, decoded := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar)
+		if read == nil || p.IsTestCode(c) {
 			continue
 		}
-		if !decoded && parsedStrictly(p.TypesInfo, outermostFunc(c), read) {
+		if !decoded && parsedStrictly(p.TypesInfo, match.OutermostFunc(c), read) {
 			continue // x509.ParseCertificate(body): an error page cannot parse as a certificate
 		}
-		if decoded && checksEnvelope(p.TypesInfo, outermostFunc(c), read) {
+		if decoded && checksEnvelope(p.TypesInfo, match.OutermostFunc(c), read) {
 			continue // the API's own success flag is checked: an error answer cannot pass as data
 		}
-		if checksStatusValue(p.TypesInfo, outermostFunc(c), read, decoded) {
+		if checksStatusValue(p.TypesInfo, match.OutermostFunc(c), read, decoded) {
 			continue // if out.Status != "ok" { return err }: an error answer cannot pass as data
 		}
 		verb := "read"

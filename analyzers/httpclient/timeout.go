@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -72,7 +73,7 @@ func runTimeout(p *rule.Pass) error {
 	// Sends through http.DefaultClient.
 	for _, s := range x.sends {
 		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByContext(s.send) ||
-			inTestHelper(p, s.cursor) {
+			p.IsTestCode(s.cursor) {
 			continue
 		}
 		p.At(s.call)
@@ -96,7 +97,7 @@ func runTimeout(p *rule.Pass) error {
 		if s.client == nil || x.boundedByContext(s.send) {
 			continue
 		}
-		if v := varOf(p.TypesInfo, s.client); v != nil {
+		if v := index.AssignedVar(p.TypesInfo, s.client); v != nil {
 			sendsThrough[v] = true
 		}
 		directSends[clientExpr(s.client)] = true
@@ -113,7 +114,7 @@ func runTimeout(p *rule.Pass) error {
 		} else if !directSends[o.node] {
 			continue
 		}
-		if inTestHelper(p, o.cursor) {
+		if p.IsTestCode(o.cursor) {
 			continue
 		}
 		p.At(o.node)

@@ -2,7 +2,6 @@ package jwtcheck
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -49,17 +48,11 @@ func varDecl(p *rule.Pass, v *types.Var) (init ast.Expr, scope inspector.Cursor,
 	return nil, scope, false
 }
 
-// usesOf yields a cursor for every use of v inside scope (every file of
-// the package when scope is zero).
-func usesOf(p *rule.Pass, scope inspector.Cursor, v *types.Var) []inspector.Cursor {
-	return p.Index.UsesIn(scope, v)
-}
-
 // isReassigned reports whether a use of v inside scope stores into v
 // itself (v = x, v++, &v), so that its declared value may not be the one
 // in use.
 func isReassigned(p *rule.Pass, scope inspector.Cursor, v *types.Var) bool {
-	for _, c := range usesOf(p, scope, v) {
+	for _, c := range p.Index.UsesIn(scope, v) {
 		switch c.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
 			return true
@@ -97,13 +90,4 @@ func unparenAddr(e ast.Expr) ast.Expr {
 		return ast.Unparen(u.X)
 	}
 	return e
-}
-
-// constString returns the value of e when it is a constant string.
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -133,7 +134,7 @@ func reportLongLifetime(p *rule.Pass, e ast.Expr, max time.Duration) {
 		}
 		return
 	}
-	ts, ok := constInt(p, e)
+	ts, ok := match.ConstInt(p.TypesInfo, e)
 	if !ok || ts <= 0 {
 		return
 	}

@@ -65,7 +65,7 @@ func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index) *packa
 	callees := map[*types.Func][]*types.Func{} // same-package call graph
 	for _, c := range pf.calls {
 		call := c.Node().(*ast.CallExpr)
-		caller := enclosingFunc(info, c)
+		caller := match.DeclaredFunc(info, c)
 		if caller == nil {
 			continue
 		}
@@ -95,16 +95,6 @@ func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index) *packa
 		}
 	}
 	return pf
-}
-
-// enclosingFunc returns the declared function around c (a function
-// literal counts as part of the declaration that holds it).
-func enclosingFunc(info *types.Info, c inspector.Cursor) *types.Func {
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
-		fn, _ := info.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
-		return fn
-	}
-	return nil
 }
 
 // isWaitCall reports whether call pauses before the next attempt: a time

@@ -142,5 +142,5 @@ func (s span) End() token.Pos { return s.end }
 
 // loopHead returns the range of a loop's header, from "for" to "{".
 func loopHead(loop ast.Node) span {
-	return span{loop.Pos(), loopBody(loop).Lbrace + 1}
+	return span{loop.Pos(), match.LoopBody(loop).Lbrace + 1}
 }

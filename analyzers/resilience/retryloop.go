@@ -82,7 +82,7 @@ func (f *flow) retriesOnError(c inspector.Cursor) (retries, untilSuccess bool) {
 	}
 	checked := false
 	for s := stmt; ; {
-		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && references(f.info, ifs.Cond, errVar) {
+		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && match.Refers(f.info, ifs.Cond, errVar) {
 			checked = true
 			retries, untilSuccess = f.errBranchRetries(s, errVar)
 		} else if f.continuesOnResult(s.Node(), results) {
@@ -133,7 +133,7 @@ func (f *flow) continuesOnResult(s ast.Node, results []*types.Var) bool {
 		return false
 	}
 	for _, v := range results {
-		if references(f.info, cond, v) {
+		if match.Refers(f.info, cond, v) {
 			return f.continues(s)
 		}
 	}
@@ -224,16 +224,4 @@ func lastErrorVar(info *types.Info, a *ast.AssignStmt) *types.Var {
 		return nil
 	}
 	return v
-}
-
-// references reports whether the sub-tree n uses obj.
-func references(info *types.Info, n ast.Node, obj types.Object) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

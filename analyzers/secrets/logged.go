@@ -126,7 +126,7 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 		}
 	case pairArgs:
 		if len(args) >= 2 {
-			key, _ := constString(lc.TypesInfo, args[0])
+			key, _ := match.ConstString(lc.TypesInfo, args[0])
 			lc.check(name, args[1], key)
 		}
 	case keyValueArgs:
@@ -134,7 +134,7 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 			lc.check(name, args[i], "")
 		}
 		for i := s.kvFrom; i < len(args); i++ {
-			if key, ok := constString(lc.TypesInfo, args[i]); ok && i+1 < len(args) {
+			if key, ok := match.ConstString(lc.TypesInfo, args[i]); ok && i+1 < len(args) {
 				lc.check(name, args[i+1], key)
 				i++
 				continue
@@ -151,7 +151,7 @@ func (lc *loggedChecker) checkLogrusFields(lit *ast.CompositeLit) {
 	}
 	for _, e := range lit.Elts {
 		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			key, _ := constString(lc.TypesInfo, kv.Key)
+			key, _ := match.ConstString(lc.TypesInfo, kv.Key)
 			lc.check("logrus.Fields", kv.Value, key)
 		}
 	}

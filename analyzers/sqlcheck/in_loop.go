@@ -74,7 +74,7 @@ func runInLoop(p *rule.Pass) error {
 		if ddl[outermostFunc(sc.cursor)] || inMigrationCode(p, sc.cursor) {
 			continue // one-shot schema setup or data migration: it runs once, not per request
 		}
-		for loop := range enclosingLoops(sc.cursor) {
+		for _, loop := range match.EnclosingLoops(sc.cursor) {
 			over := loopOver(p.TypesInfo, loop.Node())
 			if over == "" || !argsFromLoop(p.TypesInfo, loop.Node(), sc.args) {
 				continue
@@ -129,11 +129,10 @@ var ddlVerbs = map[string]bool{"CREATE": true, "ALTER": true, "DROP": true, "TRU
 // outermostFunc returns the outermost function declaration or literal
 // around c, or nil at package level.
 func outermostFunc(c inspector.Cursor) ast.Node {
-	var fn ast.Node
-	for outer := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = outer.Node()
+	if fc := match.OutermostFunc(c); fc.Valid() {
+		return fc.Node()
 	}
-	return fn
+	return nil
 }
 
 // isFixedList reports whether x, the operand of a range, is a list whose
@@ -280,28 +279,6 @@ func isEmbedded(p *rule.Pass, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-// enclosingLoops yields the for and range statements whose body holds c,
-// innermost first, within c's function.
-func enclosingLoops(c inspector.Cursor) func(yield func(inspector.Cursor) bool) {
-	return func(yield func(inspector.Cursor) bool) {
-		child := c
-		for p := c.Parent(); p.Node() != nil; child, p = p, p.Parent() {
-			var body *ast.BlockStmt
-			switch n := p.Node().(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				return
-			case *ast.ForStmt:
-				body = n.Body
-			case *ast.RangeStmt:
-				body = n.Body
-			}
-			if body != nil && child.Node() == body && !yield(p) {
-				return
-			}
-		}
-	}
 }
 
 // loopOver describes what the loop iterates when it is a loop over another
