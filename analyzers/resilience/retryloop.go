@@ -54,9 +54,9 @@ func networkAPI(fn *types.Func, pf *packageFacts, pkg *types.Package) string {
 	case fn == nil:
 		return ""
 	case isNetworkFunc(fn):
-		return apiName(fn, pkg)
+		return match.APIName(fn, pkg)
 	case pf.network[fn] != nil:
-		return fn.Name() + " (which calls " + apiName(pf.network[fn].(*types.Func), pkg) + ")"
+		return fn.Name() + " (which calls " + match.APIName(pf.network[fn].(*types.Func), pkg) + ")"
 	}
 	return ""
 }

@@ -101,7 +101,7 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 	if s.pkg == "fmt" && s.first == 1 && (len(args) == 0 || !isStdStream(lc.TypesInfo, args[0])) {
 		return // Fprint* to a file, buffer or response: not a log
 	}
-	name := sinkName(fn)
+	name := match.APIName(fn, nil)
 	var cmd inspector.Cursor    // the CLI command a fmt print writes the output of
 	var mainFn inspector.Cursor // the function of a main package a fmt print is in
 	if s.pkg == "fmt" {

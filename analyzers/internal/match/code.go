@@ -183,3 +183,23 @@ func IsFieldOf(f *types.Var, pkgPath, typeName string, names ...string) bool {
 	}
 	return false
 }
+
+// APIName names fn as a reader knows it, for messages: http.Client.Do,
+// sql.DB.QueryContext, slog.Logger.Info, http.Get, or the bare name of a
+// function of the package local (nil: always qualified).
+func APIName(fn *types.Func, local *types.Package) string {
+	prefix := ""
+	if fn.Pkg() != nil && fn.Pkg() != local {
+		prefix = fn.Pkg().Name() + "."
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return prefix + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return prefix + fn.Name()
+}

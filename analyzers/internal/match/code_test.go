@@ -35,6 +35,8 @@ func f(xs []int, s *S) {
 			for i := 0; i < 2; i++ {
 				_ = s.f + i
 			}
+			var sb strings.Builder
+			_ = sb.String()
 		}()
 	}
 }
@@ -138,5 +140,34 @@ func TestLoopsAndFunctions(t *testing.T) {
 	field, _ := info.Selections[sel].Obj().(*types.Var)
 	if !match.IsFieldOf(field, "p", "S") || !match.IsFieldOf(field, "p", "S", "f") || match.IsFieldOf(field, "p", "S", "g") {
 		t.Error("IsFieldOf")
+	}
+}
+
+func TestAPIName(t *testing.T) {
+	_, info, in := load(t)
+	want := map[string][2]string{
+		"ToUpper": {"strings.ToUpper", "ToUpper"},
+		"String":  {"strings.Builder.String", "Builder.String"},
+	}
+	seen := 0
+	for c := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		fn := match.Callee(info, c.Node().(*ast.CallExpr))
+		if fn == nil {
+			continue
+		}
+		w, ok := want[fn.Name()]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := match.APIName(fn, nil); got != w[0] {
+			t.Errorf("APIName = %q, want %q", got, w[0])
+		}
+		if got := match.APIName(fn, fn.Pkg()); got != w[1] {
+			t.Errorf("APIName in its own package = %q, want %q", got, w[1])
+		}
+	}
+	if seen != 2 {
+		t.Errorf("saw %d calls, want 2", seen)
 	}
 }
