@@ -18,6 +18,7 @@ func BodyClose() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
+		Requires: sendRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP response bodies that are never closed",
 			Why: "Until resp.Body is closed, the response holds its TCP connection (and, over HTTP/2, a stream) and the " +
@@ -50,11 +51,9 @@ func BodyClose() *rule.Rule {
 }
 
 func runBodyClose(p *rule.Pass) error {
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
-		if !ok {
-			continue
-		}
+	for _, sa := range sendsOf(p) {
+		c, s := sa.cursor, sa.send
+		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
 		if !ok {
 			continue // the results go straight into a call or a return: someone else owns them

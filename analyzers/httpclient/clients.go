@@ -47,11 +47,6 @@ type clientIndex struct {
 	freshRootPassed map[*types.Var]bool
 }
 
-type sendAt struct {
-	send
-	cursor inspector.Cursor
-}
-
 func newClientIndex(p *rule.Pass) *clientIndex {
 	x := &clientIndex{
 		info:             p.TypesInfo,
@@ -63,6 +58,7 @@ func newClientIndex(p *rule.Pass) *clientIndex {
 		headerTimeoutSet: map[*types.Var]bool{},
 		handedOff:        map[*types.Var]bool{},
 	}
+	x.sends = sendsOf(p)
 	for _, c := range p.Index.Calls() {
 		p.At(c.Node())
 		x.call(c, c.Node().(*ast.CallExpr))
@@ -114,9 +110,6 @@ func (x *clientIndex) values(v *types.Var) []index.Assignment {
 }
 
 func (x *clientIndex) call(c inspector.Cursor, call *ast.CallExpr) {
-	if s, ok := asSend(x.info, call); ok {
-		x.sends = append(x.sends, sendAt{s, c})
-	}
 	x.recordFreshRoots(call)
 	if b, ok := builtinName(x.info, call); ok && b == "new" && len(call.Args) == 1 &&
 		match.IsNamed(x.info.TypeOf(call.Args[0]), "net/http", "Client") {

@@ -20,6 +20,7 @@ func Error() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
+		Requires: sendRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP request errors that are discarded or checked too late",
 			Why: "When Do, Get, Post, Head or PostForm fail (a refused connection, a timeout, a TLS error, a redirect " +
@@ -47,11 +48,9 @@ func Error() *rule.Rule {
 }
 
 func runError(p *rule.Pass) error {
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
-		if !ok {
-			continue
-		}
+	for _, sa := range sendsOf(p) {
+		c, s := sa.cursor, sa.send
+		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
 		if !ok || p.IsTestCode(c) {
 			continue

@@ -4,6 +4,13 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodlint/prodlint/analyzers/internal/index"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -21,6 +28,50 @@ type send struct {
 	call   *ast.CallExpr
 	fn     *types.Func
 	client ast.Expr // the *http.Client receiver; nil for http.Get and friends
+}
+
+// sendsAnalyzer finds the package's HTTP sends once for the client rules,
+// which require it. Like inspect.Analyzer it holds no state; its result
+// computes on the first rule's question.
+var sendsAnalyzer = &analysis.Analyzer{
+	Name:       "prodlint_httpsends",
+	Doc:        "finds the calls of a package that send an HTTP request",
+	Requires:   []*analysis.Analyzer{index.Analyzer},
+	ResultType: reflect.TypeOf((*sendScan)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		return &sendScan{info: pass.TypesInfo, idx: pass.ResultOf[index.Analyzer].(*index.Index)}, nil
+	},
+}
+
+// sendRequires is what a rule over sendsOf requires.
+var sendRequires = []*analysis.Analyzer{sendsAnalyzer}
+
+// sendScan is the result of sendsAnalyzer.
+type sendScan struct {
+	info  *types.Info
+	idx   *index.Index
+	once  sync.Once
+	sends []sendAt
+}
+
+// sendAt is a send and where it is.
+type sendAt struct {
+	send
+	cursor inspector.Cursor
+}
+
+// sendsOf returns the package's sends in source order, found once per
+// package.
+func sendsOf(p *rule.Pass) []sendAt {
+	s := p.ResultOf[sendsAnalyzer].(*sendScan)
+	s.once.Do(func() {
+		for _, c := range s.idx.Calls() {
+			if sd, ok := asSend(s.info, c.Node().(*ast.CallExpr)); ok {
+				s.sends = append(s.sends, sendAt{sd, c})
+			}
+		}
+	})
+	return s.sends
 }
 
 // asSend recognises http.Get/Head/Post/PostForm and the *http.Client

@@ -18,6 +18,7 @@ func Status() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
+		Requires: sendRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP response bodies read without a status check",
 			Why: "net/http returns a nil error for every response the server sends, 429 and 500 included. Code that " +
@@ -63,11 +64,9 @@ func Status() *rule.Rule {
 }
 
 func runStatus(p *rule.Pass) error {
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
-		if !ok {
-			continue
-		}
+	for _, sa := range sendsOf(p) {
+		c, s := sa.cursor, sa.send
+		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
 		if !ok || r.respVar == nil {
 			continue

@@ -22,6 +22,7 @@ func Timeout() *rule.Rule {
 		Severity:   config.SeverityError,
 		Enabled:    true,
 		Imports:    []string{"net/http"},
+		Requires:   sendRequires,
 		NewOptions: func() any { return &TimeoutOptions{Timeout: config.Duration(30 * time.Second)} },
 		Doc: rule.Doc{
 			Title: "report HTTP requests sent through a client without a timeout",
