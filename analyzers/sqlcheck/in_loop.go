@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -212,41 +213,35 @@ func isFixedText(p *rule.Pass, e ast.Expr) bool {
 // takes its address). The value is nil for a variable declared without one.
 func packageVarValue(p *rule.Pass, v *types.Var) (ast.Expr, bool) {
 	var def ast.Expr
-	for _, f := range p.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if p.TypesInfo.Defs[name] == v && len(vs.Values) == len(vs.Names) {
-						def = vs.Values[i]
-					}
-				}
-			}
+	if c, ok := p.Index.Def(v); ok && c.ParentEdgeKind() == edge.ValueSpec_Names {
+		if vs := c.Parent().Node().(*ast.ValueSpec); len(vs.Values) == len(vs.Names) {
+			def = vs.Values[c.ParentEdgeIndex()]
 		}
 	}
-	for c := range p.Cursors((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				if rootVar(p.TypesInfo, lhs) == v {
-					return nil, false
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && rootVar(p.TypesInfo, n.X) == v {
-				return nil, false
-			}
-		case *ast.IncDecStmt:
-			if rootVar(p.TypesInfo, n.X) == v {
-				return nil, false
-			}
+	for _, use := range p.Index.Uses(v) {
+		if storedInto(use) {
+			return nil, false
 		}
 	}
 	return def, true
+}
+
+// storedInto reports whether the variable used at c, or a field, element
+// or pointee reached from it (v.f, v[i], *v), is stored into there:
+// assigned, incremented or decremented, or has its address taken.
+func storedInto(c inspector.Cursor) bool {
+	for {
+		switch c.ParentEdgeKind() {
+		case edge.ParenExpr_X, edge.SelectorExpr_X, edge.IndexExpr_X, edge.StarExpr_X:
+			c = c.Parent()
+			continue
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return true
+		case edge.UnaryExpr_X:
+			return c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
+		}
+		return false
+	}
 }
 
 // isEmbedded reports whether the package-level variable v is filled by a
