@@ -59,7 +59,7 @@ func newClientIndex(p *rule.Pass) *clientIndex {
 		handedOff:        map[*types.Var]bool{},
 	}
 	x.sends = sendsOf(p)
-	for _, c := range p.Index.Calls() {
+	for c := range p.Index.Calls() {
 		p.At(c.Node())
 		x.call(c, c.Node().(*ast.CallExpr))
 	}

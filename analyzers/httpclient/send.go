@@ -65,7 +65,7 @@ type sendAt struct {
 func sendsOf(p *rule.Pass) []sendAt {
 	s := p.ResultOf[sendsAnalyzer].(*sendScan)
 	s.once.Do(func() {
-		for _, c := range s.idx.Calls() {
+		for c := range s.idx.Calls() {
 			if sd, ok := asSend(s.info, c.Node().(*ast.CallExpr)); ok {
 				s.sends = append(s.sends, sendAt{sd, c})
 			}

@@ -61,9 +61,10 @@ type packageFacts struct {
 }
 
 func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index) *packageFacts {
-	pf := &packageFacts{calls: idx.Calls(), network: map[*types.Func]types.Object{}, waits: map[*types.Func]bool{}}
+	pf := &packageFacts{network: map[*types.Func]types.Object{}, waits: map[*types.Func]bool{}}
 	callees := map[*types.Func][]*types.Func{} // same-package call graph
-	for _, c := range pf.calls {
+	for c := range idx.Calls() {
+		pf.calls = append(pf.calls, c)
 		call := c.Node().(*ast.CallExpr)
 		caller := match.DeclaredFunc(info, c)
 		if caller == nil {

@@ -110,7 +110,7 @@ func sqlCalls(p *rule.Pass) []*sqlCall {
 	s := p.ResultOf[sqlCallsAnalyzer].(*sqlScan)
 	s.once.Do(func() {
 		qt := newTexts(s.info)
-		for _, c := range s.idx.Calls() {
+		for c := range s.idx.Calls() {
 			sc := sinkCall(s.info, c)
 			if sc == nil {
 				continue

@@ -14,6 +14,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"reflect"
 	"sort"
 	"sync"
@@ -44,12 +45,10 @@ type Index struct {
 	in   *inspector.Inspector
 
 	idents sync.Once
-	defs   map[types.Object]inspector.Cursor
-	uses   map[types.Object][]inspector.Cursor
+	uses   map[*types.Var][]inspector.Cursor
 
 	callsOnce sync.Once
-	calls     []inspector.Cursor
-	callsOf   map[types.Object][]inspector.Cursor
+	callsOf   map[*types.Func][]inspector.Cursor
 
 	assignOnce  sync.Once
 	assignments map[*types.Var][]Assignment
@@ -69,15 +68,26 @@ func (x *Index) Inspector() *inspector.Inspector { return x.in }
 
 func (x *Index) indexIdents() {
 	x.idents.Do(func() {
-		x.defs = map[types.Object]inspector.Cursor{}
-		x.uses = map[types.Object][]inspector.Cursor{}
-		for c := range x.in.Root().Preorder((*ast.Ident)(nil)) {
-			id := c.Node().(*ast.Ident)
-			if obj := x.info.Defs[id]; obj != nil {
-				x.defs[obj] = c
+		// Two passes, so that every variable's uses share one array.
+		count := map[*types.Var]int{}
+		total := 0
+		for id, obj := range x.info.Uses {
+			if v, ok := obj.(*types.Var); ok && id.Pos().IsValid() {
+				count[v]++
+				total++
 			}
-			if obj := x.info.Uses[id]; obj != nil {
-				x.uses[obj] = append(x.uses[obj], c)
+		}
+		all := make([]inspector.Cursor, 0, total)
+		x.uses = make(map[*types.Var][]inspector.Cursor, len(count))
+		for v, n := range count {
+			x.uses[v] = all[len(all) : len(all) : len(all)+n]
+			all = all[:len(all)+n]
+		}
+		for c := range x.in.Root().Preorder((*ast.Ident)(nil)) {
+			if v, ok := x.info.Uses[c.Node().(*ast.Ident)].(*types.Var); ok {
+				if s, ok := x.uses[v]; ok && len(s) < cap(s) {
+					x.uses[v] = append(s, c)
+				}
 			}
 		}
 	})
@@ -86,28 +96,33 @@ func (x *Index) indexIdents() {
 // Def returns the cursor of the identifier that declares obj in this
 // package, or false.
 func (x *Index) Def(obj types.Object) (inspector.Cursor, bool) {
-	if obj == nil {
+	if obj == nil || obj.Pkg() != x.pkg || !obj.Pos().IsValid() {
 		return inspector.Cursor{}, false
 	}
-	x.indexIdents()
-	c, ok := x.defs[obj]
-	return c, ok
+	c, ok := x.in.Root().FindByPos(obj.Pos(), obj.Pos()+token.Pos(len(obj.Name())))
+	if !ok {
+		return inspector.Cursor{}, false
+	}
+	if id, isIdent := c.Node().(*ast.Ident); !isIdent || x.info.Defs[id] != obj {
+		return inspector.Cursor{}, false
+	}
+	return c, true
 }
 
-// Uses returns the cursors of the identifiers that refer to obj, in source
-// order.
-func (x *Index) Uses(obj types.Object) []inspector.Cursor {
-	if obj == nil {
+// Uses returns the cursors of the identifiers that refer to the variable
+// (local, package-level or field) v, in source order.
+func (x *Index) Uses(v *types.Var) []inspector.Cursor {
+	if v == nil {
 		return nil
 	}
 	x.indexIdents()
-	return x.uses[obj]
+	return x.uses[v]
 }
 
-// UsesIn returns the uses of obj inside the node at scope, in source
+// UsesIn returns the uses of v inside the node at scope, in source
 // order; all of them when scope is the zero cursor.
-func (x *Index) UsesIn(scope inspector.Cursor, obj types.Object) []inspector.Cursor {
-	all := x.Uses(obj)
+func (x *Index) UsesIn(scope inspector.Cursor, v *types.Var) []inspector.Cursor {
+	all := x.Uses(v)
 	if !scope.Valid() {
 		return all
 	}
@@ -125,9 +140,8 @@ func (x *Index) UsesIn(scope inspector.Cursor, obj types.Object) []inspector.Cur
 
 func (x *Index) indexCalls() {
 	x.callsOnce.Do(func() {
-		x.callsOf = map[types.Object][]inspector.Cursor{}
-		for c := range x.in.Root().Preorder((*ast.CallExpr)(nil)) {
-			x.calls = append(x.calls, c)
+		x.callsOf = map[*types.Func][]inspector.Cursor{}
+		for c := range x.Calls() {
 			if fn, ok := typeutil.Callee(x.info, c.Node().(*ast.CallExpr)).(*types.Func); ok {
 				fn = fn.Origin()
 				x.callsOf[fn] = append(x.callsOf[fn], c)
@@ -136,10 +150,10 @@ func (x *Index) indexCalls() {
 	})
 }
 
-// Calls returns every call expression of the package, in source order.
-func (x *Index) Calls() []inspector.Cursor {
-	x.indexCalls()
-	return x.calls
+// Calls yields every call expression of the package, in source order.
+// The inspector already holds them in order, so they are not copied.
+func (x *Index) Calls() iter.Seq[inspector.Cursor] {
+	return x.in.Root().Preorder((*ast.CallExpr)(nil))
 }
 
 // CallsOf returns the calls, in this package and in source order, whose
