@@ -61,16 +61,8 @@ func isJWTObject(obj types.Object, name string) bool {
 // jwtField returns the JWT library's struct field that the selector e
 // denotes, or nil when e is not such a field selection.
 func jwtField(info *types.Info, e ast.Expr, typeName string, names ...string) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	field := s.Obj().(*types.Var)
-	if !isJWTPackage(field.Pkg()) || !match.IsFieldOf(field, field.Pkg().Path(), typeName) {
+	field := match.FieldSelection(info, e)
+	if field == nil || !isJWTPackage(field.Pkg()) || !match.IsFieldOf(field, field.Pkg().Path(), typeName) {
 		return nil
 	}
 	for _, n := range names {

@@ -537,7 +537,7 @@ func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
 	default:
 		return nil
 	}
-	if !match.IsFieldOf(fieldSelection(info, arg), "net/http", "Request", "Body") {
+	if !match.IsFieldOf(match.FieldSelection(info, arg), "net/http", "Request", "Body") {
 		return nil
 	}
 	return arg
@@ -566,7 +566,7 @@ func passesRequestToLimiter(p *rule.Pass, call *ast.CallExpr, r *types.Var, help
 
 // isBodyOf reports whether e is r.Body for the request variable r.
 func isBodyOf(info *types.Info, e ast.Expr, r *types.Var) bool {
-	if !match.IsFieldOf(fieldSelection(info, e), "net/http", "Request", "Body") {
+	if !match.IsFieldOf(match.FieldSelection(info, e), "net/http", "Request", "Body") {
 		return false
 	}
 	return isVar(info, ast.Unparen(e).(*ast.SelectorExpr).X, r)

@@ -136,7 +136,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 				}
 			}
 			for i, lhs := range n.Lhs {
-				f := fieldSelection(p.TypesInfo, lhs)
+				f := match.FieldSelection(p.TypesInfo, lhs)
 				if !match.IsFieldOf(f, "net/http", "Server") {
 					continue
 				}

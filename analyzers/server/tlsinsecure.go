@@ -92,7 +92,7 @@ func runTLS(p *rule.Pass) error {
 				continue
 			}
 			for i, lhs := range n.Lhs {
-				f := fieldSelection(p.TypesInfo, lhs)
+				f := match.FieldSelection(p.TypesInfo, lhs)
 				if !match.IsFieldOf(f, "crypto/tls", "Config") {
 					continue
 				}

@@ -86,21 +86,6 @@ func literalKey(info *types.Info, c inspector.Cursor) types.Object {
 	return nil
 }
 
-// fieldSelection returns the struct field a selector expression selects
-// (directly or through embedding), or nil.
-func fieldSelection(info *types.Info, e ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	v, _ := s.Obj().(*types.Var)
-	return v
-}
-
 // literalField returns the value of the field named name in a keyed
 // struct literal, or nil.
 func literalField(lit *ast.CompositeLit, name string) ast.Expr {

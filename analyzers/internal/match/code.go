@@ -203,3 +203,18 @@ func APIName(fn *types.Func, local *types.Package) string {
 	}
 	return prefix + fn.Name()
 }
+
+// FieldSelection returns the struct field a selector expression selects
+// (directly or through embedding), or nil.
+func FieldSelection(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	v, _ := s.Obj().(*types.Var)
+	return v
+}

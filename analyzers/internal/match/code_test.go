@@ -136,8 +136,13 @@ func TestLoopsAndFunctions(t *testing.T) {
 	if fn := match.DeclaredFunc(info, use); fn == nil || fn.Name() != "f" {
 		t.Errorf("DeclaredFunc = %v", fn)
 	}
-	sel := use.Node().(*ast.SelectorExpr)
-	field, _ := info.Selections[sel].Obj().(*types.Var)
+	field := match.FieldSelection(info, use.Node().(*ast.SelectorExpr))
+	if field == nil || field.Name() != "f" {
+		t.Fatalf("FieldSelection(s.f) = %v", field)
+	}
+	if match.FieldSelection(info, ast.NewIdent("s")) != nil {
+		t.Error("FieldSelection of an identifier")
+	}
 	if !match.IsFieldOf(field, "p", "S") || !match.IsFieldOf(field, "p", "S", "f") || match.IsFieldOf(field, "p", "S", "g") {
 		t.Error("IsFieldOf")
 	}
