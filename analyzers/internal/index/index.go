@@ -96,14 +96,24 @@ func (x *Index) indexIdents() {
 // Def returns the cursor of the identifier that declares obj in this
 // package, or false.
 func (x *Index) Def(obj types.Object) (inspector.Cursor, bool) {
-	if obj == nil || obj.Pkg() != x.pkg || !obj.Pos().IsValid() {
+	if obj == nil || obj.Pkg() != x.pkg {
 		return inspector.Cursor{}, false
 	}
-	c, ok := x.in.Root().FindByPos(obj.Pos(), obj.Pos()+token.Pos(len(obj.Name())))
+	return DefOf(x.in, x.info, obj)
+}
+
+// DefOf is Def for code that holds only the inspector and the type
+// information of the package: it finds the declaring identifier by
+// position.
+func DefOf(in *inspector.Inspector, info *types.Info, obj types.Object) (inspector.Cursor, bool) {
+	if obj == nil || !obj.Pos().IsValid() {
+		return inspector.Cursor{}, false
+	}
+	c, ok := in.Root().FindByPos(obj.Pos(), obj.Pos()+token.Pos(len(obj.Name())))
 	if !ok {
 		return inspector.Cursor{}, false
 	}
-	if id, isIdent := c.Node().(*ast.Ident); !isIdent || x.info.Defs[id] != obj {
+	if id, isIdent := c.Node().(*ast.Ident); !isIdent || info.Defs[id] != obj {
 		return inspector.Cursor{}, false
 	}
 	return c, true
