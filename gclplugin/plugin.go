@@ -23,7 +23,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"runtime/debug"
 
@@ -31,6 +30,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodlint/prodlint/analyzers"
+	"github.com/prodlint/prodlint/internal/exehash"
 )
 
 // Name is the linter name golangci-lint's configuration refers to.
@@ -120,20 +120,11 @@ func buildID() (string, error) {
 			}
 		}
 	}
-	exe, err := os.Executable()
+	sum, err := exehash.Sum()
 	if err != nil {
 		return "", err
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(sum), nil
 }
 
 // modulePath is prodlint's module, as golangci-lint's build info lists it.

@@ -43,7 +43,7 @@ func errgroupState(info *types.Info, s spawn) errgroupInfo {
 	}
 	name, _ := ast.Unparen(sel.X).(*ast.Ident)
 	v := match.Var(info, sel.X)
-	fn := outermostFuncDecl(s.cur)
+	fn := match.EnclosingFuncDecl(s.cur)
 	if v == nil || v.Parent() == v.Pkg().Scope() || !fn.Valid() {
 		return errgroupInfo{}
 	}

@@ -2,7 +2,6 @@ package concurrency
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -119,12 +118,8 @@ func classifyCount(info *types.Info, e ast.Expr) (loopKind, int) {
 
 // constInt returns the value of an integer constant expression.
 func constInt(info *types.Info, e ast.Expr) (int, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	v, exact := constant.Int64Val(tv.Value)
-	return int(v), exact
+	v, ok := match.ConstInt(info, e)
+	return int(v), ok
 }
 
 // mentionsLen reports whether e uses the builtin len or cap: a count taken
@@ -151,7 +146,7 @@ func literalLen(info *types.Info, l inspector.Cursor, e ast.Expr) (int, bool) {
 		return len(lit.Elts), true
 	}
 	v := match.Var(info, e)
-	fn := outermostFuncDecl(l)
+	fn := match.EnclosingFuncDecl(l)
 	if v == nil || !fn.Valid() {
 		return 0, false
 	}
@@ -200,7 +195,7 @@ func definingLiteral(def inspector.Cursor) *ast.CompositeLit {
 // connections: one goroutine per connection is Go's server model (net/http
 // works that way), bounded by the clients, not by a work list.
 func acceptsConnections(info *types.Info, l inspector.Cursor) bool {
-	body, ok := l.FindNode(loopBody(l.Node()))
+	body, ok := l.FindNode(match.LoopBody(l.Node()))
 	if !ok {
 		return false
 	}

@@ -75,7 +75,7 @@ func boundLiteral(p *rule.Pass, at inspector.Cursor, e ast.Expr) *ast.FuncLit {
 	if v == nil {
 		return nil
 	}
-	lit, _ := singleAssignedValue(p.TypesInfo, at, v).(*ast.FuncLit)
+	lit, _ := singleAssignedValue(p, at, v).(*ast.FuncLit)
 	return lit
 }
 
@@ -97,7 +97,7 @@ func boundedShape(p *rule.Pass, s spawn, open []inspector.Cursor) bool {
 			return true
 		}
 	}
-	return len(open) == 1 && perChunk(info, s, code, outer)
+	return len(open) == 1 && perChunk(p, s, code, outer)
 }
 
 // leavesLoop reports whether the statements after the spawn leave the
@@ -424,7 +424,7 @@ func runsComposite(info *types.Info, l inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	decl := outermostFuncDecl(l)
+	decl := match.EnclosingFuncDecl(l)
 	if !decl.Valid() {
 		return false
 	}
@@ -490,7 +490,7 @@ func isProgramState(info *types.Info, l inspector.Cursor, e ast.Expr) bool {
 	if _, isSel := ast.Unparen(e).(*ast.SelectorExpr); !isSel {
 		return false // the receiver itself: see runsComposite
 	}
-	decl := outermostFuncDecl(l)
+	decl := match.EnclosingFuncDecl(l)
 	if !decl.Valid() {
 		return false
 	}
@@ -579,13 +579,14 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 // collection (slices.Chunk(xs, 100), or a call given a constant chunk size
 // returning [][]T) and the goroutine works through its chunk: deliberate
 // partitioning, N/size goroutines. From pocketbase apis/realtime.go.
-func perChunk(info *types.Info, s spawn, code spawnedCode, l inspector.Cursor) bool {
+func perChunk(p *rule.Pass, s spawn, code spawnedCode, l inspector.Cursor) bool {
+	info := p.TypesInfo
 	r, ok := l.Node().(*ast.RangeStmt)
 	v := rangeValue(info, l)
 	if !ok || v == nil {
 		return false
 	}
-	if _, isSlice := v.Type().Underlying().(*types.Slice); !isSlice || !chunkedSource(info, l, r.X) {
+	if _, isSlice := v.Type().Underlying().(*types.Slice); !isSlice || !chunkedSource(p, l, r.X) {
 		return false
 	}
 	// The goroutine ranges over the chunk, captured or passed as an argument.
@@ -606,11 +607,12 @@ func perChunk(info *types.Info, s spawn, code spawnedCode, l inspector.Cursor) b
 // chunkedSource reports whether e is slices.Chunk(...), or a call (or a
 // local variable declared with one) returning [][]T that is given a
 // constant integer argument, the chunk size.
-func chunkedSource(info *types.Info, l inspector.Cursor, e ast.Expr) bool {
+func chunkedSource(p *rule.Pass, l inspector.Cursor, e ast.Expr) bool {
+	info := p.TypesInfo
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		if v := match.Var(info, e); v != nil {
-			call = definingCall(info, l, v)
+			call = definingCall(p, l, v)
 		}
 	}
 	if call == nil {
@@ -636,39 +638,33 @@ func chunkedSource(info *types.Info, l inspector.Cursor, e ast.Expr) bool {
 
 // definingCall returns the call a local variable is declared with when it
 // is never assigned again, or nil.
-func definingCall(info *types.Info, l inspector.Cursor, v *types.Var) *ast.CallExpr {
-	call, _ := singleAssignedValue(info, l, v).(*ast.CallExpr)
+func definingCall(p *rule.Pass, l inspector.Cursor, v *types.Var) *ast.CallExpr {
+	call, _ := singleAssignedValue(p, l, v).(*ast.CallExpr)
 	return call
 }
 
 // singleAssignedValue returns the expression a local variable of the
 // function around at is declared with (x := e), when it is never assigned
 // again nor has its address taken; nil otherwise.
-func singleAssignedValue(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
-	fn := outermostFuncDecl(at)
+func singleAssignedValue(p *rule.Pass, at inspector.Cursor, v *types.Var) ast.Expr {
+	fn := match.EnclosingFuncDecl(at)
 	if !fn.Valid() || v.Parent() == v.Pkg().Scope() {
 		return nil
 	}
-	var value ast.Expr
-	for c := range fn.Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		switch {
-		case info.Defs[id] == v:
-			if c.ParentEdgeKind() != edge.AssignStmt_Lhs {
-				return nil
-			}
-			as := c.Parent().Node().(*ast.AssignStmt)
-			if len(as.Lhs) != len(as.Rhs) {
-				return nil
-			}
-			value = ast.Unparen(as.Rhs[c.ParentEdgeIndex()])
-		case info.Uses[id] == v:
-			if k := c.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.UnaryExpr_X {
-				return nil
-			}
+	def, ok := p.Index.Def(v)
+	if !ok || !fn.Contains(def) || def.ParentEdgeKind() != edge.AssignStmt_Lhs {
+		return nil
+	}
+	as := def.Parent().Node().(*ast.AssignStmt)
+	if len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	for _, use := range p.Index.UsesIn(fn, v) {
+		if k := use.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.UnaryExpr_X {
+			return nil
 		}
 	}
-	return value
+	return ast.Unparen(as.Rhs[def.ParentEdgeIndex()])
 }
 
 // elementVars returns the variables through which the goroutine sees the

@@ -95,7 +95,7 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 		if !ok {
 			continue
 		}
-		if loops := enclosingLoops(c); len(loops) > 0 {
+		if loops := match.EnclosingLoops(c); len(loops) > 0 {
 			if opts.AllLoops || servesRequest(p.TypesInfo, c) {
 				checkLoopSpawn(p, opts, s, loops)
 			}

@@ -116,7 +116,7 @@ func runPoolPerRequest(p *rule.Pass) error {
 		}
 		where, per := "in an http handler", "request"
 		if !inHandler {
-			if decl := outermostFuncDecl(c); !decl.Valid() || once.runsOnce(decl) {
+			if decl := match.EnclosingFuncDecl(c); !decl.Valid() || once.runsOnce(decl) {
 				continue
 			}
 			where, per = "in a loop", "iteration"
@@ -131,7 +131,7 @@ func runPoolPerRequest(p *rule.Pass) error {
 // configured count; a constant number of attempts (a retry loop) or a
 // short literal builds a bounded number of pools.
 func inRepeatingLoop(info *types.Info, c inspector.Cursor) bool {
-	for _, l := range enclosingLoops(c) {
+	for _, l := range match.EnclosingLoops(c) {
 		switch kind, _ := classifyLoop(info, l, smallRetryLoop); kind {
 		case inputLoop, countLoop:
 			return true

@@ -190,7 +190,7 @@ func (r *runOnce) decide(fn *types.Func, method bool) bool {
 		if c.ParentEdgeKind() != edge.CallExpr_Fun || enclosingHandler(r.p.TypesInfo, c).Valid() {
 			return false
 		}
-		caller := outermostFuncDecl(c)
+		caller := match.EnclosingFuncDecl(c)
 		if caller.Valid() && !r.runsOnce(caller) {
 			return false
 		}

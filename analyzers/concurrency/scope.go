@@ -20,40 +20,6 @@ const (
 	grpcPath      = "google.golang.org/grpc"
 )
 
-// enclosingLoops returns the for and range statements whose body holds c,
-// innermost first, up to the innermost enclosing function: a function
-// literal starts afresh, since its body runs when it is called.
-func enclosingLoops(c inspector.Cursor) []inspector.Cursor {
-	var loops []inspector.Cursor
-	pos := c.Node().Pos()
-	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
-		switch n := p.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return loops
-		case *ast.ForStmt:
-			if pos >= n.Body.Pos() {
-				loops = append(loops, p)
-			}
-		case *ast.RangeStmt:
-			if pos >= n.Body.Pos() {
-				loops = append(loops, p)
-			}
-		}
-	}
-	return loops
-}
-
-// loopBody returns the body of a for or range statement.
-func loopBody(loop ast.Node) *ast.BlockStmt {
-	switch n := loop.(type) {
-	case *ast.ForStmt:
-		return n.Body
-	case *ast.RangeStmt:
-		return n.Body
-	}
-	return nil
-}
-
 // enclosingHandler returns the innermost function around c that has the
 // signature of an http handler (a HandlerFunc or a ServeHTTP method), or a
 // zero cursor. Function literals inside a handler run per request too.
@@ -62,15 +28,6 @@ func enclosingHandler(info *types.Info, c inspector.Cursor) inspector.Cursor {
 		if apis.IsHTTPHandler(match.Signature(info, fc.Node())) {
 			return fc
 		}
-	}
-	return inspector.Cursor{}
-}
-
-// outermostFuncDecl returns the package-level function or method declaration
-// around c, or a zero cursor (c is in a package-level initializer).
-func outermostFuncDecl(c inspector.Cursor) inspector.Cursor {
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
-		return fc
 	}
 	return inspector.Cursor{}
 }

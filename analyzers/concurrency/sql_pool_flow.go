@@ -255,7 +255,7 @@ func isTuple(info *types.Info, n ast.Node) bool {
 
 // target returns the holder an assignment stores into.
 func (f *dbFlow) target(lhs ast.Expr) (fate, types.Object) {
-	if isBlank(lhs) {
+	if match.IsBlank(lhs) {
 		return unconfigured, nil
 	}
 	if v, ok := match.ObjectOf(f.info, lhs).(*types.Var); ok {

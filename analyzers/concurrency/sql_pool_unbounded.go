@@ -90,14 +90,14 @@ func poolLimitFixes(p *rule.Pass, opts *SQLPoolOptions, open inspector.Cursor) [
 	if !ok || len(assign.Rhs) != 1 || opts.MaxOpenConns <= 0 {
 		return nil
 	}
-	if isBlank(assign.Lhs[0]) {
+	if match.IsBlank(assign.Lhs[0]) {
 		return nil
 	}
 	after := ast.Stmt(assign)
 	if len(assign.Lhs) == 2 {
 		next, ok := assignCur.NextSibling()
 		switch {
-		case isBlank(assign.Lhs[1]): // db, _ := sql.Open(...)
+		case match.IsBlank(assign.Lhs[1]): // db, _ := sql.Open(...)
 		case ok && isErrCheck(p, next.Node(), match.Var(p.TypesInfo, assign.Lhs[1])):
 			after = next.Node().(ast.Stmt)
 		default:
@@ -157,12 +157,6 @@ func isErrCheck(p *rule.Pass, n ast.Node, errVar *types.Var) bool {
 			calleeIs(p.TypesInfo, call, "os", "Exit")
 	}
 	return false
-}
-
-// isBlank reports whether e is the blank identifier.
-func isBlank(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "_"
 }
 
 // lineEnd returns the position of the end of the line holding pos, so that

@@ -23,7 +23,7 @@ import (
 // context, so the twin would change nothing.
 func contextAttachedLater(p *rule.Pass, c inspector.Cursor) bool {
 	info := p.TypesInfo
-	e := unparen(c)
+	e := match.Unparen(c)
 	switch e.ParentEdgeKind() {
 	case edge.SelectorExpr_X:
 		return attachesContext(info, e.Parent())
@@ -200,10 +200,10 @@ func sentWithContext(info *types.Info, c inspector.Cursor, fn *types.Func, src c
 	if res.Len() != 1 || isError(res.At(0).Type()) {
 		return false
 	}
-	e := unparen(c)
+	e := match.Unparen(c)
 	// NewGetParams().WithID(id).WithBody(b): builder methods on the value.
 	for e.ParentEdgeKind() == edge.SelectorExpr_X && e.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
-		e = unparen(e.Parent().Parent())
+		e = match.Unparen(e.Parent().Parent())
 	}
 	switch e.ParentEdgeKind() {
 	case edge.CallExpr_Args:

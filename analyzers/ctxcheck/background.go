@@ -238,7 +238,7 @@ func rebindsCtxName(info *types.Info, c inspector.Cursor, src ctxSource) bool {
 	if src.request {
 		return false
 	}
-	e := unparen(c)
+	e := match.Unparen(c)
 	lhs, rhs, ok := assignment(e.Parent().Node())
 	if !ok || len(lhs) != len(rhs) {
 		return false

@@ -17,29 +17,24 @@ type callSite struct {
 	cursor  inspector.Cursor
 }
 
-// packageCalls indexes, once per pass and only when a rule asks, the calls
-// of this package's functions made in this package.
+// packageCalls answers, from the package index, questions about the
+// calls of this package's functions made in this package.
 type packageCalls struct {
-	p     *rule.Pass
-	sites map[*types.Func][]callSite
+	p *rule.Pass
 }
 
 func newPackageCalls(p *rule.Pass) *packageCalls { return &packageCalls{p: p} }
 
+// of returns the calls of fn, a function of this package, in source order.
 func (x *packageCalls) of(fn *types.Func) []callSite {
-	if x.sites == nil {
-		x.sites = map[*types.Func][]callSite{}
-		for c := range x.p.Cursors((*ast.CallExpr)(nil)) {
-			call := c.Node().(*ast.CallExpr)
-			callee := match.Callee(x.p.TypesInfo, call)
-			if callee == nil || callee.Pkg() != x.p.Pkg {
-				continue
-			}
-			callee = callee.Origin()
-			x.sites[callee] = append(x.sites[callee], callSite{call, inGoStmt(c), c})
-		}
+	if fn == nil || fn.Pkg() != x.p.Pkg {
+		return nil
 	}
-	return x.sites[fn]
+	var sites []callSite
+	for _, c := range x.p.Index.CallsOf(fn) {
+		sites = append(sites, callSite{c.Node().(*ast.CallExpr), inGoStmt(c), c})
+	}
+	return sites
 }
 
 // inGoStmt reports whether c runs in a go statement of its function.
@@ -60,6 +55,29 @@ func declared(info *types.Info, owner inspector.Cursor) *types.Func {
 	}
 	fn, _ := info.Defs[fd.Name].(*types.Func)
 	return fn
+}
+
+// passing returns the calls of fn in this package and the index of its
+// parameter v, which every call passes; ok is false when v is not a
+// parameter of fn, fn is never called, or a call passes fewer arguments.
+func (x *packageCalls) passing(fn *types.Func, v *types.Var) (sites []callSite, index int, ok bool) {
+	params := fn.Signature().Params()
+	index = -1
+	for i := range params.Len() {
+		if params.At(i) == v {
+			index = i
+		}
+	}
+	sites = x.of(fn)
+	if index < 0 || len(sites) == 0 {
+		return nil, 0, false
+	}
+	for _, s := range sites {
+		if index >= len(s.call.Args) {
+			return nil, 0, false
+		}
+	}
+	return sites, index, true
 }
 
 // onlySpawned reports whether fn is called in this package, and only in
@@ -89,21 +107,11 @@ func (x *packageCalls) onlyFreshRoots(fn *types.Func, v *types.Var) bool {
 // levels deep): a helper of a helper of a function that starts from
 // context.Background() has a fresh root too.
 func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth int) bool {
-	params := fn.Signature().Params()
-	index := -1
-	for i := range params.Len() {
-		if params.At(i) == v {
-			index = i
-		}
-	}
-	sites := x.of(fn)
-	if index < 0 || len(sites) == 0 {
+	sites, index, ok := x.passing(fn, v)
+	if !ok {
 		return false
 	}
 	for _, s := range sites {
-		if index >= len(s.call.Args) {
-			return false
-		}
 		arg := s.call.Args[index]
 		if isFreshRoot(x.p.TypesInfo, arg) {
 			continue
@@ -113,7 +121,7 @@ func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth i
 			continue
 		}
 		if av != nil && av.Kind() == types.ParamVar && depth < 3 && av != v {
-			if caller := enclosingDecl(x.p.TypesInfo, s.cursor); caller != nil && caller != fn &&
+			if caller := match.DeclaredFunc(x.p.TypesInfo, s.cursor); caller != nil && caller != fn &&
 				x.onlyFreshRootsDepth(caller, av, depth+1) {
 				continue // getToken(ctx): this caller's own callers all pass a fresh root
 			}
@@ -129,21 +137,11 @@ func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth i
 // NewRequestWithContext): v is an outgoing request being prepared, and its
 // Context() is whatever the builder gave it, not the context of a caller.
 func (x *packageCalls) onlyOutgoingRequests(fn *types.Func, v *types.Var) bool {
-	params := fn.Signature().Params()
-	index := -1
-	for i := range params.Len() {
-		if params.At(i) == v {
-			index = i
-		}
-	}
-	sites := x.of(fn)
-	if index < 0 || len(sites) == 0 {
+	sites, index, ok := x.passing(fn, v)
+	if !ok {
 		return false
 	}
 	for _, s := range sites {
-		if index >= len(s.call.Args) {
-			return false
-		}
 		av := match.Var(x.p.TypesInfo, s.call.Args[index])
 		if av == nil {
 			return false
@@ -154,12 +152,4 @@ func (x *packageCalls) onlyOutgoingRequests(fn *types.Func, v *types.Var) bool {
 		}
 	}
 	return true
-}
-
-// enclosingDecl returns the declared function around c, or nil.
-func enclosingDecl(info *types.Info, c inspector.Cursor) *types.Func {
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
-		return declared(info, fc)
-	}
-	return nil
 }

@@ -2,10 +2,11 @@ package ctxcheck
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 )
 
 // preferDerived returns the context a fix should pass: the innermost local
@@ -40,11 +41,8 @@ func preferDerived(info *types.Info, pkg *types.Package, c inspector.Cursor, src
 // initializer returns the expression a local variable is declared with
 // (the single call of `ctx, cancel := context.WithTimeout(...)`), or nil.
 func initializer(info *types.Info, in *inspector.Inspector, v *types.Var) ast.Expr {
-	id, ok := in.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	id, ok := index.DefOf(in, info, v)
 	if !ok {
-		return nil
-	}
-	if _, isIdent := id.Node().(*ast.Ident); !isIdent {
 		return nil
 	}
 	lhs, rhs, ok := assignment(id.Parent().Node())

@@ -53,7 +53,7 @@ func cancelledOnDone(info *types.Info, done *doneIndex, flow freshFlow, src ctxS
 // passed to a function (a shutdown registry). The fresh root then ends on
 // an explicit stop path, in the order its owner chooses.
 func cancelHandedOff(info *types.Info, c inspector.Cursor) bool {
-	c = unparen(c)
+	c = match.Unparen(c)
 	switch c.ParentEdgeKind() {
 	case edge.ReturnStmt_Results, edge.CallExpr_Args, edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
 		return true
@@ -172,7 +172,7 @@ func onlyLookupsOrTimer(info *types.Info, flow freshFlow, src ctxSource) bool {
 		if !ok || !flow.vars[v] {
 			continue
 		}
-		if u := unparen(c); u.ParentEdgeKind() == edge.CallExpr_Args && flow.vars[assignedVar(info, u.Parent())] {
+		if u := match.Unparen(c); u.ParentEdgeKind() == edge.CallExpr_Args && flow.vars[assignedVar(info, u.Parent())] {
 			continue // a derivation (context.WithTimeout(tctx, d)): its own uses are classified
 		}
 		if !classify(c) {
@@ -184,7 +184,7 @@ func onlyLookupsOrTimer(info *types.Info, flow freshFlow, src ctxSource) bool {
 
 // useOf classifies the use of a context at c.
 func useOf(info *types.Info, c inspector.Cursor, src ctxSource) useKind {
-	c = unparen(c)
+	c = match.Unparen(c)
 	if c.ParentEdgeKind() == edge.SelectorExpr_X {
 		// tctx.Done() in a select that also waits on the caller's context.
 		for sel := range c.Enclosing((*ast.SelectStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -202,7 +202,7 @@ func useOf(info *types.Info, c inspector.Cursor, src ctxSource) useKind {
 	if isValueLookup(info, call) {
 		return useLookup
 	}
-	if builtRequest(info, call) && onlyMatched(info, unparen(c).Parent(), src.owner) {
+	if builtRequest(info, call) && onlyMatched(info, match.Unparen(c).Parent(), src.owner) {
 		return useLookup // a request built only to be matched against routes, never sent
 	}
 	for _, arg := range call.Args {
@@ -315,7 +315,7 @@ func discardedByCallee(p *rule.Pass, c inspector.Cursor) bool {
 	if fd == nil {
 		return false
 	}
-	arg := unparen(c).Node()
+	arg := match.Unparen(c).Node()
 	idx := -1
 	for i, a := range call.Args {
 		if a == arg {

@@ -18,18 +18,11 @@ import (
 
 // argumentOf returns the call that the expression at c is an argument of.
 func argumentOf(c inspector.Cursor) (*ast.CallExpr, bool) {
-	c = unparen(c)
+	c = match.Unparen(c)
 	if c.ParentEdgeKind() != edge.CallExpr_Args {
 		return nil, false
 	}
 	return c.Parent().Node().(*ast.CallExpr), true
-}
-
-func unparen(c inspector.Cursor) inspector.Cursor {
-	for c.ParentEdgeKind() == edge.ParenExpr_X {
-		c = c.Parent()
-	}
-	return c
 }
 
 // endsProcess reports whether the fresh root at c is handed to a function
@@ -96,13 +89,13 @@ func followFresh(info *types.Info, c inspector.Cursor, owner inspector.Cursor) f
 	e := c
 	for {
 		call, ok := argumentOf(e)
-		if !ok || ast.Unparen(call.Args[0]) != unparen(e).Node() {
+		if !ok || ast.Unparen(call.Args[0]) != match.Unparen(e).Node() {
 			break
 		}
 		if !flow.note(info, call) {
 			break
 		}
-		e = unparen(e).Parent()
+		e = match.Unparen(e).Parent()
 	}
 	flow.end = e
 	if v := assignedVar(info, e); v != nil {
@@ -134,7 +127,7 @@ func followFresh(info *types.Info, c inspector.Cursor, owner inspector.Cursor) f
 // cancelVar returns the variable that receives the second result of the
 // call at c (the cancel of ctx, cancel := context.WithCancel(...)), or nil.
 func cancelVar(info *types.Info, c inspector.Cursor) *types.Var {
-	c = unparen(c)
+	c = match.Unparen(c)
 	if k := c.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
 		return nil
 	}
@@ -183,7 +176,7 @@ func (f *freshFlow) note(info *types.Info, call *ast.CallExpr) bool {
 // to: the whole value (`traceCtx := context.Background()`), or the first
 // result of a call (`ctx, cancel := context.WithTimeout(...)`).
 func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
-	c = unparen(c)
+	c = match.Unparen(c)
 	if k := c.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
 		return nil
 	}

@@ -80,7 +80,7 @@ func accessOf(info *types.Info, sel inspector.Cursor) (bodyAccess, *ast.CallExpr
 		return bodyOther, nil
 	}
 	// Follow the reader up through wrappers to the call that reads it.
-	c := unparen(sel)
+	c := match.Unparen(sel)
 	for c.ParentEdgeKind() == edge.CallExpr_Args {
 		call := c.Parent().Node().(*ast.CallExpr)
 		k, ok := consumerOf(info, call, c.ParentEdgeIndex())
@@ -89,7 +89,7 @@ func accessOf(info *types.Info, sel inspector.Cursor) (bodyAccess, *ast.CallExpr
 		}
 		switch {
 		case k.wrapper:
-			c = unparen(c.Parent())
+			c = match.Unparen(c.Parent())
 			continue
 		case k.pkg == "io" && isDiscard(info, call.Args[0]):
 			return bodyDrained, call
@@ -111,20 +111,12 @@ func isDiscard(info *types.Info, e ast.Expr) bool {
 	return (path == "io" || path == "io/ioutil") && v.Pkg().Scope().Lookup("Discard") == v
 }
 
-// unparen returns the outermost parenthesised expression around c.
-func unparen(c inspector.Cursor) inspector.Cursor {
-	for c.ParentEdgeKind() == edge.ParenExpr_X {
-		c = c.Parent()
-	}
-	return c
-}
-
 // escapes reports whether the value of the expression at c leaves the
 // function's view: handed to a call other than a known reader (a helper
 // may check the status or close the body), returned, stored, sent on a
 // channel, aliased or address-taken.
 func escapes(info *types.Info, c inspector.Cursor) bool {
-	c = unparen(c)
+	c = match.Unparen(c)
 	switch c.ParentEdgeKind() {
 	case edge.CallExpr_Args:
 		_, known := consumerOf(info, c.Parent().Node().(*ast.CallExpr), c.ParentEdgeIndex())

@@ -18,6 +18,7 @@ func BodyClose() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
+		Requires: sendRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP response bodies that are never closed",
 			Why: "Until resp.Body is closed, the response holds its TCP connection (and, over HTTP/2, a stream) and the " +
@@ -50,11 +51,9 @@ func BodyClose() *rule.Rule {
 }
 
 func runBodyClose(p *rule.Pass) error {
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
-		if !ok {
-			continue
-		}
+	for _, sa := range sendsOf(p) {
+		c, s := sa.cursor, sa.send
+		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
 		if !ok {
 			continue // the results go straight into a call or a return: someone else owns them
@@ -62,15 +61,15 @@ func runBodyClose(p *rule.Pass) error {
 		if s.sendsHead(p.TypesInfo, c) {
 			continue // a HEAD response has no body: the Transport reuses the connection at once
 		}
-		if inTestHelper(p, c) {
+		if p.IsTestCode(c) {
 			continue // test-harness code: out of scope with tests = false
 		}
 		api := s.api(p.TypesInfo)
 		switch {
-		case r.discarded || isBlank(r.resp):
+		case r.discarded || match.IsBlank(r.resp):
 			p.Reportf(s.call, "the response of %s is discarded, so its body is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; keep the response and defer resp.Body.Close() once err is nil", api)
-		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, outermostFunc(c), r.respVar):
+		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, match.OutermostFunc(c), r.respVar):
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
 		}

@@ -4,20 +4,15 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
-
-// assigned is a value given to a variable: expr, or result index of the
-// multi-valued call expr.
-type assigned struct {
-	expr  ast.Expr
-	index int
-}
 
 // origin is where an http.Client is made without a Timeout: a literal,
 // new(http.Client), or a variable declared without a value.
@@ -35,10 +30,10 @@ type origin struct {
 type clientIndex struct {
 	info *types.Info
 	pkg  *types.Package
+	idx  *index.Index
 
 	origins []origin
 	sends   []sendAt
-	values  map[*types.Var][]assigned // every value assigned to a variable or field
 
 	// Per variable or field holding a client or transport: set after
 	// creation (c.Timeout = d, c.Transport = t, t.ResponseHeaderTimeout = d),
@@ -52,26 +47,24 @@ type clientIndex struct {
 	freshRootPassed map[*types.Var]bool
 }
 
-type sendAt struct {
-	send
-	cursor inspector.Cursor
-}
-
 func newClientIndex(p *rule.Pass) *clientIndex {
 	x := &clientIndex{
 		info:             p.TypesInfo,
 		pkg:              p.Pkg,
+		idx:              p.Index,
 		freshRootPassed:  map[*types.Var]bool{},
-		values:           map[*types.Var][]assigned{},
 		timeoutSet:       map[*types.Var]bool{},
 		transportSet:     map[*types.Var][]ast.Expr{},
 		headerTimeoutSet: map[*types.Var]bool{},
 		handedOff:        map[*types.Var]bool{},
 	}
-	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+	x.sends = sendsOf(p)
+	for c := range p.Index.Calls() {
+		p.At(c.Node())
+		x.call(c, c.Node().(*ast.CallExpr))
+	}
+	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := c.Node().(type) {
-		case *ast.CallExpr:
-			x.call(c, n)
 		case *ast.CompositeLit:
 			if match.IsNamed(x.info.TypeOf(n), "net/http", "Client") {
 				kv := match.Field(n, "Timeout")
@@ -83,14 +76,7 @@ func newClientIndex(p *rule.Pass) *clientIndex {
 					x.origins = append(x.origins, o)
 				}
 			}
-		case *ast.AssignStmt:
-			x.assign(n.Lhs, n.Rhs)
 		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, id := range n.Names {
-				lhs[i] = id
-			}
-			x.assign(lhs, n.Values)
 			if len(n.Values) == 0 && n.Type != nil && match.IsNamed(x.info.TypeOf(n.Type), "net/http", "Client") {
 				for _, id := range n.Names { // var c http.Client: a zero client
 					if v, ok := x.info.Defs[id].(*types.Var); ok {
@@ -100,13 +86,30 @@ func newClientIndex(p *rule.Pass) *clientIndex {
 			}
 		}
 	}
+	// In source order, as one walk would have found them: new(http.Client)
+	// calls come from the index, the other forms from the walk above.
+	sort.SliceStable(x.origins, func(i, j int) bool { return x.origins[i].node.Pos() < x.origins[j].node.Pos() })
+	for _, a := range p.Index.AllAssignments() {
+		if sel, ok := a.Target.Node().(*ast.SelectorExpr); ok && a.Tok != token.COLON && a.Tok != token.VAR {
+			x.fieldSet(sel, a)
+		}
+	}
 	return x
 }
 
-func (x *clientIndex) call(c inspector.Cursor, call *ast.CallExpr) {
-	if s, ok := asSend(x.info, call); ok {
-		x.sends = append(x.sends, sendAt{s, c})
+// values returns the values assigned to v by assignments and var specs
+// (not composite-literal keys).
+func (x *clientIndex) values(v *types.Var) []index.Assignment {
+	var out []index.Assignment
+	for _, a := range x.idx.Assignments(v) {
+		if a.Tok != token.COLON && a.Value != nil {
+			out = append(out, a)
+		}
 	}
+	return out
+}
+
+func (x *clientIndex) call(c inspector.Cursor, call *ast.CallExpr) {
 	x.recordFreshRoots(call)
 	if b, ok := builtinName(x.info, call); ok && b == "new" && len(call.Args) == 1 &&
 		match.IsNamed(x.info.TypeOf(call.Args[0]), "net/http", "Client") {
@@ -119,41 +122,21 @@ func (x *clientIndex) call(c inspector.Cursor, call *ast.CallExpr) {
 			arg = ast.Unparen(u.X)
 		}
 		if t := x.info.TypeOf(arg); t != nil && (match.IsNamedOrPointer(t, "net/http", "Client", "Transport")) {
-			if v := varOf(x.info, arg); v != nil {
+			if v := index.AssignedVar(x.info, arg); v != nil {
 				x.handedOff[v] = true
 			}
 		}
 	}
 }
 
-// assign records the values given to variables and fields, and the
-// timeouts set on clients and transports after their creation.
-func (x *clientIndex) assign(lhs, rhs []ast.Expr) {
-	for i, l := range lhs {
-		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
-			x.fieldSet(sel, i, lhs, rhs)
-		}
-		v := varOf(x.info, l)
-		if v == nil {
-			continue
-		}
-		switch {
-		case len(lhs) == len(rhs):
-			x.values[v] = append(x.values[v], assigned{rhs[i], 0})
-		case len(rhs) == 1:
-			x.values[v] = append(x.values[v], assigned{rhs[0], i})
-		}
-	}
-}
-
 // fieldSet records c.Timeout = d, c.Transport = t and
 // t.ResponseHeaderTimeout = d.
-func (x *clientIndex) fieldSet(sel *ast.SelectorExpr, i int, lhs, rhs []ast.Expr) {
+func (x *clientIndex) fieldSet(sel *ast.SelectorExpr, a index.Assignment) {
 	s, ok := x.info.Selections[sel]
 	if !ok || s.Kind() != types.FieldVal {
 		return
 	}
-	owner := varOf(x.info, sel.X)
+	owner := index.AssignedVar(x.info, sel.X)
 	if owner == nil {
 		return
 	}
@@ -161,8 +144,8 @@ func (x *clientIndex) fieldSet(sel *ast.SelectorExpr, i int, lhs, rhs []ast.Expr
 	case match.IsNamedOrPointer(s.Recv(), "net/http", "Client") && s.Obj().Name() == "Timeout":
 		x.timeoutSet[owner] = true
 	case match.IsNamedOrPointer(s.Recv(), "net/http", "Client") && s.Obj().Name() == "Transport":
-		if len(lhs) == len(rhs) {
-			x.transportSet[owner] = append(x.transportSet[owner], rhs[i])
+		if !a.Multi {
+			x.transportSet[owner] = append(x.transportSet[owner], a.Value)
 		} else {
 			x.handedOff[owner] = true // c.Transport, ok = ...: cannot tell
 		}
@@ -174,20 +157,20 @@ func (x *clientIndex) fieldSet(sel *ast.SelectorExpr, i int, lhs, rhs []ast.Expr
 // destOf returns the variable or field the client made at c is stored in,
 // or nil when it goes elsewhere (a call, a return) or is used directly.
 func (x *clientIndex) destOf(c inspector.Cursor) *types.Var {
-	c = unparen(c)
+	c = match.Unparen(c)
 	if c.ParentEdgeKind() == edge.UnaryExpr_X && c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
-		c = unparen(c.Parent())
+		c = match.Unparen(c.Parent())
 	}
 	switch c.ParentEdgeKind() {
 	case edge.AssignStmt_Rhs:
 		as := c.Parent().Node().(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) {
-			return varOf(x.info, as.Lhs[c.ParentEdgeIndex()])
+			return index.AssignedVar(x.info, as.Lhs[c.ParentEdgeIndex()])
 		}
 	case edge.ValueSpec_Values:
 		vs := c.Parent().Node().(*ast.ValueSpec)
 		if len(vs.Names) == len(vs.Values) {
-			return varOf(x.info, vs.Names[c.ParentEdgeIndex()])
+			return index.AssignedVar(x.info, vs.Names[c.ParentEdgeIndex()])
 		}
 	case edge.KeyValueExpr_Value:
 		kv := c.Parent().Node().(*ast.KeyValueExpr)
@@ -196,23 +179,6 @@ func (x *clientIndex) destOf(c inspector.Cursor) *types.Var {
 				return f
 			}
 		}
-	}
-	return nil
-}
-
-// varOf returns the variable (local, package or field) that e denotes:
-// c, pkg.Client, s.client.
-func varOf(info *types.Info, e ast.Expr) *types.Var {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if v, ok := info.Defs[e].(*types.Var); ok {
-			return v
-		}
-		v, _ := info.Uses[e].(*types.Var)
-		return v
-	case *ast.SelectorExpr:
-		v, _ := match.ObjectOf(info, e).(*types.Var)
-		return v
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
@@ -120,8 +121,8 @@ func (x *clientIndex) anyValue(id *ast.Ident, hops int, ok func(ast.Expr, int) b
 	if !isVar {
 		return false
 	}
-	for _, a := range x.values[v] {
-		if a.index == 0 && ok(a.expr, hops+1) {
+	for _, a := range x.values(v) {
+		if a.Result == 0 && ok(a.Value, hops+1) {
 			return true
 		}
 	}
@@ -155,18 +156,18 @@ func (x *clientIndex) transportUnbounded(e ast.Expr, hops int) bool {
 		kv := match.Field(e, "ResponseHeaderTimeout")
 		return kv == nil || match.IsZeroConst(x.info, kv.Value)
 	case *ast.Ident, *ast.SelectorExpr:
-		v := varOf(x.info, e)
+		v := index.AssignedVar(x.info, e)
 		if v == nil {
 			return false
 		}
 		if v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Pkg().Scope().Lookup("DefaultTransport") == v {
 			return true
 		}
-		if x.headerTimeoutSet[v] || x.handedOff[v] || len(x.values[v]) == 0 {
+		if x.headerTimeoutSet[v] || x.handedOff[v] || len(x.values(v)) == 0 {
 			return false // configured later, elsewhere, or made where prodlint cannot see
 		}
-		for _, a := range x.values[v] {
-			if a.index != 0 || !x.transportUnbounded(a.expr, hops+1) {
+		for _, a := range x.values(v) {
+			if a.Result != 0 || !x.transportUnbounded(a.Value, hops+1) {
 				return false
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -19,6 +20,7 @@ func Error() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
+		Requires: sendRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP request errors that are discarded or checked too late",
 			Why: "When Do, Get, Post, Head or PostForm fail (a refused connection, a timeout, a TLS error, a redirect " +
@@ -46,13 +48,11 @@ func Error() *rule.Rule {
 }
 
 func runError(p *rule.Pass) error {
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
-		if !ok {
-			continue
-		}
+	for _, sa := range sendsOf(p) {
+		c, s := sa.cursor, sa.send
+		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
-		if !ok || inTestHelper(p, c) {
+		if !ok || p.IsTestCode(c) {
 			continue
 		}
 		api := s.api(p.TypesInfo)
@@ -60,7 +60,7 @@ func runError(p *rule.Pass) error {
 		case r.discarded:
 			p.Reportf(s.call, "the error of %s is discarded with the response: a failed request goes unnoticed and "+
 				"nobody closes the body; check err and use the response only when it is nil", api)
-		case isBlank(r.err):
+		case match.IsBlank(r.err):
 			p.Reportf(r.err, "the error of %s is discarded: when the request fails the response is nil, so using it "+
 				"panics and the failure leaves no trace; check err before using the response", api)
 		case r.respVar != nil && r.errVar != nil:
@@ -130,13 +130,13 @@ func unguardedUse(info *types.Info, root inspector.Cursor, v *types.Var) (inspec
 // isNilComparison reports whether the use of a variable at c is an operand
 // of a comparison with nil.
 func isNilComparison(info *types.Info, c inspector.Cursor) bool {
-	c = unparen(c)
+	c = match.Unparen(c)
 	k := c.ParentEdgeKind()
 	if k != edge.BinaryExpr_X && k != edge.BinaryExpr_Y {
 		return false
 	}
 	bin := c.Parent().Node().(*ast.BinaryExpr)
-	return (bin.Op == token.EQL || bin.Op == token.NEQ) && (isNil(info, bin.X) || isNil(info, bin.Y))
+	return (bin.Op == token.EQL || bin.Op == token.NEQ) && (match.IsNil(info, bin.X) || match.IsNil(info, bin.Y))
 }
 
 // nilGuarded reports whether use lies in the body of an if statement,
@@ -152,7 +152,7 @@ func nilGuarded(info *types.Info, use, root inspector.Cursor, v *types.Var) bool
 			if bin.Op != token.EQL && bin.Op != token.NEQ {
 				continue
 			}
-			if isVar(info, bin.X, v) && isNil(info, bin.Y) || isVar(info, bin.Y, v) && isNil(info, bin.X) {
+			if isVar(info, bin.X, v) && match.IsNil(info, bin.Y) || isVar(info, bin.Y, v) && match.IsNil(info, bin.X) {
 				return true
 			}
 		}
@@ -163,11 +163,6 @@ func nilGuarded(info *types.Info, use, root inspector.Cursor, v *types.Var) bool
 func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && info.Uses[id] == v
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }
 
 // isNakedReturn reports whether c is a return statement without results:

@@ -4,12 +4,17 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"reflect"
+	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // send is a call that sends an HTTP request and returns (*http.Response, error).
@@ -17,6 +22,50 @@ type send struct {
 	call   *ast.CallExpr
 	fn     *types.Func
 	client ast.Expr // the *http.Client receiver; nil for http.Get and friends
+}
+
+// sendsAnalyzer finds the package's HTTP sends once for the client rules,
+// which require it. Like inspect.Analyzer it holds no state; its result
+// computes on the first rule's question.
+var sendsAnalyzer = &analysis.Analyzer{
+	Name:       "prodlint_httpsends",
+	Doc:        "finds the calls of a package that send an HTTP request",
+	Requires:   []*analysis.Analyzer{index.Analyzer},
+	ResultType: reflect.TypeOf((*sendScan)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		return &sendScan{info: pass.TypesInfo, idx: pass.ResultOf[index.Analyzer].(*index.Index)}, nil
+	},
+}
+
+// sendRequires is what a rule over sendsOf requires.
+var sendRequires = []*analysis.Analyzer{sendsAnalyzer}
+
+// sendScan is the result of sendsAnalyzer.
+type sendScan struct {
+	info  *types.Info
+	idx   *index.Index
+	once  sync.Once
+	sends []sendAt
+}
+
+// sendAt is a send and where it is.
+type sendAt struct {
+	send
+	cursor inspector.Cursor
+}
+
+// sendsOf returns the package's sends in source order, found once per
+// package.
+func sendsOf(p *rule.Pass) []sendAt {
+	s := p.ResultOf[sendsAnalyzer].(*sendScan)
+	s.once.Do(func() {
+		for c := range s.idx.Calls() {
+			if sd, ok := asSend(s.info, c.Node().(*ast.CallExpr)); ok {
+				s.sends = append(s.sends, sendAt{sd, c})
+			}
+		}
+	})
+	return s.sends
 }
 
 // asSend recognises the calls the API tables list as HTTP sends returning
@@ -123,12 +172,6 @@ func resultsOf(info *types.Info, c inspector.Cursor) (r results, ok bool) {
 	return r, true
 }
 
-// isBlank reports whether e is the blank identifier.
-func isBlank(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "_"
-}
-
 // localVar returns the function-local variable e names, or nil for the
 // blank identifier, package variables, fields and other expressions.
 func localVar(info *types.Info, e ast.Expr) *types.Var {
@@ -137,16 +180,6 @@ func localVar(info *types.Info, e ast.Expr) *types.Var {
 		return nil
 	}
 	return v
-}
-
-// outermostFunc returns the top-level function (declaration or literal)
-// around c: a local variable may be used in closures inside it.
-func outermostFunc(c inspector.Cursor) inspector.Cursor {
-	var out inspector.Cursor
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		out = fc
-	}
-	return out
 }
 
 // usesOf returns the cursors of the identifiers in the sub-tree at root
@@ -197,7 +230,7 @@ func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
 		return false
 	}
 	builds, head := 0, 0
-	for use := range outermostFunc(c).Preorder((*ast.Ident)(nil)) {
+	for use := range match.OutermostFunc(c).Preorder((*ast.Ident)(nil)) {
 		if id := use.Node().(*ast.Ident); info.Uses[id] != v && info.Defs[id] != v {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -17,6 +18,7 @@ func Status() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
+		Requires: sendRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP response bodies read without a status check",
 			Why: "net/http returns a nil error for every response the server sends, 429 and 500 included. Code that " +
@@ -62,26 +64,24 @@ func Status() *rule.Rule {
 }
 
 func runStatus(p *rule.Pass) error {
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		s, ok := asSend(p.TypesInfo, c.Node().(*ast.CallExpr))
-		if !ok {
-			continue
-		}
+	for _, sa := range sendsOf(p) {
+		c, s := sa.cursor, sa.send
+		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
 		if !ok || r.respVar == nil {
 			continue
 		}
-		read, decoded := uncheckedRead(p.TypesInfo, outermostFunc(c), r.respVar)
-		if read == nil || inTestHelper(p, c) {
+		read, decoded := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar)
+		if read == nil || p.IsTestCode(c) {
 			continue
 		}
-		if !decoded && parsedStrictly(p.TypesInfo, outermostFunc(c), read) {
+		if !decoded && parsedStrictly(p.TypesInfo, match.OutermostFunc(c), read) {
 			continue // x509.ParseCertificate(body): an error page cannot parse as a certificate
 		}
-		if decoded && checksEnvelope(p.TypesInfo, outermostFunc(c), read) {
+		if decoded && checksEnvelope(p.TypesInfo, match.OutermostFunc(c), read) {
 			continue // the API's own success flag is checked: an error answer cannot pass as data
 		}
-		if checksStatusValue(p.TypesInfo, outermostFunc(c), read, decoded) {
+		if checksStatusValue(p.TypesInfo, match.OutermostFunc(c), read, decoded) {
 			continue // if out.Status != "ok" { return err }: an error answer cannot pass as data
 		}
 		verb := "read"

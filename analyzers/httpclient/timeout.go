@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -21,6 +22,7 @@ func Timeout() *rule.Rule {
 		Severity:   config.SeverityError,
 		Enabled:    true,
 		Imports:    []string{"net/http"},
+		Requires:   sendRequires,
 		NewOptions: func() any { return &TimeoutOptions{Timeout: config.Duration(30 * time.Second)} },
 		Doc: rule.Doc{
 			Title: "report HTTP requests sent through a client without a timeout",
@@ -72,7 +74,7 @@ func runTimeout(p *rule.Pass) error {
 	// Sends through http.DefaultClient.
 	for _, s := range x.sends {
 		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByContext(s.send) ||
-			inTestHelper(p, s.cursor) {
+			p.IsTestCode(s.cursor) {
 			continue
 		}
 		p.At(s.call)
@@ -96,7 +98,7 @@ func runTimeout(p *rule.Pass) error {
 		if s.client == nil || x.boundedByContext(s.send) {
 			continue
 		}
-		if v := varOf(p.TypesInfo, s.client); v != nil {
+		if v := index.AssignedVar(p.TypesInfo, s.client); v != nil {
 			sendsThrough[v] = true
 		}
 		directSends[clientExpr(s.client)] = true
@@ -107,13 +109,13 @@ func runTimeout(p *rule.Pass) error {
 		}
 		if o.dest != nil {
 			if !sendsThrough[o.dest] || x.timeoutSet[o.dest] || x.handedOff[o.dest] || !x.laterTransportsUnbounded(o.dest) ||
-				o.zeroDecl && len(x.values[o.dest]) > 0 {
+				o.zeroDecl && len(x.values(o.dest)) > 0 {
 				continue
 			}
 		} else if !directSends[o.node] {
 			continue
 		}
-		if inTestHelper(p, o.cursor) {
+		if p.IsTestCode(o.cursor) {
 			continue
 		}
 		p.At(o.node)
@@ -142,7 +144,7 @@ func runTimeout(p *rule.Pass) error {
 // or init).
 func (x *clientIndex) defaultClientTimeoutSet(fn *types.Func) bool {
 	v, ok := fn.Pkg().Scope().Lookup("DefaultClient").(*types.Var)
-	return ok && (x.timeoutSet[v] || len(x.values[v]) > 0)
+	return ok && (x.timeoutSet[v] || len(x.values(v)) > 0)
 }
 
 // laterTransportsUnbounded reports whether every Transport assigned to the

@@ -42,16 +42,8 @@ func isJWTObject(obj types.Object, name string) bool {
 // jwtField returns the JWT library's struct field that the selector e
 // denotes, or nil when e is not such a field selection.
 func jwtField(info *types.Info, e ast.Expr, typeName string, names ...string) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	field := s.Obj().(*types.Var)
-	if !isJWTPackage(field.Pkg()) || !isFieldOf(field, typeName) {
+	field := match.FieldSelection(info, e)
+	if field == nil || !isJWTPackage(field.Pkg()) || !match.IsFieldOf(field, field.Pkg().Path(), typeName) {
 		return nil
 	}
 	for _, n := range names {
@@ -60,25 +52,6 @@ func jwtField(info *types.Info, e ast.Expr, typeName string, names ...string) *t
 		}
 	}
 	return nil
-}
-
-// isFieldOf reports whether field is declared by the struct of the named
-// type typeName in the field's own package.
-func isFieldOf(field *types.Var, typeName string) bool {
-	obj, ok := field.Pkg().Scope().Lookup(typeName).(*types.TypeName)
-	if !ok {
-		return false
-	}
-	st, ok := obj.Type().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := range st.NumFields() {
-		if st.Field(i) == field {
-			return true
-		}
-	}
-	return false
 }
 
 // calleeOf returns the function or method call calls, or an untyped nil

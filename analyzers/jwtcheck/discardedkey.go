@@ -62,7 +62,7 @@ func randomOnly(p *rule.Pass, e ast.Expr, depth int) bool {
 		return false
 	}
 	filled, other := false, 0
-	for use := range usesOf(p, scope, v) {
+	for _, use := range p.Index.UsesIn(scope, v) {
 		if fillsFromRand(p, use) {
 			filled = true
 			continue

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -90,7 +91,7 @@ func literalExpiry(p *rule.Pass, lit *ast.CompositeLit, shape claimsShape, depth
 			}
 			return exp
 		}
-		if isNil(p, elt) {
+		if match.IsNil(p.TypesInfo, elt) {
 			return expiry{known: true}
 		}
 		inner, ok := unparenAddr(elt).(*ast.CompositeLit)
@@ -105,7 +106,7 @@ func literalExpiry(p *rule.Pass, lit *ast.CompositeLit, shape claimsShape, depth
 			if !ok {
 				return unknownExpiry
 			}
-			key, ok := constString(p.TypesInfo, kv.Key)
+			key, ok := match.ConstString(p.TypesInfo, kv.Key)
 			if !ok {
 				return unknownExpiry
 			}
@@ -140,10 +141,10 @@ func literalExpiry(p *rule.Pass, lit *ast.CompositeLit, shape claimsShape, depth
 // expiryValue is the exp set to e; nil and a constant 0 (dropped by
 // omitempty) mean no exp.
 func expiryValue(p *rule.Pass, e ast.Expr) expiry {
-	if isNil(p, e) {
+	if match.IsNil(p.TypesInfo, e) {
 		return expiry{known: true}
 	}
-	if n, ok := constInt(p, e); ok && n == 0 {
+	if n, ok := match.ConstInt(p.TypesInfo, e); ok && n == 0 {
 		return expiry{known: true}
 	}
 	return expiry{known: true, values: []ast.Expr{e}}
@@ -156,7 +157,7 @@ func expiryValue(p *rule.Pass, e ast.Expr) expiry {
 // claims replaced as a whole.
 func expiryAssignments(p *rule.Pass, scope inspector.Cursor, v *types.Var, shape claimsShape) (values []ast.Expr, ok bool) {
 	byValue := !isReference(v.Type())
-	for use := range usesOf(p, scope, v) {
+	for _, use := range p.Index.UsesIn(scope, v) {
 		if isClaimsArgument(p, use) {
 			continue
 		}
@@ -181,7 +182,7 @@ func useSetsExpiry(p *rule.Pass, use inspector.Cursor, shape claimsShape, byValu
 		if !isStore(ix) {
 			return nil, true
 		}
-		key, ok := constString(p.TypesInfo, ix.Node().(*ast.IndexExpr).Index)
+		key, ok := match.ConstString(p.TypesInfo, ix.Node().(*ast.IndexExpr).Index)
 		if !ok {
 			return nil, false
 		}
@@ -340,10 +341,4 @@ func fieldByName(st *types.Struct, name string) *types.Var {
 		}
 	}
 	return nil
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(p *rule.Pass, e ast.Expr) bool {
-	tv, ok := p.TypesInfo.Types[ast.Unparen(e)]
-	return ok && tv.IsNil()
 }

@@ -89,26 +89,9 @@ func (a *unverifiedPass) keyfunc(c inspector.Cursor, arg ast.Expr) (inspector.Cu
 		if !ok || fn.Pkg() != a.Pkg {
 			return inspector.Cursor{}, false
 		}
-		return a.funcDecl(fn)
+		return a.Index.FuncDecl(fn)
 	}
 	return inspector.Cursor{}, false
-}
-
-// funcDecl returns the declaration of a function or method of this
-// package.
-func (a *unverifiedPass) funcDecl(fn *types.Func) (inspector.Cursor, bool) {
-	if a.funcDecls == nil {
-		a.funcDecls = map[any]inspector.Cursor{}
-		for file := range a.Inspector.Root().Children() {
-			for decl := range file.Children() {
-				if fd, ok := decl.Node().(*ast.FuncDecl); ok && fd.Body != nil {
-					a.funcDecls[a.TypesInfo.Defs[fd.Name]] = decl
-				}
-			}
-		}
-	}
-	c, ok := a.funcDecls[fn]
-	return c, ok
 }
 
 // keyfuncFacts is what a Keyfunc's body shows.
@@ -132,7 +115,7 @@ func (a *unverifiedPass) inspectKeyfunc(kf inspector.Cursor) keyfuncFacts {
 			facts.checksMethod = facts.checksMethod || a.isAlgCall(n) || a.handsOffToken(n, tok)
 		case *ast.IndexExpr: // t.Header["alg"]
 			if jwtField(a.TypesInfo, n.X, "Token", "Header") != nil {
-				if key, ok := constString(a.TypesInfo, n.Index); ok && key == "alg" {
+				if key, ok := match.ConstString(a.TypesInfo, n.Index); ok && key == "alg" {
 					facts.checksMethod = true
 				}
 			}
@@ -143,7 +126,7 @@ func (a *unverifiedPass) inspectKeyfunc(kf inspector.Cursor) keyfuncFacts {
 		case *ast.SwitchStmt: // switch t.Method { case jwt.SigningMethodHS256: }
 			facts.checksMethod = facts.checksMethod || (n.Tag != nil && a.isSigningMethod(n.Tag))
 		case *ast.ReturnStmt:
-			if fc, _, _ := match.EnclosingFunc(a.TypesInfo, c); fc == kf && len(n.Results) > 0 && !isNil(a.Pass, n.Results[0]) {
+			if fc, _, _ := match.EnclosingFunc(a.TypesInfo, c); fc == kf && len(n.Results) > 0 && !match.IsNil(a.TypesInfo, n.Results[0]) {
 				facts.returnsKey = true
 				if len(n.Results) == 1 { // return lookup(t): the key's type is the callee's (any)
 					facts.returnsBytes = true

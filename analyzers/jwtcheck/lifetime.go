@@ -3,7 +3,6 @@ package jwtcheck
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"math"
 	"time"
@@ -39,10 +38,10 @@ func lifetimeOf(p *rule.Pass, e ast.Expr) (d time.Duration, ok bool) {
 		if e.Op != token.ADD {
 			return 0, false
 		}
-		if secs, isConst := constInt(p, e.Y); isConst && isNowUnix(p, e.X) {
+		if secs, isConst := match.ConstInt(p.TypesInfo, e.Y); isConst && isNowUnix(p, e.X) {
 			return seconds(secs), true
 		}
-		if secs, isConst := constInt(p, e.X); isConst && isNowUnix(p, e.Y) {
+		if secs, isConst := match.ConstInt(p.TypesInfo, e.X); isConst && isNowUnix(p, e.Y) {
 			return seconds(secs), true
 		}
 		return 0, false
@@ -70,12 +69,12 @@ func timeOffset(p *rule.Pass, e ast.Expr) (time.Duration, bool) {
 		return 0, false
 	}
 	if fn.Name() == "Add" {
-		n, isConst := constInt(p, call.Args[0])
+		n, isConst := match.ConstInt(p.TypesInfo, call.Args[0])
 		return time.Duration(n), isConst
 	}
 	var days [3]int64
 	for i, arg := range call.Args {
-		n, isConst := constInt(p, arg)
+		n, isConst := match.ConstInt(p.TypesInfo, arg)
 		if !isConst {
 			return 0, false
 		}
@@ -111,16 +110,6 @@ func isNowUnix(p *rule.Pass, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	return ok && match.IsMethod(calleeOf(p.TypesInfo, call), "time", "Time", "Unix") &&
 		isNow(p, call.Fun.(*ast.SelectorExpr).X)
-}
-
-// constInt returns the value of a constant integer expression that fits
-// in an int64.
-func constInt(p *rule.Pass, e ast.Expr) (int64, bool) {
-	tv, ok := p.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(tv.Value)
 }
 
 // seconds converts n seconds to a Duration, saturating instead of

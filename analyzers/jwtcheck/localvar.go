@@ -2,10 +2,8 @@ package jwtcheck
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"iter"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -22,11 +20,8 @@ func varDecl(p *rule.Pass, v *types.Var) (init ast.Expr, scope inspector.Cursor,
 	if v == nil || v.Pkg() != p.Pkg || v.IsField() {
 		return nil, inspector.Cursor{}, false
 	}
-	c, found := p.Inspector.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	c, found := p.Index.Def(v)
 	if !found {
-		return nil, inspector.Cursor{}, false
-	}
-	if id, isIdent := c.Node().(*ast.Ident); !isIdent || p.TypesInfo.Defs[id] != v {
 		return nil, inspector.Cursor{}, false
 	}
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -53,26 +48,11 @@ func varDecl(p *rule.Pass, v *types.Var) (init ast.Expr, scope inspector.Cursor,
 	return nil, scope, false
 }
 
-// usesOf yields a cursor for every use of v inside scope (every file of
-// the package when scope is zero).
-func usesOf(p *rule.Pass, scope inspector.Cursor, v *types.Var) iter.Seq[inspector.Cursor] {
-	if !scope.Valid() {
-		scope = p.Inspector.Root()
-	}
-	return func(yield func(inspector.Cursor) bool) {
-		for c := range scope.Preorder((*ast.Ident)(nil)) {
-			if p.TypesInfo.Uses[c.Node().(*ast.Ident)] == v && !yield(c) {
-				return
-			}
-		}
-	}
-}
-
 // isReassigned reports whether a use of v inside scope stores into v
 // itself (v = x, v++, &v), so that its declared value may not be the one
 // in use.
 func isReassigned(p *rule.Pass, scope inspector.Cursor, v *types.Var) bool {
-	for c := range usesOf(p, scope, v) {
+	for _, c := range p.Index.UsesIn(scope, v) {
 		switch c.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
 			return true
@@ -110,13 +90,4 @@ func unparenAddr(e ast.Expr) ast.Expr {
 		return ast.Unparen(u.X)
 	}
 	return e
-}
-
-// constString returns the value of e when it is a constant string.
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }

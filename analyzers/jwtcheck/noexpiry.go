@@ -8,6 +8,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -135,7 +136,7 @@ func reportLongLifetime(p *rule.Pass, e ast.Expr, max time.Duration) {
 		}
 		return
 	}
-	ts, ok := constInt(p, e)
+	ts, ok := match.ConstInt(p.TypesInfo, e)
 	if !ok || ts <= 0 {
 		return
 	}

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
 // optionsPin reads the ParserOptions of NewParser, Parse or
@@ -49,7 +51,7 @@ func (a *unverifiedPass) parserPins(recv ast.Expr) (known, pinned bool) {
 		if !ok || isReassigned(a.Pass, scope, v) {
 			return false, false
 		}
-		for use := range usesOf(a.Pass, scope, v) {
+		for _, use := range a.Pass.Index.UsesIn(scope, v) {
 			if use.ParentEdgeKind() == edge.SelectorExpr_X &&
 				jwtField(a.TypesInfo, use.Parent().Node().(*ast.SelectorExpr), "Parser", "ValidMethods") != nil &&
 				use.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs {
@@ -80,7 +82,7 @@ func (a *unverifiedPass) parserPins(recv ast.Expr) (known, pinned bool) {
 			if !ok {
 				return false, false
 			}
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "ValidMethods" && !isNil(a.Pass, kv.Value) {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "ValidMethods" && !match.IsNil(a.TypesInfo, kv.Value) {
 				return true, true
 			}
 		}

@@ -173,7 +173,7 @@ func (t *trust) decision(scope inspector.Cursor) string {
 				returned = returned || t.derives(r)
 			}
 		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && !isNil(t.pass.Pass, n.X) && !isNil(t.pass.Pass, n.Y) &&
+			if (n.Op == token.EQL || n.Op == token.NEQ) && !match.IsNil(t.pass.TypesInfo, n.X) && !match.IsNil(t.pass.TypesInfo, n.Y) &&
 				(t.derives(n.X) || t.derives(n.Y)) {
 				return "compared"
 			}
@@ -209,7 +209,7 @@ func (t *trust) derives(e ast.Expr) bool {
 				return false
 			}
 		case *ast.IndexExpr:
-			if key, ok := constString(info, n.Index); ok && key == "iss" {
+			if key, ok := match.ConstString(info, n.Index); ok && key == "iss" {
 				return false
 			}
 		case *ast.Ident:

@@ -56,7 +56,6 @@ func Unverified() *rule.Rule {
 // unverifiedPass is the state of one jwt-unverified run.
 type unverifiedPass struct {
 	*rule.Pass
-	funcDecls map[any]inspector.Cursor // *types.Func -> its declaration, built on first use
 	// skipSites are the places that turn claims validation off, reported
 	// at the end unless the package validates claims itself.
 	skipSites       []skipSite
@@ -123,7 +122,7 @@ func (a *unverifiedPass) reportNoneMethod(methods ast.Expr) {
 		return
 	}
 	for _, elt := range lit.Elts {
-		if s, ok := constString(a.TypesInfo, elt); ok && s == "none" || isNoneAlg(a.Pass, elt) {
+		if s, ok := match.ConstString(a.TypesInfo, elt); ok && s == "none" || isNoneAlg(a.Pass, elt) {
 			a.Reportf(elt, `"none" among the valid methods lets tokens with no signature through wherever a Keyfunc `+
 				`returns jwt.UnsafeAllowNoneSignatureType; list only the algorithms you sign with`)
 		}
@@ -171,7 +170,7 @@ func (a *unverifiedPass) parserLiteral(lit *ast.CompositeLit) {
 		}
 		switch id, _ := kv.Key.(*ast.Ident); {
 		case id == nil:
-		case id.Name == "SkipClaimsValidation" && isConstTrue(a.Pass, kv.Value):
+		case id.Name == "SkipClaimsValidation" && match.IsConstTrue(a.TypesInfo, kv.Value):
 			a.skipSites = append(a.skipSites, skipSite{kv, "SkipClaimsValidation"})
 		case id.Name == "ValidMethods":
 			a.reportNoneMethod(kv.Value)
@@ -185,14 +184,8 @@ func (a *unverifiedPass) parserAssign(as *ast.AssignStmt) {
 		return
 	}
 	for i, lhs := range as.Lhs {
-		if jwtField(a.TypesInfo, lhs, "Parser", "SkipClaimsValidation") != nil && isConstTrue(a.Pass, as.Rhs[i]) {
+		if jwtField(a.TypesInfo, lhs, "Parser", "SkipClaimsValidation") != nil && match.IsConstTrue(a.TypesInfo, as.Rhs[i]) {
 			a.skipSites = append(a.skipSites, skipSite{as, "SkipClaimsValidation"})
 		}
 	}
-}
-
-// isConstTrue reports whether e is the constant true.
-func isConstTrue(p *rule.Pass, e ast.Expr) bool {
-	tv, ok := p.TypesInfo.Types[e]
-	return ok && tv.Value != nil && tv.Value.String() == "true"
 }

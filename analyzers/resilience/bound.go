@@ -19,7 +19,7 @@ func (f *flow) bounded() bool {
 	}
 	counters := f.counters(loop)
 	if loop.Cond != nil && !isTrue(f.info, loop.Cond) {
-		if hasCall(loop.Cond) || f.isBoundTest(loop.Cond, counters) {
+		if match.HasCall(loop.Cond) || f.isBoundTest(loop.Cond, counters) {
 			return true
 		}
 	}
@@ -52,7 +52,7 @@ func (f *flow) counters(loop *ast.ForStmt) map[types.Object]bool {
 			if v == nil || !isInteger(v.Type()) {
 				break
 			}
-			if n.Tok == token.ADD_ASSIGN || n.Tok == token.SUB_ASSIGN || n.Tok == token.ASSIGN && references(f.info, n.Rhs[0], v) {
+			if n.Tok == token.ADD_ASSIGN || n.Tok == token.SUB_ASSIGN || n.Tok == token.ASSIGN && match.Refers(f.info, n.Rhs[0], v) {
 				counters[v] = true
 			}
 		}
@@ -93,7 +93,7 @@ func (f *flow) isTimeValue(e ast.Expr) bool {
 
 func (f *flow) usesAny(e ast.Expr, objs map[types.Object]bool) bool {
 	for obj := range objs {
-		if references(f.info, e, obj) {
+		if match.Refers(f.info, e, obj) {
 			return true
 		}
 	}
@@ -129,15 +129,4 @@ func isTrue(info *types.Info, e ast.Expr) bool {
 func isInteger(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
-}
-
-func hasCall(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if _, ok := n.(*ast.CallExpr); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

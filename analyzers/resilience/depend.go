@@ -70,7 +70,7 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 			}
 			continue
 		}
-		if references(f.info, call, obj) {
+		if match.Refers(f.info, call, obj) {
 			return true
 		}
 	}

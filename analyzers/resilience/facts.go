@@ -4,13 +4,51 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
+	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
+
+// retryLoopsAnalyzer finds the retry loops of a package once for both
+// retry rules, which require it. Like inspect.Analyzer it holds no state;
+// its result computes on the first rule's question.
+var retryLoopsAnalyzer = &analysis.Analyzer{
+	Name:       "prodlint_retryloops",
+	Doc:        "finds the retry loops of a package and the functions that reach the network or wait",
+	Requires:   []*analysis.Analyzer{index.Analyzer},
+	ResultType: reflect.TypeOf((*retryLoops)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		return &retryLoops{info: pass.TypesInfo, pkg: pass.Pkg, idx: pass.ResultOf[index.Analyzer].(*index.Index)}, nil
+	},
+}
+
+// retryLoops is the result of retryLoopsAnalyzer.
+type retryLoops struct {
+	info *types.Info
+	pkg  *types.Package
+	idx  *index.Index
+
+	once  sync.Once
+	facts *packageFacts
+	loops []retryLoop
+}
+
+// of returns the package's facts and retry loops, computed on first use.
+func retryLoopsOf(p *rule.Pass) (*packageFacts, []retryLoop) {
+	r := p.ResultOf[retryLoopsAnalyzer].(*retryLoops)
+	r.once.Do(func() {
+		r.facts = collectFacts(r.info, r.pkg, r.idx)
+		r.loops = findRetryLoops(r.info, r.pkg, r.facts)
+	})
+	return r.facts, r.loops
+}
 
 // packageFacts is what one walk over the package's calls learns: every
 // call, and which functions of the package reach the network or wait,
@@ -22,25 +60,25 @@ type packageFacts struct {
 	waits   map[*types.Func]bool
 }
 
-func collectFacts(p *rule.Pass) *packageFacts {
+func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index) *packageFacts {
 	pf := &packageFacts{network: map[*types.Func]types.Object{}, waits: map[*types.Func]bool{}}
 	callees := map[*types.Func][]*types.Func{} // same-package call graph
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
+	for c := range idx.Calls() {
 		pf.calls = append(pf.calls, c)
 		call := c.Node().(*ast.CallExpr)
-		caller := enclosingFunc(p.TypesInfo, c)
+		caller := match.DeclaredFunc(info, c)
 		if caller == nil {
 			continue
 		}
-		fn := match.Callee(p.TypesInfo, call)
+		fn := match.Callee(info, call)
 		switch {
 		case isNetworkFunc(fn):
 			if pf.network[caller] == nil {
 				pf.network[caller] = fn
 			}
-		case isWaitCall(p.TypesInfo, call, nil):
+		case isWaitCall(info, call, nil):
 			pf.waits[caller] = true
-		case fn != nil && fn.Pkg() == p.Pkg:
+		case fn != nil && fn.Pkg() == pkg:
 			callees[caller] = append(callees[caller], fn)
 		}
 	}
@@ -58,16 +96,6 @@ func collectFacts(p *rule.Pass) *packageFacts {
 		}
 	}
 	return pf
-}
-
-// enclosingFunc returns the declared function around c (a function
-// literal counts as part of the declaration that holds it).
-func enclosingFunc(info *types.Info, c inspector.Cursor) *types.Func {
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
-		fn, _ := info.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
-		return fn
-	}
-	return nil
 }
 
 // isWaitCall reports whether call pauses before the next attempt: a time

@@ -20,21 +20,11 @@ type flow struct {
 }
 
 func newFlow(info *types.Info, loop inspector.Cursor) *flow {
-	f := &flow{info: info, loop: loop, body: loopBody(loop.Node())}
+	f := &flow{info: info, loop: loop, body: match.LoopBody(loop.Node())}
 	if l, ok := loop.Parent().Node().(*ast.LabeledStmt); ok {
 		f.label = l.Label.Name
 	}
 	return f
-}
-
-func loopBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.ForStmt:
-		return n.Body
-	case *ast.RangeStmt:
-		return n.Body
-	}
-	return nil
 }
 
 // restExits reports whether, after the statement at c, the loop iteration

@@ -16,26 +16,6 @@ func isNetworkFunc(fn *types.Func) bool {
 	return fn != nil && apis.IsSend(fn)
 }
 
-// apiName names fn as a reader knows it: http.Client.Do, sql.DB.Query,
-// net.Conn.Write, http.Get, or the bare name of a function of this package.
-func apiName(fn *types.Func, local *types.Package) string {
-	sig, _ := fn.Type().(*types.Signature)
-	prefix := ""
-	if fn.Pkg() != nil && fn.Pkg() != local {
-		prefix = fn.Pkg().Name() + "."
-	}
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return prefix + n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return prefix + fn.Name()
-}
-
 // calleeName returns the name a call invokes by, for the calls of function
 // values that have no static callee (a Backoff field, a sleep parameter).
 func calleeName(call *ast.CallExpr) string {

@@ -7,6 +7,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -27,6 +29,7 @@ func RetryNoBackoff() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  networkImports(),
+		Requires: []*analysis.Analyzer{retryLoopsAnalyzer},
 		Doc: rule.Doc{
 			Title: "report retry loops that call the network again at once after a failure",
 			Why: "An API with a request quota answers 429 beyond it; a client that retries at once turns every " +
@@ -62,8 +65,8 @@ func RetryNoBackoff() *rule.Rule {
 }
 
 func runRetryNoBackoff(p *rule.Pass) error {
-	pf := collectFacts(p)
-	for _, rl := range findRetryLoops(p, pf) {
+	pf, loops := retryLoopsOf(p)
+	for _, rl := range loops {
 		if waitsIn(p.TypesInfo, rl.loop, pf) {
 			continue
 		}
@@ -143,5 +146,5 @@ func (s span) End() token.Pos { return s.end }
 
 // loopHead returns the range of a loop's header, from "for" to "{".
 func loopHead(loop ast.Node) span {
-	return span{loop.Pos(), loopBody(loop).Lbrace + 1}
+	return span{loop.Pos(), match.LoopBody(loop).Lbrace + 1}
 }

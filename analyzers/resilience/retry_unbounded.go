@@ -1,6 +1,8 @@
 package resilience
 
 import (
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -12,6 +14,7 @@ func RetryUnbounded() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  networkImports(),
+		Requires: []*analysis.Analyzer{retryLoopsAnalyzer},
 		Doc: rule.Doc{
 			Title: "report retry loops with no attempt limit and no exit on ctx",
 			Why: "A retry loop against an API that keeps failing runs all night, and when every attempt is billed, " +
@@ -37,7 +40,8 @@ func RetryUnbounded() *rule.Rule {
 }
 
 func runRetryUnbounded(p *rule.Pass) error {
-	for _, rl := range findRetryLoops(p, collectFacts(p)) {
+	_, loops := retryLoopsOf(p)
+	for _, rl := range loops {
 		if !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx() {
 			continue
 		}

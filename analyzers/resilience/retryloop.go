@@ -8,7 +8,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
-	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // retryLoop is a loop that calls the network and, when the call fails,
@@ -25,11 +24,11 @@ type retryLoop struct {
 
 // findRetryLoops returns the package's retry loops, one per loop, in
 // source order.
-func findRetryLoops(p *rule.Pass, pf *packageFacts) []retryLoop {
+func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []retryLoop {
 	seen := map[ast.Node]bool{}
 	var out []retryLoop
 	for _, c := range pf.calls {
-		api := networkAPI(match.Callee(p.TypesInfo, c.Node().(*ast.CallExpr)), pf, p.Pkg)
+		api := networkAPI(match.Callee(info, c.Node().(*ast.CallExpr)), pf, pkg)
 		if api == "" {
 			continue
 		}
@@ -37,7 +36,7 @@ func findRetryLoops(p *rule.Pass, pf *packageFacts) []retryLoop {
 		if !loop.Valid() || seen[loop.Node()] {
 			continue
 		}
-		f := newFlow(p.TypesInfo, loop)
+		f := newFlow(info, loop)
 		retries, untilSuccess := f.retriesOnError(c)
 		if !retries || f.iterates(c.Node().(*ast.CallExpr)) {
 			continue // a loop over items that skips a failed one is not a retry
@@ -55,9 +54,9 @@ func networkAPI(fn *types.Func, pf *packageFacts, pkg *types.Package) string {
 	case fn == nil:
 		return ""
 	case isNetworkFunc(fn):
-		return apiName(fn, pkg)
+		return match.APIName(fn, pkg)
 	case pf.network[fn] != nil:
-		return fn.Name() + " (which calls " + apiName(pf.network[fn].(*types.Func), pkg) + ")"
+		return fn.Name() + " (which calls " + match.APIName(pf.network[fn].(*types.Func), pkg) + ")"
 	}
 	return ""
 }
@@ -83,7 +82,7 @@ func (f *flow) retriesOnError(c inspector.Cursor) (retries, untilSuccess bool) {
 	}
 	checked := false
 	for s := stmt; ; {
-		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && references(f.info, ifs.Cond, errVar) {
+		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && match.Refers(f.info, ifs.Cond, errVar) {
 			checked = true
 			retries, untilSuccess = f.errBranchRetries(s, errVar)
 		} else if f.continuesOnResult(s.Node(), results) {
@@ -134,7 +133,7 @@ func (f *flow) continuesOnResult(s ast.Node, results []*types.Var) bool {
 		return false
 	}
 	for _, v := range results {
-		if references(f.info, cond, v) {
+		if match.Refers(f.info, cond, v) {
 			return f.continues(s)
 		}
 	}
@@ -225,16 +224,4 @@ func lastErrorVar(info *types.Info, a *ast.AssignStmt) *types.Var {
 		return nil
 	}
 	return v
-}
-
-// references reports whether the sub-tree n uses obj.
-func references(info *types.Info, n ast.Node, obj types.Object) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

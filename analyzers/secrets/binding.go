@@ -2,7 +2,6 @@ package secrets
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -119,7 +118,7 @@ func lhsBinding(info *types.Info, lhs ast.Expr) binding {
 // keyBinding binds a map entry's value to its key: a constant string
 // ("password", "X-API-Key", a constant naming one) or an identifier.
 func keyBinding(info *types.Info, key ast.Expr) binding {
-	if s, ok := constString(info, key); ok {
+	if s, ok := match.ConstString(info, key); ok {
 		return binding{kind: classifyName(s), name: s, label: `key "` + s + `"`}
 	}
 	return binding{}
@@ -131,7 +130,7 @@ func keyBinding(info *types.Info, key ast.Expr) binding {
 // constant string key before it.
 func argBinding(info *types.Info, call *ast.CallExpr, idx int) binding {
 	if idx > 0 {
-		if s, ok := constString(info, call.Args[idx-1]); ok && classifyName(s) != neutral {
+		if s, ok := match.ConstString(info, call.Args[idx-1]); ok && classifyName(s) != neutral {
 			return binding{kind: classifyName(s), name: s, label: `"` + s + `"`}
 		}
 	}
@@ -210,15 +209,6 @@ func structOf(t types.Type) *types.Struct {
 	}
 	st, _ := t.Underlying().(*types.Struct)
 	return st
-}
-
-// constString returns the value of a constant string expression.
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // upperSnake turns an identifier into an environment variable name:

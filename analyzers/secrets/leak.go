@@ -104,7 +104,7 @@ func (lc *loggedChecker) leakCall(call *ast.CallExpr, key string) (string, strin
 	}
 	switch {
 	case match.IsMethod(fn, "net/http", "Header", "Get", "Values") && len(call.Args) == 1:
-		if name, ok := constString(info, call.Args[0]); ok && credentialHeaders[textproto.CanonicalMIMEHeaderKey(name)] {
+		if name, ok := match.ConstString(info, call.Args[0]); ok && credentialHeaders[textproto.CanonicalMIMEHeaderKey(name)] {
 			return "the value of the " + textproto.CanonicalMIMEHeaderKey(name) + " header", adviceHeader
 		}
 	case match.IsFunc(fn, "fmt", "Sprint", "Sprintf", "Sprintln"):
@@ -126,7 +126,7 @@ func headerIndex(info *types.Info, ix *ast.IndexExpr) string {
 	if !match.IsNamed(info.TypeOf(ix.X), "net/http", "Header") {
 		return ""
 	}
-	name, ok := constString(info, ix.Index)
+	name, ok := match.ConstString(info, ix.Index)
 	if !ok {
 		return ""
 	}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -298,7 +299,7 @@ func (lc *literalChecker) rootValue(c inspector.Cursor) (string, bool) {
 	if lc.inConstConcat(c) {
 		return "", false
 	}
-	if s, ok := constString(lc.TypesInfo, c.Node().(ast.Expr)); ok {
+	if s, ok := match.ConstString(lc.TypesInfo, c.Node().(ast.Expr)); ok {
 		return s, true
 	}
 	if lit, ok := c.Node().(*ast.BasicLit); ok { // struct tags have no type

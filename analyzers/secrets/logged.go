@@ -103,7 +103,7 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 	if s.ToWriter && (len(args) == 0 || !isStdStream(lc.TypesInfo, args[0])) {
 		return // Fprint* to a file, buffer or response: not a log
 	}
-	name := sinkName(fn)
+	name := match.APIName(fn, nil)
 	var cmd inspector.Cursor    // the CLI command a fmt print writes the output of
 	var mainFn inspector.Cursor // the function of a main package a fmt print is in
 	if s.Output {
@@ -128,7 +128,7 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 		}
 	case apis.PairArgs:
 		if len(args) >= 2 {
-			key, _ := constString(lc.TypesInfo, args[0])
+			key, _ := match.ConstString(lc.TypesInfo, args[0])
 			lc.check(name, args[1], key)
 		}
 	case apis.KeyValueArgs:
@@ -136,7 +136,7 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 			lc.check(name, args[i], "")
 		}
 		for i := s.KVFrom; i < len(args); i++ {
-			if key, ok := constString(lc.TypesInfo, args[i]); ok && i+1 < len(args) {
+			if key, ok := match.ConstString(lc.TypesInfo, args[i]); ok && i+1 < len(args) {
 				lc.check(name, args[i+1], key)
 				i++
 				continue
@@ -157,7 +157,7 @@ func (lc *loggedChecker) checkLogrusFields(lit *ast.CompositeLit) {
 	name := obj.Pkg().Name() + "." + obj.Name()
 	for _, e := range lit.Elts {
 		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			key, _ := constString(lc.TypesInfo, kv.Key)
+			key, _ := match.ConstString(lc.TypesInfo, kv.Key)
 			lc.check(name, kv.Value, key)
 		}
 	}

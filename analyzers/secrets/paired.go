@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
 // A pairedFormat is a secret with no recognisable shape of its own that
@@ -54,7 +56,7 @@ func pairedSecret(info *types.Info, c inspector.Cursor, v string, minEntropy flo
 		if sib == self {
 			continue
 		}
-		s, ok := constString(info, sib)
+		s, ok := match.ConstString(info, sib)
 		if !ok {
 			continue
 		}

@@ -17,22 +17,6 @@ func sinkOf(fn *types.Func) *apis.Log {
 	return apis.LogOf(fn)
 }
 
-// sinkName is how a message names the sink: log.Printf, slog.Logger.Info,
-// zerolog.Event.Str.
-func sinkName(fn *types.Func) string {
-	name := fn.Pkg().Name() + "."
-	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			name += n.Obj().Name() + "."
-		}
-	}
-	return name + fn.Name()
-}
-
 // isStdStream reports whether e is os.Stdout or os.Stderr.
 func isStdStream(info *types.Info, e ast.Expr) bool {
 	v, ok := match.ObjectOf(info, e).(*types.Var)

@@ -461,7 +461,7 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 		if !ok || len(call.Args) != 1 || !isVar(info, sel.X, r) {
 			return bodyRead{}, false
 		}
-		v := constValue(info, call.Args[0])
+		v := match.ConstValue(info, call.Args[0])
 		if v == nil || v.Kind() != constant.Int {
 			return bodyRead{}, false
 		}
@@ -539,7 +539,7 @@ func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
 	default:
 		return nil
 	}
-	if !isFieldOf(fieldSelection(info, arg), "net/http", "Request", "Body") {
+	if !match.IsFieldOf(match.FieldSelection(info, arg), "net/http", "Request", "Body") {
 		return nil
 	}
 	return arg
@@ -568,7 +568,7 @@ func passesRequestToLimiter(p *rule.Pass, call *ast.CallExpr, r *types.Var, help
 
 // isBodyOf reports whether e is r.Body for the request variable r.
 func isBodyOf(info *types.Info, e ast.Expr, r *types.Var) bool {
-	if !isFieldOf(fieldSelection(info, e), "net/http", "Request", "Body") {
+	if !match.IsFieldOf(match.FieldSelection(info, e), "net/http", "Request", "Body") {
 		return false
 	}
 	return isVar(info, ast.Unparen(e).(*ast.SelectorExpr).X, r)

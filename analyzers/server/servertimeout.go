@@ -139,8 +139,8 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 				}
 			}
 			for i, lhs := range n.Lhs {
-				f := fieldSelection(p.TypesInfo, lhs)
-				if !isFieldOf(f, "net/http", "Server") {
+				f := match.FieldSelection(p.TypesInfo, lhs)
+				if !match.IsFieldOf(f, "net/http", "Server") {
 					continue
 				}
 				if len(n.Lhs) == len(n.Rhs) && match.IsZeroConst(p.TypesInfo, n.Rhs[i]) {
@@ -318,7 +318,7 @@ func listenAndServeFix(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr, n
 	}
 	addr, handler, method := args[0], args[len(args)-1], "ListenAndServe()"
 	if name == "ListenAndServeTLS" {
-		if len(args) != 4 || hasCall(call.Args[1]) || hasCall(call.Args[2]) {
+		if len(args) != 4 || match.HasCall(call.Args[1]) || match.HasCall(call.Args[2]) {
 			return analysis.SuggestedFix{}, false
 		}
 		method = "ListenAndServeTLS(" + args[1] + ", " + args[2] + ")"
@@ -328,36 +328,13 @@ func listenAndServeFix(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr, n
 		return analysis.SuggestedFix{}, false
 	}
 	fields := []string{"Addr: " + addr}
-	if !isNil(p.TypesInfo, call.Args[len(call.Args)-1]) {
+	if !match.IsNil(p.TypesInfo, call.Args[len(call.Args)-1]) {
 		fields = append(fields, "Handler: "+handler)
 	}
 	fields = append(fields, "ReadHeaderTimeout: "+fix.Duration(opts.ReadHeaderTimeout.Std(), timeName))
 	text := "(&" + pkgIdent.Name + ".Server{" + strings.Join(fields, ", ") + "})." + method
 	edits := append([]analysis.TextEdit{fix.Replace(call, text)}, importEdits...)
 	return fix.New("Serve with an http.Server that sets ReadHeaderTimeout", edits...), true
-}
-
-// hasCall reports whether e contains a call, whose order of evaluation a
-// rewrite could change.
-func hasCall(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if _, ok := n.(*ast.CallExpr); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.ObjectOf(id).(*types.Nil)
-	return isNil
 }
 
 // importName returns the name by which the code at n can refer to the

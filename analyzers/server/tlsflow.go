@@ -138,7 +138,7 @@ func (fl *tlsFlow) value(c inspector.Cursor, u *tlsUses) {
 		}
 		f := fieldOfKey(info, n)
 		switch {
-		case isFieldOf(f, "net/http", "Server", "TLSConfig"):
+		case match.IsFieldOf(f, "net/http", "Server", "TLSConfig"):
 			u.server++
 		case f != nil:
 			fl.fieldStore(f, u)
@@ -201,8 +201,8 @@ func rhsIndex(as *ast.AssignStmt, e ast.Node) (int, bool) {
 // store follows the configuration into the place an assignment puts it.
 func (fl *tlsFlow) store(lhs ast.Expr, u *tlsUses) {
 	info := fl.p.TypesInfo
-	if f := fieldSelection(info, lhs); f != nil {
-		if isFieldOf(f, "net/http", "Server", "TLSConfig") {
+	if f := match.FieldSelection(info, lhs); f != nil {
+		if match.IsFieldOf(f, "net/http", "Server", "TLSConfig") {
 			u.server++
 			return
 		}
@@ -221,7 +221,7 @@ func (fl *tlsFlow) store(lhs ast.Expr, u *tlsUses) {
 // fieldStore classifies a configuration stored in a struct field: a
 // client's field is a client use; any other field may be read anywhere.
 func (fl *tlsFlow) fieldStore(f *types.Var, u *tlsUses) {
-	if isFieldOf(f, "net/http", "Transport", "TLSClientConfig") || isFieldOf(f, "crypto/tls", "Dialer", "Config") {
+	if match.IsFieldOf(f, "net/http", "Transport", "TLSClientConfig") || match.IsFieldOf(f, "crypto/tls", "Dialer", "Config") {
 		u.client++
 		return
 	}
@@ -321,7 +321,7 @@ func checksPeerCertificates(info *types.Info, c inspector.Cursor) bool {
 		return false
 	}
 	for sc := range fc.Preorder((*ast.SelectorExpr)(nil)) {
-		if !isFieldOf(fieldSelection(info, sc.Node().(*ast.SelectorExpr)), "crypto/tls", "ConnectionState", "PeerCertificates") {
+		if !match.IsFieldOf(match.FieldSelection(info, sc.Node().(*ast.SelectorExpr)), "crypto/tls", "ConnectionState", "PeerCertificates") {
 			continue
 		}
 		if inspectsCerts(info, fc, sc) {

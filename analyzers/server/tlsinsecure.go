@@ -103,8 +103,8 @@ func runTLS(p *rule.Pass) error {
 				continue
 			}
 			for i, lhs := range n.Lhs {
-				f := fieldSelection(p.TypesInfo, lhs)
-				if !isFieldOf(f, "crypto/tls", "Config") {
+				f := match.FieldSelection(p.TypesInfo, lhs)
+				if !match.IsFieldOf(f, "crypto/tls", "Config") {
 					continue
 				}
 				key := valueKey(p.TypesInfo, lhs.(*ast.SelectorExpr).X)
@@ -113,11 +113,11 @@ func runTLS(p *rule.Pass) error {
 				}
 				switch f.Name() {
 				case "VerifyPeerCertificate", "VerifyConnection":
-					if key != nil && !isNil(p.TypesInfo, n.Rhs[i]) {
+					if key != nil && !match.IsNil(p.TypesInfo, n.Rhs[i]) {
 						customVerify[key] = true
 					}
 				case "InsecureSkipVerify":
-					if isConstTrue(p.TypesInfo, n.Rhs[i]) && !decidedByCondition(p.TypesInfo, c) {
+					if match.IsConstTrue(p.TypesInfo, n.Rhs[i]) && !decidedByCondition(p.TypesInfo, c) {
 						findings = append(findings, tlsFinding{key: key, at: c, node: n, msg: skipVerifyMsg,
 							fix: func() []analysis.SuggestedFix { return dropStatementFix(p, c, n) }})
 					}
@@ -233,14 +233,14 @@ func isLoopbackTarget(info *types.Info, e ast.Expr) bool {
 		if e.Op != token.ADD {
 			return false
 		}
-		if v := constValue(info, e.X); v != nil && v.Kind() == constant.String {
+		if v := match.ConstValue(info, e.X); v != nil && v.Kind() == constant.String {
 			host, _, ok := strings.Cut(constant.StringVal(v), ":")
 			return ok && isLoopbackHost(host)
 		}
 		return isLoopbackTarget(info, e.X) // "127.0.0.1:" + a + b
 	case *ast.CallExpr:
 		if match.IsCallTo(info, e, "net", "JoinHostPort") && len(e.Args) == 2 {
-			if v := constValue(info, e.Args[0]); v != nil && v.Kind() == constant.String {
+			if v := match.ConstValue(info, e.Args[0]); v != nil && v.Kind() == constant.String {
 				return isLoopbackHost(constant.StringVal(v))
 			}
 		}
@@ -268,7 +268,7 @@ func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit,
 		}
 		switch id.Name {
 		case "InsecureSkipVerify":
-			if isConstTrue(p.TypesInfo, kv.Value) && !decidedByCondition(p.TypesInfo, c) {
+			if match.IsConstTrue(p.TypesInfo, kv.Value) && !decidedByCondition(p.TypesInfo, c) {
 				out = append(out, tlsFinding{key: key, node: kv, msg: skipVerifyMsg})
 				splices = append(splices, fix.DropElement(p.Fset, lit, kv))
 				messages = append(messages, "Remove InsecureSkipVerify")
@@ -316,23 +316,17 @@ func minVersionMsg(version string) string {
 // verification callback.
 func hasCustomVerify(info *types.Info, lit *ast.CompositeLit) bool {
 	for _, name := range []string{"VerifyPeerCertificate", "VerifyConnection"} {
-		if v := literalField(lit, name); v != nil && !isNil(info, v) {
+		if v := literalField(lit, name); v != nil && !match.IsNil(info, v) {
 			return true
 		}
 	}
 	return false
 }
 
-// isConstTrue reports whether e is a constant expression equal to true.
-func isConstTrue(info *types.Info, e ast.Expr) bool {
-	v := constValue(info, e)
-	return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
-}
-
 // oldTLSVersion reports whether e is a non-zero constant below TLS 1.2
 // (0x0303), and names the version.
 func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
-	v := constValue(info, e)
+	v := match.ConstValue(info, e)
 	if v == nil || v.Kind() != constant.Int {
 		return "", false
 	}
@@ -377,7 +371,7 @@ func comparesWithNil(info *types.Info, cond ast.Expr) bool {
 	ast.Inspect(cond, func(n ast.Node) bool {
 		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 			for _, side := range []ast.Expr{b.X, b.Y} {
-				if isNil(info, side) {
+				if match.IsNil(info, side) {
 					found = true
 				}
 			}

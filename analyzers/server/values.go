@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
 // valueKey returns the object that names where a value lives, so that a
@@ -84,44 +86,6 @@ func literalKey(info *types.Info, c inspector.Cursor) types.Object {
 	return nil
 }
 
-// fieldSelection returns the struct field a selector expression selects
-// (directly or through embedding), or nil.
-func fieldSelection(info *types.Info, e ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	v, _ := s.Obj().(*types.Var)
-	return v
-}
-
-// isFieldOf reports whether f is the field named one of names of the
-// struct type pkgPath.typeName. Fields are identified by their package and
-// by the struct that declares them, never by the text of the selector.
-func isFieldOf(f *types.Var, pkgPath, typeName string, names ...string) bool {
-	if f == nil || !f.IsField() || f.Pkg() == nil || f.Pkg().Path() != pkgPath {
-		return false
-	}
-	obj := f.Pkg().Scope().Lookup(typeName)
-	if obj == nil {
-		return false
-	}
-	st, ok := obj.Type().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := range st.NumFields() {
-		if st.Field(i) == f {
-			return len(names) == 0 || oneOf(f.Name(), names)
-		}
-	}
-	return false
-}
-
 // literalField returns the value of the field named name in a keyed
 // struct literal, or nil.
 func literalField(lit *ast.CompositeLit, name string) ast.Expr {
@@ -137,20 +101,11 @@ func literalField(lit *ast.CompositeLit, name string) ast.Expr {
 	return nil
 }
 
-// constValue returns the constant value of e, or nil when e is not a
-// constant expression.
-func constValue(info *types.Info, e ast.Expr) constant.Value {
-	if tv, ok := info.Types[e]; ok {
-		return tv.Value
-	}
-	return nil
-}
-
 // isLoopbackAddr reports whether e is a constant listen address whose host
 // is a loopback name or address ("localhost:6060", "127.0.0.1:8080"): a
 // debug or sidecar-only listener that remote clients cannot reach.
 func isLoopbackAddr(info *types.Info, e ast.Expr) bool {
-	v := constValue(info, e)
+	v := match.ConstValue(info, e)
 	if v == nil || v.Kind() != constant.String {
 		return false
 	}

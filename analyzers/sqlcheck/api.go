@@ -2,7 +2,6 @@ package sqlcheck
 
 import (
 	"go/ast"
-	"go/types"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -16,18 +15,5 @@ func callName(p *rule.Pass, call *ast.CallExpr) string {
 	if fn == nil {
 		return "the call"
 	}
-	prefix := ""
-	if fn.Pkg() != nil && fn.Pkg() != p.Pkg {
-		prefix = fn.Pkg().Name() + "."
-	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if ptr, ok := t.(*types.Pointer); ok {
-			t = ptr.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return prefix + n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return prefix + fn.Name()
+	return match.APIName(fn, p.Pkg)
 }

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -20,6 +21,7 @@ func InLoop() *rule.Rule {
 		Severity: config.SeverityWarning,
 		Enabled:  false, // opt-in: on real code its loops are mostly over fixed or configured sets it cannot tell from growing data
 		Imports:  sqlImports,
+		Requires: sqlRequires,
 		Doc: rule.Doc{
 			Title: "report SELECTs run once per row or element of a loop (N+1 queries)",
 			Why: "A loop that runs one query per row turns a list of 1,000 orders into 1,001 round trips, each a " +
@@ -77,7 +79,7 @@ func runInLoop(p *rule.Pass) error {
 		if ddl[outermostFunc(sc.cursor)] || inMigrationCode(p, sc.cursor) {
 			continue // one-shot schema setup or data migration: it runs once, not per request
 		}
-		for loop := range enclosingLoops(sc.cursor) {
+		for _, loop := range match.EnclosingLoops(sc.cursor) {
 			over := loopOver(p.TypesInfo, loop.Node())
 			if over == "" || !argsFromLoop(p.TypesInfo, loop.Node(), sc.args) {
 				continue
@@ -132,11 +134,10 @@ var ddlVerbs = map[string]bool{"CREATE": true, "ALTER": true, "DROP": true, "TRU
 // outermostFunc returns the outermost function declaration or literal
 // around c, or nil at package level.
 func outermostFunc(c inspector.Cursor) ast.Node {
-	var fn ast.Node
-	for outer := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = outer.Node()
+	if fc := match.OutermostFunc(c); fc.Valid() {
+		return fc.Node()
 	}
-	return fn
+	return nil
 }
 
 // isFixedList reports whether x, the operand of a range, is a list whose
@@ -216,41 +217,35 @@ func isFixedText(p *rule.Pass, e ast.Expr) bool {
 // takes its address). The value is nil for a variable declared without one.
 func packageVarValue(p *rule.Pass, v *types.Var) (ast.Expr, bool) {
 	var def ast.Expr
-	for _, f := range p.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if p.TypesInfo.Defs[name] == v && len(vs.Values) == len(vs.Names) {
-						def = vs.Values[i]
-					}
-				}
-			}
+	if c, ok := p.Index.Def(v); ok && c.ParentEdgeKind() == edge.ValueSpec_Names {
+		if vs := c.Parent().Node().(*ast.ValueSpec); len(vs.Values) == len(vs.Names) {
+			def = vs.Values[c.ParentEdgeIndex()]
 		}
 	}
-	for c := range p.Cursors((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				if rootVar(p.TypesInfo, lhs) == v {
-					return nil, false
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && rootVar(p.TypesInfo, n.X) == v {
-				return nil, false
-			}
-		case *ast.IncDecStmt:
-			if rootVar(p.TypesInfo, n.X) == v {
-				return nil, false
-			}
+	for _, use := range p.Index.Uses(v) {
+		if storedInto(use) {
+			return nil, false
 		}
 	}
 	return def, true
+}
+
+// storedInto reports whether the variable used at c, or a field, element
+// or pointee reached from it (v.f, v[i], *v), is stored into there:
+// assigned, incremented or decremented, or has its address taken.
+func storedInto(c inspector.Cursor) bool {
+	for {
+		switch c.ParentEdgeKind() {
+		case edge.ParenExpr_X, edge.SelectorExpr_X, edge.IndexExpr_X, edge.StarExpr_X:
+			c = c.Parent()
+			continue
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return true
+		case edge.UnaryExpr_X:
+			return c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
+		}
+		return false
+	}
 }
 
 // isEmbedded reports whether the package-level variable v is filled by a
@@ -283,28 +278,6 @@ func isEmbedded(p *rule.Pass, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-// enclosingLoops yields the for and range statements whose body holds c,
-// innermost first, within c's function.
-func enclosingLoops(c inspector.Cursor) func(yield func(inspector.Cursor) bool) {
-	return func(yield func(inspector.Cursor) bool) {
-		child := c
-		for p := c.Parent(); p.Node() != nil; child, p = p, p.Parent() {
-			var body *ast.BlockStmt
-			switch n := p.Node().(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				return
-			case *ast.ForStmt:
-				body = n.Body
-			case *ast.RangeStmt:
-				body = n.Body
-			}
-			if body != nil && child.Node() == body && !yield(p) {
-				return
-			}
-		}
-	}
 }
 
 // loopOver describes what the loop iterates when it is a loop over another

@@ -19,6 +19,7 @@ func LikeWildcard() *rule.Rule {
 		Severity: config.SeverityWarning,
 		Enabled:  true,
 		Imports:  sqlImports,
+		Requires: sqlRequires,
 		Doc: rule.Doc{
 			Title: "report LIKE and ILIKE patterns that start with a % wildcard",
 			Why: "A search box ran LIKE '%query%' over 50 million rows: no B-tree index can serve a pattern " +

@@ -18,6 +18,7 @@ func MigrationLock() *rule.Rule {
 		Severity: config.SeverityWarning,
 		Enabled:  false, // its precision on real migrations is unproven: opt in per repository
 		Imports:  sqlImports,
+		Requires: sqlRequires,
 		Doc: rule.Doc{
 			Title: "report PostgreSQL migrations run from Go that lock tables while they work",
 			Why: "An ALTER TABLE on a table of hundreds of millions of rows can take an exclusive lock and rewrite " +

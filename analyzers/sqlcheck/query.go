@@ -3,10 +3,14 @@ package sqlcheck
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
+	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -40,26 +44,55 @@ type sqlCall struct {
 	args   []ast.Expr // the bound arguments, nil when spread (args...)
 	inTx   bool       // the receiver is a transaction
 	text   queryText
+
+	stmtsOnce sync.Once
+	stmts     []statement
+}
+
+// sqlCallsAnalyzer finds the package's SQL calls once for all the SQL
+// text rules, which require it. Like inspect.Analyzer it holds no state;
+// its result computes on the first rule's question.
+var sqlCallsAnalyzer = &analysis.Analyzer{
+	Name:       "prodlint_sqlcalls",
+	Doc:        "finds the calls of a package that send SQL whose text is known",
+	Requires:   []*analysis.Analyzer{index.Analyzer},
+	ResultType: reflect.TypeOf((*sqlScan)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		return &sqlScan{info: pass.TypesInfo, idx: pass.ResultOf[index.Analyzer].(*index.Index)}, nil
+	},
+}
+
+// sqlRequires is what a rule over sqlCalls requires.
+var sqlRequires = []*analysis.Analyzer{sqlCallsAnalyzer}
+
+// sqlScan is the result of sqlCallsAnalyzer.
+type sqlScan struct {
+	info  *types.Info
+	idx   *index.Index
+	once  sync.Once
+	calls []*sqlCall
 }
 
 // sqlCalls returns the package's calls that send SQL whose text is known
-// (see queryText), in source order.
+// (see queryText), in source order, computed once per package.
 func sqlCalls(p *rule.Pass) []*sqlCall {
-	qt := newTexts(p.TypesInfo)
-	var out []*sqlCall
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		sc := sinkCall(p.TypesInfo, c)
-		if sc == nil {
-			continue
+	s := p.ResultOf[sqlCallsAnalyzer].(*sqlScan)
+	s.once.Do(func() {
+		qt := newTexts(s.info)
+		for c := range s.idx.Calls() {
+			sc := sinkCall(s.info, c)
+			if sc == nil {
+				continue
+			}
+			text, ok := qt.of(sc.query, c)
+			if !ok {
+				continue
+			}
+			sc.text = text
+			s.calls = append(s.calls, sc)
 		}
-		text, ok := qt.of(sc.query, c)
-		if !ok {
-			continue
-		}
-		sc.text = text
-		out = append(out, sc)
-	}
-	return out
+	})
+	return s.calls
 }
 
 func sinkCall(info *types.Info, c inspector.Cursor) *sqlCall {
@@ -80,7 +113,11 @@ func sinkCall(info *types.Info, c inspector.Cursor) *sqlCall {
 }
 
 // statements returns the statements of the call's SQL.
-func (sc *sqlCall) statements() []statement { return statements(tokenize(sc.text.text)) }
+// The rules share the call, so the statements are split once.
+func (sc *sqlCall) statements() []statement {
+	sc.stmtsOnce.Do(func() { sc.stmts = statements(tokenize(sc.text.text)) })
+	return sc.stmts
+}
 
 // boundArg returns the Go expression bound to a placeholder token ($2, or
 // the n-th ?), or nil.

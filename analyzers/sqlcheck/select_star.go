@@ -12,6 +12,7 @@ func SelectStar() *rule.Rule {
 		Severity: config.SeverityWarning,
 		Enabled:  true,
 		Imports:  sqlImports,
+		Requires: sqlRequires,
 		Doc: rule.Doc{
 			Title: "report SELECT * in queries sent from Go",
 			Why: "A query that needs three columns of a wide table but asks for all of them makes the database read, " +

@@ -10,10 +10,8 @@
 package main
 
 import (
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -23,6 +21,7 @@ import (
 
 	"github.com/prodlint/prodlint/analyzers"
 	"github.com/prodlint/prodlint/internal/driver"
+	"github.com/prodlint/prodlint/internal/exehash"
 )
 
 func main() {
@@ -70,24 +69,15 @@ func vetTool(args []string) {
 // slash): the executable's hash, then the configuration's digest, both
 // from the directory go vet runs in.
 func vetToolID() (string, error) {
-	exe, err := os.Executable()
+	sum, err := exehash.Sum()
 	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
 		return "", err
 	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("prodlint version devel buildID=%x-%s", h.Sum(nil), analyzers.ConfigDigest(wd)), nil
+	return fmt.Sprintf("prodlint version devel buildID=%x-%s", sum, analyzers.ConfigDigest(wd)), nil
 }
 
 // checkUnitConfig returns the configuration error the package described

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/build"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/prodlint/prodlint/internal/exehash"
 )
 
 // resultCache keeps each package's findings, keyed by everything they
@@ -66,18 +67,11 @@ func (r *run) openCache() *resultCache {
 // change findings, and the Go release whose standard library is analyzed.
 func (r *run) cacheSalt() (string, error) {
 	h := sha256.New()
-	exe, err := os.Executable()
+	sum, err := exehash.Sum()
 	if err != nil {
 		return "", err
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
+	h.Write(sum)
 	for _, rl := range r.opts.Rules {
 		fmt.Fprintf(h, "rule %s %t %s\n", rl.ID, rl.Enabled, rl.Severity)
 	}

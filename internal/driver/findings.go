@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/prodlint/prodlint/analyzers"
+	"github.com/prodlint/prodlint/internal/astname"
 	"github.com/prodlint/prodlint/internal/secret"
 )
 
@@ -319,24 +320,9 @@ func (idx *funcIndex) enclosing(pos token.Pos) string {
 	if fd.Recv == nil || len(fd.Recv.List) == 0 {
 		return fd.Name.Name
 	}
-	return recvTypeName(fd.Recv.List[0].Type) + "." + fd.Name.Name
-}
-
-func recvTypeName(e ast.Expr) string {
-	for {
-		switch t := e.(type) {
-		case *ast.StarExpr:
-			e = t.X
-		case *ast.ParenExpr:
-			e = t.X
-		case *ast.IndexExpr:
-			e = t.X
-		case *ast.IndexListExpr:
-			e = t.X
-		case *ast.Ident:
-			return t.Name
-		default:
-			return "?"
-		}
+	recv := astname.Receiver(fd.Recv.List[0].Type)
+	if recv == "" {
+		recv = "?"
 	}
+	return recv + "." + fd.Name.Name
 }

@@ -139,13 +139,19 @@ func (c *Config) SetEnabled(id string, on bool) bool {
 // under this configuration. file may be nil when the syntax is unknown, in
 // which case generated-code and test-support detection are skipped.
 func (c *Config) AnalyzesFile(filename string, file *ast.File) bool {
-	if !c.Tests && (strings.HasSuffix(filename, "_test.go") || file != nil && importsTestSupport(file)) {
+	if !c.Tests && IsTestFile(filename, file) {
 		return false
 	}
 	if !c.Generated && file != nil && ast.IsGenerated(file) {
 		return false
 	}
 	return !c.Excluded(filename)
+}
+
+// IsTestFile reports whether the named file is test code: a _test.go file,
+// or (when its syntax is known) one that imports testing or testify.
+func IsTestFile(filename string, file *ast.File) bool {
+	return strings.HasSuffix(filename, "_test.go") || file != nil && importsTestSupport(file)
 }
 
 // DefaultNonProduction is the default of NonProduction: the directories

@@ -36,23 +36,3 @@ func Signature(info *types.Info, fn ast.Node) *types.Signature {
 	}
 	return nil
 }
-
-// InLoop reports whether c is inside the body of a for or range statement
-// of its innermost enclosing function (a function literal starts afresh).
-func InLoop(c inspector.Cursor) bool {
-	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
-		switch n := p.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.ForStmt:
-			if c.Node().Pos() >= n.Body.Pos() {
-				return true
-			}
-		case *ast.RangeStmt:
-			if c.Node().Pos() >= n.Body.Pos() {
-				return true
-			}
-		}
-	}
-	return false
-}

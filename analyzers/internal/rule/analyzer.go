@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 )
 
 // ConfigSource says where the configuration of a package comes from.
@@ -118,7 +119,7 @@ func NewAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer) *analysis.Analyzer 
 }
 
 func newAnalyzer(r *Rule, configAnalyzer *analysis.Analyzer, reportsConfigErrors bool) *analysis.Analyzer {
-	requires := append([]*analysis.Analyzer{inspect.Analyzer, configAnalyzer}, r.Requires...)
+	requires := append([]*analysis.Analyzer{inspect.Analyzer, index.Analyzer, configAnalyzer}, r.Requires...)
 	return &analysis.Analyzer{
 		Name:      AnalyzerName(r.ID),
 		Doc:       r.analyzerDoc(),
@@ -149,6 +150,7 @@ func run(r *Rule, pass *analysis.Pass, pc *PackageConfig) (err error) {
 		Settings:  settings,
 		Package:   pc,
 		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		Index:     pass.ResultOf[index.Analyzer].(*index.Index),
 		used:      map[*directive]bool{},
 	}
 	defer func() {

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
+	"github.com/prodlint/prodlint/internal/astname"
 	"github.com/prodlint/prodlint/internal/secret"
 )
 
@@ -23,11 +25,13 @@ type Pass struct {
 	Settings  config.RuleSettings
 	Package   *PackageConfig
 	Inspector *inspector.Inspector
+	// Index answers who defines, uses, assigns and calls what in the
+	// package; computed once per package and shared by every rule.
+	Index *index.Index
 
-	at    ast.Node // the node being analyzed, for crash reports
-	used  map[*directive]bool
-	said  map[string]int                // message -> how many findings had it
-	decls map[*types.Func]*ast.FuncDecl // built on first need
+	at   ast.Node // the node being analyzed, for crash reports
+	used map[*directive]bool
+	said map[string]int // message -> how many findings had it
 }
 
 // Options returns the rule's typed options; O must be the type whose
@@ -228,7 +232,7 @@ func enclosingDecl(f *ast.File, pos token.Pos) string {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if d.Recv != nil && len(d.Recv.List) == 1 {
-				if recv := receiverName(d.Recv.List[0].Type); recv != "" {
+				if recv := astname.Receiver(d.Recv.List[0].Type); recv != "" {
 					return recv + "." + d.Name.Name
 				}
 			}
@@ -268,26 +272,6 @@ func valueSpecName(spec *ast.ValueSpec, pos token.Pos) string {
 	return strings.Join(names, ", ")
 }
 
-// receiverName returns the base type name of a method receiver.
-func receiverName(t ast.Expr) string {
-	for {
-		switch e := t.(type) {
-		case *ast.StarExpr:
-			t = e.X
-		case *ast.ParenExpr:
-			t = e.X
-		case *ast.IndexExpr:
-			t = e.X
-		case *ast.IndexListExpr:
-			t = e.X
-		case *ast.Ident:
-			return e.Name
-		default:
-			return ""
-		}
-	}
-}
-
 // containsWord reports whether s holds word as a whole identifier.
 func containsWord(s, word string) bool {
 	for i := 0; ; {
@@ -310,22 +294,11 @@ func isIdentByte(b byte) bool {
 // FuncDecl returns the declaration, with a body, of fn (or of the generic
 // function fn instantiates) when it is declared in this package, or nil.
 func (p *Pass) FuncDecl(fn *types.Func) *ast.FuncDecl {
-	if fn == nil || fn.Pkg() != p.Pkg {
+	c, ok := p.Index.FuncDecl(fn)
+	if !ok {
 		return nil
 	}
-	if p.decls == nil {
-		p.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						p.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	return p.decls[fn.Origin()]
+	return c.Node().(*ast.FuncDecl)
 }
 
 // File returns the syntax of the package file that holds pos, or nil.

@@ -1,4 +1,4 @@
-package httpclient
+package rule
 
 import (
 	"go/ast"
@@ -6,22 +6,26 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
-	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
-// inTestHelper reports whether the code at c is test code outside a
-// _test.go file: its top-level function uses a *testing.T, *testing.B,
-// *testing.F or testing.TB (a parameter, a field such as tc.t, a local).
-// Such functions live in test-harness packages (caddytest, testutil)
-// that only tests call; they talk to servers the test started, and the
-// default configuration (tests = false) keeps test code out of scope. With
-// tests = true they are analyzed like any other code.
-func inTestHelper(p *rule.Pass, c inspector.Cursor) bool {
+// IsTestCode reports whether the code at c is test code, which the default
+// configuration (tests = false) keeps out of scope: a _test.go file, a file
+// that imports testing or testify, or a function outside such files whose
+// top-level function uses a *testing.T, *testing.B, *testing.F or
+// testing.TB (a parameter, a field such as tc.t, a local). Such functions
+// live in test-harness packages (caddytest, testutil) that only tests
+// call; they talk to servers the test started. With tests = true it is
+// always false: test code is analyzed like any other.
+func (p *Pass) IsTestCode(c inspector.Cursor) bool {
 	if p.Package != nil && p.Package.Config != nil && p.Package.Config.Tests {
 		return false
 	}
-	fn := outermostFunc(c)
+	if f := p.File(c.Node().Pos()); f != nil && config.IsTestFile(p.Fset.Position(f.FileStart).Filename, f) {
+		return true
+	}
+	fn := match.OutermostFunc(c)
 	if !fn.Valid() {
 		return false
 	}

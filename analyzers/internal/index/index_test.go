@@ -1,0 +1,150 @@
+package index_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/index"
+)
+
+const src = `package p
+
+type S struct{ f int }
+
+var g = 1
+
+func helper(n int) int { return n }
+
+func (s *S) set(n int) { s.f = n }
+
+func two() (int, error) { return 0, nil }
+
+func use() {
+	x := helper(g)
+	x = helper(x)
+	var y int
+	s := S{f: x}
+	s.f += y
+	a, err := two()
+	_, _ = a, err
+	g = 2
+	s.set(1)
+	func() { helper(3) }()
+}
+`
+
+func load(t *testing.T) (*index.Index, *types.Package, *types.Info) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances:  map[*ast.Ident]types.Instance{},
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return index.New(info, pkg, inspector.New([]*ast.File{f})), pkg, info
+}
+
+func localVar(t *testing.T, info *types.Info, name string) *types.Var {
+	t.Helper()
+	for id, obj := range info.Defs {
+		if v, ok := obj.(*types.Var); ok && id.Name == name && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+			return v
+		}
+	}
+	t.Fatalf("no local %s", name)
+	return nil
+}
+
+func TestCallsAndDecls(t *testing.T) {
+	x, pkg, _ := load(t)
+	helper := pkg.Scope().Lookup("helper").(*types.Func)
+	if n := len(x.CallsOf(helper)); n != 3 {
+		t.Errorf("CallsOf(helper) = %d calls, want 3", n)
+	}
+	n := 0
+	for range x.Calls() {
+		n++
+	}
+	if n != 6 {
+		t.Errorf("Calls() = %d, want 6", n)
+	}
+	if c, ok := x.FuncDecl(helper); !ok || c.Node().(*ast.FuncDecl).Name.Name != "helper" {
+		t.Errorf("FuncDecl(helper) = %v, %v", c, ok)
+	}
+	set, _, _ := types.LookupFieldOrMethod(types.NewPointer(pkg.Scope().Lookup("S").Type()), false, pkg, "set")
+	if _, ok := x.FuncDecl(set.(*types.Func)); !ok {
+		t.Error("FuncDecl(S.set) not found")
+	}
+	if n := len(x.CallsOf(set.(*types.Func))); n != 1 {
+		t.Errorf("CallsOf(S.set) = %d, want 1", n)
+	}
+}
+
+func TestAssignments(t *testing.T) {
+	x, pkg, info := load(t)
+	toks := func(v *types.Var) (out []token.Token) {
+		for _, a := range x.Assignments(v) {
+			out = append(out, a.Tok)
+		}
+		return out
+	}
+	eq := func(name string, got, want []token.Token) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Errorf("%s: assignments %v, want %v", name, got, want)
+			return
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%s: assignments %v, want %v", name, got, want)
+			}
+		}
+	}
+	eq("x", toks(localVar(t, info, "x")), []token.Token{token.DEFINE, token.ASSIGN})
+	eq("y", toks(localVar(t, info, "y")), []token.Token{token.VAR})
+	eq("g", toks(pkg.Scope().Lookup("g").(*types.Var)), []token.Token{token.VAR, token.ASSIGN})
+	field := pkg.Scope().Lookup("S").Type().Underlying().(*types.Struct).Field(0)
+	eq("S.f", toks(field), []token.Token{token.ASSIGN, token.COLON, token.ADD_ASSIGN})
+	errs := x.Assignments(localVar(t, info, "err"))
+	if len(errs) != 1 || !errs[0].Multi || errs[0].Result != 1 {
+		t.Errorf("err: %+v, want one multi-valued assignment of result 1", errs)
+	}
+	if y := x.Assignments(localVar(t, info, "y")); y[0].Value != nil {
+		t.Errorf("var y int has value %v", y[0].Value)
+	}
+}
+
+func TestDefsAndUses(t *testing.T) {
+	x, _, info := load(t)
+	v := localVar(t, info, "x")
+	def, ok := x.Def(v)
+	if !ok || info.Defs[def.Node().(*ast.Ident)] != v {
+		t.Fatalf("Def(x) = %v, %v", def, ok)
+	}
+	if n := len(x.Uses(v)); n != 3 { // x = helper(x) (both sides), S{f: x}
+		t.Errorf("Uses(x) = %d, want 3", n)
+	}
+	var lit inspector.Cursor
+	for c := range x.Inspector().Root().Preorder((*ast.FuncLit)(nil)) {
+		lit = c
+	}
+	if n := len(x.UsesIn(lit, v)); n != 0 {
+		t.Errorf("UsesIn(func literal, x) = %d, want 0", n)
+	}
+}

@@ -1,0 +1,220 @@
+package match
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// This file holds the small questions about syntax every family asks, in
+// the manner of staticcheck's analysis/code: what a constant is worth,
+// whether an expression is nil or blank, what a subtree calls, which loops
+// and functions enclose a node, where a selector chain starts.
+
+// IsNil reports whether e (parentheses aside) is the predeclared nil.
+func IsNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[ast.Unparen(e)]
+	return ok && tv.IsNil()
+}
+
+// IsBlank reports whether e (parentheses aside) is the blank identifier.
+func IsBlank(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// ConstValue returns the constant value of e, or nil when e is not a
+// constant expression.
+func ConstValue(info *types.Info, e ast.Expr) constant.Value {
+	if tv, ok := info.Types[e]; ok {
+		return tv.Value
+	}
+	return nil
+}
+
+// ConstString returns the value of e when it is a constant string.
+func ConstString(info *types.Info, e ast.Expr) (string, bool) {
+	v := ConstValue(info, e)
+	if v == nil || v.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(v), true
+}
+
+// ConstInt returns the value of e when it is a constant integer; ok is
+// false too when the value does not fit in an int64.
+func ConstInt(info *types.Info, e ast.Expr) (int64, bool) {
+	v := ConstValue(info, e)
+	if v == nil || v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
+}
+
+// IsConstTrue reports whether e is a constant expression equal to true.
+func IsConstTrue(info *types.Info, e ast.Expr) bool {
+	v := ConstValue(info, e)
+	return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
+}
+
+// HasCall reports whether the subtree n contains a call (a conversion
+// counts: it is a CallExpr too).
+func HasCall(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.CallExpr); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// Calls reports whether the subtree n contains a call whose callee
+// satisfies is.
+func Calls(info *types.Info, n ast.Node, is func(*types.Func) bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && is(Callee(info, call)) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// LoopBody returns the body of a for or range statement, or nil.
+func LoopBody(loop ast.Node) *ast.BlockStmt {
+	switch n := loop.(type) {
+	case *ast.ForStmt:
+		return n.Body
+	case *ast.RangeStmt:
+		return n.Body
+	}
+	return nil
+}
+
+// EnclosingLoops returns the for and range statements whose body holds c,
+// innermost first, up to the innermost enclosing function: a function
+// literal starts afresh, since its body runs when it is called.
+func EnclosingLoops(c inspector.Cursor) []inspector.Cursor {
+	var loops []inspector.Cursor
+	pos := c.Node().Pos()
+	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return loops
+		case *ast.ForStmt, *ast.RangeStmt:
+			if pos >= LoopBody(n).Pos() {
+				loops = append(loops, p)
+			}
+		}
+	}
+	return loops
+}
+
+// InLoop reports whether c is inside the body of a for or range statement
+// of its innermost enclosing function (a function literal starts afresh).
+func InLoop(c inspector.Cursor) bool { return len(EnclosingLoops(c)) > 0 }
+
+// OutermostFunc returns the top-level function (declaration or literal)
+// around c, or the zero cursor at package level: a local variable may be
+// used in closures inside it.
+func OutermostFunc(c inspector.Cursor) inspector.Cursor {
+	var out inspector.Cursor
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		out = fc
+	}
+	return out
+}
+
+// EnclosingFuncDecl returns the package-level function or method
+// declaration around c, or the zero cursor (c is in a package-level
+// initializer).
+func EnclosingFuncDecl(c inspector.Cursor) inspector.Cursor {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		return fc
+	}
+	return inspector.Cursor{}
+}
+
+// DeclaredFunc returns the function declared around c (a function literal
+// counts as part of the declaration that holds it), or nil.
+func DeclaredFunc(info *types.Info, c inspector.Cursor) *types.Func {
+	fc := EnclosingFuncDecl(c)
+	if !fc.Valid() {
+		return nil
+	}
+	fn, _ := info.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
+	return fn
+}
+
+// Unparen returns the outermost parenthesised expression around c.
+func Unparen(c inspector.Cursor) inspector.Cursor {
+	for c.ParentEdgeKind() == edge.ParenExpr_X {
+		c = c.Parent()
+	}
+	return c
+}
+
+// IsFieldOf reports whether f is the field, named one of names (any name
+// when there are none), of the struct type pkgPath.typeName. Fields are
+// identified by their package and by the struct that declares them, never
+// by the text of the selector.
+func IsFieldOf(f *types.Var, pkgPath, typeName string, names ...string) bool {
+	if f == nil || !f.IsField() || f.Pkg() == nil || f.Pkg().Path() != pkgPath {
+		return false
+	}
+	obj := f.Pkg().Scope().Lookup(typeName)
+	if obj == nil {
+		return false
+	}
+	st, ok := obj.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) == f {
+			return oneOf(f.Name(), names)
+		}
+	}
+	return false
+}
+
+// APIName names fn as a reader knows it, for messages: http.Client.Do,
+// sql.DB.QueryContext, slog.Logger.Info, http.Get, or the bare name of a
+// function of the package local (nil: always qualified).
+func APIName(fn *types.Func, local *types.Package) string {
+	prefix := ""
+	if fn.Pkg() != nil && fn.Pkg() != local {
+		prefix = fn.Pkg().Name() + "."
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return prefix + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return prefix + fn.Name()
+}
+
+// FieldSelection returns the struct field a selector expression selects
+// (directly or through embedding), or nil.
+func FieldSelection(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	v, _ := s.Obj().(*types.Var)
+	return v
+}

@@ -1,0 +1,178 @@
+package match_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+const src = `package p
+
+import "strings"
+
+type S struct{ f, g int }
+
+const name = "x" + "y"
+
+var (
+	n     = 3 << 2
+	on    = true && !false
+	ptr   *S
+	_, _  = error((nil)), name
+	upper = strings.ToUpper(name)
+)
+
+func f(xs []int, s *S) {
+	for range xs {
+		func() {
+			for i := 0; i < 2; i++ {
+				_ = s.f + i
+			}
+			var sb strings.Builder
+			_ = sb.String()
+		}()
+	}
+}
+`
+
+func load(t *testing.T) (*ast.File, *types.Info, *inspector.Inspector) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	return f, info, inspector.New([]*ast.File{f})
+}
+
+// values returns the initializers of the package's var block by name.
+func values(f *ast.File) map[string]ast.Expr {
+	out := map[string]ast.Expr{}
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			for _, s := range g.Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					if i < len(vs.Values) {
+						key := id.Name
+						if key == "_" {
+							key = []string{"nil", "name"}[i]
+						}
+						out[key] = vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestConstants(t *testing.T) {
+	f, info, _ := load(t)
+	v := values(f)
+	if n, ok := match.ConstInt(info, v["n"]); !ok || n != 12 {
+		t.Errorf("ConstInt(3 << 2) = %d, %v", n, ok)
+	}
+	if _, ok := match.ConstInt(info, v["name"]); ok {
+		t.Error("ConstInt of a string constant")
+	}
+	if s, ok := match.ConstString(info, v["name"]); !ok || s != "xy" {
+		t.Errorf("ConstString(name) = %q, %v", s, ok)
+	}
+	if _, ok := match.ConstString(info, v["upper"]); ok {
+		t.Error("ConstString of a call")
+	}
+	if !match.IsConstTrue(info, v["on"]) || match.IsConstTrue(info, v["n"]) {
+		t.Error("IsConstTrue")
+	}
+	if !match.IsNil(info, v["nil"].(*ast.CallExpr).Args[0]) || match.IsNil(info, v["name"]) {
+		t.Error("IsNil")
+	}
+	if !match.HasCall(v["upper"]) || match.HasCall(v["n"]) {
+		t.Error("HasCall")
+	}
+	if !match.IsBlank(ast.NewIdent("_")) || match.IsBlank(ast.NewIdent("x")) {
+		t.Error("IsBlank")
+	}
+}
+
+func TestLoopsAndFunctions(t *testing.T) {
+	_, info, in := load(t)
+	var use inspector.Cursor
+	for c := range in.Root().Preorder((*ast.SelectorExpr)(nil)) {
+		if c.Node().(*ast.SelectorExpr).Sel.Name == "f" {
+			use = c
+		}
+	}
+	loops := match.EnclosingLoops(use)
+	if len(loops) != 1 {
+		t.Fatalf("EnclosingLoops = %d loops, want 1 (the literal starts afresh)", len(loops))
+	}
+	if _, ok := loops[0].Node().(*ast.ForStmt); !ok || !match.InLoop(use) {
+		t.Errorf("innermost loop is %T", loops[0].Node())
+	}
+	if match.LoopBody(loops[0].Node()) == nil {
+		t.Error("LoopBody(for) = nil")
+	}
+	if fd, ok := match.OutermostFunc(use).Node().(*ast.FuncDecl); !ok || fd.Name.Name != "f" {
+		t.Error("OutermostFunc is not f")
+	}
+	if fn := match.DeclaredFunc(info, use); fn == nil || fn.Name() != "f" {
+		t.Errorf("DeclaredFunc = %v", fn)
+	}
+	field := match.FieldSelection(info, use.Node().(*ast.SelectorExpr))
+	if field == nil || field.Name() != "f" {
+		t.Fatalf("FieldSelection(s.f) = %v", field)
+	}
+	if match.FieldSelection(info, ast.NewIdent("s")) != nil {
+		t.Error("FieldSelection of an identifier")
+	}
+	if !match.IsFieldOf(field, "p", "S") || !match.IsFieldOf(field, "p", "S", "f") || match.IsFieldOf(field, "p", "S", "g") {
+		t.Error("IsFieldOf")
+	}
+}
+
+func TestAPIName(t *testing.T) {
+	_, info, in := load(t)
+	want := map[string][2]string{
+		"ToUpper": {"strings.ToUpper", "ToUpper"},
+		"String":  {"strings.Builder.String", "Builder.String"},
+	}
+	seen := 0
+	for c := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		fn := match.Callee(info, c.Node().(*ast.CallExpr))
+		if fn == nil {
+			continue
+		}
+		w, ok := want[fn.Name()]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := match.APIName(fn, nil); got != w[0] {
+			t.Errorf("APIName = %q, want %q", got, w[0])
+		}
+		if got := match.APIName(fn, fn.Pkg()); got != w[1] {
+			t.Errorf("APIName in its own package = %q, want %q", got, w[1])
+		}
+	}
+	if seen != 2 {
+		t.Errorf("saw %d calls, want 2", seen)
+	}
+}
