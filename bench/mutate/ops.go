@@ -70,7 +70,9 @@ func operators() []*operator {
 		{Name: "server-timeouts-delete", Rule: "server-timeout", Doc: "delete the timeout fields of an http.Server literal", visit: opServerTimeouts},
 		{Name: "maxbytes-delete", Rule: "request-body-unbounded", Doc: "delete `r.Body = http.MaxBytesReader(…)`", visit: opMaxBytes},
 		{Name: "limit-unwrap", Rule: "request-body-unbounded", Doc: "unwrap io.LimitReader / http.MaxBytesReader around r.Body", visit: opLimitUnwrap},
-		{Name: "shutdown-delete", Rule: "no-graceful-shutdown", Doc: "delete the http.Server.Shutdown call", visit: opShutdown},
+		{Name: "listen-default", Rule: "server-timeout", Doc: "serve through http.ListenAndServe / http.Serve with the server's Addr and Handler instead of the server", visit: opListenDefault},
+		{Name: "listen-default-main", Rule: "no-graceful-shutdown", Doc: "in package main, serve through http.ListenAndServe / http.Serve instead of the server", visit: opListenDefault},
+		{Name: "shutdown-delete", Rule: "no-graceful-shutdown", Doc: "delete the http.Server.Shutdown call in package main", visit: opShutdown},
 		{Name: "tls-skip-verify", Rule: "tls-insecure", Doc: "set InsecureSkipVerify: true in a tls.Config literal", visit: opTLSSkip},
 		{Name: "tls-min-version", Rule: "tls-insecure", Doc: "lower a tls.Config MinVersion to TLS 1.0", visit: opTLSMin},
 		{Name: "sleep-delete", Rule: "retry-no-backoff", Doc: "delete the sleep / time.After wait of a retry loop", visit: opSleep},
@@ -78,8 +80,12 @@ func operators() []*operator {
 		{Name: "retry-ctx-delete", Rule: "retry-unbounded", Doc: "delete the ctx.Done case / ctx.Err check of an endless retry loop", visit: opRetryCtx},
 		{Name: "select-star", Rule: "sql-select-star", Doc: "replace a query's column list by *", visit: opSelectStar},
 		{Name: "like-leading-wildcard", Rule: "sql-like-wildcard", Doc: "add a leading % to a LIKE pattern", visit: opLike},
+		{Name: "query-into-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function again per element of a loop over a list from the data, the argument taken from the element", visit: opQueryIntoLoop},
 		{Name: "rows-close-delete", Rule: "sql-rows-close", Doc: "delete `defer rows.Close()`", visit: opRowsClose},
 		{Name: "rows-err-delete", Rule: "sql-rows-err", Doc: "replace rows.Err() by error(nil)", visit: opRowsErr},
+		{Name: "concurrently-drop", Rule: "migration-lock", Doc: "delete CONCURRENTLY from a CREATE INDEX in SQL text", visit: opMigrationDrop},
+		{Name: "not-valid-drop", Rule: "migration-lock", Doc: "delete NOT VALID from an ADD CONSTRAINT in SQL text", visit: opMigrationDrop},
+		{Name: "ignore-stale", Rule: "ignore-directive", Doc: "write a //prodlint:ignore with a reason above a function's first statement, where the rule it names has no finding", visit: opIgnoreStale},
 	}
 }
 
@@ -794,6 +800,9 @@ func opShutdown(s *scan, op *operator, n ast.Node) {
 	call, ok := n.(*ast.CallExpr)
 	if !ok || !isMethod(s.callee(call), httpPkg, "Server", "Shutdown") {
 		return
+	}
+	if s.c.Pkg.Name != "main" {
+		return // a library cannot know the process lifecycle: the rule looks at main only
 	}
 	switch p := s.parent(1).(type) {
 	case *ast.ExprStmt:

@@ -24,3 +24,16 @@ func Names(ctx context.Context, db *sql.DB) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// Label returns the owner's name for each id, read once.
+func Label(ctx context.Context, db *sql.DB, owner int64, ids []int64) (map[int64]string, error) {
+	var name string
+	if err := db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", owner).Scan(&name); err != nil {
+		return nil, err
+	}
+	out := map[int64]string{}
+	for _, id := range ids {
+		out[id] = name
+	}
+	return out, nil
+}
