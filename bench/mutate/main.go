@@ -39,6 +39,9 @@ type options struct {
 	Scratch  string
 	Out      string
 	Judged   string
+	Causes   string
+	Before   string
+	Record   string
 	Cap      int
 	Tries    int
 	Seed     uint64
@@ -55,6 +58,9 @@ func main() {
 	flag.StringVar(&o.Scratch, "scratch", "", "private copies of the modules (default: $TMPDIR/prodlint-mutate)")
 	flag.StringVar(&o.Out, "out", "bench/results/mutation.md", "the report")
 	flag.StringVar(&o.Judged, "judged", "bench/mutate/judged.txt", "judged mutants (id, tab, reason)")
+	flag.StringVar(&o.Causes, "causes", "bench/mutate/causes.txt", "classified misses (id, tab, cause, tab, why)")
+	flag.StringVar(&o.Before, "before", "bench/results/mutation-before.md", "an earlier report whose per-rule table is set beside this run's")
+	flag.StringVar(&o.Record, "record", "bench/results/mutation.json", "where the run's outcome per mutant is saved (read back by -from)")
 	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
 	flag.IntVar(&o.Tries, "tries", 4, "candidate sites tried per kept mutant before giving up")
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
@@ -133,6 +139,10 @@ func run(o options, names []string) error {
 	if err != nil {
 		return err
 	}
+	causes, err := readCauses(o.Causes)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(o.Scratch, 0o755); err != nil {
 		return err
 	}
@@ -145,7 +155,7 @@ func run(o options, names []string) error {
 		if err != nil {
 			return err
 		}
-		return writeReport(o, ops, rec.judge(judged))
+		return writeReport(o, ops, rec.judge(judged), causes)
 	}
 	rec := &runRecord{Seed: o.Seed, Cap: o.Cap}
 	for _, m := range mods {
@@ -154,9 +164,15 @@ func run(o options, names []string) error {
 			continue
 		}
 		t0 := time.Now()
-		ms, err := mutateModule(o, m, ops, prodlint, cfg)
+		ms, nsites, err := mutateModule(o, m, ops, prodlint, cfg)
 		if err != nil {
 			return fmt.Errorf("%s: %v", m.Name, err)
+		}
+		if rec.Sites == nil {
+			rec.Sites = map[string]int{}
+		}
+		for op, n := range nsites {
+			rec.Sites[op] += n
 		}
 		for _, mu := range ms {
 			rec.Mutants = append(rec.Mutants, &record{
@@ -168,10 +184,10 @@ func run(o options, names []string) error {
 		fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s\n", m.Name, len(ms), time.Since(t0).Round(time.Second))
 	}
 	rec.Wall = time.Since(start)
-	if err := rec.write(filepath.Join(o.Scratch, "mutation.json")); err != nil {
+	if err := rec.write(o.Record); err != nil {
 		return err
 	}
-	return writeReport(o, ops, rec.judge(judged))
+	return writeReport(o, ops, rec.judge(judged), causes)
 }
 
 // configText is the configuration every mutant runs under: the defaults,
@@ -220,6 +236,7 @@ type runRecord struct {
 	Seed    uint64
 	Cap     int
 	Wall    time.Duration
+	Sites   map[string]int // candidate sites per operator, over all modules
 	Modules []moduleRun
 	Mutants []*record
 }

@@ -51,7 +51,7 @@ func TestSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	muts, err := mutateModule(o, module{Name: "smoke", Dir: dir}, ops, bin, cfg)
+	muts, _, err := mutateModule(o, module{Name: "smoke", Dir: dir}, ops, bin, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func (t tally) row() string {
 
 const tallyHead = "mutants | detected | elsewhere | missed | judged | not analyzed | recall | recall incl. elsewhere"
 
-func writeReport(o options, ops []*operator, run *runRecord) error {
+func writeReport(o options, ops []*operator, run *runRecord, causes map[string]cause) error {
 	muts, mods, wall := run.Mutants, run.Modules, run.Wall
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -72,7 +72,16 @@ func writeReport(o options, ops []*operator, run *runRecord) error {
 		total.add(mu)
 	}
 
-	w("## Per rule\n\n| rule | %s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
+	before, err := readBefore(o.Before)
+	if err != nil {
+		return err
+	}
+	w("## Per rule\n\n")
+	if before != nil {
+		w("**before**: the first run (%s), twelve modules and the first operators, before the rule fixes and\n", o.Before)
+		w("operators this run adds; **after**: this run.\n\n")
+	}
+	w("| rule | %s | before: mutants | before: recall |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
 	seen := map[string]bool{}
 	for _, op := range ops {
 		if seen[op.Rule] {
@@ -80,13 +89,21 @@ func writeReport(o options, ops []*operator, run *runRecord) error {
 		}
 		seen[op.Rule] = true
 		t := get(byRule, op.Rule)
-		w("| %s | %s |\n", op.Rule, t.row())
+		br := before[op.Rule]
+		w("| %s | %s | %s | %s |\n", op.Rule, t.row(), orDash(br.mutants), orDash(br.recall))
 	}
-	w("| **total** | %s |\n\n", total.row())
+	br := before["**total**"]
+	w("| **total** | %s | %s | %s |\n\n", total.row(), orDash(br.mutants), orDash(br.recall))
+	writeCauses(w, ops, muts, causes)
 
-	w("## Per operator\n\n| rule | operator | what it does | %s |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
+	w("## Per operator\n\n**sites**: the candidate sites the operator found in all modules, before the cap and the type check.\n\n")
+	w("| rule | operator | what it does | sites | %s |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
 	for _, op := range ops {
-		w("| %s | %s | %s | %s |\n", op.Rule, op.Name, strings.ReplaceAll(op.Doc, "|", "\\|"), get(byOp, op.Name).row())
+		sites := "–"
+		if n, ok := run.Sites[op.Name]; ok {
+			sites = fmt.Sprint(n)
+		}
+		w("| %s | %s | %s | %s | %s |\n", op.Rule, op.Name, strings.ReplaceAll(op.Doc, "|", "\\|"), sites, get(byOp, op.Name).row())
 	}
 	w("\n## Per module\n\n| module | wall | %s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
 	for _, m := range mods {
@@ -114,7 +131,11 @@ func writeReport(o options, ops []*operator, run *runRecord) error {
 		for _, l := range und {
 			if i < len(l) && n < o.Samples {
 				mu := l[i]
-				w("| `%s` | %s | %s | `%s` | %s |\n", mu.ID, mu.Status, mu.Func, cell(mu.Shape), cell(mu.Note))
+				note := mu.Note
+				if c, ok := causes[mu.ID]; ok {
+					note = strings.TrimPrefix(note+"; ", "; ") + c.Cause + ": " + c.Why
+				}
+				w("| `%s` | %s | %s | `%s` | %s |\n", mu.ID, mu.Status, mu.Func, cell(mu.Shape), cell(note))
 				n++
 				progress = true
 			}
@@ -154,8 +175,134 @@ func get(m map[string]*tally, k string) *tally {
 func cell(s string) string {
 	s = strings.ReplaceAll(s, "|", "\\|")
 	s = strings.ReplaceAll(s, "`", "'")
-	if len(s) > 110 {
-		s = s[:107] + "..."
+	if len(s) > 160 {
+		s = s[:157] + "..."
 	}
 	return s
+}
+
+// beforeRow is one rule's row of the first run's per-rule table.
+type beforeRow struct{ mutants, recall string }
+
+// readBefore reads the per-rule table of an earlier report (the first run,
+// kept as it was) to set beside this run's.
+func readBefore(path string) (map[string]beforeRow, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]beforeRow{}
+	in := false
+	for _, line := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.HasPrefix(line, "## Per rule"):
+			in = true
+		case strings.HasPrefix(line, "## "):
+			in = false
+		case in && strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| rule"):
+			f := strings.Split(line, "|")
+			if len(f) < 10 {
+				continue
+			}
+			out[strings.TrimSpace(f[1])] = beforeRow{strings.TrimSpace(f[2]), strings.TrimSpace(f[8])}
+		}
+	}
+	return out, nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// cause is why a missed mutant went unreported, as read in
+// bench/mutate/causes.txt.
+type cause struct{ Cause, Why string }
+
+// causeDocs are the kinds of miss, in the order the report lists them.
+var causeDocs = []struct{ Name, Doc string }{
+	{"same-package", "the bug sits behind a helper, constructor or wrapper of the same package that the rule does not follow"},
+	{"across-packages", "the bug sits behind a function of another package: the rule would need facts across packages"},
+	{"api-outside-tables", "the API is a library outside the rule's tables (an ORM, a client library, a wrapper type)"},
+	{"rule-scope", "a quiet form or scope the rule documents (by design: precision first)"},
+	{"rule-gap", "a general shape the rule could see and does not: recorded for a fix"},
+}
+
+func readCauses(path string) (map[string]cause, error) {
+	out := map[string]cause{}
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, c := range causeDocs {
+		known[c.Name] = true
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.SplitN(line, "\t", 3)
+		if len(f) != 3 || !known[f[1]] {
+			return nil, fmt.Errorf("%s:%d: want id, tab, cause (one of the causes in report.go), tab, why", path, i+1)
+		}
+		out[strings.TrimSpace(f[0])] = cause{f[1], strings.TrimSpace(f[2])}
+	}
+	return out, nil
+}
+
+// writeCauses tallies the missed mutants (elsewhere included) of each rule
+// by the cause causes.txt gives them; "unread" are those nobody classified.
+func writeCauses(w func(string, ...any), ops []*operator, muts []*record, causes map[string]cause) {
+	by := map[string]map[string]int{}
+	for _, mu := range muts {
+		if mu.Status != statusMissed && mu.Status != statusElsewhere {
+			continue
+		}
+		c := "unread"
+		if k, ok := causes[mu.ID]; ok {
+			c = k.Cause
+		}
+		if by[mu.Rule] == nil {
+			by[mu.Rule] = map[string]int{}
+		}
+		by[mu.Rule][c]++
+	}
+	if len(by) == 0 {
+		return
+	}
+	w("## Misses by cause\n\nEach missed mutant read and classified in bench/mutate/causes.txt:\n\n")
+	for _, c := range causeDocs {
+		w("- **%s**: %s\n", c.Name, c.Doc)
+	}
+	w("- **unread**: not classified yet\n\n| rule |")
+	for _, c := range causeDocs {
+		w(" %s |", c.Name)
+	}
+	w(" unread |\n|---|%s\n", strings.Repeat("---:|", len(causeDocs)+1))
+	seen := map[string]bool{}
+	for _, op := range ops {
+		if seen[op.Rule] || by[op.Rule] == nil {
+			continue
+		}
+		seen[op.Rule] = true
+		w("| %s |", op.Rule)
+		for _, c := range causeDocs {
+			w(" %d |", by[op.Rule][c.Name])
+		}
+		w(" %d |\n", by[op.Rule]["unread"])
+	}
+	w("\n")
 }
