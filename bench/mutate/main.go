@@ -177,7 +177,7 @@ func run(o options, names []string) error {
 		for _, mu := range ms {
 			rec.Mutants = append(rec.Mutants, &record{
 				ID: mu.ID, Module: mu.Module, Op: mu.Site.Op.Name, Rule: mu.Site.Op.Rule,
-				Func: mu.Site.Func, Shape: mu.Site.Shape, Status: mu.Status, Note: mu.Note,
+				Func: mu.Site.Func, Shape: mu.Site.Shape, Via: mu.Site.Via, Status: mu.Status, Note: mu.Note,
 			})
 		}
 		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0)})
@@ -229,7 +229,7 @@ type moduleRun struct {
 
 // record is one mutant's outcome, as saved in mutation.json.
 type record struct {
-	ID, Module, Op, Rule, Func, Shape, Status, Note string
+	ID, Module, Op, Rule, Func, Shape, Via, Status, Note string
 }
 
 type runRecord struct {

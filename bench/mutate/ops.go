@@ -24,6 +24,9 @@ const (
 	sqlPkg  = "database/sql"
 )
 
+// sqlAPIs are the query APIs sql rules know by type.
+var sqlAPIs = []string{sqlPkg, "github.com/jmoiron/sqlx", "github.com/jackc/pgx"}
+
 func isJWTPkg(path string) bool {
 	return strings.HasPrefix(path, "github.com/golang-jwt/jwt") || strings.HasPrefix(path, "github.com/dgrijalva/jwt-go")
 }
@@ -64,6 +67,7 @@ func operators() []*operator {
 		{Name: "jwt-method-check-delete", Rule: "jwt-unverified", Doc: "delete the token.Method check of a Keyfunc", visit: opJWTMethodCheck},
 		{Name: "setlimit-delete", Rule: "goroutine-unbounded", Doc: "delete errgroup.Group.SetLimit", visit: opSetLimit},
 		{Name: "semaphore-delete", Rule: "goroutine-unbounded", Doc: "delete the semaphore acquire before a go statement in a loop", visit: opSemaphore},
+		{Name: "loop-body-go", Rule: "goroutine-unbounded", Doc: "run the network call of a loop over a list from the data in a goroutine per element", visit: opLoopBodyGo},
 		{Name: "setmaxopen-delete", Rule: "sql-pool-unbounded", Doc: "delete db.SetMaxOpenConns", visit: opSetMaxOpen},
 		{Name: "pool-in-handler", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the handler", visit: opPoolInHandler},
 		{Name: "pool-in-loop", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the loop", visit: opPoolInHandler},
@@ -178,6 +182,7 @@ func opErrCheck(s *scan, op *operator, n ast.Node) {
 		}
 		s.stack = append(s.stack, ifs)
 		s.add(op, ifs, []edit{{s.off(ifs.Pos()), s.off(ifs.End()), ""}})
+		s.setVia(s.via(call, httpPkg))
 		s.stack = s.stack[:len(s.stack)-1]
 	}
 }
@@ -238,6 +243,9 @@ func opStatusCheck(s *scan, op *operator, n ast.Node) {
 	}
 	if e, ok := s.deleteStmt(ifs); ok {
 		s.add(op, ifs, e)
+		if c := s.definingCall(body, resp); c != nil {
+			s.setVia(s.via(c, httpPkg))
+		}
 	}
 }
 
@@ -246,6 +254,7 @@ func opBodyClose(s *scan, op *operator, n ast.Node) {
 	if !ok {
 		return
 	}
+	var resp types.Object
 	if !contains(d.Call, false, func(m ast.Node) bool {
 		call, ok := m.(*ast.CallExpr)
 		if !ok {
@@ -256,12 +265,23 @@ func opBodyClose(s *scan, op *operator, n ast.Node) {
 			return false
 		}
 		body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-		return ok && body.Sel.Name == "Body" && isType(s.typeOf(body.X), httpPkg, "Response")
+		if !ok || body.Sel.Name != "Body" || !isType(s.typeOf(body.X), httpPkg, "Response") {
+			return false
+		}
+		if id, isID := ast.Unparen(body.X).(*ast.Ident); isID {
+			resp = s.info().ObjectOf(id)
+		}
+		return true
 	}) {
 		return
 	}
 	if e, ok := s.deleteStmt(d); ok {
 		s.add(op, d, e)
+		if _, fbody := s.innermostFunc(); fbody != nil && resp != nil {
+			if c := s.definingCall(fbody, resp); c != nil {
+				s.setVia(s.via(c, httpPkg))
+			}
+		}
 	}
 }
 
@@ -1049,6 +1069,7 @@ func opSelectStar(s *scan, op *operator, n ast.Node) {
 	}
 	nv := v[:m[4]] + "*" + v[m[5]:]
 	s.add(op, lit, []edit{s.replace(lit, requote(lit.Value, nv))})
+	s.setVia(s.via(call, sqlAPIs...))
 }
 
 func requote(orig, v string) string {
@@ -1079,6 +1100,7 @@ func opLike(s *scan, op *operator, n ast.Node) {
 			if m := likeLiteral.FindStringSubmatchIndex(v); m != nil {
 				nv := v[:m[2]] + "%" + v[m[2]:]
 				s.add(op, lit, []edit{s.replace(lit, requote(lit.Value, nv))})
+				s.setVia(s.via(call, sqlAPIs...))
 				return
 			}
 		}
@@ -1094,6 +1116,7 @@ func opLike(s *scan, op *operator, n ast.Node) {
 		}
 		o := s.off(be.Pos())
 		s.add(op, be, []edit{{o, o, `"%" + `}})
+		s.setVia(s.via(call, sqlAPIs...))
 		return
 	}
 }

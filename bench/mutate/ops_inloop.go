@@ -62,6 +62,7 @@ func opQueryIntoLoop(s *scan, op *operator, n ast.Node) {
 				o := s.off(l.Body.Lbrace) + 1
 				s.stack = append(s.stack, l)
 				s.add(op, q.call, []edit{{o, o, "\n" + text + "\n"}})
+				s.setVia(s.via(q.call, sqlAPIs...))
 				s.stack = s.stack[:len(s.stack)-1]
 				break
 			}
@@ -195,4 +196,44 @@ func inMigrationCode(s *scan, fd *ast.FuncDecl) bool {
 		return true
 	}
 	return strings.Contains(strings.ToLower(fd.Name.Name), "migrat")
+}
+
+// --- goroutine-unbounded
+
+// opLoopBodyGo turns a loop that calls another process once per element,
+// one at a time, into one goroutine per element with nothing to bound
+// them: the call statement of a loop over a list from the data runs in
+// `go func() { ... }()`.
+func opLoopBodyGo(s *scan, op *operator, n ast.Node) {
+	r, ok := n.(*ast.RangeStmt)
+	if !ok || !isDataList(s, r) {
+		return
+	}
+	for _, st := range r.Body.List {
+		var call *ast.CallExpr
+		switch x := st.(type) {
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(x.X).(*ast.CallExpr)
+		case *ast.AssignStmt:
+			if len(x.Rhs) == 1 && allBlank(x.Lhs) {
+				call, _ = ast.Unparen(x.Rhs[0]).(*ast.CallExpr)
+			}
+		}
+		if call == nil || !isNetworkCall(s, call) {
+			continue
+		}
+		s.stack = append(s.stack, r.Body, st)
+		s.add(op, st, []edit{{s.off(st.Pos()), s.off(st.Pos()), "go func() { "}, {s.off(st.End()), s.off(st.End()), " }()"}})
+		s.stack = s.stack[:len(s.stack)-2]
+		return
+	}
+}
+
+func allBlank(es []ast.Expr) bool {
+	for _, e := range es {
+		if id, ok := e.(*ast.Ident); !ok || id.Name != "_" {
+			return false
+		}
+	}
+	return true
 }

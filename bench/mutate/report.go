@@ -134,6 +134,8 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 				note := mu.Note
 				if c, ok := causes[mu.ID]; ok {
 					note = strings.TrimPrefix(note+"; ", "; ") + c.Cause + ": " + c.Why
+				} else if mu.Via != "" {
+					note = strings.TrimPrefix(note+"; ", "; ") + mu.Via + " (by types)"
 				}
 				w("| `%s` | %s | %s | `%s` | %s |\n", mu.ID, mu.Status, mu.Func, cell(mu.Shape), cell(note))
 				n++
@@ -274,6 +276,8 @@ func writeCauses(w func(string, ...any), ops []*operator, muts []*record, causes
 		c := "unread"
 		if k, ok := causes[mu.ID]; ok {
 			c = k.Cause
+		} else if mu.Via != "" {
+			c = mu.Via // where the value comes from, found by types when the site was chosen
 		}
 		if by[mu.Rule] == nil {
 			by[mu.Rule] = map[string]int{}
@@ -283,7 +287,9 @@ func writeCauses(w func(string, ...any), ops []*operator, muts []*record, causes
 	if len(by) == 0 {
 		return
 	}
-	w("## Misses by cause\n\nEach missed mutant read and classified in bench/mutate/causes.txt:\n\n")
+	w("## Misses by cause\n\nEach missed mutant (elsewhere included) as classified in bench/mutate/causes.txt, or else by where\n")
+	w("the value the operator broke comes from when the site was chosen (a response, rows or SQL text made by a\n")
+	w("function other than the API the rule knows):\n\n")
 	for _, c := range causeDocs {
 		w("- **%s**: %s\n", c.Name, c.Doc)
 	}

@@ -37,3 +37,10 @@ func Label(ctx context.Context, db *sql.DB, owner int64, ids []int64) (map[int64
 	}
 	return out, nil
 }
+
+// Touch marks each user as seen, one at a time.
+func Touch(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		_, _ = db.ExecContext(ctx, "UPDATE users SET seen = now() WHERE id = $1", id)
+	}
+}
