@@ -48,6 +48,7 @@ type options struct {
 	Samples  int
 	Ops      string
 	From     string
+	Merge    string
 }
 
 func main() {
@@ -67,6 +68,7 @@ func main() {
 	flag.IntVar(&o.Samples, "samples", 40, "undetected mutants listed in the report")
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
+	flag.StringVar(&o.Merge, "merge", "", "re-run only the -ops operators on every module and merge their mutants into this mutation.json of an earlier full run (after a fix to their rules)")
 	flag.Parse()
 	if o.Scratch == "" {
 		o.Scratch = filepath.Join(os.TempDir(), "prodlint-mutate")
@@ -182,8 +184,23 @@ func run(o options, names []string) error {
 		}
 		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0)})
 		fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s\n", m.Name, len(ms), time.Since(t0).Round(time.Second))
+		rec.Wall = time.Since(start)
+		if err := rec.write(o.Record + ".partial"); err != nil { // readable while the run goes on
+			return err
+		}
 	}
 	rec.Wall = time.Since(start)
+	os.Remove(o.Record + ".partial")
+	if o.Merge != "" {
+		if o.Ops == "" || len(names) > 0 {
+			return fmt.Errorf("-merge re-runs some operators (-ops) on every module")
+		}
+		earlier, err := readRun(o.Merge)
+		if err != nil {
+			return err
+		}
+		rec = earlier.merge(rec, ops)
+	}
 	if err := rec.write(o.Record); err != nil {
 		return err
 	}
@@ -238,7 +255,11 @@ type runRecord struct {
 	Wall    time.Duration
 	Sites   map[string]int // candidate sites per operator, over all modules
 	Modules []moduleRun
-	Mutants []*record
+	// Merged lists the operators re-run after a fix (-merge), MergeWall
+	// the time those re-runs took.
+	Merged    []string `json:",omitempty"`
+	MergeWall time.Duration
+	Mutants   []*record
 }
 
 func (r *runRecord) write(path string) error {
@@ -256,6 +277,34 @@ func readRun(path string) (*runRecord, error) {
 	}
 	var r runRecord
 	return &r, json.Unmarshal(b, &r)
+}
+
+// merge replaces the mutants and site counts of the operators ops in r by
+// those of again, a later run of those operators alone on every module;
+// the run time stays that of the full run, plus the re-run's.
+func (r *runRecord) merge(again *runRecord, ops []*operator) *runRecord {
+	redo := map[string]bool{}
+	for _, op := range ops {
+		redo[op.Name] = true
+	}
+	out := *r
+	out.Mutants = nil
+	for _, mu := range r.Mutants {
+		if !redo[mu.Op] {
+			out.Mutants = append(out.Mutants, mu)
+		}
+	}
+	out.Mutants = append(out.Mutants, again.Mutants...)
+	out.Sites = map[string]int{}
+	for op, n := range r.Sites {
+		out.Sites[op] = n
+	}
+	for op, n := range again.Sites {
+		out.Sites[op] = n
+	}
+	out.Merged = append(append([]string(nil), r.Merged...), strings.Join(sortedKeys(redo), ","))
+	out.MergeWall += again.Wall
+	return &out
 }
 
 // judge marks the missed mutants that judged.txt lists.
