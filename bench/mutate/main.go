@@ -182,7 +182,7 @@ func run(o options, names []string) error {
 				Func: mu.Site.Func, Shape: mu.Site.Shape, Via: mu.Site.Via, Status: mu.Status, Note: mu.Note,
 			})
 		}
-		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0)})
+		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0), Sites: nsites})
 		fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s\n", m.Name, len(ms), time.Since(t0).Round(time.Second))
 		rec.Wall = time.Since(start)
 		if err := rec.write(o.Record + ".partial"); err != nil { // readable while the run goes on
@@ -192,14 +192,18 @@ func run(o options, names []string) error {
 	rec.Wall = time.Since(start)
 	os.Remove(o.Record + ".partial")
 	if o.Merge != "" {
-		if o.Ops == "" || len(names) > 0 {
-			return fmt.Errorf("-merge re-runs some operators (-ops) on every module")
-		}
 		earlier, err := readRun(o.Merge)
 		if err != nil {
 			return err
 		}
-		rec = earlier.merge(rec, ops)
+		switch {
+		case o.Ops != "" && len(names) == 0:
+			rec = earlier.merge(rec, ops)
+		case o.Ops == "" && len(names) > 0:
+			rec = earlier.mergeModules(rec)
+		default:
+			return fmt.Errorf("-merge re-runs either some operators (-ops) on every module or every operator on some modules")
+		}
 	}
 	if err := rec.write(o.Record); err != nil {
 		return err
@@ -240,8 +244,9 @@ func readJudged(path string) (map[string]string, error) {
 }
 
 type moduleRun struct {
-	Name string
-	Wall time.Duration
+	Name  string
+	Wall  time.Duration
+	Sites map[string]int `json:",omitempty"` // candidate sites per operator
 }
 
 // record is one mutant's outcome, as saved in mutation.json.
@@ -302,7 +307,43 @@ func (r *runRecord) merge(again *runRecord, ops []*operator) *runRecord {
 	for op, n := range again.Sites {
 		out.Sites[op] = n
 	}
-	out.Merged = append(append([]string(nil), r.Merged...), strings.Join(sortedKeys(redo), ","))
+	out.Merged = append(append([]string(nil), r.Merged...), "operators "+strings.Join(sortedKeys(redo), ", ")+" on every module")
+	out.MergeWall += again.Wall
+	return &out
+}
+
+// mergeModules replaces the mutants and module runs of the modules again
+// re-ran (every operator) in r.
+func (r *runRecord) mergeModules(again *runRecord) *runRecord {
+	redo := map[string]bool{}
+	for _, m := range again.Modules {
+		redo[m.Name] = true
+	}
+	out := *r
+	out.Mutants, out.Modules = nil, nil
+	for _, mu := range r.Mutants {
+		if !redo[mu.Module] {
+			out.Mutants = append(out.Mutants, mu)
+		}
+	}
+	out.Mutants = append(out.Mutants, again.Mutants...)
+	byName := map[string]moduleRun{}
+	for _, m := range again.Modules {
+		byName[m.Name] = m
+	}
+	for _, m := range r.Modules {
+		if n, ok := byName[m.Name]; ok {
+			m = n
+		}
+		out.Modules = append(out.Modules, m)
+	}
+	out.Sites = map[string]int{}
+	for _, m := range out.Modules {
+		for op, n := range m.Sites {
+			out.Sites[op] += n
+		}
+	}
+	out.Merged = append(append([]string(nil), r.Merged...), "every operator on "+strings.Join(sortedKeys(redo), ", "))
 	out.MergeWall += again.Wall
 	return &out
 }

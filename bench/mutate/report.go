@@ -60,7 +60,7 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`), on %d modules (the tuning set;\n", run.Seed, run.Cap, len(mods))
 	w("the held-out set is never mutated). Run time %s on this 2-core machine, shared with other jobs", wall.Round(time.Second))
 	if len(run.Merged) > 0 {
-		w("; then, after fixes to\ntheir rules, the operators %s re-run on every module (-merge) in %s", strings.Join(run.Merged, "; "), run.MergeWall.Round(time.Second))
+		w(";\nthen re-run and merged (-merge): %s, in %s", strings.Join(run.Merged, "; "), run.MergeWall.Round(time.Second))
 	}
 	w(".\n\n")
 
