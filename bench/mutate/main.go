@@ -65,7 +65,7 @@ func main() {
 	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
 	flag.IntVar(&o.Tries, "tries", 4, "candidate sites tried per kept mutant before giving up")
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
-	flag.IntVar(&o.Samples, "samples", 40, "undetected mutants listed in the report")
+	flag.IntVar(&o.Samples, "samples", 500, "undetected mutants listed in the report")
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
 	flag.StringVar(&o.Merge, "merge", "", "re-run only the -ops operators on every module and merge their mutants into this mutation.json of an earlier full run (after a fix to their rules)")

@@ -115,9 +115,9 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 		w("| %s | %s | %s |\n", m.Name, m.Wall.Round(time.Second), get(byMod, m.Name).row())
 	}
 
-	w("\n## Undetected mutants (sample)\n\n")
-	w("Up to %d, spread over the operators; the id is the key of bench/mutate/judged.txt. The code is the\n", o.Samples)
-	w("original line at the site (before the mutation).\n\n")
+	w("\n## Undetected mutants\n\n")
+	w("Up to %d, spread over the operators; the id is the key of bench/mutate/judged.txt and causes.txt. The\n", o.Samples)
+	w("code is the original line at the site (before the mutation); the note gives the cause of the miss.\n\n")
 	var und [][]*record
 	for _, op := range ops {
 		var l []*record
