@@ -33,7 +33,7 @@ func Shutdown() *rule.Rule {
 				"\tif err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n}",
 			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that refers " +
 				"to http.Server.Shutdown anywhere (called or passed as a method value), on any server: the analysis does " +
-				"not track which server a helper shuts down, so one Shutdown quiets every serving call of the package; " +
+				"not track which server a helper shuts down, so one Shutdown quiets every serving call of an http.Server in the package; " +
 				"a main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
 				"package (a lifecycle library such as gracehttp.Serve(srv) that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
 				"debug endpoints); a loopback address that is only the default of a flag or a configuration field is " +
@@ -51,9 +51,10 @@ func Shutdown() *rule.Rule {
 }
 
 func runShutdown(p *rule.Pass) error {
-	if p.Pkg.Name() != "main" || refersToShutdown(p.TypesInfo) {
+	if p.Pkg.Name() != "main" {
 		return nil
 	}
+	shuts := refersToShutdown(p.TypesInfo)
 	var serves []*ast.CallExpr
 	loopback := map[types.Object]bool{} // variables and fields holding a server on a loopback address
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
@@ -76,6 +77,9 @@ func runShutdown(p *rule.Pass) error {
 		}
 	}
 	for _, call := range serves {
+		if shuts && match.Callee(p.TypesInfo, call).Signature().Recv() != nil {
+			continue // a Shutdown somewhere may stop this server; http.ListenAndServe has none to stop
+		}
 		reportServe(p, call, loopback)
 	}
 	return nil

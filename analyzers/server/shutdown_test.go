@@ -13,7 +13,7 @@ func TestShutdown(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Shutdown())
 	analysistest.Run(t, ruletest.TestData(), a,
 		"shutdown", "shutdowngraceful", "shutdownmethodvalue", "shutdownlib", "shutdownhandoff",
-		"shutdown/examples/webhook", "shutdown/testonly/mdm/mdmtest", "shutdown/cmd/mdmtest", "shutdownnolint")
+		"shutdown/examples/webhook", "shutdown/testonly/mdm/mdmtest", "shutdown/cmd/mdmtest", "shutdownnolint", "shutdownpkgserve")
 }
 
 // TestShutdownForeignDirectivesOff: with honor_nolint = false the #nosec

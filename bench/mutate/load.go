@@ -200,12 +200,35 @@ func readSources(p *packages.Package) ([]source, error) {
 }
 
 // skipDir reports whether prodlint's default configuration leaves a package
-// unanalyzed (examples, test-support packages), so it holds no sites.
+// unanalyzed, so it holds no sites: examples, test-support packages, and
+// the non-production directories of rules.toml's defaults (samples,
+// benchmarks, demos, end-to-end suites, fuzzing harnesses, and commands
+// named for a test, e2e, bench, loadtest or demo tool).
 func skipDir(rel string) bool {
-	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for i, part := range parts {
 		switch part {
-		case "example", "examples", "_example", "_examples", "testonly", "testutil", "testutils", "mock", "mocks", "testdata", "vendor", "internal_test":
+		case "example", "examples", "_example", "_examples", "testonly", "testutil", "testutils", "mock", "mocks", "testdata", "vendor", "internal_test",
+			"sample", "samples", "_sample", "_samples", "bench", "benchmark", "benchmarks", "loadtest", "loadtests",
+			"demo", "demos", "e2e", "e2e-test", "e2e-tests", "integration-test", "integration-tests", "fuzz", "fuzzing":
 			return true
+		}
+		if i > 0 && parts[i-1] == "cmd" && isToolName(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// isToolName: a command named for a test tool: its first word starts with
+// test, e2e, bench, loadtest or demo, or a later word does (cmd/app-e2e).
+func isToolName(name string) bool {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
+	for _, w := range words {
+		for _, pre := range []string{"test", "e2e", "bench", "loadtest", "demo"} {
+			if strings.HasPrefix(w, pre) {
+				return true
+			}
 		}
 	}
 	return false

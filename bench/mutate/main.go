@@ -39,12 +39,16 @@ type options struct {
 	Scratch  string
 	Out      string
 	Judged   string
+	Causes   string
+	Before   string
+	Record   string
 	Cap      int
 	Tries    int
 	Seed     uint64
 	Samples  int
 	Ops      string
 	From     string
+	Merge    string
 }
 
 func main() {
@@ -55,12 +59,16 @@ func main() {
 	flag.StringVar(&o.Scratch, "scratch", "", "private copies of the modules (default: $TMPDIR/prodlint-mutate)")
 	flag.StringVar(&o.Out, "out", "bench/results/mutation.md", "the report")
 	flag.StringVar(&o.Judged, "judged", "bench/mutate/judged.txt", "judged mutants (id, tab, reason)")
+	flag.StringVar(&o.Causes, "causes", "bench/mutate/causes.txt", "classified misses (id, tab, cause, tab, why)")
+	flag.StringVar(&o.Before, "before", "bench/results/mutation-before.md", "an earlier report whose per-rule table is set beside this run's")
+	flag.StringVar(&o.Record, "record", "bench/results/mutation.json", "where the run's outcome per mutant is saved (read back by -from)")
 	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
 	flag.IntVar(&o.Tries, "tries", 4, "candidate sites tried per kept mutant before giving up")
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
-	flag.IntVar(&o.Samples, "samples", 40, "undetected mutants listed in the report")
+	flag.IntVar(&o.Samples, "samples", 500, "undetected mutants listed in the report")
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
+	flag.StringVar(&o.Merge, "merge", "", "re-run only the -ops operators on every module and merge their mutants into this mutation.json of an earlier full run (after a fix to their rules)")
 	flag.Parse()
 	if o.Scratch == "" {
 		o.Scratch = filepath.Join(os.TempDir(), "prodlint-mutate")
@@ -133,6 +141,10 @@ func run(o options, names []string) error {
 	if err != nil {
 		return err
 	}
+	causes, err := readCauses(o.Causes)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(o.Scratch, 0o755); err != nil {
 		return err
 	}
@@ -145,7 +157,7 @@ func run(o options, names []string) error {
 		if err != nil {
 			return err
 		}
-		return writeReport(o, ops, rec.judge(judged))
+		return writeReport(o, ops, rec.judge(judged), causes)
 	}
 	rec := &runRecord{Seed: o.Seed, Cap: o.Cap}
 	for _, m := range mods {
@@ -154,24 +166,49 @@ func run(o options, names []string) error {
 			continue
 		}
 		t0 := time.Now()
-		ms, err := mutateModule(o, m, ops, prodlint, cfg)
+		ms, nsites, err := mutateModule(o, m, ops, prodlint, cfg)
 		if err != nil {
 			return fmt.Errorf("%s: %v", m.Name, err)
+		}
+		if rec.Sites == nil {
+			rec.Sites = map[string]int{}
+		}
+		for op, n := range nsites {
+			rec.Sites[op] += n
 		}
 		for _, mu := range ms {
 			rec.Mutants = append(rec.Mutants, &record{
 				ID: mu.ID, Module: mu.Module, Op: mu.Site.Op.Name, Rule: mu.Site.Op.Rule,
-				Func: mu.Site.Func, Shape: mu.Site.Shape, Status: mu.Status, Note: mu.Note,
+				Func: mu.Site.Func, Shape: mu.Site.Shape, Via: mu.Site.Via, Status: mu.Status, Note: mu.Note,
 			})
 		}
-		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0)})
+		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0), Sites: nsites})
 		fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s\n", m.Name, len(ms), time.Since(t0).Round(time.Second))
+		rec.Wall = time.Since(start)
+		if err := rec.write(o.Record + ".partial"); err != nil { // readable while the run goes on
+			return err
+		}
 	}
 	rec.Wall = time.Since(start)
-	if err := rec.write(filepath.Join(o.Scratch, "mutation.json")); err != nil {
+	os.Remove(o.Record + ".partial")
+	if o.Merge != "" {
+		earlier, err := readRun(o.Merge)
+		if err != nil {
+			return err
+		}
+		switch {
+		case o.Ops != "" && len(names) == 0:
+			rec = earlier.merge(rec, ops)
+		case o.Ops == "" && len(names) > 0:
+			rec = earlier.mergeModules(rec)
+		default:
+			return fmt.Errorf("-merge re-runs either some operators (-ops) on every module or every operator on some modules")
+		}
+	}
+	if err := rec.write(o.Record); err != nil {
 		return err
 	}
-	return writeReport(o, ops, rec.judge(judged))
+	return writeReport(o, ops, rec.judge(judged), causes)
 }
 
 // configText is the configuration every mutant runs under: the defaults,
@@ -207,21 +244,27 @@ func readJudged(path string) (map[string]string, error) {
 }
 
 type moduleRun struct {
-	Name string
-	Wall time.Duration
+	Name  string
+	Wall  time.Duration
+	Sites map[string]int `json:",omitempty"` // candidate sites per operator
 }
 
 // record is one mutant's outcome, as saved in mutation.json.
 type record struct {
-	ID, Module, Op, Rule, Func, Shape, Status, Note string
+	ID, Module, Op, Rule, Func, Shape, Via, Status, Note string
 }
 
 type runRecord struct {
 	Seed    uint64
 	Cap     int
 	Wall    time.Duration
+	Sites   map[string]int // candidate sites per operator, over all modules
 	Modules []moduleRun
-	Mutants []*record
+	// Merged lists the operators re-run after a fix (-merge), MergeWall
+	// the time those re-runs took.
+	Merged    []string `json:",omitempty"`
+	MergeWall time.Duration
+	Mutants   []*record
 }
 
 func (r *runRecord) write(path string) error {
@@ -239,6 +282,70 @@ func readRun(path string) (*runRecord, error) {
 	}
 	var r runRecord
 	return &r, json.Unmarshal(b, &r)
+}
+
+// merge replaces the mutants and site counts of the operators ops in r by
+// those of again, a later run of those operators alone on every module;
+// the run time stays that of the full run, plus the re-run's.
+func (r *runRecord) merge(again *runRecord, ops []*operator) *runRecord {
+	redo := map[string]bool{}
+	for _, op := range ops {
+		redo[op.Name] = true
+	}
+	out := *r
+	out.Mutants = nil
+	for _, mu := range r.Mutants {
+		if !redo[mu.Op] {
+			out.Mutants = append(out.Mutants, mu)
+		}
+	}
+	out.Mutants = append(out.Mutants, again.Mutants...)
+	out.Sites = map[string]int{}
+	for op, n := range r.Sites {
+		out.Sites[op] = n
+	}
+	for op, n := range again.Sites {
+		out.Sites[op] = n
+	}
+	out.Merged = append(append([]string(nil), r.Merged...), "operators "+strings.Join(sortedKeys(redo), ", ")+" on every module")
+	out.MergeWall += again.Wall
+	return &out
+}
+
+// mergeModules replaces the mutants and module runs of the modules again
+// re-ran (every operator) in r.
+func (r *runRecord) mergeModules(again *runRecord) *runRecord {
+	redo := map[string]bool{}
+	for _, m := range again.Modules {
+		redo[m.Name] = true
+	}
+	out := *r
+	out.Mutants, out.Modules = nil, nil
+	for _, mu := range r.Mutants {
+		if !redo[mu.Module] {
+			out.Mutants = append(out.Mutants, mu)
+		}
+	}
+	out.Mutants = append(out.Mutants, again.Mutants...)
+	byName := map[string]moduleRun{}
+	for _, m := range again.Modules {
+		byName[m.Name] = m
+	}
+	for _, m := range r.Modules {
+		if n, ok := byName[m.Name]; ok {
+			m = n
+		}
+		out.Modules = append(out.Modules, m)
+	}
+	out.Sites = map[string]int{}
+	for _, m := range out.Modules {
+		for op, n := range m.Sites {
+			out.Sites[op] += n
+		}
+	}
+	out.Merged = append(append([]string(nil), r.Merged...), "every operator on "+strings.Join(sortedKeys(redo), ", "))
+	out.MergeWall += again.Wall
+	return &out
 }
 
 // judge marks the missed mutants that judged.txt lists.

@@ -45,16 +45,18 @@ type pkgState struct {
 	dir     string // relative
 }
 
-// mutateModule makes, checks and runs the mutants of one module.
-func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([]*mutant, error) {
+// mutateModule makes, checks and runs the mutants of one module; it also
+// returns the number of candidate sites each operator found.
+func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([]*mutant, map[string]int, error) {
 	dir, err := scratchCopy(m, o.Scratch)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	l, err := newLoader(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	nsites := map[string]int{}
 	roots := append([]*packages.Package(nil), l.roots...)
 	sort.Slice(roots, func(i, j int) bool { return roots[i].PkgPath < roots[j].PkgPath })
 	states := map[string]*pkgState{}
@@ -70,7 +72,7 @@ func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([
 		}
 		srcs, err := readSources(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		c := l.check(p, srcs)
 		if len(c.Errs) > 0 {
@@ -112,12 +114,13 @@ func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([
 			muts = append(muts, mu)
 			kept++
 		}
+		nsites[op.Name] = len(sites)
 		fmt.Fprintf(os.Stderr, "mutate: %s: %s: %d sites, %d mutants\n", m.Name, op.Name, len(sites), kept)
 	}
 	if len(muts) == 0 {
-		return nil, nil
+		return nil, nsites, nil
 	}
-	return muts, runMutants(o, m, dir, prodlint, cfg, states, muts)
+	return muts, nsites, runMutants(o, m, dir, prodlint, cfg, states, muts)
 }
 
 func newMutant(m module, dir string, st *pkgState, s *site, ids map[string]int) *mutant {

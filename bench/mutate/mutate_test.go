@@ -24,6 +24,7 @@ func TestSmoke(t *testing.T) {
 		"client-timeout-delete", "err-check-delete", "status-check-delete", "body-close-delete",
 		"newrequest-noctx", "tls-min-version", "setmaxopen-delete",
 		"rows-close-delete", "rows-err-delete", "select-star",
+		"query-into-loop", "listen-default", "listen-default-main", "shutdown-delete", "ignore-stale", "loop-body-go",
 	}
 	keep := map[string]bool{}
 	for _, n := range want {
@@ -50,7 +51,7 @@ func TestSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	muts, err := mutateModule(o, module{Name: "smoke", Dir: dir}, ops, bin, cfg)
+	muts, _, err := mutateModule(o, module{Name: "smoke", Dir: dir}, ops, bin, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

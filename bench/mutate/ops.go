@@ -24,6 +24,9 @@ const (
 	sqlPkg  = "database/sql"
 )
 
+// sqlAPIs are the query APIs sql rules know by type.
+var sqlAPIs = []string{sqlPkg, "github.com/jmoiron/sqlx", "github.com/jackc/pgx"}
+
 func isJWTPkg(path string) bool {
 	return strings.HasPrefix(path, "github.com/golang-jwt/jwt") || strings.HasPrefix(path, "github.com/dgrijalva/jwt-go")
 }
@@ -64,13 +67,16 @@ func operators() []*operator {
 		{Name: "jwt-method-check-delete", Rule: "jwt-unverified", Doc: "delete the token.Method check of a Keyfunc", visit: opJWTMethodCheck},
 		{Name: "setlimit-delete", Rule: "goroutine-unbounded", Doc: "delete errgroup.Group.SetLimit", visit: opSetLimit},
 		{Name: "semaphore-delete", Rule: "goroutine-unbounded", Doc: "delete the semaphore acquire before a go statement in a loop", visit: opSemaphore},
+		{Name: "loop-body-go", Rule: "goroutine-unbounded", Doc: "run the network call of a loop over a list from the data in a goroutine per element", visit: opLoopBodyGo},
 		{Name: "setmaxopen-delete", Rule: "sql-pool-unbounded", Doc: "delete db.SetMaxOpenConns", visit: opSetMaxOpen},
 		{Name: "pool-in-handler", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the handler", visit: opPoolInHandler},
 		{Name: "pool-in-loop", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the loop", visit: opPoolInHandler},
 		{Name: "server-timeouts-delete", Rule: "server-timeout", Doc: "delete the timeout fields of an http.Server literal", visit: opServerTimeouts},
 		{Name: "maxbytes-delete", Rule: "request-body-unbounded", Doc: "delete `r.Body = http.MaxBytesReader(…)`", visit: opMaxBytes},
 		{Name: "limit-unwrap", Rule: "request-body-unbounded", Doc: "unwrap io.LimitReader / http.MaxBytesReader around r.Body", visit: opLimitUnwrap},
-		{Name: "shutdown-delete", Rule: "no-graceful-shutdown", Doc: "delete the http.Server.Shutdown call", visit: opShutdown},
+		{Name: "listen-default", Rule: "server-timeout", Doc: "serve through http.ListenAndServe / http.Serve with the server's Addr and Handler instead of the server", visit: opListenDefault},
+		{Name: "listen-default-main", Rule: "no-graceful-shutdown", Doc: "in package main, serve through http.ListenAndServe / http.Serve instead of the server", visit: opListenDefault},
+		{Name: "shutdown-delete", Rule: "no-graceful-shutdown", Doc: "delete the http.Server.Shutdown call in package main", visit: opShutdown},
 		{Name: "tls-skip-verify", Rule: "tls-insecure", Doc: "set InsecureSkipVerify: true in a tls.Config literal", visit: opTLSSkip},
 		{Name: "tls-min-version", Rule: "tls-insecure", Doc: "lower a tls.Config MinVersion to TLS 1.0", visit: opTLSMin},
 		{Name: "sleep-delete", Rule: "retry-no-backoff", Doc: "delete the sleep / time.After wait of a retry loop", visit: opSleep},
@@ -78,8 +84,12 @@ func operators() []*operator {
 		{Name: "retry-ctx-delete", Rule: "retry-unbounded", Doc: "delete the ctx.Done case / ctx.Err check of an endless retry loop", visit: opRetryCtx},
 		{Name: "select-star", Rule: "sql-select-star", Doc: "replace a query's column list by *", visit: opSelectStar},
 		{Name: "like-leading-wildcard", Rule: "sql-like-wildcard", Doc: "add a leading % to a LIKE pattern", visit: opLike},
+		{Name: "query-into-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function again per element of a loop over a list from the data, the argument taken from the element", visit: opQueryIntoLoop},
 		{Name: "rows-close-delete", Rule: "sql-rows-close", Doc: "delete `defer rows.Close()`", visit: opRowsClose},
 		{Name: "rows-err-delete", Rule: "sql-rows-err", Doc: "replace rows.Err() by error(nil)", visit: opRowsErr},
+		{Name: "concurrently-drop", Rule: "migration-lock", Doc: "delete CONCURRENTLY from a CREATE INDEX in SQL text", visit: opMigrationDrop},
+		{Name: "not-valid-drop", Rule: "migration-lock", Doc: "delete NOT VALID from an ADD CONSTRAINT in SQL text", visit: opMigrationDrop},
+		{Name: "ignore-stale", Rule: "ignore-directive", Doc: "write a //prodlint:ignore with a reason above a function's first statement, where the rule it names has no finding", visit: opIgnoreStale},
 	}
 }
 
@@ -172,6 +182,7 @@ func opErrCheck(s *scan, op *operator, n ast.Node) {
 		}
 		s.stack = append(s.stack, ifs)
 		s.add(op, ifs, []edit{{s.off(ifs.Pos()), s.off(ifs.End()), ""}})
+		s.setVia(s.via(call, httpPkg))
 		s.stack = s.stack[:len(s.stack)-1]
 	}
 }
@@ -232,6 +243,9 @@ func opStatusCheck(s *scan, op *operator, n ast.Node) {
 	}
 	if e, ok := s.deleteStmt(ifs); ok {
 		s.add(op, ifs, e)
+		if c := s.definingCall(body, resp); c != nil {
+			s.setVia(s.via(c, httpPkg))
+		}
 	}
 }
 
@@ -240,6 +254,7 @@ func opBodyClose(s *scan, op *operator, n ast.Node) {
 	if !ok {
 		return
 	}
+	var resp types.Object
 	if !contains(d.Call, false, func(m ast.Node) bool {
 		call, ok := m.(*ast.CallExpr)
 		if !ok {
@@ -250,12 +265,23 @@ func opBodyClose(s *scan, op *operator, n ast.Node) {
 			return false
 		}
 		body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-		return ok && body.Sel.Name == "Body" && isType(s.typeOf(body.X), httpPkg, "Response")
+		if !ok || body.Sel.Name != "Body" || !isType(s.typeOf(body.X), httpPkg, "Response") {
+			return false
+		}
+		if id, isID := ast.Unparen(body.X).(*ast.Ident); isID {
+			resp = s.info().ObjectOf(id)
+		}
+		return true
 	}) {
 		return
 	}
 	if e, ok := s.deleteStmt(d); ok {
 		s.add(op, d, e)
+		if _, fbody := s.innermostFunc(); fbody != nil && resp != nil {
+			if c := s.definingCall(fbody, resp); c != nil {
+				s.setVia(s.via(c, httpPkg))
+			}
+		}
 	}
 }
 
@@ -795,6 +821,9 @@ func opShutdown(s *scan, op *operator, n ast.Node) {
 	if !ok || !isMethod(s.callee(call), httpPkg, "Server", "Shutdown") {
 		return
 	}
+	if s.c.Pkg.Name != "main" {
+		return // a library cannot know the process lifecycle: the rule looks at main only
+	}
 	switch p := s.parent(1).(type) {
 	case *ast.ExprStmt:
 		if e, ok := s.deleteStmt(p); ok {
@@ -1040,6 +1069,7 @@ func opSelectStar(s *scan, op *operator, n ast.Node) {
 	}
 	nv := v[:m[4]] + "*" + v[m[5]:]
 	s.add(op, lit, []edit{s.replace(lit, requote(lit.Value, nv))})
+	s.setVia(s.via(call, sqlAPIs...))
 }
 
 func requote(orig, v string) string {
@@ -1070,6 +1100,7 @@ func opLike(s *scan, op *operator, n ast.Node) {
 			if m := likeLiteral.FindStringSubmatchIndex(v); m != nil {
 				nv := v[:m[2]] + "%" + v[m[2]:]
 				s.add(op, lit, []edit{s.replace(lit, requote(lit.Value, nv))})
+				s.setVia(s.via(call, sqlAPIs...))
 				return
 			}
 		}
@@ -1085,6 +1116,7 @@ func opLike(s *scan, op *operator, n ast.Node) {
 		}
 		o := s.off(be.Pos())
 		s.add(op, be, []edit{{o, o, `"%" + `}})
+		s.setVia(s.via(call, sqlAPIs...))
 		return
 	}
 }

@@ -21,6 +21,7 @@ type site struct {
 	Edits   []edit
 	Imports []string // import paths the edits refer to by their default name
 	Shape   string   // the original code at the site, one line
+	Via     string   // where the value the mutant breaks comes from, when not from the API itself (see via)
 }
 
 // edit replaces the bytes [Start, End) of the original file by Text.
@@ -319,4 +320,57 @@ func keyName(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// via says where a value comes from when the call that makes it is not the
+// API the rule knows (apis: the package paths of its tables): a function of
+// the same package (same-package), of another package of the module
+// (across-packages) or of another module (api-outside-tables); "" for the
+// API itself or a call it cannot resolve. A miss of such a mutant is
+// classified by it when causes.txt does not say otherwise.
+func (s *scan) via(call *ast.CallExpr, apis ...string) string {
+	fn := s.callee(call)
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	path := fn.Pkg().Path()
+	for _, a := range apis {
+		if path == a || strings.HasPrefix(path, a+"/") {
+			return ""
+		}
+	}
+	switch {
+	case fn.Pkg() == s.c.Types:
+		return "same-package"
+	case s.c.Pkg.Module != nil && (path == s.c.Pkg.Module.Path || strings.HasPrefix(path, s.c.Pkg.Module.Path+"/")):
+		return "across-packages"
+	}
+	return "api-outside-tables"
+}
+
+// definingCall is the call whose result is first assigned to obj in body
+// (resp, err := send(...)), or nil.
+func (s *scan) definingCall(body ast.Node, obj types.Object) *ast.CallExpr {
+	var out *ast.CallExpr
+	ast.Inspect(body, func(m ast.Node) bool {
+		as, ok := m.(*ast.AssignStmt)
+		if out != nil || !ok || len(as.Rhs) != 1 {
+			return out == nil
+		}
+		for _, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && s.info().ObjectOf(id) == obj {
+				out, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+				return false
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// setVia sets the Via of the site added last.
+func (s *scan) setVia(v string) {
+	if len(s.sites) > 0 {
+		s.sites[len(s.sites)-1].Via = v
+	}
 }

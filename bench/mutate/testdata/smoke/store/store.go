@@ -24,3 +24,23 @@ func Names(ctx context.Context, db *sql.DB) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// Label returns the owner's name for each id, read once.
+func Label(ctx context.Context, db *sql.DB, owner int64, ids []int64) (map[int64]string, error) {
+	var name string
+	if err := db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", owner).Scan(&name); err != nil {
+		return nil, err
+	}
+	out := map[int64]string{}
+	for _, id := range ids {
+		out[id] = name
+	}
+	return out, nil
+}
+
+// Touch marks each user as seen, one at a time.
+func Touch(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		_, _ = db.ExecContext(ctx, "UPDATE users SET seen = now() WHERE id = $1", id)
+	}
+}

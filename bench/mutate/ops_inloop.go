@@ -1,0 +1,239 @@
+package main
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+)
+
+// --- sql-in-loop
+
+// opQueryIntoLoop puts the N+1 shape back: a SELECT the function runs once,
+// with a bound argument, is run again at the top of a loop of the same
+// function over a list from the data (a parameter, a result, a field),
+// with the argument taken from the loop's element: one query per item.
+func opQueryIntoLoop(s *scan, op *operator, n ast.Node) {
+	fd, ok := n.(*ast.FuncDecl)
+	if !ok || fd.Body == nil || inMigrationCode(s, fd) {
+		return
+	}
+	type query struct {
+		call *ast.CallExpr
+		stmt ast.Stmt
+		args []ast.Expr
+	}
+	var queries []query
+	var loops []*ast.RangeStmt
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(m ast.Node) bool {
+		if m == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, m)
+		switch x := m.(type) {
+		case *ast.RangeStmt:
+			if isDataList(s, x) {
+				loops = append(loops, x)
+			}
+		case *ast.CallExpr:
+			i := queryArg(s, x)
+			if i < 0 || i+1 >= len(x.Args) || x.Ellipsis.IsValid() || !isSelectText(s, x.Args[i]) {
+				return true
+			}
+			if st := stmtOf(stack); st != nil {
+				queries = append(queries, query{x, st, x.Args[i+1:]})
+			}
+		}
+		return true
+	})
+	for _, q := range queries {
+		for _, l := range loops {
+			if q.stmt.Pos() >= l.Pos() && q.stmt.End() <= l.End() {
+				continue // already in the loop
+			}
+			for _, a := range q.args {
+				repl := fromElement(s, l, a)
+				if repl == "" {
+					continue
+				}
+				text := string(s.src[s.off(q.stmt.Pos()):s.off(a.Pos())]) + repl + string(s.src[s.off(a.End()):s.off(q.stmt.End())])
+				o := s.off(l.Body.Lbrace) + 1
+				s.stack = append(s.stack, l)
+				s.add(op, q.call, []edit{{o, o, "\n" + text + "\n"}})
+				s.setVia(s.via(q.call, sqlAPIs...))
+				s.stack = s.stack[:len(s.stack)-1]
+				break
+			}
+		}
+	}
+}
+
+// stmtOf is the innermost statement of a statement list on the stack, other
+// than a return (a copy of which would leave the loop at once) or a
+// statement that declares a label.
+func stmtOf(stack []ast.Node) ast.Stmt {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			st, ok := stack[i+1].(ast.Stmt)
+			if !ok {
+				return nil
+			}
+			switch st.(type) {
+			case *ast.ReturnStmt, *ast.LabeledStmt, *ast.DeferStmt, *ast.GoStmt, *ast.BranchStmt:
+				return nil
+			}
+			return st
+		case *ast.FuncLit:
+			return nil
+		}
+	}
+	return nil
+}
+
+// isSelectText: a constant SQL text that is one SELECT reading a table
+// outside the catalog.
+func isSelectText(s *scan, e ast.Expr) bool {
+	tv := s.info().Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	q := strings.ToUpper(strings.TrimSpace(constant.StringVal(tv.Value)))
+	q = strings.TrimRight(q, "; \n\t")
+	if !strings.HasPrefix(q, "SELECT") || !strings.Contains(q, " FROM ") || strings.Contains(q, ";") {
+		return false
+	}
+	for _, cat := range []string{"INFORMATION_SCHEMA", "PG_CATALOG", "SQLITE_MASTER", "PG_"} {
+		if strings.Contains(q, cat) {
+			return false
+		}
+	}
+	return true
+}
+
+// isDataList: a range over a slice, array or map that is not written in the
+// source (a composite literal) with a named element variable.
+func isDataList(s *scan, r *ast.RangeStmt) bool {
+	if r.Value == nil && r.Key == nil {
+		return false
+	}
+	if _, ok := ast.Unparen(r.X).(*ast.CompositeLit); ok {
+		return false
+	}
+	t := s.typeOf(r.X)
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice, *types.Map:
+		return true
+	case *types.Pointer:
+		_, ok := u.Elem().Underlying().(*types.Array)
+		return ok
+	}
+	return false
+}
+
+// fromElement is the text of an expression of the loop's element that can
+// stand for the query argument a: the element itself, or a field of it with
+// a's name and type; the key of a map.
+func fromElement(s *scan, l *ast.RangeStmt, a ast.Expr) string {
+	at := s.typeOf(a)
+	if at == nil {
+		return ""
+	}
+	name := ""
+	switch x := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	default:
+		return ""
+	}
+	if _, isMap := s.typeOf(l.X).Underlying().(*types.Map); isMap {
+		if k, ok := l.Key.(*ast.Ident); ok && k.Name != "_" && types.Identical(s.typeOf(k), at) {
+			return k.Name
+		}
+	}
+	v, ok := l.Value.(*ast.Ident)
+	if !ok || v.Name == "_" {
+		return ""
+	}
+	vt := s.typeOf(v)
+	if vt == nil {
+		return ""
+	}
+	if types.Identical(vt, at) {
+		if b, ok := at.Underlying().(*types.Basic); ok && b.Info()&types.IsBoolean != 0 {
+			return ""
+		}
+		return v.Name
+	}
+	st := vt
+	if p, ok := st.Underlying().(*types.Pointer); ok {
+		st = p.Elem()
+	}
+	str, ok := st.Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < str.NumFields(); i++ {
+		f := str.Field(i)
+		if f.Exported() && strings.EqualFold(f.Name(), name) && types.Identical(f.Type(), at) {
+			return v.Name + "." + f.Name()
+		}
+	}
+	return ""
+}
+
+// inMigrationCode: migration code by where it sits (a package path element
+// or function name naming migrations), which runs once per schema version.
+func inMigrationCode(s *scan, fd *ast.FuncDecl) bool {
+	if strings.Contains(strings.ToLower(s.c.Pkg.PkgPath), "migrat") {
+		return true
+	}
+	return strings.Contains(strings.ToLower(fd.Name.Name), "migrat")
+}
+
+// --- goroutine-unbounded
+
+// opLoopBodyGo turns a loop that calls another process once per element,
+// one at a time, into one goroutine per element with nothing to bound
+// them: the call statement of a loop over a list from the data runs in
+// `go func() { ... }()`.
+func opLoopBodyGo(s *scan, op *operator, n ast.Node) {
+	r, ok := n.(*ast.RangeStmt)
+	if !ok || !isDataList(s, r) {
+		return
+	}
+	for _, st := range r.Body.List {
+		var call *ast.CallExpr
+		switch x := st.(type) {
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(x.X).(*ast.CallExpr)
+		case *ast.AssignStmt:
+			if len(x.Rhs) == 1 && allBlank(x.Lhs) {
+				call, _ = ast.Unparen(x.Rhs[0]).(*ast.CallExpr)
+			}
+		}
+		if call == nil || !isNetworkCall(s, call) {
+			continue
+		}
+		s.stack = append(s.stack, r.Body, st)
+		s.add(op, st, []edit{{s.off(st.Pos()), s.off(st.Pos()), "go func() { "}, {s.off(st.End()), s.off(st.End()), " }()"}})
+		s.stack = s.stack[:len(s.stack)-2]
+		return
+	}
+}
+
+func allBlank(es []ast.Expr) bool {
+	for _, e := range es {
+		if id, ok := e.(*ast.Ident); !ok || id.Name != "_" {
+			return false
+		}
+	}
+	return true
+}
