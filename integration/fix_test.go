@@ -13,7 +13,7 @@ import (
 func TestFixConvergesInOneRun(t *testing.T) {
 	dir := fixture(t, "fixrounds")
 	r := run(t, dir, []string{"PRODLINT_CONFIG="}, prodlintBin, "-fix", "./...")
-	if r.code != 1 || !strings.Contains(r.stderr, "prodlint: applied 6 fixes to 1 file in 2 rounds; 4 findings remain, none with a fix") {
+	if r.code != 1 || !strings.Contains(r.stderr, "prodlint: applied 5 fixes to 1 file in 2 rounds; 4 findings remain, none with a fix") {
 		t.Fatalf("prodlint -fix: exit %d, want 1 and the summary on stderr:\n%s", r.code, r.output())
 	}
 	after := run(t, dir, []string{"PRODLINT_CONFIG="}, prodlintBin, "-json", "./...")
@@ -30,7 +30,7 @@ func TestFixConvergesInOneRun(t *testing.T) {
 	// -fix -diff prints the same fixes as a patch git apply accepts.
 	other := fixture(t, "fixrounds")
 	d := run(t, other, []string{"PRODLINT_CONFIG="}, prodlintBin, "-fix", "-diff", "./...")
-	if !strings.Contains(d.stderr, "the diff holds 6 fixes to 1 file in 2 rounds") || !strings.HasPrefix(d.stdout, "--- a/main.go\n+++ b/main.go\n") {
+	if !strings.Contains(d.stderr, "the diff holds 5 fixes to 1 file in 2 rounds") || !strings.HasPrefix(d.stdout, "--- a/main.go\n+++ b/main.go\n") {
 		t.Fatalf("prodlint -fix -diff: exit %d\n%s", d.code, d.output())
 	}
 	gitApply(t, other, d.stdout)
