@@ -30,6 +30,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/prodlint/prodlint/analyzers"
 )
 
 type options struct {
@@ -212,16 +214,26 @@ func run(o options, names []string) error {
 }
 
 // configText is the configuration every mutant runs under: the defaults,
-// with the rules that are off by default switched on (goroutine-unbounded
-// for every loop, not only handlers), so that each operator meets its rule.
-const configText = `# written by bench/mutate
-[rules.goroutine-unbounded]
-enabled = true
-all-loops = true
+// with every rule that is off by default switched on (from the registry, so
+// a rule made opt-in keeps its mutants detectable) and goroutine-unbounded
+// for every loop, not only handlers, so that each operator meets its rule.
+var configText = mutantConfig()
 
-[rules.migration-lock]
-enabled = true
-`
+func mutantConfig() string {
+	var b strings.Builder
+	b.WriteString("# written by bench/mutate\n")
+	for _, r := range analyzers.Rules() {
+		if r.Enabled && r.ID != "goroutine-unbounded" {
+			continue
+		}
+		fmt.Fprintf(&b, "[rules.%s]\nenabled = true\n", r.ID)
+		if r.ID == "goroutine-unbounded" {
+			b.WriteString("all-loops = true\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
 
 func readJudged(path string) (map[string]string, error) {
 	out := map[string]string{}
