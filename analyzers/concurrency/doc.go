@@ -7,7 +7,6 @@ import "github.com/prodlint/prodlint/analyzers/internal/rule"
 func Rules() []*rule.Rule {
 	return []*rule.Rule{
 		GoroutineUnbounded(),
-		SQLPoolUnbounded(),
 		PoolPerRequest(),
 	}
 }

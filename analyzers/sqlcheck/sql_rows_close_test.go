@@ -13,8 +13,3 @@ func TestRowsClose(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.RowsClose())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlrowsclose")
 }
-
-func TestRowsErr(t *testing.T) {
-	a := ruletest.Analyzer(t, "", sqlcheck.RowsErr())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlrowserr")
-}

@@ -9,16 +9,6 @@ import (
 	"github.com/prodlint/prodlint/analyzers/sqlcheck"
 )
 
-func TestSelectStar(t *testing.T) {
-	a := ruletest.Analyzer(t, "", sqlcheck.SelectStar())
-	analysistest.Run(t, ruletest.TestData(), a, "sqlselectstar")
-}
-
-func TestLikeWildcard(t *testing.T) {
-	a := ruletest.Analyzer(t, "", sqlcheck.LikeWildcard())
-	analysistest.Run(t, ruletest.TestData(), a, "sqllikewildcard")
-}
-
 func TestInLoop(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.sql-in-loop]\nenabled = true\n", sqlcheck.InLoop())
 	analysistest.Run(t, ruletest.TestData(), a, "sqlinloop", "sqlinloop/dbmigrations")
@@ -26,6 +16,7 @@ func TestInLoop(t *testing.T) {
 
 // TestInLoopOffByDefault: the rule is opt-in; with the defaults the N+1
 // loop of its fixture is not reported.
+
 func TestInLoopOffByDefault(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.InLoop())
 	analysistest.Run(t, ruletest.TestData(), a, "sqlinloopdefault")

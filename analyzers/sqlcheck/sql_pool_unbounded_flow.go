@@ -1,4 +1,4 @@
-package concurrency
+package sqlcheck
 
 import (
 	"go/ast"
@@ -46,9 +46,9 @@ func newDBFlow(p *rule.Pass) *dbFlow {
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.Ident)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
-			if calleeIs(f.info, n, sqlPath, "Open", "OpenDB") {
+			if match.IsCallTo(f.info, n, sqlPath, "Open", "OpenDB") {
 				f.opens = append(f.opens, c)
-			} else if callsMethod(f.info, n, sqlPath, "DB", "SetMaxOpenConns") {
+			} else if match.IsMethodCall(f.info, n, sqlPath, "DB", "SetMaxOpenConns") {
 				if h := f.receiverHolder(n); h != nil {
 					f.configured[h] = true
 				}
@@ -207,7 +207,7 @@ func (f *dbFlow) follow(s site) (fate, types.Object) {
 	switch parent := c.Parent().Node().(type) {
 	case *ast.SelectorExpr: // db.Method(...) or db.Method
 		if kind == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun &&
-			callsMethod(f.info, c.Parent().Parent().Node().(*ast.CallExpr), sqlPath, "DB", "SetMaxOpenConns") {
+			match.IsMethodCall(f.info, c.Parent().Parent().Node().(*ast.CallExpr), sqlPath, "DB", "SetMaxOpenConns") {
 			return configured, nil
 		}
 		return unconfigured, nil
@@ -354,7 +354,7 @@ func (f *dbFlow) confined(open inspector.Cursor) bool {
 			if sel.ParentEdgeKind() != edge.CallExpr_Fun || sel.Parent().ParentEdgeKind() == edge.GoStmt_Call {
 				return false // a method value, or a query in a goroutine
 			}
-			if callsMethod(f.info, sel.Parent().Node().(*ast.CallExpr), sqlPath, "DB", "Close") {
+			if match.IsMethodCall(f.info, sel.Parent().Node().(*ast.CallExpr), sqlPath, "DB", "Close") {
 				closed = true
 			}
 		case edge.AssignStmt_Lhs, edge.BinaryExpr_X, edge.BinaryExpr_Y:
@@ -381,4 +381,12 @@ func isParam(sig *types.Signature, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// sqlPath is the import path of database/sql.
+const sqlPath = "database/sql"
+
+// isPointerToDB reports whether t is *sql.DB.
+func isPointerToDB(t types.Type) bool {
+	return t != nil && match.IsPointerTo(t, sqlPath, "DB")
 }

@@ -1,21 +1,21 @@
-package concurrency_test
+package sqlcheck_test
 
 import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/prodlint/prodlint/analyzers/concurrency"
 	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+	"github.com/prodlint/prodlint/analyzers/sqlcheck"
 )
 
 func TestSQLPoolUnbounded(t *testing.T) {
-	a := ruletest.Analyzer(t, "", concurrency.SQLPoolUnbounded())
+	a := ruletest.Analyzer(t, "", sqlcheck.SQLPoolUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlpoolunbounded", "sqlpoolshadow")
 }
 
 func TestSQLPoolUnboundedOptions(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.sql-pool-unbounded]\nmax-open-conns = 50\nmax-idle-conns = 10\nconn-max-lifetime = \"1h\"\n",
-		concurrency.SQLPoolUnbounded())
+		sqlcheck.SQLPoolUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlpoolmain")
 }

@@ -9,11 +9,6 @@ import (
 	"github.com/prodlint/prodlint/analyzers/resilience"
 )
 
-func TestRetryNoBackoff(t *testing.T) {
-	a := ruletest.Analyzer(t, "", resilience.RetryNoBackoff())
-	analysistest.Run(t, ruletest.TestData(), a, "retrynobackoff")
-}
-
 func TestRetryUnbounded(t *testing.T) {
 	a := ruletest.Analyzer(t, "", resilience.RetryUnbounded())
 	analysistest.Run(t, ruletest.TestData(), a, "retryunbounded")

@@ -1,4 +1,4 @@
-package concurrency
+package sqlcheck
 
 import (
 	"go/ast"
@@ -153,8 +153,8 @@ func isErrCheck(p *rule.Pass, n ast.Node, errVar *types.Var) bool {
 		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
 			return true
 		}
-		return calleeIs(p.TypesInfo, call, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-			calleeIs(p.TypesInfo, call, "os", "Exit")
+		return match.IsCallTo(p.TypesInfo, call, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+			match.IsCallTo(p.TypesInfo, call, "os", "Exit")
 	}
 	return false
 }

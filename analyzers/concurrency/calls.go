@@ -12,7 +12,6 @@ import (
 
 // Import paths of the APIs the family recognises.
 const (
-	sqlPath       = "database/sql"
 	httpPath      = "net/http"
 	errgroupPath  = "golang.org/x/sync/errgroup"
 	semaphorePath = "golang.org/x/sync/semaphore"
@@ -39,11 +38,6 @@ func isRecvChan(t types.Type) bool {
 	}
 	ch, ok := t.Underlying().(*types.Chan)
 	return ok && ch.Dir() != types.SendOnly
-}
-
-// isPointerToDB reports whether t is *sql.DB.
-func isPointerToDB(t types.Type) bool {
-	return t != nil && match.IsPointerTo(t, sqlPath, "DB")
 }
 
 // calleeIs reports whether call statically calls the package-level function
