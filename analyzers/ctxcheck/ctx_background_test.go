@@ -11,5 +11,5 @@ import (
 
 func TestBackground(t *testing.T) {
 	a := ruletest.Analyzer(t, "", ctxcheck.Background())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctxbackground", "ctxbackgroundcmd")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-background", "ctx-background/cmd")
 }

@@ -11,5 +11,5 @@ import (
 
 func TestVariant(t *testing.T) {
 	a := ruletest.Analyzer(t, "", ctxcheck.Variant())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctxvariant")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-variant")
 }

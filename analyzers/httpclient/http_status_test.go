@@ -11,5 +11,5 @@ import (
 
 func TestStatus(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.Status())
-	analysistest.Run(t, ruletest.TestData(), a, "httpstatus")
+	analysistest.Run(t, ruletest.TestData(), a, "http-status")
 }

@@ -11,11 +11,11 @@ import (
 
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.Timeout())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "httptimeout")
-	analysistest.Run(t, ruletest.TestData(), a, "httptimeoutdefault", "httptimeoutreplaced")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "http-timeout")
+	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced")
 }
 
 func TestTimeoutOptions(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.http-timeout]\ntimeout = \"1500ms\"\n", httpclient.Timeout())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "httptimeoutoptions")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "http-timeout/options")
 }

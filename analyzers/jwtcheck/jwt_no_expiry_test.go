@@ -11,15 +11,15 @@ import (
 
 func TestNoExpiry(t *testing.T) {
 	a := ruletest.Analyzer(t, "", jwtcheck.NoExpiry())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwtnoexpiry")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwt-no-expiry")
 }
 
 func TestNoExpiryVersions(t *testing.T) {
 	a := ruletest.Analyzer(t, "", jwtcheck.NoExpiry())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwtnoexpiryv4", "jwtnoexpiryjwtgo")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwt-no-expiry/v4", "jwt-no-expiry/jwtgo")
 }
 
 func TestNoExpiryOptions(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.jwt-no-expiry]\nmax-lifetime = \"1h\"\ndefault-lifetime = \"5m\"\n", jwtcheck.NoExpiry())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwtnoexpiryoptions")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwt-no-expiry/options")
 }

@@ -11,5 +11,5 @@ import (
 
 func TestRetryNoBackoff(t *testing.T) {
 	a := ruletest.Analyzer(t, "", resilience.RetryNoBackoff())
-	analysistest.Run(t, ruletest.TestData(), a, "retrynobackoff")
+	analysistest.Run(t, ruletest.TestData(), a, "retry-no-backoff")
 }

@@ -11,5 +11,5 @@ import (
 
 func TestRetryUnbounded(t *testing.T) {
 	a := ruletest.Analyzer(t, "", resilience.RetryUnbounded())
-	analysistest.Run(t, ruletest.TestData(), a, "retryunbounded")
+	analysistest.Run(t, ruletest.TestData(), a, "retry-unbounded")
 }

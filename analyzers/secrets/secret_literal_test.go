@@ -13,14 +13,14 @@ import (
 
 func TestLiteral(t *testing.T) {
 	a := ruletest.Analyzer(t, "", secrets.Literal())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "secretliteral", "secretliteral/testonly", "secretliteral/crypto/keys")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "secret-literal", "secret-literal/testonly", "secret-literal/crypto/keys")
 }
 
 // TestLiteralTestSupportWithTests: with tests = true, test-support packages
 // (a testonly directory) are reported like _test.go files.
 func TestLiteralTestSupportWithTests(t *testing.T) {
 	a := ruletest.Analyzer(t, "tests = true\n", secrets.Literal())
-	analysistest.Run(t, ruletest.TestData(), a, "secretliteraltestsupport/testonly")
+	analysistest.Run(t, ruletest.TestData(), a, "secret-literal/testsupport/testonly")
 }
 
 func TestLiteralOptions(t *testing.T) {
@@ -30,12 +30,12 @@ min_length = 24
 allow = ["^AKIA.*TESTONLY$", "^ghp_SnH6"]
 allow_paths = ["**/fixtures_*.go"]
 `, secrets.Literal())
-	analysistest.Run(t, ruletest.TestData(), a, "secretliteraloptions")
+	analysistest.Run(t, ruletest.TestData(), a, "secret-literal/options")
 }
 
 func TestLiteralInvalidAllowRegexp(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.secret-literal]\nallow = [\"(unclosed\"]\n", secrets.Literal())
-	res := analysistest.Run(&errorT{T: t}, ruletest.TestData(), a, "secretliteraloptions")
+	res := analysistest.Run(&errorT{T: t}, ruletest.TestData(), a, "secret-literal/options")
 	if len(res) != 1 || res[0].Err == nil {
 		t.Fatalf("want one result with an error, got %v", res)
 	}
@@ -55,7 +55,7 @@ func (e *errorT) Errorf(format string, args ...any) {}
 // information or the fix text. Only the masked form may appear.
 func TestLiteralNeverPrintsSecret(t *testing.T) {
 	a := ruletest.Analyzer(t, "", secrets.Literal())
-	results := analysistest.Run(t, ruletest.TestData(), a, "secretliteral")
+	results := analysistest.Run(t, ruletest.TestData(), a, "secret-literal")
 	n := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -115,5 +115,5 @@ func sharedRun(value, text string, n int) string {
 // twins that are reported.
 func TestLiteralShapes(t *testing.T) {
 	a := ruletest.Analyzer(t, "", secrets.Literal())
-	analysistest.Run(t, ruletest.TestData(), a, "secretliteralhelptext", "secretliteralpagination")
+	analysistest.Run(t, ruletest.TestData(), a, "secret-literal/helptext", "secret-literal/pagination")
 }

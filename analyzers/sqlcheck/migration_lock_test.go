@@ -11,10 +11,10 @@ import (
 
 func TestMigrationLock(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.migration-lock]\nenabled = true\n", sqlcheck.MigrationLock())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "migrationlock")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "migration-lock")
 }
 
 func TestMigrationLockOffByDefault(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.MigrationLock())
-	analysistest.Run(t, ruletest.TestData(), a, "migrationlockdefault")
+	analysistest.Run(t, ruletest.TestData(), a, "migration-lock/default")
 }

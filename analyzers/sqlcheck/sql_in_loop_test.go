@@ -11,13 +11,12 @@ import (
 
 func TestInLoop(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.sql-in-loop]\nenabled = true\n", sqlcheck.InLoop())
-	analysistest.Run(t, ruletest.TestData(), a, "sqlinloop", "sqlinloop/dbmigrations")
+	analysistest.Run(t, ruletest.TestData(), a, "sql-in-loop", "sql-in-loop/dbmigrations")
 }
 
 // TestInLoopOffByDefault: the rule is opt-in; with the defaults the N+1
 // loop of its fixture is not reported.
-
 func TestInLoopOffByDefault(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.InLoop())
-	analysistest.Run(t, ruletest.TestData(), a, "sqlinloopdefault")
+	analysistest.Run(t, ruletest.TestData(), a, "sql-in-loop/default")
 }

@@ -11,5 +11,5 @@ import (
 
 func TestRowsClose(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.RowsClose())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlrowsclose")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sql-rows-close")
 }

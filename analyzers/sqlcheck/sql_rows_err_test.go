@@ -11,5 +11,5 @@ import (
 
 func TestRowsErr(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.RowsErr())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sqlrowserr")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sql-rows-err")
 }

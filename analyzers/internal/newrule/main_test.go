@@ -22,7 +22,7 @@ func TestScaffoldBuildsAndPasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	for _, p := range []string{"go.mod", "go.sum", "CHANGELOG.md", "rules.toml", "analyzers", "docs/rules"} {
+	for _, p := range []string{"go.mod", "go.sum", "CHANGELOG.md", "rules.toml", "analyzers", "internal", "docs/rules"} {
 		if err := copyTree(filepath.Join(root, p), filepath.Join(tmp, p)); err != nil {
 			t.Fatal(err)
 		}

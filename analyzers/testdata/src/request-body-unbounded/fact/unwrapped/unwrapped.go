@@ -6,7 +6,7 @@ import (
 	"io"
 	"net/http"
 
-	"requestbodyfact/mw"
+	"request-body-unbounded/fact/mw"
 )
 
 func upload(w http.ResponseWriter, r *http.Request) {

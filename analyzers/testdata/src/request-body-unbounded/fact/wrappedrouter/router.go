@@ -6,7 +6,7 @@ package wrappedrouter
 import (
 	"net/http"
 
-	"requestbodyfact/handlers"
+	"request-body-unbounded/fact/handlers"
 )
 
 func limited(next http.HandlerFunc) http.HandlerFunc {

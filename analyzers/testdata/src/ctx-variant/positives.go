@@ -9,7 +9,7 @@ import (
 	"os/exec"
 	"time"
 
-	"ctxvariantapi"
+	"ctx-variant/api"
 
 	promconfig "github.com/prometheus/common/config"
 )

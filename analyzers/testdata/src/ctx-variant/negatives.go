@@ -7,7 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 
-	"ctxvariantapi"
+	"ctx-variant/api"
 
 	validation "github.com/go-ozzo/ozzo-validation/v4"
 	promconfig "github.com/prometheus/common/config"

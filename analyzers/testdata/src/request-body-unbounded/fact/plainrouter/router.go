@@ -5,7 +5,7 @@ package plainrouter
 import (
 	"net/http"
 
-	"requestbodyfact/handlers"
+	"request-body-unbounded/fact/handlers"
 )
 
 func logged(next http.HandlerFunc) http.HandlerFunc {
