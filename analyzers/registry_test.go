@@ -3,6 +3,9 @@ package analyzers_test
 import (
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodlint/prodlint/analyzers"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/rules and rules.toml from the registry")
@@ -151,4 +155,117 @@ func TestGenerated(t *testing.T) {
 			t.Errorf("%s documents no registered rule: run `make generate`", p)
 		}
 	}
+}
+
+// TestLayout keeps every rule one findable unit: the rule some-rule is
+// declared by its constructor in <family>/some_rule.go, tested in
+// <family>/some_rule_test.go (which calls that constructor), and its
+// fixtures are in testdata/src/some-rule/; and no file name is used in two
+// families except the package convention doc.go (and its doc_test.go).
+func TestLayout(t *testing.T) {
+	type decl struct{ family, file, ctor string }
+	declared := map[string][]decl{} // rule id -> constructors that return it
+	names := map[string][]string{}  // file name -> families that have it
+	dirs, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, d := range dirs {
+		if !d.IsDir() || d.Name() == "internal" || d.Name() == "testdata" {
+			continue
+		}
+		family := d.Name()
+		files, err := filepath.Glob(filepath.Join(family, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range files {
+			names[filepath.Base(path)] = append(names[filepath.Base(path)], family)
+			if strings.HasSuffix(path, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, path, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, fd := range f.Decls {
+				fn, ok := fd.(*ast.FuncDecl)
+				if !ok || fn.Recv != nil || fn.Body == nil || !returnsRule(fn) {
+					continue
+				}
+				if id, ok := literalID(fn.Body); ok {
+					declared[id] = append(declared[id], decl{family, filepath.Base(path), fn.Name.Name})
+				}
+			}
+		}
+	}
+	for name, families := range names {
+		if len(families) > 1 && name != "doc.go" && name != "doc_test.go" {
+			t.Errorf("%s is a file of several families (%v): give each a name that says what it holds", name, families)
+		}
+	}
+	for _, r := range analyzers.Rules() {
+		if r.ID == rule.DirectiveRuleID {
+			continue // the suppression rule belongs to the rule framework itself (internal/rule)
+		}
+		base := strings.ReplaceAll(r.ID, "-", "_")
+		ds := declared[r.ID]
+		if len(ds) != 1 {
+			t.Errorf("%s: want one constructor returning a rule.Rule with ID %q in a family package, found %v", r.ID, r.ID, ds)
+			continue
+		}
+		d := ds[0]
+		if d.file != base+".go" {
+			t.Errorf("%s: constructor %s is in %s/%s, want %s/%s.go", r.ID, d.ctor, d.family, d.file, d.family, base)
+		}
+		test, err := os.ReadFile(filepath.Join(d.family, base+"_test.go"))
+		if err != nil {
+			t.Errorf("%s: want its tests in %s/%s_test.go: %v", r.ID, d.family, base, err)
+		} else if !strings.Contains(string(test), d.family+"."+d.ctor+"(") {
+			t.Errorf("%s: %s/%s_test.go does not call %s.%s", r.ID, d.family, base, d.family, d.ctor)
+		}
+		fixtures, err := filepath.Glob(filepath.Join("testdata", "src", r.ID, "*.go"))
+		if err != nil || len(fixtures) == 0 {
+			t.Errorf("%s: want its fixtures in testdata/src/%s/ (variants in subdirectories)", r.ID, r.ID)
+		}
+	}
+}
+
+// returnsRule reports whether fn's only result is *rule.Rule.
+func returnsRule(fn *ast.FuncDecl) bool {
+	res := fn.Type.Results
+	if res == nil || len(res.List) != 1 {
+		return false
+	}
+	star, ok := res.List[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := star.X.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "rule" && sel.Sel.Name == "Rule"
+}
+
+// literalID returns the string constant of the first ID: key of a
+// composite literal in body.
+func literalID(body *ast.BlockStmt) (string, bool) {
+	var id string
+	var found bool
+	ast.Inspect(body, func(n ast.Node) bool {
+		kv, ok := n.(*ast.KeyValueExpr)
+		if found || !ok {
+			return !found
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "ID" {
+			if lit, ok := kv.Value.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				id, found = strings.Trim(lit.Value, "\"`"), true
+			}
+		}
+		return !found
+	})
+	return id, found
 }

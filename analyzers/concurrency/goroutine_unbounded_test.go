@@ -11,16 +11,16 @@ import (
 
 func TestGoroutineUnbounded(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nall-loops = true\n", concurrency.GoroutineUnbounded())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutineunbounded")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutine-unbounded")
 }
 
 // Enabled without all-loops, only loops in request-serving code are reported.
 func TestGoroutineUnboundedRequestScope(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\n", concurrency.GoroutineUnbounded())
-	analysistest.Run(t, ruletest.TestData(), a, "goroutineunboundeddefault")
+	analysistest.Run(t, ruletest.TestData(), a, "goroutine-unbounded/default")
 }
 
 func TestGoroutineUnboundedOptions(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nsmall-loop = 2\nerrgroup-limit = 4\nall-loops = true\n", concurrency.GoroutineUnbounded())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutineunboundedoptions")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutine-unbounded/options")
 }

@@ -1,5 +1,5 @@
-// Package sqlcheck holds the rules for SQL: query smells, rows handling and
-// blocking migrations.
+// Package sqlcheck holds the rules for SQL: connection pool limits, query
+// smells, rows handling and blocking migrations.
 //
 // The text rules read the SQL that reaches database/sql, sqlx and pgx by
 // constant value and tokenize it (sqltoken.go), so that they never look
@@ -11,5 +11,5 @@ import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // Rules returns the SQL family.
 func Rules() []*rule.Rule {
-	return []*rule.Rule{SelectStar(), LikeWildcard(), InLoop(), RowsClose(), RowsErr(), MigrationLock()}
+	return []*rule.Rule{SQLPoolUnbounded(), SelectStar(), LikeWildcard(), InLoop(), RowsClose(), RowsErr(), MigrationLock()}
 }

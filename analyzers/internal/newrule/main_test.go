@@ -12,7 +12,8 @@ import (
 // TestScaffoldBuildsAndPasses scaffolds a rule into an existing family and
 // one into a new family, in a copy of the module, and checks that both
 // build, pass their own tests, and satisfy the registry's documentation
-// and generated-file checks once make generate has run.
+// and generated-file checks once make generate has run, and the layout
+// check (TestLayout): the scaffold writes files where the convention says.
 func TestScaffoldBuildsAndPasses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and tests a copy of the analyzers")
@@ -22,7 +23,7 @@ func TestScaffoldBuildsAndPasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	for _, p := range []string{"go.mod", "go.sum", "CHANGELOG.md", "rules.toml", "analyzers", "internal/astname", "internal/secret", "docs/rules"} {
+	for _, p := range []string{"go.mod", "go.sum", "CHANGELOG.md", "rules.toml", "analyzers", "internal", "docs/rules"} {
 		if err := copyTree(filepath.Join(root, p), filepath.Join(tmp, p)); err != nil {
 			t.Fatal(err)
 		}
@@ -50,7 +51,7 @@ func TestScaffoldBuildsAndPasses(t *testing.T) {
 	goCmd("vet", "./analyzers/sqlcheck/", "./analyzers/probecheck/")
 	goCmd("test", "-count=1", "-run", "^(TestScaffoldProbe|TestProbeFamilyRule)$", "./analyzers/sqlcheck/", "./analyzers/probecheck/")
 	goCmd("test", "-count=1", "-run", "^TestGenerated$", "./analyzers/", "-update") // make generate
-	goCmd("test", "-count=1", "-run", "^(TestGenerated|TestRegistryDocumentsEveryRule|TestNewBuildsFreshValidAnalyzers)$", "./analyzers/")
+	goCmd("test", "-count=1", "-run", "^(TestGenerated|TestRegistryDocumentsEveryRule|TestNewBuildsFreshValidAnalyzers|TestLayout)$", "./analyzers/")
 	for _, doc := range []string{"scaffold-probe", "probe-family-rule"} {
 		if _, err := os.Stat(filepath.Join(tmp, "docs", "rules", doc+".md")); err != nil {
 			t.Errorf("make generate wrote no page for %s: %v", doc, err)

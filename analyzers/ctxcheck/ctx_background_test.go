@@ -1,0 +1,15 @@
+package ctxcheck_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers/ctxcheck"
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+)
+
+func TestBackground(t *testing.T) {
+	a := ruletest.Analyzer(t, "", ctxcheck.Background())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-background", "ctx-background/cmd")
+}

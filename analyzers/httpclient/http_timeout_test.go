@@ -1,0 +1,21 @@
+package httpclient_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers/httpclient"
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+)
+
+func TestTimeout(t *testing.T) {
+	a := ruletest.Analyzer(t, "", httpclient.Timeout())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "http-timeout")
+	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced")
+}
+
+func TestTimeoutOptions(t *testing.T) {
+	a := ruletest.Analyzer(t, "[rules.http-timeout]\ntimeout = \"1500ms\"\n", httpclient.Timeout())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "http-timeout/options")
+}

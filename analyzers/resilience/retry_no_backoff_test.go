@@ -1,0 +1,15 @@
+package resilience_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+	"github.com/prodlint/prodlint/analyzers/resilience"
+)
+
+func TestRetryNoBackoff(t *testing.T) {
+	a := ruletest.Analyzer(t, "", resilience.RetryNoBackoff())
+	analysistest.Run(t, ruletest.TestData(), a, "retry-no-backoff")
+}

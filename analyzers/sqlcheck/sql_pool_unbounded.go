@@ -1,0 +1,171 @@
+package sqlcheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/fix"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// SQLPoolOptions are sql-pool-unbounded's rules.toml keys: the values the
+// fix writes.
+type SQLPoolOptions struct {
+	MaxOpenConns    int             `toml:"max-open-conns" doc:"the SetMaxOpenConns value the fix inserts" min:"1"`
+	MaxIdleConns    int             `toml:"max-idle-conns" doc:"the SetMaxIdleConns value the fix inserts"`
+	ConnMaxLifetime config.Duration `toml:"conn-max-lifetime" doc:"the SetConnMaxLifetime value the fix inserts (0 leaves it out)"`
+}
+
+// SQLPoolUnbounded returns the sql-pool-unbounded rule.
+func SQLPoolUnbounded() *rule.Rule {
+	return &rule.Rule{
+		ID:       "sql-pool-unbounded",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		Imports:  []string{sqlPath},
+		NewOptions: func() any {
+			return &SQLPoolOptions{MaxOpenConns: 25, MaxIdleConns: 25, ConnMaxLifetime: config.Duration(5 * time.Minute)}
+		},
+		Doc: rule.Doc{
+			Title: "report a *sql.DB that never gets SetMaxOpenConns",
+			Why: "A *sql.DB is a pool with no limit on open connections by default: every concurrent query " +
+				"that finds no idle connection opens a new one. Under load the pool outgrows the database's " +
+				"connection limit; the database refuses the rest, and requests wait, time " +
+				"out and fail. SetMaxOpenConns makes the pool queue instead, at a size the database and " +
+				"every other replica of the service can share.",
+			Bad: "db, err := sql.Open(\"postgres\", dsn)\nif err != nil {\n\treturn err\n}",
+			Good: "db, err := sql.Open(\"postgres\", dsn)\nif err != nil {\n\treturn err\n}\ndb.SetMaxOpenConns(25)\n" +
+				"db.SetMaxIdleConns(25)\ndb.SetConnMaxLifetime(5 * time.Minute)",
+			Quiet: "SetMaxOpenConns called anywhere in the package on a holder of the value: the variable it is " +
+				"assigned to, a struct field of the package it is stored in (an embedded *sql.DB too), a " +
+				"parameter of a function of the package it is passed to, or the result of an unexported " +
+				"function that returns it. A value that leaves the package's sight stays quiet: returned from " +
+				"an exported function of a library (the caller may configure it), passed to another " +
+				"package (sqlx.NewDb, an ORM), stored in a map, slice or another package's struct. A pool " +
+				"confined to the function that opens it stays quiet too: a local variable used only as the " +
+				"receiver of its own methods (never passed, stored, returned, captured by a function literal " +
+				"or queried in a go statement) and closed there, such as an admin connection that creates a " +
+				"database: one goroutine's sequential queries cannot grow the pool.",
+			Fix: "after the Open and its `if err != nil` check, insert SetMaxOpenConns(max-open-conns), " +
+				"SetMaxIdleConns(max-idle-conns) and SetConnMaxLifetime(conn-max-lifetime), importing time " +
+				"when needed",
+		},
+		Run: runSQLPoolUnbounded,
+	}
+}
+
+func runSQLPoolUnbounded(p *rule.Pass) error {
+	opts := rule.Options[SQLPoolOptions](p)
+	flow := newDBFlow(p)
+	for _, open := range flow.opens {
+		if flow.fate(open) != unconfigured || flow.confined(open) {
+			continue
+		}
+		call := open.Node().(*ast.CallExpr)
+		p.Report(call, "sql."+match.Callee(p.TypesInfo, call).Name()+" returns a *sql.DB whose pool is never "+
+			"limited with SetMaxOpenConns in this package: under load it opens a connection for every concurrent "+
+			"query until the database refuses more (max_connections), and requests queue, time out and fail; "+
+			"call SetMaxOpenConns, SetMaxIdleConns and SetConnMaxLifetime once after opening it",
+			poolLimitFixes(p, opts, open)...)
+	}
+	return nil
+}
+
+// poolLimitFixes inserts the pool limits after `db, err := sql.Open(...)`
+// and its terminating `if err != nil` check, or after `db :=
+// sql.OpenDB(...)` / `db, _ := sql.Open(...)`. Elsewhere (a return, a
+// struct literal, a check that does not return) there is no safe place.
+func poolLimitFixes(p *rule.Pass, opts *SQLPoolOptions, open inspector.Cursor) []analysis.SuggestedFix {
+	assignCur := open.Parent()
+	assign, ok := assignCur.Node().(*ast.AssignStmt)
+	if !ok || len(assign.Rhs) != 1 || opts.MaxOpenConns <= 0 {
+		return nil
+	}
+	if match.IsBlank(assign.Lhs[0]) {
+		return nil
+	}
+	after := ast.Stmt(assign)
+	if len(assign.Lhs) == 2 {
+		next, ok := assignCur.NextSibling()
+		switch {
+		case match.IsBlank(assign.Lhs[1]): // db, _ := sql.Open(...)
+		case ok && isErrCheck(p, next.Node(), match.Var(p.TypesInfo, assign.Lhs[1])):
+			after = next.Node().(ast.Stmt)
+		default:
+			return nil
+		}
+	}
+	file := p.File(assign.Pos())
+	if file == nil {
+		return nil
+	}
+	db := fix.Source(p.Fset, assign.Lhs[0])
+	indent := "\n" + fix.Indent(p.Fset, assign.Pos())
+	lines := []string{
+		db + ".SetMaxOpenConns(" + strconv.Itoa(opts.MaxOpenConns) + ")",
+		db + ".SetMaxIdleConns(" + strconv.Itoa(max(opts.MaxIdleConns, 0)) + ")",
+	}
+	var edits []analysis.TextEdit
+	if opts.ConnMaxLifetime > 0 {
+		timeName, importEdits, ok := fix.NameAt(p.Pkg, p.Fset, file, "time", "time", after.End())
+		if !ok {
+			return nil
+		}
+		edits = importEdits
+		lines = append(lines, db+".SetConnMaxLifetime("+fix.Duration(opts.ConnMaxLifetime.Std(), timeName)+")")
+	}
+	edits = append(edits, fix.Insert(lineEnd(p.Fset, after.End()), indent+strings.Join(lines, indent)))
+	return []analysis.SuggestedFix{fix.New("Limit the connection pool after opening it", edits...)}
+}
+
+// isErrCheck reports whether n is `if err != nil { ... }` whose body ends
+// by leaving the function or the program, so that code after it runs only
+// with a usable *sql.DB.
+func isErrCheck(p *rule.Pass, n ast.Node, errVar *types.Var) bool {
+	ifStmt, ok := n.(*ast.IfStmt)
+	if !ok || errVar == nil || ifStmt.Init != nil || ifStmt.Else != nil || len(ifStmt.Body.List) == 0 {
+		return false
+	}
+	cond, ok := ifStmt.Cond.(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ || match.Var(p.TypesInfo, cond.X) != errVar {
+		return false
+	}
+	if id, ok := cond.Y.(*ast.Ident); !ok || id.Name != "nil" {
+		return false
+	}
+	switch last := ifStmt.Body.List[len(ifStmt.Body.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := last.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+			return true
+		}
+		return match.IsCallTo(p.TypesInfo, call, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+			match.IsCallTo(p.TypesInfo, call, "os", "Exit")
+	}
+	return false
+}
+
+// lineEnd returns the position of the end of the line holding pos, so that
+// an insertion after a statement keeps the statement's trailing comment.
+func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
+	f := fset.File(pos)
+	line := f.Line(pos)
+	if line >= f.LineCount() {
+		return token.Pos(f.Base() + f.Size())
+	}
+	return f.LineStart(line+1) - 1
+}

@@ -1,0 +1,21 @@
+package sqlcheck_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+	"github.com/prodlint/prodlint/analyzers/sqlcheck"
+)
+
+func TestSQLPoolUnbounded(t *testing.T) {
+	a := ruletest.Analyzer(t, "", sqlcheck.SQLPoolUnbounded())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sql-pool-unbounded", "sql-pool-unbounded/shadow")
+}
+
+func TestSQLPoolUnboundedOptions(t *testing.T) {
+	a := ruletest.Analyzer(t, "[rules.sql-pool-unbounded]\nmax-open-conns = 50\nmax-idle-conns = 10\nconn-max-lifetime = \"1h\"\n",
+		sqlcheck.SQLPoolUnbounded())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sql-pool-unbounded/main")
+}
