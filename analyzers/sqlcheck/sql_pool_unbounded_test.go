@@ -10,12 +10,19 @@ import (
 )
 
 func TestSQLPoolUnbounded(t *testing.T) {
-	a := ruletest.Analyzer(t, "", sqlcheck.SQLPoolUnbounded())
+	a := ruletest.Analyzer(t, "[rules.sql-pool-unbounded]\nenabled = true\n", sqlcheck.SQLPoolUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sql-pool-unbounded", "sql-pool-unbounded/shadow")
 }
 
+// TestSQLPoolUnboundedOffByDefault: the rule is opt-in; with the defaults
+// the unlimited pool of its fixture is not reported.
+func TestSQLPoolUnboundedOffByDefault(t *testing.T) {
+	a := ruletest.Analyzer(t, "", sqlcheck.SQLPoolUnbounded())
+	analysistest.Run(t, ruletest.TestData(), a, "sql-pool-unbounded/default")
+}
+
 func TestSQLPoolUnboundedOptions(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.sql-pool-unbounded]\nmax-open-conns = 50\nmax-idle-conns = 10\nconn-max-lifetime = \"1h\"\n",
+	a := ruletest.Analyzer(t, "[rules.sql-pool-unbounded]\nenabled = true\nmax-open-conns = 50\nmax-idle-conns = 10\nconn-max-lifetime = \"1h\"\n",
 		sqlcheck.SQLPoolUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sql-pool-unbounded/main")
 }
