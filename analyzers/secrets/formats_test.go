@@ -88,6 +88,8 @@ func TestCredentialShaped(t *testing.T) {
 		"alerts@example.org":                false,
 		"short1A":                           false,
 		"${SECRET_VALUE_1}":                 false,
+		"不合法的secret参数":                      false,
+		"Pässwörter9xQzT":                   false,
 	} {
 		if got := credentialShaped(v, 10, 3.0); got != want {
 			t.Errorf("credentialShaped(%q) = %t, want %t (entropy %.2f)", v, got, want, entropy(v))

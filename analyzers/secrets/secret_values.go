@@ -116,12 +116,16 @@ var referencePrefixes = []string{
 
 // credentialShaped reports whether v, bound to a secret-like name, looks
 // like a credential rather than a name, path, reference, sentence or
-// placeholder: long enough, no spaces, at least two kinds of characters
-// and at least minEntropy bits of entropy per character.
+// placeholder: long enough, no spaces, no letters outside ASCII (keys,
+// tokens and passwords written in source are ASCII; a value with other
+// letters is text in a human language, an error description say), at
+// least two kinds of characters and at least minEntropy bits of entropy
+// per character.
 func credentialShaped(v string, minLen int, minEntropy float64) bool {
 	switch {
 	case len(v) < minLen,
 		strings.ContainsAny(v, " \t\r\n"),
+		hasNonASCIILetter(v),
 		isPlaceholder(v),
 		envVarName.MatchString(v),
 		wordList.MatchString(v),
@@ -132,6 +136,16 @@ func credentialShaped(v string, minLen int, minEntropy float64) bool {
 		return false
 	}
 	return charClasses(v) >= 2 && entropy(v) >= minEntropy
+}
+
+// hasNonASCIILetter reports whether s holds a letter outside ASCII.
+func hasNonASCIILetter(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {
