@@ -109,7 +109,8 @@ exclude = []
 
 # Analyze test code: _test.go files, test-support files (files that import
 # "testing" or testify: harnesses, mocks, fixture loaders), and test-support
-# packages (under testonly, testutil, testutils, mock or mocks directories).
+# packages (under testonly, testutil, testutils, mock or mocks directories, or
+# starting an httptest server: fakes of an API for tests).
 tests = false
 
 # Analyze files marked "// Code generated ... DO NOT EDIT.".

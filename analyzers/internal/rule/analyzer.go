@@ -71,7 +71,7 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 			} else if len(pass.Files) > 0 { // a driver that does not say (golangci-lint): read go.mod
 				modPath = config.ModulePathOf(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
 			}
-			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path(), modPath)
+			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path(), modPath) && (cfg.Tests || !startsTestServer(pass))
 			for _, f := range pass.Files {
 				name := pass.Fset.Position(f.Pos()).Filename
 				if !pkgOK || !cfg.AnalyzesFile(name, f) {
