@@ -3,6 +3,7 @@ package server
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -69,7 +70,7 @@ func isListenerType(t types.Type) bool {
 // systemd) or that may be a unix socket stays quiet: the rule cannot tell
 // whether remote clients reach it.
 func reportServeListener(p *rule.Pass, facts *timeoutFacts, call *ast.CallExpr) {
-	if len(call.Args) < 2 {
+	if len(call.Args) < 2 || isTestHelperPackage(p.Pkg) {
 		return
 	}
 	if tcp, _ := facts.tcpListener(p.TypesInfo, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}); !tcp {
@@ -148,4 +149,12 @@ func tcpAddr(info *types.Info, args []ast.Expr, i int) bool {
 		return false
 	}
 	return len(args) <= i+1 || !isLoopbackAddr(info, args[i+1])
+}
+
+// isTestHelperPackage reports whether pkg is named by Go's convention for
+// packages of test helpers (httptest, iotest, fstest: a name ending in
+// "test" other than a command): its servers are fakes that tests start on
+// a listener, not deployed services.
+func isTestHelperPackage(pkg *types.Package) bool {
+	return pkg.Name() != "main" && strings.HasSuffix(pkg.Name(), "test")
 }

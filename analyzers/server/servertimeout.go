@@ -49,7 +49,7 @@ func Timeout() *rule.Rule {
 				"http.Serve and http.ServeTLS unless every value the package stores in the listener is a TCP listener " +
 				"(net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant \"tcp\" network, perhaps " +
 				"wrapped by tls.NewListener): a listener handed in by a caller or a helper, a configured network or a unix " +
-				"socket stays quiet; " +
+				"socket stays quiet, and so does a package named as a test helper (a name ending in \"test\", as httptest: its servers are fakes tests start); " +
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
 				"cannot reach. A loopback address that is only the default of a flag or a configuration field is still " +
 				"reported: operators override such defaults to expose the server (0.0.0.0 for a load balancer's health " +

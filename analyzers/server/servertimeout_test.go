@@ -12,7 +12,7 @@ import (
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Timeout())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "servertimeout", "servertimeout/examples/webhook",
-		"servertimeout/testonly/mdm/mdmtest", "servertimeout/internal/mocks", "servertimeout/internal/mockoidc")
+		"servertimeout/testonly/mdm/mdmtest", "servertimeout/internal/mocks", "servertimeout/internal/mockoidc", "servertimeout/internal/fakeservertest")
 }
 
 // TestTimeoutTestSupportWithTests: with tests = true, test-support packages
