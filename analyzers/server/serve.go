@@ -109,6 +109,9 @@ func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen 
 		}
 		return false, false
 	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
+		if match.IsNil(info, e) {
+			return false, true // a field left nil in a literal until the listener is opened: no origin of its own
+		}
 		key := valueKey(info, e)
 		if key == nil {
 			return false, false

@@ -119,3 +119,24 @@ type givenServer struct{ ln net.Listener }
 func newGivenServer(ln net.Listener) *givenServer { return &givenServer{ln: ln} }
 
 func (s *givenServer) run(mux http.Handler) error { return http.Serve(s.ln, mux) }
+
+// A listener field left nil in the constructor's literal and opened later.
+type lateServer struct{ ln net.Listener }
+
+func newLateServer() *lateServer { return &lateServer{ln: nil} }
+
+func (s *lateServer) listen() (err error) {
+	s.ln, err = net.Listen("tcp", ":8443")
+	return err
+}
+
+func (s *lateServer) run(mux http.Handler) error {
+	return http.Serve(s.ln, mux) // want `\[server-timeout\] http.Serve serves the TCP listener s.ln`
+}
+
+// Safe twin: only ever nil in the package (set by a caller elsewhere).
+type nilServer struct{ ln net.Listener }
+
+func newNilServer() *nilServer { return &nilServer{ln: nil} }
+
+func (s *nilServer) run(mux http.Handler) error { return http.Serve(s.ln, mux) }
