@@ -34,7 +34,7 @@ func Timeout() *rule.Rule {
 		},
 		Doc: rule.Doc{
 			Title: "report HTTP servers that let a slow client hold a connection forever",
-			Why: "http.ListenAndServe and an http.Server without ReadHeaderTimeout or ReadTimeout wait forever " +
+			Why: "http.ListenAndServe, http.Serve on a TCP listener and an http.Server without ReadHeaderTimeout or ReadTimeout wait forever " +
 				"for a client to finish sending its request headers. A slow or stalled client (or a slowloris " +
 				"attack, or a load balancer that keeps idle sockets) then holds a connection, a goroutine and its " +
 				"buffers open indefinitely; enough of them exhaust file descriptors and memory and the server stops " +
@@ -46,6 +46,10 @@ func Timeout() *rule.Rule {
 				"s.srv.ReadTimeout = d), one returned by a constructor of the package whose result gets either set (srv := " +
 				"newServer(); srv.ReadTimeout = d), or one passed to a function of the package that sets either on its " +
 				"parameter; " +
+				"http.Serve and http.ServeTLS unless every value the package stores in the listener is a TCP listener " +
+				"(net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant \"tcp\" network, perhaps " +
+				"wrapped by tls.NewListener): a listener handed in by a caller or a helper, a configured network or a unix " +
+				"socket stays quiet, and so does a package named as a test helper (a name ending in \"test\", as httptest: its servers are fakes tests start); " +
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
 				"cannot reach. A loopback address that is only the default of a flag or a configuration field is still " +
 				"reported: operators override such defaults to expose the server (0.0.0.0 for a load balancer's health " +
@@ -73,11 +77,13 @@ type serverLiteral struct {
 
 // timeoutFacts is what one walk of the package learns about servers.
 type timeoutFacts struct {
-	literals []serverLiteral
-	calls    []*ast.CallExpr                  // http.ListenAndServe(TLS) calls
-	set      map[types.Object]map[string]bool // key -> http.Server fields assigned later
-	passed   map[types.Object][]*types.Var    // key -> parameters it is passed to
-	results  map[*types.Func][]types.Object   // function -> keys its results are stored in
+	literals  []serverLiteral
+	calls     []*ast.CallExpr                   // http.ListenAndServe(TLS) calls
+	set       map[types.Object]map[string]bool  // key -> http.Server fields assigned later
+	passed    map[types.Object][]*types.Var     // key -> parameters it is passed to
+	results   map[*types.Func][]types.Object    // function -> keys its results are stored in
+	serves    []*ast.CallExpr                   // http.Serve(TLS) calls
+	listeners map[types.Object][]listenerOrigin // listener variable or field -> values stored in it
 }
 
 func runTimeout(p *rule.Pass) error {
@@ -85,6 +91,9 @@ func runTimeout(p *rule.Pass) error {
 	facts := collectTimeoutFacts(p)
 	for _, call := range facts.calls {
 		reportListenAndServe(p, opts, call)
+	}
+	for _, call := range facts.serves {
+		reportServeListener(p, facts, call)
 	}
 	for _, sl := range facts.literals {
 		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) {
@@ -119,6 +128,8 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 		set:     map[types.Object]map[string]bool{},
 		passed:  map[types.Object][]*types.Var{},
 		results: map[*types.Func][]types.Object{},
+
+		listeners: map[types.Object][]listenerOrigin{},
 	}
 	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
@@ -126,13 +137,22 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 			if match.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") {
 				facts.literals = append(facts.literals, serverLiteral{lit: n, key: literalKey(p.TypesInfo, c), returnedBy: returningFunc(p.TypesInfo, c)})
 			}
+			facts.recordListenerFields(p.TypesInfo, n)
 		case *ast.ValueSpec:
+			if len(n.Values) > 0 {
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, name := range n.Names {
+					lhs[i] = name
+				}
+				facts.recordListenerAssign(p.TypesInfo, lhs, n.Values)
+			}
 			if len(n.Values) == 1 {
 				for _, name := range n.Names {
 					facts.recordResult(p.TypesInfo, n.Values[0], p.TypesInfo.Defs[name])
 				}
 			}
 		case *ast.AssignStmt:
+			facts.recordListenerAssign(p.TypesInfo, n.Lhs, n.Rhs)
 			if len(n.Rhs) == 1 {
 				for _, lhs := range n.Lhs {
 					facts.recordResult(p.TypesInfo, n.Rhs[0], valueKey(p.TypesInfo, lhs))
@@ -158,6 +178,9 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 		case *ast.CallExpr:
 			if match.IsCallTo(p.TypesInfo, n, "net/http", "ListenAndServe", "ListenAndServeTLS") {
 				facts.calls = append(facts.calls, n)
+			}
+			if match.IsCallTo(p.TypesInfo, n, "net/http", "Serve", "ServeTLS") {
+				facts.serves = append(facts.serves, n)
 			}
 			facts.recordPassed(p.TypesInfo, n)
 		}

@@ -12,7 +12,7 @@ import (
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Timeout())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "server-timeout", "server-timeout/examples/webhook",
-		"server-timeout/testonly/mdm/mdmtest", "server-timeout/internal/mocks", "server-timeout/internal/mockoidc")
+		"server-timeout/testonly/mdm/mdmtest", "server-timeout/internal/mocks", "server-timeout/internal/mockoidc", "server-timeout/internal/fakeservertest")
 }
 
 // TestTimeoutTestSupportWithTests: with tests = true, test-support packages

@@ -1,4 +1,4 @@
-// Package mockoidc is the twin of servertimeout/internal/mocks: only a
+// Package mockoidc is the twin of server-timeout/internal/mocks: only a
 // whole path element testonly, testutil, testutils, mock or mocks marks a
 // test-support package, so a production package whose name merely starts
 // with mock is still reported.

@@ -1,4 +1,4 @@
-// Package mocks is servertimeout/internal/mocks analyzed with tests = true:
+// Package mocks is server-timeout/internal/mocks analyzed with tests = true:
 // test-support packages are then reported like _test.go files.
 package mocks
 

@@ -1,0 +1,163 @@
+package server
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// listenerOrigin is one value stored in a listener variable or field: the
+// expression, and which result of it when it is a call with several
+// (ln, err := net.Listen(...)).
+type listenerOrigin struct {
+	expr  ast.Expr
+	index int
+}
+
+// recordListenerAssign remembers the values assigned to listener variables
+// and fields (ln, err := net.Listen(...); s.ln = tls.NewListener(ln, cfg)),
+// so that http.Serve(ln, h) can be traced to where ln was opened.
+func (facts *timeoutFacts) recordListenerAssign(info *types.Info, lhs []ast.Expr, rhs []ast.Expr) {
+	for i, l := range lhs {
+		key := valueKey(info, l)
+		if key == nil || !isListenerType(key.Type()) {
+			continue
+		}
+		switch {
+		case len(lhs) == len(rhs):
+			facts.listeners[key] = append(facts.listeners[key], listenerOrigin{rhs[i], 0})
+		case len(rhs) == 1:
+			facts.listeners[key] = append(facts.listeners[key], listenerOrigin{rhs[0], i})
+		default:
+			facts.listeners[key] = append(facts.listeners[key], listenerOrigin{})
+		}
+	}
+}
+
+// recordListenerFields remembers listener fields set in a struct literal
+// (&server{ln: ln}).
+func (facts *timeoutFacts) recordListenerFields(info *types.Info, lit *ast.CompositeLit) {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if f, ok := info.Uses[key].(*types.Var); ok && f.IsField() && isListenerType(f.Type()) {
+			facts.listeners[f] = append(facts.listeners[f], listenerOrigin{kv.Value, 0})
+		}
+	}
+}
+
+// isListenerType reports whether t has the Accept method of a
+// net.Listener (the interface itself, *net.TCPListener, a wrapper).
+func isListenerType(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Accept")
+	fn, ok := obj.(*types.Func)
+	return ok && fn.Signature().Params().Len() == 0 && fn.Signature().Results().Len() == 2
+}
+
+// reportServeListener reports http.Serve(l, h) and http.ServeTLS(l, h, cert, key)
+// when every value the package stores in l is a TCP listener on an address
+// that is not a constant loopback one. A listener whose origin the package
+// does not show (a parameter, a helper's result, a socket handed over by
+// systemd) or that may be a unix socket stays quiet: the rule cannot tell
+// whether remote clients reach it.
+func reportServeListener(p *rule.Pass, facts *timeoutFacts, call *ast.CallExpr) {
+	if len(call.Args) < 2 || isTestHelperPackage(p.Pkg) {
+		return
+	}
+	if tcp, _ := facts.tcpListener(p.TypesInfo, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}); !tcp {
+		return
+	}
+	name := match.Callee(p.TypesInfo, call).Name()
+	ln := types.ExprString(call.Args[0])
+	p.Reportf(call, "http.%s serves the TCP listener %s with an http.Server that has no timeouts: a client that sends "+
+		"its headers slowly or not at all holds a connection and a goroutine forever, and enough of them starve the "+
+		"server; serve %s through an http.Server with ReadHeaderTimeout set (srv.%s(%s…))", name, ln, ln, name, ln)
+}
+
+// tcpListener reports whether the listener o evaluates to is known to be a
+// TCP listener reachable from outside the host: opened by net.Listen,
+// tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant
+// "tcp" network and an address that is not a constant loopback one, perhaps
+// wrapped by tls.NewListener or netutil.LimitListener, or a variable or
+// field every assignment of which is such a listener. cyclic is true when o
+// only refers back to a variable being traced (ln = tls.NewListener(ln, c)).
+func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen map[types.Object]bool) (tcp, cyclic bool) {
+	switch e := ast.Unparen(o.expr).(type) {
+	case *ast.CallExpr:
+		if o.index != 0 {
+			return false, false
+		}
+		fn := match.Callee(info, e)
+		switch {
+		case match.IsFunc(fn, "net", "Listen", "ListenTCP") || match.IsFunc(fn, "crypto/tls", "Listen"):
+			return tcpAddr(info, e.Args, 0), false
+		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
+			return tcpAddr(info, e.Args, 1), false
+		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
+			if len(e.Args) > 0 {
+				return facts.tcpListener(info, listenerOrigin{e.Args[0], 0}, seen)
+			}
+		}
+		return false, false
+	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
+		if match.IsNil(info, e) {
+			return false, true // a field left nil in a literal until the listener is opened: no origin of its own
+		}
+		key := valueKey(info, e)
+		if key == nil {
+			return false, false
+		}
+		if seen[key] {
+			return false, true
+		}
+		origins := facts.listeners[key]
+		if len(origins) == 0 {
+			return false, false // a parameter, or set where the package does not show
+		}
+		seen[key] = true
+		defer delete(seen, key)
+		sawTCP := false
+		for _, o := range origins {
+			if o.expr == nil {
+				return false, false
+			}
+			tcp, cyclic := facts.tcpListener(info, o, seen)
+			if !tcp && !cyclic {
+				return false, false
+			}
+			sawTCP = sawTCP || tcp
+		}
+		return sawTCP, !sawTCP
+	}
+	return false, false
+}
+
+// tcpAddr reports whether args[i] is a constant TCP network and args[i+1]
+// (when present) is not a constant loopback address.
+func tcpAddr(info *types.Info, args []ast.Expr, i int) bool {
+	if len(args) <= i {
+		return false
+	}
+	network, ok := match.ConstString(info, args[i])
+	if !ok || (network != "tcp" && network != "tcp4" && network != "tcp6") {
+		return false
+	}
+	return len(args) <= i+1 || !isLoopbackAddr(info, args[i+1])
+}
+
+// isTestHelperPackage reports whether pkg is named by Go's convention for
+// packages of test helpers (httptest, iotest, fstest: a name ending in
+// "test" other than a command): its servers are fakes that tests start on
+// a listener, not deployed services.
+func isTestHelperPackage(pkg *types.Package) bool {
+	return pkg.Name() != "main" && strings.HasSuffix(pkg.Name(), "test")
+}
