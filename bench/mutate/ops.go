@@ -1046,21 +1046,31 @@ func queryArg(s *scan, call *ast.CallExpr) int {
 
 var selectCols = regexp.MustCompile(`(?is)^(\s*SELECT\s+(?:DISTINCT\s+)?)(.+?)(\s+FROM\s)`)
 
-func opSelectStar(s *scan, op *operator, n ast.Node) {
-	call, ok := n.(*ast.CallExpr)
+// queryLiteral returns, for a call of an SQL API whose query argument is a
+// string literal, the call, the literal and its text.
+func queryLiteral(s *scan, n ast.Node) (call *ast.CallExpr, lit *ast.BasicLit, text string, ok bool) {
+	call, ok = n.(*ast.CallExpr)
 	if !ok {
-		return
+		return nil, nil, "", false
 	}
 	i := queryArg(s, call)
 	if i < 0 {
-		return
+		return nil, nil, "", false
 	}
-	lit, ok := ast.Unparen(call.Args[i]).(*ast.BasicLit)
+	lit, ok = ast.Unparen(call.Args[i]).(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
-		return
+		return nil, nil, "", false
 	}
-	v, err := strconv.Unquote(lit.Value)
+	text, err := strconv.Unquote(lit.Value)
 	if err != nil {
+		return nil, nil, "", false
+	}
+	return call, lit, text, true
+}
+
+func opSelectStar(s *scan, op *operator, n ast.Node) {
+	call, lit, v, ok := queryLiteral(s, n)
+	if !ok {
 		return
 	}
 	m := selectCols.FindStringSubmatchIndex(v)
@@ -1079,7 +1089,10 @@ func requote(orig, v string) string {
 	return strconv.Quote(v)
 }
 
-var likeLiteral = regexp.MustCompile(`(?i)\bI?LIKE\s+'([^%'])`)
+var (
+	likeKeyword = regexp.MustCompile(`(?i)\bI?LIKE\b`)
+	likeLiteral = regexp.MustCompile(`(?i)\bI?LIKE\s+'([^%'])`)
+)
 
 func opLike(s *scan, op *operator, n ast.Node) {
 	call, ok := n.(*ast.CallExpr)
@@ -1091,7 +1104,7 @@ func opLike(s *scan, op *operator, n ast.Node) {
 		return
 	}
 	tv := s.info().Types[call.Args[i]]
-	if tv.Value == nil || !regexp.MustCompile(`(?i)\bI?LIKE\b`).MatchString(constant.StringVal(tv.Value)) {
+	if tv.Value == nil || !likeKeyword.MatchString(constant.StringVal(tv.Value)) {
 		return
 	}
 	// a pattern literal in the SQL text

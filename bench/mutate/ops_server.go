@@ -2,9 +2,7 @@ package main
 
 import (
 	"go/ast"
-	"go/token"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -70,20 +68,8 @@ var (
 // statement run without a long lock: CONCURRENTLY of a CREATE INDEX, NOT
 // VALID of an ADD CONSTRAINT, in the SQL text literal of a call.
 func opMigrationDrop(s *scan, op *operator, n ast.Node) {
-	call, ok := n.(*ast.CallExpr)
+	_, lit, v, ok := queryLiteral(s, n)
 	if !ok {
-		return
-	}
-	i := queryArg(s, call)
-	if i < 0 {
-		return
-	}
-	lit, ok := ast.Unparen(call.Args[i]).(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return
-	}
-	v, err := strconv.Unquote(lit.Value)
-	if err != nil {
 		return
 	}
 	var nv string
