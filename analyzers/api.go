@@ -37,6 +37,13 @@ type Severity = config.Severity
 // PanicError is the error an analyzer returns when its rule panicked.
 type PanicError = rule.PanicError
 
+// Silence is a candidate finding a rule's quiet form silenced, as
+// Options.Explain receives it.
+type Silence = rule.Silence
+
+// QuietForm is the documentation of one quiet form of a rule.
+type QuietForm = rule.Form
+
 // ConfigFileName is the file prodlint looks for, walking up from each
 // package directory.
 const ConfigFileName = config.FileName
@@ -124,6 +131,9 @@ type Options struct {
 	// Rules are the rules to build; nil means Rules(). A Loader must have
 	// been made for the same rules.
 	Rules []*Rule
+	// Explain, when set, receives every candidate a rule's quiet form
+	// silenced (prodlint -explain); it must be safe for concurrent use.
+	Explain func(Silence)
 }
 
 // New returns a fresh analyzer for every rule, each requiring one shared
@@ -138,7 +148,7 @@ func New(opts Options) []*analysis.Analyzer {
 	if rules == nil {
 		rules = Rules()
 	}
-	src := rule.ConfigSource{Fixed: opts.Config, Resolve: opts.Resolve, Loader: opts.Loader}
+	src := rule.ConfigSource{Fixed: opts.Config, Resolve: opts.Resolve, Loader: opts.Loader, Explain: opts.Explain}
 	if src.Loader == nil {
 		src.Loader = config.NewLoader(specs(rules))
 	}

@@ -65,7 +65,17 @@ func RuleMarkdown(r *Rule) string {
 	fmt.Fprintf(&b, "## Why it matters\n\n%s\n\n", strings.TrimSpace(r.Doc.Why))
 	fmt.Fprintf(&b, "## Bad\n\n```go\n%s\n```\n\n", strings.TrimSpace(r.Doc.Bad))
 	fmt.Fprintf(&b, "## Good\n\n```go\n%s\n```\n\n", strings.TrimSpace(r.Doc.Good))
-	if r.Doc.Quiet != "" {
+	if len(r.Quiet) > 0 {
+		b.WriteString("## What keeps it quiet\n\n")
+		b.WriteString("Each safe form has a name; `prodlint -explain` prints which one silenced a candidate.\n\n")
+		for _, f := range r.Quiet {
+			fmt.Fprintf(&b, "- `%s`: %s\n", f.Name, strings.TrimSpace(f.Doc))
+		}
+		b.WriteString("\n")
+		if r.Doc.Quiet != "" {
+			fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(r.Doc.Quiet))
+		}
+	} else if r.Doc.Quiet != "" {
 		fmt.Fprintf(&b, "## What keeps it quiet\n\n%s\n\n", strings.TrimSpace(r.Doc.Quiet))
 	}
 	if r.Doc.Fix != "" {

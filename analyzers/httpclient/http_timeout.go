@@ -34,26 +34,9 @@ func Timeout() *rule.Rule {
 			Bad: "resp, err := http.Get(url)",
 			Good: "var client = &http.Client{Timeout: 10 * time.Second}\n\n" +
 				"resp, err := client.Get(url)",
-			Quiet: "A client literal with a Timeout field (any value, even an explicit 0, which states intent, e.g. " +
-				"for streaming); a client whose Timeout is assigned anywhere in the package (c.Timeout = d, " +
-				"s.client.Timeout = d); a client whose Transport sets ResponseHeaderTimeout, or is a RoundTripper " +
-				"prodlint cannot see into (a call's result, a parameter, a wrapper): a Transport that only sets dial " +
-				"or TLS handshake timeouts is still reported, since those bound connecting, not an upstream that " +
-				"accepted the connection and stalls. A client stored in a struct field by a constructor is judged by " +
-				"that constructor: quiet when it sets Timeout there. A client handed to a call (which may configure " +
-				"it), or returned without being used here. client.Do(req) (http.DefaultClient.Do included) when req " +
-				"was made in the package by http.NewRequestWithContext, req.WithContext or req.Clone with a context " +
-				"from context.WithTimeout or WithDeadline (or derived from one by WithCancel or WithValue), or with the caller's " +
-				"context, a ctx parameter or r.Context() of a request the function was handed (or one derived from " +
-				"them), also through a generic pass-through helper (must(http.NewRequestWithContext(ctx, ...))): the deadline is the caller's to set, as Go's context " +
-				"convention has it, so a Fetch(ctx, url) whose callers pass context.WithTimeout is not blamed for callers " +
-				"that do not. It is still reported when a call in this package passes context.Background() or " +
-				"context.TODO() for that parameter. A Transport whose Dial or DialContext ignores the address it is " +
-				"given (a CLI's client for its own daemon on a unix socket): every request goes to one local endpoint. " +
-				"Sends through http.DefaultClient, http.Get included, when the package sets http.DefaultClient.Timeout " +
-				"or assigns http.DefaultClient. " +
-				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
-				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
+			Quiet: "Decided while collecting candidates: a client literal with a Timeout field (any value, even an " +
+				"explicit 0, which states intent, e.g. for streaming); a client stored in a struct field by a constructor " +
+				"is judged by that constructor (quiet when it sets Timeout there); a client returned without being used here. " +
 				"Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
 				"Not seen: callers in other packages that pass a context without a deadline (this needs analysis facts), " +
 				"and clients built by a function in another package.",
@@ -63,7 +46,8 @@ func Timeout() *rule.Rule {
 				"the literal is reformatted as gofmt would. No fix for http.Get or " +
 				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
 		},
-		Run: runTimeout,
+		Quiet: rule.Declare(rule.Forms(timeoutSendQuiet), rule.Forms(timeoutClientQuiet)),
+		Run:   runTimeout,
 	}
 }
 
@@ -73,8 +57,7 @@ func runTimeout(p *rule.Pass) error {
 
 	// Sends through http.DefaultClient.
 	for _, s := range x.sends {
-		if !s.usesDefaultClient(p.TypesInfo) || x.defaultClientTimeoutSet(s.fn) || x.boundedByContext(s.send) ||
-			p.IsTestCode(s.cursor) {
+		if !s.usesDefaultClient(p.TypesInfo) || rule.Quiet(p, s.call, timeoutSendQuiet, timeoutSend{p, x, s}) {
 			continue
 		}
 		p.At(s.call)
@@ -104,18 +87,8 @@ func runTimeout(p *rule.Pass) error {
 		directSends[clientExpr(s.client)] = true
 	}
 	for _, o := range x.origins {
-		if !x.transportUnbounded(o.transport, 0) {
-			continue
-		}
-		if o.dest != nil {
-			if !sendsThrough[o.dest] || x.timeoutSet[o.dest] || x.handedOff[o.dest] || !x.laterTransportsUnbounded(o.dest) ||
-				o.zeroDecl && len(x.values(o.dest)) > 0 {
-				continue
-			}
-		} else if !directSends[o.node] {
-			continue
-		}
-		if p.IsTestCode(o.cursor) {
+		if o.dest != nil && !sendsThrough[o.dest] || o.dest == nil && !directSends[o.node] ||
+			rule.Quiet(p, o.node, timeoutClientQuiet, timeoutClient{p, x, o}) {
 			continue
 		}
 		p.At(o.node)

@@ -57,8 +57,9 @@ type flags struct {
 	newFromRev      string
 	chdir           string // -C
 	modulesOf       bool
-	list            bool // -list: print the rules (with -json, as JSON)
-	quiet           bool // -q: no summary line on stderr
+	list            bool        // -list: print the rules (with -json, as JSON)
+	quiet           bool        // -q: no summary line on stderr
+	explain         explainFlag // -explain[=FILE:LINE]: print which quiet form silenced each candidate
 	patterns        []string
 }
 
@@ -136,6 +137,7 @@ func parseFlags(opts Options) (*flags, error) {
 	fs.BoolVar(&f.modulesOf, "modules-of", false, "the arguments are file names: analyze ./... of each module holding one (the pre-commit hook's mode)")
 	fs.BoolVar(&f.list, "list", false, "list the rules and exit; with -json, as JSON (id, title, severity, enabled, options, url)")
 	fs.BoolVar(&f.quiet, "q", false, "do not print the summary line on stderr")
+	fs.Var(&f.explain, "explain", "after the findings, print which quiet form of which rule silenced each candidate finding (-explain=FILE:LINE: those on that line); analyzes afresh, without the cache")
 	fs.Usage = func() { usage(opts.Stderr, fs) }
 	if err := fs.Parse(opts.Args); err != nil {
 		return nil, err
@@ -160,6 +162,9 @@ func parseFlags(opts Options) (*flags, error) {
 		if f.newFromRev != "" {
 			return nil, errors.New("-baseline write records every finding: drop -new-from-rev")
 		}
+	}
+	if f.explain.on && (f.json || f.sarif || f.fix || f.baselineWrite != "" || f.modulesOf) {
+		return nil, errors.New("-explain prints text after one analysis: it cannot be combined with -json, -sarif, -fix, -baseline write or -modules-of")
 	}
 	if f.modulesOf && (f.json || f.sarif || f.baseline != "" || f.baselineWrite != "") {
 		return nil, errors.New("-modules-of prints text, one run per module: it cannot be combined with -json, -sarif or -baseline")

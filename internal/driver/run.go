@@ -46,6 +46,7 @@ type run struct {
 	baselined, baselineFixed int
 	modRoots                 map[string]string // directory -> module root, memoized
 
+	explain  *explainer // -explain; nil without it
 	start    time.Time
 	packages int               // packages loaded, failed ones included
 	notes    []notification    // why packages or rules could not be analyzed
@@ -77,6 +78,15 @@ func (r *run) main() int {
 	if code, ok := r.configure(); !ok {
 		return code
 	}
+	if r.flags.explain.on {
+		r.explain = &explainer{line: r.flags.explain.line}
+		if r.flags.explain.file != "" {
+			r.explain.file = r.abs(r.flags.explain.file)
+			if abs, err := filepath.Abs(r.explain.file); err == nil {
+				r.explain.file = abs
+			}
+		}
+	}
 	if code, ok := r.prepareFilters(); !ok {
 		return code
 	}
@@ -96,6 +106,9 @@ func (r *run) main() int {
 	if err := r.print(findings); err != nil {
 		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
 		return ExitAnalysis
+	}
+	if r.explain != nil {
+		r.explain.print(r.opts.Stdout, r.relPath)
 	}
 	if !r.flags.quiet {
 		fmt.Fprintln(r.opts.Stderr, r.summary(findings, time.Since(r.start)))
@@ -151,15 +164,19 @@ func (r *run) analyze() (*roundResult, int, bool) {
 		return fail(code, nil)
 	}
 	var cache *resultCache
-	if len(r.overlay) == 0 {
-		cache = r.openCache() // keys digest the files on disk, not the overlay
+	if len(r.overlay) == 0 && r.explain == nil {
+		cache = r.openCache() // keys digest the files on disk, not the overlay; -explain must analyze
 	}
 	cached, misses, keys := r.lookupCache(cache, pkgs)
 	typeCheck(misses, r.overlay)
 	roots := r.reportLoadErrors(misses)
 	hideBroken(misses, roots)
 
-	as := r.opts.NewAnalyzers(analyzers.Options{Config: r.fixed, Resolve: r.configFor, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules})
+	aopts := analyzers.Options{Config: r.fixed, Resolve: r.configFor, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules}
+	if r.explain != nil {
+		aopts.Explain = r.explain.add
+	}
+	as := r.opts.NewAnalyzers(aopts)
 	if len(r.overlay) > 0 {
 		as = r.readingOverlay(as)
 	}

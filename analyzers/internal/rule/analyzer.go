@@ -31,6 +31,10 @@ type ConfigSource struct {
 	// Err, when set, is returned by every analysis: the configuration the
 	// driver was asked to use could not be read.
 	Err error
+	// Explain, when set, receives every candidate a quiet form silenced
+	// (prodlint -explain). Packages are analyzed in parallel: it must be
+	// safe for concurrent use.
+	Explain func(Silence)
 }
 
 // PackageConfig is the result of the config analyzer: the configuration
@@ -44,6 +48,7 @@ type PackageConfig struct {
 	Config     *config.Config
 	skipped    map[string]bool // filename -> excluded by the configuration
 	directives *directiveIndex
+	explain    func(Silence) // ConfigSource.Explain
 }
 
 // Analyzes reports whether findings at pos are reported.
@@ -64,7 +69,7 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 			if err != nil {
 				return &PackageConfig{Err: err}, nil
 			}
-			pc := &PackageConfig{Config: cfg, skipped: map[string]bool{}}
+			pc := &PackageConfig{Config: cfg, skipped: map[string]bool{}, explain: src.Explain}
 			modPath := ""
 			if pass.Module != nil {
 				modPath = pass.Module.Path

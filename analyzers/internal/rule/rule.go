@@ -29,8 +29,10 @@ type Doc struct {
 	Bad string
 	// Good is the production-ready version of Bad, which it does not report.
 	Good string
-	// Quiet lists the safe forms that keep the rule silent and, where it
-	// matters, what the analysis cannot see.
+	// Quiet, for a rule without a quiet-form table (Rule.Quiet), lists the
+	// safe forms that keep the rule silent; for a rule with one, it says
+	// only what the table does not: what the analysis cannot see, what is
+	// reported besides. The documentation lists the table's forms first.
 	Quiet string
 	// Fix says what the SuggestedFix does; empty when there is none.
 	Fix string
@@ -65,6 +67,11 @@ type Rule struct {
 	// imports none of them (directly), the rule does not run. Empty means
 	// the rule always runs.
 	Imports []string
+	// Quiet documents the safe forms the rule recognises, from its
+	// quiet-form tables (Forms of each QuietForm table the rule passes to
+	// Quiet), in the order they are tried. The rule's documentation is
+	// generated from it, and a test checks that each form has a fixture.
+	Quiet []Form
 	// Run performs the check.
 	Run func(p *Pass) error
 	// Secrets says that the rule's findings can be about a secret
@@ -96,7 +103,15 @@ func (r *Rule) analyzerDoc() string {
 	b.WriteString("\n\n")
 	b.WriteString("Rule id: " + r.ID + ".\n\n")
 	b.WriteString(strings.TrimSpace(r.Doc.Why))
-	if r.Doc.Quiet != "" {
+	if len(r.Quiet) > 0 {
+		b.WriteString("\n\nQuiet on (prodlint -explain names the form that silenced a candidate):")
+		for _, f := range r.Quiet {
+			b.WriteString("\n  - " + f.Name + ": " + strings.TrimSpace(f.Doc))
+		}
+		if r.Doc.Quiet != "" {
+			b.WriteString("\n\n" + strings.TrimSpace(r.Doc.Quiet))
+		}
+	} else if r.Doc.Quiet != "" {
 		b.WriteString("\n\nQuiet on: ")
 		b.WriteString(strings.TrimSpace(r.Doc.Quiet))
 	}

@@ -45,3 +45,19 @@ func Analyzer(t testing.TB, rulesTOML string, r *rule.Rule) *analysis.Analyzer {
 	t.Helper()
 	return Analyzers(t, rulesTOML, r)[0]
 }
+
+// Explaining is Analyzer for a rule, under the default configuration,
+// whose quiet forms tell explain which candidate each silenced (as
+// prodlint -explain does). explain may be called concurrently.
+func Explaining(t testing.TB, r *rule.Rule, explain func(rule.Silence)) *analysis.Analyzer {
+	t.Helper()
+	specs := []config.RuleSpec{rule.DirectiveRule().Spec()}
+	if r.ID != rule.DirectiveRuleID {
+		specs = append(specs, r.Spec())
+	}
+	cfg, err := config.Parse("rules.toml", nil, specs)
+	if err != nil {
+		t.Fatalf("test configuration: %v", err)
+	}
+	return rule.NewAnalyzer(r, rule.NewConfigAnalyzer(rule.ConfigSource{Fixed: cfg, Explain: explain}))
+}

@@ -1,0 +1,209 @@
+package analyzers_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodlint/prodlint/analyzers"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
+)
+
+// withoutQuietTable lists the rules whose quiet forms are still prose in
+// Doc.Quiet rather than a table of rule.QuietForm entries. Converting a
+// rule removes it from this list; the test fails on a listed rule that
+// has a table, so the list only shrinks.
+var withoutQuietTable = map[string]bool{
+	"ctx-background": true,
+	"ctx-variant": true,
+	"goroutine-unbounded": true,
+	"http-bodyclose": true,
+	"http-error": true,
+	"http-status": true,
+	"jwt-no-expiry": true,
+	"jwt-unverified": true,
+	"migration-lock": true,
+	"no-graceful-shutdown": true,
+	"pool-per-request": true,
+	"request-body-unbounded": true,
+	"retry-no-backoff": true,
+	"retry-unbounded": true,
+	"secret-literal": true,
+	"secret-logged": true,
+	"server-timeout": true,
+	"sql-in-loop": true,
+	"sql-like-wildcard": true,
+	"sql-pool-unbounded": true,
+	"sql-rows-close": true,
+	"sql-rows-err": true,
+	"sql-select-star": true,
+	"test-panic": true,
+	"tls-insecure": true,
+}
+
+var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// The doc contract of quiet forms: every form a rule declares has a name
+// and one sentence, the generated documentation lists it, and the rule's
+// fixture has a function named after it (rule.FixtureFunc) that the form
+// silences, with no finding, in a file that also holds a reported twin.
+func TestQuietFormsAreDocumentedAndTested(t *testing.T) {
+	for _, r := range analyzers.Rules() {
+		t.Run(r.ID, func(t *testing.T) {
+			if withoutQuietTable[r.ID] {
+				if len(r.Quiet) > 0 {
+					t.Fatalf("%s has a quiet-form table: remove it from withoutQuietTable", r.ID)
+				}
+				return
+			}
+			if len(r.Quiet) == 0 {
+				if r.ID == rule.DirectiveRuleID {
+					return // it reports directives, it has no safe forms
+				}
+				t.Fatalf("%s declares no quiet forms (Rule.Quiet); every rule lists the safe forms it recognises", r.ID)
+			}
+			checkQuietDocs(t, r)
+			checkQuietFixtures(t, r)
+		})
+	}
+}
+
+func checkQuietDocs(t *testing.T, r *analyzers.Rule) {
+	page := analyzers.RuleMarkdown(r)
+	help := analyzers.New(analyzers.Options{Rules: []*analyzers.Rule{r}, IgnoreEnv: true})[0].Doc
+	seen := map[string]bool{}
+	for _, f := range r.Quiet {
+		if !formName.MatchString(f.Name) {
+			t.Errorf("quiet form %q: want lower-case words joined by -", f.Name)
+		}
+		if seen[f.Name] {
+			t.Errorf("quiet form %q declared twice", f.Name)
+		}
+		seen[f.Name] = true
+		doc := strings.TrimSpace(f.Doc)
+		if doc == "" || !strings.HasSuffix(doc, ".") {
+			t.Errorf("quiet form %q: want a sentence ending with a period; got %q", f.Name, f.Doc)
+		}
+		if !strings.Contains(page, "- `"+f.Name+"`: "+doc) {
+			t.Errorf("docs/rules/%s.md does not list quiet form %q", r.ID, f.Name)
+		}
+		if !strings.Contains(help, f.Name+": "+doc) {
+			t.Errorf("prodlint help %s does not list quiet form %q", r.ID, f.Name)
+		}
+	}
+}
+
+// fixtureFunc is a function of a rule's fixture: which file and lines.
+type fixtureFunc struct {
+	pkg        string // the package path under testdata/src
+	file       string // absolute
+	start, end int
+	twin       bool // the file holds a // want comment
+}
+
+func checkQuietFixtures(t *testing.T, r *analyzers.Rule) {
+	src := filepath.Join(ruletest.TestData(), "src")
+	funcs := map[string]fixtureFunc{}
+	err := filepath.WalkDir(filepath.Join(src, r.ID), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, data, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(path)
+		rel, _ := filepath.Rel(src, filepath.Dir(path))
+		for _, decl := range f.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil && strings.HasPrefix(fn.Name.Name, "quiet") {
+				funcs[fn.Name.Name] = fixtureFunc{pkg: filepath.ToSlash(rel), file: abs,
+					start: fset.Position(fn.Pos()).Line, end: fset.Position(fn.End()).Line,
+					twin: strings.Contains(string(data), "// want ")}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := map[string]bool{}
+	for _, f := range r.Quiet {
+		fn, ok := funcs[rule.FixtureFunc(f.Name)]
+		if !ok {
+			t.Errorf("quiet form %q: no func %s in testdata/src/%s", f.Name, rule.FixtureFunc(f.Name), r.ID)
+			continue
+		}
+		if !fn.twin {
+			t.Errorf("quiet form %q: %s holds no reported twin (// want) beside %s", f.Name, fn.file, rule.FixtureFunc(f.Name))
+		}
+		pkgs[fn.pkg] = true
+	}
+	if t.Failed() {
+		return
+	}
+	var mu sync.Mutex
+	var silences []analyzers.Silence
+	a := ruletest.Explaining(t, r, func(s rule.Silence) {
+		mu.Lock()
+		silences = append(silences, s)
+		mu.Unlock()
+	})
+	var patterns []string
+	for p := range pkgs {
+		patterns = append(patterns, p)
+	}
+	results := analysistest.Run(t, ruletest.TestData(), a, patterns...)
+	declared := map[string]bool{}
+	for _, f := range r.Quiet {
+		declared[f.Name] = true
+	}
+	for _, s := range silences {
+		if !declared[s.Form.Name] {
+			t.Errorf("%s: quiet form %q silenced a candidate but is not in Rule.Quiet", s.Pos, s.Form.Name)
+		}
+	}
+	for _, f := range r.Quiet {
+		fn := funcs[rule.FixtureFunc(f.Name)]
+		in := func(file string, line int) bool {
+			return sameFile(file, fn.file) && fn.start <= line && line <= fn.end
+		}
+		silenced := false
+		for _, s := range silences {
+			silenced = silenced || s.Form.Name == f.Name && in(s.Pos.Filename, s.Pos.Line)
+		}
+		if !silenced {
+			t.Errorf("quiet form %q did not silence a candidate in %s (%s:%d)", f.Name, rule.FixtureFunc(f.Name), fn.file, fn.start)
+		}
+		for _, res := range results {
+			for _, d := range res.Diagnostics {
+				if p := res.Pass.Fset.Position(d.Pos); in(p.Filename, p.Line) {
+					t.Errorf("%s: %s, the fixture of quiet form %q, is reported: %s", p, rule.FixtureFunc(f.Name), f.Name, d.Message)
+				}
+			}
+		}
+	}
+}
+
+func sameFile(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ea, err1 := filepath.EvalSymlinks(a)
+	eb, err2 := filepath.EvalSymlinks(b)
+	return err1 == nil && err2 == nil && ea == eb
+}
