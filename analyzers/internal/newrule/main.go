@@ -5,8 +5,10 @@
 // (or make newrule FAMILY=... ID=...) writes
 //
 //	analyzers/FAMILY/ID.go          the rule: constructor, Doc, run (dashes become underscores)
+//	analyzers/FAMILY/ID_quiet.go    its table of quiet forms (one placeholder entry)
 //	analyzers/FAMILY/ID_test.go     its analysistest
-//	analyzers/testdata/src/ID/ID.go a fixture: a positive beside its safe twin
+//	analyzers/testdata/src/ID/ID.go a fixture: a positive beside its safe twin, and
+//	                                a quietNAME function for each quiet form
 //
 // adds the constructor to the family's Rules() (creating the family, and
 // its line in analyzers/registry.go, when it is new) and lists the rule
@@ -92,9 +94,10 @@ func scaffold(root, family, id string) ([]string, error) {
 	famDir := filepath.Join(root, "analyzers", family)
 	fixDir := filepath.Join(root, "analyzers", "testdata", "src", id)
 	create := map[string]*template.Template{
-		filepath.Join(famDir, n.File+".go"):      ruleTmpl,
-		filepath.Join(famDir, n.File+"_test.go"): testTmpl,
-		filepath.Join(fixDir, n.Pkg+".go"):       fixtureTmpl,
+		filepath.Join(famDir, n.File+".go"):       ruleTmpl,
+		filepath.Join(famDir, n.File+"_test.go"):  testTmpl,
+		filepath.Join(famDir, n.File+"_quiet.go"): quietTmpl,
+		filepath.Join(fixDir, n.Pkg+".go"):        fixtureTmpl,
 	}
 	for path := range create {
 		if _, err := os.Stat(path); err == nil {
@@ -290,22 +293,52 @@ func {{.Ctor}}() *rule.Rule {
 			Why:   "TODO: the production failure the rule prevents, in general terms.",
 			Bad:   "time.Sleep(time.Second)",
 			Good: "select {\ncase <-ctx.Done():\n\treturn ctx.Err()\ncase <-time.After(time.Second):\n}",
-			Quiet: "TODO: the safe forms the rule recognises, one sentence each.",
+			// Quiet: only what the quiet-form table cannot say (what the
+			// analysis does not see); the safe forms are in {{.File}}_quiet.go.
 		},
-		Run: {{.Run}},
+		Quiet: rule.Declare(rule.Forms({{.Run}}Quiet)),
+		Run:   {{.Run}},
 	}
 }
 
 func {{.Run}}(p *rule.Pass) error {
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		if !match.IsCallTo(p.TypesInfo, call, "time", "Sleep") {
+		if !match.IsCallTo(p.TypesInfo, call, "time", "Sleep") || rule.Quiet(p, call, {{.Run}}Quiet, call) {
 			continue
 		}
 		p.Reportf(call, "time.Sleep cannot be cancelled: the goroutine waits out the whole delay after its caller has gone; "+
 			"wait in a select on ctx.Done() and time.After")
 	}
 	return nil
+}
+`))
+
+var quietTmpl = template.Must(template.New("quiet").Parse(`package {{.Family}}
+
+import (
+	"go/ast"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// {{.Run}}Quiet are the safe forms of {{.ID}}: the candidate is the call.
+// Each entry is one name, one sentence (the docs are generated from it)
+// and a predicate, and has a fixture function quietNAME
+// (rule.FixtureFunc) in analyzers/testdata/src/{{.ID}}.
+//
+// TODO: replace the placeholder entry with the rule's safe forms.
+var {{.Run}}Quiet = []rule.QuietForm[*ast.CallExpr]{
+	{
+		Name:    "literal-zero",
+		Doc:     "time.Sleep(0), which only yields the processor.",
+		Applies: func(call *ast.CallExpr) bool { return len(call.Args) == 1 && isZeroLiteral(call.Args[0]) },
+	},
+}
+
+func isZeroLiteral(e ast.Expr) bool {
+	lit, ok := e.(*ast.BasicLit)
+	return ok && lit.Value == "0"
 }
 `))
 
@@ -337,6 +370,10 @@ import (
 
 func waitBlindly() {
 	time.Sleep(time.Second) // want ` + "`" + `\[{{.ID}}\] time.Sleep cannot be cancelled` + "`" + `
+}
+
+func quietLiteralZero() {
+	time.Sleep(0)
 }
 
 func waitOrStop(ctx context.Context) error {
