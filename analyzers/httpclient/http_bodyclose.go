@@ -32,21 +32,11 @@ func BodyClose() *rule.Rule {
 				"if err != nil {\n\treturn err\n}\n" +
 				"defer resp.Body.Close()\n" +
 				"return json.NewDecoder(resp.Body).Decode(&v)",
-			Quiet: "A response whose Body is closed anywhere in the function, directly, deferred, in a closure " +
-				"(defer func() { _ = resp.Body.Close() }()) or as a method value (resp.Body.Close passed on). " +
-				"A response, or its Body, that leaves the function: returned, passed to a call other than a standard " +
-				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio...), stored in a variable, field, slice, map or " +
-				"composite literal, or sent on a channel: whoever receives it owns the close. " +
-				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
-				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
-				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
-				"HEAD requests are not reported: http.Head, client.Head, and client.Do(req) where req is built by " +
-				"http.NewRequest or NewRequestWithContext with the constant method HEAD (or req.Method is set to it): " +
-				"a HEAD response has no body, and the Transport puts its connection back in the pool without waiting " +
-				"for a Close. " +
+			Quiet: "Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
 				"Not seen: a variable reused for two responses counts as closed when one of them is.",
 		},
-		Run: runBodyClose,
+		Quiet: rule.Declare(rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet)),
+		Run:   runBodyClose,
 	}
 }
 
@@ -55,21 +45,16 @@ func runBodyClose(p *rule.Pass) error {
 		c, s := sa.cursor, sa.send
 		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
-		if !ok {
-			continue // the results go straight into a call or a return: someone else owns them
-		}
-		if s.sendsHead(p.TypesInfo, c) {
-			continue // a HEAD response has no body: the Transport reuses the connection at once
-		}
-		if p.IsTestCode(c) {
-			continue // test-harness code: out of scope with tests = false
+		cand := sendResults{p, sa, r, ok}
+		if rule.Quiet(p, s.call, bodyCloseQuiet, cand) {
+			continue
 		}
 		api := s.api(p.TypesInfo)
 		switch {
 		case r.discarded || match.IsBlank(r.resp):
 			p.Reportf(s.call, "the response of %s is discarded, so its body is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; keep the response and defer resp.Body.Close() once err is nil", api)
-		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, match.OutermostFunc(c), r.respVar):
+		case r.respVar != nil && !rule.Quiet(p, s.call, bodyCloseVarQuiet, cand):
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
 		}

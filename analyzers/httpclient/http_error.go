@@ -32,18 +32,12 @@ func Error() *rule.Rule {
 			Good: "resp, err := client.Get(url)\n" +
 				"if err != nil {\n\treturn fmt.Errorf(\"fetch %s: %w\", url, err)\n}\n" +
 				"defer resp.Body.Close()",
-			Quiet: "An error read (compared, returned, passed on, logged) in the statement that first uses the " +
-				"response, or earlier: `if err != nil`, `return resp, err`, `if resp, err := c.Do(req); err == nil`. " +
-				"Uses of the response guarded by a nil check before the error is checked " +
-				"(`if resp != nil { defer resp.Body.Close() }`, also inside a deferred closure). " +
-				"Results that go straight into a call or a return. " +
-				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
-				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
-				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
+			Quiet: "Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
 				"again (`body, err := io.ReadAll(resp.Body)`) is not a check.",
 		},
-		Run: runError,
+		Quiet: rule.Declare(rule.Forms(errorQuiet), rule.Forms(errorUseQuiet)),
+		Run:   runError,
 	}
 }
 
@@ -52,7 +46,7 @@ func runError(p *rule.Pass) error {
 		c, s := sa.cursor, sa.send
 		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
-		if !ok || p.IsTestCode(c) {
+		if rule.Quiet(p, s.call, errorQuiet, sendResults{p, sa, r, ok}) {
 			continue
 		}
 		api := s.api(p.TypesInfo)
@@ -64,7 +58,7 @@ func runError(p *rule.Pass) error {
 			p.Reportf(r.err, "the error of %s is discarded: when the request fails the response is nil, so using it "+
 				"panics and the failure leaves no trace; check err before using the response", api)
 		case r.respVar != nil && r.errVar != nil:
-			if use, ok := usedBeforeCheck(p.TypesInfo, r.stmt, r.respVar, r.errVar); ok {
+			if use, ok := usedBeforeCheck(p.TypesInfo, r.stmt, r.respVar, r.errVar); !rule.Quiet(p, s.call, errorUseQuiet, !ok) {
 				p.Reportf(use.Node(), "%s is used before the error of %s is checked: when the request fails %s is nil "+
 					"and this panics; check err first", r.respVar.Name(), api, r.respVar.Name())
 			}

@@ -34,32 +34,18 @@ func Status() *rule.Rule {
 				"defer resp.Body.Close()\n" +
 				"if resp.StatusCode != http.StatusOK {\n\treturn fmt.Errorf(\"fetch %s: %s\", url, resp.Status)\n}\n" +
 				"return json.NewDecoder(resp.Body).Decode(&v)",
-			Quiet: "A response whose StatusCode or Status is read anywhere in the function, before or after the body " +
-				"(reading the body first to put it in the error message is a common safe form). " +
-				"A response handed whole to another function (checkStatus(resp), decode(resp)), returned, stored or " +
-				"aliased: prodlint does not follow calls, and a helper that receives the whole *http.Response is " +
-				"where such code usually checks the status, so reporting would mostly be noise. " +
-				"A body decoded into a struct whose boolean success flag is tested right after (if !out.Ok), with an " +
-				"error built from another field of the answer returned when it is false (out.Description, out.ErrorCode): " +
-				"the API reports failures in its body, a JSON error answer decodes with the flag false and its explanation " +
-				"reaches the error, and any other error page fails the decode. A false flag answered with an error that " +
-				"reads nothing from the body is still reported. " +
-				"Likewise a body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a struct " +
-				"whose string status field is compared with a non-empty constant right after, an error being returned " +
-				"when it differs (if out.Status != \"healthy\" { return err }): an error answer fails the decode or " +
-				"lacks the expected value. A comparison answered without returning an error is still reported. " +
-				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
-				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
-				"A body drained with io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads " +
-				"it, not this function). The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), " +
-				"ioutil.ReadAll, json/xml/gob decoders, csv and bufio readers, resp.Body.Read, also through " +
-				"io.LimitReader, io.TeeReader and gzip.NewReader. " +
-				"A body read into a variable used only as the input of a strict parser of a binary or framed format " +
-				"(x509 certificate, CRL and key parsers, ocsp.ParseResponse, pem.Decode, asn1.Unmarshal, protobuf " +
-				"Unmarshal), or first parsed by one whose error returns before the bytes are used again: an error page " +
-				"cannot parse as one, so it is never used as data.",
+			Quiet: "Decided while finding the read: a response whose StatusCode or Status is read anywhere in the " +
+				"function, before or after the body (reading the body first to put it in the error message is a common " +
+				"safe form); a response handed whole to another function (checkStatus(resp), decode(resp)), returned, " +
+				"stored or aliased: prodlint does not follow calls, and a helper that receives the whole *http.Response " +
+				"is where such code usually checks the status, so reporting would mostly be noise; a body drained with " +
+				"io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads it, not this function). " +
+				"The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), ioutil.ReadAll, json/xml/gob " +
+				"decoders, csv and bufio readers, resp.Body.Read, also through io.LimitReader, io.TeeReader and " +
+				"gzip.NewReader.",
 		},
-		Run: runStatus,
+		Quiet: rule.Declare(rule.Forms(statusQuiet)),
+		Run:   runStatus,
 	}
 }
 
@@ -72,17 +58,8 @@ func runStatus(p *rule.Pass) error {
 			continue
 		}
 		read, decoded := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar)
-		if read == nil || p.IsTestCode(c) {
+		if read == nil || rule.Quiet(p, read, statusQuiet, statusRead{p, sa, read, decoded}) {
 			continue
-		}
-		if !decoded && parsedStrictly(p.TypesInfo, match.OutermostFunc(c), read) {
-			continue // x509.ParseCertificate(body): an error page cannot parse as a certificate
-		}
-		if decoded && checksEnvelope(p.TypesInfo, match.OutermostFunc(c), read) {
-			continue // the API's own success flag is checked: an error answer cannot pass as data
-		}
-		if checksStatusValue(p.TypesInfo, match.OutermostFunc(c), read, decoded) {
-			continue // if out.Status != "ok" { return err }: an error answer cannot pass as data
 		}
 		verb := "read"
 		if decoded {

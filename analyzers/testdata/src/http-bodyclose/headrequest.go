@@ -9,7 +9,7 @@ import (
 // its connection back at once. Quiet; the twin sends a GET the same way
 // and is still reported.
 
-func existsHead(ctx context.Context, c *http.Client, u string) (bool, error) {
+func quietHeadRequest(ctx context.Context, c *http.Client, u string) (bool, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodHead, u, nil)
 	if err != nil {
 		return false, err

@@ -24,7 +24,7 @@ func neverClosed(u string) (Item, error) {
 	return it, json.NewDecoder(resp.Body).Decode(&it)
 }
 
-func deferredClose(u string) (Item, error) {
+func quietBodyHandled(u string) (Item, error) {
 	var it Item
 	resp, err := client.Get(u)
 	if err != nil {
@@ -132,7 +132,7 @@ func stored(u string, out chan<- *http.Response) (result, error) {
 	return result{resp: resp}, nil
 }
 
-func namedResult(u string) (resp *http.Response, err error) {
+func quietNamedResult(u string) (resp *http.Response, err error) {
 	resp, err = client.Get(u)
 	return
 }

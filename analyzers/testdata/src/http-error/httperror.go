@@ -15,7 +15,7 @@ func blankError(u string) {
 	defer resp.Body.Close()
 }
 
-func checkedError(u string) error {
+func quietCheckedBeforeUse(u string) error {
 	resp, err := client.Get(u)
 	if err != nil {
 		return fmt.Errorf("get %s: %w", u, err)

@@ -19,7 +19,7 @@ type botResponse struct {
 // From miniflux internal/integration/telegrambot/client.go:62: the status
 // is never read, but the answer's ok flag is, and a false flag returns the
 // API's own explanation; an error page that is not JSON fails the decode.
-func botGetMe(req *http.Request) (*Item, error) {
+func quietSuccessFlagChecked(req *http.Request) (*Item, error) {
 	response, err := client.Do(req)
 	if err != nil {
 		return nil, err

@@ -18,7 +18,7 @@ type healthAnswer struct {
 // The body is unmarshalled and its status compared with the expected
 // value, an error being returned when it differs: an error page fails the
 // unmarshal, and a JSON error answer lacks the expected status. Quiet.
-func healthy(url string) error {
+func quietStatusValueChecked(url string) error {
 	resp, err := http.Get(url)
 	if err != nil {
 		return err

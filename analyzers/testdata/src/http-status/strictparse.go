@@ -12,7 +12,7 @@ import (
 // format cannot pass an error page off as data: it fails to parse. Quiet.
 // The same body also used as text is still reported.
 
-func fetchIssuer(c *http.Client, url string) (*x509.Certificate, error) {
+func quietStrictParser(c *http.Client, url string) (*x509.Certificate, error) {
 	resp, err := c.Get(url)
 	if err != nil {
 		return nil, err

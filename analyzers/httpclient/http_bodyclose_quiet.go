@@ -1,0 +1,59 @@
+package httpclient
+
+import (
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// sendResults is a send and what happens to its results, a candidate of
+// http-bodyclose, http-error and http-status.
+type sendResults struct {
+	p  *rule.Pass
+	sa sendAt
+	r  results
+	ok bool // the results are assigned, not handed straight on
+}
+
+// resultsHandedOn is the quiet form of a send whose results go straight
+// into a call or a return.
+var resultsHandedOn = rule.QuietForm[sendResults]{
+	Name:    "results-handed-on",
+	Doc:     "Results that go straight into a call or a return (return client.Get(u)): whoever receives them owns them.",
+	Applies: func(c sendResults) bool { return !c.ok },
+}
+
+// sendTestHarness is the test-harness form of a send.
+var sendTestHarness = rule.TestHarness(func(c sendResults) bool { return c.p.IsTestCode(c.sa.cursor) })
+
+// bodyCloseQuiet are the safe forms of a send, whatever its response.
+var bodyCloseQuiet = []rule.QuietForm[sendResults]{
+	resultsHandedOn,
+	{
+		Name: "head-request",
+		Doc: "HEAD requests: http.Head, client.Head, and client.Do(req) where req is built by http.NewRequest or " +
+			"NewRequestWithContext with the constant method HEAD (or req.Method is set to it): a HEAD response has no " +
+			"body, and the Transport puts its connection back in the pool without waiting for a Close.",
+		Applies: func(c sendResults) bool { return c.sa.sendsHead(c.p.TypesInfo, c.sa.cursor) },
+	},
+	sendTestHarness,
+}
+
+// bodyCloseVarQuiet are the safe forms of a response kept in a variable.
+var bodyCloseVarQuiet = []rule.QuietForm[sendResults]{
+	{
+		Name:    "named-result",
+		Doc:     "A response kept in a named result of the function: a naked return hands it to the caller.",
+		Applies: func(c sendResults) bool { return isResult(c.p.TypesInfo, c.sa.cursor, c.r.respVar) },
+	},
+	{
+		Name: "body-handled",
+		Doc: "A response whose Body is closed anywhere in the function (directly, deferred, in a closure such as " +
+			"defer func() { _ = resp.Body.Close() }(), or as a method value passed on), or that, or whose Body, leaves " +
+			"the function: returned, passed to a call other than a standard reader (io.ReadAll, io.Copy, " +
+			"json.NewDecoder, bufio...), stored in a variable, field, slice, map or composite literal, or sent on a " +
+			"channel: whoever receives it owns the close.",
+		Applies: func(c sendResults) bool {
+			return bodyHandled(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.r.respVar)
+		},
+	},
+}

@@ -1,0 +1,53 @@
+package httpclient
+
+import (
+	"go/ast"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// statusRead is the first read of a response body in a function that
+// never looks at the status, a candidate of http-status.
+type statusRead struct {
+	p       *rule.Pass
+	sa      sendAt
+	read    *ast.CallExpr
+	decoded bool
+}
+
+// statusQuiet are the safe forms of a body read without a status check.
+var statusQuiet = []rule.QuietForm[statusRead]{
+	rule.TestHarness(func(c statusRead) bool { return c.p.IsTestCode(c.sa.cursor) }),
+	{
+		Name: "strict-parser",
+		Doc: "A body read into a variable used only as the input of a strict parser of a binary or framed format " +
+			"(x509 certificate, CRL and key parsers, ocsp.ParseResponse, pem.Decode, asn1.Unmarshal, protobuf " +
+			"Unmarshal), or first parsed by one whose error returns before the bytes are used again: an error page " +
+			"cannot parse as one, so it is never used as data.",
+		Applies: func(c statusRead) bool {
+			return !c.decoded && parsedStrictly(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read)
+		},
+	},
+	{
+		Name: "success-flag-checked",
+		Doc: "A body decoded into a struct whose boolean success flag is tested right after (if !out.Ok), with an " +
+			"error built from another field of the answer returned when it is false (out.Description, out.ErrorCode): " +
+			"the API reports failures in its body, a JSON error answer decodes with the flag false and its explanation " +
+			"reaches the error, and any other error page fails the decode; a false flag answered with an error that " +
+			"reads nothing from the body is still reported.",
+		Applies: func(c statusRead) bool {
+			return c.decoded && checksEnvelope(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read)
+		},
+	},
+	{
+		Name: "status-value-checked",
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a struct whose " +
+			"string status field is compared with a non-empty constant right after, an error being returned when it " +
+			"differs (if out.Status != \"healthy\" { return err }): an error answer fails the decode or lacks the " +
+			"expected value; a comparison answered without returning an error is still reported.",
+		Applies: func(c statusRead) bool {
+			return checksStatusValue(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
+		},
+	},
+}

@@ -1,0 +1,28 @@
+package httperror
+
+import (
+	"net/http"
+
+	"example.com/harness"
+)
+
+// Quiet forms of http-error without a fixture of their own elsewhere
+// (rule.FixtureFunc), beside a reported twin.
+
+func quietTestHarness(s *harness.Suite, u string) {
+	resp, _ := client.Get(u)
+	body := make([]byte, 10)
+	resp.Body.Read(body)
+	s.T.Log(string(body))
+}
+
+func testHarnessTwin(u string) string {
+	resp, _ := client.Get(u) // want `\[http-error\]`
+	body := make([]byte, 10)
+	resp.Body.Read(body)
+	return string(body)
+}
+
+func quietResultsHandedOn(u string) (*http.Response, error) {
+	return client.Get(u)
+}
