@@ -40,8 +40,6 @@ var withoutQuietTable = map[string]bool{
 	"server-timeout":         true,
 	"sql-in-loop":            true,
 	"sql-like-wildcard":      true,
-	"sql-pool-unbounded":     true,
-	"sql-rows-close":         true,
 	"sql-rows-err":           true,
 	"sql-select-star":        true,
 	"test-panic":             true,

@@ -48,22 +48,13 @@ func SQLPoolUnbounded() *rule.Rule {
 			Quiet: "Off by default (enable it in rules.toml to audit a code base): on real code most pools it " +
 				"finds serve one sequential caller (a migration or schema driver, a pool pinned to one connection, " +
 				"one consumer per configured source), whose size cannot grow with load, and whether callers run " +
-				"concurrently is decided in code it cannot see. When enabled, it stays quiet on: " +
-				"SetMaxOpenConns called anywhere in the package on a holder of the value: the variable it is " +
-				"assigned to, a struct field of the package it is stored in (an embedded *sql.DB too), a " +
-				"parameter of a function of the package it is passed to, or the result of an unexported " +
-				"function that returns it. A value that leaves the package's sight stays quiet: returned from " +
-				"an exported function of a library (the caller may configure it), passed to another " +
-				"package (sqlx.NewDb, an ORM), stored in a map, slice or another package's struct. A pool " +
-				"confined to the function that opens it stays quiet too: a local variable used only as the " +
-				"receiver of its own methods (never passed, stored, returned, captured by a function literal " +
-				"or queried in a go statement) and closed there, such as an admin connection that creates a " +
-				"database: one goroutine's sequential queries cannot grow the pool.",
+				"concurrently is decided in code it cannot see.",
 			Fix: "after the Open and its `if err != nil` check, insert SetMaxOpenConns(max-open-conns), " +
 				"SetMaxIdleConns(max-idle-conns) and SetConnMaxLifetime(conn-max-lifetime), importing time " +
 				"when needed",
 		},
-		Run: runSQLPoolUnbounded,
+		Quiet: rule.Declare(rule.Forms(poolQuiet)),
+		Run:   runSQLPoolUnbounded,
 	}
 }
 
@@ -71,7 +62,7 @@ func runSQLPoolUnbounded(p *rule.Pass) error {
 	opts := rule.Options[SQLPoolOptions](p)
 	flow := newDBFlow(p)
 	for _, open := range flow.opens {
-		if flow.fate(open) != unconfigured || flow.confined(open) {
+		if rule.Quiet(p, open.Node(), poolQuiet, poolOpen{flow, open, flow.fate(open)}) {
 			continue
 		}
 		call := open.Node().(*ast.CallExpr)

@@ -30,29 +30,24 @@ func RowsClose() *rule.Rule {
 				"context ends, or for ever when it has none (rows have no finalizer).",
 			Bad:  "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\nfor rows.Next() {\n\t// ...\n}",
 			Good: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\ndefer rows.Close()\nfor rows.Next() {\n\t// ...\n}",
-			Quiet: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Quiet when the function calls " +
-				"Close on the rows anywhere (deferred, in a deferred closure, on each path), or hands them on: " +
-				"returns them, passes them to a helper (a closer or scanner), stores them in a field, a package " +
-				"variable, another variable or a literal. Reports rows that are discarded (_ or an expression " +
-				"statement: use Exec for statements that return no rows). One rows variable assigned in several " +
-				"branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
-				"every path when it is not deferred. Rows from a database/sql or sqlx transaction are closed by " +
-				"database/sql when the transaction commits or rolls back: quiet when the function defers the " +
-				"transaction's Rollback (or Commit) and runs nothing else on it after the query, or only after a " +
-				"for rows.Next() loop with no break or goto (it reads the rows to the end, which closes them, or " +
-				"returns); otherwise the " +
-				"message says what the open rows hold (the transaction's connection, not a pool connection) and that later statements on it run while a result set is open.",
+			Quiet: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Reports rows that are discarded " +
+				"(_ or an expression statement: use Exec for statements that return no rows). One rows variable assigned " +
+				"in several branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
+				"every path when it is not deferred. Rows on a transaction that is still used after them are reported " +
+				"with a message that says what the open rows hold (the transaction's connection, not a pool connection) " +
+				"and that later statements on it run while a result set is open.",
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
 		},
-		Run: runRowsClose,
+		Quiet: rule.Declare(rule.Forms(rowsCloseQuiet), rule.Forms(txRowsQuiet)),
+		Run:   runRowsClose,
 	}
 }
 
 func runRowsClose(p *rule.Pass) error {
 	reported := map[*types.Var]bool{}
 	for _, r := range rowsResults(p) {
-		if r.closed || r.escaped {
+		if rule.Quiet(p, r.call, rowsCloseQuiet, r) {
 			continue
 		}
 		if r.v != nil {
@@ -70,8 +65,8 @@ func runRowsClose(p *rule.Pass) error {
 		}
 		if tx := txOf(p.TypesInfo, r.call); tx != nil {
 			later := usedAfter(p.TypesInfo, r.cursor, tx, drainedAt(r))
-			if !later && txEndsOnReturn(p.TypesInfo, r.cursor, tx) {
-				continue // database/sql closes a transaction's rows when it ends, and nothing else runs on it first
+			if rule.Quiet(p, r.call, txRowsQuiet, txRows{p, r, tx, later}) {
+				continue
 			}
 			what := "until " + tx.Name() + " commits or rolls back"
 			if later {

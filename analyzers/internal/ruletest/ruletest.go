@@ -46,8 +46,8 @@ func Analyzer(t testing.TB, rulesTOML string, r *rule.Rule) *analysis.Analyzer {
 	return Analyzers(t, rulesTOML, r)[0]
 }
 
-// Explaining is Analyzer for a rule, under the default configuration,
-// whose quiet forms tell explain which candidate each silenced (as
+// Explaining is Analyzer for a rule, under the default configuration
+// with the rule switched on, whose quiet forms tell explain which candidate each silenced (as
 // prodlint -explain does). explain may be called concurrently.
 func Explaining(t testing.TB, r *rule.Rule, explain func(rule.Silence)) *analysis.Analyzer {
 	t.Helper()
@@ -55,7 +55,7 @@ func Explaining(t testing.TB, r *rule.Rule, explain func(rule.Silence)) *analysi
 	if r.ID != rule.DirectiveRuleID {
 		specs = append(specs, r.Spec())
 	}
-	cfg, err := config.Parse("rules.toml", nil, specs)
+	cfg, err := config.Parse("rules.toml", []byte("[rules."+r.ID+"]\nenabled = true\n"), specs)
 	if err != nil {
 		t.Fatalf("test configuration: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 // while the rows are open, or never end the transaction on return, and
 // are still reported, with what the open rows hold.
 
-func firstNameInTx(ctx context.Context, db *sql.DB) (string, error) {
+func quietTransactionEnds(ctx context.Context, db *sql.DB) (string, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return "", err

@@ -1,0 +1,43 @@
+package sqlcheck
+
+import (
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// rowsCloseQuiet are the safe forms of rows a call returns, a candidate
+// of sql-rows-close.
+var rowsCloseQuiet = []rule.QuietForm[*rowsResult]{
+	{
+		Name:    "rows-closed",
+		Doc:     "The function calls Close on the rows anywhere: deferred, in a deferred closure, on each path.",
+		Applies: func(r *rowsResult) bool { return r.closed },
+	},
+	{
+		Name: "rows-handed-on",
+		Doc: "The function hands the rows on: returns them, passes them to a helper (a closer or scanner), stores them " +
+			"in a field, a package variable, another variable or a literal.",
+		Applies: func(r *rowsResult) bool { return r.escaped },
+	},
+}
+
+// txRows are rows read on a transaction, a candidate of sql-rows-close.
+type txRows struct {
+	p     *rule.Pass
+	r     *rowsResult
+	tx    *types.Var
+	later bool // a statement runs on tx after the rows
+}
+
+// txRowsQuiet is the safe form of rows read on a transaction.
+var txRowsQuiet = []rule.QuietForm[txRows]{
+	{
+		Name: "transaction-ends",
+		Doc: "Rows from a database/sql or sqlx transaction, which database/sql closes when the transaction commits or " +
+			"rolls back, when the function defers the transaction's Rollback (or Commit) and runs nothing else on it " +
+			"after the query, or only after a for rows.Next() loop with no break or goto (it reads the rows to the " +
+			"end, which closes them, or returns).",
+		Applies: func(c txRows) bool { return !c.later && txEndsOnReturn(c.p.TypesInfo, c.r.cursor, c.tx) },
+	},
+}
