@@ -31,7 +31,6 @@ var withoutQuietTable = map[string]bool{
 	"jwt-unverified":         true,
 	"migration-lock":         true,
 	"no-graceful-shutdown":   true,
-	"pool-per-request":       true,
 	"request-body-unbounded": true,
 	"retry-no-backoff":       true,
 	"retry-unbounded":        true,
@@ -125,7 +124,7 @@ func checkQuietFixtures(t *testing.T, r *analyzers.Rule) {
 		abs, _ := filepath.Abs(path)
 		rel, _ := filepath.Rel(src, filepath.Dir(path))
 		for _, decl := range f.Decls {
-			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil && strings.HasPrefix(fn.Name.Name, "quiet") {
+			if fn, ok := decl.(*ast.FuncDecl); ok && strings.HasPrefix(fn.Name.Name, "quiet") {
 				funcs[fn.Name.Name] = fixtureFunc{pkg: filepath.ToSlash(rel), file: abs,
 					start: fset.Position(fn.Pos()).Line, end: fset.Position(fn.End()).Line,
 					twin: strings.Contains(string(data), "// want ")}

@@ -31,15 +31,12 @@ func PoolPerRequest() *rule.Rule {
 				"\tdefer db.Close()\n\t// ...\n}",
 			Good: "type server struct{ db *sql.DB } // opened once in main\n\n" +
 				"func (s *server) handler(w http.ResponseWriter, r *http.Request) {\n\t// use s.db\n}",
-			Quiet: "main, init, functions named New…/new…, and functions called only from those (a loop in main " +
-				"that builds one client per configured backend); code inside sync.Once.Do, sync.OnceValue and " +
-				"sync.OnceFunc; a pool stored for reuse (in a field, a package variable, a map or slice " +
-				"element, returned, or passed to a method of a field); http.Client literals, which are cheap " +
-				"unless they build their own Transport (a new http.Transport is the real pool), and " +
-				"http.Client{Transport: shared}. A handler that calls a constructor which builds a pool is not " +
-				"seen.",
+			Quiet: "Decided while finding candidates: http.Client literals, which are cheap unless they build their " +
+				"own Transport (a new http.Transport is the real pool), and http.Client{Transport: shared}. A handler " +
+				"that calls a constructor which builds a pool is not seen.",
 		},
-		Run: runPoolPerRequest,
+		Quiet: rule.Declare(rule.Forms(poolBuildQuiet), rule.Forms(loopBuildQuiet)),
+		Run:   runPoolPerRequest,
 	}
 }
 
@@ -111,12 +108,12 @@ func runPoolPerRequest(p *rule.Pass) error {
 		if !inHandler && !inRepeatingLoop(p.TypesInfo, c) {
 			continue
 		}
-		if insideOnce(p.TypesInfo, c) || storedForReuse(p.TypesInfo, c, true) {
+		if rule.Quiet(p, c.Node(), poolBuildQuiet, poolBuild{p, c}) {
 			continue
 		}
 		where, per := "in an http handler", "request"
 		if !inHandler {
-			if decl := match.EnclosingFuncDecl(c); !decl.Valid() || once.runsOnce(decl) {
+			if decl := match.EnclosingFuncDecl(c); !decl.Valid() || rule.Quiet(p, c.Node(), loopBuildQuiet, loopBuild{once, decl}) {
 				continue
 			}
 			where, per = "in a loop", "iteration"

@@ -65,7 +65,7 @@ func (s *server) cloned(w http.ResponseWriter, r *http.Request) {
 }
 
 // Safe twin: cloned once, lazily, under sync.Once.
-func (s *server) clonedOnce(w http.ResponseWriter, r *http.Request) {
+func (s *server) quietInsideOnce(w http.ResponseWriter, r *http.Request) {
 	s.once.Do(func() {
 		s.transport = http.DefaultTransport.(*http.Transport).Clone()
 	})

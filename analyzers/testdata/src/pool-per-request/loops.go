@@ -51,7 +51,7 @@ func NewRouter(addrs []string) map[string]*redis.Client {
 }
 
 // Safe: the clients built in the loop are kept (appended and returned).
-func buildTransports(n int) []*http.Transport {
+func quietStoredForReuse(n int) []*http.Transport {
 	var ts []*http.Transport
 	for i := 0; i < n; i++ {
 		ts = append(ts, &http.Transport{MaxIdleConnsPerHost: 4})

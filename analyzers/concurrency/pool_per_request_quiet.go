@@ -1,0 +1,46 @@
+package concurrency
+
+import (
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// poolBuild is a call or literal that builds a pool in a handler or a
+// repeating loop, a candidate of pool-per-request.
+type poolBuild struct {
+	p *rule.Pass
+	c inspector.Cursor
+}
+
+// poolBuildQuiet are the safe forms of a pool built in a handler or loop.
+var poolBuildQuiet = []rule.QuietForm[poolBuild]{
+	{
+		Name:    "inside-once",
+		Doc:     "Code inside sync.Once.Do, sync.OnceValue and sync.OnceFunc, which builds the pool once.",
+		Applies: func(b poolBuild) bool { return insideOnce(b.p.TypesInfo, b.c) },
+	},
+	{
+		Name: "stored-for-reuse",
+		Doc: "A pool stored for reuse: in a field, a package variable, a map or slice element, returned, or passed to " +
+			"a method of a field.",
+		Applies: func(b poolBuild) bool { return storedForReuse(b.p.TypesInfo, b.c, true) },
+	},
+}
+
+// loopBuild is a pool built in a repeating loop outside a handler, with
+// the function declaration around it.
+type loopBuild struct {
+	once *runOnce
+	decl inspector.Cursor
+}
+
+// loopBuildQuiet is the safe form of a pool built in a loop.
+var loopBuildQuiet = []rule.QuietForm[loopBuild]{
+	{
+		Name: "runs-once",
+		Doc: "A loop in main, init, a function named New…/new…, or a function called only from those (a loop in main " +
+			"that builds one client per configured backend): it runs once per process, not per request.",
+		Applies: func(b loopBuild) bool { return b.once.runsOnce(b.decl) },
+	},
+}
