@@ -32,8 +32,6 @@ var withoutQuietTable = map[string]bool{
 	"migration-lock":         true,
 	"no-graceful-shutdown":   true,
 	"request-body-unbounded": true,
-	"retry-no-backoff":       true,
-	"retry-unbounded":        true,
 	"secret-literal":         true,
 	"secret-logged":          true,
 	"server-timeout":         true,

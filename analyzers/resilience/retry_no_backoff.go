@@ -46,32 +46,23 @@ func RetryNoBackoff() *rule.Rule {
 				"calls, net.Conn reads and writes, dials, resty requests, gRPC client methods ending in ...grpc.CallOption, or a " +
 				"function of the same package that makes one) fails and the error path continues the loop or falls " +
 				"through to its next iteration; a status check that continues (resp.StatusCode == 429) counts too. " +
-				"Quiet when the loop waits anywhere: time.Sleep, time.After, a timer or ticker, a channel receive, " +
-				"a select with no default (a timer or ctx.Done() case), anything from github.com/cenkalti/backoff, " +
-				"or a call whose name contains Backoff, Sleep or Wait (rate.Limiter.Wait, a policy's Backoff func), " +
-				"also inside a function of the package. Quiet on loops over items that skip a failed one " +
-				"(for _, u := range urls, for rows.Next(), a job received from a channel): the call depends on data " +
+				"Decided while finding retry loops: loops over items that skip a failed one " +
+				"(for _, u := range urls, for rows.Next(), a job received from a channel) are not retries: the call depends on data " +
 				"that changes each iteration, so it moves on instead of retrying; a request built before the loop whose " +
 				"fields (req.URL.Path) are set from each element before it is sent counts as such data. " +
-				"Quiet on a bounded loop (an attempt count) that comes back only from a test of " +
-				"context.Canceled or context.DeadlineExceeded (errors.Is, or an Is of the same signature from another errors package, or ==) after reassigning the receiver of the " +
-				"call (a new peer), and otherwise leaves: each attempt follows one that waited out a deadline, or fails " +
-				"at once on a context that is over, and goes to another target. The same loop against the same target " +
-				"is still reported. Calls through function values (a generic Retry(op func() error)) are not seen, " +
+				"Calls through function values (a generic Retry(op func() error)) are not seen, " +
 				"and gRPC calls only in packages that import google.golang.org/grpc.",
 		},
-		Run: runRetryNoBackoff,
+		Quiet: rule.Declare(rule.Forms(noBackoffQuiet)),
+		Run:   runRetryNoBackoff,
 	}
 }
 
 func runRetryNoBackoff(p *rule.Pass) error {
 	pf, loops := retryLoopsOf(p)
 	for _, rl := range loops {
-		if waitsIn(p.TypesInfo, rl.loop, pf) {
+		if rule.Quiet(p, loopHead(rl.loop.Node()), noBackoffQuiet, noBackoffLoop{p, pf, rl}) {
 			continue
-		}
-		if reroutesOnContextError(rl) {
-			continue // a bounded re-route to a new target after a deadline, not a hot retry
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s after a failure with no wait between attempts: "+
 			"%s; wait with exponential backoff and jitter between "+

@@ -27,22 +27,18 @@ func RetryUnbounded() *rule.Rule {
 				"\t\treturn nil\n\t}\n\tselect {\n\tcase <-ctx.Done():\n\t\treturn ctx.Err()\n" +
 				"\tcase <-time.After(time.Second << attempt):\n\t}\n}\nreturn errDatabaseDown",
 			Quiet: "Reports the retry loops retry-no-backoff recognises (a network call whose error path comes back " +
-				"for the same call) that end only when the call succeeds. Quiet when the loop has an attempt bound: " +
-				"a range (over an int, a slice of delays), a condition or an if-and-exit that compares a counter the " +
-				"loop steps (attempt < maxAttempts) or a time (time.Since(start) > budget, deadline.Before(now)), " +
-				"or a loop condition that calls a function the analysis cannot judge (shouldRetry()). Quiet when " +
-				"the loop exits on its context: it calls ctx.Done() or ctx.Err(), or tests context.Canceled or " +
-				"context.DeadlineExceeded. Quiet on loops meant to run forever whose success path also comes back " +
-				"(pollers, consumers): those are retry-no-backoff's business.",
+				"for the same call) that end only when the call succeeds: loops meant to run forever whose success path " +
+				"also comes back (pollers, consumers) are not candidates; those are retry-no-backoff's business.",
 		},
-		Run: runRetryUnbounded,
+		Quiet: rule.Declare(rule.Forms(unboundedQuiet)),
+		Run:   runRetryUnbounded,
 	}
 }
 
 func runRetryUnbounded(p *rule.Pass) error {
 	_, loops := retryLoopsOf(p)
 	for _, rl := range loops {
-		if !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx() {
+		if !rl.untilSuccess || rule.Quiet(p, loopHead(rl.loop.Node()), unboundedQuiet, rl) {
 			continue
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit and no "+

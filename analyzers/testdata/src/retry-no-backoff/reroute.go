@@ -33,7 +33,7 @@ type forward struct {
 
 func ownerOf(ctx context.Context, key string) (*peer, error) { return &peer{}, nil }
 
-func rerouted(ctx context.Context, fw *forward) (*http.Response, error) {
+func quietReroutesAfterDeadline(ctx context.Context, fw *forward) (*http.Response, error) {
 	var attempts int
 	var err error
 	for {

@@ -25,7 +25,7 @@ func doForever(c *http.Client, req *http.Request) (*http.Response, error) {
 	}
 }
 
-func doForeverSleeping(c *http.Client, req *http.Request) (*http.Response, error) {
+func quietWaitsBetweenAttempts(c *http.Client, req *http.Request) (*http.Response, error) {
 	for {
 		resp, err := c.Do(req)
 		if err != nil {

@@ -25,7 +25,7 @@ func doForever(c *http.Client, req *http.Request) (*http.Response, error) {
 	}
 }
 
-func doFiveTimes(c *http.Client, req *http.Request) (*http.Response, error) {
+func quietAttemptsBounded(c *http.Client, req *http.Request) (*http.Response, error) {
 	for attempt := 0; attempt < 5; attempt++ {
 		resp, err := c.Do(req)
 		if err != nil {
@@ -46,7 +46,7 @@ func pingUntilUp(ctx context.Context, db *sql.DB) error {
 	}
 }
 
-func pingUntilUpOrCancelled(ctx context.Context, db *sql.DB) error {
+func quietExitsOnContext(ctx context.Context, db *sql.DB) error {
 	for {
 		if err := db.PingContext(ctx); err == nil {
 			return nil
