@@ -37,7 +37,6 @@ var withoutQuietTable = map[string]bool{
 	"server-timeout":         true,
 	"sql-in-loop":            true,
 	"sql-like-wildcard":      true,
-	"sql-rows-err":           true,
 	"sql-select-star":        true,
 	"test-panic":             true,
 	"tls-insecure":           true,

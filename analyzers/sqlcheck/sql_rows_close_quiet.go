@@ -14,12 +14,7 @@ var rowsCloseQuiet = []rule.QuietForm[*rowsResult]{
 		Doc:     "The function calls Close on the rows anywhere: deferred, in a deferred closure, on each path.",
 		Applies: func(r *rowsResult) bool { return r.closed },
 	},
-	{
-		Name: "rows-handed-on",
-		Doc: "The function hands the rows on: returns them, passes them to a helper (a closer or scanner), stores them " +
-			"in a field, a package variable, another variable or a literal.",
-		Applies: func(r *rowsResult) bool { return r.escaped },
-	},
+	rowsHandedOn,
 }
 
 // txRows are rows read on a transaction, a candidate of sql-rows-close.
@@ -40,4 +35,13 @@ var txRowsQuiet = []rule.QuietForm[txRows]{
 			"end, which closes them, or returns).",
 		Applies: func(c txRows) bool { return !c.later && txEndsOnReturn(c.p.TypesInfo, c.r.cursor, c.tx) },
 	},
+}
+
+// rowsHandedOn is the form of rows the function hands on, shared by
+// sql-rows-close and sql-rows-err.
+var rowsHandedOn = rule.QuietForm[*rowsResult]{
+	Name: "rows-handed-on",
+	Doc: "The function hands the rows on: returns them, passes them to a helper (a closer or scanner), stores them " +
+		"in a field, a package variable, another variable or a literal; the helper or the caller owns them.",
+	Applies: func(r *rowsResult) bool { return r.escaped },
 }

@@ -31,9 +31,7 @@ func RowsErr() *rule.Rule {
 			Bad:  "for rows.Next() {\n\t// scan\n}\nreturn users, nil",
 			Good: "for rows.Next() {\n\t// scan\n}\nif err := rows.Err(); err != nil {\n\treturn nil, err\n}\nreturn users, nil",
 			Quiet: "Follows the rows a function obtains from a call (*sql.Rows, *sqlx.Rows, pgx.Rows) and iterates " +
-				"with for rows.Next(). Quiet when the function calls rows.Err() anywhere (after the loop, in a " +
-				"deferred closure) or hands the rows on (returns them, passes them to a helper, stores them), so " +
-				"that the helper can check them. Rows received as a parameter are not checked: the caller may " +
+				"with for rows.Next(). Rows received as a parameter are not checked: the caller may " +
 				"check Err after the helper returns. One rows variable assigned by a query in each branch of an if/else " +
 				"and iterated by one loop is reported once. Files that import testing or testify (test helpers, debugging " +
 				"dumps) and packages under a testonly, testutil, testutils, mock or mocks directory are not checked " +
@@ -41,14 +39,15 @@ func RowsErr() *rule.Rule {
 			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
 				"returns an error last and its other results have a nil, zero or empty-string zero value.",
 		},
-		Run: runRowsErr,
+		Quiet: rule.Declare(rule.Forms(rowsErrQuiet)),
+		Run:   runRowsErr,
 	}
 }
 
 func runRowsErr(p *rule.Pass) error {
 	reported := map[ast.Node]bool{}
 	for _, r := range rowsResults(p) {
-		if r.errChecked || r.escaped || r.v == nil {
+		if r.v == nil || rule.Quiet(p, r.call, rowsErrQuiet, r) {
 			continue
 		}
 		for _, loop := range r.loops {
