@@ -15,7 +15,7 @@ func audit(ctx context.Context, db *sql.DB, what string) error {
 	return err
 }
 
-func renameAndAudit(ctx context.Context, db *sql.DB, name string) error {
+func quietAfterCommit(ctx context.Context, db *sql.DB, name string) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

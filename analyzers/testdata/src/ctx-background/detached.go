@@ -10,7 +10,7 @@ import (
 
 // From trillian cmd/internal/serverutil/main.go:175: the shutdown function
 // runs when ctx is over, and Shutdown needs a live context of its own.
-func runServer(ctx context.Context, s *http.Server) {
+func quietShutsDownServer(ctx context.Context, s *http.Server) {
 	shutdown := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
@@ -38,7 +38,7 @@ func (quota) PutTokens(ctx context.Context, n int) error { _ = ctx; return nil }
 // From trillian server/interceptor/interceptor.go:254: detached work in a go
 // statement with a deadline of its own, so that it neither blocks the RPC
 // nor shares its deadline.
-func refund(ctx context.Context, qm quota, tokens int) {
+func quietDetachedWithOwnDeadline(ctx context.Context, qm quota, tokens int) {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -128,10 +128,10 @@ func executeLater(ctx context.Context, m membership) {
 // in the package passes context.Background(), so ctx is a fresh root too.
 func ValidateCommand() error {
 	ctx := context.Background()
-	return validateAll(ctx)
+	return quietCallersPassFreshRoots(ctx)
 }
 
-func validateAll(ctx context.Context) error {
+func quietCallersPassFreshRoots(ctx context.Context) error {
 	readChangelog(ctx, "stores")
 	readChangelog(context.Background(), "models")
 	return nil

@@ -31,7 +31,7 @@ func (e *entry) fetch(ctx context.Context) error {
 	return err
 }
 
-func discardedCtx(w http.ResponseWriter, r *http.Request) {
+func quietCalleeIgnoresCtx(w http.ResponseWriter, r *http.Request) {
 	e := &entry{}
 	_ = e.verify(context.Background())
 	_ = e.parse(context.Background())
@@ -54,7 +54,7 @@ type worker struct {
 	limit     func() int
 }
 
-func (w *worker) run(ctx context.Context) {
+func (w *worker) quietDefaultOfNilFunc(ctx context.Context) {
 	hctx := ctx
 	if w.detach {
 		if w.detachCtx == nil {

@@ -15,7 +15,7 @@ import (
 
 func relay(conn net.Conn, ctx context.Context) {}
 
-func serveRelay(w http.ResponseWriter, r *http.Request) {
+func quietAfterHijack(w http.ResponseWriter, r *http.Request) {
 	conn, _, err := w.(http.Hijacker).Hijack()
 	if err != nil {
 		return

@@ -52,7 +52,7 @@ func commandLater(w http.ResponseWriter, r *http.Request) {
 
 func callWithBoth(ctx, timer context.Context) error { _ = timer; return work(ctx) }
 
-func timerBeside(ctx context.Context) error {
+func quietOnlyLookupsOrTimer(ctx context.Context) error {
 	tctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	if err := callWithBoth(ctx, tctx); err != nil {

@@ -21,7 +21,7 @@ func run() error {
 }
 
 // A nil guard rebinds the parameter deliberately.
-func nilGuard(ctx context.Context) error {
+func quietRebindsCtxName(ctx context.Context) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -65,7 +65,7 @@ func loop(ctx context.Context, jobs <-chan string) {
 	}
 }
 
-func cleanupWhenCancelled(w http.ResponseWriter, r *http.Request) {
+func quietAfterDone(w http.ResponseWriter, r *http.Request) {
 	if err := r.Context().Err(); err != nil {
 		_ = work(context.Background())
 	}
@@ -103,7 +103,7 @@ type poller struct {
 	stop   context.CancelFunc
 }
 
-func newPoller(ctx context.Context) *poller {
+func quietStoredInField(ctx context.Context) *poller {
 	p := &poller{}
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	return p
@@ -116,7 +116,7 @@ func newPollerLiteral(ctx context.Context) *poller {
 
 // From alertmanager tracing/tracing.go:212: a shutdown function returned to
 // the caller runs after this call is over; the setup ctx does not govern it.
-func newTracer(ctx context.Context) (func() error, error) {
+func quietInReturnedFunc(ctx context.Context) (func() error, error) {
 	if err := work(ctx); err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func newTracer(ctx context.Context) (func() error, error) {
 // From alertmanager app/app.go:85: deferred cleanup runs as the function
 // ends, typically because ctx is over; it must not inherit that
 // cancellation.
-func runUntilDone(ctx context.Context) error {
+func quietDeferred(ctx context.Context) error {
 	defer func() { _ = work(context.Background()) }()
 	defer work(context.TODO())
 	<-ctx.Done()
@@ -162,4 +162,10 @@ func abort(ctx context.Context) error {
 		abortCtx = context.Background()
 	}
 	return work(abortCtx)
+}
+
+// The twin of the quiet forms above: a fresh root in the middle of a
+// function that has a ctx, none of those forms, is reported.
+func negativesTwin(ctx context.Context) error {
+	return work(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
 }

@@ -15,7 +15,7 @@ type backend struct{}
 
 func startBackend(ctx context.Context) (*backend, error) { _ = ctx; return &backend{}, nil }
 
-func serveInOrder(ctx context.Context, srv *http.Server) error {
+func quietCancelledOnDone(ctx context.Context, srv *http.Server) error {
 	bctx, cancel := context.WithCancel(context.Background())
 	if _, err := startBackend(bctx); err != nil {
 		return err

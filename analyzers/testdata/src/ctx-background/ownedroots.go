@@ -49,7 +49,7 @@ type ownedKey struct{}
 
 type tokenSource interface{ Token() (string, error) }
 
-func newTokenSource(ctx context.Context, mk func(context.Context) tokenSource) tokenSource {
+func quietExplainedInComment(ctx context.Context, mk func(context.Context) tokenSource) tokenSource {
 	// The token source outlives this request: it is stored and used for
 	// refreshes for the life of the connection, and it keeps the context it
 	// is given. Binding it to the request's ctx would fail every later refresh.

@@ -11,7 +11,7 @@ import (
 // From caddy admin.go:1178: the admin /stop handler ends the process.
 // Stopping must outlive the request that asked for it: finishing that
 // request is part of the shutdown.
-func handleStop(w http.ResponseWriter, r *http.Request) {
+func quietEndsProcess(w http.ResponseWriter, r *http.Request) {
 	exitProcess(context.Background())
 }
 
@@ -39,9 +39,9 @@ type alert struct {
 
 func processAlert(ctx context.Context, a alert) {}
 
-// From alertmanager inhibit/inhibit.go:101: each alert gets a trace root
+// From alertmanager quietCarriesTrace/quietCarriesTrace.go:101: each alert gets a trace root
 // extracted from its own headers; the loop's ctx only ends the loop.
-func inhibit(ctx context.Context, prop propagation.TextMapPropagator, alerts <-chan alert) {
+func quietCarriesTrace(ctx context.Context, prop propagation.TextMapPropagator, alerts <-chan alert) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -78,7 +78,7 @@ func (manager) RunWithContext(ctx context.Context, fn func(context.Context)) {}
 
 // From gitea services/cron/cron.go:50: the context given with a shutdown
 // hook only decides whether the hook runs; the hook cannot see it.
-func startScheduler(original context.Context, m manager, stop func()) {
+func quietRegistersHook(original context.Context, m manager, stop func()) {
 	m.RunAtShutdown(context.Background(), func() {
 		stop()
 	})

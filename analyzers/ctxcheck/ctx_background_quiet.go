@@ -1,0 +1,166 @@
+package ctxcheck
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// freshRoot is a call of context.Background or context.TODO where a
+// context is in scope, a candidate of ctx-background.
+type freshRoot struct {
+	p     *rule.Pass
+	c     inspector.Cursor
+	src   ctxSource
+	done  *doneIndex
+	exits map[*types.Func]bool
+}
+
+// freshRootQuiet are the safe forms decided from where the fresh root
+// sits, before following where it flows.
+var freshRootQuiet = []rule.QuietForm[freshRoot]{
+	{
+		Name: "rebinds-ctx-name",
+		Doc: "A deliberate, visible rebinding of the ctx name to a fresh root (ctx = context.Background() in an " +
+			"\"if ctx == nil\" guard, or ctx := context.Background() in an inner block), after which the ctx name no " +
+			"longer denotes the request context.",
+		Applies: func(f freshRoot) bool { return rebindsCtxName(f.p.TypesInfo, f.c, f.src) },
+	},
+	{
+		Name: "stored-in-field",
+		Doc: "A fresh root stored in a struct field, alone or through context.With* (c.ctx, c.cancel = " +
+			"context.WithCancel(context.Background()) in a constructor): the context of a long-lived object must not " +
+			"end when the constructor's caller returns.",
+		Applies: func(f freshRoot) bool { return storedInField(f.p.TypesInfo, f.c) },
+	},
+	{
+		Name: "after-done",
+		Doc: "Code that runs once the ctx is known to be over: after a blocking <-ctx.Done(), in a \"case " +
+			"<-ctx.Done():\" clause, in \"if ctx.Err() != nil\", in the else branch of \"if ctx.Err() == nil\" or after " +
+			"such an if whose body returns, also when the test is on a plain copy of the ctx (abortCtx := ctx): " +
+			"graceful shutdown, rollbacks and status writes need a live context there (context.WithoutCancel(ctx) is " +
+			"still the better choice, but the fresh context is not a mistake).",
+		Applies: func(f freshRoot) bool { return f.done.afterDone(f.src, f.c.Node().Pos()) },
+	},
+	{
+		Name:    "deferred",
+		Doc:     "Deferred calls, which run as the function ends, typically because ctx is over.",
+		Applies: func(f freshRoot) bool { return detachedUnder(f.c, f.src.owner, token.DEFER) },
+	},
+	{
+		Name: "in-returned-func",
+		Doc: "A fresh root used in a function literal the function returns (a release or shutdown function): it runs " +
+			"when the caller calls it, after this call is over.",
+		Applies: func(f freshRoot) bool { return inReturnedFunc(f.c, f.src.owner) },
+	},
+	{
+		Name: "ends-process",
+		Doc: "A fresh root handed to a function of this package that ends the process (calls os.Exit), since stopping " +
+			"must outlive the request that asked for it; one handed to a function in another package that stops the " +
+			"process is still reported.",
+		Applies: func(f freshRoot) bool { return endsProcess(f.p, f.exits, f.c) },
+	},
+	{
+		Name: "registers-hook",
+		Doc: "A fresh root handed to a call together with a func() callback (RunAtShutdown(ctx, func()), " +
+			"context.AfterFunc), where the context only decides whether the hook runs; a callback that takes the " +
+			"context or returns an error (a retry helper) is still reported.",
+		Applies: func(f freshRoot) bool { return registersHook(f.p.TypesInfo, f.c) },
+	},
+}
+
+// freshRootFlow is a fresh root with where it flows: the variables and
+// calls that carry it, and the function that owns the context in scope.
+type freshRootFlow struct {
+	freshRoot
+	flow     freshFlow
+	calls    *packageCalls
+	owner    *types.Func
+	detached bool // in a go statement, or in a function this package only starts with go
+}
+
+// freshRootFlowQuiet are the safe forms decided from where the fresh root
+// flows and what the code around it says.
+var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
+	{
+		Name:    "shuts-down-server",
+		Doc:     "A fresh root that ends in (*http.Server).Shutdown, which must run when the caller's ctx is over.",
+		Applies: func(f freshRootFlow) bool { return f.flow.shutsDown },
+	},
+	{
+		Name: "carries-trace",
+		Doc: "A fresh root a trace is carried into (OpenTelemetry's propagator.Extract, trace.ContextWithSpanContext " +
+			"or ContextWithRemoteSpanContext), since the author detached it on purpose and kept the trace.",
+		Applies: func(f freshRootFlow) bool { return f.flow.carriesTrace },
+	},
+	{
+		Name: "cancelled-on-done",
+		Doc: "A fresh root whose cancel function the code calls once ctx is over (after <-ctx.Done(), in a \"case " +
+			"<-ctx.Done():\" clause), hands to context.AfterFunc(ctx, cancel), or hands to a stop path (returns it, " +
+			"stores it in a field or package variable or in a map held by one, passes it to a function): an ordered " +
+			"shutdown that ends a backend only after the server has drained.",
+		Applies: func(f freshRootFlow) bool { return cancelledOnDone(f.p.TypesInfo, f.done, f.flow, f.src) },
+	},
+	{
+		Name: "only-lookups-or-timer",
+		Doc: "A fresh root handed only to functions that compute a value (results with no error, no context and " +
+			"nothing with a method that returns an error: a logger or a route looked up from a context), including a " +
+			"request built on it (NewRequestWithContext, req.Clone, req.WithContext) only to be matched against routes " +
+			"and never sent; or a timer-only context (context.WithTimeout or WithDeadline of a fresh root) used only " +
+			"beside the caller's own context (a call that also receives ctx, a select that also waits on ctx.Done()).",
+		Applies: func(f freshRootFlow) bool { return onlyLookupsOrTimer(f.p.TypesInfo, f.flow, f.src) },
+	},
+	{
+		Name: "after-hijack",
+		Doc: "A fresh root after the handler has taken over the connection (http.Hijacker, ResponseController.Hijack, " +
+			"a websocket Accept or Upgrade), in the handler or in work it starts: from then on the request's context " +
+			"does not end when the client leaves, only when the handler returns, which would cut work meant to " +
+			"outlive it.",
+		Applies: func(f freshRootFlow) bool { return afterHijack(f.p.TypesInfo, f.c, f.src.owner) },
+	},
+	{
+		Name: "callee-ignores-ctx",
+		Doc: "A fresh root handed straight to a function of this package that never reads the context (its parameter " +
+			"is _, unnamed, or unused): nothing can be cancelled through it.",
+		Applies: func(f freshRootFlow) bool { return discardedByCallee(f.p, f.c) },
+	},
+	{
+		Name: "default-of-nil-func",
+		Doc: "A fresh root in the body of \"if f == nil\" where f is a function returning a context.Context (an " +
+			"optional context factory, if opts.BaseContext == nil { base = func() context.Context { return " +
+			"context.Background() } }): the documented default of an option whose caller may supply a context of " +
+			"their own.",
+		Applies: func(f freshRootFlow) bool { return defaultOfNilFunc(f.p.TypesInfo, f.c, f.src.owner) },
+	},
+	{
+		Name: "after-commit",
+		Doc: "A fresh root used after a transaction's Commit in the same function: a follow-up write, such as an " +
+			"audit record, that must complete once the change has happened.",
+		Applies: func(f freshRootFlow) bool { return afterCommit(f.p.TypesInfo, f.c) },
+	},
+	{
+		Name: "detached-with-own-deadline",
+		Doc: "In detached work (a go statement, or a function this package only ever starts with go), a fresh root " +
+			"with its own deadline (context.WithTimeout) or its own span (tracer.Start).",
+		Applies: func(f freshRootFlow) bool { return f.detached && (f.flow.bounded || f.flow.startsSpan) },
+	},
+	{
+		Name: "callers-pass-fresh-roots",
+		Doc: "A ctx that is itself a fresh root on every path the package shows: every call of the function in the " +
+			"package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three " +
+			"levels.",
+		Applies: func(f freshRootFlow) bool {
+			return f.owner != nil && !f.src.request && f.calls.onlyFreshRoots(f.owner, f.src.v)
+		},
+	},
+	{
+		Name: "explained-in-comment",
+		Doc: "A fresh root whose statement has a comment just above it that names it (\"background\" in any case, or " +
+			"\"TODO()\"), or explains it in three lines or more that mention the context, unless the comment is a " +
+			"TODO, FIXME or XXX note.",
+		Applies: func(f freshRootFlow) bool { return explainedInComment(f.p, f.c) },
+	},
+}
