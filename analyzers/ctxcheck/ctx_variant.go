@@ -38,42 +38,11 @@ func Variant() *rule.Rule {
 			Good: `func (s *Store) Orders(ctx context.Context, user string) (*sql.Rows, error) {
 	return s.db.QueryContext(ctx, "SELECT id, total FROM orders WHERE user_id = $1", user)
 }`,
-			Quiet: `Calls with no named context.Context or *http.Request parameter in scope (main, init, CLI and library ` +
-				`code without a ctx, urfave/cli v3 command actions). Calls already passing a context. APIs whose twin differs in more than the leading ` +
-				`context.Context (other parameters or results), found by types on the same receiver type or in the same ` +
-				`package, so any third-party API of the F / F...Context shape is covered without a list. Values given the ` +
-				`context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a request whose next uses ` +
-				`are field accesses and then req.WithContext(ctx), or a request handed to a function of this package that ` +
-				`attaches the context itself (its body calls req.WithContext(ctx) or another context-taking method on that ` +
-				`parameter). A value built without I/O (a constructor with one result, not an error: a generated ` +
-				`NewGetParams()) that is handed, directly, after builder methods, or as a variable after field settings, ` +
-				`to a call that also receives the ctx in scope (client.GetContext(ctx, params)): the context travels ` +
-				`with the call. An http.NewRequest whose request the function returns ` +
-				`to its caller without sending it: the sender attaches the context. Prepare and Stmt on a transaction ` +
-				`(database/sql and sqlx Tx): the transaction holds its connection and ends with the context it was begun ` +
-				`with. A ctx that is itself a fresh root on every path the package shows (every call of the function in ` +
-				`the package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three levels). Calls in a go ` +
-				`statement, whose work outlives the request by design, and in a function literal the function returns ` +
-				`(a release or shutdown function run after the call is over). Code that runs once the ctx is known to be over ` +
-				`(after <-ctx.Done(), in "case <-ctx.Done():", in "if ctx.Err() != nil"), where cleanup must not be ` +
-				`cancelled. A ctx name rebound to a fresh context.Background(). Code in a function literal that never uses the ` +
-				`context parameter its signature hands it (a batch writer's WriteFunc(ctx, logs), whose ctx is that of ` +
-				`whichever call triggered the flush): the API the literal is given to decides what that context means; a ` +
-				`named function that ignores its own ctx is still reported. Calls inside the twin itself (an adapter ` +
-				`QueryContext that checks ctx, then calls Query). Twins that return nothing (log/slog's InfoContext, ` +
-				`a logger's InfoWithContext): they cannot tell the caller they were cancelled, so their context carries ` +
-				`values such as trace ids. A getter method (no parameters, no error result) whose twin cannot fail either and ` +
-				`returns nothing that could hold the context: the twin is a different call (one that waits until the value ` +
-				`exists), not a cancellable copy. A function handed an *http.Request that every caller in the package has ` +
-				`just built with http.NewRequest: its Context() is the outgoing request's, not a caller's. httptest and ozzo-validation, whose Context twins carry values, not ` +
-				`cancellation, either. grpc.Dial in a function that never mentions WithBlock, WithReturnConnectionError ` +
-				`or FailOnNonTempDialError: it returns at once, and DialContext's context is a no-op once it returns. ` +
-				`An exec.Command held in a variable that the function only Start()s (never Run, Output, CombinedOutput or ` +
-				`Wait outside a goroutine) and whose Cmd or Process it keeps (returns it, stores it or its pid, hands it on, ` +
-				`or reaps it in a goroutine): a long-lived child tracked and stopped later, which CommandContext would kill ` +
-				`when the starting call's ctx ends. ` +
-				`prometheus/common's config.NewTLSConfig without options, whose ` +
-				`twin hands the context only to a secret manager given as an option.`,
+			Quiet: `Not candidates: calls with no named context.Context or *http.Request parameter in scope (main, init, ` +
+				`CLI and library code without a ctx, urfave/cli v3 command actions); calls already passing a context; APIs ` +
+				`whose twin differs in more than the leading context.Context (other parameters or results), found by types ` +
+				`on the same receiver type or in the same package, so any third-party API of the F / F...Context shape is ` +
+				`covered without a list. A ctx name rebound to a fresh context.Background() is not the caller's ctx.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
 				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()); ` +
 				`the derived context only when the call's result stays in the function, since rows or a transaction ` +
@@ -83,7 +52,8 @@ func Variant() *rule.Rule {
 				`(&net.Dialer{}).DialContext(ctx, ...). http.Get and friends get no fix: the request has to be built ` +
 				`with http.NewRequestWithContext and sent with a client.`,
 		},
-		Run: runVariant,
+		Quiet: rule.Declare(rule.Forms(variantQuiet), rule.Forms(variantScopeQuiet)),
+		Run:   runVariant,
 	}
 }
 
@@ -103,58 +73,17 @@ func runVariant(p *rule.Pass) error {
 			if t = twins.find(call, fn); t == nil {
 				continue // no context-taking twin of the same shape
 			}
-			if carriesValuesOnly(t) {
-				continue // log.InfoWithContext(ctx, ...): trace ids, not cancellation
-			}
-			if getterWithWaitingTwin(fn, t) {
-				continue // PrimaryInfo() vs PrimaryInfoWithContext(ctx): a different call, not a cancellable copy
-			}
-		}
-		if t != nil && insideTwin(p.TypesInfo, c, t) {
-			continue // the twin wraps F: calling the twin here would recurse
 		}
 		src, ok := ctxInScope(p.TypesInfo, p.Pkg, c)
 		if !ok {
 			continue
 		}
-		if detachedUnder(c, src.owner, token.GO) {
-			continue // a goroutine meant to outlive the request
+		cand := variantCall{p, c, call, fn, t}
+		if rule.Quiet(p, call, variantQuiet, cand) {
+			continue
 		}
-		if inReturnedFunc(c, src.owner) {
-			continue // a release or shutdown function, run after this call is over
-		}
-		if ignoredByCallback(p.TypesInfo, src) {
-			continue // WriteFunc: func(ctx context.Context, logs []*Log) error { ... }, ctx unused
-		}
-		if done.afterDone(src, call.Pos()) {
-			continue // ctx is over here: cleanup must not be cancelled
-		}
-		if t != nil && nonBlockingDial(p.TypesInfo, call, fn, src.owner.Node()) {
-			continue // grpc.Dial without WithBlock returns at once: DialContext's ctx bounds nothing
-		}
-		if t != nil && contextUnread(call, fn) {
-			continue // config.NewTLSConfig(cfg): no secret manager to pass the ctx to
-		}
-		if t != nil && contextAttachedLater(p, c) {
-			continue // NewGetParams().WithContext(ctx), req = req.WithContext(ctx)
-		}
-		if t != nil && sentWithContext(p.TypesInfo, c, fn, src) {
-			continue // client.GetContext(ctx, NewGetParams()): the ctx travels with the call
-		}
-		if match.IsFunc(fn, "net/http", "NewRequest") && requestReturned(p.TypesInfo, c) {
-			continue // built for the caller, which sends it with its own context
-		}
-		if match.IsFunc(fn, "os/exec", "Command") && longLivedChild(p.TypesInfo, c) {
-			continue // a child started, kept and stopped later: CommandContext would kill it with this call's ctx
-		}
-		if t != nil && preparesInTx(fn) {
-			continue // tx.Prepare: the transaction holds its connection, and its context governs it
-		}
-		if owner := declared(p.TypesInfo, src.owner); owner != nil && !src.request && calls.onlyFreshRoots(owner, src.v) {
-			continue // every caller here passes a fresh root: ctx cancels nothing
-		}
-		if owner := declared(p.TypesInfo, src.owner); owner != nil && src.request && calls.onlyOutgoingRequests(owner, src.v) {
-			continue // r is a request being built to send: r.Context() is no caller's ctx
+		if rule.Quiet(p, call, variantScopeQuiet, variantInScope{cand, src, done, calls}) {
+			continue
 		}
 		if d := preferDerived(p.TypesInfo, p.Pkg, c, src); !resultLeaves(p.TypesInfo, c) {
 			src = d // keep the deadline the function set, unless the result outlives it (rows, a tx)

@@ -14,7 +14,7 @@ type batchHandler struct {
 // From pocketbase core/base.go:1447: the batch writer's ctx is that of
 // whichever log call triggered the flush, and the literal never reads it.
 // Cancelling the write with it would drop a hundred other requests' logs.
-func logWriter(db *sql.DB) *batchHandler {
+func quietCallbackIgnoresCtx(db *sql.DB) *batchHandler {
 	return &batchHandler{
 		WriteFunc: func(ctx context.Context, logs []*logEntry) error {
 			return inTransaction(db, func(tx *sql.Tx) error {

@@ -9,13 +9,13 @@ import (
 // ctx that cancels nothing: the twin would change nothing. Quiet; the twin
 // is also called with a caller's ctx and is still reported.
 
-func purgeExpired(ctx context.Context, db *sql.DB) error {
+func quietCallersPassFreshRoots(ctx context.Context, db *sql.DB) error {
 	_, err := db.Exec("DELETE FROM sessions WHERE expires < now()")
 	return err
 }
 
 func purgeOnStart(db *sql.DB) error {
-	return purgeExpired(context.Background(), db)
+	return quietCallersPassFreshRoots(context.Background(), db)
 }
 
 func purgeStale(ctx context.Context, db *sql.DB) error {

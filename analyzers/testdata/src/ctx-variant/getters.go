@@ -39,7 +39,7 @@ func (c *cluster) Members() ([]string, error) { return nil, nil }
 
 func (c *cluster) MembersWithContext(ctx context.Context) ([]string, error) { return nil, ctx.Err() }
 
-func redirect(ctx context.Context, c *cluster) string {
+func quietGetterTwin(ctx context.Context, c *cluster) string {
 	l, _ := c.Leader()
 	return l
 }
@@ -59,7 +59,7 @@ type namer struct{}
 func (namer) Name() (string, error)                           { return "", nil }
 func (namer) NameContext(ctx context.Context) (string, error) { return "", nil }
 
-func decorate(r *http.Request, l namer) {
+func quietOutgoingRequest(r *http.Request, l namer) {
 	name, _ := l.Name()
 	r.Header.Set("X-Name", name)
 }
@@ -69,7 +69,7 @@ func send(c *http.Client, l namer) error {
 	if err != nil {
 		return err
 	}
-	decorate(r, l)
+	quietOutgoingRequest(r, l)
 	resp, err := c.Do(r)
 	if err != nil {
 		return err

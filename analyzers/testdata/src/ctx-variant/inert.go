@@ -33,7 +33,7 @@ func announce(ctx context.Context, p publisher) error {
 // From trillian cmd/createtree/main.go:76 and testonly/mdm/mdmtest/main.go:73:
 // grpc.Dial without an option that makes it block returns at once, so
 // DialContext's ctx would bound nothing.
-func createTree(ctx context.Context, addr string, opts []grpc.DialOption) error {
+func quietNonBlockingDial(ctx context.Context, addr string, opts []grpc.DialOption) error {
 	conn, err := grpc.Dial(addr, opts...)
 	if err != nil {
 		return err

@@ -41,7 +41,7 @@ func (s *supervisor) ExecKept(ctx context.Context, path string) error {
 	return nil
 }
 
-func startChild(ctx context.Context, path string) (*exec.Cmd, error) {
+func quietLongLivedChild(ctx context.Context, path string) (*exec.Cmd, error) {
 	cmd := exec.Command(path)
 	return cmd, cmd.Start()
 }

@@ -67,20 +67,20 @@ func mismatched(ctx context.Context, svc *ctxvariantapi.S3) error {
 }
 
 // slog's Context twins carry values, not cancellation.
-func logs(ctx context.Context, logger *slog.Logger) {
+func quietValuesOnlyTwin(ctx context.Context, logger *slog.Logger) {
 	slog.Info("started")
 	logger.Warn("slow")
 }
 
 // A goroutine meant to outlive the request.
-func background(ctx context.Context, db *sql.DB) {
+func quietInGoStatement(ctx context.Context, db *sql.DB) {
 	go func() {
 		_, _ = db.Exec("REFRESH MATERIALIZED VIEW stats")
 	}()
 }
 
 // Once ctx is over, the cleanup must not be cancelled with it.
-func markCancelled(ctx context.Context, db *sql.DB, id int) error {
+func quietAfterDone(ctx context.Context, db *sql.DB, id int) error {
 	select {
 	case <-ctx.Done():
 		_, err := db.Exec("UPDATE jobs SET status = 'cancelled' WHERE id = $1", id)
@@ -124,10 +124,10 @@ func (l legacy) SendContext(ctx context.Context, msg string) error {
 	return l.Send(msg)
 }
 
-func render(name string) string { return name }
+func quietInsideTwin(name string) string { return name }
 
-func renderContext(ctx context.Context, name string) string {
-	return render(name)
+func quietInsideTwinContext(ctx context.Context, name string) string {
+	return quietInsideTwin(name)
 }
 
 // From alertmanager cli/alert_add.go:134 (and its eight siblings in cli/):
@@ -144,7 +144,7 @@ func swaggerChained(ctx context.Context, c *ctxvariantapi.Client, id string) err
 
 // From alertmanager notify/util.go:84: the request is given the ctx before
 // it is sent.
-func attachedAtSend(ctx context.Context, client *http.Client, url string) (*http.Response, error) {
+func quietContextAttachedLater(ctx context.Context, client *http.Client, url string) (*http.Response, error) {
 	req, err := http.NewRequest(http.MethodPost, url, nil)
 	if err != nil {
 		return nil, err
@@ -169,7 +169,7 @@ func attachedByAssignment(ctx context.Context, client *http.Client, url string) 
 
 // From gitea services/webhook/deliver.go:45: a request built for the
 // caller, which sends it with client.Do(req.WithContext(ctx)).
-func buildRequest(ctx context.Context, method, url string) (req *http.Request, err error) {
+func quietRequestReturned(ctx context.Context, method, url string) (req *http.Request, err error) {
 	switch method {
 	case http.MethodPost:
 		req, err = http.NewRequest(http.MethodPost, url, nil)
@@ -185,7 +185,7 @@ func buildRequest(ctx context.Context, method, url string) (req *http.Request, e
 
 // From gitea modules/globallock/redis_locker.go:104: the release function
 // runs after the locking call is over; its ctx may have timed out by then.
-func lock(ctx context.Context, m *ctxvariantapi.Mutex) (func(), error) {
+func quietInReturnedFunc(ctx context.Context, m *ctxvariantapi.Mutex) (func(), error) {
 	return func() {
 		_, _ = m.Unlock()
 	}, nil
@@ -202,7 +202,7 @@ func validateSettings(ctx context.Context, s *settings) error {
 // From alertmanager notify/email/email.go:143 and :190 and
 // cluster/tls_transport.go:93: with no secret manager option, the twin's
 // context has no reader; the certificate files are read either way.
-func emailTLS(ctx context.Context, cfg *promconfig.TLSConfig) (*tls.Config, error) {
+func quietContextUnread(ctx context.Context, cfg *promconfig.TLSConfig) (*tls.Config, error) {
 	return promconfig.NewTLSConfig(cfg)
 }
 
@@ -210,7 +210,7 @@ func emailTLS(ctx context.Context, cfg *promconfig.TLSConfig) (*tls.Config, erro
 // params' own context would be ignored there, and the ctx travels with
 // the call. Quiet; the twin (swaggerNoContext in positives.go) sends with
 // a call that receives no ctx.
-func swaggerSentWithContext(ctx context.Context, c *ctxvariantapi.ContextClient, id string) error {
+func quietSentWithContext(ctx context.Context, c *ctxvariantapi.ContextClient, id string) error {
 	params := ctxvariantapi.NewGetParams()
 	params.ID = id
 	if _, err := c.GetContext(ctx, params); err != nil {
@@ -218,4 +218,14 @@ func swaggerSentWithContext(ctx context.Context, c *ctxvariantapi.ContextClient,
 	}
 	_, err := c.GetContext(ctx, ctxvariantapi.NewGetParams().WithID(id))
 	return err
+}
+
+// The twin of the quiet forms above: a request built without the ctx in
+// scope and sent as it is is reported.
+func negativesTwin(ctx context.Context, c *http.Client, url string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req)
 }

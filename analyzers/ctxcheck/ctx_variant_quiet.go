@@ -1,0 +1,154 @@
+package ctxcheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// variantCall is a call of an API with a context-taking twin (or an
+// http.NewRequest), a candidate of ctx-variant.
+type variantCall struct {
+	p    *rule.Pass
+	c    inspector.Cursor
+	call *ast.CallExpr
+	fn   *types.Func
+	t    *twin // nil for the context-less net/http calls
+}
+
+// variantQuiet are the safe forms decided from the API and its twin.
+var variantQuiet = []rule.QuietForm[variantCall]{
+	{
+		Name: "values-only-twin",
+		Doc: "Twins that return nothing (log/slog's InfoContext, a logger's InfoWithContext): they cannot tell the " +
+			"caller they were cancelled, so their context carries values such as trace ids; httptest and " +
+			"ozzo-validation, whose Context twins carry values, not cancellation, either.",
+		Applies: func(v variantCall) bool { return v.t != nil && carriesValuesOnly(v.t) },
+	},
+	{
+		Name: "getter-twin",
+		Doc: "A getter method (no parameters, no error result) whose twin cannot fail either and returns nothing that " +
+			"could hold the context: the twin is a different call (one that waits until the value exists), not a " +
+			"cancellable copy.",
+		Applies: func(v variantCall) bool { return v.t != nil && getterWithWaitingTwin(v.fn, v.t) },
+	},
+	{
+		Name:    "inside-twin-context",
+		Doc:     "Calls inside the twin itself, the ...Context function (an adapter QueryContext that checks ctx, then calls Query): calling the twin there would recurse.",
+		Applies: func(v variantCall) bool { return v.t != nil && insideTwin(v.p.TypesInfo, v.c, v.t) },
+	},
+}
+
+// variantInScope is a candidate of ctx-variant with the context in scope.
+type variantInScope struct {
+	variantCall
+	src   ctxSource
+	done  *doneIndex
+	calls *packageCalls
+}
+
+// variantScopeQuiet are the safe forms decided from the context in scope
+// and what the code does with the call's result.
+var variantScopeQuiet = []rule.QuietForm[variantInScope]{
+	{
+		Name:    "in-go-statement",
+		Doc:     "Calls in a go statement, whose work outlives the request by design.",
+		Applies: func(v variantInScope) bool { return detachedUnder(v.c, v.src.owner, token.GO) },
+	},
+	{
+		Name:    "in-returned-func",
+		Doc:     "Calls in a function literal the function returns (a release or shutdown function run after the call is over).",
+		Applies: func(v variantInScope) bool { return inReturnedFunc(v.c, v.src.owner) },
+	},
+	{
+		Name: "callback-ignores-ctx",
+		Doc: "Code in a function literal that never uses the context parameter its signature hands it (a batch " +
+			"writer's WriteFunc(ctx, logs), whose ctx is that of whichever call triggered the flush): the API the " +
+			"literal is given to decides what that context means; a named function that ignores its own ctx is still " +
+			"reported.",
+		Applies: func(v variantInScope) bool { return ignoredByCallback(v.p.TypesInfo, v.src) },
+	},
+	{
+		Name: "after-done",
+		Doc: "Code that runs once the ctx is known to be over (after <-ctx.Done(), in \"case <-ctx.Done():\", in " +
+			"\"if ctx.Err() != nil\"), where cleanup must not be cancelled.",
+		Applies: func(v variantInScope) bool { return v.done.afterDone(v.src, v.call.Pos()) },
+	},
+	{
+		Name: "non-blocking-dial",
+		Doc: "grpc.Dial in a function that never mentions WithBlock, WithReturnConnectionError or " +
+			"FailOnNonTempDialError: it returns at once, and DialContext's context is a no-op once it returns.",
+		Applies: func(v variantInScope) bool {
+			return v.t != nil && nonBlockingDial(v.p.TypesInfo, v.call, v.fn, v.src.owner.Node())
+		},
+	},
+	{
+		Name: "context-unread",
+		Doc: "prometheus/common's config.NewTLSConfig without options, whose twin hands the context only to a secret " +
+			"manager given as an option.",
+		Applies: func(v variantInScope) bool { return v.t != nil && contextUnread(v.call, v.fn) },
+	},
+	{
+		Name: "context-attached-later",
+		Doc: "Values given the context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a " +
+			"request whose next uses are field accesses and then req.WithContext(ctx), or a request handed to a " +
+			"function of this package that attaches the context itself (its body calls req.WithContext(ctx) or another " +
+			"context-taking method on that parameter).",
+		Applies: func(v variantInScope) bool { return v.t != nil && contextAttachedLater(v.p, v.c) },
+	},
+	{
+		Name: "sent-with-context",
+		Doc: "A value built without I/O (a constructor with one result, not an error: a generated NewGetParams()) that " +
+			"is handed, directly, after builder methods, or as a variable after field settings, to a call that also " +
+			"receives the ctx in scope (client.GetContext(ctx, params)): the context travels with the call.",
+		Applies: func(v variantInScope) bool { return v.t != nil && sentWithContext(v.p.TypesInfo, v.c, v.fn, v.src) },
+	},
+	{
+		Name: "request-returned",
+		Doc: "An http.NewRequest whose request the function returns to its caller without sending it: the sender " +
+			"attaches the context.",
+		Applies: func(v variantInScope) bool {
+			return match.IsFunc(v.fn, "net/http", "NewRequest") && requestReturned(v.p.TypesInfo, v.c)
+		},
+	},
+	{
+		Name: "long-lived-child",
+		Doc: "An exec.Command held in a variable that the function only Start()s (never Run, Output, CombinedOutput or " +
+			"Wait outside a goroutine) and whose Cmd or Process it keeps (returns it, stores it or its pid, hands it " +
+			"on, or reaps it in a goroutine): a long-lived child tracked and stopped later, which CommandContext would " +
+			"kill when the starting call's ctx ends.",
+		Applies: func(v variantInScope) bool {
+			return match.IsFunc(v.fn, "os/exec", "Command") && longLivedChild(v.p.TypesInfo, v.c)
+		},
+	},
+	{
+		Name: "prepares-in-tx",
+		Doc: "Prepare and Stmt on a transaction (database/sql and sqlx Tx): the transaction holds its connection and " +
+			"ends with the context it was begun with.",
+		Applies: func(v variantInScope) bool { return v.t != nil && preparesInTx(v.fn) },
+	},
+	{
+		Name: "callers-pass-fresh-roots",
+		Doc: "A ctx that is itself a fresh root on every path the package shows (every call of the function in the " +
+			"package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three " +
+			"levels).",
+		Applies: func(v variantInScope) bool {
+			owner := declared(v.p.TypesInfo, v.src.owner)
+			return owner != nil && !v.src.request && v.calls.onlyFreshRoots(owner, v.src.v)
+		},
+	},
+	{
+		Name: "outgoing-request",
+		Doc: "A function handed an *http.Request that every caller in the package has just built with " +
+			"http.NewRequest: its Context() is the outgoing request's, not a caller's.",
+		Applies: func(v variantInScope) bool {
+			owner := declared(v.p.TypesInfo, v.src.owner)
+			return owner != nil && v.src.request && v.calls.onlyOutgoingRequests(owner, v.src.v)
+		},
+	},
+}
