@@ -32,7 +32,6 @@ var withoutQuietTable = map[string]bool{
 	"request-body-unbounded": true,
 	"secret-literal":         true,
 	"secret-logged":          true,
-	"server-timeout":         true,
 	"sql-in-loop":            true,
 	"sql-like-wildcard":      true,
 	"sql-select-star":        true,

@@ -41,19 +41,11 @@ func Timeout() *rule.Rule {
 				"accepting work. This is the incident where a slow client held sockets open until the service starved.",
 			Bad:  "log.Fatal(http.ListenAndServe(\":8080\", mux))",
 			Good: "srv := &http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: 10 * time.Second}\nlog.Fatal(srv.ListenAndServe())",
-			Quiet: "an http.Server literal that sets ReadHeaderTimeout or ReadTimeout to anything but the constant 0; " +
-				"one whose variable or struct field gets either set later anywhere in the package (srv.ReadHeaderTimeout = d, " +
-				"s.srv.ReadTimeout = d), one returned by a constructor of the package whose result gets either set (srv := " +
-				"newServer(); srv.ReadTimeout = d), or one passed to a function of the package that sets either on its " +
-				"parameter; " +
-				"http.Serve and http.ServeTLS unless every value the package stores in the listener is a TCP listener " +
+			Quiet: "http.Serve and http.ServeTLS unless every value the package stores in the listener is a TCP listener " +
 				"(net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant \"tcp\" network, perhaps " +
 				"wrapped by tls.NewListener): a listener handed in by a caller or a helper, a configured network or a unix " +
-				"socket stays quiet, and so does a package named as a test helper (a name ending in \"test\", as httptest: its servers are fakes tests start); " +
-				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
-				"cannot reach. A loopback address that is only the default of a flag or a configuration field is still " +
-				"reported: operators override such defaults to expose the server (0.0.0.0 for a load balancer's health " +
-				"check or a metrics scrape), and then slow clients reach it like any other. " +
+				"socket stays quiet, and so does a package named as a test helper (a name ending in \"test\", as httptest: its servers are fakes tests start), " +
+				"and a listener on a constant loopback address. " +
 				"The analysis does not follow a server into a function of another package. With " +
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
 				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
@@ -64,7 +56,8 @@ func Timeout() *rule.Rule {
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
 		},
-		Run: runTimeout,
+		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(readTimeoutQuiet)),
+		Run:   runTimeout,
 	}
 }
 
@@ -96,10 +89,10 @@ func runTimeout(p *rule.Pass) error {
 		reportServeListener(p, facts, call)
 	}
 	for _, sl := range facts.literals {
-		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) {
-			continue // unreachable by remote clients
+		if rule.Quiet(p, sl.lit, loopbackQuiet, servedAddr{p.TypesInfo, literalField(sl.lit, "Addr")}) {
+			continue
 		}
-		if !facts.hasField(p.TypesInfo, sl, "ReadHeaderTimeout", "ReadTimeout") {
+		if !rule.Quiet(p, sl.lit, readTimeoutQuiet, serverLit{p, facts, sl}) {
 			p.Report(sl.lit, "http.Server has neither ReadHeaderTimeout nor ReadTimeout: a client that sends its headers "+
 				"slowly or not at all holds a connection and a goroutine forever, and enough of them starve the server; "+
 				"set ReadHeaderTimeout", literalTimeoutFixes(p, opts, sl.lit)...)
@@ -279,7 +272,7 @@ func returningFunc(info *types.Info, c inspector.Cursor) *types.Func {
 // http.ListenAndServeTLS, with the rewrite to an http.Server when it is
 // mechanical.
 func reportListenAndServe(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr) {
-	if len(call.Args) == 0 || isLoopbackAddr(p.TypesInfo, call.Args[0]) {
+	if len(call.Args) == 0 || rule.Quiet(p, call, loopbackQuiet, servedAddr{p.TypesInfo, call.Args[0]}) {
 		return
 	}
 	name := match.Callee(p.TypesInfo, call).Name()

@@ -28,7 +28,7 @@ func literalZero(mux *http.ServeMux) *http.Server {
 }
 
 // Safe twin: ReadTimeout also bounds the headers.
-func literalReadTimeout(mux *http.ServeMux) *http.Server {
+func quietReadTimeoutSet(mux *http.ServeMux) *http.Server {
 	return &http.Server{Handler: mux, ReadTimeout: 30 * time.Second}
 }
 
@@ -67,6 +67,6 @@ func setOnAnother(mux *http.ServeMux) (*http.Server, *http.Server) {
 }
 
 // Safe twin: a loopback-only listener.
-func literalLoopback(mux *http.ServeMux) *http.Server {
+func quietLoopbackAddress(mux *http.ServeMux) *http.Server {
 	return &http.Server{Addr: "localhost:6060", Handler: mux}
 }

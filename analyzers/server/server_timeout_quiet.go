@@ -1,0 +1,51 @@
+package server
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// servedAddr is the address a server listens on, for the loopback form
+// server-timeout shares between http.Server literals and
+// http.ListenAndServe.
+type servedAddr struct {
+	info *types.Info
+	addr ast.Expr // nil when not set
+}
+
+// loopbackQuiet is the safe form of a server on a loopback address.
+var loopbackQuiet = []rule.QuietForm[servedAddr]{
+	{
+		Name: "loopback-address",
+		Doc: "Servers on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
+			"cannot reach; a loopback address that is only the default of a flag or a configuration field is still " +
+			"reported: operators override such defaults to expose the server, and then slow clients reach it like any " +
+			"other.",
+		Applies: func(a servedAddr) bool { return isLoopbackAddr(a.info, a.addr) },
+	},
+}
+
+// serverLit is an http.Server literal, a candidate of server-timeout.
+type serverLit struct {
+	p     *rule.Pass
+	facts *timeoutFacts
+	sl    serverLiteral
+}
+
+// readTimeoutQuiet is the safe form of an http.Server literal whose read
+// of the request headers is bounded.
+var readTimeoutQuiet = []rule.QuietForm[serverLit]{
+	{
+		Name: "read-timeout-set",
+		Doc: "An http.Server literal that sets ReadHeaderTimeout or ReadTimeout to anything but the constant 0; one " +
+			"whose variable or struct field gets either set later anywhere in the package (srv.ReadHeaderTimeout = d, " +
+			"s.srv.ReadTimeout = d), one returned by a constructor of the package whose result gets either set (srv := " +
+			"newServer(); srv.ReadTimeout = d), or one passed to a function of the package that sets either on its " +
+			"parameter.",
+		Applies: func(s serverLit) bool {
+			return s.facts.hasField(s.p.TypesInfo, s.sl, "ReadHeaderTimeout", "ReadTimeout")
+		},
+	},
+}
