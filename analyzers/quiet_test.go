@@ -28,7 +28,6 @@ var withoutQuietTable = map[string]bool{
 	"jwt-no-expiry":          true,
 	"jwt-unverified":         true,
 	"migration-lock":         true,
-	"no-graceful-shutdown":   true,
 	"request-body-unbounded": true,
 	"secret-literal":         true,
 	"secret-logged":          true,
@@ -44,7 +43,9 @@ var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 // The doc contract of quiet forms: every form a rule declares has a name
 // and one sentence, the generated documentation lists it, and the rule's
 // fixture has a function named after it (rule.FixtureFunc) that the form
-// silences, with no finding, in a file that also holds a reported twin.
+// silences, with no finding, in a package that also holds a reported twin
+// (the rule's own fixture package, for a form that silences a whole
+// package).
 func TestQuietFormsAreDocumentedAndTested(t *testing.T) {
 	for _, r := range analyzers.Rules() {
 		t.Run(r.ID, func(t *testing.T) {
@@ -129,6 +130,24 @@ func checkQuietFixtures(t *testing.T, r *analyzers.Rule) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A reported twin sits in the fixture's package or, for a form that
+	// silences a whole package, in the rule's own fixture package.
+	twins := map[string]bool{}
+	for _, fn := range funcs {
+		twins[fn.pkg] = twins[fn.pkg] || fn.twin
+	}
+	twinIn := func(pkg string) bool {
+		if twins[pkg] {
+			return true
+		}
+		matches, _ := filepath.Glob(filepath.Join(src, pkg, "*.go"))
+		for _, m := range matches {
+			if data, err := os.ReadFile(m); err == nil && strings.Contains(string(data), "// want ") {
+				return true
+			}
+		}
+		return false
+	}
 	pkgs := map[string]bool{}
 	for _, f := range r.Quiet {
 		fn, ok := funcs[rule.FixtureFunc(f.Name)]
@@ -136,8 +155,8 @@ func checkQuietFixtures(t *testing.T, r *analyzers.Rule) {
 			t.Errorf("quiet form %q: no func %s in testdata/src/%s", f.Name, rule.FixtureFunc(f.Name), r.ID)
 			continue
 		}
-		if !fn.twin {
-			t.Errorf("quiet form %q: %s holds no reported twin (// want) beside %s", f.Name, fn.file, rule.FixtureFunc(f.Name))
+		if !twinIn(fn.pkg) && !twinIn(r.ID) {
+			t.Errorf("quiet form %q: the package of %s holds no reported twin (// want) beside %s", f.Name, fn.file, rule.FixtureFunc(f.Name))
 		}
 		pkgs[fn.pkg] = true
 	}

@@ -31,13 +31,8 @@ func Shutdown() *rule.Rule {
 				"\tgo func() {\n\t\t<-ctx.Done()\n\t\tshutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)\n" +
 				"\t\tdefer cancel()\n\t\tsrv.Shutdown(shutdownCtx)\n\t}()\n" +
 				"\tif err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n}",
-			Quiet: "packages other than main (a library cannot know the process lifecycle); a main package that refers " +
-				"to http.Server.Shutdown anywhere (called or passed as a method value), on any server: the analysis does " +
-				"not track which server a helper shuts down, so one Shutdown quiets every serving call of an http.Server in the package; " +
-				"a main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
-				"package (a lifecycle library such as gracehttp.Serve(srv) that shuts it down); listeners on a constant loopback address (\"localhost:6060\" " +
-				"debug endpoints); a loopback address that is only the default of a flag or a configuration field is " +
-				"still reported, since deployments override it to serve real traffic. Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
+			Quiet: "Packages other than main are not analyzed: a library cannot know the process lifecycle. The analysis does " +
+				"not track which server a helper shuts down. Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
 				"http.ServeTLS is always reported, since there is no server to shut down. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
@@ -46,7 +41,8 @@ func Shutdown() *rule.Rule {
 				"of both is the same, and a main that never handles a termination signal is the failure itself; mark such " +
 				"a program non-production in rules.toml (non_production = [\"**\"] for a whole module).",
 		},
-		Run: runShutdown,
+		Quiet: rule.Declare(rule.Forms(shutdownQuiet)),
+		Run:   runShutdown,
 	}
 }
 
@@ -57,6 +53,7 @@ func runShutdown(p *rule.Pass) error {
 	shuts := refersToShutdown(p.TypesInfo)
 	var serves []*ast.CallExpr
 	loopback := map[types.Object]bool{} // variables and fields holding a server on a loopback address
+	handedAway := false                 // an *http.Server goes to a lifecycle library
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CompositeLit:
@@ -66,8 +63,8 @@ func runShutdown(p *rule.Pass) error {
 				}
 			}
 		case *ast.CallExpr:
-			if handsServerAway(p.TypesInfo, p.Pkg, n) {
-				return nil
+			if !handedAway && handsServerAway(p.TypesInfo, p.Pkg, n) {
+				handedAway = true
 			}
 			fn := match.Callee(p.TypesInfo, n)
 			if match.IsFunc(fn, "net/http", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
@@ -77,31 +74,23 @@ func runShutdown(p *rule.Pass) error {
 		}
 	}
 	for _, call := range serves {
-		if shuts && match.Callee(p.TypesInfo, call).Signature().Recv() != nil {
-			continue // a Shutdown somewhere may stop this server; http.ListenAndServe has none to stop
+		if rule.Quiet(p, call, shutdownQuiet, serveCall{p, call, handedAway, shuts, loopback}) {
+			continue
 		}
-		reportServe(p, call, loopback)
+		reportServe(p, call)
 	}
 	return nil
 }
 
 // reportServe reports a serving call of a main package that never shuts
 // a server down, unless it listens on a loopback address.
-func reportServe(p *rule.Pass, call *ast.CallExpr, loopback map[types.Object]bool) {
+func reportServe(p *rule.Pass, call *ast.CallExpr) {
 	fn := match.Callee(p.TypesInfo, call)
 	if fn.Signature().Recv() == nil {
-		if strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && isLoopbackAddr(p.TypesInfo, call.Args[0]) {
-			return
-		}
 		p.Reportf(call, "http.%s serves HTTP with no http.Server to shut down: every deploy or restart cuts the "+
 			"requests in flight mid-response; serve with an http.Server and call its Shutdown on SIGTERM "+
 			"(signal.NotifyContext) so they drain", fn.Name())
 		return
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if key := valueKey(p.TypesInfo, sel.X); key != nil && loopback[key] {
-			return
-		}
 	}
 	p.Reportf(call, "http.Server.%s in package main, which never calls Shutdown: every deploy or restart cuts the "+
 		"requests in flight mid-response; on SIGTERM (signal.NotifyContext) call Shutdown with a deadline so they drain",

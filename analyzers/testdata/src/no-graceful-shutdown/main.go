@@ -33,7 +33,7 @@ func (s server) run() error {
 }
 
 // Safe twin: a debug endpoint on loopback needs no draining.
-func debug() {
+func quietLoopbackAddress() {
 	go http.ListenAndServe("localhost:6060", nil)
 	admin := &http.Server{Addr: "127.0.0.1:9090", ReadHeaderTimeout: time.Second}
 	go admin.ListenAndServe()

@@ -1,0 +1,60 @@
+package server
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// serveCall is a call that serves HTTP in package main, a candidate of
+// no-graceful-shutdown.
+type serveCall struct {
+	p          *rule.Pass
+	call       *ast.CallExpr
+	handedAway bool // the package hands an *http.Server to a lifecycle library
+	shuts      bool // the package refers to http.Server.Shutdown
+	loopback   map[types.Object]bool
+}
+
+// shutdownQuiet are the safe forms of a serving call in package main.
+var shutdownQuiet = []rule.QuietForm[serveCall]{
+	{
+		Name: "server-handed-to-library",
+		Doc: "A main that hands an *http.Server to a function outside the standard library, golang.org/x and the " +
+			"package (a lifecycle library such as gracehttp.Serve(srv) that shuts it down).",
+		Applies: func(s serveCall) bool { return s.handedAway },
+	},
+	{
+		Name: "shutdown-referenced",
+		Doc: "A serving call of an http.Server in a main package that refers to http.Server.Shutdown anywhere (called " +
+			"or passed as a method value), on any server: one Shutdown quiets every serving call of an http.Server in " +
+			"the package, since the analysis does not track which server a helper shuts down.",
+		Applies: func(s serveCall) bool { return s.shuts && match.Callee(s.p.TypesInfo, s.call).Signature().Recv() != nil },
+	},
+	{
+		Name: "loopback-address",
+		Doc: "Servers on a constant loopback address (\"localhost:6060\" debug endpoints); a loopback address that is " +
+			"only the default of a flag or a configuration field is still reported, since deployments override it to " +
+			"serve real traffic.",
+		Applies: func(s serveCall) bool { return servesLoopback(s.p.TypesInfo, s.call, s.loopback) },
+	},
+}
+
+// servesLoopback reports whether call serves on a constant loopback
+// address: http.ListenAndServe("localhost:6060", h), or a method of a
+// server whose literal sets such an Addr.
+func servesLoopback(info *types.Info, call *ast.CallExpr, loopback map[types.Object]bool) bool {
+	fn := match.Callee(info, call)
+	if fn.Signature().Recv() == nil {
+		return strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && isLoopbackAddr(info, call.Args[0])
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if key := valueKey(info, sel.X); key != nil && loopback[key] {
+			return true
+		}
+	}
+	return false
+}
