@@ -46,19 +46,16 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 			Quiet: `An exp set from time.Now().Add(d) with d up to max-lifetime (24h by default) or ` +
 				`from a configured, non-constant duration; an "exp" key or ExpiresAt assigned after ` +
-				`the literal; claims that come from a parameter, a call or a package variable, or ` +
-				`are handed to other code by reference before signing (the analysis cannot see what ` +
-				`that code sets); custom claims structs with their own MarshalJSON or their own ` +
-				`"exp" field; a token signed on the spot with a key the function draws from ` +
-				`crypto/rand and uses for nothing else (no one holds the key, so no one can verify ` +
-				`the token: it is an opaque random secret shaped like a JWT).`,
+				`the literal (judged as set there); custom claims structs with their own MarshalJSON or their own ` +
+				`"exp" field (not candidates).`,
 			Fix: `Adds "exp": time.Now().Add(default-lifetime).Unix() to a MapClaims literal, ` +
 				`ExpiresAt: jwt.NewNumericDate(time.Now().Add(default-lifetime)) to a ` +
 				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
 				`embedded claims with that ExpiresAt to a custom claims literal; default-lifetime ` +
 				`is 15m. Pair short tokens with a refresh flow.`,
 		},
-		Run: runNoExpiry,
+		Quiet: rule.Declare(rule.Forms(noExpiryQuiet)),
+		Run:   runNoExpiry,
 	}
 }
 
@@ -76,13 +73,11 @@ func runNoExpiry(p *rule.Pass) error {
 			continue // claims whose exp we cannot locate
 		}
 		exp := claimsExpiry(p, arg, shape)
-		if !exp.known {
+		if rule.Quiet(p, call, noExpiryQuiet, signedClaims{p, c, exp}) {
 			continue
 		}
 		if len(exp.values) == 0 {
-			if !signedWithDiscardedKey(p, c) {
-				reportNoExpiry(p, arg, exp, shape, opts, clean)
-			}
+			reportNoExpiry(p, arg, exp, shape, opts, clean)
 			continue
 		}
 		for _, v := range exp.values {

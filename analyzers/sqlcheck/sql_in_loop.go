@@ -41,23 +41,15 @@ func InLoop() *rule.Rule {
 				"the data: a for rows.Next() loop over another result set, or a range over a slice, array or map " +
 				"that comes from the data (a parameter, a request's list, a page of ids, a list filled from rows), " +
 				"when one of its bound arguments comes from the loop (the range variables, or values the body " +
-				"scans or computes). Quiet on loops over a list fixed by the program or on disk: a composite " +
-				"literal, a variable defined only from one (a package-level list the package never assigns) or a " +
-				"function of the package that only returns one, " +
-				"a string split from a constant or an embedded file, a directory listing (os.ReadDir, " +
-				"fs.ReadDir, embed.FS.ReadDir, Glob), and integer or counted loops. Quiet in functions that change " +
-				"the schema (CREATE, ALTER, DROP...: one-shot migration code) and in migration code by where it sits " +
-				"(a package whose import path has an element naming migrations, such as migrate or migrations, or a " +
-				"function whose name contains migrat), on reads of the database's catalog " +
-				"(information_schema, pg_catalog, sqlite_master), and on a SELECT that calls a function " +
-				"(SELECT fn($1), SELECT * FROM fn($1), also with the function's name computed: FROM %s($1)), which may write. Quiet on writes in loops (an INSERT or " +
+				"scans or computes). Not candidates: integer or counted loops, writes in loops (an INSERT or " +
 				"UPDATE per item, INSERT ... RETURNING through QueryRow: batch writes in a transaction are often " +
-				"deliberate), on retry loops and loops over channels, on queries whose arguments do not change " +
-				"with the loop, on spread arguments (args...), and on prepared statements (Stmt.Query): the " +
+				"deliberate), retry loops and loops over channels, queries whose arguments do not change " +
+				"with the loop, spread arguments (args...), and prepared statements (Stmt.Query): the " +
 				"SQL of a Stmt is not at the call site, and preparing once then running per item is the " +
 				"deliberate batch idiom, though a read per item through a Stmt is still N+1.",
 		},
-		Run: runInLoop,
+		Quiet: rule.Declare(rule.Forms(inLoopQuiet), rule.Forms(fixedLoopQuiet)),
+		Run:   runInLoop,
 	}
 }
 
@@ -73,19 +65,16 @@ func runInLoop(p *rule.Pass) error {
 		if len(sts) != 1 || sts[0].verb() != "SELECT" {
 			continue
 		}
-		if !sts[0].readsTable() || sts[0].readsCatalog() {
-			continue // SELECT fn($1), SELECT ... FROM fn($1): a procedure call that may write; a schema lookup
-		}
-		if ddl[outermostFunc(sc.cursor)] || inMigrationCode(p, sc.cursor) {
-			continue // one-shot schema setup or data migration: it runs once, not per request
+		if rule.Quiet(p, sc.call, inLoopQuiet, loopQuery{p, sc, sts[0], ddl}) {
+			continue
 		}
 		for _, loop := range match.EnclosingLoops(sc.cursor) {
 			over := loopOver(p.TypesInfo, loop.Node())
 			if over == "" || !argsFromLoop(p.TypesInfo, loop.Node(), sc.args) {
 				continue
 			}
-			if r, ok := loop.Node().(*ast.RangeStmt); ok && isFixedList(p, qt, r.X, loop, 0) {
-				continue // a list written in the source or read from disk: its length does not grow with the data
+			if rule.Quiet(p, sc.call, fixedLoopQuiet, fixedLoop{p, qt, loop}) {
+				continue
 			}
 			p.Reportf(sc.call, "%s runs a query for each %s (N+1): n items make n round trips and hold a pool "+
 				"connection each time; fetch it with the outer query "+

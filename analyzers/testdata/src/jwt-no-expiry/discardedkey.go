@@ -13,7 +13,7 @@ import (
 // is signed with a key drawn from crypto/rand and then thrown away, so no
 // one can verify it: it is a random shared secret in the shape of a JWT,
 // not a user's token, and it has no exp to miss.
-func newInternalToken() (string, error) {
+func quietRandomOneUseKey() (string, error) {
 	secretBytes := make([]byte, 32)
 	_, err := io.ReadFull(rand.Reader, secretBytes)
 	if err != nil {

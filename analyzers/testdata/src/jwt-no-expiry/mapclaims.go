@@ -83,7 +83,7 @@ func signForever(id string) (string, error) {
 }
 
 // Safe twin: claims from the caller cannot be seen.
-func signGiven(claims jwt.MapClaims) (string, error) {
+func quietClaimsFromElsewhere(claims jwt.MapClaims) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)
 }
 

@@ -10,7 +10,7 @@ import (
 // runs a procedure, which may write: it is not a row lookup. Quiet; its
 // twin reads a table per row and is still N+1.
 
-func enqueueEach(ctx context.Context, db *sql.DB, jobs []string) error {
+func quietReadsNoTable(ctx context.Context, db *sql.DB, jobs []string) error {
 	for _, j := range jobs {
 		var id int64
 		if err := db.QueryRowContext(ctx, "SELECT * FROM enqueue_job($1)", j).Scan(&id); err != nil {

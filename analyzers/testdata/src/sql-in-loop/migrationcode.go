@@ -9,7 +9,7 @@ import (
 // the schema (tables, columns), not the data. Quiet; its twin reads per
 // element without changing the schema and is still N+1.
 
-func migrateColumns(ctx context.Context, tx *sql.Tx, columns []string) error {
+func quietSchemaSetup(ctx context.Context, tx *sql.Tx, columns []string) error {
 	if _, err := tx.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS settings (name text PRIMARY KEY)"); err != nil {
 		return err
 	}
