@@ -1,10 +1,12 @@
 package httpclient
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -72,6 +74,19 @@ func runBodyClose(p *rule.Pass) error {
 		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, match.OutermostFunc(c), r.respVar):
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
+		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar):
+			ret, atEnd, leaks := unclosedReturn(p, c, r)
+			if !leaks {
+				continue
+			}
+			where := fmt.Sprintf("the return at line %d", p.Fset.Position(ret.Pos()).Line)
+			if atEnd {
+				where = fmt.Sprintf("the end of the function (line %d)", p.Fset.Position(ret.Pos()).Line)
+			}
+			name := r.respVar.Name()
+			p.Reportf(s.call, "the body of the response from %s is not closed on the path that reaches %s: "+
+				"the request succeeded but %s.Body is neither closed nor handed over before it, so each call that "+
+				"takes this path leaks a connection; defer %s.Body.Close() right after the error check", api, where, name, name)
 		}
 	}
 	return nil
@@ -111,6 +126,101 @@ func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// unclosedReturn returns the earliest return, after the send at c, that
+// a path reaches with the response in hand and its body neither closed nor
+// handed over: a status check that returns before the defer, a close on
+// one branch only. Paths on which the send failed (err != nil, resp ==
+// nil) carry no body and are not followed.
+func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.ReturnStmt, atEnd, ok bool) {
+	info := p.TypesInfo
+	f, ok := p.ResultOf[sendsAnalyzer].(*sendScan).flowOf(c)
+	if !ok || r.node == nil || !declaredIn(r.respVar, f.fn) {
+		return nil, false, false // a variable of an enclosing function: whoever declared it may close it
+	}
+	// Where the body is closed or handed over, or resp gets another value.
+	var handled positions
+	for _, use := range usesOf(info, f.fn, r.respVar) {
+		if isHandled(info, use, f.fn) {
+			handled = append(handled, use.Node().Pos())
+		}
+	}
+	if handled.before(r.node.Pos()) {
+		return nil, false, false // closed by code that runs before the send: a deferred closure, the previous loop turn
+	}
+	var errSet positions // where err gets another value: a later test of err is not the send's
+	if r.errVar != nil {
+		for _, use := range usesOf(info, f.fn, r.errVar) {
+			if isAssigned(use) {
+				errSet = append(errSet, use.Node().Pos())
+			}
+		}
+	}
+	start, i, ok := f.at(r.node)
+	if !ok {
+		return nil, false, false
+	}
+	type state struct {
+		b        *cfg.Block
+		from     int
+		errFresh bool
+	}
+	type seenKey struct {
+		b        *cfg.Block
+		errFresh bool
+	}
+	var found *ast.ReturnStmt
+	seen := map[seenKey]bool{}
+	stack := []state{{start, i + 1, r.errVar != nil}}
+path:
+	for len(stack) > 0 {
+		s := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, n := range s.b.Nodes[s.from:] {
+			if n == r.node || handled.within(n) {
+				continue path // closed, handed over, or a new response
+			}
+			if errSet.within(n) {
+				s.errFresh = false
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				if found == nil || ret.Pos() < found.Pos() {
+					found = ret
+				}
+				continue path
+			}
+		}
+		cond, branches := condOf(s.b)
+		for k, next := range s.b.Succs {
+			if branches && noResponseOn(info, cond, k == 0, r.respVar, r.errVar, s.errFresh) {
+				continue // the send failed on this branch: there is no body
+			}
+			if key := (seenKey{next, s.errFresh}); !seen[key] {
+				seen[key] = true
+				stack = append(stack, state{next, 0, s.errFresh})
+			}
+		}
+	}
+	if found == nil {
+		return nil, false, false
+	}
+	return found, found.Return == f.body.Rbrace, true // the cfg puts the implicit return at the closing brace
+}
+
+// isHandled reports whether the use of a response variable at c, in the
+// function at fn, closes its body or hands the response or its body over
+// (returned, passed on, stored), or gives the variable a new value. A use
+// in a function literal counts too: the literal may run at any time.
+func isHandled(info *types.Info, use, fn inspector.Cursor) bool {
+	if isAssigned(use) || escapes(info, use) || inFuncLit(use, fn) {
+		return true
+	}
+	if sel, field := responseField(info, use); field == "Body" {
+		access, _ := accessOf(info, sel)
+		return access == bodyClosed || escapes(info, sel)
 	}
 	return false
 }
