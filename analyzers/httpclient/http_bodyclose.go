@@ -34,11 +34,21 @@ func BodyClose() *rule.Rule {
 				"if err != nil {\n\treturn err\n}\n" +
 				"defer resp.Body.Close()\n" +
 				"return json.NewDecoder(resp.Body).Decode(&v)",
-			Quiet: "A response whose Body is closed anywhere in the function, directly, deferred, in a closure " +
-				"(defer func() { _ = resp.Body.Close() }()) or as a method value (resp.Body.Close passed on). " +
-				"A response, or its Body, that leaves the function: returned, passed to a call other than a standard " +
-				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio...), stored in a variable, field, slice, map or " +
-				"composite literal, or sent on a channel: whoever receives it owns the close. " +
+			Quiet: "A response whose Body is closed or handed over on every path from the send to a return: closed " +
+				"directly, deferred, in a closure (defer func() { _ = resp.Body.Close() }()) or as a method value " +
+				"(resp.Body.Close passed on); or leaving the function, returned, passed to a call other than a standard " +
+				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio, bytes.Buffer.ReadFrom, an io.LimitedReader over it...), " +
+				"stored in a variable, field, slice, map or composite literal, or sent on a channel: whoever receives it " +
+				"owns the close. " +
+				"The paths on which the send failed carry no body: a return under `if err != nil`, `resp == nil` or " +
+				"another test of the send's err (retryable(err)), until err is assigned again; in " +
+				"`if err != nil || resp.StatusCode != 200` the status half still returns with a body. " +
+				"A path that panics or exits is not a leak. " +
+				"A response variable declared in an enclosing function, or closed by code set up before the send " +
+				"(a deferred closure declared earlier, the previous turn of a loop), is left to that code. " +
+				"Reported on a path: a status check that returns before the deferred close (`if resp.StatusCode != 200 " +
+				"{ return err }` above `defer resp.Body.Close()`), a close on one branch only, a response returned on " +
+				"success but dropped on the status-error path; the message gives the line of the return. " +
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
@@ -46,7 +56,8 @@ func BodyClose() *rule.Rule {
 				"http.NewRequest or NewRequestWithContext with the constant method HEAD (or req.Method is set to it): " +
 				"a HEAD response has no body, and the Transport puts its connection back in the pool without waiting " +
 				"for a Close. " +
-				"Not seen: a variable reused for two responses counts as closed when one of them is.",
+				"Not seen: a variable reused for two responses counts as closed when one of them is, and a loop turn " +
+				"that sends again without closing the previous response is not followed.",
 		},
 		Run: runBodyClose,
 	}

@@ -34,8 +34,10 @@ func Error() *rule.Rule {
 			Good: "resp, err := client.Get(url)\n" +
 				"if err != nil {\n\treturn fmt.Errorf(\"fetch %s: %w\", url, err)\n}\n" +
 				"defer resp.Body.Close()",
-			Quiet: "An error read (compared, returned, passed on, logged) in the statement that first uses the " +
+			Quiet: "An error read (compared, returned, passed on, wrapped, logged) in the statement that first uses the " +
 				"response, or earlier: `if err != nil`, `return resp, err`, `if resp, err := c.Do(req); err == nil`. " +
+				"An error read later on at least one path, before err is assigned again. An err of an enclosing function, " +
+				"a named result, or an err a closure reads (a deferred func that logs it). " +
 				"Uses of the response guarded by a nil check before the error is checked " +
 				"(`if resp != nil { defer resp.Body.Close() }`, also inside a deferred closure). " +
 				"Results that go straight into a call or a return. " +
@@ -43,7 +45,10 @@ func Error() *rule.Rule {
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
-				"again (`body, err := io.ReadAll(resp.Body)`) is not a check.",
+				"again (`body, err := io.ReadAll(resp.Body)`) is not a check. " +
+				"Reported also: an error assigned to a variable that no path reads before it is assigned again or the " +
+				"function returns, such as a reused err (`resp, err = c.Do(req)` after err served an earlier call); " +
+				"a `resp != nil` test is not an error check.",
 		},
 		Run: runError,
 	}
