@@ -41,7 +41,8 @@ func BodyClose() *rule.Rule {
 				"stored in a variable, field, slice, map or composite literal, or sent on a channel: whoever receives it " +
 				"owns the close. " +
 				"The paths on which the send failed carry no body: a return under `if err != nil`, `resp == nil` or " +
-				"another test of the send's err (retryable(err)), until err is assigned again; in " +
+				"another test of the send's err (retryable(err)), until err is assigned again by anything but a plain " +
+				"read of the body (io.ReadAll, io.ReadFull, resp.Body.Read: a read error drops the connection); in " +
 				"`if err != nil || resp.StatusCode != 200` the status half still returns with a body. " +
 				"A path that panics or exits is not a leak. " +
 				"A response variable declared in an enclosing function, or closed by code set up before the send " +
@@ -162,10 +163,13 @@ func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.Retur
 	if handled.before(r.node.Pos()) {
 		return nil, false, false // closed by code that runs before the send: a deferred closure, the previous loop turn
 	}
-	var errSet positions // where err gets another value: a later test of err is not the send's
+	// Where err gets another value: a later test of err is not the send's,
+	// unless the value is the error of reading the body, after which the
+	// Transport has dropped the connection itself.
+	var errSet positions
 	if r.errVar != nil {
 		for _, use := range usesOf(info, f.fn, r.errVar) {
-			if isAssigned(use) {
+			if isAssigned(use) && !readsBodyOnly(info, use.Parent().Node().(*ast.AssignStmt), r.respVar) {
 				errSet = append(errSet, use.Node().Pos())
 			}
 		}
@@ -234,4 +238,43 @@ func isHandled(info *types.Info, use, fn inspector.Cursor) bool {
 		return access == bodyClosed || escapes(info, sel)
 	}
 	return false
+}
+
+// readsBodyOnly reports whether the assignment as gets its error from a
+// plain read of the body of resp (io.ReadAll, io.ReadFull,
+// io.ReadAtLeast, bytes.Buffer.ReadFrom or resp.Body.Read, directly or
+// through io.LimitReader): an error there comes from the connection, and
+// the Transport closes a connection whose body fails to read. A decode
+// or copy error leaves the body unread and the connection held.
+func readsBodyOnly(info *types.Info, as *ast.AssignStmt, resp *types.Var) bool {
+	if len(as.Rhs) != 1 {
+		return false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := match.Callee(info, call)
+	var reader ast.Expr
+	switch {
+	case match.IsFunc(fn, "io", "ReadAll", "ReadFull", "ReadAtLeast") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
+		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
+		if len(call.Args) == 0 {
+			return false
+		}
+		reader = ast.Unparen(call.Args[0])
+		if inner, ok := reader.(*ast.CallExpr); ok && match.IsCallTo(info, inner, "io", "LimitReader") && len(inner.Args) == 2 {
+			reader = ast.Unparen(inner.Args[0])
+		}
+	case fn != nil && fn.Name() == "Read":
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		reader = ast.Unparen(sel.X)
+	default:
+		return false
+	}
+	sel, ok := reader.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Body" && localVar(info, sel.X) == resp
 }

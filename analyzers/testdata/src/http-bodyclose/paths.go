@@ -112,33 +112,34 @@ func closedOnEveryBranch(u string) {
 	resp.Body.Close()
 }
 
-// The read's own error check returns before the close: err now holds the
-// read's error, and the response is in hand.
-func readErrorBeforeClose(u string) ([]byte, error) {
-	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is not closed on the path that reaches the return at line 124`
+// The decode's error check returns before the close: a decode error
+// leaves the body unread, and the response is in hand.
+func decodeErrorBeforeClose(u string) (Item, error) {
+	var it Item
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is not closed on the path that reaches the return at line 125`
 	if err != nil {
-		return nil, err
+		return it, err
 	}
-	data, err := io.ReadAll(resp.Body)
+	err = json.NewDecoder(resp.Body).Decode(&it)
 	if err != nil {
-		return nil, err
+		return it, err
 	}
 	resp.Body.Close()
-	return data, nil
+	return it, nil
 }
 
-// Twin: a send that failed returns through the same error check as the
-// read, and the body is closed before the read.
-func readAfterDeferredClose(u string) ([]byte, error) {
+// Twin: the read's own error check returns before the close, but a read
+// error comes from the connection, which the Transport then closes.
+func readErrorBeforeClose(u string) ([]byte, error) {
 	resp, err := client.Get(u)
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
 		return nil, err
 	}
+	resp.Body.Close()
 	return data, nil
 }
 
