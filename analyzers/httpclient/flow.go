@@ -108,16 +108,18 @@ func isAssigned(c inspector.Cursor) bool { return c.ParentEdgeKind() == edge.Ass
 // branch, the send has certainly given no response: its error is not nil
 // (errFresh: err still holds the send's error) or the response is nil.
 // A test of err the rule cannot read (retryable(err), errors.Is(err, x))
-// counts as an error path on its true branch.
-func noResponseOn(info *types.Info, cond ast.Expr, branch bool, resp, err *types.Var, errFresh bool) bool {
+// counts as an error path on its true branch. readErrs are the variables
+// that hold the error of a plain read of the body: when one is not nil the
+// Transport has dropped the connection.
+func noResponseOn(info *types.Info, cond ast.Expr, branch bool, resp, err *types.Var, errFresh bool, readErrs map[*types.Var]bool) bool {
 	switch e := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			return noResponseOn(info, e.X, !branch, resp, err, errFresh)
+			return noResponseOn(info, e.X, !branch, resp, err, errFresh, readErrs)
 		}
 	case *ast.BinaryExpr:
-		x := func(b bool) bool { return noResponseOn(info, e.X, b, resp, err, errFresh) }
-		y := func(b bool) bool { return noResponseOn(info, e.Y, b, resp, err, errFresh) }
+		x := func(b bool) bool { return noResponseOn(info, e.X, b, resp, err, errFresh, readErrs) }
+		y := func(b bool) bool { return noResponseOn(info, e.Y, b, resp, err, errFresh, readErrs) }
 		switch e.Op {
 		case token.LAND:
 			if branch {
@@ -132,7 +134,7 @@ func noResponseOn(info *types.Info, cond ast.Expr, branch bool, resp, err *types
 		case token.EQL, token.NEQ:
 			if v := nilTested(info, e); v != nil {
 				switch {
-				case v == err && errFresh:
+				case v == err && errFresh, readErrs[v]:
 					return (e.Op == token.NEQ) == branch // err != nil holds on this branch
 				case v == resp:
 					return (e.Op == token.EQL) == branch // resp == nil holds on this branch

@@ -155,9 +155,13 @@ func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.Retur
 	}
 	// Where the body is closed or handed over, or resp gets another value.
 	var handled positions
+	readErrs := map[*types.Var]bool{}
 	for _, use := range usesOf(info, f.fn, r.respVar) {
 		if isHandled(info, use, f.fn) {
 			handled = append(handled, use.Node().Pos())
+		}
+		if v := readErrorOf(info, use, r.respVar); v != nil {
+			readErrs[v] = true
 		}
 	}
 	if handled.before(r.node.Pos()) {
@@ -210,7 +214,7 @@ path:
 		}
 		cond, branches := condOf(s.b)
 		for k, next := range s.b.Succs {
-			if branches && noResponseOn(info, cond, k == 0, r.respVar, r.errVar, s.errFresh) {
+			if branches && noResponseOn(info, cond, k == 0, r.respVar, r.errVar, s.errFresh, readErrs) {
 				continue // the send failed on this branch: there is no body
 			}
 			if key := (seenKey{next, s.errFresh}); !seen[key] {
@@ -238,6 +242,23 @@ func isHandled(info *types.Info, use, fn inspector.Cursor) bool {
 		return access == bodyClosed || escapes(info, sel)
 	}
 	return false
+}
+
+// readErrorOf returns the error variable assigned by the plain read of
+// the body (readsBodyOnly) that the use of resp at c is part of, or nil.
+func readErrorOf(info *types.Info, c inspector.Cursor, resp *types.Var) *types.Var {
+	for p := c.Parent(); p.Valid(); p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.AssignStmt:
+			if !readsBodyOnly(info, n, resp) {
+				return nil
+			}
+			return localVar(info, n.Lhs[len(n.Lhs)-1])
+		case ast.Stmt:
+			return nil
+		}
+	}
+	return nil
 }
 
 // readsBodyOnly reports whether the assignment as gets its error from a

@@ -143,6 +143,25 @@ func readErrorBeforeClose(u string) ([]byte, error) {
 	return data, nil
 }
 
+// Twin: the error of reading an error page, in a variable of its own,
+// returns before the close: the read failed, the connection is gone.
+func statusPageReadError(u string) ([]byte, error) {
+	resp, err := client.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 400 {
+		msg, rerr := io.ReadAll(resp.Body)
+		if rerr != nil {
+			return nil, rerr
+		}
+		resp.Body.Close()
+		return nil, errors.New(string(msg))
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
 // Quiet: the send's result in the if statement, the close in its body.
 func ifInitSuccess(u string) {
 	if resp, err := client.Get(u); err == nil {
