@@ -58,6 +58,9 @@ func noReturn(info *types.Info, call *ast.CallExpr) bool {
 		match.IsMethod(fn, "testing", "common", "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow")
 }
 
+// uses returns the uses of v inside the function, from the package index.
+func (s *sendScan) uses(f flow, v *types.Var) []inspector.Cursor { return s.idx.UsesIn(f.fn, v) }
+
 // at returns the block of g holding the node n and n's index in it.
 func (f flow) at(n ast.Node) (*cfg.Block, int, bool) {
 	for _, b := range f.g.Blocks {

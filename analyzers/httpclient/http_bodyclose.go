@@ -149,14 +149,15 @@ func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 // nil) carry no body and are not followed.
 func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.ReturnStmt, atEnd, ok bool) {
 	info := p.TypesInfo
-	f, ok := p.ResultOf[sendsAnalyzer].(*sendScan).flowOf(c)
+	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
+	f, ok := scan.flowOf(c)
 	if !ok || r.node == nil || !declaredIn(r.respVar, f.fn) {
 		return nil, false, false // a variable of an enclosing function: whoever declared it may close it
 	}
 	// Where the body is closed or handed over, or resp gets another value.
 	var handled positions
 	readErrs := map[*types.Var]bool{}
-	for _, use := range usesOf(info, f.fn, r.respVar) {
+	for _, use := range scan.uses(f, r.respVar) {
 		if isHandled(info, use, f.fn) {
 			handled = append(handled, use.Node().Pos())
 		}
@@ -172,7 +173,7 @@ func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.Retur
 	// Transport has dropped the connection itself.
 	var errSet positions
 	if r.errVar != nil {
-		for _, use := range usesOf(info, f.fn, r.errVar) {
+		for _, use := range scan.uses(f, r.errVar) {
 			if isAssigned(use) && !readsBodyOnly(info, use.Parent().Node().(*ast.AssignStmt), r.respVar) {
 				errSet = append(errSet, use.Node().Pos())
 			}

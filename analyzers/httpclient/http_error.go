@@ -203,12 +203,13 @@ func isNakedReturn(c inspector.Cursor) bool {
 // replaces the error unread (nil when the paths end at a return).
 func unreadError(p *rule.Pass, c inspector.Cursor, r results) (overwrite ast.Node, unread bool) {
 	info := p.TypesInfo
-	f, ok := p.ResultOf[sendsAnalyzer].(*sendScan).flowOf(c)
+	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
+	f, ok := scan.flowOf(c)
 	if !ok || r.node == nil || !declaredIn(r.errVar, f.fn) || isResult(info, c, r.errVar) {
 		return nil, false // a variable of an enclosing function, or a named result a deferred call may read
 	}
 	var readAt, setAt positions
-	for _, use := range usesOf(info, f.fn, r.errVar) {
+	for _, use := range scan.uses(f, r.errVar) {
 		switch {
 		case inFuncLit(use, f.fn):
 			return nil, false // a closure may read it at any time
