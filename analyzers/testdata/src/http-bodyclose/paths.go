@@ -237,3 +237,22 @@ func newStatusError(resp *http.Response) error {
 	resp.Body.Close()
 	return &statusError{resp: resp}
 }
+
+// Quiet: a test of the send's error the rule cannot read is an error
+// path on its true branch, and a negated nil test reads as one.
+func errorClassified(u string) error {
+	resp, err := client.Get(u)
+	if isTemporary(err) {
+		return err
+	}
+	if !(err == nil) {
+		return err
+	}
+	defer resp.Body.Close()
+	return nil
+}
+
+func isTemporary(err error) bool {
+	var t interface{ Temporary() bool }
+	return errors.As(err, &t) && t.Temporary()
+}
