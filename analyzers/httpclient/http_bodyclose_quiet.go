@@ -1,9 +1,6 @@
 package httpclient
 
-import (
-	"github.com/prodlint/prodlint/analyzers/internal/match"
-	"github.com/prodlint/prodlint/analyzers/internal/rule"
-)
+import "github.com/prodlint/prodlint/analyzers/internal/rule"
 
 // sendResults is a send and what happens to its results, a candidate of
 // http-bodyclose, http-error and http-status.
@@ -45,15 +42,20 @@ var bodyCloseVarQuiet = []rule.QuietForm[sendResults]{
 		Doc:     "A response kept in a named result of the function: a naked return hands it to the caller.",
 		Applies: func(c sendResults) bool { return isResult(c.p.TypesInfo, c.sa.cursor, c.r.respVar) },
 	},
+}
+
+// bodyPathQuiet is the safe form of a response whose body is closed or
+// handed over somewhere: the candidate says whether no path from the send
+// reaches a return with the body still open.
+var bodyPathQuiet = []rule.QuietForm[bool]{
 	{
-		Name: "body-handled",
-		Doc: "A response whose Body is closed anywhere in the function (directly, deferred, in a closure such as " +
-			"defer func() { _ = resp.Body.Close() }(), or as a method value passed on), or that, or whose Body, leaves " +
-			"the function: returned, passed to a call other than a standard reader (io.ReadAll, io.Copy, " +
-			"json.NewDecoder, bufio...), stored in a variable, field, slice, map or composite literal, or sent on a " +
-			"channel: whoever receives it owns the close.",
-		Applies: func(c sendResults) bool {
-			return bodyHandled(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.r.respVar)
-		},
+		Name: "closed-on-every-path",
+		Doc: "A response whose Body is closed or handed over on every path from the send to a return: closed " +
+			"directly, deferred, in a closure (defer func() { _ = resp.Body.Close() }()) or as a method value " +
+			"(resp.Body.Close passed on); or leaving the function, returned, passed to a call other than a standard " +
+			"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio, bytes.Buffer.ReadFrom, an io.LimitedReader over it...), " +
+			"stored in a variable, field, slice, map or composite literal, or sent on a channel: whoever receives it " +
+			"owns the close.",
+		Applies: func(closedOnEveryPath bool) bool { return closedOnEveryPath },
 	},
 }

@@ -32,7 +32,9 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 		Doc: "A serving call of an http.Server in a main package that refers to http.Server.Shutdown anywhere (called " +
 			"or passed as a method value), on any server: one Shutdown quiets every serving call of an http.Server in " +
 			"the package, since the analysis does not track which server a helper shuts down.",
-		Applies: func(s serveCall) bool { return s.shuts && match.Callee(s.p.TypesInfo, s.call).Signature().Recv() != nil },
+		Applies: func(s serveCall) bool {
+			return s.shuts && match.Callee(s.p.TypesInfo, s.call).Signature().Recv() != nil
+		},
 	},
 	{
 		Name: "loopback-address",

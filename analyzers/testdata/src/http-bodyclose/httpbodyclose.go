@@ -24,7 +24,7 @@ func neverClosed(u string) (Item, error) {
 	return it, json.NewDecoder(resp.Body).Decode(&it)
 }
 
-func quietBodyHandled(u string) (Item, error) {
+func quietClosedOnEveryPath(u string) (Item, error) {
 	var it Item
 	resp, err := client.Get(u)
 	if err != nil {

@@ -15,7 +15,7 @@ func blankError(u string) {
 	defer resp.Body.Close()
 }
 
-func quietCheckedBeforeUse(u string) error {
+func quietErrorRead(u string) error {
 	resp, err := client.Get(u)
 	if err != nil {
 		return fmt.Errorf("get %s: %w", u, err)
