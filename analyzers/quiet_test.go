@@ -32,7 +32,6 @@ var withoutQuietTable = map[string]bool{
 	"secret-logged":          true,
 	"sql-like-wildcard":      true,
 	"sql-select-star":        true,
-	"test-panic":             true,
 	"tls-insecure":           true,
 }
 
