@@ -130,3 +130,137 @@ func isInteger(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
 }
+
+// contextInScope returns how the loop can reach a context it could watch:
+// the name of a context.Context parameter of the enclosing function, or a
+// context-typed expression the loop itself uses (s.ctx). It returns ""
+// when there is none.
+func (f *flow) contextInScope() string {
+	found := ""
+	ast.Inspect(f.loop.Node(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident, *ast.SelectorExpr:
+			if t := f.info.TypeOf(n.(ast.Expr)); t != nil && match.IsNamed(t, "context", "Context") {
+				if _, isVar := match.ObjectOf(f.info, n.(ast.Expr)).(*types.Var); isVar {
+					found = types.ExprString(n.(ast.Expr))
+				}
+			}
+			return found == "" && !isSelector(n)
+		case *ast.FuncLit:
+			return false
+		}
+		return found == ""
+	})
+	if found != "" {
+		return found
+	}
+	_, _, sig := match.EnclosingFunc(f.info, f.loop)
+	if sig != nil {
+		for v := range sig.Params().Variables() {
+			if match.IsNamed(v.Type(), "context", "Context") && v.Name() != "" && v.Name() != "_" {
+				return v.Name()
+			}
+		}
+	}
+	return ""
+}
+
+func isSelector(n ast.Node) bool { _, ok := n.(*ast.SelectorExpr); return ok }
+
+// backsOffToCap reports whether the loop waits for a delay that grows from
+// one attempt to the next up to a cap: a variable the loop grows (delay *=
+// 2, delay <<= 1, delay = delay*2) and caps (min(delay*2, maxDelay), or an
+// if that compares it and sets it) and passes to a wait. Such a loop sends
+// at most one attempt per capped wait.
+func (f *flow) backsOffToCap() bool {
+	grown, capped := map[types.Object]bool{}, map[types.Object]bool{}
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+				break
+			}
+			v := match.Var(f.info, n.Lhs[0])
+			if v == nil {
+				break
+			}
+			switch n.Tok {
+			case token.MUL_ASSIGN, token.SHL_ASSIGN, token.ADD_ASSIGN:
+				grown[v] = true
+			case token.ASSIGN, token.DEFINE:
+				if match.Refers(f.info, n.Rhs[0], v) && grows(n.Rhs[0]) {
+					grown[v] = true
+				}
+				if isMinCall(f.info, n.Rhs[0]) {
+					capped[v] = true
+				}
+			}
+		case *ast.IfStmt:
+			b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+			if !ok || b.Op != token.GTR && b.Op != token.GEQ {
+				break
+			}
+			if v := match.Var(f.info, b.X); v != nil && assignsTo(f.info, n.Body, v) {
+				capped[v] = true
+			}
+		}
+		return true
+	})
+	for v := range grown {
+		if !capped[v] {
+			continue
+		}
+		waited := false
+		ast.Inspect(f.body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && isWaitCall(f.info, call, nil) && match.Refers(f.info, call, v) {
+				waited = true
+			}
+			return !waited
+		})
+		if waited {
+			return true
+		}
+	}
+	return false
+}
+
+// grows reports whether e multiplies, shifts or adds.
+func grows(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.MUL || b.Op == token.SHL || b.Op == token.ADD) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isMinCall(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "min"
+}
+
+// assignsTo reports whether n assigns v.
+func assignsTo(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if match.Var(info, l) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}

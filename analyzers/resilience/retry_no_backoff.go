@@ -9,18 +9,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
-
-// networkImports are the packages whose calls a retry loop retries (the
-// API tables' senders, and grpc for its clients' shape); a package
-// importing none of them has no retry loop to report.
-func networkImports() []string {
-	return append(apis.SendPaths(), "google.golang.org/grpc")
-}
 
 // RetryNoBackoff returns the retry-no-backoff rule.
 func RetryNoBackoff() *rule.Rule {
@@ -28,7 +20,6 @@ func RetryNoBackoff() *rule.Rule {
 		ID:       "retry-no-backoff",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  networkImports(),
 		Requires: []*analysis.Analyzer{retryLoopsAnalyzer},
 		Doc: rule.Doc{
 			Title: "report retry loops that call the network again at once after a failure",
@@ -68,6 +59,15 @@ func runRetryNoBackoff(p *rule.Pass) error {
 	pf, loops := retryLoopsOf(p)
 	for _, rl := range loops {
 		if waitsIn(p.TypesInfo, rl.loop, pf) {
+			continue
+		}
+		if rl.self != nil {
+			name := rl.loop.Node().(*ast.FuncDecl).Name.Name
+			p.Reportf(rl.self, "%s calls itself again as soon as %s fails, with no wait between attempts: its attempts "+
+				"go out back to back, so a brief outage or a rate limit (429) fails them all the same way, and every "+
+				"caller multiplies its load exactly when the upstream is struggling; wait with exponential backoff and "+
+				"jitter before the next attempt (time.After in a select with ctx.Done(), or github.com/cenkalti/backoff)",
+				name, rl.api)
 			continue
 		}
 		if reroutesOnContextError(rl) {

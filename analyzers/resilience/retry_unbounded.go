@@ -13,7 +13,6 @@ func RetryUnbounded() *rule.Rule {
 		ID:       "retry-unbounded",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  networkImports(),
 		Requires: []*analysis.Analyzer{retryLoopsAnalyzer},
 		Doc: rule.Doc{
 			Title: "report retry loops with no attempt limit and no exit on ctx",
@@ -42,13 +41,24 @@ func RetryUnbounded() *rule.Rule {
 func runRetryUnbounded(p *rule.Pass) error {
 	_, loops := retryLoopsOf(p)
 	for _, rl := range loops {
-		if !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx() {
+		if rl.self != nil || !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx() {
+			continue // a recursion counts its attempts down; the others end or watch ctx
+		}
+		ctx := rl.flow.contextInScope()
+		if ctx == "" && rl.flow.backsOffToCap() {
+			continue // a reconnect loop with nothing to cancel it and a bounded rate: reconnecting is its job
+		}
+		if ctx != "" {
+			p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, and "+
+				"never looks at %s: once the caller has gone or its deadline has passed it keeps retrying, and a "+
+				"permanent failure keeps it running forever; return %s.Err() when %s.Done() is closed, or bound the "+
+				"attempts (for attempt := 0; attempt < maxAttempts; attempt++)", rl.api, ctx, ctx, ctx)
 			continue
 		}
-		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit and no "+
-			"exit on ctx.Done()/ctx.Err(): a permanent failure keeps it running, and billing, forever, even after "+
-			"the caller has gone; bound the attempts (for attempt := 0; attempt < maxAttempts; attempt++) and "+
-			"return ctx.Err() when the context is done", rl.api)
+		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, no "+
+			"deadline and no context: a permanent failure (revoked credentials, a removed endpoint) keeps it "+
+			"running, and billing, forever, and nothing can stop it; bound the attempts (for attempt := 0; "+
+			"attempt < maxAttempts; attempt++) or take a context and return ctx.Err() when it is done", rl.api)
 	}
 	return nil
 }
