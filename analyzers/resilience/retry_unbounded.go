@@ -25,14 +25,18 @@ func RetryUnbounded() *rule.Rule {
 			Good: "for attempt := 0; attempt < 5; attempt++ {\n\tif err := db.PingContext(ctx); err == nil {\n" +
 				"\t\treturn nil\n\t}\n\tselect {\n\tcase <-ctx.Done():\n\t\treturn ctx.Err()\n" +
 				"\tcase <-time.After(time.Second << attempt):\n\t}\n}\nreturn errDatabaseDown",
-			Quiet: "Reports the retry loops retry-no-backoff recognises (a network call whose error path comes back " +
+			Quiet: "Reports the retry loops retry-no-backoff recognises (a call that may reach the network, whose error path comes back " +
 				"for the same call) that end only when the call succeeds. Quiet when the loop has an attempt bound: " +
 				"a range (over an int, a slice of delays), a condition or an if-and-exit that compares a counter the " +
 				"loop steps (attempt < maxAttempts) or a time (time.Since(start) > budget, deadline.Before(now)), " +
 				"or a loop condition that calls a function the analysis cannot judge (shouldRetry()). Quiet when " +
 				"the loop exits on its context: it calls ctx.Done() or ctx.Err(), or tests context.Canceled or " +
-				"context.DeadlineExceeded. Quiet on loops meant to run forever whose success path also comes back " +
-				"(pollers, consumers): those are retry-no-backoff's business.",
+				"context.DeadlineExceeded. A loop that has a context within reach (a context.Context parameter of its " +
+				"function, or one the loop uses) and never looks at it is reported as ignoring it. Quiet on a reconnect loop " +
+				"with no context in reach whose wait grows to a cap (delay *= 2 then capped by an if or min(delay*2, " +
+				"maxDelay)): it sends at most one attempt per capped wait, and reconnecting until the peer is back is its " +
+				"job. Quiet on loops meant to run forever whose success path also comes back (pollers, consumers): those " +
+				"are retry-no-backoff's business. Retry by recursion counts its attempts down and is not reported here.",
 		},
 		Run: runRetryUnbounded,
 	}
