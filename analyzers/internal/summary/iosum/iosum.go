@@ -86,24 +86,23 @@ func (s *Summary) Via(fn *types.Func) string {
 	if apis.IsSend(fn) {
 		return match.APIName(fn, s.pkg)
 	}
-	name := match.APIName(fn, s.pkg)
 	if via, ok := s.local[fn]; ok {
-		return name + " (which calls " + via + ")"
+		return match.APIName(fn, s.pkg) + " (which calls " + via + ")"
 	}
 	if via, ok := s.imported[fn]; ok {
-		return name + " (which calls " + via + ")"
+		return match.APIName(fn, s.pkg) + " (which calls " + via + ")"
 	}
 	if s.pure[fn] || fn.Pkg() == s.pkg && !isAbstract(fn) {
 		return "" // known pure, or a function of this package that reaches no send
 	}
-	return s.byShape(fn, name)
+	return s.byShape(fn)
 }
 
 // May reports whether a call of fn may perform I/O.
 func (s *Summary) May(fn *types.Func) bool { return s.Via(fn) != "" }
 
 // byShape judges a callee whose body is not in view by its signature.
-func (s *Summary) byShape(fn *types.Func, name string) string {
+func (s *Summary) byShape(fn *types.Func) string {
 	if fn.Pkg() == nil || fn.Pkg() != s.pkg && isStd(fn.Pkg().Path()) || isWaitPackage(fn.Pkg().Path()) {
 		return ""
 	}
@@ -112,14 +111,14 @@ func (s *Summary) byShape(fn *types.Func, name string) string {
 	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		switch {
 		case ctx:
-			return name + " (an interface method that takes a context)"
+			return match.APIName(fn, s.pkg) + " (an interface method that takes a context)"
 		case fails:
-			return name + " (an interface method that can fail)"
+			return match.APIName(fn, s.pkg) + " (an interface method that can fail)"
 		}
 		return ""
 	}
 	if ctx && fails {
-		return name
+		return match.APIName(fn, s.pkg)
 	}
 	return ""
 }
