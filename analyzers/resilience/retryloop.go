@@ -69,7 +69,11 @@ func retriedOp(info *types.Info, c inspector.Cursor, pf *packageFacts) string {
 // whose last result is an error, or returns "".
 func funcValueOp(info *types.Info, c inspector.Cursor) string {
 	call := c.Node().(*ast.CallExpr)
-	sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature)
+	t := info.TypeOf(call.Fun)
+	if t == nil {
+		return "" // a cgo call C.f has no type
+	}
+	sig, ok := t.Underlying().(*types.Signature)
 	if !ok || !returnsError(sig) {
 		return ""
 	}
