@@ -40,7 +40,11 @@ func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []re
 			continue
 		}
 		f := newFlow(info, loop)
-		retries, untilSuccess := f.retriesOnError(c)
+		// A result test that continues (resp.StatusCode == 429) is a
+		// retry only on a call known to reach the network: on an
+		// iterator's Next it skips an element.
+		traced := pf.io.Traced(match.Callee(info, c.Node().(*ast.CallExpr)))
+		retries, untilSuccess := f.retriesOnError(c, traced)
 		if !retries || f.iterates(c.Node().(*ast.CallExpr)) {
 			continue // a loop over items that skips a failed one is not a retry
 		}
@@ -117,16 +121,22 @@ func returnsError(sig *types.Signature) bool {
 // falls through to the end of the body, or the loop runs while err != nil.
 // A status check that continues (resp.StatusCode == 429) retries too.
 // untilSuccess reports whether the success path leaves the loop.
-func (f *flow) retriesOnError(c inspector.Cursor) (retries, untilSuccess bool) {
+func (f *flow) retriesOnError(c inspector.Cursor, resultTests bool) (retries, untilSuccess bool) {
 	stmt := listStmt(c)
 	assign := callAssignment(stmt.Node())
 	if assign == nil {
 		return false, false // result discarded: nothing retries on its error
 	}
+	if len(assign.Rhs) != 1 || ast.Unparen(assign.Rhs[0]) != c.Node() {
+		return false, false // the error is another call's: f(g()) retries f, not g
+	}
 	results := assignedVars(f.info, assign)
 	errVar := lastErrorVar(f.info, assign)
 	if errVar == nil {
 		return false, false
+	}
+	if !resultTests {
+		results = []*types.Var{errVar} // a test of the error that continues still retries
 	}
 	if f.runsWhileErr(errVar) {
 		return true, true

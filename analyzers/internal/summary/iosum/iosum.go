@@ -98,6 +98,19 @@ func (s *Summary) Via(fn *types.Func) string {
 	return s.byShape(fn)
 }
 
+// Traced reports whether the answer for fn comes from the API tables or a
+// summary of its body (this package's or an imported fact) rather than
+// from its shape.
+func (s *Summary) Traced(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	_, local := s.local[fn]
+	_, imported := s.imported[fn]
+	return local || imported || apis.IsSend(fn)
+}
+
 // May reports whether a call of fn may perform I/O.
 func (s *Summary) May(fn *types.Func) bool { return s.Via(fn) != "" }
 
