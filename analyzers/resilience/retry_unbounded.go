@@ -1,6 +1,8 @@
 package resilience
 
 import (
+	"go/ast"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -29,9 +31,14 @@ func RetryUnbounded() *rule.Rule {
 				"for the same call) that end only when the call succeeds. Quiet when the loop has an attempt bound: " +
 				"a range (over an int, a slice of delays), a condition or an if-and-exit that compares a counter the " +
 				"loop steps (attempt < maxAttempts) or a time (time.Since(start) > budget, deadline.Before(now)), " +
-				"or a loop condition that calls a function the analysis cannot judge (shouldRetry()). Quiet when " +
-				"the loop exits on its context: it calls ctx.Done() or ctx.Err(), or tests context.Canceled or " +
-				"context.DeadlineExceeded. A loop that has a context within reach (a context.Context parameter of its " +
+				"or a loop condition that calls a function the analysis cannot judge (shouldRetry()), or a decision a " +
+				"function makes from the count (again, err := decide(err, runs); if !again { return err }), or an " +
+				"if attempt < max { continue } followed by a give-up. Quiet when the loop exits on its context: it " +
+				"calls ctx.Done() or ctx.Err(), tests context.Canceled or context.DeadlineExceeded, or leaves on the " +
+				"answer of a call given the context (if !sleepCtx(ctx, d) { return }); when it leaves on a closed " +
+				"stop channel (a chan struct{} case of a select that returns); and when it retries only on some " +
+				"errors (errors.Is(err, errUnavailable), a status code) of a call given the context: once the " +
+				"context is done the call fails with its error, which the loop does not retry. A loop that has a context within reach (a context.Context parameter of its " +
 				"function, or one the loop uses) and never looks at it is reported as ignoring it. Quiet on a reconnect loop " +
 				"with no context in reach whose wait grows to a cap (delay *= 2 then capped by an if or min(delay*2, " +
 				"maxDelay)): it sends at most one attempt per capped wait, and reconnecting until the peer is back is its " +
@@ -45,8 +52,11 @@ func RetryUnbounded() *rule.Rule {
 func runRetryUnbounded(p *rule.Pass) error {
 	_, loops := retryLoopsOf(p)
 	for _, rl := range loops {
-		if rl.self != nil || !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx() {
+		if rl.self != nil || !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx(rl.call.Node()) {
 			continue // a recursion counts its attempts down; the others end or watch ctx
+		}
+		if rl.flow.selective && passesContext(p.TypesInfo, rl.call.Node().(*ast.CallExpr)) {
+			continue // once ctx is done the call fails with ctx's error, which the loop does not retry
 		}
 		ctx := rl.flow.contextInScope()
 		if ctx == "" && rl.flow.backsOffToCap() {

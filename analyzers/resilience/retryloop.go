@@ -146,11 +146,13 @@ func (f *flow) retriesOnError(c inspector.Cursor, resultTests bool) (retries, un
 		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && match.Refers(f.info, ifs.Cond, errVar) {
 			checked = true
 			retries, untilSuccess = f.errBranchRetries(s, errVar)
+			f.selective = nilCheck(f.info, ifs.Cond, errVar) == token.ILLEGAL
 		} else if sw, ok := s.Node().(*ast.SwitchStmt); ok && !checked && f.switchesOnErr(sw, errVar) {
 			checked = true
 			retries, untilSuccess = f.errSwitchRetries(s)
+			f.selective = true
 		} else if f.continuesOnResult(s.Node(), results) {
-			retries = true // if resp.StatusCode == 429 { continue }
+			retries, f.selective = true, true // if resp.StatusCode == 429 { continue }
 		}
 		next, ok := s.NextSibling()
 		if !ok || retries && checked {

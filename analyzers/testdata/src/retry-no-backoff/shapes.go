@@ -225,3 +225,51 @@ func waitEmpty(q Queue) {
 	for q.Len() > 0 {
 	}
 }
+
+// Cursor is an iterator whose Next takes a context.
+type Cursor interface {
+	Next(ctx context.Context) (string, error)
+}
+
+var errDone = errors.New("done")
+
+// A loop over an iterator that skips the elements it does not want: the
+// continue moves on to the next element, it retries nothing.
+func collect(ctx context.Context, cur Cursor) ([]string, error) {
+	var out []string
+	for {
+		s, err := cur.Next(ctx)
+		if err != nil {
+			if errors.Is(err, errDone) {
+				return out, nil
+			}
+			return nil, err
+		}
+		if s == "" {
+			continue
+		}
+		out = append(out, s)
+	}
+}
+
+func describe(s string) error {
+	if s == "" {
+		return errGaveUp
+	}
+	return nil
+}
+
+// The error the loop tests is describe's: the network call in its
+// argument is not what fails and comes back.
+func describeUntilValid(ctx context.Context, s Store) {
+	for i := 0; i < 3; i++ {
+		if err := describe(mustGet(ctx, s)); err == nil {
+			return
+		}
+	}
+}
+
+func mustGet(ctx context.Context, s Store) string {
+	v, _ := s.Get(ctx, "k")
+	return v
+}

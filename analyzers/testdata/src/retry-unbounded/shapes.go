@@ -2,6 +2,7 @@ package retryunbounded
 
 import (
 	"context"
+	"errors"
 	"net"
 	"time"
 )
@@ -115,5 +116,80 @@ func untilNoErrorCounted(ctx context.Context, op func(context.Context) error) {
 	for tries := 0; err != nil && tries < 5; tries++ {
 		time.Sleep(time.Second)
 		err = op(ctx)
+	}
+}
+
+// Leaves when a stop channel is closed.
+func retryUntilStopped(stop <-chan struct{}, op func() error) error {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		err := op()
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-stop:
+			return err
+		case <-t.C:
+		}
+	}
+}
+
+// A policy function decides from the count whether to go on, and the wait
+// is given the context and its answer ends the loop.
+func retryWithPolicy(ctx context.Context, op func() error, decide func(err error, runs int) (bool, error)) error {
+	runs := 0
+	for {
+		err := op()
+		if err == nil {
+			return nil
+		}
+		runs++
+		again, final := decide(err, runs)
+		if !again {
+			return final
+		}
+		if !sleepCtx(ctx, time.Second) {
+			return ctx.Err()
+		}
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+var errUnavailable = errors.New("unavailable")
+
+// Retries only while the broker is unavailable: once ctx is done the call
+// fails with ctx's error instead, and the loop returns it.
+func subscribeWhileUnavailable(ctx context.Context, b Broker) error {
+	for {
+		err := b.Subscribe(ctx, "jobs")
+		if errors.Is(err, errUnavailable) {
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+}
+
+// The same selective retry with no context given to the call is reported.
+func dialWhileRefused(addr string) (net.Conn, error) {
+	for { // want `\[retry-unbounded\] this loop retries net.Dial until it succeeds`
+		conn, err := net.Dial("tcp", addr)
+		if errors.Is(err, errUnavailable) {
+			time.Sleep(time.Second)
+			continue
+		}
+		return conn, err
 	}
 }
