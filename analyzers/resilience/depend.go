@@ -107,11 +107,15 @@ func (f *flow) assignments() []dataFlow {
 		// element makes the value it belongs to differ per iteration.
 		field := false
 		for {
-			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok {
-				break
+			switch e := ast.Unparen(lhs).(type) {
+			case *ast.SelectorExpr:
+				lhs, field = e.X, true
+				continue
+			case *ast.IndexExpr: // buffer[j] = c changes buffer
+				lhs = e.X
+				continue
 			}
-			lhs, field = sel.X, true
+			break
 		}
 		if v := match.Var(f.info, lhs); v != nil {
 			out = append(out, dataFlow{v, rhs, field})

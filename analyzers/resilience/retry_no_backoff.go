@@ -59,7 +59,9 @@ func RetryNoBackoff() *rule.Rule {
 				"context.Canceled or context.DeadlineExceeded (errors.Is, or an Is of the same signature from another errors package, or ==) after reassigning the receiver of the " +
 				"call (a new peer), and otherwise leaves: each attempt follows one that waited out a deadline, or fails " +
 				"at once on a context that is over, and goes to another target. The same loop against the same target " +
-				"is still reported. A recursion with no budget (one more try after a re-login) is not taken for a retry.",
+				"is still reported. Quiet when the loop comes back only after a test that the error is " +
+				"context.DeadlineExceeded and otherwise leaves: each attempt followed one that waited out a deadline. " +
+				"A recursion with no budget (one more try after a re-login) is not taken for a retry.",
 		},
 		Run: runRetryNoBackoff,
 	}
@@ -82,6 +84,9 @@ func runRetryNoBackoff(p *rule.Pass) error {
 		}
 		if reroutesOnContextError(rl) {
 			continue // a bounded re-route to a new target after a deadline, not a hot retry
+		}
+		if retriesOnlyAfterDeadline(rl) {
+			continue // each attempt followed one that waited out a deadline
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s after a failure with no wait between attempts: "+
 			"%s; wait with exponential backoff and jitter between "+

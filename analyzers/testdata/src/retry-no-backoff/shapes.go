@@ -273,3 +273,42 @@ func mustGet(ctx context.Context, s Store) string {
 	v, _ := s.Get(ctx, "k")
 	return v
 }
+
+// Comes back only after the publish waited out its deadline (a full
+// queue): the attempts do not go out back to back.
+func publishWhenRoom(ctx context.Context, q Queue, msg []byte) error {
+	for {
+		err := q.Publish(ctx, msg)
+		if errors.Is(err, context.DeadlineExceeded) {
+			continue
+		}
+		return err
+	}
+}
+
+// The same loop coming back on any error is reported.
+func publishOnAnyError(ctx context.Context, q Queue, msg []byte) error {
+	for { // want `\[retry-no-backoff\] this loop retries Queue.Publish`
+		err := q.Publish(ctx, msg)
+		if err != nil {
+			continue
+		}
+		return nil
+	}
+}
+
+// Each attempt checks a new candidate, built afresh in the loop.
+func pickName(ctx context.Context, s Store, letters []byte) string {
+	buf := make([]byte, 8)
+	for {
+		for j := range buf {
+			buf[j] = letters[randIndex(len(letters))]
+		}
+		if _, err := s.Get(ctx, string(buf)); err != nil {
+			continue
+		}
+		return string(buf)
+	}
+}
+
+func randIndex(n int) int { return int(time.Now().UnixNano()) % n }
