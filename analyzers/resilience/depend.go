@@ -58,6 +58,9 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 			}
 		}
 	}
+	if f.underVaryingBranch(call, varying, byField) {
+		return true
+	}
 	for obj := range varying {
 		if byField[obj] {
 			// A value whose field differs per element is a different
@@ -227,6 +230,47 @@ func (f *flow) rangesOverElements() bool {
 		return true
 	case *types.Basic:
 		return types.Identical(f.info.TypeOf(loop.X).Underlying(), types.Typ[types.String])
+	}
+	return false
+}
+
+// underVaryingBranch reports whether the call runs only in a branch chosen
+// by a value that changes each iteration (switch cond { case "branches":
+// ... } in a range over conditions): the next iteration takes another
+// branch, it does not make the same call again.
+func (f *flow) underVaryingBranch(call *ast.CallExpr, varying, byField map[types.Object]bool) bool {
+	c, ok := f.loop.FindNode(call)
+	if !ok {
+		return false
+	}
+	uses := func(e ast.Node) bool {
+		if e == nil {
+			return false
+		}
+		for obj := range varying {
+			if !byField[obj] && match.Refers(f.info, e, obj) {
+				return true
+			}
+		}
+		return false
+	}
+	for p := c.Parent(); p.Valid() && p != f.loop; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.SwitchStmt:
+			if uses(n.Tag) {
+				return true
+			}
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				if uses(e) {
+					return true
+				}
+			}
+		case *ast.IfStmt:
+			if uses(n.Cond) && call.Pos() >= n.Body.Pos() {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -48,6 +48,9 @@ func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []re
 		if !retries || f.iterates(c.Node().(*ast.CallExpr)) {
 			continue // a loop over items that skips a failed one is not a retry
 		}
+		if !traced && !untilSuccess {
+			continue // an iterator's Next or a stream's Recv whose success also comes back: a consumer
+		}
 		seen[loop.Node()] = true
 		out = append(out, retryLoop{loop: loop, flow: f, api: api, call: c, untilSuccess: untilSuccess})
 	}
@@ -149,14 +152,14 @@ func (f *flow) retriesOnError(c inspector.Cursor, resultTests bool) (retries, un
 			f.selective = nilCheck(f.info, ifs.Cond, errVar) == token.ILLEGAL
 		} else if sw, ok := s.Node().(*ast.SwitchStmt); ok && !checked && f.switchesOnErr(sw, errVar) {
 			checked = true
-			retries, untilSuccess = f.errSwitchRetries(s)
+			retries, untilSuccess = f.errSwitchRetries(s, errVar)
 			f.selective = true
 		} else if f.continuesOnResult(s.Node(), results) {
 			retries, f.selective = true, true // if resp.StatusCode == 429 { continue }
 		}
 		next, ok := s.NextSibling()
-		if !ok || retries && checked {
-			break
+		if !ok || retries && checked || assignsAny(f.info, next.Node(), errVar) {
+			break // tests after err is reassigned are about another call
 		}
 		s = next
 	}
@@ -205,12 +208,18 @@ func (f *flow) switchesOnErr(sw *ast.SwitchStmt, errVar *types.Var) bool {
 // code, errors.Is cases): it retries when a case continues, or ends its
 // case without leaving and the rest of the body comes back; it leaves on
 // some answer when a case returns or breaks out of the loop.
-func (f *flow) errSwitchRetries(c inspector.Cursor) (retries, untilSuccess bool) {
+func (f *flow) errSwitchRetries(c inspector.Cursor, errVar *types.Var) (retries, untilSuccess bool) {
 	sw := c.Node().(*ast.SwitchStmt)
 	rest := f.restExits(c)
 	untilSuccess = rest
 	for _, cc := range sw.Body.List {
 		body := cc.(*ast.CaseClause).Body
+		if sw.Tag == nil && isSuccessCase(f.info, cc.(*ast.CaseClause), errVar) {
+			if f.listExits(body, true) || f.returns(cc) {
+				untilSuccess = true
+			}
+			continue // case err == nil: going on is not a retry
+		}
 		switch {
 		case f.continues(cc):
 			retries = true
@@ -364,4 +373,38 @@ func lastErrorVar(info *types.Info, a *ast.AssignStmt) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// isSuccessCase reports whether a case of a tagless switch holds when
+// the error is nil (case err == nil).
+func isSuccessCase(info *types.Info, cc *ast.CaseClause, errVar *types.Var) bool {
+	for _, e := range cc.List {
+		if errCheck(info, e, errVar) == token.EQL {
+			return true
+		}
+	}
+	return false
+}
+
+// assignsAny reports whether the statement s assigns v (itself, or in the
+// init of an if or switch).
+func assignsAny(info *types.Info, s ast.Node, v *types.Var) bool {
+	var as *ast.AssignStmt
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		as = s
+	case *ast.IfStmt:
+		as, _ = s.Init.(*ast.AssignStmt)
+	case *ast.SwitchStmt:
+		as, _ = s.Init.(*ast.AssignStmt)
+	}
+	if as == nil {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if match.Var(info, l) == v {
+			return true
+		}
+	}
+	return false
 }
