@@ -47,7 +47,8 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 	for changed := true; changed; {
 		changed = false
 		for _, a := range flows {
-			if !f.isFresh(a.from, varying) {
+			if a.viaArg && (a.from == call || !f.usesVaryingBesides(a.from, varying, byField, a.to)) ||
+				!a.viaArg && !f.isFresh(a.from, varying) {
 				continue
 			}
 			if !varying[a.to] {
@@ -98,6 +99,14 @@ type dataFlow struct {
 	// field is set when the assignment is to a field of to (req.URL.Path
 	// = u.path) rather than to the variable itself.
 	field bool
+	// viaArg is set when to is a pointer passed to the call from: it
+	// changes only when the call also takes a value that varies.
+	viaArg bool
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // assignments lists the loop body's assignments (to a variable, or to a
@@ -121,7 +130,7 @@ func (f *flow) assignments() []dataFlow {
 			break
 		}
 		if v := match.Var(f.info, lhs); v != nil {
-			out = append(out, dataFlow{v, rhs, field})
+			out = append(out, dataFlow{to: v, from: rhs, field: field})
 		}
 	}
 	ast.Inspect(f.body, func(n ast.Node) bool {
@@ -149,6 +158,9 @@ func (f *flow) assignments() []dataFlow {
 			for _, arg := range n.Args {
 				if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
 					add(u.X, n)
+				} else if v := match.Var(f.info, arg); v != nil && isPointer(v.Type()) {
+					// configure(next)(client) changes what client points at
+					out = append(out, dataFlow{to: v, from: n, viaArg: true})
 				}
 			}
 		}
@@ -273,4 +285,19 @@ func (f *flow) underVaryingBranch(call *ast.CallExpr, varying, byField map[types
 		}
 	}
 	return false
+}
+
+// usesVaryingBesides reports whether n mentions a varying variable other
+// than except (and not one varying only through a field it had set).
+func (f *flow) usesVaryingBesides(n ast.Node, varying, byField map[types.Object]bool, except types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := f.info.Uses[id]; obj != except && varying[obj] && !byField[obj] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -312,3 +312,40 @@ func pickName(ctx context.Context, s Store, letters []byte) string {
 }
 
 func randIndex(n int) int { return int(time.Now().UnixNano()) % n }
+
+type apiClient struct {
+	base string
+	st   Store
+}
+
+func (c *apiClient) Version() (string, error) { return c.st.Get(context.Background(), c.base+"/version") }
+
+func withBase(base string) func(*apiClient) { return func(c *apiClient) { c.base = base } }
+
+// Each attempt goes to another base URL, set on the client through an
+// option: a probe of candidates, not a retry.
+func probeBases(c *apiClient, bases []string) error {
+	var err error
+	for len(bases) > 0 {
+		_, err = c.Version()
+		if err == nil {
+			return nil
+		}
+		withBase(bases[0])(c)
+		bases = bases[1:]
+	}
+	return err
+}
+
+// The same loop that never changes the client is reported.
+func probeSame(c *apiClient, bases []string) error {
+	var err error
+	for len(bases) > 0 { // want `\[retry-no-backoff\] this loop retries apiClient.Version \(which calls`
+		_, err = c.Version()
+		if err == nil {
+			return nil
+		}
+		bases = bases[1:]
+	}
+	return err
+}
