@@ -49,8 +49,8 @@ func Timeout() *rule.Rule {
 				"http.Serve and http.ServeTLS unless every value the package stores in the listener is a TCP listener " +
 				"(net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant \"tcp\" network, perhaps " +
 				"wrapped by tls.NewListener): a listener handed in by a caller or a helper, a configured network or a unix " +
-				"socket stays quiet, and so does a listener whose address falls back to any free loopback port (if addr == \"\" { addr = \"localhost:0\" }: " +
-				"a server started for a caller in the same process, which learns the port from the listener, as a test's fake server is); " +
+				"socket stays quiet, and so does a listener on port 0, as a constant (\":0\") or a fallback (if addr == \"\" { addr = \"localhost:0\" }): " +
+				"the kernel picks the port at run time and only the process learns it (a fake server a test starts, a debug listener that logs its port), so no client is configured to reach it; " +
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
 				"cannot reach; a server that never starts in the build analyzed: behind `if !debug { return }` or inside `if debug { ... }` where debug is " +
 				"a constant or an unexported package variable nothing in the package assigns (a debug listener a build-tagged file enables from its init). A loopback address that is only the default of a flag or a configuration field is still " +

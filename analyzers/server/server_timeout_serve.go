@@ -142,10 +142,11 @@ func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen 
 }
 
 // tcpAddr reports whether args[i] is a constant TCP network and args[i+1]
-// (when present) is not a constant loopback address, nor a variable the
-// package falls back to any free loopback port in (if addr == "" { addr =
-// "localhost:0" }): a server started for its caller in the same process,
-// which learns the port from the listener, as a test does.
+// (when present) is not a constant loopback address, nor port 0 (":0"), nor
+// a variable the package falls back to port 0 in (if addr == "" { addr =
+// "localhost:0" }): a server on a port picked at run time, which only the
+// process learns, as a fake server a test starts or a debug listener whose
+// port is logged.
 func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int) bool {
 	if len(args) <= i {
 		return false
@@ -161,9 +162,12 @@ func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int) boo
 	if isLoopbackAddr(info, addr) {
 		return false
 	}
+	if v, ok := match.ConstString(info, addr); ok && isAnyPort(v) {
+		return false
+	}
 	if key := valueKey(info, addr); key != nil {
 		for _, v := range facts.addrConsts[key] {
-			if isAnyLoopbackPort(v) {
+			if isAnyPort(v) {
 				return false
 			}
 		}
@@ -171,11 +175,12 @@ func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int) boo
 	return true
 }
 
-// isAnyLoopbackPort reports whether addr is a loopback host with port 0
-// (the kernel picks a free port, which only the process learns).
-func isAnyLoopbackPort(addr string) bool {
-	host, port, err := net.SplitHostPort(addr)
-	return err == nil && port == "0" && isLoopbackHost(host)
+// isAnyPort reports whether addr asks for port 0: the kernel picks a free
+// port at run time, which only the process learns (and logs or hands to
+// its caller), so no client is configured to reach it.
+func isAnyPort(addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	return err == nil && port == "0"
 }
 
 // recordAddrConsts remembers the constant strings assigned to string

@@ -39,7 +39,9 @@ func TLS() *rule.Rule {
 			Quiet: "InsecureSkipVerify set from a non-constant value (InsecureSkipVerify: cfg.Insecure, *insecureFlag): an " +
 				"explicit opt-in the operator controls; the constant true set inside an if or switch case whose condition names " +
 				"an explicit opt-in, a flag, configuration field, environment variable or case value whose name says insecure, " +
-				"verify, dev, debug or test (if *insecure { cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, case \"dev\"); a " +
+				"verify, dev, debug or test, or pairs ignore, skip, disable or allow with tls, ssl or cert (if *insecure { " +
+				"cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, if feed.IgnoreTLSErrors, case \"dev\"), or that selects " +
+				"a unix domain socket (case \"unix\": no one is on a network path); a " +
 				"type assertion's ok, a nil or presence test on another value or an environment variable of another feature is " +
 				"not such a decision, and a change of http.DefaultTransport's TLS configuration (every client of the process " +
 				"that uses the default transport) is reported whatever the condition; a " +
@@ -389,15 +391,23 @@ func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
 }
 
 // optInWords are the words of a setting's name that say it turns
-// verification off on purpose, or marks a development or test mode.
+// verification off on purpose, or marks a development or test mode; unix
+// names a unix domain socket, where no one is on a network path.
 var optInWords = map[string]bool{
 	"insecure": true, "verify": true, "noverify": true, "skipverify": true, "insecureskipverify": true,
-	"dev": true, "development": true, "debug": true, "test": true, "testing": true,
+	"dev": true, "development": true, "debug": true, "test": true, "testing": true, "unix": true,
 }
 
+// Words that, together in one name, say the setting switches off a TLS
+// check (ignoreTLSErrors, skipCertCheck, allowSelfSigned).
+var (
+	optOutVerbs = map[string]bool{"ignore": true, "skip": true, "disable": true, "allow": true, "no": true}
+	tlsNouns    = map[string]bool{"tls": true, "ssl": true, "cert": true, "certs": true, "certificate": true, "certificates": true, "selfsigned": true}
+)
+
 // namesOptIn reports whether an identifier or string constant of the
-// expression has an opt-in word (insecureFlag, cfg.SkipVerify,
-// os.Getenv("TLS_INSECURE"), "dev").
+// expression names an explicit opt-in (insecureFlag, cfg.SkipVerify,
+// os.Getenv("TLS_INSECURE"), "dev", ignoreTLSErrors).
 func namesOptIn(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
@@ -410,11 +420,19 @@ func namesOptIn(e ast.Expr) bool {
 				text = x.Value
 			}
 		}
-		for _, w := range nameWords(text) {
+		verb, noun := false, false
+		words := nameWords(text)
+		for i, w := range words {
+			if i > 0 && w == "signed" && words[i-1] == "self" {
+				w = "selfsigned"
+			}
+			verb = verb || optOutVerbs[w]
+			noun = noun || tlsNouns[w]
 			if optInWords[w] {
 				found = true
 			}
 		}
+		found = found || verb && noun
 		return !found
 	})
 	return found

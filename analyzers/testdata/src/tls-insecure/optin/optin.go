@@ -10,9 +10,11 @@ import (
 )
 
 type Config struct {
-	TLSSkipVerify bool
-	DevMode       bool
-	Proxy         string
+	TLSSkipVerify   bool
+	DevMode         bool
+	Proxy           string
+	IgnoreTLSErrors bool
+	IgnoreErrors    bool
 }
 
 // Safe: a configuration field that says skip-verify.
@@ -39,6 +41,31 @@ func fromEnv() *tls.Config {
 		tc.InsecureSkipVerify = true
 	}
 	return tc
+}
+
+// Safe: a per-source setting that ignores TLS errors.
+func ignoreTLS(cfg Config) *tls.Config {
+	if cfg.IgnoreTLSErrors {
+		return &tls.Config{InsecureSkipVerify: true}
+	}
+	return &tls.Config{}
+}
+
+// Safe: TLS over a unix domain socket, where no one is on a network path.
+func overSocket(network string) *tls.Config {
+	switch network {
+	case "unix":
+		return &tls.Config{InsecureSkipVerify: true}
+	}
+	return &tls.Config{}
+}
+
+// Twin: ignoring errors in general is not a decision about TLS.
+func ignoreAll(cfg Config) *tls.Config {
+	if cfg.IgnoreErrors {
+		return &tls.Config{InsecureSkipVerify: true} // want `\[tls-insecure\] InsecureSkipVerify: true makes`
+	}
+	return &tls.Config{}
 }
 
 // Twin: a type assertion's ok decides what the connection is, not to skip
