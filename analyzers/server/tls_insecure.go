@@ -39,7 +39,7 @@ func TLS() *rule.Rule {
 			Quiet: "InsecureSkipVerify set from a non-constant value (InsecureSkipVerify: cfg.Insecure, *insecureFlag): an " +
 				"explicit opt-in the operator controls; the constant true set inside an if or switch case whose condition names " +
 				"an explicit opt-in, a flag, configuration field, environment variable or case value whose name says insecure, " +
-				"verify, dev, debug or test, or pairs ignore, skip, disable or allow with tls, ssl or cert (if *insecure { " +
+				"verify, dev, debug, test or self-signed, or pairs ignore, skip, disable or allow with tls, ssl, cert or untrusted (if *insecure { " +
 				"cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, if feed.IgnoreTLSErrors, case \"dev\"), or that selects " +
 				"a unix domain socket (case \"unix\": no one is on a network path); a " +
 				"type assertion's ok, a nil or presence test on another value or an environment variable of another feature is " +
@@ -396,13 +396,14 @@ func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
 var optInWords = map[string]bool{
 	"insecure": true, "verify": true, "noverify": true, "skipverify": true, "insecureskipverify": true,
 	"dev": true, "development": true, "debug": true, "test": true, "testing": true, "unix": true,
+	"selfsigned": true,
 }
 
 // Words that, together in one name, say the setting switches off a TLS
 // check (ignoreTLSErrors, skipCertCheck, allowSelfSigned).
 var (
 	optOutVerbs = map[string]bool{"ignore": true, "skip": true, "disable": true, "allow": true, "no": true}
-	tlsNouns    = map[string]bool{"tls": true, "ssl": true, "cert": true, "certs": true, "certificate": true, "certificates": true, "selfsigned": true}
+	tlsNouns    = map[string]bool{"tls": true, "ssl": true, "cert": true, "certs": true, "certificate": true, "certificates": true, "selfsigned": true, "untrusted": true}
 )
 
 // namesOptIn reports whether an identifier or string constant of the

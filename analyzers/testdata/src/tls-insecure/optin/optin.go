@@ -15,6 +15,7 @@ type Config struct {
 	Proxy           string
 	IgnoreTLSErrors bool
 	IgnoreErrors    bool
+	SelfSigned      bool
 }
 
 // Safe: a configuration field that says skip-verify.
@@ -46,6 +47,14 @@ func fromEnv() *tls.Config {
 // Safe: a per-source setting that ignores TLS errors.
 func ignoreTLS(cfg Config) *tls.Config {
 	if cfg.IgnoreTLSErrors {
+		return &tls.Config{InsecureSkipVerify: true}
+	}
+	return &tls.Config{}
+}
+
+// Safe: a setting for a peer with a self-signed certificate.
+func selfSigned(cfg Config) *tls.Config {
+	if cfg.SelfSigned {
 		return &tls.Config{InsecureSkipVerify: true}
 	}
 	return &tls.Config{}
