@@ -40,7 +40,7 @@ func RetryUnbounded() *rule.Rule {
 				"errors (errors.Is(err, errUnavailable), a status code) of a call given the context: once the " +
 				"context is done the call fails with its error, which the loop does not retry. A loop that has a context within reach (a context.Context parameter of its " +
 				"function, or one the loop uses) and never looks at it is reported as ignoring it. Quiet on a reconnect loop " +
-				"with no context in reach whose wait grows to a cap (delay *= 2 then capped by an if or min(delay*2, " +
+				"in a function with no context.Context parameter whose wait grows to a cap (delay *= 2 then capped by an if or min(delay*2, " +
 				"maxDelay)): it sends at most one attempt per capped wait, and reconnecting until the peer is back is its " +
 				"job. Quiet on loops meant to run forever whose success path also comes back (pollers, consumers): those " +
 				"are retry-no-backoff's business. Retry by recursion counts its attempts down and is not reported here.",
@@ -59,8 +59,8 @@ func runRetryUnbounded(p *rule.Pass) error {
 			continue // once ctx is done the call fails with ctx's error, which the loop does not retry
 		}
 		ctx := rl.flow.contextInScope()
-		if ctx == "" && rl.flow.backsOffToCap() {
-			continue // a reconnect loop with nothing to cancel it and a bounded rate: reconnecting is its job
+		if isCappedReconnect(p.TypesInfo, rl.loop) {
+			continue // reconnects for the life of the process, one attempt per capped interval at most
 		}
 		if ctx != "" {
 			p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, and "+

@@ -52,7 +52,7 @@ func reconnect(addr string) net.Conn {
 	}
 }
 
-func reconnectMin(addr string) net.Conn {
+func redialMin(addr string) net.Conn {
 	delay := 100 * time.Millisecond
 	for {
 		conn, err := net.Dial("tcp", addr)
@@ -66,7 +66,7 @@ func reconnectMin(addr string) net.Conn {
 
 // The same loop with a ctx it never looks at is reported: the caller's
 // cancellation does not stop it.
-func reconnectIgnoringCtx(ctx context.Context, addr string) net.Conn {
+func redialIgnoringCtx(ctx context.Context, addr string) net.Conn {
 	var d net.Dialer
 	delay := 100 * time.Millisecond
 	for { // want `\[retry-unbounded\] this loop retries net.Dialer.DialContext until it succeeds, with no attempt limit, and never looks at ctx`
