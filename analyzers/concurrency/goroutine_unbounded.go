@@ -25,7 +25,7 @@ func GoroutineUnbounded() *rule.Rule {
 	return &rule.Rule{
 		ID:         "goroutine-unbounded",
 		Severity:   config.SeverityWarning,
-		Enabled:    false, // opt-in: see Quiet; 5 of 41 corpus findings were true
+		Enabled:    true,
 		NewOptions: func() any { return &GoroutineOptions{SmallLoop: 16, ErrgroupLimit: 10} },
 		Doc: rule.Doc{
 			Title: "report goroutines started per item or per request with no bound",
@@ -96,9 +96,7 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 			continue
 		}
 		if loops := match.EnclosingLoops(c); len(loops) > 0 {
-			if opts.AllLoops || servesRequest(p.TypesInfo, c) {
-				checkLoopSpawn(p, opts, s, loops)
-			}
+			checkLoopSpawn(p, opts, s, loops, opts.AllLoops || servesRequest(p.TypesInfo, c))
 			continue
 		}
 		checkHandlerSpawn(p, s)
@@ -150,7 +148,9 @@ func spawnAt(info *types.Info, c inspector.Cursor) (spawn, bool) {
 }
 
 // checkLoopSpawn reports a goroutine started in a loop that nothing bounds.
-func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor) {
+// Every loop is judged in request-serving code and with all-loops; other
+// loops only when fed from outside the function (inputFeedOf).
+func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor, everyLoop bool) {
 	info := p.TypesInfo
 	var outer inspector.Cursor  // the outermost loop that does not bound the spawn
 	var open []inspector.Cursor // every loop that does not bound it, innermost first
@@ -173,6 +173,12 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 	if !outer.Valid() || gatedOrJoined(info, s, outer) || boundedShape(p, s, open) {
 		return
 	}
+	if !everyLoop {
+		if feed, ok := inputFeedOf(p, s, open); ok && unbounded {
+			reportFed(p, opts, s, feed, outer)
+		}
+		return
+	}
 	if s.call != nil {
 		g := errgroupState(info, s)
 		if g.state != groupUnlimited {
@@ -192,6 +198,45 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 	p.Reportf(s.cur.Node(), "%s in a loop starts %s goroutines at once: more concurrent work than an upstream quota "+
 		"or a connection pool allows; lower the count, or bound it with errgroup.Group.SetLimit, a semaphore, or "+
 		"workers reading from a channel", s.api, strconv.Itoa(count))
+}
+
+// reportFed reports a spawn per item of input outside request-serving
+// code, naming the collection or stream that feeds it.
+func reportFed(p *rule.Pass, opts *GoroutineOptions, s spawn, feed inputFeed, outer inspector.Cursor) {
+	info := p.TypesInfo
+	const harm = "exhausts memory, connections and upstream quotas"
+	if s.call != nil {
+		g := errgroupState(info, s)
+		if g.state != groupUnlimited {
+			return
+		}
+		name := "errgroup.Group." + match.Callee(info, s.call).Name()
+		switch feed.kind {
+		case perMessage:
+			p.Report(s.call, name+" on a group without SetLimit runs a task per message received from "+feed.what+
+				": a burst or a backlog runs them all at once and "+harm+"; call SetLimit on the group before the loop",
+				setLimitFixes(p, opts, g, outer)...)
+		default:
+			p.Report(s.call, name+" on a group without SetLimit runs a task per element of "+feed.what+" ("+feed.origin+
+				") all at once: a large input "+harm+"; call SetLimit on the group before the loop",
+				setLimitFixes(p, opts, g, outer)...)
+		}
+		return
+	}
+	switch feed.kind {
+	case perMessage:
+		p.Reportf(s.cur.Node(), "%s starts a goroutine per message received from %s, in a loop that runs until the "+
+			"stream ends, with no gate: a burst or a backlog starts them all at once and %s; take a semaphore slot "+
+			"before the go statement, or hand the messages to a fixed pool of workers", s.api, feed.what, harm)
+	case perHelper:
+		p.Reportf(s.cur.Node(), "%s starts a goroutine per element of %s and the helper takes no limit: every "+
+			"caller's input runs all at once and %s; add a limit parameter and bound the goroutines with "+
+			"errgroup.Group.SetLimit or a semaphore", s.api, feed.what, harm)
+	default:
+		p.Reportf(s.cur.Node(), "%s starts a goroutine per element of %s (%s) with nothing bounding how many run "+
+			"at once: a large input starts them all together and %s; bound it with errgroup.Group.SetLimit, a "+
+			"semaphore, or a fixed pool of workers reading from a channel", s.api, feed.what, feed.origin, harm)
+	}
 }
 
 // checkHandlerSpawn reports a goroutine an http handler starts per request
