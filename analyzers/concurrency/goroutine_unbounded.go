@@ -2,6 +2,7 @@ package concurrency
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 
@@ -17,7 +18,7 @@ import (
 type GoroutineOptions struct {
 	SmallLoop     int  `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
 	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit" min:"1"`
-	AllLoops      bool `toml:"all-loops" doc:"also report goroutines started per item in loops outside request handlers; off by default, since on real code most are bounded by the program's structure (a goroutine per configured upstream, per graph node) which types cannot see"`
+	AllLoops      bool `toml:"all-loops" doc:"report goroutines started per item in every loop, not only in request-serving code and in loops fed from outside the function (an audit: most of the extra findings are bounded by the program's structure, a goroutine per configured upstream or graph node, which types cannot see)"`
 }
 
 // GoroutineUnbounded returns the goroutine-unbounded rule.
@@ -37,17 +38,22 @@ func GoroutineUnbounded() *rule.Rule {
 			Bad: "for _, j := range jobs {\n\tgo process(j)\n}",
 			Good: "g, ctx := errgroup.WithContext(ctx)\ng.SetLimit(10)\nfor _, j := range jobs {\n\t" +
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
-			Quiet: "The rule is off by default: enable it with [rules.goroutine-unbounded] enabled = true. On " +
-				"real code most goroutines started per item or per request are bounded by what types cannot see: " +
-				"the structure of the program (one per configured upstream, graph node or operand), a pool behind " +
-				"a call into another package (go pool.Push(jobs)), a database pool limit set elsewhere; 5 of the " +
-				"41 findings on prodlint's corpus and miniflux were real problems. Enabled, it is an audit. " +
-				"By default, loops outside request-serving code: a goroutine per item is reported in an http " +
-				"handler, or a function with an *http.Request parameter, where every request multiplies it; " +
-				"all-loops = true reports loops everywhere, with the forms below still quiet. On a 1.2M-line " +
-				"corpus, 1 of 31 per-item goroutines outside handlers was a real problem: the rest were bounded " +
-				"by the program's structure (one per configured upstream, graph node or operand), which types " +
-				"cannot see. Everywhere: an errgroup.Group with SetLimit, or a group the function does not create (a parameter, a " +
+			Quiet: "By default a goroutine per item is reported in request-serving code (an http handler, or " +
+				"a function with an *http.Request parameter, and literals inside them), where every request " +
+				"multiplies it, and elsewhere only where the items come from outside the function: a slice or " +
+				"map that is a parameter (not the receiver), a field of a protobuf message parameter, a local " +
+				"decoded into (json.Unmarshal, Decoder.Decode), filled by a query (appended in a rows.Next loop, " +
+				"sqlx Select) or returned by a fetch (a call taking a context.Context and returning a slice or " +
+				"map and an error); a message received in a loop that runs until its stream ends (for m := range " +
+				"ch, an endless for with m := <-ch or a select case receiving m, a gRPC stream's Recv) and used by " +
+				"the goroutine; an exported or generic helper that runs a callback parameter per element of a " +
+				"parameter and takes no integer (no limit). Quiet by default: loops over the program's own state " +
+				"(a receiver's fields, package variables, a field of a configuration struct passed in, a list " +
+				"returned without a context or error), over functions or channels, and signals (chan struct{}). " +
+				"all-loops = true reports loops everywhere (an audit: on real code most of the extra findings are " +
+				"bounded by the program's structure, one per configured upstream, graph node or operand, which " +
+				"types cannot see). In every tier the forms below are quiet. " +
+				"An errgroup.Group with SetLimit, or a group the function does not create (a parameter, a " +
 				"field, a group passed on: it may be limited where it comes from); a semaphore: a channel send, " +
 				"a discarded channel receive, semaphore.Weighted Acquire or rate.Limiter Wait before the go " +
 				"statement in the loop, or a send and receive on the same channel inside the goroutine; a join " +
@@ -244,7 +250,8 @@ func reportFed(p *rule.Pass, opts *GoroutineOptions, s spawn, feed inputFeed, ou
 func checkHandlerSpawn(p *rule.Pass, s spawn) {
 	info := p.TypesInfo
 	fn, _, sig := match.EnclosingFunc(info, s.cur)
-	if !fn.Valid() || !apis.IsHTTPHandler(sig) || gatedOrJoined(info, s, fn) {
+	if !fn.Valid() || !apis.IsHTTPHandler(sig) || gatedOrJoined(info, s, fn) ||
+		takesOverConn(info, fn, s) || watchesDone(info, s) {
 		return
 	}
 	if s.call != nil && errgroupState(info, s).state != groupUnlimited {
@@ -254,4 +261,65 @@ func checkHandlerSpawn(p *rule.Pass, s spawn) {
 		"for: under load they outlive their requests and pile up without limit, exhausting memory and the "+
 		"backends they call; hand the work to a fixed pool of workers through a bounded queue, or gate it with a "+
 		"semaphore", s.api)
+}
+
+// takesOverConn reports whether the handler takes over the connection
+// before the spawn: a hijack, or a websocket-style upgrade (a call given
+// the handler's ResponseWriter and Request that returns a connection with
+// SetReadDeadline). Goroutines serving a connection the handler took over
+// are Go's server model, one per connection, not per item.
+func takesOverConn(info *types.Info, fn inspector.Cursor, s spawn) bool {
+	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		if call.End() > s.cur.Node().Pos() {
+			continue
+		}
+		callee := match.Callee(info, call)
+		if callee != nil && apis.IsHijack(callee) {
+			return true
+		}
+		if upgrades(info, call) {
+			return true
+		}
+	}
+	return false
+}
+
+// upgrades reports whether call is given an http.ResponseWriter and an
+// *http.Request and returns a connection (a value with a
+// SetReadDeadline(time.Time) error method).
+func upgrades(info *types.Info, call *ast.CallExpr) bool {
+	var w, r bool
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		w = w || match.IsNamed(t, httpPath, "ResponseWriter")
+		r = r || match.IsPointerTo(t, httpPath, "Request")
+	}
+	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
+	if !w || !r || !ok || sig.Results().Len() == 0 {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(sig.Results().At(0).Type(), true, nil, "SetReadDeadline")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	ms := m.Signature()
+	return ms.Params().Len() == 1 && match.IsNamed(ms.Params().At(0).Type(), "time", "Time")
+}
+
+// watchesDone reports whether the goroutine first waits for a context's
+// Done (go func() { <-ctx.Done(); cleanup() }()): it ends with the
+// request's context, like context.AfterFunc.
+func watchesDone(info *types.Info, s spawn) bool {
+	body := spawnedBody(s)
+	if body == nil || len(body.List) == 0 {
+		return false
+	}
+	es, ok := body.List[0].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	u, ok := ast.Unparen(es.X).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW && isDoneCall(info, u.X)
 }

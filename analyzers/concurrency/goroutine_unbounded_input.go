@@ -60,7 +60,7 @@ func loopFeed(p *rule.Pass, s spawn, l inspector.Cursor) (inputFeed, bool) {
 		switch u := t.Underlying().(type) {
 		case *types.Chan:
 			v := rangeValue(info, l)
-			if v == nil || !isMessage(u.Elem()) || !usesVar(info, s, v) {
+			if v == nil || !isMessage(u.Elem()) || !usesVar(info, s, v) || closedBefore(p, l, loop.X) {
 				return inputFeed{}, false
 			}
 			return inputFeed{kind: perMessage, what: exprText(loop.X)}, true
@@ -76,15 +76,14 @@ func loopFeed(p *rule.Pass, s spawn, l inspector.Cursor) (inputFeed, bool) {
 			return inputFeed{}, false
 		}
 		fn := enclosingFunc(l)
+		if isParallelHelper(p, s, fn, loop.X) {
+			return inputFeed{kind: perHelper, what: exprText(loop.X)}, true
+		}
 		origin, ok := inputOrigin(p, fn, loop.X, 0)
 		if !ok {
 			return inputFeed{}, false
 		}
-		f := inputFeed{kind: perElement, what: exprText(loop.X), origin: origin}
-		if isParallelHelper(p, s, fn, loop.X) {
-			f.kind = perHelper
-		}
-		return f, true
+		return inputFeed{kind: perElement, what: exprText(loop.X), origin: origin}, true
 	case *ast.ForStmt:
 		if loop.Cond != nil || loop.Init != nil || loop.Post != nil {
 			return inputFeed{}, false
@@ -149,9 +148,9 @@ func inputOrigin(p *rule.Pass, fn inspector.Cursor, e ast.Expr, depth int) (stri
 		return "", false // a package variable, an index, a call chain: the program's state
 	}
 	if isParamOf(info, fn, root) {
-		if _, isIdent := e.(*ast.Ident); isIdent {
-			return "a parameter", true
-		}
+		// A parameter itself is not taken as input: on real code most
+		// are lists the program built (configured domains, a model's
+		// operands, registered checks); all-loops reports them.
 		if wireField(info, e) {
 			return "a field of the message " + root.Name(), true
 		}
@@ -357,6 +356,9 @@ func receivedBySpawn(p *rule.Pass, s spawn, l inspector.Cursor) (string, bool) {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
+		if sel, ok := n.(*ast.SelectStmt); ok && hasDefault(sel) {
+			return false // a non-blocking receive drains a buffer, it does not wait for a stream
+		}
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || len(as.Rhs) != 1 || as.Pos() >= s.cur.Node().Pos() {
 			return true
@@ -479,4 +481,38 @@ func exprText(e ast.Expr) string {
 		text = text[:37] + "..."
 	}
 	return text
+}
+
+// hasDefault reports whether a select statement has a default case.
+func hasDefault(sel *ast.SelectStmt) bool {
+	for _, cc := range sel.Body.List {
+		if cc.(*ast.CommClause).Comm == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// closedBefore reports whether the channel ch, ranged over by loop l, is
+// closed by the function before the loop (close(ch); for x := range ch):
+// the loop drains what the channel buffers, a count the program set.
+func closedBefore(p *rule.Pass, l inspector.Cursor, ch ast.Expr) bool {
+	info := p.TypesInfo
+	obj := match.ObjectOf(info, ch)
+	fn := enclosingFunc(l)
+	if obj == nil || !fn.Valid() {
+		return false
+	}
+	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		if call.Pos() >= l.Node().Pos() || len(call.Args) != 1 {
+			continue
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "close" &&
+			match.ObjectOf(info, call.Args[0]) == obj && types.ExprString(call.Args[0]) == types.ExprString(ch) {
+			return true
+		}
+	}
+	return false
 }

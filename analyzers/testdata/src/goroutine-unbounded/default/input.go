@@ -14,13 +14,14 @@ type item struct{ id int }
 
 func handle(it item) {}
 
-// Outside request-serving code, by default: a goroutine per element of a
-// parameter.
+// Outside request-serving code a parameter is not taken as input by
+// default: most are lists the program built (configured domains, a
+// model's operands). all-loops reports it.
 func ProcessAll(items []item) {
 	var wg sync.WaitGroup
 	for _, it := range items {
 		wg.Add(1)
-		go func() { // want `\[goroutine-unbounded\] go statement starts a goroutine per element of items \(a parameter\) with nothing bounding how many run at once: .*bound it with errgroup.Group.SetLimit, a semaphore, or a fixed pool of workers`
+		go func() {
 			defer wg.Done()
 			handle(it)
 		}()
@@ -118,6 +119,36 @@ func refreshAllLimited(ctx context.Context, ids []item) error {
 
 type batch struct {
 	Items []item `json:"items"`
+}
+
+type pooled struct{ idle chan *item }
+
+func (it *item) Close() error { return nil }
+
+// Safe twin: a channel the function closed is drained, a count its buffer
+// sets.
+func (p *pooled) drain() {
+	close(p.idle)
+	for c := range p.idle {
+		go handle(*c)
+	}
+}
+
+// Safe twin: a non-blocking receive (select with default) takes what is
+// buffered, it does not wait for a stream.
+func (p *pooled) get() *item {
+	for {
+		select {
+		case c := <-p.idle:
+			if c.id < 0 {
+				go c.Close()
+				continue
+			}
+			return c
+		default:
+			return nil
+		}
+	}
 }
 
 // A goroutine per element of a decoded payload.
