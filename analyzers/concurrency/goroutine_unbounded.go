@@ -40,16 +40,20 @@ func GoroutineUnbounded() *rule.Rule {
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
 			Quiet: "By default a goroutine per item is reported in request-serving code (an http handler, or " +
 				"a function with an *http.Request parameter, and literals inside them), where every request " +
-				"multiplies it, and elsewhere only where the items come from outside the function: a slice or " +
-				"map that is a parameter (not the receiver), a field of a protobuf message parameter, a local " +
+				"multiplies it, and elsewhere only where the items come from outside the function: a field of " +
+				"a protobuf message parameter, a local " +
 				"decoded into (json.Unmarshal, Decoder.Decode), filled by a query (appended in a rows.Next loop, " +
 				"sqlx Select) or returned by a fetch (a call taking a context.Context and returning a slice or " +
 				"map and an error); a message received in a loop that runs until its stream ends (for m := range " +
 				"ch, an endless for with m := <-ch or a select case receiving m, a gRPC stream's Recv) and used by " +
 				"the goroutine; an exported or generic helper that runs a callback parameter per element of a " +
-				"parameter and takes no integer (no limit). Quiet by default: loops over the program's own state " +
-				"(a receiver's fields, package variables, a field of a configuration struct passed in, a list " +
-				"returned without a context or error), over functions or channels, and signals (chan struct{}). " +
+				"parameter and takes no integer (no limit). Quiet by default: a slice or map parameter itself (on " +
+				"real code most are lists the program built: configured domains, a model's operands, registered " +
+				"checks), loops over the program's own state (a receiver's fields, package variables, a field of " +
+				"a configuration struct passed in, a list returned without a context or error), over functions " +
+				"or channels, signals (chan struct{}), the drain of a channel the function closed or of a " +
+				"buffer read with select default; in a handler, goroutines serving a connection it hijacked or " +
+				"upgraded (one per connection), and a watcher that first waits for a context's Done. " +
 				"all-loops = true reports loops everywhere (an audit: on real code most of the extra findings are " +
 				"bounded by the program's structure, one per configured upstream, graph node or operand, which " +
 				"types cannot see). In every tier the forms below are quiet. " +
