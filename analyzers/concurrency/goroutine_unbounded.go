@@ -18,6 +18,7 @@ import (
 type GoroutineOptions struct {
 	SmallLoop     int  `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
 	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit" min:"1"`
+	HandlerSpawns bool `toml:"handler-spawns" doc:"also report a goroutine an http handler starts outside a loop and does not wait for (one per request); off by default because on real code most hand bounded work to a pool, a queue or a limited database pool in another package, which the rule cannot see"`
 	AllLoops      bool `toml:"all-loops" doc:"report goroutines started per item in every loop, not only in request-serving code and in loops fed from outside the function (an audit: most of the extra findings are bounded by the program's structure, a goroutine per configured upstream or graph node, which types cannot see)"`
 }
 
@@ -53,7 +54,8 @@ func GoroutineUnbounded() *rule.Rule {
 				"a configuration struct passed in, a list returned without a context or error), over functions " +
 				"or channels, signals (chan struct{}), the drain of a channel the function closed or of a " +
 				"buffer read with select default; in a handler, goroutines serving a connection it hijacked or " +
-				"upgraded (one per connection), and a watcher that first waits for a context's Done. " +
+				"upgraded (one per connection), and a watcher that first waits for a context's Done. A handler's " +
+				"single fire-and-forget goroutine (outside a loop) is reported only with handler-spawns = true. " +
 				"all-loops = true reports loops everywhere (an audit: on real code most of the extra findings are " +
 				"bounded by the program's structure, one per configured upstream, graph node or operand, which " +
 				"types cannot see). In every tier the forms below are quiet. " +
@@ -109,7 +111,9 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 			checkLoopSpawn(p, opts, s, loops, opts.AllLoops || servesRequest(p.TypesInfo, c))
 			continue
 		}
-		checkHandlerSpawn(p, s)
+		if opts.HandlerSpawns {
+			checkHandlerSpawn(p, s)
+		}
 	}
 	return nil
 }

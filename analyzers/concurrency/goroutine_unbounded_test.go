@@ -10,7 +10,7 @@ import (
 )
 
 func TestGoroutineUnbounded(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nall-loops = true\n", concurrency.GoroutineUnbounded())
+	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nall-loops = true\nhandler-spawns = true\n", concurrency.GoroutineUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutine-unbounded")
 }
 
