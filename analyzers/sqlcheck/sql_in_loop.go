@@ -12,6 +12,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // InLoop returns the sql-in-loop rule.
@@ -64,7 +65,7 @@ func InLoop() *rule.Rule {
 func runInLoop(p *rule.Pass) error {
 	calls := sqlCalls(p)
 	ddl := ddlFuncs(calls)
-	qt := newTexts(p.TypesInfo)
+	qt := sqlsum.NewTexts(p.TypesInfo, summaries(p))
 	for _, sc := range calls {
 		if sc.kind != sinkQuery || sc.args == nil {
 			continue
@@ -148,7 +149,7 @@ func outermostFunc(c inspector.Cursor) ast.Node {
 // package whose body only returns one of those; or a variable defined only
 // from one of those (a local defined once, or a package-level variable the
 // package never assigns).
-func isFixedList(p *rule.Pass, qt *texts, x ast.Expr, at inspector.Cursor, depth int) bool {
+func isFixedList(p *rule.Pass, qt *sqlsum.Texts, x ast.Expr, at inspector.Cursor, depth int) bool {
 	if depth > 3 {
 		return false
 	}
@@ -181,7 +182,7 @@ func isFixedList(p *rule.Pass, qt *texts, x ast.Expr, at inspector.Cursor, depth
 			def, ok := packageVarValue(p, v)
 			return ok && def != nil && isFixedList(p, qt, def, at, depth+1)
 		}
-		if def := qt.singleDefinition(e, at); def != nil {
+		if def := qt.SingleDefinition(e, at); def != nil {
 			return isFixedList(p, qt, def, at, depth+1)
 		}
 	}
