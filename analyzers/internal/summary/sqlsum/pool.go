@@ -213,8 +213,11 @@ func (s *summarizer) usesOf(d decl, v *types.Var, returned bool) (limits, known 
 			if field == nil || field.Pkg() != s.pkg || field.Exported() {
 				return false, false // a variable, or a field others may configure
 			}
-			if s.limitedFields[field.Origin()] {
+			switch {
+			case s.limitedFields[field.Origin()]:
 				limits = true
+			case !s.fieldKept(field):
+				return false, false
 			}
 		default:
 			return false, false
@@ -264,4 +267,28 @@ func isParam(sig *types.Signature, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// fieldKept reports whether every use of a field of the package is seen
+// to keep the pool there: the receiver of a method call (not in a go
+// statement), a store into it, a comparison. A field read for anything
+// else (returned, passed on) may be limited out of sight.
+func (s *summarizer) fieldKept(field *types.Var) bool {
+	for _, use := range s.idx.Uses(field.Origin()) {
+		c := match.Unparen(use)
+		if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			c = match.Unparen(c.Parent())
+		}
+		switch c.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			sel := c.Parent()
+			if sel.ParentEdgeKind() != edge.CallExpr_Fun || sel.Parent().ParentEdgeKind() == edge.GoStmt_Call {
+				return false
+			}
+		case edge.AssignStmt_Lhs, edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.KeyValueExpr_Key:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -17,9 +17,12 @@ package sqlsum
 
 import (
 	"go/ast"
+	"go/build"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -147,6 +150,20 @@ func (r *Result) Value(v *types.Var) *Value {
 	return r.values[v.Origin()]
 }
 
+// ImportsPools reports whether a function of an imported package returns
+// a pool: the fast path of the rules that follow pools.
+func (r *Result) ImportsPools() bool {
+	if r == nil {
+		return false
+	}
+	for fn, f := range r.funcs {
+		if f.Pool && fn.Pkg() != r.pkg {
+			return true
+		}
+	}
+	return false
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	r := &Result{pkg: pass.Pkg, funcs: map[*types.Func]*Func{}, values: map[*types.Var]*Value{}}
 	for _, of := range pass.AllObjectFacts() {
@@ -161,8 +178,8 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if pass.TypesInfo == nil || len(pass.Files) == 0 {
-		return r, nil // a dependency loaded without syntax: only its imported facts
+	if pass.TypesInfo == nil || len(pass.Files) == 0 || inGoRoot(pass) {
+		return r, nil // a dependency loaded without syntax, or the Go distribution: no SQL of the program
 	}
 	s := &summarizer{
 		info: pass.TypesInfo,
@@ -288,4 +305,12 @@ func inBody(body inspector.Cursor, f func(inspector.Cursor) bool, types ...ast.N
 		}
 		return f(c)
 	})
+}
+
+// inGoRoot reports whether the package is one of the Go distribution's
+// (analysistest and some drivers load them from source), which holds no
+// SQL of the program: summarizing it would only cost time.
+func inGoRoot(pass *analysis.Pass) bool {
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(pass.Fset.Position(pass.Files[0].Pos()).Filename, root)
 }
