@@ -152,12 +152,20 @@ func (r *Result) Value(v *types.Var) *Value {
 
 // ImportsPools reports whether a function of an imported package returns
 // a pool: the fast path of the rules that follow pools.
-func (r *Result) ImportsPools() bool {
+func (r *Result) ImportsPools() bool { return r.imports(func(f *Func) bool { return f.Pool }) }
+
+// ImportsQueries reports whether a function of an imported package runs a
+// row query for its caller.
+func (r *Result) ImportsQueries() bool {
+	return r.imports(func(f *Func) bool { return len(f.Queries) > 0 })
+}
+
+func (r *Result) imports(has func(*Func) bool) bool {
 	if r == nil {
 		return false
 	}
 	for fn, f := range r.funcs {
-		if f.Pool && fn.Pkg() != r.pkg {
+		if fn.Pkg() != r.pkg && has(f) {
 			return true
 		}
 	}
