@@ -108,7 +108,7 @@ func runNoExpiry(p *rule.Pass) error {
 // helper adds no exp, so the caller's claims must carry one.
 func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj types.Object, opts *NoExpiryOptions, clean gofmtClean) {
 	fn, ok := obj.(*types.Func)
-	if !ok || call.Ellipsis.IsValid() {
+	if !ok || fn == nil || call.Ellipsis.IsValid() {
 		return
 	}
 	f := sum.Func(fn)

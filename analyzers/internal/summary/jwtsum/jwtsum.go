@@ -201,7 +201,7 @@ func (s *summarizer) summarize(d decl) *Func {
 // library named one of names.
 func isJWTFunc(obj types.Object, names ...string) bool {
 	fn, ok := obj.(*types.Func)
-	return ok && fn.Signature().Recv() == nil && apis.IsJWTPackage(fn.Pkg()) && slices.Contains(names, fn.Name())
+	return ok && fn != nil && fn.Signature().Recv() == nil && apis.IsJWTPackage(fn.Pkg()) && slices.Contains(names, fn.Name())
 }
 
 // isParserType reports whether t is a JWT library's Parser or a pointer to it.
@@ -233,7 +233,7 @@ func parserOf(info *types.Info, sum *Result, idx *index.Index, e ast.Expr, depth
 	switch e := e.(type) {
 	case *ast.CallExpr:
 		fn := match.Callee(info, e)
-		if isJWTFunc(fn, "NewParser") {
+		if fn != nil && isJWTFunc(fn, "NewParser") {
 			if e.Ellipsis.IsValid() {
 				return false, false
 			}
@@ -244,7 +244,7 @@ func parserOf(info *types.Info, sum *Result, idx *index.Index, e ast.Expr, depth
 				}
 				ofn := match.Callee(info, oc)
 				switch {
-				case isJWTFunc(ofn, "WithValidMethods"):
+				case ofn != nil && isJWTFunc(ofn, "WithValidMethods"):
 					pinned = true
 				case ofn == nil || !apis.IsJWTPackage(ofn.Pkg()):
 					return false, false
@@ -402,6 +402,8 @@ func (s *summarizer) signSummary(d decl, f *Func) {
 			call := c.Parent().Node().(*ast.CallExpr)
 			fn := match.Callee(s.info, call)
 			switch {
+			case fn == nil:
+				signs = false // a function value: what it does is out of sight
 			case isJWTFunc(fn, "NewWithClaims") && at == 1:
 			case fn != nil && fn.Origin() != d.fn && s.res.Func(fn) != nil && slices.Contains(s.res.Func(fn).Signs, at):
 			default:

@@ -31,3 +31,7 @@ func safeSession(user string) (string, error) {
 func helperSetsExpiry(user string) (string, error) {
 	return tokens.SignWithExpiry(jwt.MapClaims{"sub": user})
 }
+
+func viaFunctionValue(user string) (string, error) {
+	return tokens.SignWith(tokens.Sign, jwt.MapClaims{"sub": user})
+}
