@@ -45,7 +45,8 @@ func InLoop() *rule.Rule {
 				"scans or computes). It follows helpers too: a call, in such a loop, of a function of this or another " +
 				"package analyzed with it that runs such a query (itself or through the functions it calls) with a " +
 				"bound argument taken from a parameter the loop passes a changing value to (entryExists(tx, id) per " +
-				"row); helpers in migration code are left out as below. Quiet on loops over a list fixed by the program or on disk: a composite " +
+				"row); helpers that also write (an Exec, such as a check then insert) count as a write per item, " +
+				"and helpers in migration code are left out as below. Quiet on loops over a list fixed by the program or on disk: a composite " +
 				"literal, a variable defined only from one (a package-level list the package never assigns) or a " +
 				"function of the package that only returns one, " +
 				"a string split from a constant or an embedded file, a directory listing (os.ReadDir, " +
@@ -120,7 +121,7 @@ func helperQueriesInLoop(p *rule.Pass, qt *sqlsum.Texts, ddl map[ast.Node]bool) 
 			continue // a query call itself: judged above
 		}
 		f := sum.Func(fn)
-		if f == nil || len(f.Queries) == 0 || migrationPath(fn.Pkg().Path()) || strings.Contains(strings.ToLower(fn.Name()), "migrat") {
+		if f == nil || len(f.Queries) == 0 || f.Writes || migrationPath(fn.Pkg().Path()) || strings.Contains(strings.ToLower(fn.Name()), "migrat") {
 			continue
 		}
 		if ddl[outermostFunc(c)] || inMigrationCode(p, c) {

@@ -57,6 +57,10 @@ type Func struct {
 	// the function runs whose bound arguments come from its parameters,
 	// directly or through the functions it calls.
 	Queries []Query
+	// Writes says the function also sends a write (Exec), itself or
+	// through the functions it calls: a per-item call of it is a write
+	// per item, not a read.
+	Writes bool
 }
 
 // Query is a row query a function runs on behalf of its caller.
@@ -279,7 +283,7 @@ func (s *summarizer) summarize(d decl) *Func {
 	s.paramSummary(d, f)
 	s.textSummary(d, f)
 	s.querySummary(d, f)
-	if !f.Pool && len(f.Limits) == 0 && len(f.Keeps) == 0 && !f.HasText && len(f.Queries) == 0 {
+	if !f.Pool && len(f.Limits) == 0 && len(f.Keeps) == 0 && !f.HasText && len(f.Queries) == 0 && !f.Writes {
 		return nil
 	}
 	return f
@@ -289,7 +293,7 @@ func equalFunc(a, b *Func) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if a.Pool != b.Pool || a.Fresh != b.Fresh || a.Limited != b.Limited || a.HasText != b.HasText || a.Text != b.Text ||
+	if a.Pool != b.Pool || a.Writes != b.Writes || a.Fresh != b.Fresh || a.Limited != b.Limited || a.HasText != b.HasText || a.Text != b.Text ||
 		!slices.Equal(a.Limits, b.Limits) || !slices.Equal(a.Keeps, b.Keeps) || len(a.Queries) != len(b.Queries) {
 		return false
 	}

@@ -176,9 +176,6 @@ func (s *summarizer) textSummary(d decl, f *Func) {
 // the functions it calls, whose bound arguments come from its parameters.
 func (s *summarizer) querySummary(d decl, f *Func) {
 	params := d.fn.Signature().Params()
-	if params.Len() == 0 {
-		return
-	}
 	paramsIn := func(args []ast.Expr) []int {
 		var out []int
 		for i := 0; i < params.Len(); i++ {
@@ -209,6 +206,9 @@ func (s *summarizer) querySummary(d decl, f *Func) {
 			return true
 		}
 		if q, _, ok := apis.QueryOf(fn); ok {
+			if q.Kind == apis.QueryExec {
+				f.Writes = true
+			}
 			if q.Kind != apis.QueryRows || q.Arg >= len(call.Args) {
 				return true
 			}
@@ -224,6 +224,9 @@ func (s *summarizer) querySummary(d decl, f *Func) {
 		g := s.res.Func(fn)
 		if g == nil || fn.Origin() == d.fn {
 			return true
+		}
+		if g.Writes {
+			f.Writes = true
 		}
 		for _, gq := range g.Queries {
 			var args []ast.Expr

@@ -47,10 +47,11 @@ func authors(ctx context.Context, db *sql.DB) ([]string, error) {
 // quiet: the twins of the helpers above.
 func quiet(ctx context.Context, db *sql.DB, tx *sql.Tx, entries []entry) {
 	for _, e := range entries {
-		store.Touch(db, e.Author)             // a write
-		store.Settings(db, e.Author)          // its query does not take the argument
-		store.NextID(db, e.Hash)              // a function call in SQL
-		store.EntryExists(tx, 1, "same-hash") // arguments that do not change with the loop
+		store.Touch(db, e.Author)                // a write
+		store.Settings(db, e.Author)             // its query does not take the argument
+		store.NextID(db, e.Hash)                 // a function call in SQL
+		store.EntryExists(tx, 1, "same-hash")    // arguments that do not change with the loop
+		store.CreateIfMissing(ctx, tx, e.Author) // a check, then a write
 	}
 	for _, id := range []int64{1, 2, 3} { // a list fixed by the program
 		store.Author(ctx, db, id)

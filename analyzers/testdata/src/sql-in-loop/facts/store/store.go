@@ -43,3 +43,14 @@ func NextID(db *sql.DB, seq string) (id int64, err error) {
 	err = db.QueryRow("SELECT nextval($1)", seq).Scan(&id)
 	return id, err
 }
+
+// CreateIfMissing checks, then inserts: a write per item, which the rule
+// leaves alone.
+func CreateIfMissing(ctx context.Context, tx *sql.Tx, id int64) error {
+	var one int
+	if err := tx.QueryRowContext(ctx, "SELECT 1 FROM instances WHERE id = $1", id).Scan(&one); err == nil {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, "INSERT INTO instances (id) VALUES ($1)", id)
+	return err
+}
