@@ -4,12 +4,14 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // PoolPerRequest returns the pool-per-request rule.
@@ -18,7 +20,7 @@ func PoolPerRequest() *rule.Rule {
 		ID:       "pool-per-request",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  apis.PoolPaths(),
+		Requires: []*analysis.Analyzer{sqlsum.Analyzer},
 		Doc: rule.Doc{
 			Title: "report connection pools built per request or per loop iteration",
 			Why: "sql.DB, http.Transport, redis.Client and grpc.ClientConn are pools: built once, they keep " +
@@ -36,8 +38,10 @@ func PoolPerRequest() *rule.Rule {
 				"sync.OnceFunc; a pool stored for reuse (in a field, a package variable, a map or slice " +
 				"element, returned, or passed to a method of a field); http.Client literals, which are cheap " +
 				"unless they build their own Transport (a new http.Transport is the real pool), and " +
-				"http.Client{Transport: shared}. A handler that calls a constructor which builds a pool is not " +
-				"seen.",
+				"http.Client{Transport: shared}. A call of a function, of this package or another analyzed with " +
+				"it, that opens a new *sql.DB on every call (sql.Open in its body or in what it calls, returned " +
+				"to the caller) counts as building the pool, and the same quiet forms apply to it; a function " +
+				"that returns a shared pool (a package variable, one opened under sync.Once) does not.",
 		},
 		Run: runPoolPerRequest,
 	}
@@ -46,7 +50,7 @@ func PoolPerRequest() *rule.Rule {
 // poolBuilt recognises the construction of a pool at c (a constructor of
 // the API tables, an http.Transport, an http.Client that builds its own)
 // and names it.
-func poolBuilt(info *types.Info, c inspector.Cursor) (string, apis.Pool, bool) {
+func poolBuilt(info *types.Info, sum *sqlsum.Result, c inspector.Cursor) (string, apis.Pool, bool) {
 	switch n := c.Node().(type) {
 	case *ast.CallExpr:
 		fn := match.Callee(info, n)
@@ -55,6 +59,11 @@ func poolBuilt(info *types.Info, c inspector.Cursor) (string, apis.Pool, bool) {
 		}
 		if pool, ok := apis.PoolOf(fn); ok {
 			return apiName(fn), pool, true
+		}
+		if f := sum.Func(fn); f != nil && f.Pool && f.Fresh { // a helper that opens a new *sql.DB per call
+			if pool, ok := apis.TypePool(sqlPath, ""); ok {
+				return apiName(fn) + " (which opens a new *sql.DB on every call)", pool, true
+			}
 		}
 	case *ast.CompositeLit:
 		t := info.TypeOf(n)
@@ -101,9 +110,13 @@ func buildsTransport(info *types.Info, lit *ast.CompositeLit) bool {
 }
 
 func runPoolPerRequest(p *rule.Pass) error {
+	sum := p.ResultOf[sqlsum.Analyzer].(*sqlsum.Result)
+	if !importsAny(p.Pkg, apis.PoolPaths()) && !sum.ImportsPools() {
+		return nil // no pool constructor here, nor an imported function that opens a pool
+	}
 	once := newRunOnce(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		api, kind, ok := poolBuilt(p.TypesInfo, c)
+		api, kind, ok := poolBuilt(p.TypesInfo, sum, c)
 		if !ok {
 			continue
 		}
@@ -143,3 +156,16 @@ func inRepeatingLoop(info *types.Info, c inspector.Cursor) bool {
 // smallRetryLoop is the longest literal a loop may range over and still
 // count as a fixed set for pool-per-request.
 const smallRetryLoop = 16
+
+// sqlPath is the import path of database/sql.
+const sqlPath = "database/sql"
+
+// importsAny reports whether pkg imports one of paths directly.
+func importsAny(pkg *types.Package, paths []string) bool {
+	for _, path := range paths {
+		if match.Imports(pkg, path) {
+			return true
+		}
+	}
+	return false
+}
