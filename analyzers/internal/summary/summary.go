@@ -27,8 +27,11 @@ package summary
 
 import (
 	"go/ast"
+	"go/build"
 	"go/types"
+	"path/filepath"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -46,7 +49,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{index.Analyzer},
 	ResultType: reflect.TypeOf((*Graph)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
-		if pass.TypesInfo == nil {
+		if !InScope(pass) {
 			return &Graph{}, nil
 		}
 		return NewGraph(pass.TypesInfo, pass.ResultOf[index.Analyzer].(*index.Index)), nil
@@ -156,6 +159,26 @@ func tarjan(nodes []*types.Func, edges map[*types.Func][]*types.Func) [][]*types
 	return out
 }
 
+// InScope reports whether the package's functions are summarized: a
+// package with syntax of the main module(s) being analyzed. The standard
+// library and required modules are not, whatever the driver (go vet runs
+// the analyzers on every dependency, the standalone driver type-checks
+// them without function bodies): the same packages have summaries under
+// every driver, and a function outside them is unknown.
+func InScope(pass *analysis.Pass) bool {
+	if pass.TypesInfo == nil || len(pass.Files) == 0 {
+		return false
+	}
+	if m := pass.Module; m != nil && m.Path != "" {
+		return m.Version == "" && m.Path != "std" // the main module has no version
+	}
+	// No module information: the standard library (whose files are under
+	// GOROOT) or GOPATH mode (the analyzers' own test data).
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	root := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
+	return !strings.HasPrefix(name, root) && !strings.Contains(filepath.ToSlash(name), "/pkg/mod/")
+}
+
 // Fact is the constraint on a summary's fact type: a pointer to the
 // summary struct S that is an analysis.Fact.
 type Fact[S comparable] interface {
@@ -178,6 +201,9 @@ const maxRounds = 8
 // is not the zero one. It returns the Result rules ask.
 func Solve[S comparable, F Fact[S]](pass *analysis.Pass, g *Graph, compute Compute[S]) *Result[S, F] {
 	r := &Result[S, F]{pass: pass, local: map[*types.Func]S{}}
+	if !InScope(pass) {
+		return r
+	}
 	var zero S
 	for _, comp := range g.Components {
 		for range maxRounds {
