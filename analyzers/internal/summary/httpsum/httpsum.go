@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/summary"
@@ -41,6 +42,11 @@ type Func struct {
 	FreshTransport bool   // every call builds a new http.Transport and returns it, or a client over it
 	ReadsBody      uint32 // bit i: reads the body of request parameter i (or the io.Reader parameter i) whole, with no limit
 	LimitsBody     uint32 // bit i: applies a size limit to the body of request parameter i (or reader i)
+	// SendsOnCtx, bit i: sends a request through a client known to have
+	// no timeout (http.DefaultClient, or one made here without Timeout),
+	// bounded only by the context parameter i, directly or through what
+	// it calls: the deadline is the caller's to set.
+	SendsOnCtx uint32
 }
 
 // AFact marks Func as an analysis fact.
@@ -70,6 +76,9 @@ func (f *Func) String() string {
 	}
 	if f.LimitsBody != 0 {
 		add("limits body of parameter " + bits(f.LimitsBody))
+	}
+	if f.SendsOnCtx != 0 {
+		add("sends without a timeout on the context of parameter " + bits(f.SendsOnCtx))
 	}
 	return "httpsum: " + s
 }
@@ -149,11 +158,17 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 			}
 		}
 	}
-	bodyParams := false
+	bodyParams, ctxParams := false, false
 	for v := range params.Variables() {
 		if isBodyParam(v.Type()) {
 			bodyParams = true
 		}
+		if match.IsNamed(v.Type(), "context", "Context") {
+			ctxParams = true
+		}
+	}
+	if ctxParams {
+		f.SendsOnCtx = s.sendsOnCtx(fn, decl, of)
 	}
 	if !bodyParams {
 		return f
@@ -212,6 +227,142 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 	}
 	f.ReadsBody &^= f.LimitsBody // a body limited in the function is not read unlimited by it
 	return f
+}
+
+// sendsOnCtx returns the bits of the context parameters of fn that bound,
+// alone, a request the function (or a function it calls) sends through a
+// client with no timeout.
+func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint32 {
+	var out uint32
+	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		callee := match.Callee(s.info, call)
+		if callee == nil {
+			continue
+		}
+		if apis.IsHTTPSend(callee) {
+			if callee.Name() != "Do" || len(call.Args) != 1 || !s.unboundedClient(call, fn, of) {
+				continue
+			}
+			if i, ok := s.requestCtxParam(call.Args[0], fn, 0); ok {
+				out |= 1 << i
+			}
+			continue
+		}
+		cs, known := of(callee)
+		if !known || cs.SendsOnCtx == 0 {
+			continue
+		}
+		for j, a := range call.Args {
+			if j < 32 && cs.SendsOnCtx&(1<<j) != 0 {
+				if i, ok := s.ctxParam(a, fn, 0); ok {
+					out |= 1 << i
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unboundedClient reports whether the client a Do call sends through is
+// known to have no timeout: http.DefaultClient, or a client made in the
+// function without one.
+func (s *summarizer) unboundedClient(call *ast.CallExpr, fn *types.Func, of func(*types.Func) (Func, bool)) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if v, ok := match.ObjectOf(s.info, sel.X).(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultClient" {
+		return true
+	}
+	k, _ := s.clientOf(sel.X, fn, of, 0)
+	return k == NoTimeout
+}
+
+// requestCtxParam returns the context parameter of fn a request was made
+// with (http.NewRequestWithContext, req.WithContext), through local
+// variables.
+func (s *summarizer) requestCtxParam(e ast.Expr, fn *types.Func, hops int) (uint8, bool) {
+	if hops > maxHops {
+		return 0, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		callee := match.Callee(s.info, e)
+		if (match.IsFunc(callee, "net/http", "NewRequestWithContext") || match.IsMethod(callee, "net/http", "Request", "WithContext")) && len(e.Args) > 0 {
+			return s.ctxParam(e.Args[0], fn, hops+1)
+		}
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok || v.Kind() == types.ParamVar {
+			return 0, false
+		}
+		found, idx := false, uint8(0)
+		for _, a := range s.idx.Assignments(v) {
+			if a.Value == nil {
+				continue
+			}
+			i, ok := s.requestCtxParam(a.Value, fn, hops+1)
+			if !ok || found && i != idx {
+				return 0, false
+			}
+			found, idx = true, i
+		}
+		return idx, found
+	}
+	return 0, false
+}
+
+// ctxParam returns the context parameter of fn that e is, or derives
+// from with WithCancel or WithValue (which add no deadline).
+func (s *summarizer) ctxParam(e ast.Expr, fn *types.Func, hops int) (uint8, bool) {
+	if hops > maxHops {
+		return 0, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if match.IsFunc(match.Callee(s.info, e), "context", "WithCancel", "WithCancelCause", "WithValue") && len(e.Args) > 0 {
+			return s.ctxParam(e.Args[0], fn, hops+1)
+		}
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		if v.Kind() == types.ParamVar {
+			for _, a := range s.idx.Assignments(v) {
+				if !s.derivesUnbounded(a, v) {
+					return 0, false // ctx = context.WithTimeout(ctx, d): bounded here
+				}
+			}
+			i, ok := paramIndex(s.info, e, fn)
+			return i, ok && i < 32 && match.IsNamed(v.Type(), "context", "Context")
+		}
+		found, idx := false, uint8(0)
+		for _, a := range s.idx.Assignments(v) {
+			if a.Value == nil || a.Multi && a.Result != 0 {
+				return 0, false
+			}
+			i, ok := s.ctxParam(a.Value, fn, hops+1)
+			if !ok || found && i != idx {
+				return 0, false
+			}
+			found, idx = true, i
+		}
+		return idx, found
+	}
+	return 0, false
+}
+
+// derivesUnbounded reports whether the assignment gives v a context
+// derived from v itself without a deadline: ctx, cancel = context.WithCancel(ctx).
+func (s *summarizer) derivesUnbounded(a index.Assignment, v *types.Var) bool {
+	call, ok := ast.Unparen(a.Value).(*ast.CallExpr)
+	if !ok || a.Result != 0 || len(call.Args) == 0 {
+		return false
+	}
+	return match.IsFunc(match.Callee(s.info, call), "context", "WithCancel", "WithCancelCause", "WithValue") &&
+		match.Var(s.info, call.Args[0]) == v
 }
 
 // enclosedByLit reports whether c lies in a function literal inside decl:

@@ -1,6 +1,7 @@
 package h
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -62,4 +63,38 @@ func Limit(w http.ResponseWriter, r *http.Request) { // want Limit:"limits body 
 func LimitedDecode(w http.ResponseWriter, r *http.Request, v any) error { // want LimitedDecode:"limits body of parameter 1"
 	Limit(w, r)
 	return json.NewDecoder(r.Body).Decode(v)
+}
+
+func Fetch(ctx context.Context, url string) error { // want Fetch:"sends without a timeout on the context of parameter 0"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func FetchVia(n int, ctx context.Context) error { // want FetchVia:"sends without a timeout on the context of parameter 1"
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	return Fetch(ctx, "http://example.com")
+}
+
+// Twins: a deadline set here, a client with a timeout.
+func FetchBounded(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	return Fetch(ctx, "http://example.com")
+}
+
+func FetchTimed(ctx context.Context, url string) error {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	resp, err := NewTimed().Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
