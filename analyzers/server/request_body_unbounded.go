@@ -62,9 +62,11 @@ func RequestBody() *rule.Rule {
 				"middleware too. An exported handler function that its own package never refers to is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
-				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. It does not see a limit applied by a router's body-size option " +
-				"or by a proxy in front, nor a read done by a helper the handler passes r.Body or r to " +
-				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
+				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. A helper the handler passes r or r.Body to, of this package or " +
+				"another package of the analyzed module(s), is followed: one that reads the body it is given whole with no limit " +
+				"(decodeJSON(w, r, &v), directly or through what it calls) is reported at the handler's call; one that limits it " +
+				"quiets the handler. Helpers of other modules are unknown and neither report nor quiet. It does not see a limit " +
+				"applied by a router's body-size option or by a proxy in front; silence those with " +
 				"//prodlint:ignore request-body-unbounded. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
 				"tests = true) and packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
