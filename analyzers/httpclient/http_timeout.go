@@ -59,12 +59,12 @@ func Timeout() *rule.Rule {
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
-				"Followed across functions and packages of the analyzed module(s): a client returned by a constructor "+
-				"(of this package or another) that sets no Timeout is reported where it sends (quiet when the constructor "+
-				"sets one, takes it from a parameter, or the client is configured or handed to a call here); a function "+
-				"that sends through a client without a timeout bounded only by its context parameter, directly or through "+
-				"what it calls, is reported where a caller in another package passes context.Background() or "+
-				"context.TODO() for it. Not seen: a caller that passes a context without a deadline that is not a fresh "+
+				"Followed across functions and packages of the analyzed module(s): a client returned by a constructor " +
+				"(of this package or another) that sets no Timeout is reported where it sends (quiet when the constructor " +
+				"sets one, takes it from a parameter, or the client is configured or handed to a call here); a function " +
+				"that sends through a client without a timeout bounded only by its context parameter, directly or through " +
+				"what it calls, is reported where a caller in another package passes context.Background() or " +
+				"context.TODO() for it. Not seen: a caller that passes a context without a deadline that is not a fresh " +
 				"root (a request's or a framework's context); functions of other modules are unknown, and never reported.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
 				"import when needed (Timeout also bounds reading the body, so the message tells a client that streams " +
