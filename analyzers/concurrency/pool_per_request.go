@@ -4,12 +4,15 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
+
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
 )
 
 // PoolPerRequest returns the pool-per-request rule.
@@ -19,6 +22,7 @@ func PoolPerRequest() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  apis.PoolPaths(),
+		Requires: []*analysis.Analyzer{httpsum.Analyzer},
 		Doc: rule.Doc{
 			Title: "report connection pools built per request or per loop iteration",
 			Why: "sql.DB, http.Transport, redis.Client and grpc.ClientConn are pools: built once, they keep " +
@@ -36,8 +40,10 @@ func PoolPerRequest() *rule.Rule {
 				"sync.OnceFunc; a pool stored for reuse (in a field, a package variable, a map or slice " +
 				"element, returned, or passed to a method of a field); http.Client literals, which are cheap " +
 				"unless they build their own Transport (a new http.Transport is the real pool), and " +
-				"http.Client{Transport: shared}. A handler that calls a constructor which builds a pool is not " +
-				"seen.",
+				"http.Client{Transport: shared}. A call of a function that builds a new http.Transport on every call and " +
+				"returns it, or a client over it (a newClient() helper, of this package or another package of the analyzed " +
+				"module(s), directly or through what it calls), counts as building one where it is called; functions of " +
+				"other modules are unknown.",
 		},
 		Run: runPoolPerRequest,
 	}
@@ -71,6 +77,32 @@ func poolBuilt(info *types.Info, c inspector.Cursor) (string, apis.Pool, bool) {
 
 // apiName names a constructor as a reader knows it: sql.Open,
 // redis.NewClient, http.Transport.Clone.
+// builderCalled recognizes a call of a function that builds a new
+// http.Transport on every call and returns it or a client over it (a
+// newClient() helper), by its summary: of this package, or of another
+// package of the analyzed module(s).
+func builderCalled(p *rule.Pass, c inspector.Cursor) (string, apis.Pool, bool) {
+	call, ok := c.Node().(*ast.CallExpr)
+	if !ok {
+		return "", apis.Pool{}, false
+	}
+	if kv, ok := c.Parent().Node().(*ast.KeyValueExpr); ok && kv.Value == call {
+		if lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit); ok && match.IsNamed(p.TypesInfo.TypeOf(lit), httpPath, "Client") {
+			return "", apis.Pool{}, false // http.Client{Transport: build()}: the literal is the finding
+		}
+	}
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil {
+		return "", apis.Pool{}, false
+	}
+	sum, known := p.ResultOf[httpsum.Analyzer].(*httpsum.Result).Of(fn)
+	if !known || !sum.FreshTransport {
+		return "", apis.Pool{}, false
+	}
+	pool, _ := apis.TypePool(httpPath, "Transport")
+	return match.APIName(fn, p.Pkg) + " (which builds a new http.Transport on every call)", pool, true
+}
+
 func apiName(fn *types.Func) string {
 	name := fn.Pkg().Name() + "."
 	if recv := fn.Signature().Recv(); recv != nil {
@@ -104,6 +136,9 @@ func runPoolPerRequest(p *rule.Pass) error {
 	once := newRunOnce(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		api, kind, ok := poolBuilt(p.TypesInfo, c)
+		if !ok {
+			api, kind, ok = builderCalled(p, c)
+		}
 		if !ok {
 			continue
 		}
