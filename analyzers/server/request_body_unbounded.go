@@ -62,11 +62,7 @@ func RequestBody() *rule.Rule {
 				"middleware too. An exported handler function that its own package never refers to is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
-				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. The same holds for handlers " +
-				"registered only inside an exported function that returns the http.Handler (or *http.ServeMux) it registers them on " +
-				"and that its own package never calls, in a package that wraps nothing in a middleware: the read is reported where an " +
-				"importing package mounts that handler with no limit, and not where it mounts it behind http.MaxBytesHandler or a " +
-				"limiting middleware. A helper the handler passes r or r.Body to, of this package or " +
+				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. A helper the handler passes r or r.Body to, of this package or " +
 				"another package of the analyzed module(s), is followed: one that reads the body it is given whole with no limit " +
 				"(decodeJSON(w, r, &v), directly or through what it calls) is reported at the handler's call; one that limits it " +
 				"quiets the handler. Helpers of other modules are unknown and neither report nor quiet. It does not see a limit " +
@@ -114,10 +110,6 @@ func (*LimitsBody) AFact() {}
 type ReadsBodyUnlimited struct {
 	Message string // the finding, as it would be reported in the handler
 	At      string // where the read is: file base name and line
-	// Mounted is set on an exported function that returns an
-	// http.Handler serving such a handler (a mux it registers it on),
-	// which its own package never calls.
-	Mounted bool
 }
 
 // AFact marks ReadsBodyUnlimited as an analysis fact.
@@ -160,9 +152,8 @@ func runRequestBody(p *rule.Pass) error {
 		return nil
 	}
 	wrapped := usesMiddleware(p.TypesInfo)
-	refs := &funcRefIndex{p: p}
 	for _, h := range handlers {
-		checkHandler(p, opts, h, helpers, wrapped, refs)
+		checkHandler(p, opts, h, helpers, wrapped)
 	}
 	reportRegistered(p)
 	return nil
@@ -188,74 +179,6 @@ func registeredElsewhere(p *rule.Pass, h handler) (*types.Func, bool) {
 	return fn, true
 }
 
-// mountedElsewhere returns the exported function that registers the
-// handler on the http.Handler it returns (func Routes() http.Handler {
-// mux.HandleFunc("/upload", upload); return mux }), when every reference
-// to the handler is in that one function, and the function's own package
-// never refers to it: the handler is served wherever an importer mounts
-// the result, which may limit every body there (http.MaxBytesHandler).
-func mountedElsewhere(p *rule.Pass, refs *funcRefIndex, h handler) (*types.Func, bool) {
-	var builder *types.Func
-	switch n := h.c.Node().(type) {
-	case *ast.FuncLit:
-		builder = enclosingBuilder(p, h.c)
-	case *ast.FuncDecl:
-		fn, ok := p.TypesInfo.Defs[n.Name].(*types.Func)
-		if !ok || n.Recv != nil {
-			return nil, false
-		}
-		for _, c := range refs.of(fn) {
-			b := enclosingBuilder(p, c)
-			if b == nil || builder != nil && b != builder {
-				return nil, false
-			}
-			builder = b
-		}
-	}
-	if builder == nil || len(refs.of(builder)) > 0 {
-		return nil, false
-	}
-	return builder, true
-}
-
-// enclosingBuilder returns the exported package-level function, returning
-// an http.Handler, that the node at c is in; nil otherwise.
-func enclosingBuilder(p *rule.Pass, c inspector.Cursor) *types.Func {
-	dc := match.EnclosingFuncDecl(c)
-	if !dc.Valid() {
-		return nil
-	}
-	fd := dc.Node().(*ast.FuncDecl)
-	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
-	if !ok || fd.Recv != nil || !fn.Exported() {
-		return nil
-	}
-	res := fn.Signature().Results()
-	if res.Len() == 0 || !match.IsNamed(res.At(0).Type(), "net/http", "Handler") && !match.IsPointerTo(res.At(0).Type(), "net/http", "ServeMux") {
-		return nil
-	}
-	return fn
-}
-
-// funcRefIndex lists, for each function of the package, the cursors of
-// the identifiers that refer to it; built on its first question.
-type funcRefIndex struct {
-	p    *rule.Pass
-	refs map[*types.Func][]inspector.Cursor
-}
-
-func (x *funcRefIndex) of(fn *types.Func) []inspector.Cursor {
-	if x.refs == nil {
-		x.refs = map[*types.Func][]inspector.Cursor{}
-		for c := range x.p.Inspector.Root().Preorder((*ast.Ident)(nil)) {
-			if f, ok := x.p.TypesInfo.Uses[c.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == x.p.Pkg {
-				x.refs[f] = append(x.refs[f], c)
-			}
-		}
-	}
-	return x.refs[fn]
-}
-
 // reportRegistered reports, in a package that applies no body limit, the
 // exported handlers of imported packages that read their body unlimited
 // (their ReadsBodyUnlimited fact), at the first place each is referred to:
@@ -274,11 +197,6 @@ func reportRegistered(p *rule.Pass) {
 	for fn, id := range first {
 		var f ReadsBodyUnlimited
 		if !p.ImportObjectFact(fn, &f) {
-			continue
-		}
-		if f.Mounted {
-			p.Report(id, fmt.Sprintf("%s.%s returns a handler that is mounted here with no body limit, and a handler it serves (%s) %s",
-				fn.Pkg().Name(), fn.Name(), f.At, f.Message))
 			continue
 		}
 		p.Report(id, fmt.Sprintf("%s.%s is registered here with no body limit, and in it (%s) %s",
@@ -444,7 +362,7 @@ func mentionsHandler(sig *types.Signature) bool {
 
 // checkHandler reports the first unlimited read of the handler's request
 // body, unless the handler limits it.
-func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool, wrapped bool, refs *funcRefIndex) {
+func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool, wrapped bool) {
 	if h.r.Name() == "" || h.r.Name() == "_" {
 		return // the body cannot be read through the parameter
 	}
@@ -511,19 +429,6 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 		// this one and may wrap it in a limiting middleware.
 		pos := p.Fset.Position(first.node.Pos())
 		p.ExportObjectFact(fn, &ReadsBodyUnlimited{Message: first.message, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)})
-		return
-	}
-	if builder, ok := mountedElsewhere(p, refs, h); ok && !wrapped {
-		// Registered on a mux that an exported function returns and
-		// that only importers mount: judged where it is mounted, which
-		// may wrap it in http.MaxBytesHandler or a limiting middleware.
-		// (A package that wraps its handlers in a middleware of its own
-		// is judged here, as before: that is where the wrapping is.)
-		var f ReadsBodyUnlimited
-		if !p.ImportObjectFact(builder, &f) { // the first read the builder serves is the one reported
-			pos := p.Fset.Position(first.node.Pos())
-			p.ExportObjectFact(builder, &ReadsBodyUnlimited{Message: first.message, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line), Mounted: true})
-		}
 		return
 	}
 	// The fix inserts the configured limit. Where that is a judgement

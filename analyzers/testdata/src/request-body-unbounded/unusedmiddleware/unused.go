@@ -31,7 +31,3 @@ func Routes() http.Handler {
 	})
 	return mux
 }
-
-// serve mounts the routes in this package, with no limit: the reads are
-// judged here.
-func serve() error { return http.ListenAndServe(":8080", Routes()) }
