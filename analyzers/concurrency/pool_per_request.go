@@ -12,6 +12,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
 )
 
 // PoolPerRequest returns the pool-per-request rule.
@@ -20,7 +21,7 @@ func PoolPerRequest() *rule.Rule {
 		ID:       "pool-per-request",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Requires: []*analysis.Analyzer{sqlsum.Analyzer},
+		Requires: []*analysis.Analyzer{sqlsum.Analyzer, httpsum.Analyzer},
 		Doc: rule.Doc{
 			Title: "report connection pools built per request or per loop iteration",
 			Why: "sql.DB, http.Transport, redis.Client and grpc.ClientConn are pools: built once, they keep " +
@@ -41,7 +42,11 @@ func PoolPerRequest() *rule.Rule {
 				"http.Client{Transport: shared}. A call of a function, of this package or another analyzed with " +
 				"it, that opens a new *sql.DB on every call (sql.Open in its body or in what it calls, returned " +
 				"to the caller) counts as building the pool, and the same quiet forms apply to it; a function " +
-				"that returns a shared pool (a package variable, one opened under sync.Once) does not.",
+				"that returns a shared pool (a package variable, one opened under sync.Once) does not. " +
+				"A call of a function that builds a new http.Transport on every call and " +
+				"returns it, or a client over it (a newClient() helper, of this package or another package of the analyzed " +
+				"module(s), directly or through what it calls), counts as building one where it is called; functions of " +
+				"other modules are unknown.",
 		},
 		Run: runPoolPerRequest,
 	}
@@ -80,6 +85,32 @@ func poolBuilt(info *types.Info, sum *sqlsum.Result, c inspector.Cursor) (string
 
 // apiName names a constructor as a reader knows it: sql.Open,
 // redis.NewClient, http.Transport.Clone.
+// builderCalled recognizes a call of a function that builds a new
+// http.Transport on every call and returns it or a client over it (a
+// newClient() helper), by its summary: of this package, or of another
+// package of the analyzed module(s).
+func builderCalled(p *rule.Pass, c inspector.Cursor) (string, apis.Pool, bool) {
+	call, ok := c.Node().(*ast.CallExpr)
+	if !ok {
+		return "", apis.Pool{}, false
+	}
+	if kv, ok := c.Parent().Node().(*ast.KeyValueExpr); ok && kv.Value == call {
+		if lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit); ok && match.IsNamed(p.TypesInfo.TypeOf(lit), httpPath, "Client") {
+			return "", apis.Pool{}, false // http.Client{Transport: build()}: the literal is the finding
+		}
+	}
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil {
+		return "", apis.Pool{}, false
+	}
+	sum, known := p.ResultOf[httpsum.Analyzer].(*httpsum.Result).Of(fn)
+	if !known || !sum.FreshTransport {
+		return "", apis.Pool{}, false
+	}
+	pool, _ := apis.TypePool(httpPath, "Transport")
+	return match.APIName(fn, p.Pkg) + " (which builds a new http.Transport on every call)", pool, true
+}
+
 func apiName(fn *types.Func) string {
 	name := fn.Pkg().Name() + "."
 	if recv := fn.Signature().Recv(); recv != nil {
@@ -117,6 +148,9 @@ func runPoolPerRequest(p *rule.Pass) error {
 	once := newRunOnce(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		api, kind, ok := poolBuilt(p.TypesInfo, sum, c)
+		if !ok {
+			api, kind, ok = builderCalled(p, c)
+		}
 		if !ok {
 			continue
 		}
