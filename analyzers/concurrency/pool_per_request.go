@@ -11,8 +11,8 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
-	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // PoolPerRequest returns the pool-per-request rule.

@@ -318,7 +318,9 @@ type apiClient struct {
 	st   Store
 }
 
-func (c *apiClient) Version() (string, error) { return c.st.Get(context.Background(), c.base+"/version") }
+func (c *apiClient) Version() (string, error) {
+	return c.st.Get(context.Background(), c.base+"/version")
+}
 
 func withBase(base string) func(*apiClient) { return func(c *apiClient) { c.base = base } }
 
