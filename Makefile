@@ -123,11 +123,12 @@ bench-heldout:
 # Mutants are written into private copies of the modules under MUTATE_SCRATCH;
 # MUTATE_MODULES="chi gin" runs some modules only (the report then covers those).
 MUTATE_CAP     ?= 5
+MUTATE_JOBS    ?= 2
 MUTATE_MODULES ?=
 MUTATE_SEED    ?= 1
 MUTATE_SCRATCH ?= $(or $(TMPDIR),/tmp)/prodlint-mutate
 mutate: build corpus
-	$(GO) run ./bench/mutate -prodlint $(BIN) -cap $(MUTATE_CAP) -seed $(MUTATE_SEED) -scratch $(MUTATE_SCRATCH) $(MUTATE_MODULES)
+	$(GO) run ./bench/mutate -prodlint $(BIN) -cap $(MUTATE_CAP) -jobs $(MUTATE_JOBS) -seed $(MUTATE_SEED) -scratch $(MUTATE_SCRATCH) $(MUTATE_MODULES)
 
 clean:
 	rm -rf bin

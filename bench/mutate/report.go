@@ -57,10 +57,11 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	w("finding lands in another function of the package (the client built in one function, sent in another);\n")
 	w("**judged** when it went unreported but the mutation left correct code (bench/mutate/judged.txt says why);\n")
 	w("recall is detected / (detected + elsewhere + missed).\n\n")
-	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`), on %d modules (the tuning set;\n", run.Seed, run.Cap, len(mods))
-	w("the held-out set is never mutated). Run time %s on this 2-core machine, shared with other jobs", wall.Round(time.Second))
-	if len(run.Merged) > 0 {
-		w(";\nthen re-run and merged (-merge): %s, in %s", strings.Join(run.Merged, "; "), run.MergeWall.Round(time.Second))
+	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`; fewer for the operators whose\n", run.Seed, run.Cap)
+	w("Cap is set in ops.go), on %d modules (the tuning set; the held-out set is never mutated), %d at a time (`-jobs`).\n", len(mods), max(1, run.Jobs))
+	w("One run, regenerated whole: run time %s on this 2-core machine, shared with other jobs;", wall.Round(time.Second))
+	if run.CPU > 0 {
+		w(" CPU time %s (this program, prodlint and go list),\nso about %s on an idle 2-core machine", run.CPU.Round(time.Second), (run.CPU / time.Duration(max(1, min(2, run.Jobs)))).Round(time.Minute))
 	}
 	w(".\n\n")
 
