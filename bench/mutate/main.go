@@ -42,6 +42,7 @@ type options struct {
 	Work     string
 	Scratch  string
 	Out      string
+	Docs     string
 	Judged   string
 	Causes   string
 	Before   string
@@ -62,6 +63,7 @@ func main() {
 	flag.StringVar(&o.Work, "work", "bench/work", "where bench/corpus.sh put the modules")
 	flag.StringVar(&o.Scratch, "scratch", "", "private copies of the modules (default: $TMPDIR/prodlint-mutate)")
 	flag.StringVar(&o.Out, "out", "bench/results/mutation.md", "the report")
+	flag.StringVar(&o.Docs, "docs", "docs/precision.md", "docs whose mutation block a full run (every module, every operator) rewrites")
 	flag.StringVar(&o.Judged, "judged", "bench/mutate/judged.txt", "judged mutants (id, tab, reason)")
 	flag.StringVar(&o.Causes, "causes", "bench/mutate/causes.txt", "classified misses (id, tab, cause, tab, why)")
 	flag.StringVar(&o.Before, "before", "bench/results/mutation-before.md", "an earlier report whose per-rule table is set beside this run's")
@@ -74,6 +76,9 @@ func main() {
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
 	flag.Parse()
+	if flag.NArg() > 0 || o.Ops != "" {
+		o.Docs = "" // the docs give the full run's figures only
+	}
 	if o.Scratch == "" {
 		o.Scratch = filepath.Join(os.TempDir(), "prodlint-mutate")
 	}

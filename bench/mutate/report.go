@@ -57,6 +57,7 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	w("finding lands in another function of the package (the client built in one function, sent in another);\n")
 	w("**judged** when it went unreported but the mutation left correct code (bench/mutate/judged.txt says why);\n")
 	w("recall is detected / (detected + elsewhere + missed).\n\n")
+	blockStart := b.Len()
 	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`; fewer for the operators whose\n", run.Seed, run.Cap)
 	w("Cap is set in ops.go), on %d modules (the tuning set; the held-out set is never mutated), %d at a time (`-jobs`).\n", len(mods), max(1, run.Jobs))
 	w("One run, regenerated whole: run time %s on this 2-core machine, shared with other jobs;", wall.Round(time.Second))
@@ -102,6 +103,7 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	w("| **total** | %s | %s | %s |\n\n", total.row(), orDash(br.mutants), orDash(br.recall))
 	writeSparse(w, ops, run, byRule)
 	writeCauses(w, ops, muts, causes)
+	block := b.String()[blockStart:]
 
 	w("## Per operator\n\n**sites**: the candidate sites the operator found in all modules, before the cap and the type check.\n\n")
 	w("| rule | operator | what it does | sites | %s |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
@@ -171,7 +173,32 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	if err := os.WriteFile(o.Out, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
-	return nil
+	if o.Docs == "" {
+		return nil
+	}
+	return writeDocsBlock(o.Docs, strings.ReplaceAll(block, "\n## ", "\n#### "))
+}
+
+// The lines that enclose, in the docs, the block a full run rewrites: its
+// run time, the per-rule table, the rules with few mutants and the misses
+// by cause, so the docs cannot drift from the last run.
+const (
+	docsBegin = "<!-- begin: written by make mutate (bench/mutate), do not edit -->"
+	docsEnd   = "<!-- end: written by make mutate -->"
+)
+
+func writeDocsBlock(path, block string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	i, j := strings.Index(s, docsBegin), strings.Index(s, docsEnd)
+	if i < 0 || j < i {
+		return fmt.Errorf("%s: no %q ... %q block to rewrite", path, docsBegin, docsEnd)
+	}
+	s = s[:i+len(docsBegin)] + "\n\n" + strings.TrimSpace(block) + "\n\n" + s[j:]
+	return os.WriteFile(path, []byte(s), 0o644)
 }
 
 func get(m map[string]*tally, k string) *tally {
