@@ -180,17 +180,10 @@ func run(o options, names []string) error {
 	// Modules run -jobs at a time, each in its own scratch copy; their
 	// results are kept in corpus order, so the report does not depend on
 	// which module finished first.
-	type result struct {
-		ms     []*mutant
-		nsites map[string]int
-		wall   time.Duration
-		err    error
-	}
-	results := make([]result, len(fetched))
+	results := make([]*moduleResult, len(fetched))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var done []string // modules finished, for a look while the run goes on
 	for range max(1, o.Jobs) {
 		wg.Add(1)
 		go func() {
@@ -199,12 +192,15 @@ func run(o options, names []string) error {
 				m := fetched[i]
 				t0 := time.Now()
 				ms, nsites, err := mutateModule(o, m, ops, prodlint, cfg)
-				results[i] = result{ms, nsites, time.Since(t0), err}
-				mu.Lock()
-				done = append(done, m.Name+" "+time.Since(t0).Round(time.Second).String())
-				os.WriteFile(o.Record+".progress", []byte(strings.Join(done, "\n")+"\n"), 0o644)
-				mu.Unlock()
 				fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s (%s since the start)\n", m.Name, len(ms), time.Since(t0).Round(time.Second), time.Since(start).Round(time.Second))
+				mu.Lock()
+				results[i] = &moduleResult{ms, nsites, time.Since(t0), err}
+				// The modules finished so far, readable while the run goes on
+				// (and kept if it is stopped): never the report's input.
+				part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
+				part.Wall, part.CPU = time.Since(start), cpuTime()
+				part.write(o.Record + ".partial")
+				mu.Unlock()
 			}
 		}()
 	}
@@ -213,11 +209,35 @@ func run(o options, names []string) error {
 	}
 	close(next)
 	wg.Wait()
+	if rec, err = collect(fetched, results, rec); err != nil {
+		return err
+	}
+	rec.Wall = time.Since(start)
+	rec.CPU = cpuTime()
+	os.Remove(o.Record + ".partial")
+	if err := rec.write(o.Record); err != nil {
+		return err
+	}
+	return writeReport(o, ops, rec.judge(judged), causes)
+}
+
+type moduleResult struct {
+	ms     []*mutant
+	nsites map[string]int
+	wall   time.Duration
+	err    error
+}
+
+// collect adds the finished modules' results to rec, in corpus order.
+func collect(fetched []module, results []*moduleResult, rec *runRecord) (*runRecord, error) {
 	rec.Sites = map[string]int{}
 	for i, m := range fetched {
 		r := results[i]
+		if r == nil {
+			continue
+		}
 		if r.err != nil {
-			return fmt.Errorf("%s: %v", m.Name, r.err)
+			return rec, fmt.Errorf("%s: %v", m.Name, r.err)
 		}
 		for op, n := range r.nsites {
 			rec.Sites[op] += n
@@ -230,13 +250,7 @@ func run(o options, names []string) error {
 		}
 		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: r.wall, Sites: r.nsites})
 	}
-	rec.Wall = time.Since(start)
-	rec.CPU = cpuTime()
-	os.Remove(o.Record + ".progress")
-	if err := rec.write(o.Record); err != nil {
-		return err
-	}
-	return writeReport(o, ops, rec.judge(judged), causes)
+	return rec, nil
 }
 
 // configText is the configuration every mutant runs under: the defaults,
