@@ -60,9 +60,10 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	blockStart := b.Len()
 	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`; fewer for the operators whose\n", run.Seed, run.Cap)
 	w("Cap is set in ops.go), on %d modules (the tuning set; the held-out set is never mutated), %d at a time (`-jobs`).\n", len(mods), max(1, run.Jobs))
-	w("One run, regenerated whole: run time %s on this 2-core machine, shared with other jobs;", wall.Round(time.Second))
+	w("One run, regenerated whole: run time %s on this 2-core machine, shared with other jobs", wall.Round(time.Second))
 	if run.CPU > 0 {
-		w(" CPU time %s (this program, prodlint and go list),\nso about %s on an idle 2-core machine", run.CPU.Round(time.Second), (run.CPU / time.Duration(max(1, min(2, run.Jobs)))).Round(time.Minute))
+		w(";\nCPU time %s (this program, prodlint and go list), so about %s on an idle 2-core machine",
+			run.CPU.Round(time.Second), (run.CPU / time.Duration(max(1, min(2, run.Jobs)))).Round(time.Second))
 	}
 	w(".\n\n")
 
