@@ -7,12 +7,14 @@ import (
 	"go/types"
 	"go/version"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
 )
 
 // Background returns the ctx-background rule.
@@ -21,6 +23,7 @@ func Background() *rule.Rule {
 		ID:       "ctx-background",
 		Severity: config.SeverityError,
 		Enabled:  true,
+		Requires: []*analysis.Analyzer{ctxsum.Analyzer},
 		Imports:  []string{"context"},
 		Doc: rule.Doc{
 			Title: "report context.Background/TODO where a ctx or request is in scope",

@@ -123,8 +123,9 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 	},
 	{
 		Name: "callee-ignores-ctx",
-		Doc: "A fresh root handed straight to a function of this package that never reads the context (its parameter " +
-			"is _, unnamed, or unused): nothing can be cancelled through it.",
+		Doc: "A fresh root handed straight to a function of this package, or of another package of the analyzed " +
+			"module(s) (followed through its summary), that never reads the context (its parameter is _, unnamed, or " +
+			"unused): nothing can be cancelled through it.",
 		Applies: func(f freshRootFlow) bool { return discardedByCallee(f.p, f.c) },
 	},
 	{

@@ -15,6 +15,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
 )
 
 // Variant returns the ctx-variant rule.
@@ -23,6 +24,7 @@ func Variant() *rule.Rule {
 		ID:       "ctx-variant",
 		Severity: config.SeverityError,
 		Enabled:  true,
+		Requires: []*analysis.Analyzer{ctxsum.Analyzer},
 		Imports:  []string{"context", "net/http"},
 		Doc: rule.Doc{
 			Title: "report calls that have a context-taking twin while a ctx is in scope",

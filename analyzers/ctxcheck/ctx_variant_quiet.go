@@ -97,8 +97,9 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 		Name: "context-attached-later",
 		Doc: "Values given the context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a " +
 			"request whose next uses are field accesses and then req.WithContext(ctx), or a request handed to a " +
-			"function of this package that attaches the context itself (its body calls req.WithContext(ctx) or another " +
-			"context-taking method on that parameter).",
+			"function of this package, or of another package of the analyzed module(s) (followed through its summary, " +
+			"also through the functions it calls), that attaches the context itself (its body calls req.WithContext(ctx) " +
+			"or another context-taking method on that parameter).",
 		Applies: func(v variantInScope) bool { return v.t != nil && contextAttachedLater(v.p, v.c) },
 	},
 	{

@@ -5,11 +5,14 @@ import (
 	"go/types"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/jwtsum"
 )
 
 // NoExpiryOptions are jwt-no-expiry's rules.toml keys.
@@ -25,6 +28,7 @@ func NoExpiry() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  apis.JWTPaths(),
+		Requires: []*analysis.Analyzer{jwtsum.Analyzer},
 		NewOptions: func() any {
 			return &NoExpiryOptions{
 				MaxLifetime:     config.Duration(24 * time.Hour),
@@ -47,7 +51,11 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 			Quiet: `An exp set from time.Now().Add(d) with d up to max-lifetime (24h by default) or ` +
 				`from a configured, non-constant duration; an "exp" key or ExpiresAt assigned after ` +
 				`the literal (judged as set there); custom claims structs with their own MarshalJSON or their own ` +
-				`"exp" field (not candidates).`,
+				`"exp" field (not candidates). ` +
+				`Signing helpers are followed: claims passed to a function, of this package or another ` +
+				`analyzed with it, that signs them as given (NewWithClaims, itself or through the ` +
+				`functions it calls, touching them nowhere else) are judged where the caller builds them; ` +
+				`a helper that sets exp itself, or uses the claims in any other way, keeps them quiet.`,
 			Fix: `Adds "exp": time.Now().Add(default-lifetime).Unix() to a MapClaims literal, ` +
 				`ExpiresAt: jwt.NewNumericDate(time.Now().Add(default-lifetime)) to a ` +
 				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
@@ -62,9 +70,12 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 func runNoExpiry(p *rule.Pass) error {
 	opts := rule.Options[NoExpiryOptions](p)
 	clean := gofmtClean{}
+	sum := p.ResultOf[jwtsum.Analyzer].(*jwtsum.Result)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		if !isJWTFunc(calleeOf(p.TypesInfo, call), "NewWithClaims") || len(call.Args) < 2 {
+		fn := calleeOf(p.TypesInfo, call)
+		if !isJWTFunc(fn, "NewWithClaims") || len(call.Args) < 2 {
+			signedByHelper(p, sum, call, fn, opts, clean)
 			continue
 		}
 		arg := call.Args[1]
@@ -85,6 +96,41 @@ func runNoExpiry(p *rule.Pass) error {
 		}
 	}
 	return nil
+}
+
+// signedByHelper judges the claims a call hands to a function (of this
+// package or another) whose summary says it signs them as given: the
+// helper adds no exp, so the caller's claims must carry one.
+func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj types.Object, opts *NoExpiryOptions, clean gofmtClean) {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn == nil || call.Ellipsis.IsValid() {
+		return
+	}
+	f := sum.Func(fn)
+	if f == nil {
+		return
+	}
+	for _, i := range f.Signs {
+		if i >= len(call.Args) {
+			continue
+		}
+		arg := call.Args[i]
+		shape, ok := shapeOf(p.TypesInfo.TypeOf(arg))
+		if !ok {
+			continue
+		}
+		exp := claimsExpiry(p, arg, shape)
+		if !exp.known {
+			continue
+		}
+		if len(exp.values) == 0 {
+			reportNoExpiry(p, arg, exp, shape, opts, clean)
+			continue
+		}
+		for _, v := range exp.values {
+			reportLongLifetime(p, v, opts.MaxLifetime.Std())
+		}
+	}
 }
 
 // reportNoExpiry reports claims signed with no exp, with the fix that adds

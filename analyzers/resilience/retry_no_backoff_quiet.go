@@ -26,6 +26,6 @@ var noBackoffQuiet = []rule.QuietForm[noBackoffLoop]{
 			"after reassigning the receiver of the call (a new peer), and otherwise leaves: each attempt follows one " +
 			"that waited out a deadline, or fails at once on a context that is over, and goes to another target; the " +
 			"same loop against the same target is still reported.",
-		Applies: func(c noBackoffLoop) bool { return reroutesOnContextError(c.rl) },
+		Applies: func(c noBackoffLoop) bool { return c.rl.self == nil && reroutesOnContextError(c.rl) },
 	},
 }

@@ -1,6 +1,8 @@
 package resilience
 
 import (
+	"go/ast"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -13,7 +15,6 @@ func RetryUnbounded() *rule.Rule {
 		ID:       "retry-unbounded",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  networkImports(),
 		Requires: []*analysis.Analyzer{retryLoopsAnalyzer},
 		Doc: rule.Doc{
 			Title: "report retry loops with no attempt limit and no exit on ctx",
@@ -26,9 +27,16 @@ func RetryUnbounded() *rule.Rule {
 			Good: "for attempt := 0; attempt < 5; attempt++ {\n\tif err := db.PingContext(ctx); err == nil {\n" +
 				"\t\treturn nil\n\t}\n\tselect {\n\tcase <-ctx.Done():\n\t\treturn ctx.Err()\n" +
 				"\tcase <-time.After(time.Second << attempt):\n\t}\n}\nreturn errDatabaseDown",
-			Quiet: "Reports the retry loops retry-no-backoff recognises (a network call whose error path comes back " +
-				"for the same call) that end only when the call succeeds: loops meant to run forever whose success path " +
-				"also comes back (pollers, consumers) are not candidates; those are retry-no-backoff's business.",
+			Quiet: "Reports the retry loops retry-no-backoff recognises (a call that may reach the network, whose error " +
+				"path comes back for the same call) that end only when the call succeeds: loops meant to run forever whose " +
+				"success path also comes back (pollers, consumers) are not candidates; those are retry-no-backoff's " +
+				"business. Retry by recursion counts its attempts down and is not reported here. Quiet when it retries " +
+				"only on some errors (errors.Is(err, errUnavailable), a status code) of a call given the context: once " +
+				"the context is done the call fails with its error, which the loop does not retry. A loop that has a " +
+				"context within reach (a context.Context parameter of its function, or one the loop uses) and never looks " +
+				"at it is reported as ignoring it. Quiet on a reconnect loop in a function with no context.Context " +
+				"parameter whose wait grows to a cap (delay *= 2 then capped by an if or min(delay*2, maxDelay)): it " +
+				"sends at most one attempt per capped wait, and reconnecting until the peer is back is its job.",
 		},
 		Quiet: rule.Declare(rule.Forms(unboundedQuiet)),
 		Run:   runRetryUnbounded,
@@ -38,13 +46,27 @@ func RetryUnbounded() *rule.Rule {
 func runRetryUnbounded(p *rule.Pass) error {
 	_, loops := retryLoopsOf(p)
 	for _, rl := range loops {
-		if !rl.untilSuccess || rule.Quiet(p, loopHead(rl.loop.Node()), unboundedQuiet, rl) {
+		if rl.self != nil || !rl.untilSuccess || rule.Quiet(p, loopHead(rl.loop.Node()), unboundedQuiet, rl) {
+			continue // a recursion counts its attempts down; the others end or watch ctx
+		}
+		if rl.flow.selective && passesContext(p.TypesInfo, rl.call.Node().(*ast.CallExpr)) {
+			continue // once ctx is done the call fails with ctx's error, which the loop does not retry
+		}
+		ctx := rl.flow.contextInScope()
+		if isCappedReconnect(p.TypesInfo, rl.loop) {
+			continue // reconnects for the life of the process, one attempt per capped interval at most
+		}
+		if ctx != "" {
+			p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, and "+
+				"never looks at %s: once the caller has gone or its deadline has passed it keeps retrying, and a "+
+				"permanent failure keeps it running forever; return %s.Err() when %s.Done() is closed, or bound the "+
+				"attempts (for attempt := 0; attempt < maxAttempts; attempt++)", rl.api, ctx, ctx, ctx)
 			continue
 		}
-		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit and no "+
-			"exit on ctx.Done()/ctx.Err(): a permanent failure keeps it running, and billing, forever, even after "+
-			"the caller has gone; bound the attempts (for attempt := 0; attempt < maxAttempts; attempt++) and "+
-			"return ctx.Err() when the context is done", rl.api)
+		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, no "+
+			"deadline and no context: a permanent failure (revoked credentials, a removed endpoint) keeps it "+
+			"running, and billing, forever, and nothing can stop it; bound the attempts (for attempt := 0; "+
+			"attempt < maxAttempts; attempt++) or take a context and return ctx.Err() when it is done", rl.api)
 	}
 	return nil
 }

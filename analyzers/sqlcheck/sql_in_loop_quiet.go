@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // loopQuery is a SELECT run through a call that returns rows, a candidate
@@ -40,7 +41,7 @@ var inLoopQuiet = []rule.QuietForm[loopQuery]{
 // fixedLoop is a range loop around a query whose arguments come from it.
 type fixedLoop struct {
 	p    *rule.Pass
-	qt   *texts
+	qt   *sqlsum.Texts
 	loop inspector.Cursor
 }
 
