@@ -52,8 +52,6 @@ func RetryNoBackoff() *rule.Rule {
 				"(for _, u := range urls, for rows.Next(), a job received from a channel): the call depends on data " +
 				"that changes each iteration, so it moves on instead of retrying; a request built before the loop whose " +
 				"fields (req.URL.Path) are set from each element before it is sent counts as such data. " +
-				"Quiet when the loop comes back only after a test that the error is " +
-				"context.DeadlineExceeded and otherwise leaves: each attempt followed one that waited out a deadline. " +
 				"A recursion with no budget (one more try after a re-login) is not taken for a retry.",
 		},
 		Quiet: rule.Declare(rule.Forms(noBackoffQuiet)),
@@ -75,9 +73,6 @@ func runRetryNoBackoff(p *rule.Pass) error {
 				"jitter before the next attempt (time.After in a select with ctx.Done(), or github.com/cenkalti/backoff)",
 				name, rl.api)
 			continue
-		}
-		if retriesOnlyAfterDeadline(rl) {
-			continue // each attempt followed one that waited out a deadline
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s after a failure with no wait between attempts: "+
 			"%s; wait with exponential backoff and jitter between "+

@@ -28,4 +28,10 @@ var noBackoffQuiet = []rule.QuietForm[noBackoffLoop]{
 			"same loop against the same target is still reported.",
 		Applies: func(c noBackoffLoop) bool { return c.rl.self == nil && reroutesOnContextError(c.rl) },
 	},
+	{
+		Name: "retries-only-after-deadline",
+		Doc: "A loop that comes back only after a test that the error is context.DeadlineExceeded and otherwise " +
+			"leaves: each attempt followed one that waited out a deadline.",
+		Applies: func(c noBackoffLoop) bool { return c.rl.self == nil && retriesOnlyAfterDeadline(c.rl) },
+	},
 }

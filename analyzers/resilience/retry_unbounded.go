@@ -1,8 +1,6 @@
 package resilience
 
 import (
-	"go/ast"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -30,13 +28,9 @@ func RetryUnbounded() *rule.Rule {
 			Quiet: "Reports the retry loops retry-no-backoff recognises (a call that may reach the network, whose error " +
 				"path comes back for the same call) that end only when the call succeeds: loops meant to run forever whose " +
 				"success path also comes back (pollers, consumers) are not candidates; those are retry-no-backoff's " +
-				"business. Retry by recursion counts its attempts down and is not reported here. Quiet when it retries " +
-				"only on some errors (errors.Is(err, errUnavailable), a status code) of a call given the context: once " +
-				"the context is done the call fails with its error, which the loop does not retry. A loop that has a " +
+				"business. Retry by recursion counts its attempts down and is not reported here. A loop that has a " +
 				"context within reach (a context.Context parameter of its function, or one the loop uses) and never looks " +
-				"at it is reported as ignoring it. Quiet on a reconnect loop in a function with no context.Context " +
-				"parameter whose wait grows to a cap (delay *= 2 then capped by an if or min(delay*2, maxDelay)): it " +
-				"sends at most one attempt per capped wait, and reconnecting until the peer is back is its job.",
+				"at it is reported as ignoring it.",
 		},
 		Quiet: rule.Declare(rule.Forms(unboundedQuiet)),
 		Run:   runRetryUnbounded,
@@ -46,16 +40,10 @@ func RetryUnbounded() *rule.Rule {
 func runRetryUnbounded(p *rule.Pass) error {
 	_, loops := retryLoopsOf(p)
 	for _, rl := range loops {
-		if rl.self != nil || !rl.untilSuccess || rule.Quiet(p, loopHead(rl.loop.Node()), unboundedQuiet, rl) {
+		if rl.self != nil || !rl.untilSuccess || rule.Quiet(p, loopHead(rl.loop.Node()), unboundedQuiet, unboundedLoop{p, rl}) {
 			continue // a recursion counts its attempts down; the others end or watch ctx
 		}
-		if rl.flow.selective && passesContext(p.TypesInfo, rl.call.Node().(*ast.CallExpr)) {
-			continue // once ctx is done the call fails with ctx's error, which the loop does not retry
-		}
 		ctx := rl.flow.contextInScope()
-		if isCappedReconnect(p.TypesInfo, rl.loop) {
-			continue // reconnects for the life of the process, one attempt per capped interval at most
-		}
 		if ctx != "" {
 			p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, and "+
 				"never looks at %s: once the caller has gone or its deadline has passed it keeps retrying, and a "+

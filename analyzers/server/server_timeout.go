@@ -47,8 +47,7 @@ func Timeout() *rule.Rule {
 				"socket stays quiet, and so does a listener on port 0, as a constant (\":0\") or a fallback (if addr == \"\" { addr = \"localhost:0\" }): " +
 				"the kernel picks the port at run time and only the process learns it (a fake server a test starts, a debug listener that logs its port), so no client is configured to reach it; " +
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
-				"cannot reach; a server that never starts in the build analyzed: behind `if !debug { return }` or inside `if debug { ... }` where debug is " +
-				"a constant or an unexported package variable nothing in the package assigns (a debug listener a build-tagged file enables from its init). A loopback address that is only the default of a flag or a configuration field is still " +
+				"cannot reach. A loopback address that is only the default of a flag or a configuration field is still " +
 				"reported: operators override such defaults to expose the server (0.0.0.0 for a load balancer's health " +
 				"check or a metrics scrape), and then slow clients reach it like any other. " +
 				"The analysis does not follow a server into a function of another package. With " +
@@ -61,7 +60,7 @@ func Timeout() *rule.Rule {
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
 		},
-		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(readTimeoutQuiet)),
+		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
 		Run:   runTimeout,
 	}
 }
@@ -90,12 +89,12 @@ func runTimeout(p *rule.Pass) error {
 	facts := collectTimeoutFacts(p)
 	build := &buildFlags{p: p}
 	for _, call := range facts.calls {
-		if !build.isDead(call) {
+		if !rule.Quiet(p, call, neverStartedQuiet, startSite{build, call}) {
 			reportListenAndServe(p, opts, call)
 		}
 	}
 	for _, call := range facts.serves {
-		if !build.isDead(call) {
+		if !rule.Quiet(p, call, neverStartedQuiet, startSite{build, call}) {
 			reportServeListener(p, facts, call)
 		}
 	}
@@ -103,7 +102,7 @@ func runTimeout(p *rule.Pass) error {
 		if rule.Quiet(p, sl.lit, loopbackQuiet, servedAddr{p.TypesInfo, literalField(sl.lit, "Addr")}) {
 			continue
 		}
-		if build.isDead(sl.lit) {
+		if rule.Quiet(p, sl.lit, neverStartedQuiet, startSite{build, sl.lit}) {
 			continue // never runs in this build (a debug server behind a build tag)
 		}
 		if !rule.Quiet(p, sl.lit, readTimeoutQuiet, serverLit{p, facts, sl}) {

@@ -27,6 +27,25 @@ var loopbackQuiet = []rule.QuietForm[servedAddr]{
 	},
 }
 
+// startSite is a place that starts a server: an http.Server literal or a
+// call of http.ListenAndServe, Serve and their TLS forms.
+type startSite struct {
+	build *buildFlags
+	n     ast.Node
+}
+
+// neverStartedQuiet is the safe form of a server that the analyzed build
+// never starts.
+var neverStartedQuiet = []rule.QuietForm[startSite]{
+	{
+		Name: "never-started",
+		Doc: "A server that never starts in the build analyzed: behind `if !debug { return }` or inside `if debug " +
+			"{ ... }` where debug is a constant or an unexported package variable nothing in the package assigns (a " +
+			"debug listener a build-tagged file enables from its init).",
+		Applies: func(s startSite) bool { return s.build.isDead(s.n) },
+	},
+}
+
 // serverLit is an http.Server literal, a candidate of server-timeout.
 type serverLit struct {
 	p     *rule.Pass

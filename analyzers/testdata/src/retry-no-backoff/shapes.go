@@ -276,7 +276,7 @@ func mustGet(ctx context.Context, s Store) string {
 
 // Comes back only after the publish waited out its deadline (a full
 // queue): the attempts do not go out back to back.
-func publishWhenRoom(ctx context.Context, q Queue, msg []byte) error {
+func quietRetriesOnlyAfterDeadline(ctx context.Context, q Queue, msg []byte) error {
 	for {
 		err := q.Publish(ctx, msg)
 		if errors.Is(err, context.DeadlineExceeded) {

@@ -8,7 +8,7 @@ import (
 
 // Safe: comes back after an outage however long, one attempt per ten
 // minutes at most, for the life of the process (no caller to return to).
-func reconnectForever(c *http.Client, req *http.Request) *http.Response {
+func quietCappedReconnect(c *http.Client, req *http.Request) *http.Response {
 	wait := time.Second
 	for {
 		resp, err := c.Do(req)

@@ -171,7 +171,7 @@ var errUnavailable = errors.New("unavailable")
 
 // Retries only while the broker is unavailable: once ctx is done the call
 // fails with ctx's error instead, and the loop returns it.
-func subscribeWhileUnavailable(ctx context.Context, b Broker) error {
+func quietRetriesSelectedErrors(ctx context.Context, b Broker) error {
 	for {
 		err := b.Subscribe(ctx, "jobs")
 		if errors.Is(err, errUnavailable) {

@@ -29,7 +29,7 @@ func initDebug(addr string) {
 }
 
 // Safe: inside a branch the default build never takes.
-func initVerbose(addr string) {
+func quietNeverStarted(addr string) {
 	if verbose {
 		srv := &http.Server{Addr: addr}
 		_ = srv.ListenAndServe()
