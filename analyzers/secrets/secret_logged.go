@@ -69,6 +69,9 @@ type loggedChecker struct {
 	// cleaned holds variables assigned the result of a redacting function:
 	// a variable named token that holds mask(raw) is safe to log.
 	cleaned map[*types.Var]bool
+	// assigning is set while an assignment is judged: a struct is
+	// judged when it is printed, not when it is copied.
+	assigning bool
 }
 
 func runLogged(p *rule.Pass) error {
@@ -176,6 +179,8 @@ func (lc *loggedChecker) check(sink string, arg ast.Expr, key string) {
 // recordAssign learns what local variables hold from an assignment or
 // declaration: a secret read from a request, or a redacted value.
 func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
+	lc.assigning = true
+	defer func() { lc.assigning = false }()
 	if len(rhs) == 1 && len(lhs) > 1 {
 		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
 		if !ok {
@@ -190,6 +195,12 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 			lc.setTaint(lhs[0], taint{"an httputil." + fn.Name() + " dump, which holds the Authorization and Cookie headers", adviceRequest})
 		case match.IsMethod(fn, "net/http", "Request", "BasicAuth") && len(lhs) == 3:
 			lc.setTaint(lhs[1], taint{"the password returned by Request.BasicAuth", adviceSecret})
+		case isSignedToken(fn):
+			lc.setTaint(lhs[0], taint{"the signed token returned by " + match.APIName(fn, nil), adviceSecret})
+		default:
+			if what := lc.envLeak(fn, call); what != "" {
+				lc.setTaint(lhs[0], taint{what, adviceSecret})
+			}
 		}
 		return
 	}
