@@ -34,7 +34,12 @@ func Logged() *rule.Rule {
 				"(*Logger, *SugaredLogger and field constructors), github.com/rs/zerolog (Event and Context fields, Msg, " +
 				"Logger.Print*, zerolog/log.Print*) and github.com/sirupsen/logrus (functions, *Logger, *Entry, WithField " +
 				"and Fields). Values flow through string conversions, concatenation, fmt.Sprint*, strings.Trim* and " +
-				"local variables assigned from them.",
+				"local variables assigned from them. Values carry a credential whatever their variable's name when they " +
+				"come from an environment read whose key names a credential (os.Getenv(\"DB_PASSWORD\"), os.LookupEnv), " +
+				"from a JWT library's Token.SignedString, or from URL userinfo built with url.UserPassword (a url.URL " +
+				"prints its password through String). A struct printed whole (%v, %+v, Print, a structured logger's " +
+				"field value) is reported when a field at any depth is a credential-named string: fmt prints every " +
+				"field, exported or not; a structured logger encodes the exported ones and follows pointers.",
 			Bad: "token := r.Header.Get(\"Authorization\")\n" +
 				"log.Printf(\"request from %s with %s\", r.RemoteAddr, token)",
 			Good: "log.Printf(\"request from %s (authorization header present: %t)\", r.RemoteAddr, r.Header.Get(\"Authorization\") != \"\")",
@@ -52,7 +57,12 @@ func Logged() *rule.Rule {
 				"slog, or printing the process's configured secret, is still reported); likewise fmt.Print* in a main package " +
 				"of a variable the function assigned from a call whose name starts with a creating verb (Create, Generate, " +
 				"Issue, New, Mint, Sign...): a command-line program printing the credential it was run to create. " +
-				"Not seen: secrets inside structs printed whole with %v, loggers reached " +
+				"Structs whose type controls its own printing (a String, Format, GoString, Error, LogValue, " +
+				"MarshalLogObject or MarshalZerologObject method; MarshalJSON for a structured logger), fields a " +
+				"structured logger does not encode (unexported, or tagged json:\"-\"), and credentials behind a nested " +
+				"pointer, which fmt prints as an address; environment reads of keys that name no credential; the " +
+				"length of a signed token; url.URL.Redacted. " +
+				"Not seen: loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
 				"boundaries.",
 		},
