@@ -60,7 +60,7 @@ func Logged() *rule.Rule {
 				"Structs whose type controls its own printing (a String, Format, GoString, Error, LogValue, " +
 				"MarshalLogObject or MarshalZerologObject method; MarshalJSON for a structured logger), fields a " +
 				"structured logger does not encode (unexported, or tagged json:\"-\"), and credentials behind a nested " +
-				"pointer, which fmt prints as an address; environment reads of keys that name no credential; the " +
+				"pointer, which fmt prints as an address; arguments printed with %T or %p; environment reads of keys that name no credential; the " +
 				"length of a signed token; url.URL.Redacted. " +
 				"Not seen: loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
@@ -130,7 +130,11 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 	}
 	switch s.Style {
 	case apis.PlainArgs:
-		for _, a := range args[min(s.First, len(args)):] {
+		verbs := formatVerbs(lc.TypesInfo, fn, args)
+		for i, a := range args[min(s.First, len(args)):] {
+			if v := verbs[s.First+i]; v == 'T' || v == 'p' {
+				continue // the type or the address is printed, not the value
+			}
 			if cmd.Valid() && madeIn(lc.TypesInfo, cmd, a) {
 				continue // a command printing the secret it just made: its output, not a log
 			}

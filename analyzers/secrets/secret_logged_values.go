@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -193,4 +194,50 @@ func printsItself(t types.Type, fmtOnly bool) bool {
 		}
 	}
 	return false
+}
+
+// formatVerbs maps the argument indexes of a printf-like call (its name
+// ends in f and the parameter before the variadic ones is a constant
+// format) to the
+// verb that prints them; nil when the format cannot be read (no constant
+// format, explicit argument indexes).
+func formatVerbs(info *types.Info, fn *types.Func, args []ast.Expr) map[int]rune {
+	sig, _ := fn.Type().(*types.Signature)
+	if !strings.HasSuffix(fn.Name(), "f") || sig == nil || !sig.Variadic() || sig.Params().Len() < 2 {
+		return nil
+	}
+	at := sig.Params().Len() - 2 // the format comes just before the variadic arguments
+	if at >= len(args) {
+		return nil
+	}
+	format, ok := match.ConstString(info, args[at])
+	if !ok {
+		return nil
+	}
+	verbs := map[int]rune{}
+	arg := at + 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.*", format[i]) >= 0 {
+			if format[i] == '*' {
+				arg++ // a width or precision argument
+			}
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case '%':
+			continue
+		case '[':
+			return nil
+		}
+		verbs[arg] = rune(format[i])
+		arg++
+	}
+	return verbs
 }

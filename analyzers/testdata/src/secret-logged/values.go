@@ -120,6 +120,7 @@ func structsQuiet(g guarded, l logValued, p plain, tg tagged, wp withPointer, c 
 	slog.Info("starting", "cfg", tg) // json:"-" keeps it out of a structured record
 	log.Printf("%v", wp)             // fmt prints a nested pointer as an address
 	slog.Info("client", "c", c)      // unexported fields are not encoded
+	log.Printf("client type %T at %p", c, c)
 	copied := c
 	log.Printf("base %s", copied.baseURL)
 }
