@@ -16,9 +16,10 @@ import (
 // (or, for a wrapper, only inside the reader it returns).
 type consumer struct {
 	pkg, name string
-	arg       int  // the reader argument
-	wrapper   bool // returns a reader over the argument: the read happens later
-	decodes   bool // parses the body as data (for messages)
+	recv      string // the receiver type of a method; "" for a function
+	arg       int    // the reader argument
+	wrapper   bool   // returns a reader over the argument: the read happens later
+	decodes   bool   // parses the body as data (for messages)
 }
 
 var consumers = []consumer{
@@ -36,6 +37,7 @@ var consumers = []consumer{
 	{pkg: "bufio", name: "NewScanner"},
 	{pkg: "bufio", name: "NewReader"},
 	{pkg: "bufio", name: "NewReaderSize"},
+	{pkg: "bytes", recv: "Buffer", name: "ReadFrom"},
 	{pkg: "io", name: "LimitReader", wrapper: true},
 	{pkg: "io", name: "TeeReader", wrapper: true},
 	{pkg: "compress/gzip", name: "NewReader", wrapper: true},
@@ -46,7 +48,10 @@ var consumers = []consumer{
 func consumerOf(info *types.Info, call *ast.CallExpr, argIndex int) (consumer, bool) {
 	fn := match.Callee(info, call)
 	for _, k := range consumers {
-		if argIndex == k.arg && match.IsFunc(fn, k.pkg, k.name) {
+		if argIndex != k.arg {
+			continue
+		}
+		if k.recv == "" && match.IsFunc(fn, k.pkg, k.name) || k.recv != "" && match.IsMethod(fn, k.pkg, k.recv, k.name) {
 			return k, true
 		}
 	}
@@ -79,8 +84,29 @@ func accessOf(info *types.Info, sel inspector.Cursor) (bodyAccess, *ast.CallExpr
 		}
 		return bodyOther, nil
 	}
-	// Follow the reader up through wrappers to the call that reads it.
-	c := match.Unparen(sel)
+	return readerAccess(info, sel, 0)
+}
+
+// readerAccess follows the reader at c (the body, or a reader over it) up
+// through wrappers to the call that reads it: a wrapper call, or an
+// io.LimitedReader literal, directly or through the local variable that
+// holds it. depth bounds the variables followed.
+func readerAccess(info *types.Info, c inspector.Cursor, depth int) (bodyAccess, *ast.CallExpr) {
+	c = match.Unparen(c)
+	if lit, ok := limitedReaderOf(info, c); ok {
+		if v, ok := heldIn(info, lit); ok {
+			if depth > 2 {
+				return bodyOther, nil
+			}
+			for _, use := range usesOf(info, match.OutermostFunc(lit), v) {
+				if access, call := readerAccess(info, use, depth+1); access != bodyOther {
+					return access, call
+				}
+			}
+			return bodyOther, nil
+		}
+		c = lit
+	}
 	for c.ParentEdgeKind() == edge.CallExpr_Args {
 		call := c.Parent().Node().(*ast.CallExpr)
 		k, ok := consumerOf(info, call, c.ParentEdgeIndex())
@@ -116,7 +142,27 @@ func isDiscard(info *types.Info, e ast.Expr) bool {
 // may check the status or close the body), returned, stored, sent on a
 // channel, aliased or address-taken.
 func escapes(info *types.Info, c inspector.Cursor) bool {
+	return escapesAt(info, c, 0)
+}
+
+func escapesAt(info *types.Info, c inspector.Cursor, depth int) bool {
 	c = match.Unparen(c)
+	if lit, ok := limitedReaderOf(info, c); ok {
+		// Wrapped in an io.LimitedReader: the body leaves only if the reader does.
+		v, held := heldIn(info, lit)
+		if !held {
+			return escapesAt(info, lit, depth+1)
+		}
+		if depth > 2 {
+			return true
+		}
+		for _, use := range usesOf(info, match.OutermostFunc(lit), v) {
+			if escapesAt(info, use, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
 	switch c.ParentEdgeKind() {
 	case edge.CallExpr_Args:
 		_, known := consumerOf(info, c.Parent().Node().(*ast.CallExpr), c.ParentEdgeIndex())
@@ -128,4 +174,54 @@ func escapes(info *types.Info, c inspector.Cursor) bool {
 		return c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
 	}
 	return false
+}
+
+// limitedReaderOf returns the io.LimitedReader literal (with its & when
+// its address is taken) whose reader field R is the expression at c.
+func limitedReaderOf(info *types.Info, c inspector.Cursor) (inspector.Cursor, bool) {
+	var lit inspector.Cursor
+	switch c.ParentEdgeKind() {
+	case edge.KeyValueExpr_Value:
+		if id, ok := c.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident); !ok || id.Name != "R" {
+			return inspector.Cursor{}, false
+		}
+		lit = c.Parent().Parent()
+	case edge.CompositeLit_Elts:
+		if c.ParentEdgeIndex() != 0 {
+			return inspector.Cursor{}, false
+		}
+		lit = c.Parent()
+	default:
+		return inspector.Cursor{}, false
+	}
+	if !match.IsNamed(info.TypeOf(lit.Node().(ast.Expr)), "io", "LimitedReader") {
+		return inspector.Cursor{}, false
+	}
+	lit = match.Unparen(lit)
+	if lit.ParentEdgeKind() == edge.UnaryExpr_X && lit.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+		lit = match.Unparen(lit.Parent())
+	}
+	return lit, true
+}
+
+// heldIn returns the local variable that the expression at c initialises
+// or is assigned to as a whole (lr := &io.LimitedReader{...}), or false.
+func heldIn(info *types.Info, c inspector.Cursor) (*types.Var, bool) {
+	var lhs ast.Expr
+	switch parent := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if c.ParentEdgeKind() != edge.AssignStmt_Rhs || len(parent.Lhs) != len(parent.Rhs) {
+			return nil, false
+		}
+		lhs = parent.Lhs[c.ParentEdgeIndex()]
+	case *ast.ValueSpec:
+		if c.ParentEdgeKind() != edge.ValueSpec_Values || len(parent.Names) != len(parent.Values) {
+			return nil, false
+		}
+		lhs = parent.Names[c.ParentEdgeIndex()]
+	default:
+		return nil, false
+	}
+	v := localVar(info, lhs)
+	return v, v != nil
 }

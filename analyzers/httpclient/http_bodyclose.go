@@ -1,10 +1,12 @@
 package httpclient
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -32,11 +34,22 @@ func BodyClose() *rule.Rule {
 				"if err != nil {\n\treturn err\n}\n" +
 				"defer resp.Body.Close()\n" +
 				"return json.NewDecoder(resp.Body).Decode(&v)",
-			Quiet: "A response whose Body is closed anywhere in the function, directly, deferred, in a closure " +
-				"(defer func() { _ = resp.Body.Close() }()) or as a method value (resp.Body.Close passed on). " +
-				"A response, or its Body, that leaves the function: returned, passed to a call other than a standard " +
-				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio...), stored in a variable, field, slice, map or " +
-				"composite literal, or sent on a channel: whoever receives it owns the close. " +
+			Quiet: "A response whose Body is closed or handed over on every path from the send to a return: closed " +
+				"directly, deferred, in a closure (defer func() { _ = resp.Body.Close() }()) or as a method value " +
+				"(resp.Body.Close passed on); or leaving the function, returned, passed to a call other than a standard " +
+				"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio, bytes.Buffer.ReadFrom, an io.LimitedReader over it...), " +
+				"stored in a variable, field, slice, map or composite literal, or sent on a channel: whoever receives it " +
+				"owns the close. " +
+				"The paths on which the send failed carry no body: a return under `if err != nil`, `resp == nil` or " +
+				"another test of the send's err (retryable(err)), until err is assigned again by anything but a plain " +
+				"read of the body (io.ReadAll, io.ReadFull, resp.Body.Read: a read error drops the connection); in " +
+				"`if err != nil || resp.StatusCode != 200` the status half still returns with a body. " +
+				"A path that panics or exits is not a leak. " +
+				"A response variable declared in an enclosing function, or closed by code set up before the send " +
+				"(a deferred closure declared earlier, the previous turn of a loop), is left to that code. " +
+				"Reported on a path: a status check that returns before the deferred close (`if resp.StatusCode != 200 " +
+				"{ return err }` above `defer resp.Body.Close()`), a close on one branch only, a response returned on " +
+				"success but dropped on the status-error path; the message gives the line of the return. " +
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
@@ -44,7 +57,8 @@ func BodyClose() *rule.Rule {
 				"http.NewRequest or NewRequestWithContext with the constant method HEAD (or req.Method is set to it): " +
 				"a HEAD response has no body, and the Transport puts its connection back in the pool without waiting " +
 				"for a Close. " +
-				"Not seen: a variable reused for two responses counts as closed when one of them is.",
+				"Not seen: a variable reused for two responses counts as closed when one of them is, and a loop turn " +
+				"that sends again without closing the previous response is not followed.",
 		},
 		Run: runBodyClose,
 	}
@@ -72,6 +86,19 @@ func runBodyClose(p *rule.Pass) error {
 		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar) && !bodyHandled(p.TypesInfo, match.OutermostFunc(c), r.respVar):
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
+		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar):
+			ret, atEnd, leaks := unclosedReturn(p, c, r)
+			if !leaks {
+				continue
+			}
+			where := fmt.Sprintf("the return at line %d", p.Fset.Position(ret.Pos()).Line)
+			if atEnd {
+				where = fmt.Sprintf("the end of the function (line %d)", p.Fset.Position(ret.Pos()).Line)
+			}
+			name := r.respVar.Name()
+			p.Reportf(s.call, "the body of the response from %s is not closed on the path that reaches %s: "+
+				"the request succeeded but %s.Body is neither closed nor handed over before it, so each call that "+
+				"takes this path leaks a connection; defer %s.Body.Close() right after the error check", api, where, name, name)
 		}
 	}
 	return nil
@@ -113,4 +140,163 @@ func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// unclosedReturn returns the earliest return, after the send at c, that
+// a path reaches with the response in hand and its body neither closed nor
+// handed over: a status check that returns before the defer, a close on
+// one branch only. Paths on which the send failed (err != nil, resp ==
+// nil) carry no body and are not followed.
+func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.ReturnStmt, atEnd, ok bool) {
+	info := p.TypesInfo
+	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
+	f, ok := scan.flowOf(c)
+	if !ok || r.node == nil || !declaredIn(r.respVar, f.fn) {
+		return nil, false, false // a variable of an enclosing function: whoever declared it may close it
+	}
+	// Where the body is closed or handed over, or resp gets another value.
+	var handled positions
+	readErrs := map[*types.Var]bool{}
+	for _, use := range scan.uses(f, r.respVar) {
+		if isHandled(info, use, f.fn) {
+			handled = append(handled, use.Node().Pos())
+		}
+		if v := readErrorOf(info, use, r.respVar); v != nil {
+			readErrs[v] = true
+		}
+	}
+	if handled.before(r.node.Pos()) {
+		return nil, false, false // closed by code that runs before the send: a deferred closure, the previous loop turn
+	}
+	// Where err gets another value: a later test of err is not the send's,
+	// unless the value is the error of reading the body, after which the
+	// Transport has dropped the connection itself.
+	var errSet positions
+	if r.errVar != nil {
+		for _, use := range scan.uses(f, r.errVar) {
+			if isAssigned(use) && !readsBodyOnly(info, use.Parent().Node().(*ast.AssignStmt), r.respVar) {
+				errSet = append(errSet, use.Node().Pos())
+			}
+		}
+	}
+	start, i, ok := f.at(r.node)
+	if !ok {
+		return nil, false, false
+	}
+	type state struct {
+		b        *cfg.Block
+		from     int
+		errFresh bool
+	}
+	type seenKey struct {
+		b        *cfg.Block
+		errFresh bool
+	}
+	var found *ast.ReturnStmt
+	seen := map[seenKey]bool{}
+	stack := []state{{start, i + 1, r.errVar != nil}}
+path:
+	for len(stack) > 0 {
+		s := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, n := range s.b.Nodes[s.from:] {
+			if n == r.node || handled.within(n) {
+				continue path // closed, handed over, or a new response
+			}
+			if errSet.within(n) {
+				s.errFresh = false
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				if found == nil || ret.Pos() < found.Pos() {
+					found = ret
+				}
+				continue path
+			}
+		}
+		cond, branches := condOf(s.b)
+		for k, next := range s.b.Succs {
+			if branches && noResponseOn(info, cond, k == 0, r.respVar, r.errVar, s.errFresh, readErrs) {
+				continue // the send failed on this branch: there is no body
+			}
+			if key := (seenKey{next, s.errFresh}); !seen[key] {
+				seen[key] = true
+				stack = append(stack, state{next, 0, s.errFresh})
+			}
+		}
+	}
+	if found == nil {
+		return nil, false, false
+	}
+	return found, found.Return == f.body.Rbrace, true // the cfg puts the implicit return at the closing brace
+}
+
+// isHandled reports whether the use of a response variable at c, in the
+// function at fn, closes its body or hands the response or its body over
+// (returned, passed on, stored), or gives the variable a new value. A use
+// in a function literal counts too: the literal may run at any time.
+func isHandled(info *types.Info, use, fn inspector.Cursor) bool {
+	if isAssigned(use) || escapes(info, use) || inFuncLit(use, fn) {
+		return true
+	}
+	if sel, field := responseField(info, use); field == "Body" {
+		access, _ := accessOf(info, sel)
+		return access == bodyClosed || escapes(info, sel)
+	}
+	return false
+}
+
+// readErrorOf returns the error variable assigned by the plain read of
+// the body (readsBodyOnly) that the use of resp at c is part of, or nil.
+func readErrorOf(info *types.Info, c inspector.Cursor, resp *types.Var) *types.Var {
+	for p := c.Parent(); p.Valid(); p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.AssignStmt:
+			if !readsBodyOnly(info, n, resp) {
+				return nil
+			}
+			return localVar(info, n.Lhs[len(n.Lhs)-1])
+		case ast.Stmt:
+			return nil
+		}
+	}
+	return nil
+}
+
+// readsBodyOnly reports whether the assignment as gets its error from a
+// plain read of the body of resp (io.ReadAll, io.ReadFull,
+// io.ReadAtLeast, bytes.Buffer.ReadFrom or resp.Body.Read, directly or
+// through io.LimitReader): an error there comes from the connection, and
+// the Transport closes a connection whose body fails to read. A decode
+// or copy error leaves the body unread and the connection held.
+func readsBodyOnly(info *types.Info, as *ast.AssignStmt, resp *types.Var) bool {
+	if len(as.Rhs) != 1 {
+		return false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := match.Callee(info, call)
+	var reader ast.Expr
+	switch {
+	case match.IsFunc(fn, "io", "ReadAll", "ReadFull", "ReadAtLeast") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
+		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
+		if len(call.Args) == 0 {
+			return false
+		}
+		reader = ast.Unparen(call.Args[0])
+		if inner, ok := reader.(*ast.CallExpr); ok && match.IsCallTo(info, inner, "io", "LimitReader") && len(inner.Args) == 2 {
+			reader = ast.Unparen(inner.Args[0])
+		}
+	case fn != nil && fn.Name() == "Read":
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		reader = ast.Unparen(sel.X)
+	default:
+		return false
+	}
+	sel, ok := reader.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Body" && localVar(info, sel.X) == resp
 }

@@ -1,12 +1,14 @@
 package httpclient
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -32,8 +34,10 @@ func Error() *rule.Rule {
 			Good: "resp, err := client.Get(url)\n" +
 				"if err != nil {\n\treturn fmt.Errorf(\"fetch %s: %w\", url, err)\n}\n" +
 				"defer resp.Body.Close()",
-			Quiet: "An error read (compared, returned, passed on, logged) in the statement that first uses the " +
+			Quiet: "An error read (compared, returned, passed on, wrapped, logged) in the statement that first uses the " +
 				"response, or earlier: `if err != nil`, `return resp, err`, `if resp, err := c.Do(req); err == nil`. " +
+				"An error read later on at least one path, before err is assigned again. An err of an enclosing function, " +
+				"a named result, or an err a closure reads (a deferred func that logs it). " +
 				"Uses of the response guarded by a nil check before the error is checked " +
 				"(`if resp != nil { defer resp.Body.Close() }`, also inside a deferred closure). " +
 				"Results that go straight into a call or a return. " +
@@ -41,7 +45,10 @@ func Error() *rule.Rule {
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
-				"again (`body, err := io.ReadAll(resp.Body)`) is not a check.",
+				"again (`body, err := io.ReadAll(resp.Body)`) is not a check. " +
+				"Reported also: an error assigned to a variable that no path reads before it is assigned again or the " +
+				"function returns, such as a reused err (`resp, err = c.Do(req)` after err served an earlier call); " +
+				"a `resp != nil` test is not an error check.",
 		},
 		Run: runError,
 	}
@@ -67,7 +74,25 @@ func runError(p *rule.Pass) error {
 			if use, ok := usedBeforeCheck(p.TypesInfo, r.stmt, r.respVar, r.errVar); ok {
 				p.Reportf(use.Node(), "%s is used before the error of %s is checked: when the request fails %s is nil "+
 					"and this panics; check err first", r.respVar.Name(), api, r.respVar.Name())
+				continue
 			}
+			fallthrough
+		case r.errVar != nil:
+			overwrite, unread := unreadError(p, c, r)
+			if !unread {
+				continue
+			}
+			name := r.errVar.Name()
+			what := "is never read"
+			if overwrite != nil && overwrite != r.node {
+				what = fmt.Sprintf("is overwritten at line %d before anything reads it", p.Fset.Position(overwrite.Pos()).Line)
+			}
+			effect := "a failed request goes unnoticed and leaves no trace"
+			if r.respVar != nil {
+				effect = "a failed request goes unnoticed and its nil response panics where it is used"
+			}
+			p.Reportf(r.err, "the error of %s is assigned to %s, which %s: %s; check %s right after the call",
+				api, name, what, effect, name)
 		}
 	}
 	return nil
@@ -170,4 +195,61 @@ func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 func isNakedReturn(c inspector.Cursor) bool {
 	ret, ok := c.Node().(*ast.ReturnStmt)
 	return ok && len(ret.Results) == 0
+}
+
+// unreadError reports whether no path after the send at c reads the
+// error it assigned to a variable before the variable gets another value
+// or the function returns. overwrite is the first assignment that
+// replaces the error unread (nil when the paths end at a return).
+func unreadError(p *rule.Pass, c inspector.Cursor, r results) (overwrite ast.Node, unread bool) {
+	info := p.TypesInfo
+	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
+	f, ok := scan.flowOf(c)
+	if !ok || r.node == nil || !declaredIn(r.errVar, f.fn) || isResult(info, c, r.errVar) {
+		return nil, false // a variable of an enclosing function, or a named result a deferred call may read
+	}
+	var readAt, setAt positions
+	for _, use := range scan.uses(f, r.errVar) {
+		switch {
+		case inFuncLit(use, f.fn):
+			return nil, false // a closure may read it at any time
+		case isAssigned(use):
+			setAt = append(setAt, use.Node().Pos())
+		default:
+			readAt = append(readAt, use.Node().Pos())
+		}
+	}
+	start, i, ok := f.at(r.node)
+	if !ok {
+		return nil, false
+	}
+	seen := map[*cfg.Block]bool{}
+	type state struct {
+		b    *cfg.Block
+		from int
+	}
+	stack := []state{{start, i + 1}}
+path:
+	for len(stack) > 0 {
+		s := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, n := range s.b.Nodes[s.from:] {
+			switch {
+			case readAt.within(n):
+				return nil, false // read on this path
+			case n == r.node || setAt.within(n):
+				if overwrite == nil || n.Pos() < overwrite.Pos() {
+					overwrite = n
+				}
+				continue path
+			}
+		}
+		for _, next := range s.b.Succs {
+			if !seen[next] {
+				seen[next] = true
+				stack = append(stack, state{next, 0})
+			}
+		}
+	}
+	return overwrite, true
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
@@ -46,6 +47,9 @@ type sendScan struct {
 	idx   *index.Index
 	once  sync.Once
 	sends []sendAt
+
+	mu   sync.Mutex                  // guards cfgs: the rules of a package run concurrently
+	cfgs map[*ast.BlockStmt]*cfg.CFG // by function body, for the functions with a send
 }
 
 // sendAt is a send and where it is.
@@ -140,6 +144,7 @@ func isDefaultClient(info *types.Info, e ast.Expr) bool {
 // results says where a send's (*http.Response, error) go.
 type results struct {
 	stmt inspector.Cursor // the statement holding the send
+	node ast.Node         // the send's node in a control-flow graph: the assignment or value spec
 
 	discarded bool       // a call statement, go or defer: both results dropped
 	resp, err ast.Expr   // the left-hand sides, when assigned
@@ -158,12 +163,12 @@ func resultsOf(info *types.Info, c inspector.Cursor) (r results, ok bool) {
 		if len(stmt.Lhs) != 2 || len(stmt.Rhs) != 1 {
 			return results{}, false
 		}
-		r = results{stmt: parent, resp: stmt.Lhs[0], err: stmt.Lhs[1]}
+		r = results{stmt: parent, node: stmt, resp: stmt.Lhs[0], err: stmt.Lhs[1]}
 	case *ast.ValueSpec:
 		if len(stmt.Names) != 2 || len(stmt.Values) != 1 {
 			return results{}, false
 		}
-		r = results{stmt: parent.Parent().Parent(), resp: stmt.Names[0], err: stmt.Names[1]} // ValueSpec > GenDecl > DeclStmt
+		r = results{stmt: parent.Parent().Parent(), node: stmt, resp: stmt.Names[0], err: stmt.Names[1]} // ValueSpec > GenDecl > DeclStmt
 	default:
 		return results{}, false
 	}

@@ -33,7 +33,10 @@ func RetryUnbounded() *rule.Rule {
 				"or a loop condition that calls a function the analysis cannot judge (shouldRetry()). Quiet when " +
 				"the loop exits on its context: it calls ctx.Done() or ctx.Err(), or tests context.Canceled or " +
 				"context.DeadlineExceeded. Quiet on loops meant to run forever whose success path also comes back " +
-				"(pollers, consumers): those are retry-no-backoff's business.",
+				"(pollers, consumers): those are retry-no-backoff's business. Quiet on a loop whose wait grows every round " +
+				"and is capped (wait *= 2; if wait > max { wait = max }, or wait = min(wait*2, max)) in a function with no " +
+				"context.Context parameter: a reconnect loop that keeps a long-lived connection for the life of the process, " +
+				"where an attempt bound would leave it disconnected for good after a long outage.",
 		},
 		Run: runRetryUnbounded,
 	}
@@ -44,6 +47,9 @@ func runRetryUnbounded(p *rule.Pass) error {
 	for _, rl := range loops {
 		if !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx() {
 			continue
+		}
+		if isCappedReconnect(p.TypesInfo, rl.loop) {
+			continue // reconnects for the life of the process, one attempt per capped interval at most
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit and no "+
 			"exit on ctx.Done()/ctx.Err(): a permanent failure keeps it running, and billing, forever, even after "+

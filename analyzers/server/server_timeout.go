@@ -49,9 +49,11 @@ func Timeout() *rule.Rule {
 				"http.Serve and http.ServeTLS unless every value the package stores in the listener is a TCP listener " +
 				"(net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant \"tcp\" network, perhaps " +
 				"wrapped by tls.NewListener): a listener handed in by a caller or a helper, a configured network or a unix " +
-				"socket stays quiet, and so does a package named as a test helper (a name ending in \"test\", as httptest: its servers are fakes tests start); " +
+				"socket stays quiet, and so does a listener on port 0, as a constant (\":0\") or a fallback (if addr == \"\" { addr = \"localhost:0\" }): " +
+				"the kernel picks the port at run time and only the process learns it (a fake server a test starts, a debug listener that logs its port), so no client is configured to reach it; " +
 				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
-				"cannot reach. A loopback address that is only the default of a flag or a configuration field is still " +
+				"cannot reach; a server that never starts in the build analyzed: behind `if !debug { return }` or inside `if debug { ... }` where debug is " +
+				"a constant or an unexported package variable nothing in the package assigns (a debug listener a build-tagged file enables from its init). A loopback address that is only the default of a flag or a configuration field is still " +
 				"reported: operators override such defaults to expose the server (0.0.0.0 for a load balancer's health " +
 				"check or a metrics scrape), and then slow clients reach it like any other. " +
 				"The analysis does not follow a server into a function of another package. With " +
@@ -77,27 +79,36 @@ type serverLiteral struct {
 
 // timeoutFacts is what one walk of the package learns about servers.
 type timeoutFacts struct {
-	literals  []serverLiteral
-	calls     []*ast.CallExpr                   // http.ListenAndServe(TLS) calls
-	set       map[types.Object]map[string]bool  // key -> http.Server fields assigned later
-	passed    map[types.Object][]*types.Var     // key -> parameters it is passed to
-	results   map[*types.Func][]types.Object    // function -> keys its results are stored in
-	serves    []*ast.CallExpr                   // http.Serve(TLS) calls
-	listeners map[types.Object][]listenerOrigin // listener variable or field -> values stored in it
+	literals   []serverLiteral
+	calls      []*ast.CallExpr                   // http.ListenAndServe(TLS) calls
+	set        map[types.Object]map[string]bool  // key -> http.Server fields assigned later
+	passed     map[types.Object][]*types.Var     // key -> parameters it is passed to
+	results    map[*types.Func][]types.Object    // function -> keys its results are stored in
+	serves     []*ast.CallExpr                   // http.Serve(TLS) calls
+	listeners  map[types.Object][]listenerOrigin // listener variable or field -> values stored in it
+	addrConsts map[types.Object][]string         // string variable or field -> constants assigned to it
 }
 
 func runTimeout(p *rule.Pass) error {
 	opts := rule.Options[TimeoutOptions](p)
 	facts := collectTimeoutFacts(p)
+	build := &buildFlags{p: p}
 	for _, call := range facts.calls {
-		reportListenAndServe(p, opts, call)
+		if !build.isDead(call) {
+			reportListenAndServe(p, opts, call)
+		}
 	}
 	for _, call := range facts.serves {
-		reportServeListener(p, facts, call)
+		if !build.isDead(call) {
+			reportServeListener(p, facts, call)
+		}
 	}
 	for _, sl := range facts.literals {
 		if isLoopbackAddr(p.TypesInfo, literalField(sl.lit, "Addr")) {
 			continue // unreachable by remote clients
+		}
+		if build.isDead(sl.lit) {
+			continue // never runs in this build (a debug server behind a build tag)
 		}
 		if !facts.hasField(p.TypesInfo, sl, "ReadHeaderTimeout", "ReadTimeout") {
 			p.Report(sl.lit, "http.Server has neither ReadHeaderTimeout nor ReadTimeout: a client that sends its headers "+
@@ -129,7 +140,8 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 		passed:  map[types.Object][]*types.Var{},
 		results: map[*types.Func][]types.Object{},
 
-		listeners: map[types.Object][]listenerOrigin{},
+		listeners:  map[types.Object][]listenerOrigin{},
+		addrConsts: map[types.Object][]string{},
 	}
 	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
@@ -153,6 +165,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 			}
 		case *ast.AssignStmt:
 			facts.recordListenerAssign(p.TypesInfo, n.Lhs, n.Rhs)
+			facts.recordAddrConsts(p.TypesInfo, n.Lhs, n.Rhs)
 			if len(n.Rhs) == 1 {
 				for _, lhs := range n.Lhs {
 					facts.recordResult(p.TypesInfo, n.Rhs[0], valueKey(p.TypesInfo, lhs))

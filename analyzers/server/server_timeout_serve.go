@@ -3,7 +3,7 @@ package server
 import (
 	"go/ast"
 	"go/types"
-	"strings"
+	"net"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -70,7 +70,7 @@ func isListenerType(t types.Type) bool {
 // systemd) or that may be a unix socket stays quiet: the rule cannot tell
 // whether remote clients reach it.
 func reportServeListener(p *rule.Pass, facts *timeoutFacts, call *ast.CallExpr) {
-	if len(call.Args) < 2 || isTestHelperPackage(p.Pkg) {
+	if len(call.Args) < 2 {
 		return
 	}
 	if tcp, _ := facts.tcpListener(p.TypesInfo, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}); !tcp {
@@ -99,9 +99,9 @@ func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen 
 		fn := match.Callee(info, e)
 		switch {
 		case match.IsFunc(fn, "net", "Listen", "ListenTCP") || match.IsFunc(fn, "crypto/tls", "Listen"):
-			return tcpAddr(info, e.Args, 0), false
+			return facts.tcpAddr(info, e.Args, 0), false
 		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
-			return tcpAddr(info, e.Args, 1), false
+			return facts.tcpAddr(info, e.Args, 1), false
 		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
 			if len(e.Args) > 0 {
 				return facts.tcpListener(info, listenerOrigin{e.Args[0], 0}, seen)
@@ -142,8 +142,12 @@ func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen 
 }
 
 // tcpAddr reports whether args[i] is a constant TCP network and args[i+1]
-// (when present) is not a constant loopback address.
-func tcpAddr(info *types.Info, args []ast.Expr, i int) bool {
+// (when present) is not a constant loopback address, nor port 0 (":0"), nor
+// a variable the package falls back to port 0 in (if addr == "" { addr =
+// "localhost:0" }): a server on a port picked at run time, which only the
+// process learns, as a fake server a test starts or a debug listener whose
+// port is logged.
+func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int) bool {
 	if len(args) <= i {
 		return false
 	}
@@ -151,13 +155,47 @@ func tcpAddr(info *types.Info, args []ast.Expr, i int) bool {
 	if !ok || (network != "tcp" && network != "tcp4" && network != "tcp6") {
 		return false
 	}
-	return len(args) <= i+1 || !isLoopbackAddr(info, args[i+1])
+	if len(args) <= i+1 {
+		return true
+	}
+	addr := args[i+1]
+	if isLoopbackAddr(info, addr) {
+		return false
+	}
+	if v, ok := match.ConstString(info, addr); ok && isAnyPort(v) {
+		return false
+	}
+	if key := valueKey(info, addr); key != nil {
+		for _, v := range facts.addrConsts[key] {
+			if isAnyPort(v) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
-// isTestHelperPackage reports whether pkg is named by Go's convention for
-// packages of test helpers (httptest, iotest, fstest: a name ending in
-// "test" other than a command): its servers are fakes that tests start on
-// a listener, not deployed services.
-func isTestHelperPackage(pkg *types.Package) bool {
-	return pkg.Name() != "main" && strings.HasSuffix(pkg.Name(), "test")
+// isAnyPort reports whether addr asks for port 0: the kernel picks a free
+// port at run time, which only the process learns (and logs or hands to
+// its caller), so no client is configured to reach it.
+func isAnyPort(addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	return err == nil && port == "0"
+}
+
+// recordAddrConsts remembers the constant strings assigned to string
+// variables and fields (addr = "localhost:0").
+func (facts *timeoutFacts) recordAddrConsts(info *types.Info, lhs []ast.Expr, rhs []ast.Expr) {
+	if len(lhs) != len(rhs) {
+		return
+	}
+	for i, l := range lhs {
+		key := valueKey(info, l)
+		if key == nil {
+			continue
+		}
+		if v, ok := match.ConstString(info, rhs[i]); ok {
+			facts.addrConsts[key] = append(facts.addrConsts[key], v)
+		}
+	}
 }

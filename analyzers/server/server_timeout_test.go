@@ -58,3 +58,9 @@ func TestLoopbackDefault(t *testing.T) {
 	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.Timeout()), "server-timeout/loopbackdefault")
 	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.Shutdown()), "no-graceful-shutdown/loopbackdefault")
 }
+
+// TestTimeoutDeadInBuild: a debug listener that only a build-tagged file
+// enables never runs in the default build; a runtime guard is reported.
+func TestTimeoutDeadInBuild(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.Timeout()), "server-timeout/buildtag")
+}

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -36,8 +37,14 @@ func TLS() *rule.Rule {
 			Bad:  "tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS10}}",
 			Good: "pool := x509.NewCertPool()\npool.AppendCertsFromPEM(caPEM)\ntr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}",
 			Quiet: "InsecureSkipVerify set from a non-constant value (InsecureSkipVerify: cfg.Insecure, *insecureFlag): an " +
-				"explicit opt-in the operator controls; the constant true set inside an if or switch case that decides it " +
-				"(if *insecure { cfg.InsecureSkipVerify = true }; an if that only tests for nil does not count); a " +
+				"explicit opt-in the operator controls; the constant true set inside an if or switch case whose condition names " +
+				"an explicit opt-in, a flag, configuration field, environment variable or case value whose name says insecure, " +
+				"verify, dev, debug, test or self-signed, or pairs ignore, skip, disable or allow with tls, ssl, cert or untrusted (if *insecure { " +
+				"cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, if feed.IgnoreTLSErrors, case \"dev\"), or that selects " +
+				"a unix domain socket (case \"unix\": no one is on a network path); a " +
+				"type assertion's ok, a nil or presence test on another value or an environment variable of another feature is " +
+				"not such a decision, and a change of http.DefaultTransport's TLS configuration (every client of the process " +
+				"that uses the default transport) is reported whatever the condition; a " +
 				"tls.Config that also sets VerifyPeerCertificate or VerifyConnection, in the literal or later on the same " +
 				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); a tls.Config " +
 				"that reaches only TLS servers in its package (tls.Server, tls.NewListener, tls.Listen, http.Server's TLSConfig, " +
@@ -346,18 +353,36 @@ func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
 }
 
 // decidedByCondition reports whether the node at c runs only when an if
-// condition or a switch case chooses it, within its function: a setting
-// the program opts into (if *insecure { ... }). An if that compares with
-// nil is error or presence handling, not a decision, and does not count.
+// condition or a switch case chooses it, within its function, and that
+// condition is an explicit opt-in: it names a setting whose name says
+// insecure, verify, dev, debug or test (if *insecure { ... }, if
+// cfg.TLSSkipVerify { ... }, case "dev":). A type assertion's ok, a nil or
+// presence test, or an environment variable of another feature decides
+// something else, not to skip verification. A setting of
+// http.DefaultTransport is never decided: it changes every client of the
+// process that uses the default transport, whatever chose it.
 func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
+	if touchesDefaultTransport(info, c) {
+		return false
+	}
 	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return false
 		case *ast.CaseClause:
-			return true
+			if c.Node().Pos() < n.Colon {
+				continue
+			}
+			for _, e := range n.List {
+				if namesOptIn(e) {
+					return true
+				}
+			}
+			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil && namesOptIn(sw.Tag) {
+				return true
+			}
 		case *ast.IfStmt:
-			if c.Node().Pos() >= n.Body.Pos() && !comparesWithNil(info, n.Cond) {
+			if c.Node().Pos() >= n.Body.Pos() && c.Node().Pos() < n.Body.End() && namesOptIn(n.Cond) {
 				return true
 			}
 		}
@@ -365,15 +390,154 @@ func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
 	return false
 }
 
-// comparesWithNil reports whether cond contains x == nil or x != nil.
-func comparesWithNil(info *types.Info, cond ast.Expr) bool {
+// optInWords are the words of a setting's name that say it turns
+// verification off on purpose, or marks a development or test mode; unix
+// names a unix domain socket, where no one is on a network path.
+var optInWords = map[string]bool{
+	"insecure": true, "verify": true, "noverify": true, "skipverify": true, "insecureskipverify": true,
+	"dev": true, "development": true, "debug": true, "test": true, "testing": true, "unix": true,
+	"selfsigned": true,
+}
+
+// Words that, together in one name, say the setting switches off a TLS
+// check (ignoreTLSErrors, skipCertCheck, allowSelfSigned).
+var (
+	optOutVerbs = map[string]bool{"ignore": true, "skip": true, "disable": true, "allow": true, "no": true}
+	tlsNouns    = map[string]bool{"tls": true, "ssl": true, "cert": true, "certs": true, "certificate": true, "certificates": true, "selfsigned": true, "untrusted": true}
+)
+
+// namesOptIn reports whether an identifier or string constant of the
+// expression names an explicit opt-in (insecureFlag, cfg.SkipVerify,
+// os.Getenv("TLS_INSECURE"), "dev", ignoreTLSErrors).
+func namesOptIn(e ast.Expr) bool {
 	found := false
-	ast.Inspect(cond, func(n ast.Node) bool {
-		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-			for _, side := range []ast.Expr{b.X, b.Y} {
-				if match.IsNil(info, side) {
-					found = true
-				}
+	ast.Inspect(e, func(n ast.Node) bool {
+		var text string
+		switch x := n.(type) {
+		case *ast.Ident:
+			text = x.Name
+		case *ast.BasicLit:
+			if x.Kind == token.STRING {
+				text = x.Value
+			}
+		}
+		verb, noun := false, false
+		words := nameWords(text)
+		for i, w := range words {
+			if i > 0 && w == "signed" && words[i-1] == "self" {
+				w = "selfsigned"
+			}
+			verb = verb || optOutVerbs[w]
+			noun = noun || tlsNouns[w]
+			if optInWords[w] {
+				found = true
+			}
+		}
+		found = found || verb && noun
+		return !found
+	})
+	return found
+}
+
+// nameWords splits a Go name or a string into lower-case words at case
+// changes and at anything that is not a letter or digit
+// (TLSSkipVerify -> tls, skip, verify; "skip-verify" -> skip, verify).
+func nameWords(s string) []string {
+	var words []string
+	var cur []rune
+	runes := []rune(s)
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i, r := range runes {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if unicode.IsUpper(r) && len(cur) > 0 {
+			prevLower := unicode.IsLower(runes[i-1])
+			nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
+			if prevLower || nextLower && unicode.IsUpper(runes[i-1]) {
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
+}
+
+// touchesDefaultTransport reports whether the statement holding the node
+// at c assigns into http.DefaultTransport, directly or through a variable
+// holding it (tr := http.DefaultTransport.(*http.Transport)).
+func touchesDefaultTransport(info *types.Info, c inspector.Cursor) bool {
+	for p := c; p.Node() != nil; p = p.Parent() {
+		as, ok := p.Node().(*ast.AssignStmt)
+		if !ok {
+			if _, stmt := p.Node().(ast.Stmt); stmt {
+				return false
+			}
+			continue
+		}
+		for _, lhs := range as.Lhs {
+			if mentionsDefaultTransport(info, lhs, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// mentionsDefaultTransport reports whether e refers to http.DefaultTransport,
+// or to a local variable whose declaration in the enclosing function does.
+func mentionsDefaultTransport(info *types.Info, e ast.Expr, at inspector.Cursor) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		obj := info.Uses[id]
+		if v, ok := obj.(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultTransport" {
+			found = true
+			return false
+		}
+		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+			found = definedFromDefaultTransport(info, v, at)
+		}
+		return !found
+	})
+	return found
+}
+
+// definedFromDefaultTransport reports whether the local variable v is
+// declared (:=) from an expression that refers to http.DefaultTransport, in
+// the function that encloses at.
+func definedFromDefaultTransport(info *types.Info, v *types.Var, at inspector.Cursor) bool {
+	fn, _, _ := match.EnclosingFunc(info, at)
+	if !fn.Valid() {
+		return false
+	}
+	found := false
+	ast.Inspect(fn.Node(), func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
+				ast.Inspect(as.Rhs[i], func(m ast.Node) bool {
+					if rid, ok := m.(*ast.Ident); ok {
+						if dv, ok := info.Uses[rid].(*types.Var); ok && dv.Pkg() != nil && dv.Pkg().Path() == "net/http" && dv.Name() == "DefaultTransport" {
+							found = true
+						}
+					}
+					return !found
+				})
 			}
 		}
 		return !found

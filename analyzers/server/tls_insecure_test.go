@@ -45,3 +45,9 @@ func TestTLSServerSide(t *testing.T) {
 func TestTLSPeerCheck(t *testing.T) {
 	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.TLS()), "tls-insecure/peercheck")
 }
+
+// TestTLSOptIn: skip-verify under a condition is quiet only when the
+// condition names an explicit opt-in; the default transport always counts.
+func TestTLSOptIn(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.TLS()), "tls-insecure/optin")
+}

@@ -1,7 +1,11 @@
 package sqlcheck
 
 import (
+	"go/ast"
+	"strings"
+
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -34,20 +38,89 @@ const selectStarQuiet = "Looks at the SQL text that reaches database/sql, sqlx a
 	"once from one of those). Reports only a bare * item in the select list of the top-level query (SELECT *, " +
 	"SELECT DISTINCT *, SELECT id, *, each member of a top-level UNION). Quiet on count(*), EXISTS (SELECT * " +
 	"...), subqueries and CTE bodies (the planner prunes their columns), qualified stars (t.*, a deliberate " +
-	"choice of one table's columns), INSERT ... SELECT *, CREATE VIEW ... AS SELECT *, RETURNING *, and on " +
+	"choice of one table's columns) except in the top-level select list of a join whose rows the function scans into a " +
+	"fixed list of destinations (QueryRow(q).Scan(&a, &b), rows.Scan(&a, &b, &c)), where a column added to that table breaks " +
+	"the Scan; a struct scan or a spread Scan(dest...) follows the columns and stays quiet; INSERT ... SELECT *, CREATE VIEW ... AS SELECT *, RETURNING *, and on " +
 	"anything inside SQL comments, string literals, quoted identifiers and dollar-quoted bodies."
 
 func runSelectStar(p *rule.Pass) error {
 	for _, sc := range sqlCalls(p) {
 		for _, st := range sc.statements() {
-			if len(st.selectStars()) == 0 {
-				continue
+			bare, qualified := st.selectListStars()
+			if len(bare) > 0 {
+				p.Reportf(sc.query, "SELECT * fetches every column of the table: the database, the network and the driver "+
+					"carry columns the code never reads, and the day a "+
+					"migration adds a column, rows.Scan fails on the column count; list the columns the code uses")
+				break
 			}
-			p.Reportf(sc.query, "SELECT * fetches every column of the table: the database, the network and the driver "+
-				"carry columns the code never reads, and the day a "+
-				"migration adds a column, rows.Scan fails on the column count; list the columns the code uses")
-			break
+			if len(qualified) > 0 && st.hasTopLevelJoin() && scansFixedList(p, sc) {
+				p.Reportf(sc.query, "%s.* in a join is scanned into a fixed list of destinations: the day a migration adds a "+
+					"column to that table, Scan fails on the column count in production; list the columns the code scans",
+					qualifiedName(st, qualified[0]))
+				break
+			}
 		}
 	}
 	return nil
+}
+
+// qualifiedName returns the table name or alias before a qualified star,
+// as written in the query.
+func qualifiedName(st statement, star sqlToken) string {
+	for i, t := range st.toks {
+		if t == star && i >= 2 {
+			return strings.ToLower(st.toks[i-2].text)
+		}
+	}
+	return "t"
+}
+
+// scansFixedList reports whether the rows of the SQL call are scanned into
+// a fixed list of destinations in its function: QueryRow(...).Scan(a, b),
+// or rows, err := Query(...) and then rows.Scan(a, b, c). A spread
+// (Scan(dest...)), a struct scan (sqlx Get/Select, StructScan) or rows
+// handed elsewhere are not a fixed list: they follow the columns.
+func scansFixedList(p *rule.Pass, sc *sqlCall) bool {
+	parent := sc.cursor.Parent()
+	if sel, ok := parent.Node().(*ast.SelectorExpr); ok && sel.Sel.Name == "Scan" {
+		call, ok := parent.Parent().Node().(*ast.CallExpr)
+		return ok && isFixedScan(call)
+	}
+	as, ok := parent.Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	rows := p.TypesInfo.ObjectOf(id)
+	if rows == nil {
+		return false
+	}
+	_, body, _ := match.EnclosingFunc(p.TypesInfo, sc.cursor)
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Scan" {
+			return true
+		}
+		if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && p.TypesInfo.Uses[x] == rows && isFixedScan(call) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isFixedScan reports whether a Scan call lists its destinations one by one.
+func isFixedScan(call *ast.CallExpr) bool {
+	return len(call.Args) > 0 && !call.Ellipsis.IsValid()
 }

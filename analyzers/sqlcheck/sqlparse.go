@@ -88,10 +88,16 @@ var selectListEnd = map[string]bool{
 // (count(*), EXISTS (SELECT * ...), subqueries and CTE bodies) and
 // qualified stars (t.*) are not items of a top-level list.
 func (st statement) selectStars() []sqlToken {
+	bare, _ := st.selectListStars()
+	return bare
+}
+
+// selectListStars returns the * items of the top-level select lists: bare
+// ones (*) and table-qualified ones (t.*).
+func (st statement) selectListStars() (bare, qualified []sqlToken) {
 	if st.verb() != "SELECT" {
-		return nil // INSERT ... SELECT *, CREATE VIEW ... AS SELECT *: not rows sent to the application
+		return nil, nil // INSERT ... SELECT *, CREATE VIEW ... AS SELECT *: not rows sent to the application
 	}
-	var stars []sqlToken
 	for i := 0; i < len(st.toks); i++ {
 		if st.depth[i] != 0 || st.word(i) != "SELECT" {
 			continue
@@ -105,7 +111,7 @@ func (st statement) selectStars() []sqlToken {
 				i = st.skipParens(i + 1)
 			}
 		}
-		itemStart := true
+		itemStart := i
 		for ; i < len(st.toks); i++ {
 			if st.depth[i] != 0 {
 				continue
@@ -116,16 +122,37 @@ func (st statement) selectStars() []sqlToken {
 				break
 			}
 			if t.is(tPunct, ",") {
-				itemStart = true
+				itemStart = i + 1
 				continue
 			}
-			if itemStart && t.is(tPunct, "*") && (i+1 == len(st.toks) || st.toks[i+1].is(tPunct, ",") || st.depth[i+1] == 0 && st.word(i+1) != "" && selectListEnd[st.word(i+1)]) {
-				stars = append(stars, t)
+			if !t.is(tPunct, "*") || !st.itemEndsAfter(i) {
+				continue
 			}
-			itemStart = false
+			switch {
+			case itemStart == i:
+				bare = append(bare, t)
+			case itemStart == i-2 && st.word(i-2) != "" && st.toks[i-1].is(tPunct, "."):
+				qualified = append(qualified, t)
+			}
 		}
 	}
-	return stars
+	return bare, qualified
+}
+
+// itemEndsAfter reports whether the select-list item ends after token i:
+// at the end, a comma, or a keyword that ends the list.
+func (st statement) itemEndsAfter(i int) bool {
+	return i+1 == len(st.toks) || st.toks[i+1].is(tPunct, ",") || st.depth[i+1] == 0 && st.word(i+1) != "" && selectListEnd[st.word(i+1)]
+}
+
+// hasTopLevelJoin reports whether the query joins tables at its top level.
+func (st statement) hasTopLevelJoin() bool {
+	for i := range st.toks {
+		if st.depth[i] == 0 && st.word(i) == "JOIN" {
+			return true
+		}
+	}
+	return false
 }
 
 // skipParens returns the index after the parenthesized group opening at i,

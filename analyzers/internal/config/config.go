@@ -170,6 +170,8 @@ var DefaultNonProduction = []string{
 	"**/demo", "**/demos", "**/cmd/demo*", "**/cmd/*-demo*", "**/cmd/*_demo*",
 	// end-to-end and integration suites
 	"**/e2e", "**/e2e-test", "**/e2e-tests", "**/integration-test", "**/integration-tests",
+	// conformance suites: programs that check an implementation against a specification
+	"**/conformance",
 	// fuzzing harnesses: packages that feed fuzz targets, imported by tests
 	"**/fuzz", "**/fuzzing",
 	// test tools: a command whose name has the word test, e2e, bench or loadtest

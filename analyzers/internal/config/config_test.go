@@ -248,30 +248,32 @@ func TestNonProductionPackages(t *testing.T) {
 	def := Default(testSpecs())
 	const mod = "example.com/svc"
 	for rel, production := range map[string]bool{
-		"":                          true,
-		"server":                    true,
-		"samples/chat":              false,
-		"internal/sample":           false,
-		"bench":                     false,
-		"tools/benchmarks/load":     false,
-		"demo":                      false,
-		"cmd/proxy-demo-server":     false,
-		"cmd/demo":                  false,
-		"cmd/proxy-tests":           false,
-		"cmd/testserver":            false,
-		"cmd/conformance_test_tool": false,
-		"cmd/attest":                true, // a word of the command's name must be "test"
-		"cmd/latest":                true,
-		"cmd/workbench":             true,
-		"cmd/demonstrator":          false, // a name starting with demo reads as a demo
-		"e2e/suite":                 false,
-		"test/integration-tests":    false,
-		"cmd/proxy":                 true,
-		"pkg/benchmarking":          true, // the whole element must match
-		"samplesvc":                 true,
-		"pkg/fuzz":                  false,
-		"internal/fuzzing/targets":  false,
-		"pkg/fuzzy":                 true,
+		"":                              true,
+		"server":                        true,
+		"samples/chat":                  false,
+		"internal/sample":               false,
+		"bench":                         false,
+		"tools/benchmarks/load":         false,
+		"demo":                          false,
+		"cmd/proxy-demo-server":         false,
+		"cmd/demo":                      false,
+		"cmd/proxy-tests":               false,
+		"cmd/testserver":                false,
+		"cmd/conformance_test_tool":     false,
+		"conformance/everything-server": false,
+		"internal/conformancecheck":     true, // the whole element must match
+		"cmd/attest":                    true, // a word of the command's name must be "test"
+		"cmd/latest":                    true,
+		"cmd/workbench":                 true,
+		"cmd/demonstrator":              false, // a name starting with demo reads as a demo
+		"e2e/suite":                     false,
+		"test/integration-tests":        false,
+		"cmd/proxy":                     true,
+		"pkg/benchmarking":              true, // the whole element must match
+		"samplesvc":                     true,
+		"pkg/fuzz":                      false,
+		"internal/fuzzing/targets":      false,
+		"pkg/fuzzy":                     true,
 	} {
 		path := mod
 		if rel != "" {

@@ -1,0 +1,170 @@
+package httpclient
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
+// flow is the control-flow graph of the innermost function around a send,
+// built only for functions that contain one, once per package and shared
+// by the rules (sendScan caches it).
+type flow struct {
+	g    *cfg.CFG
+	fn   inspector.Cursor // the *ast.FuncDecl or *ast.FuncLit
+	body *ast.BlockStmt
+}
+
+// flowOf returns the control-flow graph of the innermost function around
+// c, or false outside a function.
+func (s *sendScan) flowOf(c inspector.Cursor) (flow, bool) {
+	fc, body, _ := match.EnclosingFunc(s.info, c)
+	if body == nil {
+		return flow{}, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cfgs == nil {
+		s.cfgs = map[*ast.BlockStmt]*cfg.CFG{}
+	}
+	g, ok := s.cfgs[body]
+	if !ok {
+		g = cfg.New(body, func(call *ast.CallExpr) bool { return !noReturn(s.info, call) })
+		s.cfgs[body] = g
+	}
+	return flow{g: g, fn: fc, body: body}, true
+}
+
+// noReturn reports whether call never returns: panic, os.Exit, log.Fatal
+// and log.Panic (package functions or *log.Logger methods),
+// runtime.Goexit, and the testing methods that stop the test.
+func noReturn(info *types.Info, call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return true
+		}
+	}
+	fn := match.Callee(info, call)
+	logStops := []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
+	return match.IsFunc(fn, "os", "Exit") || match.IsFunc(fn, "runtime", "Goexit") ||
+		match.IsFunc(fn, "log", logStops...) || match.IsMethod(fn, "log", "Logger", logStops...) ||
+		match.IsMethod(fn, "testing", "common", "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow")
+}
+
+// uses returns the uses of v inside the function, from the package index.
+func (s *sendScan) uses(f flow, v *types.Var) []inspector.Cursor { return s.idx.UsesIn(f.fn, v) }
+
+// at returns the block of g holding the node n and n's index in it.
+func (f flow) at(n ast.Node) (*cfg.Block, int, bool) {
+	for _, b := range f.g.Blocks {
+		for i, m := range b.Nodes {
+			if m == n {
+				return b, i, true
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+// positions is a sorted set of positions: the identifiers of one kind of
+// use of a variable.
+type positions []token.Pos
+
+func (ps positions) within(n ast.Node) bool {
+	i := sort.Search(len(ps), func(i int) bool { return ps[i] >= n.Pos() })
+	return i < len(ps) && ps[i] < n.End()
+}
+
+// before reports whether some position lies before p.
+func (ps positions) before(p token.Pos) bool { return len(ps) > 0 && ps[0] < p }
+
+// inFuncLit reports whether the use at c lies in a function literal inside
+// the function at fn.
+func inFuncLit(c, fn inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != fn; p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredIn reports whether v is declared inside the function at fn (a
+// variable of an enclosing function outlives it).
+func declaredIn(v *types.Var, fn inspector.Cursor) bool {
+	n := fn.Node()
+	return n.Pos() <= v.Pos() && v.Pos() < n.End()
+}
+
+// isAssigned reports whether the use at c is a left-hand side of an
+// assignment: the variable gets a new value there.
+func isAssigned(c inspector.Cursor) bool { return c.ParentEdgeKind() == edge.AssignStmt_Lhs }
+
+// noResponseOn reports whether, when the condition cond evaluates to
+// branch, the send has certainly given no response: its error is not nil
+// (errFresh: err still holds the send's error) or the response is nil.
+// A test of err the rule cannot read (retryable(err), errors.Is(err, x))
+// counts as an error path on its true branch. readErrs are the variables
+// that hold the error of a plain read of the body: when one is not nil the
+// Transport has dropped the connection.
+func noResponseOn(info *types.Info, cond ast.Expr, branch bool, resp, err *types.Var, errFresh bool, readErrs map[*types.Var]bool) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return noResponseOn(info, e.X, !branch, resp, err, errFresh, readErrs)
+		}
+	case *ast.BinaryExpr:
+		x := func(b bool) bool { return noResponseOn(info, e.X, b, resp, err, errFresh, readErrs) }
+		y := func(b bool) bool { return noResponseOn(info, e.Y, b, resp, err, errFresh, readErrs) }
+		switch e.Op {
+		case token.LAND:
+			if branch {
+				return x(true) || y(true)
+			}
+			return x(false) && y(false)
+		case token.LOR:
+			if branch {
+				return x(true) && y(true)
+			}
+			return x(false) || y(false)
+		case token.EQL, token.NEQ:
+			if v := nilTested(info, e); v != nil {
+				switch {
+				case v == err && errFresh, readErrs[v]:
+					return (e.Op == token.NEQ) == branch // err != nil holds on this branch
+				case v == resp:
+					return (e.Op == token.EQL) == branch // resp == nil holds on this branch
+				}
+				return false
+			}
+		}
+	}
+	return branch && errFresh && err != nil && match.Refers(info, cond, err)
+}
+
+// nilTested returns the variable a comparison with nil tests, or nil.
+func nilTested(info *types.Info, bin *ast.BinaryExpr) *types.Var {
+	switch {
+	case match.IsNil(info, bin.Y):
+		return localVar(info, bin.X)
+	case match.IsNil(info, bin.X):
+		return localVar(info, bin.Y)
+	}
+	return nil
+}
+
+// condOf returns the condition that ends block b, when b branches on one.
+func condOf(b *cfg.Block) (ast.Expr, bool) {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return nil, false
+	}
+	e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	return e, ok
+}

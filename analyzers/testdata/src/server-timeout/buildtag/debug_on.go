@@ -1,0 +1,8 @@
+//go:build debugserver
+
+package buildtag
+
+func init() {
+	enableDebug = true
+	verbose = true
+}
