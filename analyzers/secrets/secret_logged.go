@@ -38,7 +38,8 @@ func Logged() *rule.Rule {
 				"come from an environment read whose key names a credential (os.Getenv(\"DB_PASSWORD\"), os.LookupEnv), " +
 				"from a JWT library's Token.SignedString, or from URL userinfo built with url.UserPassword (a url.URL " +
 				"prints its password through String). A struct printed whole (%v, %+v, Print, a structured logger's " +
-				"field value) is reported when a field at any depth is a credential-named string: fmt prints every " +
+				"field value) is reported when a credential-named string field sits at its top, in an embedded struct or " +
+				"in a nested struct whose field or type names credentials (Auth, Credentials): fmt prints every " +
 				"field, exported or not; a structured logger encodes the exported ones and follows pointers.",
 			Bad: "token := r.Header.Get(\"Authorization\")\n" +
 				"log.Printf(\"request from %s with %s\", r.RemoteAddr, token)",
@@ -59,8 +60,10 @@ func Logged() *rule.Rule {
 				"Issue, New, Mint, Sign...): a command-line program printing the credential it was run to create. " +
 				"Structs whose type controls its own printing (a String, Format, GoString, Error, LogValue, " +
 				"MarshalLogObject or MarshalZerologObject method; MarshalJSON for a structured logger), fields a " +
-				"structured logger does not encode (unexported, or tagged json:\"-\"), and credentials behind a nested " +
-				"pointer, which fmt prints as an address; arguments printed with %T or %p; environment reads of keys that name no credential; the " +
+				"structured logger does not encode (unexported, or tagged json:\"-\"), credentials behind a nested " +
+				"pointer, which fmt prints as an address, and credentials in a nested struct field named for " +
+				"something else (a packet's connect parameters, which often belong to a variant the value does not " +
+				"carry); arguments printed with %T or %p; environment reads of keys that name no credential; the " +
 				"length of a signed token; url.URL.Redacted. " +
 				"Not seen: loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +

@@ -95,7 +95,9 @@ func isStruct(t types.Type) bool {
 }
 
 // credentialField searches the fields of struct type t for a credential:
-// a string or byte-slice field whose name (or type name) names one.
+// a string or byte-slice field whose name (or type name) names one, at
+// the top, in embedded structs, or in nested structs whose field or type
+// name names credentials (Auth, Credentials).
 func credentialField(t types.Type, structured bool, depth int, seen map[types.Type]bool) string {
 	if depth > 5 || seen[t] {
 		return ""
@@ -119,6 +121,9 @@ func credentialField(t types.Type, structured bool, depth int, seen map[types.Ty
 				return f.Name()
 			}
 			continue
+		}
+		if !f.Embedded() && classifyName(f.Name()) != secretName && !namedSecretType(elemNamed(ft)) {
+			continue // a nested section not named for credentials (a packet's connect parameters) often holds a variant the value does not carry
 		}
 		if inner := elemStruct(ft, structured); inner != nil && !printsItself(inner, !structured) {
 			if sub := credentialField(inner, structured, depth+1, seen); sub != "" {
@@ -240,4 +245,23 @@ func formatVerbs(info *types.Info, fn *types.Func, args []ast.Expr) map[int]rune
 		arg++
 	}
 	return verbs
+}
+
+// elemNamed returns t without pointers, slices, arrays and maps around it.
+func elemNamed(t types.Type) types.Type {
+	for range 3 {
+		switch u := t.(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		default:
+			return t
+		}
+	}
+	return t
 }

@@ -104,6 +104,17 @@ type withPointer struct {
 	Auth *credentials
 }
 
+// packet carries the connect parameters only for one kind of packet.
+type packet struct {
+	Kind    byte
+	Connect connectParams
+}
+
+type connectParams struct {
+	ClientID string
+	Password []byte
+}
+
 func structs(db dbSettings, c *apiClient, tg tagged, wp withPointer) {
 	log.Printf("config: %+v", db)        // want `log\.Printf logs db printed whole, with its credential field Auth\.Password`
 	fmt.Println(c)                       // want `fmt\.Println logs c printed whole, with its credential field apiKey`
@@ -112,7 +123,7 @@ func structs(db dbSettings, c *apiClient, tg tagged, wp withPointer) {
 	slog.Info("starting", "pointer", wp) // want `slog\.Info logs wp printed whole, with its credential field Auth\.Password`
 }
 
-func structsQuiet(g guarded, l logValued, p plain, tg tagged, wp withPointer, c *apiClient) {
+func structsQuiet(pk packet, g guarded, l logValued, p plain, tg tagged, wp withPointer, c *apiClient) {
 	log.Printf("config: %+v", g)
 	log.Printf("config: %+v", l)
 	slog.Info("starting", "cfg", l)
@@ -121,6 +132,8 @@ func structsQuiet(g guarded, l logValued, p plain, tg tagged, wp withPointer, c 
 	log.Printf("%v", wp)             // fmt prints a nested pointer as an address
 	slog.Info("client", "c", c)      // unexported fields are not encoded
 	log.Printf("client type %T at %p", c, c)
+	slog.Debug("publish failed", "packet", pk) // a nested section not named for credentials
+	log.Printf("%+v", pk)
 	copied := c
 	log.Printf("base %s", copied.baseURL)
 }
