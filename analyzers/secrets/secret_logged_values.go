@@ -64,6 +64,9 @@ func (lc *loggedChecker) literalLeak(lit *ast.CompositeLit) (string, string) {
 		if !ok {
 			continue
 		}
+		if id, isID := kv.Key.(*ast.Ident); isURL && (!isID || id.Name != "User") {
+			continue // a URL prints its path and query as they are meant to be seen; only the userinfo is a credential
+		}
 		if what, advice := lc.leak(kv.Value, ""); what != "" {
 			return what, advice
 		}

@@ -34,7 +34,7 @@ func envValuesQuiet() {
 	u := &url.URL{Scheme: "redis", Host: "cache:6379", User: url.UserPassword("app", os.Getenv("REDIS_PASSWORD"))}
 	log.Print(u.Redacted())
 	log.Print(u.Host)
-	h := &url.URL{Scheme: "https", Host: os.Getenv("API_HOST")}
+	h := &url.URL{Scheme: "https", Host: os.Getenv("API_HOST"), Path: "/hook/" + dbPass}
 	log.Print(h)
 }
 
