@@ -2,6 +2,7 @@ package concurrency
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 
@@ -17,7 +18,8 @@ import (
 type GoroutineOptions struct {
 	SmallLoop     int  `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
 	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit" min:"1"`
-	AllLoops      bool `toml:"all-loops" doc:"also report goroutines started per item in loops outside request handlers; off by default, since on real code most are bounded by the program's structure (a goroutine per configured upstream, per graph node) which types cannot see"`
+	HandlerSpawns bool `toml:"handler-spawns" doc:"also report a goroutine an http handler starts outside a loop and does not wait for (one per request); off by default because on real code most hand bounded work to a pool, a queue or a limited database pool in another package, which the rule cannot see"`
+	AllLoops      bool `toml:"all-loops" doc:"report goroutines started per item in every loop, not only in request-serving code and in loops fed from outside the function (an audit: most of the extra findings are bounded by the program's structure, a goroutine per configured upstream or graph node, which types cannot see)"`
 }
 
 // GoroutineUnbounded returns the goroutine-unbounded rule.
@@ -25,7 +27,7 @@ func GoroutineUnbounded() *rule.Rule {
 	return &rule.Rule{
 		ID:         "goroutine-unbounded",
 		Severity:   config.SeverityWarning,
-		Enabled:    false, // opt-in: see Quiet; 5 of 41 corpus findings were true
+		Enabled:    true,
 		NewOptions: func() any { return &GoroutineOptions{SmallLoop: 16, ErrgroupLimit: 10} },
 		Doc: rule.Doc{
 			Title: "report goroutines started per item or per request with no bound",
@@ -37,17 +39,27 @@ func GoroutineUnbounded() *rule.Rule {
 			Bad: "for _, j := range jobs {\n\tgo process(j)\n}",
 			Good: "g, ctx := errgroup.WithContext(ctx)\ng.SetLimit(10)\nfor _, j := range jobs {\n\t" +
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
-			Quiet: "The rule is off by default: enable it with [rules.goroutine-unbounded] enabled = true. On " +
-				"real code most goroutines started per item or per request are bounded by what types cannot see: " +
-				"the structure of the program (one per configured upstream, graph node or operand), a pool behind " +
-				"a call into another package (go pool.Push(jobs)), a database pool limit set elsewhere; 5 of the " +
-				"41 findings on prodlint's corpus and miniflux were real problems. Enabled, it is an audit. " +
-				"By default, loops outside request-serving code: a goroutine per item is reported in an http " +
-				"handler, or a function with an *http.Request parameter, where every request multiplies it; " +
-				"all-loops = true reports loops everywhere, with the forms below still quiet. On a 1.2M-line " +
-				"corpus, 1 of 31 per-item goroutines outside handlers was a real problem: the rest were bounded " +
-				"by the program's structure (one per configured upstream, graph node or operand), which types " +
-				"cannot see. Everywhere: an errgroup.Group with SetLimit, or a group the function does not create (a parameter, a " +
+			Quiet: "By default a goroutine per item is reported in request-serving code (an http handler, or " +
+				"a function with an *http.Request parameter, and literals inside them), where every request " +
+				"multiplies it, and elsewhere only where the items come from outside the function: a field of " +
+				"a protobuf message parameter, a local " +
+				"decoded into (json.Unmarshal, Decoder.Decode), filled by a query (appended in a rows.Next loop, " +
+				"sqlx Select) or returned by a fetch (a call taking a context.Context and returning a slice or " +
+				"map and an error); a message received in a loop that runs until its stream ends (for m := range " +
+				"ch, an endless for with m := <-ch or a select case receiving m, a gRPC stream's Recv) and used by " +
+				"the goroutine; an exported or generic helper that runs a callback parameter per element of a " +
+				"parameter and takes no integer (no limit). Quiet by default: a slice or map parameter itself (on " +
+				"real code most are lists the program built: configured domains, a model's operands, registered " +
+				"checks), loops over the program's own state (a receiver's fields, package variables, a field of " +
+				"a configuration struct passed in, a list returned without a context or error), over functions " +
+				"or channels, signals (chan struct{}), the drain of a channel the function closed or of a " +
+				"buffer read with select default; in a handler, goroutines serving a connection it hijacked or " +
+				"upgraded (one per connection), and a watcher that first waits for a context's Done. A handler's " +
+				"single fire-and-forget goroutine (outside a loop) is reported only with handler-spawns = true. " +
+				"all-loops = true reports loops everywhere (an audit: on real code most of the extra findings are " +
+				"bounded by the program's structure, one per configured upstream, graph node or operand, which " +
+				"types cannot see). In every tier the forms below are quiet. " +
+				"An errgroup.Group with SetLimit, or a group the function does not create (a parameter, a " +
 				"field, a group passed on: it may be limited where it comes from); a semaphore: a channel send, " +
 				"a discarded channel receive, semaphore.Weighted Acquire or rate.Limiter Wait before the go " +
 				"statement in the loop, or a send and receive on the same channel inside the goroutine; a join " +
@@ -96,12 +108,12 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 			continue
 		}
 		if loops := match.EnclosingLoops(c); len(loops) > 0 {
-			if opts.AllLoops || servesRequest(p.TypesInfo, c) {
-				checkLoopSpawn(p, opts, s, loops)
-			}
+			checkLoopSpawn(p, opts, s, loops, opts.AllLoops || servesRequest(p.TypesInfo, c))
 			continue
 		}
-		checkHandlerSpawn(p, s)
+		if opts.HandlerSpawns {
+			checkHandlerSpawn(p, s)
+		}
 	}
 	return nil
 }
@@ -150,7 +162,9 @@ func spawnAt(info *types.Info, c inspector.Cursor) (spawn, bool) {
 }
 
 // checkLoopSpawn reports a goroutine started in a loop that nothing bounds.
-func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor) {
+// Every loop is judged in request-serving code and with all-loops; other
+// loops only when fed from outside the function (inputFeedOf).
+func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor, everyLoop bool) {
 	info := p.TypesInfo
 	var outer inspector.Cursor  // the outermost loop that does not bound the spawn
 	var open []inspector.Cursor // every loop that does not bound it, innermost first
@@ -171,6 +185,12 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 		open = append(open, l)
 	}
 	if !outer.Valid() || gatedOrJoined(info, s, outer) || boundedShape(p, s, open) {
+		return
+	}
+	if !everyLoop {
+		if feed, ok := inputFeedOf(p, s, open); ok && unbounded {
+			reportFed(p, opts, s, feed, outer)
+		}
 		return
 	}
 	if s.call != nil {
@@ -194,12 +214,52 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 		"workers reading from a channel", s.api, strconv.Itoa(count))
 }
 
+// reportFed reports a spawn per item of input outside request-serving
+// code, naming the collection or stream that feeds it.
+func reportFed(p *rule.Pass, opts *GoroutineOptions, s spawn, feed inputFeed, outer inspector.Cursor) {
+	info := p.TypesInfo
+	const harm = "exhausts memory, connections and upstream quotas"
+	if s.call != nil {
+		g := errgroupState(info, s)
+		if g.state != groupUnlimited {
+			return
+		}
+		name := "errgroup.Group." + match.Callee(info, s.call).Name()
+		switch feed.kind {
+		case perMessage:
+			p.Report(s.call, name+" on a group without SetLimit runs a task per message received from "+feed.what+
+				": a burst or a backlog runs them all at once and "+harm+"; call SetLimit on the group before the loop",
+				setLimitFixes(p, opts, g, outer)...)
+		default:
+			p.Report(s.call, name+" on a group without SetLimit runs a task per element of "+feed.what+" ("+feed.origin+
+				") all at once: a large input "+harm+"; call SetLimit on the group before the loop",
+				setLimitFixes(p, opts, g, outer)...)
+		}
+		return
+	}
+	switch feed.kind {
+	case perMessage:
+		p.Reportf(s.cur.Node(), "%s starts a goroutine per message received from %s, in a loop that runs until the "+
+			"stream ends, with no gate: a burst or a backlog starts them all at once and %s; take a semaphore slot "+
+			"before the go statement, or hand the messages to a fixed pool of workers", s.api, feed.what, harm)
+	case perHelper:
+		p.Reportf(s.cur.Node(), "%s starts a goroutine per element of %s and the helper takes no limit: every "+
+			"caller's input runs all at once and %s; add a limit parameter and bound the goroutines with "+
+			"errgroup.Group.SetLimit or a semaphore", s.api, feed.what, harm)
+	default:
+		p.Reportf(s.cur.Node(), "%s starts a goroutine per element of %s (%s) with nothing bounding how many run "+
+			"at once: a large input starts them all together and %s; bound it with errgroup.Group.SetLimit, a "+
+			"semaphore, or a fixed pool of workers reading from a channel", s.api, feed.what, feed.origin, harm)
+	}
+}
+
 // checkHandlerSpawn reports a goroutine an http handler starts per request
 // and never waits for.
 func checkHandlerSpawn(p *rule.Pass, s spawn) {
 	info := p.TypesInfo
 	fn, _, sig := match.EnclosingFunc(info, s.cur)
-	if !fn.Valid() || !apis.IsHTTPHandler(sig) || gatedOrJoined(info, s, fn) {
+	if !fn.Valid() || !apis.IsHTTPHandler(sig) || gatedOrJoined(info, s, fn) ||
+		takesOverConn(info, fn, s) || watchesDone(info, s) {
 		return
 	}
 	if s.call != nil && errgroupState(info, s).state != groupUnlimited {
@@ -209,4 +269,65 @@ func checkHandlerSpawn(p *rule.Pass, s spawn) {
 		"for: under load they outlive their requests and pile up without limit, exhausting memory and the "+
 		"backends they call; hand the work to a fixed pool of workers through a bounded queue, or gate it with a "+
 		"semaphore", s.api)
+}
+
+// takesOverConn reports whether the handler takes over the connection
+// before the spawn: a hijack, or a websocket-style upgrade (a call given
+// the handler's ResponseWriter and Request that returns a connection with
+// SetReadDeadline). Goroutines serving a connection the handler took over
+// are Go's server model, one per connection, not per item.
+func takesOverConn(info *types.Info, fn inspector.Cursor, s spawn) bool {
+	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		if call.End() > s.cur.Node().Pos() {
+			continue
+		}
+		callee := match.Callee(info, call)
+		if callee != nil && apis.IsHijack(callee) {
+			return true
+		}
+		if upgrades(info, call) {
+			return true
+		}
+	}
+	return false
+}
+
+// upgrades reports whether call is given an http.ResponseWriter and an
+// *http.Request and returns a connection (a value with a
+// SetReadDeadline(time.Time) error method).
+func upgrades(info *types.Info, call *ast.CallExpr) bool {
+	var w, r bool
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		w = w || match.IsNamed(t, httpPath, "ResponseWriter")
+		r = r || match.IsPointerTo(t, httpPath, "Request")
+	}
+	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
+	if !w || !r || !ok || sig.Results().Len() == 0 {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(sig.Results().At(0).Type(), true, nil, "SetReadDeadline")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	ms := m.Signature()
+	return ms.Params().Len() == 1 && match.IsNamed(ms.Params().At(0).Type(), "time", "Time")
+}
+
+// watchesDone reports whether the goroutine first waits for a context's
+// Done (go func() { <-ctx.Done(); cleanup() }()): it ends with the
+// request's context, like context.AfterFunc.
+func watchesDone(info *types.Info, s spawn) bool {
+	body := spawnedBody(s)
+	if body == nil || len(body.List) == 0 {
+		return false
+	}
+	es, ok := body.List[0].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	u, ok := ast.Unparen(es.X).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW && isDoneCall(info, u.X)
 }

@@ -32,12 +32,24 @@ func gatedOrJoined(info *types.Info, s spawn, region inspector.Cursor) bool {
 		switch {
 		case n.End() <= start:
 			found = isGate(info, c)
-		case n.Pos() >= end:
+		case n.Pos() >= end && !inSiblingCase(c, s.cur):
 			found = isJoin(info, n) || isSharedChannel(info, n, shared)
 		}
 		return true
 	})
 	return found || selfGated(info, s)
+}
+
+// inSiblingCase reports whether c lies in the communication of another case
+// of a select statement around the spawn at at: the select waits for that
+// case or the spawn's, so it never runs after the spawn in one round.
+func inSiblingCase(c, at inspector.Cursor) bool {
+	for cc := range c.Enclosing((*ast.CommClause)(nil)) {
+		comm := cc.Node().(*ast.CommClause).Comm
+		return comm != nil && comm.Pos() <= c.Node().Pos() && c.Node().End() <= comm.End() &&
+			cc.Parent().Parent().Contains(at)
+	}
+	return false
 }
 
 // isGate reports whether a statement before a goroutine start blocks until

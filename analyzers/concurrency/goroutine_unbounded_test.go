@@ -10,14 +10,16 @@ import (
 )
 
 func TestGoroutineUnbounded(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nall-loops = true\n", concurrency.GoroutineUnbounded())
+	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\nall-loops = true\nhandler-spawns = true\n", concurrency.GoroutineUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutine-unbounded")
 }
 
-// Enabled without all-loops, only loops in request-serving code are reported.
-func TestGoroutineUnboundedRequestScope(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\nenabled = true\n", concurrency.GoroutineUnbounded())
-	analysistest.Run(t, ruletest.TestData(), a, "goroutine-unbounded/default")
+// By default: every loop in request-serving code, and elsewhere loops fed
+// from outside the function (a parameter, decoded input, a query result,
+// a message stream).
+func TestGoroutineUnboundedDefault(t *testing.T) {
+	a := ruletest.Analyzer(t, "", concurrency.GoroutineUnbounded())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutine-unbounded/default")
 }
 
 func TestGoroutineUnboundedOptions(t *testing.T) {

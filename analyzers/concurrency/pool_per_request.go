@@ -4,12 +4,15 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // PoolPerRequest returns the pool-per-request rule.
@@ -18,7 +21,7 @@ func PoolPerRequest() *rule.Rule {
 		ID:       "pool-per-request",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  apis.PoolPaths(),
+		Requires: []*analysis.Analyzer{sqlsum.Analyzer, httpsum.Analyzer},
 		Doc: rule.Doc{
 			Title: "report connection pools built per request or per loop iteration",
 			Why: "sql.DB, http.Transport, redis.Client and grpc.ClientConn are pools: built once, they keep " +
@@ -36,8 +39,14 @@ func PoolPerRequest() *rule.Rule {
 				"sync.OnceFunc; a pool stored for reuse (in a field, a package variable, a map or slice " +
 				"element, returned, or passed to a method of a field); http.Client literals, which are cheap " +
 				"unless they build their own Transport (a new http.Transport is the real pool), and " +
-				"http.Client{Transport: shared}. A handler that calls a constructor which builds a pool is not " +
-				"seen.",
+				"http.Client{Transport: shared}. A call of a function, of this package or another analyzed with " +
+				"it, that opens a new *sql.DB on every call (sql.Open in its body or in what it calls, returned " +
+				"to the caller) counts as building the pool, and the same quiet forms apply to it; a function " +
+				"that returns a shared pool (a package variable, one opened under sync.Once) does not. " +
+				"A call of a function that builds a new http.Transport on every call and " +
+				"returns it, or a client over it (a newClient() helper, of this package or another package of the analyzed " +
+				"module(s), directly or through what it calls), counts as building one where it is called; functions of " +
+				"other modules are unknown.",
 		},
 		Run: runPoolPerRequest,
 	}
@@ -46,7 +55,7 @@ func PoolPerRequest() *rule.Rule {
 // poolBuilt recognises the construction of a pool at c (a constructor of
 // the API tables, an http.Transport, an http.Client that builds its own)
 // and names it.
-func poolBuilt(info *types.Info, c inspector.Cursor) (string, apis.Pool, bool) {
+func poolBuilt(info *types.Info, sum *sqlsum.Result, c inspector.Cursor) (string, apis.Pool, bool) {
 	switch n := c.Node().(type) {
 	case *ast.CallExpr:
 		fn := match.Callee(info, n)
@@ -55,6 +64,11 @@ func poolBuilt(info *types.Info, c inspector.Cursor) (string, apis.Pool, bool) {
 		}
 		if pool, ok := apis.PoolOf(fn); ok {
 			return apiName(fn), pool, true
+		}
+		if f := sum.Func(fn); f != nil && f.Pool && f.Fresh { // a helper that opens a new *sql.DB per call
+			if pool, ok := apis.TypePool(sqlPath, ""); ok {
+				return apiName(fn) + " (which opens a new *sql.DB on every call)", pool, true
+			}
 		}
 	case *ast.CompositeLit:
 		t := info.TypeOf(n)
@@ -71,6 +85,32 @@ func poolBuilt(info *types.Info, c inspector.Cursor) (string, apis.Pool, bool) {
 
 // apiName names a constructor as a reader knows it: sql.Open,
 // redis.NewClient, http.Transport.Clone.
+// builderCalled recognizes a call of a function that builds a new
+// http.Transport on every call and returns it or a client over it (a
+// newClient() helper), by its summary: of this package, or of another
+// package of the analyzed module(s).
+func builderCalled(p *rule.Pass, c inspector.Cursor) (string, apis.Pool, bool) {
+	call, ok := c.Node().(*ast.CallExpr)
+	if !ok {
+		return "", apis.Pool{}, false
+	}
+	if kv, ok := c.Parent().Node().(*ast.KeyValueExpr); ok && kv.Value == call {
+		if lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit); ok && match.IsNamed(p.TypesInfo.TypeOf(lit), httpPath, "Client") {
+			return "", apis.Pool{}, false // http.Client{Transport: build()}: the literal is the finding
+		}
+	}
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil {
+		return "", apis.Pool{}, false
+	}
+	sum, known := p.ResultOf[httpsum.Analyzer].(*httpsum.Result).Of(fn)
+	if !known || !sum.FreshTransport {
+		return "", apis.Pool{}, false
+	}
+	pool, _ := apis.TypePool(httpPath, "Transport")
+	return match.APIName(fn, p.Pkg) + " (which builds a new http.Transport on every call)", pool, true
+}
+
 func apiName(fn *types.Func) string {
 	name := fn.Pkg().Name() + "."
 	if recv := fn.Signature().Recv(); recv != nil {
@@ -101,9 +141,16 @@ func buildsTransport(info *types.Info, lit *ast.CompositeLit) bool {
 }
 
 func runPoolPerRequest(p *rule.Pass) error {
+	sum := p.ResultOf[sqlsum.Analyzer].(*sqlsum.Result)
+	if !importsAny(p.Pkg, apis.PoolPaths()) && !sum.ImportsPools() {
+		return nil // no pool constructor here, nor an imported function that opens a pool
+	}
 	once := newRunOnce(p)
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		api, kind, ok := poolBuilt(p.TypesInfo, c)
+		api, kind, ok := poolBuilt(p.TypesInfo, sum, c)
+		if !ok {
+			api, kind, ok = builderCalled(p, c)
+		}
 		if !ok {
 			continue
 		}
@@ -143,3 +190,16 @@ func inRepeatingLoop(info *types.Info, c inspector.Cursor) bool {
 // smallRetryLoop is the longest literal a loop may range over and still
 // count as a fixed set for pool-per-request.
 const smallRetryLoop = 16
+
+// sqlPath is the import path of database/sql.
+const sqlPath = "database/sql"
+
+// importsAny reports whether pkg imports one of paths directly.
+func importsAny(pkg *types.Package, paths []string) bool {
+	for _, path := range paths {
+		if match.Imports(pkg, path) {
+			return true
+		}
+	}
+	return false
+}

@@ -11,5 +11,5 @@ import (
 
 func TestPoolPerRequest(t *testing.T) {
 	a := ruletest.Analyzer(t, "", concurrency.PoolPerRequest())
-	analysistest.Run(t, ruletest.TestData(), a, "pool-per-request", "pool-per-request/main")
+	analysistest.Run(t, ruletest.TestData(), a, "pool-per-request", "pool-per-request/main", "pool-per-request/fact/handlers")
 }

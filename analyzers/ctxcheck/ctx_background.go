@@ -7,12 +7,14 @@ import (
 	"go/types"
 	"go/version"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
 )
 
 // Background returns the ctx-background rule.
@@ -21,6 +23,7 @@ func Background() *rule.Rule {
 		ID:       "ctx-background",
 		Severity: config.SeverityError,
 		Enabled:  true,
+		Requires: []*analysis.Analyzer{ctxsum.Analyzer},
 		Imports:  []string{"context"},
 		Doc: rule.Doc{
 			Title: "report context.Background/TODO where a ctx or request is in scope",
@@ -81,7 +84,7 @@ func Background() *rule.Rule {
 				`returns, which would cut work meant to outlive it (a client that leaves closes the connection and ends ` +
 				`its I/O anyway); and a timer-only context (context.WithTimeout or WithDeadline of a fresh ` +
 				`root) used only beside the caller's own context (a call that also receives ctx, a select that also ` +
-				`waits on ctx.Done()). A fresh root handed straight to a function of this package that never reads the ` +
+				`waits on ctx.Done()). A fresh root handed straight to a function of this package, or of another package of the analyzed module(s) (followed through its summary), that never reads the ` +
 				`context (its parameter is _, unnamed, or unused): nothing can be cancelled through it. A fresh root in the ` +
 				`body of "if f == nil" where f is a function returning a context.Context (an optional context factory, ` +
 				`if opts.BaseContext == nil { base = func() context.Context { return context.Background() } }, or ` +

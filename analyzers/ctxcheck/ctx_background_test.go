@@ -12,4 +12,5 @@ import (
 func TestBackground(t *testing.T) {
 	a := ruletest.Analyzer(t, "", ctxcheck.Background())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-background", "ctx-background/cmd")
+	analysistest.Run(t, ruletest.TestData(), a, "ctx-background/fact/web")
 }

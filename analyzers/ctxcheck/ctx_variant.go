@@ -15,6 +15,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
 )
 
 // Variant returns the ctx-variant rule.
@@ -23,6 +24,7 @@ func Variant() *rule.Rule {
 		ID:       "ctx-variant",
 		Severity: config.SeverityError,
 		Enabled:  true,
+		Requires: []*analysis.Analyzer{ctxsum.Analyzer},
 		Imports:  []string{"context", "net/http"},
 		Doc: rule.Doc{
 			Title: "report calls that have a context-taking twin while a ctx is in scope",
@@ -43,7 +45,7 @@ func Variant() *rule.Rule {
 				`context.Context (other parameters or results), found by types on the same receiver type or in the same ` +
 				`package, so any third-party API of the F / F...Context shape is covered without a list. Values given the ` +
 				`context before they are used: NewGetParams().WithContext(ctx) (go-swagger), or a request whose next uses ` +
-				`are field accesses and then req.WithContext(ctx), or a request handed to a function of this package that ` +
+				`are field accesses and then req.WithContext(ctx), or a request handed to a function of this package, or of another package of the analyzed module(s) (followed through its summary, also through the functions it calls), that ` +
 				`attaches the context itself (its body calls req.WithContext(ctx) or another context-taking method on that ` +
 				`parameter). A value built without I/O (a constructor with one result, not an error: a generated ` +
 				`NewGetParams()) that is handed, directly, after builder methods, or as a variable after field settings, ` +

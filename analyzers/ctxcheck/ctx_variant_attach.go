@@ -9,6 +9,7 @@ import (
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
 )
 
 // contextAttachedLater reports whether the value the call at c builds is
@@ -145,9 +146,16 @@ func requestReturned(info *types.Info, c inspector.Cursor) bool {
 // this package and its body calls a context-taking method on the
 // parameter that receives argument i (req.WithContext(ctx), req.Clone(ctx)).
 func calleeAttaches(p *rule.Pass, call *ast.CallExpr, i int) bool {
-	fd := p.FuncDecl(match.Callee(p.TypesInfo, call))
-	if fd == nil || call.Ellipsis.IsValid() {
+	callee := match.Callee(p.TypesInfo, call)
+	fd := p.FuncDecl(callee)
+	if call.Ellipsis.IsValid() {
 		return false
+	}
+	if fd == nil {
+		// A function of another package of the module, by its summary.
+		sums, _ := p.ResultOf[ctxsum.Analyzer].(*ctxsum.Result) // nil for a rule that does not require it: unknown
+		sum, known := sums.Of(callee)
+		return known && i < 32 && sum.Attaches&(1<<i) != 0
 	}
 	var param *types.Var
 	n := 0

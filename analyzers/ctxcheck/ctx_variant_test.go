@@ -12,4 +12,5 @@ import (
 func TestVariant(t *testing.T) {
 	a := ruletest.Analyzer(t, "", ctxcheck.Variant())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-variant")
+	analysistest.Run(t, ruletest.TestData(), a, "ctx-variant/fact/use")
 }

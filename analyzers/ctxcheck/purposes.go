@@ -10,6 +10,7 @@ import (
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
 )
 
 // Fresh roots whose uses show that they do not cut a caller's
@@ -311,16 +312,20 @@ func discardedByCallee(p *rule.Pass, c inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	fd := p.FuncDecl(match.Callee(p.TypesInfo, call))
-	if fd == nil {
-		return false
-	}
 	arg := match.Unparen(c).Node()
 	idx := -1
 	for i, a := range call.Args {
 		if a == arg {
 			idx = i
 		}
+	}
+	callee := match.Callee(p.TypesInfo, call)
+	fd := p.FuncDecl(callee)
+	if fd == nil {
+		// A function of another package of the module, by its summary.
+		sums, _ := p.ResultOf[ctxsum.Analyzer].(*ctxsum.Result) // nil for a rule that does not require it: unknown
+		sum, known := sums.Of(callee)
+		return known && idx >= 0 && idx < 32 && !call.Ellipsis.IsValid() && sum.Ignores&(1<<idx) != 0
 	}
 	i := 0
 	for _, field := range fd.Type.Params.List {

@@ -5,9 +5,13 @@ import (
 	"go/types"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
 )
 
 // TimeoutOptions are http-timeout's rules.toml keys.
@@ -22,7 +26,7 @@ func Timeout() *rule.Rule {
 		Severity:   config.SeverityError,
 		Enabled:    true,
 		Imports:    []string{"net/http"},
-		Requires:   sendRequires,
+		Requires:   append([]*analysis.Analyzer{httpsum.Analyzer}, sendRequires...),
 		NewOptions: func() any { return &TimeoutOptions{Timeout: config.Duration(30 * time.Second)} },
 		Doc: rule.Doc{
 			Title: "report HTTP requests sent through a client without a timeout",
@@ -55,8 +59,13 @@ func Timeout() *rule.Rule {
 				"Test-harness code outside _test.go files, with tests = false: a function that uses a *testing.T, *testing.B, " +
 				"*testing.F or testing.TB (a parameter, or a field such as tc.t) is test code. " +
 				"Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
-				"Not seen: callers in other packages that pass a context without a deadline (this needs analysis facts), " +
-				"and clients built by a function in another package.",
+				"Followed across functions and packages of the analyzed module(s): a client returned by a constructor " +
+				"(of this package or another) that sets no Timeout is reported where it sends (quiet when the constructor " +
+				"sets one, takes it from a parameter, or the client is configured or handed to a call here); a function " +
+				"that sends through a client without a timeout bounded only by its context parameter, directly or through " +
+				"what it calls, is reported where a caller in another package passes context.Background() or " +
+				"context.TODO() for it. Not seen: a caller that passes a context without a deadline that is not a fresh " +
+				"root (a request's or a framework's context); functions of other modules are unknown, and never reported.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
 				"import when needed (Timeout also bounds reading the body, so the message tells a client that streams " +
 				"or downloads large bodies to bound the headers with Transport.ResponseHeaderTimeout instead); " +
@@ -90,6 +99,13 @@ func runTimeout(p *rule.Pass) error {
 		p.Reportf(s.call, "http.DefaultClient has no timeout: a stalled upstream blocks this goroutine in "+
 			"%s forever; use an http.Client with Timeout set%s", s.api(p.TypesInfo), hint)
 	}
+
+	// Clients returned by a constructor (of this package or, by its
+	// summary, of another package of the module) without a Timeout.
+	constructed(p, x)
+	// Calls that give a function which sends on a client without a
+	// timeout, bounded only by its context, a fresh root instead.
+	freshRootCalls(p, x)
 
 	// Clients made without a Timeout that send requests.
 	sendsThrough := map[*types.Var]bool{}
@@ -167,4 +183,103 @@ func clientExpr(e ast.Expr) ast.Node {
 		return ast.Unparen(u.X)
 	}
 	return e
+}
+
+// constructed reports sends through a client that a constructor returned
+// without a Timeout (c := api.NewClient(); c.Do(req), or a field set from
+// such a call), once per client variable or constructor call.
+func constructed(p *rule.Pass, x *clientIndex) {
+	sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
+	seen := map[any]bool{}
+	for _, s := range x.sends {
+		if s.client == nil || isDefaultClient(p.TypesInfo, s.client) || x.boundedByContext(s.send) || p.IsTestCode(s.cursor) {
+			continue
+		}
+		ctor, key := x.constructorOf(sums, s.client)
+		if ctor == nil || seen[key] {
+			continue
+		}
+		seen[key] = true
+		p.At(s.call)
+		p.Reportf(s.call, "the http.Client %s sends through comes from %s, which sets no Timeout (nor a Transport with "+
+			"ResponseHeaderTimeout): a stalled upstream blocks every caller forever; set Timeout where the client is built, "+
+			"or on it here", shortNameOr(s.client), match.APIName(ctor, p.Pkg))
+	}
+}
+
+func shortNameOr(e ast.Expr) string {
+	if n := shortName(e); n != "" {
+		return n
+	}
+	return "this call"
+}
+
+// constructorOf returns the function that made the client e denotes,
+// when its summary says it returns a client without a timeout and the
+// client is not configured afterwards here, and a key naming the client.
+func (x *clientIndex) constructorOf(sums *httpsum.Result, e ast.Expr) (*types.Func, any) {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		fn := match.Callee(x.info, call)
+		if sum, known := sums.Of(fn); known && sum.Client == httpsum.NoTimeout {
+			return fn, call
+		}
+		return nil, nil
+	}
+	v := index.AssignedVar(x.info, e)
+	if v == nil || x.timeoutSet[v] || x.handedOff[v] || len(x.transportSet[v]) > 0 {
+		return nil, nil
+	}
+	if v.Pkg() != x.pkg {
+		return nil, nil // a field or variable of another package: set where it is made
+	}
+	var ctor *types.Func
+	for _, a := range x.idx.Assignments(v) {
+		if a.Value == nil || a.Multi && a.Result != 0 {
+			return nil, nil
+		}
+		call, ok := ast.Unparen(a.Value).(*ast.CallExpr)
+		if !ok {
+			return nil, nil
+		}
+		fn := match.Callee(x.info, call)
+		if sum, known := sums.Of(fn); !known || sum.Client != httpsum.NoTimeout {
+			return nil, nil
+		}
+		ctor = fn
+	}
+	return ctor, v
+}
+
+// freshRootCalls reports calls that pass context.Background() or
+// context.TODO() to a function of another package whose summary says it
+// sends, through a client without a timeout, a request bounded only by
+// that context. (A function of this package is judged at its send, which
+// knows the fresh roots its callers here pass.)
+func freshRootCalls(p *rule.Pass, x *clientIndex) {
+	sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
+	for c := range p.Index.Calls() {
+		call := c.Node().(*ast.CallExpr)
+		fn := match.Callee(p.TypesInfo, call)
+		if fn == nil || fn.Pkg() == p.Pkg {
+			continue
+		}
+		sum, known := sums.Of(fn)
+		if !known || sum.SendsOnCtx == 0 {
+			continue
+		}
+		for j, a := range call.Args {
+			if j >= 32 || sum.SendsOnCtx&(1<<j) == 0 {
+				continue
+			}
+			root, ok := ast.Unparen(a).(*ast.CallExpr)
+			if !ok || !match.IsFunc(match.Callee(p.TypesInfo, root), "context", "Background", "TODO") || p.IsTestCode(c) {
+				continue
+			}
+			p.At(call)
+			p.Reportf(a, "%s sends a request through an http.Client without a timeout, bounded only by the context it is "+
+				"given, and context.%s() has no deadline: a stalled upstream blocks this call forever; pass a context "+
+				"from context.WithTimeout", match.APIName(fn, p.Pkg), match.Callee(p.TypesInfo, root).Name())
+		}
+	}
 }

@@ -5,10 +5,13 @@ import (
 	"go/types"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/jwtsum"
 )
 
 // NoExpiryOptions are jwt-no-expiry's rules.toml keys.
@@ -25,6 +28,7 @@ func NoExpiry() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  apis.JWTPaths(),
+		Requires: []*analysis.Analyzer{jwtsum.Analyzer},
 		NewOptions: func() any {
 			return &NoExpiryOptions{
 				MaxLifetime:     config.Duration(24 * time.Hour),
@@ -59,7 +63,11 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 				`that code sets); custom claims structs with their own MarshalJSON or their own ` +
 				`"exp" field; a token signed on the spot with a key the function draws from ` +
 				`crypto/rand and uses for nothing else (no one holds the key, so no one can verify ` +
-				`the token: it is an opaque random secret shaped like a JWT).`,
+				`the token: it is an opaque random secret shaped like a JWT). ` +
+				`Signing helpers are followed: claims passed to a function, of this package or another ` +
+				`analyzed with it, that signs them as given (NewWithClaims, itself or through the ` +
+				`functions it calls, touching them nowhere else) are judged where the caller builds them; ` +
+				`a helper that sets exp itself, or uses the claims in any other way, keeps them quiet.`,
 			Fix: `Adds "exp": time.Now().Add(default-lifetime).Unix() to a MapClaims literal, ` +
 				`ExpiresAt: jwt.NewNumericDate(time.Now().Add(default-lifetime)) to a ` +
 				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
@@ -73,9 +81,12 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 func runNoExpiry(p *rule.Pass) error {
 	opts := rule.Options[NoExpiryOptions](p)
 	clean := gofmtClean{}
+	sum := p.ResultOf[jwtsum.Analyzer].(*jwtsum.Result)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		if !isJWTFunc(calleeOf(p.TypesInfo, call), "NewWithClaims") || len(call.Args) < 2 {
+		fn := calleeOf(p.TypesInfo, call)
+		if !isJWTFunc(fn, "NewWithClaims") || len(call.Args) < 2 {
+			signedByHelper(p, sum, call, fn, opts, clean)
 			continue
 		}
 		arg := call.Args[1]
@@ -102,6 +113,41 @@ func runNoExpiry(p *rule.Pass) error {
 		}
 	}
 	return nil
+}
+
+// signedByHelper judges the claims a call hands to a function (of this
+// package or another) whose summary says it signs them as given: the
+// helper adds no exp, so the caller's claims must carry one.
+func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj types.Object, opts *NoExpiryOptions, clean gofmtClean) {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn == nil || call.Ellipsis.IsValid() {
+		return
+	}
+	f := sum.Func(fn)
+	if f == nil {
+		return
+	}
+	for _, i := range f.Signs {
+		if i >= len(call.Args) {
+			continue
+		}
+		arg := call.Args[i]
+		shape, ok := shapeOf(p.TypesInfo.TypeOf(arg))
+		if !ok {
+			continue
+		}
+		exp := claimsExpiry(p, arg, shape)
+		if !exp.known {
+			continue
+		}
+		if len(exp.values) == 0 {
+			reportNoExpiry(p, arg, exp, shape, opts, clean)
+			continue
+		}
+		for _, v := range exp.values {
+			reportLongLifetime(p, v, opts.MaxLifetime.Std(), "max-lifetime")
+		}
+	}
 }
 
 // reportNoExpiry reports claims signed with no exp, with the fix that adds

@@ -11,7 +11,7 @@ import (
 
 func TestNoExpiry(t *testing.T) {
 	a := ruletest.Analyzer(t, "", jwtcheck.NoExpiry())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwt-no-expiry")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwt-no-expiry", "jwt-no-expiry/facts/...")
 }
 
 func TestNoExpiryVersions(t *testing.T) {

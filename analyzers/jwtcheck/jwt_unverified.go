@@ -3,12 +3,14 @@ package jwtcheck
 import (
 	"go/ast"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/jwtsum"
 )
 
 // Unverified returns the jwt-unverified rule.
@@ -18,6 +20,7 @@ func Unverified() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  apis.JWTPaths(),
+		Requires: []*analysis.Analyzer{jwtsum.Analyzer},
 		Doc: rule.Doc{
 			Title: "report JWT verification that lets the token choose how it is checked",
 			Why: `jwt.Parse hands the Keyfunc a token whose header, alg included, the sender wrote. ` +
@@ -38,7 +41,10 @@ func Unverified() *rule.Rule {
 			Quiet: `A Keyfunc that type-asserts or type-switches token.Method, compares ` +
 				`token.Method, token.Method.Alg() or token.Header["alg"], or hands the token to ` +
 				`other code; a parser built with WithValidMethods (Parser.ValidMethods in v4 and ` +
-				`jwt-go); Keyfuncs the analysis cannot see (parameters, other packages, ` +
+				`jwt-go), also when it comes from a constructor or from a struct field that every ` +
+				`constructor sets, in this package or another analyzed with it (a parser whose ` +
+				`construction cannot be seen, such as an exported field or options from a slice, counts ` +
+				`as pinned); Keyfuncs the analysis cannot see (parameters, other packages, ` +
 				`JWKS helpers); ParseUnverified in a function that also verifies the token, hands ` +
 				`the raw token to other code, or only reads the issuer to pick a key; claims ` +
 				`returned (not compared) by a function whose name says it does not verify ` +
@@ -56,6 +62,7 @@ func Unverified() *rule.Rule {
 // unverifiedPass is the state of one jwt-unverified run.
 type unverifiedPass struct {
 	*rule.Pass
+	sum *jwtsum.Result
 	// skipSites are the places that turn claims validation off, reported
 	// at the end unless the package validates claims itself.
 	skipSites       []skipSite
@@ -68,7 +75,7 @@ type skipSite struct {
 }
 
 func runUnverified(p *rule.Pass) error {
-	a := &unverifiedPass{Pass: p}
+	a := &unverifiedPass{Pass: p, sum: p.ResultOf[jwtsum.Analyzer].(*jwtsum.Result)}
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Ident)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:

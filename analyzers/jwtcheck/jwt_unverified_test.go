@@ -11,5 +11,5 @@ import (
 
 func TestUnverified(t *testing.T) {
 	a := ruletest.Analyzer(t, "", jwtcheck.Unverified())
-	analysistest.Run(t, ruletest.TestData(), a, "jwt-unverified", "jwt-unverified/v4", "jwt-unverified/jwtgo", "jwt-unverified/manual")
+	analysistest.Run(t, ruletest.TestData(), a, "jwt-unverified", "jwt-unverified/v4", "jwt-unverified/jwtgo", "jwt-unverified/manual", "jwt-unverified/facts/...")
 }

@@ -69,9 +69,18 @@ func (a *unverifiedPass) parserPins(recv ast.Expr) (known, pinned bool) {
 		if isJWTFunc(fn, "NewParser") {
 			return a.optionsPin(e.Args, e.Ellipsis.IsValid())
 		}
+		if fn, ok := fn.(*types.Func); ok {
+			if f := a.sum.Func(fn); f != nil && f.Parser { // a constructor, of this package or another
+				return true, f.Pinned
+			}
+		}
 		if b, ok := a.TypesInfo.Uses[calledIdent(e)].(*types.Builtin); ok && b.Name() == "new" &&
 			len(e.Args) == 1 && isJWTNamed(a.TypesInfo.TypeOf(e.Args[0]), "Parser") {
 			return true, false
+		}
+	case *ast.SelectorExpr:
+		if f := a.sum.Field(match.FieldSelection(a.TypesInfo, e)); f != nil { // a field every constructor sets
+			return true, f.Pinned
 		}
 	case *ast.CompositeLit:
 		if !isJWTNamed(a.TypesInfo.TypeOf(e), "Parser") {

@@ -47,7 +47,8 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 	for changed := true; changed; {
 		changed = false
 		for _, a := range flows {
-			if !f.isFresh(a.from, varying) {
+			if a.viaArg && (a.from == call || !f.usesVaryingBesides(a.from, varying, byField, a.to)) ||
+				!a.viaArg && !f.isFresh(a.from, varying) {
 				continue
 			}
 			if !varying[a.to] {
@@ -57,6 +58,9 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 				byField[a.to], changed = false, true
 			}
 		}
+	}
+	if f.underVaryingBranch(call, varying, byField) {
+		return true
 	}
 	for obj := range varying {
 		if byField[obj] {
@@ -95,6 +99,14 @@ type dataFlow struct {
 	// field is set when the assignment is to a field of to (req.URL.Path
 	// = u.path) rather than to the variable itself.
 	field bool
+	// viaArg is set when to is a pointer passed to the call from: it
+	// changes only when the call also takes a value that varies.
+	viaArg bool
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // assignments lists the loop body's assignments (to a variable, or to a
@@ -107,14 +119,18 @@ func (f *flow) assignments() []dataFlow {
 		// element makes the value it belongs to differ per iteration.
 		field := false
 		for {
-			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok {
-				break
+			switch e := ast.Unparen(lhs).(type) {
+			case *ast.SelectorExpr:
+				lhs, field = e.X, true
+				continue
+			case *ast.IndexExpr: // buffer[j] = c changes buffer
+				lhs = e.X
+				continue
 			}
-			lhs, field = sel.X, true
+			break
 		}
 		if v := match.Var(f.info, lhs); v != nil {
-			out = append(out, dataFlow{v, rhs, field})
+			out = append(out, dataFlow{to: v, from: rhs, field: field})
 		}
 	}
 	ast.Inspect(f.body, func(n ast.Node) bool {
@@ -142,6 +158,9 @@ func (f *flow) assignments() []dataFlow {
 			for _, arg := range n.Args {
 				if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
 					add(u.X, n)
+				} else if v := match.Var(f.info, arg); v != nil && isPointer(v.Type()) {
+					// configure(next)(client) changes what client points at
+					out = append(out, dataFlow{to: v, from: n, viaArg: true})
 				}
 			}
 		}
@@ -225,4 +244,60 @@ func (f *flow) rangesOverElements() bool {
 		return types.Identical(f.info.TypeOf(loop.X).Underlying(), types.Typ[types.String])
 	}
 	return false
+}
+
+// underVaryingBranch reports whether the call runs only in a branch chosen
+// by a value that changes each iteration (switch cond { case "branches":
+// ... } in a range over conditions): the next iteration takes another
+// branch, it does not make the same call again.
+func (f *flow) underVaryingBranch(call *ast.CallExpr, varying, byField map[types.Object]bool) bool {
+	c, ok := f.loop.FindNode(call)
+	if !ok {
+		return false
+	}
+	uses := func(e ast.Node) bool {
+		if e == nil {
+			return false
+		}
+		for obj := range varying {
+			if !byField[obj] && match.Refers(f.info, e, obj) {
+				return true
+			}
+		}
+		return false
+	}
+	for p := c.Parent(); p.Valid() && p != f.loop; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.SwitchStmt:
+			if uses(n.Tag) {
+				return true
+			}
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				if uses(e) {
+					return true
+				}
+			}
+		case *ast.IfStmt:
+			if uses(n.Cond) && call.Pos() >= n.Body.Pos() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usesVaryingBesides reports whether n mentions a varying variable other
+// than except (and not one varying only through a field it had set).
+func (f *flow) usesVaryingBesides(n ast.Node, varying, byField map[types.Object]bool, except types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := f.info.Uses[id]; obj != except && varying[obj] && !byField[obj] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/iosum"
 )
 
 // retryLoopsAnalyzer finds the retry loops of a package once for both
@@ -22,10 +23,11 @@ import (
 var retryLoopsAnalyzer = &analysis.Analyzer{
 	Name:       "prodlint_retryloops",
 	Doc:        "finds the retry loops of a package and the functions that reach the network or wait",
-	Requires:   []*analysis.Analyzer{index.Analyzer},
+	Requires:   []*analysis.Analyzer{index.Analyzer, iosum.Analyzer},
 	ResultType: reflect.TypeOf((*retryLoops)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
-		return &retryLoops{info: pass.TypesInfo, pkg: pass.Pkg, idx: pass.ResultOf[index.Analyzer].(*index.Index)}, nil
+		return &retryLoops{info: pass.TypesInfo, pkg: pass.Pkg, idx: pass.ResultOf[index.Analyzer].(*index.Index),
+			io: pass.ResultOf[iosum.Analyzer].(*iosum.Summary)}, nil
 	},
 }
 
@@ -34,6 +36,7 @@ type retryLoops struct {
 	info *types.Info
 	pkg  *types.Package
 	idx  *index.Index
+	io   *iosum.Summary
 
 	once  sync.Once
 	facts *packageFacts
@@ -44,24 +47,26 @@ type retryLoops struct {
 func retryLoopsOf(p *rule.Pass) (*packageFacts, []retryLoop) {
 	r := p.ResultOf[retryLoopsAnalyzer].(*retryLoops)
 	r.once.Do(func() {
-		r.facts = collectFacts(r.info, r.pkg, r.idx)
+		r.facts = collectFacts(r.info, r.pkg, r.idx, r.io)
 		r.loops = findRetryLoops(r.info, r.pkg, r.facts)
+		r.loops = append(r.loops, findRetryRecursions(r.info, r.facts)...)
 	})
 	return r.facts, r.loops
 }
 
 // packageFacts is what one walk over the package's calls learns: every
-// call, and which functions of the package reach the network or wait,
-// directly or through other functions of the package. A retry loop
+// call, and which functions of the package wait, directly or through other
+// functions of the package; which functions reach the network, here or
+// through other packages, is the I/O summary's answer. A retry loop
 // usually calls a small helper (fetch, doRequest) rather than c.Do itself.
 type packageFacts struct {
-	calls   []inspector.Cursor
-	network map[*types.Func]types.Object // function -> the network API it reaches
-	waits   map[*types.Func]bool
+	calls []inspector.Cursor
+	io    *iosum.Summary
+	waits map[*types.Func]bool
 }
 
-func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index) *packageFacts {
-	pf := &packageFacts{network: map[*types.Func]types.Object{}, waits: map[*types.Func]bool{}}
+func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index, io *iosum.Summary) *packageFacts {
+	pf := &packageFacts{io: io, waits: map[*types.Func]bool{}}
 	callees := map[*types.Func][]*types.Func{} // same-package call graph
 	for c := range idx.Calls() {
 		pf.calls = append(pf.calls, c)
@@ -72,10 +77,6 @@ func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index) *packa
 		}
 		fn := match.Callee(info, call)
 		switch {
-		case isNetworkFunc(fn):
-			if pf.network[caller] == nil {
-				pf.network[caller] = fn
-			}
 		case isWaitCall(info, call, nil):
 			pf.waits[caller] = true
 		case fn != nil && fn.Pkg() == pkg:
@@ -86,9 +87,6 @@ func collectFacts(info *types.Info, pkg *types.Package, idx *index.Index) *packa
 		changed = false
 		for caller, fns := range callees {
 			for _, fn := range fns {
-				if api := pf.network[fn]; api != nil && pf.network[caller] == nil {
-					pf.network[caller], changed = api, true
-				}
 				if pf.waits[fn] && !pf.waits[caller] {
 					pf.waits[caller], changed = true, true
 				}

@@ -17,6 +17,10 @@ type flow struct {
 	loop  inspector.Cursor // *ast.ForStmt or *ast.RangeStmt
 	body  *ast.BlockStmt
 	label string // the loop's label, or ""
+	// selective is set when the loop retries only on some failures (a
+	// test of the error other than err != nil: errors.Is, a status code,
+	// retryable(err)).
+	selective bool
 }
 
 func newFlow(info *types.Info, loop inspector.Cursor) *flow {

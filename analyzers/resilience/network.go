@@ -4,17 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 
-	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
-
-// isNetworkFunc reports whether fn sends a request over the network by
-// itself: a call the API tables list as a send (HTTP client calls,
-// database/sql calls, net.Conn reads and writes, dials) or a gRPC client
-// call.
-func isNetworkFunc(fn *types.Func) bool {
-	return fn != nil && apis.IsSend(fn)
-}
 
 // calleeName returns the name a call invokes by, for the calls of function
 // values that have no static callee (a Backoff field, a sleep parameter).

@@ -142,3 +142,57 @@ func isErrorsIs(fn *types.Func) bool {
 	return ok && b.Kind() == types.Bool &&
 		types.Identical(sig.Params().At(0).Type(), errType) && types.Identical(sig.Params().At(1).Type(), errType)
 }
+
+// retriesOnlyAfterDeadline reports whether the loop comes back only from
+// a test that the error is context.DeadlineExceeded, and otherwise
+// leaves: each attempt follows one that waited out a deadline (a queue
+// push that waited for room, a call with a per-attempt timeout), so the
+// attempts do not go out back to back.
+func retriesOnlyAfterDeadline(rl retryLoop) bool {
+	f := rl.flow
+	body := match.LoopBody(f.loop.Node())
+	if body == nil || len(body.List) == 0 || !f.exits(body.List[len(body.List)-1], false) {
+		return false
+	}
+	continues := 0
+	for bc := range f.loop.Preorder((*ast.BranchStmt)(nil)) {
+		br := bc.Node().(*ast.BranchStmt)
+		if br.Tok != token.CONTINUE || br.Label != nil && br.Label.Name != f.label ||
+			br.Label == nil && innermostLoop(bc) != f.loop {
+			continue
+		}
+		continues++
+		guarded := false
+		for ic := range bc.Enclosing((*ast.IfStmt)(nil)) {
+			if ic.Node().Pos() < f.loop.Node().Pos() {
+				break
+			}
+			if onlyDeadlineErrors(f.info, ic.Node().(*ast.IfStmt).Cond) {
+				guarded = true
+				break
+			}
+		}
+		if !guarded {
+			return false
+		}
+	}
+	return continues > 0
+}
+
+// onlyDeadlineErrors reports whether cond tests an error against
+// context.DeadlineExceeded only (errors.Is or ==).
+func onlyDeadlineErrors(info *types.Info, cond ast.Expr) bool {
+	if !onlyContextErrors(info, cond) {
+		return false
+	}
+	canceled := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "context" && v.Name() == "Canceled" {
+				canceled = true
+			}
+		}
+		return !canceled
+	})
+	return !canceled
+}

@@ -9,18 +9,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
-
-// networkImports are the packages whose calls a retry loop retries (the
-// API tables' senders, and grpc for its clients' shape); a package
-// importing none of them has no retry loop to report.
-func networkImports() []string {
-	return append(apis.SendPaths(), "google.golang.org/grpc")
-}
 
 // RetryNoBackoff returns the retry-no-backoff rule.
 func RetryNoBackoff() *rule.Rule {
@@ -28,7 +20,6 @@ func RetryNoBackoff() *rule.Rule {
 		ID:       "retry-no-backoff",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  networkImports(),
 		Requires: []*analysis.Analyzer{retryLoopsAnalyzer},
 		Doc: rule.Doc{
 			Title: "report retry loops that call the network again at once after a failure",
@@ -42,10 +33,21 @@ func RetryNoBackoff() *rule.Rule {
 				"\tresp, err := client.Do(req)\n\tif err == nil {\n\t\treturn resp, nil\n\t}\n" +
 				"\tselect {\n\tcase <-ctx.Done():\n\t\treturn nil, ctx.Err()\n\tcase <-time.After(delay + rand.N(delay)):\n\t}\n" +
 				"\tdelay *= 2\n}\nreturn nil, errTooManyAttempts",
-			Quiet: "A loop is a retry loop when a network call (net/http client calls, database/sql DB/Tx/Conn/Stmt " +
-				"calls, net.Conn reads and writes, dials, resty requests, gRPC client methods ending in ...grpc.CallOption, or a " +
-				"function of the same package that makes one) fails and the error path continues the loop or falls " +
-				"through to its next iteration; a status check that continues (resp.StatusCode == 429) counts too. " +
+			Quiet: "A loop is a retry loop when a call that may reach the network or a database fails and the error path " +
+				"continues the loop or falls through to its next iteration. Such a call is a send of the API tables (net/http " +
+				"client calls, database/sql DB/Tx/Conn/Stmt calls, net.Conn reads and writes, dials, resty requests, gRPC " +
+				"client methods ending in ...grpc.CallOption); a function that makes one, directly or through what it calls, " +
+				"in this package or another analysed one (a summary carried across packages); an interface method that takes " +
+				"a context.Context or returns an error, unless the interface is the standard library's (io.Reader); a " +
+				"function of a dependency outside the analysed code that takes a context.Context and returns an error (the " +
+				"shape of a client call: pgx, cloud SDKs, message brokers); or a call of a function-typed parameter or field " +
+				"that returns an error (the operation a generic retry(op) helper is given). A function that was analysed and " +
+				"found to do no I/O is not one, whatever its signature. The error path is read through compound tests " +
+				"(err == nil && ok, err == nil || !retryable(err)), loops that run while err != nil, a switch on the error " +
+				"(switch status.Code(err)) whose retried cases fall through, and a status test in an if's init " +
+				"(if s, ok := status.FromError(err); ok && ...); a status check that continues (resp.StatusCode == 429) " +
+				"counts too. A function that calls itself again when such a call fails, with an attempt budget it counts " +
+				"down (fetch(url, retries-1)) and no wait, is reported at the recursive call. " +
 				"Quiet when the loop waits anywhere: time.Sleep, time.After, a timer or ticker, a channel receive, " +
 				"a select with no default (a timer or ctx.Done() case), anything from github.com/cenkalti/backoff, " +
 				"or a call whose name contains Backoff, Sleep or Wait (rate.Limiter.Wait, a policy's Backoff func), " +
@@ -57,8 +59,9 @@ func RetryNoBackoff() *rule.Rule {
 				"context.Canceled or context.DeadlineExceeded (errors.Is, or an Is of the same signature from another errors package, or ==) after reassigning the receiver of the " +
 				"call (a new peer), and otherwise leaves: each attempt follows one that waited out a deadline, or fails " +
 				"at once on a context that is over, and goes to another target. The same loop against the same target " +
-				"is still reported. Calls through function values (a generic Retry(op func() error)) are not seen, " +
-				"and gRPC calls only in packages that import google.golang.org/grpc.",
+				"is still reported. Quiet when the loop comes back only after a test that the error is " +
+				"context.DeadlineExceeded and otherwise leaves: each attempt followed one that waited out a deadline. " +
+				"A recursion with no budget (one more try after a re-login) is not taken for a retry.",
 		},
 		Run: runRetryNoBackoff,
 	}
@@ -70,8 +73,20 @@ func runRetryNoBackoff(p *rule.Pass) error {
 		if waitsIn(p.TypesInfo, rl.loop, pf) {
 			continue
 		}
+		if rl.self != nil {
+			name := rl.loop.Node().(*ast.FuncDecl).Name.Name
+			p.Reportf(rl.self, "%s calls itself again as soon as %s fails, with no wait between attempts: its attempts "+
+				"go out back to back, so a brief outage or a rate limit (429) fails them all the same way, and every "+
+				"caller multiplies its load exactly when the upstream is struggling; wait with exponential backoff and "+
+				"jitter before the next attempt (time.After in a select with ctx.Done(), or github.com/cenkalti/backoff)",
+				name, rl.api)
+			continue
+		}
 		if reroutesOnContextError(rl) {
 			continue // a bounded re-route to a new target after a deadline, not a hot retry
+		}
+		if retriesOnlyAfterDeadline(rl) {
+			continue // each attempt followed one that waited out a deadline
 		}
 		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s after a failure with no wait between attempts: "+
 			"%s; wait with exponential backoff and jitter between "+

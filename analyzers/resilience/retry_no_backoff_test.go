@@ -13,3 +13,10 @@ func TestRetryNoBackoff(t *testing.T) {
 	a := ruletest.Analyzer(t, "", resilience.RetryNoBackoff())
 	analysistest.Run(t, ruletest.TestData(), a, "retry-no-backoff")
 }
+
+// TestRetryNoBackoffFacts: the retried helper is in another package; its
+// I/O summary (a fact) says whether it reaches the network.
+func TestRetryNoBackoffFacts(t *testing.T) {
+	a := ruletest.Analyzer(t, "", resilience.RetryNoBackoff())
+	analysistest.Run(t, ruletest.TestData(), a, "retry.example/client", "retry.example/nobackoff")
+}

@@ -1,6 +1,8 @@
 package resilience
 
 import (
+	"go/ast"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -13,7 +15,6 @@ func RetryUnbounded() *rule.Rule {
 		ID:       "retry-unbounded",
 		Severity: config.SeverityError,
 		Enabled:  true,
-		Imports:  networkImports(),
 		Requires: []*analysis.Analyzer{retryLoopsAnalyzer},
 		Doc: rule.Doc{
 			Title: "report retry loops with no attempt limit and no exit on ctx",
@@ -26,17 +27,23 @@ func RetryUnbounded() *rule.Rule {
 			Good: "for attempt := 0; attempt < 5; attempt++ {\n\tif err := db.PingContext(ctx); err == nil {\n" +
 				"\t\treturn nil\n\t}\n\tselect {\n\tcase <-ctx.Done():\n\t\treturn ctx.Err()\n" +
 				"\tcase <-time.After(time.Second << attempt):\n\t}\n}\nreturn errDatabaseDown",
-			Quiet: "Reports the retry loops retry-no-backoff recognises (a network call whose error path comes back " +
+			Quiet: "Reports the retry loops retry-no-backoff recognises (a call that may reach the network, whose error path comes back " +
 				"for the same call) that end only when the call succeeds. Quiet when the loop has an attempt bound: " +
 				"a range (over an int, a slice of delays), a condition or an if-and-exit that compares a counter the " +
 				"loop steps (attempt < maxAttempts) or a time (time.Since(start) > budget, deadline.Before(now)), " +
-				"or a loop condition that calls a function the analysis cannot judge (shouldRetry()). Quiet when " +
-				"the loop exits on its context: it calls ctx.Done() or ctx.Err(), or tests context.Canceled or " +
-				"context.DeadlineExceeded. Quiet on loops meant to run forever whose success path also comes back " +
-				"(pollers, consumers): those are retry-no-backoff's business. Quiet on a loop whose wait grows every round " +
-				"and is capped (wait *= 2; if wait > max { wait = max }, or wait = min(wait*2, max)) in a function with no " +
-				"context.Context parameter: a reconnect loop that keeps a long-lived connection for the life of the process, " +
-				"where an attempt bound would leave it disconnected for good after a long outage.",
+				"or a loop condition that calls a function the analysis cannot judge (shouldRetry()), or a decision a " +
+				"function makes from the count (again, err := decide(err, runs); if !again { return err }), or an " +
+				"if attempt < max { continue } followed by a give-up. Quiet when the loop exits on its context: it " +
+				"calls ctx.Done() or ctx.Err(), tests context.Canceled or context.DeadlineExceeded, or leaves on the " +
+				"answer of a call given the context (if !sleepCtx(ctx, d) { return }); when it leaves on a closed " +
+				"stop channel (a chan struct{} case of a select that returns); and when it retries only on some " +
+				"errors (errors.Is(err, errUnavailable), a status code) of a call given the context: once the " +
+				"context is done the call fails with its error, which the loop does not retry. A loop that has a context within reach (a context.Context parameter of its " +
+				"function, or one the loop uses) and never looks at it is reported as ignoring it. Quiet on a reconnect loop " +
+				"in a function with no context.Context parameter whose wait grows to a cap (delay *= 2 then capped by an if or min(delay*2, " +
+				"maxDelay)): it sends at most one attempt per capped wait, and reconnecting until the peer is back is its " +
+				"job. Quiet on loops meant to run forever whose success path also comes back (pollers, consumers): those " +
+				"are retry-no-backoff's business. Retry by recursion counts its attempts down and is not reported here.",
 		},
 		Run: runRetryUnbounded,
 	}
@@ -45,16 +52,27 @@ func RetryUnbounded() *rule.Rule {
 func runRetryUnbounded(p *rule.Pass) error {
 	_, loops := retryLoopsOf(p)
 	for _, rl := range loops {
-		if !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx() {
-			continue
+		if rl.self != nil || !rl.untilSuccess || rl.flow.bounded() || rl.flow.exitsOnCtx(rl.call.Node()) {
+			continue // a recursion counts its attempts down; the others end or watch ctx
 		}
+		if rl.flow.selective && passesContext(p.TypesInfo, rl.call.Node().(*ast.CallExpr)) {
+			continue // once ctx is done the call fails with ctx's error, which the loop does not retry
+		}
+		ctx := rl.flow.contextInScope()
 		if isCappedReconnect(p.TypesInfo, rl.loop) {
 			continue // reconnects for the life of the process, one attempt per capped interval at most
 		}
-		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit and no "+
-			"exit on ctx.Done()/ctx.Err(): a permanent failure keeps it running, and billing, forever, even after "+
-			"the caller has gone; bound the attempts (for attempt := 0; attempt < maxAttempts; attempt++) and "+
-			"return ctx.Err() when the context is done", rl.api)
+		if ctx != "" {
+			p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, and "+
+				"never looks at %s: once the caller has gone or its deadline has passed it keeps retrying, and a "+
+				"permanent failure keeps it running forever; return %s.Err() when %s.Done() is closed, or bound the "+
+				"attempts (for attempt := 0; attempt < maxAttempts; attempt++)", rl.api, ctx, ctx, ctx)
+			continue
+		}
+		p.Reportf(loopHead(rl.loop.Node()), "this loop retries %s until it succeeds, with no attempt limit, no "+
+			"deadline and no context: a permanent failure (revoked credentials, a removed endpoint) keeps it "+
+			"running, and billing, forever, and nothing can stop it; bound the attempts (for attempt := 0; "+
+			"attempt < maxAttempts; attempt++) or take a context and return ctx.Err() when it is done", rl.api)
 	}
 	return nil
 }

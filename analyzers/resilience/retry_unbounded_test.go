@@ -13,3 +13,10 @@ func TestRetryUnbounded(t *testing.T) {
 	a := ruletest.Analyzer(t, "", resilience.RetryUnbounded())
 	analysistest.Run(t, ruletest.TestData(), a, "retry-unbounded")
 }
+
+// TestRetryUnboundedFacts: the retried helper is in another package; its
+// I/O summary (a fact) says whether it reaches the network.
+func TestRetryUnboundedFacts(t *testing.T) {
+	a := ruletest.Analyzer(t, "", resilience.RetryUnbounded())
+	analysistest.Run(t, ruletest.TestData(), a, "retry.example/client", "retry.example/unbounded")
+}

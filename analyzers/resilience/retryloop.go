@@ -20,6 +20,9 @@ type retryLoop struct {
 	// untilSuccess is set when the loop ends once the call succeeds: a
 	// retry-until-success loop rather than a poller meant to run forever.
 	untilSuccess bool
+	// self is set for a retry by recursion: loop is then the function
+	// declaration and self its call of itself.
+	self *ast.CallExpr
 }
 
 // findRetryLoops returns the package's retry loops, one per loop, in
@@ -28,7 +31,7 @@ func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []re
 	seen := map[ast.Node]bool{}
 	var out []retryLoop
 	for _, c := range pf.calls {
-		api := networkAPI(match.Callee(info, c.Node().(*ast.CallExpr)), pf, pkg)
+		api := retriedOp(info, c, pf)
 		if api == "" {
 			continue
 		}
@@ -37,9 +40,16 @@ func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []re
 			continue
 		}
 		f := newFlow(info, loop)
-		retries, untilSuccess := f.retriesOnError(c)
+		// A result test that continues (resp.StatusCode == 429) is a
+		// retry only on a call known to reach the network: on an
+		// iterator's Next it skips an element.
+		traced := pf.io.Traced(match.Callee(info, c.Node().(*ast.CallExpr)))
+		retries, untilSuccess := f.retriesOnError(c, traced)
 		if !retries || f.iterates(c.Node().(*ast.CallExpr)) {
 			continue // a loop over items that skips a failed one is not a retry
+		}
+		if !traced && !untilSuccess {
+			continue // an iterator's Next or a stream's Recv whose success also comes back: a consumer
 		}
 		seen[loop.Node()] = true
 		out = append(out, retryLoop{loop: loop, flow: f, api: api, call: c, untilSuccess: untilSuccess})
@@ -47,18 +57,66 @@ func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []re
 	return out
 }
 
-// networkAPI names the network API fn calls, directly or through
-// functions of this package, or returns "".
-func networkAPI(fn *types.Func, pf *packageFacts, pkg *types.Package) string {
-	switch {
-	case fn == nil:
+// retriedOp names the operation the call at c makes, as a reader knows
+// it, when a failure of it is worth retrying with care: a call the I/O
+// summary says may reach the network or a database (directly, through
+// functions of this or another package, an interface method that takes a
+// context or can fail, or a client call of a dependency), or a call of a
+// function-typed parameter or field that can fail (the operation a
+// generic retry(fn) helper is given). Otherwise it returns "".
+func retriedOp(info *types.Info, c inspector.Cursor, pf *packageFacts) string {
+	call := c.Node().(*ast.CallExpr)
+	if fn := match.Callee(info, call); fn != nil {
+		return pf.io.Via(fn)
+	}
+	return funcValueOp(info, c)
+}
+
+// funcValueOp names a call of a function-typed parameter or struct field
+// whose last result is an error, or returns "".
+func funcValueOp(info *types.Info, c inspector.Cursor) string {
+	call := c.Node().(*ast.CallExpr)
+	t := info.TypeOf(call.Fun)
+	if t == nil {
+		return "" // a cgo call C.f has no type
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || !returnsError(sig) {
 		return ""
-	case isNetworkFunc(fn):
-		return match.APIName(fn, pkg)
-	case pf.network[fn] != nil:
-		return fn.Name() + " (which calls " + match.APIName(pf.network[fn].(*types.Func), pkg) + ")"
+	}
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[fun].(*types.Var)
+		if !ok || !isParamOf(info, c, v) {
+			return ""
+		}
+		return fun.Name + " (a function-typed parameter)"
+	case *ast.SelectorExpr:
+		if f := match.FieldSelection(info, fun); f != nil {
+			return types.ExprString(fun) + " (a function-typed field)"
+		}
 	}
 	return ""
+}
+
+// isParamOf reports whether v is a parameter of the function declared or
+// written around c.
+func isParamOf(info *types.Info, c inspector.Cursor, v *types.Var) bool {
+	_, _, sig := match.EnclosingFunc(info, c)
+	if sig == nil {
+		return false
+	}
+	for p := range sig.Params().Variables() {
+		if p == v {
+			return true
+		}
+	}
+	return false
+}
+
+func returnsError(sig *types.Signature) bool {
+	r := sig.Results()
+	return r.Len() > 0 && types.Identical(r.At(r.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
 // retriesOnError reports whether the loop makes the network call at c
@@ -66,16 +124,22 @@ func networkAPI(fn *types.Func, pf *packageFacts, pkg *types.Package) string {
 // falls through to the end of the body, or the loop runs while err != nil.
 // A status check that continues (resp.StatusCode == 429) retries too.
 // untilSuccess reports whether the success path leaves the loop.
-func (f *flow) retriesOnError(c inspector.Cursor) (retries, untilSuccess bool) {
+func (f *flow) retriesOnError(c inspector.Cursor, resultTests bool) (retries, untilSuccess bool) {
 	stmt := listStmt(c)
 	assign := callAssignment(stmt.Node())
 	if assign == nil {
 		return false, false // result discarded: nothing retries on its error
 	}
+	if len(assign.Rhs) != 1 || ast.Unparen(assign.Rhs[0]) != c.Node() {
+		return false, false // the error is another call's: f(g()) retries f, not g
+	}
 	results := assignedVars(f.info, assign)
 	errVar := lastErrorVar(f.info, assign)
 	if errVar == nil {
 		return false, false
+	}
+	if !resultTests {
+		results = []*types.Var{errVar} // a test of the error that continues still retries
 	}
 	if f.runsWhileErr(errVar) {
 		return true, true
@@ -85,12 +149,17 @@ func (f *flow) retriesOnError(c inspector.Cursor) (retries, untilSuccess bool) {
 		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && match.Refers(f.info, ifs.Cond, errVar) {
 			checked = true
 			retries, untilSuccess = f.errBranchRetries(s, errVar)
+			f.selective = nilCheck(f.info, ifs.Cond, errVar) == token.ILLEGAL
+		} else if sw, ok := s.Node().(*ast.SwitchStmt); ok && !checked && f.switchesOnErr(sw, errVar) {
+			checked = true
+			retries, untilSuccess = f.errSwitchRetries(s, errVar)
+			f.selective = true
 		} else if f.continuesOnResult(s.Node(), results) {
-			retries = true // if resp.StatusCode == 429 { continue }
+			retries, f.selective = true, true // if resp.StatusCode == 429 { continue }
 		}
 		next, ok := s.NextSibling()
-		if !ok || retries && checked {
-			break
+		if !ok || retries && checked || assignsAny(f.info, next.Node(), errVar) {
+			break // tests after err is reassigned are about another call
 		}
 		s = next
 	}
@@ -100,7 +169,7 @@ func (f *flow) retriesOnError(c inspector.Cursor) (retries, untilSuccess bool) {
 // errBranchRetries classifies the if statement at c that tests errVar.
 func (f *flow) errBranchRetries(c inspector.Cursor, errVar *types.Var) (retries, untilSuccess bool) {
 	ifs := c.Node().(*ast.IfStmt)
-	switch nilCheck(f.info, ifs.Cond, errVar) {
+	switch errCheck(f.info, ifs.Cond, errVar) {
 	case token.NEQ: // if err != nil { ... }
 		retries = f.continues(ifs.Body) || !f.listExits(ifs.Body.List, false) && !f.restExits(c) ||
 			ifs.Else != nil && f.continues(ifs.Else)
@@ -119,13 +188,78 @@ func (f *flow) errBranchRetries(c inspector.Cursor, errVar *types.Var) (retries,
 	return retries, untilSuccess
 }
 
+// switchesOnErr reports whether sw switches on the error (switch
+// status.Code(err), switch { case err == nil: ... }).
+func (f *flow) switchesOnErr(sw *ast.SwitchStmt, errVar *types.Var) bool {
+	if sw.Tag != nil {
+		return match.Refers(f.info, sw.Tag, errVar)
+	}
+	for _, cc := range sw.Body.List {
+		for _, e := range cc.(*ast.CaseClause).List {
+			if match.Refers(f.info, e, errVar) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// errSwitchRetries classifies a switch on the call's error (a gRPC status
+// code, errors.Is cases): it retries when a case continues, or ends its
+// case without leaving and the rest of the body comes back; it leaves on
+// some answer when a case returns or breaks out of the loop.
+func (f *flow) errSwitchRetries(c inspector.Cursor, errVar *types.Var) (retries, untilSuccess bool) {
+	sw := c.Node().(*ast.SwitchStmt)
+	rest := f.restExits(c)
+	untilSuccess = rest
+	for _, cc := range sw.Body.List {
+		body := cc.(*ast.CaseClause).Body
+		if sw.Tag == nil && isSuccessCase(f.info, cc.(*ast.CaseClause), errVar) {
+			if f.listExits(body, true) || f.returns(cc) {
+				untilSuccess = true
+			}
+			continue // case err == nil: going on is not a retry
+		}
+		switch {
+		case f.continues(cc):
+			retries = true
+		case !f.listExits(body, true) && !rest:
+			retries = true // the case ends and the loop comes back
+		}
+		if f.listExits(body, true) || f.returns(cc) {
+			untilSuccess = true
+		}
+	}
+	return retries, untilSuccess
+}
+
+// returns reports whether n holds a return of the function (not of a
+// function literal).
+func (f *flow) returns(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.FuncLit:
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
 // continuesOnResult reports whether s is an if or switch on the call's
-// results that starts the next iteration.
+// results (in its condition or its init: if s, ok := status.FromError(err);
+// ok && s.Code() == codes.Unavailable) that starts the next iteration.
 func (f *flow) continuesOnResult(s ast.Node, results []*types.Var) bool {
 	var cond ast.Node
 	switch s := s.(type) {
 	case *ast.IfStmt:
 		cond = s.Cond
+		if s.Init != nil {
+			cond = &ast.BlockStmt{List: []ast.Stmt{s.Init, &ast.ExprStmt{X: s.Cond}}}
+		}
 	case *ast.SwitchStmt:
 		cond = s.Tag
 	}
@@ -153,6 +287,21 @@ func (f *flow) runsWhileErr(errVar *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// errCheck returns the nil test of v that decides a condition, also
+// within a compound: err == nil && ok and err == nil || !retryable(err)
+// hold on success (token.EQL), err != nil && retryable(err) only on
+// failure (token.NEQ). It returns token.ILLEGAL when no operand is a nil
+// test of v.
+func errCheck(info *types.Info, e ast.Expr, v *types.Var) token.Token {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && (b.Op == token.LAND || b.Op == token.LOR) {
+		if t := errCheck(info, b.X, v); t != token.ILLEGAL {
+			return t
+		}
+		return errCheck(info, b.Y, v)
+	}
+	return nilCheck(info, e, v)
 }
 
 func conjuncts(e ast.Expr) []ast.Expr {
@@ -224,4 +373,38 @@ func lastErrorVar(info *types.Info, a *ast.AssignStmt) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// isSuccessCase reports whether a case of a tagless switch holds when
+// the error is nil (case err == nil).
+func isSuccessCase(info *types.Info, cc *ast.CaseClause, errVar *types.Var) bool {
+	for _, e := range cc.List {
+		if errCheck(info, e, errVar) == token.EQL {
+			return true
+		}
+	}
+	return false
+}
+
+// assignsAny reports whether the statement s assigns v (itself, or in the
+// init of an if or switch).
+func assignsAny(info *types.Info, s ast.Node, v *types.Var) bool {
+	var as *ast.AssignStmt
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		as = s
+	case *ast.IfStmt:
+		as, _ = s.Init.(*ast.AssignStmt)
+	case *ast.SwitchStmt:
+		as, _ = s.Init.(*ast.AssignStmt)
+	}
+	if as == nil {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if match.Var(info, l) == v {
+			return true
+		}
+	}
+	return false
 }

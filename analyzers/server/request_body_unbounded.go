@@ -15,6 +15,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
 )
 
 // BodyOptions are request-body-unbounded's rules.toml keys.
@@ -34,6 +35,7 @@ func RequestBody() *rule.Rule {
 			return &BodyOptions{MaxBodyBytes: 1 << 20, MaxMultipartMemory: 32 << 20}
 		},
 		FactTypes: []analysis.Fact{(*LimitsBody)(nil), (*ReadsBodyUnlimited)(nil)},
+		Requires:  []*analysis.Analyzer{httpsum.Analyzer},
 		Doc: rule.Doc{
 			Title: "report handlers that read a request body of any size into memory",
 			Why: "net/http puts no limit on a request body. A handler that reads r.Body whole (io.ReadAll, " +
@@ -60,9 +62,11 @@ func RequestBody() *rule.Rule {
 				"middleware too. An exported handler function that its own package never refers to is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
-				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. It does not see a limit applied by a router's body-size option " +
-				"or by a proxy in front, nor a read done by a helper the handler passes r.Body or r to " +
-				"(decodeJSON(w, r, &v) is not a handler, so it is not checked either); silence those with " +
+				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. A helper the handler passes r or r.Body to, of this package or " +
+				"another package of the analyzed module(s), is followed: one that reads the body it is given whole with no limit " +
+				"(decodeJSON(w, r, &v), directly or through what it calls) is reported at the handler's call; one that limits it " +
+				"quiets the handler. Helpers of other modules are unknown and neither report nor quiet. It does not see a limit " +
+				"applied by a router's body-size option or by a proxy in front; silence those with " +
 				"//prodlint:ignore request-body-unbounded. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
 				"tests = true) and packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
@@ -380,6 +384,13 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			if passesRequestToLimiter(p, n, h.r, helpers) {
 				limited = true
 			}
+			read, limits, ok := helperUse(p, n, h.r)
+			if limits {
+				limited = true
+			}
+			if ok {
+				reads = append(reads, read)
+			}
 			if read, ok := wholeBodyRead(p.TypesInfo, opts, n, h.r); ok {
 				reads = append(reads, read)
 			}
@@ -564,6 +575,40 @@ func passesRequestToLimiter(p *rule.Pass, call *ast.CallExpr, r *types.Var, help
 		}
 	}
 	return false
+}
+
+// helperUse reads the summary of the function call calls (of this
+// package or, by its fact, of another package of the module) for what it
+// does with the body of the request r passed to it, as r or r.Body: it
+// limits it (limits), or reads it whole with no limit (a read, ok). A
+// callee that is itself a handler is checked on its own.
+func helperUse(p *rule.Pass, call *ast.CallExpr, r *types.Var) (read bodyRead, limits, ok bool) {
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil {
+		return bodyRead{}, false, false
+	}
+	sum, known := p.ResultOf[httpsum.Analyzer].(*httpsum.Result).Of(fn)
+	if !known || sum.ReadsBody|sum.LimitsBody == 0 {
+		return bodyRead{}, false, false
+	}
+	sig := fn.Signature()
+	for j, a := range call.Args {
+		if j >= 32 || j >= sig.Params().Len() || sig.Variadic() && j >= sig.Params().Len()-1 {
+			break
+		}
+		if !isVar(p.TypesInfo, a, r) && !isBodyOf(p.TypesInfo, a, r) {
+			continue
+		}
+		if sum.LimitsBody&(1<<j) != 0 {
+			limits = true
+		}
+		if sum.ReadsBody&(1<<j) != 0 && !apis.IsHTTPHandler(sig) {
+			read, ok = bodyRead{node: call, message: match.APIName(fn, p.Pkg) + " reads " + r.Name() + ".Body whole with no size limit " +
+				"(it, or a function it calls, reads the body it is given to the end): one large or endless upload exhausts the server's " +
+				"memory, and the client's retry does it again; " + limitAdvice}, true
+		}
+	}
+	return read, limits, ok
 }
 
 // isBodyOf reports whether e is r.Body for the request variable r.

@@ -30,7 +30,7 @@ func TestRequestBodyOptions(t *testing.T) {
 // handlers behind it; one that limits nothing does not.
 func TestRequestBodyFacts(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
-	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/fact/mw", "request-body-unbounded/fact/api", "request-body-unbounded/fact/helperuse", "request-body-unbounded/fact/unwrapped", "request-body-unbounded/fact/handlers", "request-body-unbounded/fact/wrappedrouter", "request-body-unbounded/fact/plainrouter")
+	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/fact/mw", "request-body-unbounded/fact/api", "request-body-unbounded/fact/helperuse", "request-body-unbounded/fact/unwrapped", "request-body-unbounded/fact/handlers", "request-body-unbounded/fact/wrappedrouter", "request-body-unbounded/fact/plainrouter", "request-body-unbounded/fact/decodeuse")
 }
 
 // TestRequestBodyFixHint: where a middleware wraps the handlers, or the

@@ -69,7 +69,7 @@ func runMigrationLock(p *rule.Pass) error {
 // holds the query, when its source bytes are the query's bytes (no escape
 // sequences).
 func concurrentlyFix(sc *sqlCall, at int) []analysis.SuggestedFix {
-	lit := sc.text.lit
+	lit := sc.text.Lit
 	if lit == nil || strings.ContainsAny(lit.Value, "\\\r") {
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 
 func TestMigrationLock(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.migration-lock]\nenabled = true\n", sqlcheck.MigrationLock())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "migration-lock")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "migration-lock", "migration-lock/facts/...")
 }
 
 func TestMigrationLockOffByDefault(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // sinkKind says what a query API does with its SQL (the API tables'
@@ -43,7 +44,7 @@ type sqlCall struct {
 	query  ast.Expr   // the SQL argument
 	args   []ast.Expr // the bound arguments, nil when spread (args...)
 	inTx   bool       // the receiver is a transaction
-	text   queryText
+	text   sqlsum.QueryText
 
 	stmtsOnce sync.Once
 	stmts     []statement
@@ -55,10 +56,14 @@ type sqlCall struct {
 var sqlCallsAnalyzer = &analysis.Analyzer{
 	Name:       "prodlint_sqlcalls",
 	Doc:        "finds the calls of a package that send SQL whose text is known",
-	Requires:   []*analysis.Analyzer{index.Analyzer},
+	Requires:   []*analysis.Analyzer{index.Analyzer, sqlsum.Analyzer},
 	ResultType: reflect.TypeOf((*sqlScan)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
-		return &sqlScan{info: pass.TypesInfo, idx: pass.ResultOf[index.Analyzer].(*index.Index)}, nil
+		return &sqlScan{
+			info: pass.TypesInfo,
+			idx:  pass.ResultOf[index.Analyzer].(*index.Index),
+			sum:  pass.ResultOf[sqlsum.Analyzer].(*sqlsum.Result),
+		}, nil
 	},
 }
 
@@ -69,22 +74,23 @@ var sqlRequires = []*analysis.Analyzer{sqlCallsAnalyzer}
 type sqlScan struct {
 	info  *types.Info
 	idx   *index.Index
+	sum   *sqlsum.Result
 	once  sync.Once
 	calls []*sqlCall
 }
 
 // sqlCalls returns the package's calls that send SQL whose text is known
-// (see queryText), in source order, computed once per package.
+// (see sqlsum.Texts), in source order, computed once per package.
 func sqlCalls(p *rule.Pass) []*sqlCall {
 	s := p.ResultOf[sqlCallsAnalyzer].(*sqlScan)
 	s.once.Do(func() {
-		qt := newTexts(s.info)
+		qt := sqlsum.NewTexts(s.info, s.sum)
 		for c := range s.idx.Calls() {
 			sc := sinkCall(s.info, c)
 			if sc == nil {
 				continue
 			}
-			text, ok := qt.of(sc.query, c)
+			text, ok := qt.Of(sc.query, c)
 			if !ok {
 				continue
 			}
@@ -115,7 +121,7 @@ func sinkCall(info *types.Info, c inspector.Cursor) *sqlCall {
 // statements returns the statements of the call's SQL.
 // The rules share the call, so the statements are split once.
 func (sc *sqlCall) statements() []statement {
-	sc.stmtsOnce.Do(func() { sc.stmts = statements(tokenize(sc.text.text)) })
+	sc.stmtsOnce.Do(func() { sc.stmts = statements(tokenize(sc.text.Text)) })
 	return sc.stmts
 }
 
@@ -145,4 +151,9 @@ func (sc *sqlCall) boundArg(param sqlToken, all []sqlToken) ast.Expr {
 		return nil
 	}
 	return sc.args[n]
+}
+
+// summaries returns the SQL summaries of the package and its imports.
+func summaries(p *rule.Pass) *sqlsum.Result {
+	return p.ResultOf[sqlCallsAnalyzer].(*sqlScan).sum
 }

@@ -9,9 +9,11 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // InLoop returns the sql-in-loop rule.
@@ -20,7 +22,6 @@ func InLoop() *rule.Rule {
 		ID:       "sql-in-loop",
 		Severity: config.SeverityWarning,
 		Enabled:  false, // opt-in: on real code its loops are mostly over fixed or configured sets it cannot tell from growing data
-		Imports:  sqlImports,
 		Requires: sqlRequires,
 		Doc: rule.Doc{
 			Title: "report SELECTs run once per row or element of a loop (N+1 queries)",
@@ -41,7 +42,11 @@ func InLoop() *rule.Rule {
 				"the data: a for rows.Next() loop over another result set, or a range over a slice, array or map " +
 				"that comes from the data (a parameter, a request's list, a page of ids, a list filled from rows), " +
 				"when one of its bound arguments comes from the loop (the range variables, or values the body " +
-				"scans or computes). Quiet on loops over a list fixed by the program or on disk: a composite " +
+				"scans or computes). It follows helpers too: a call, in such a loop, of a function of this or another " +
+				"package analyzed with it that runs such a query (itself or through the functions it calls) with a " +
+				"bound argument taken from a parameter the loop passes a changing value to (entryExists(tx, id) per " +
+				"row); helpers that also write (an Exec, such as a check then insert) count as a write per item, " +
+				"and helpers in migration code are left out as below. Quiet on loops over a list fixed by the program or on disk: a composite " +
 				"literal, a variable defined only from one (a package-level list the package never assigns) or a " +
 				"function of the package that only returns one, " +
 				"a string split from a constant or an embedded file, a directory listing (os.ReadDir, " +
@@ -62,9 +67,12 @@ func InLoop() *rule.Rule {
 }
 
 func runInLoop(p *rule.Pass) error {
+	if !importsAny(p.Pkg, sqlImports) && !summaries(p).ImportsQueries() {
+		return nil // no query API here, and no imported function that runs a query for its caller
+	}
 	calls := sqlCalls(p)
 	ddl := ddlFuncs(calls)
-	qt := newTexts(p.TypesInfo)
+	qt := sqlsum.NewTexts(p.TypesInfo, summaries(p))
 	for _, sc := range calls {
 		if sc.kind != sinkQuery || sc.args == nil {
 			continue
@@ -93,7 +101,75 @@ func runInLoop(p *rule.Pass) error {
 			break
 		}
 	}
+	helperQueriesInLoop(p, qt, ddl)
 	return nil
+}
+
+// helperQueriesInLoop reports calls, inside a loop over growing data, of
+// a function (of this package or another) whose summary says it runs a
+// row query bound to the arguments the loop passes it: the N+1 hidden in a
+// helper (entryExists(tx, id) per row).
+func helperQueriesInLoop(p *rule.Pass, qt *sqlsum.Texts, ddl map[ast.Node]bool) {
+	sum := summaries(p)
+	for c := range p.Index.Calls() {
+		call := c.Node().(*ast.CallExpr)
+		fn := match.Callee(p.TypesInfo, call)
+		if fn == nil || call.Ellipsis.IsValid() || !match.InLoop(c) {
+			continue
+		}
+		if _, _, isAPI := apis.QueryOf(fn); isAPI {
+			continue // a query call itself: judged above
+		}
+		f := sum.Func(fn)
+		if f == nil || len(f.Queries) == 0 || f.Writes || migrationPath(fn.Pkg().Path()) || strings.Contains(strings.ToLower(fn.Name()), "migrat") {
+			continue
+		}
+		if ddl[outermostFunc(c)] || inMigrationCode(p, c) {
+			continue
+		}
+		for _, q := range f.Queries {
+			if !perItemRead(q.Text) {
+				continue
+			}
+			var args []ast.Expr
+			for _, i := range q.Params {
+				if i < len(call.Args) {
+					args = append(args, call.Args[i])
+				}
+			}
+			if reportInLoop(p, qt, c, args, func(over string) {
+				p.Reportf(call, "%s runs a query (%s) for each %s (N+1): n items make n round trips and hold a pool "+
+					"connection each time; fetch it with the outer query (a JOIN), or load all of it in one query "+
+					"before the loop (WHERE id = ANY($1))", callName(p, call), q.Via, over)
+			}) {
+				break
+			}
+		}
+	}
+}
+
+// perItemRead reports whether text is one SELECT that reads a table
+// (not a function call, not the catalog): what a per-item query must be.
+func perItemRead(text string) bool {
+	sts := statements(tokenize(text))
+	return len(sts) == 1 && sts[0].verb() == "SELECT" && sts[0].readsTable() && !sts[0].readsCatalog()
+}
+
+// reportInLoop calls report with what the innermost qualifying loop
+// around c iterates, when args come from it and it is over growing data.
+func reportInLoop(p *rule.Pass, qt *sqlsum.Texts, c inspector.Cursor, args []ast.Expr, report func(over string)) bool {
+	for _, loop := range match.EnclosingLoops(c) {
+		over := loopOver(p.TypesInfo, loop.Node())
+		if over == "" || !argsFromLoop(p.TypesInfo, loop.Node(), args) {
+			continue
+		}
+		if r, ok := loop.Node().(*ast.RangeStmt); ok && isFixedList(p, qt, r.X, loop, 0) {
+			continue
+		}
+		report(over)
+		return true
+	}
+	return false
 }
 
 // ddlFuncs returns the outermost functions that send a schema change
@@ -116,13 +192,22 @@ func ddlFuncs(calls []*sqlCall) map[ast.Node]bool {
 // (migrateUsers, MigrateV2): code that runs once per schema version, not
 // once per request.
 func inMigrationCode(p *rule.Pass, c inspector.Cursor) bool {
-	for _, elem := range strings.Split(p.Pkg.Path(), "/") {
-		if strings.Contains(strings.ToLower(elem), "migrat") {
-			return true
-		}
+	if migrationPath(p.Pkg.Path()) {
+		return true
 	}
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
 		if strings.Contains(strings.ToLower(fc.Node().(*ast.FuncDecl).Name.Name), "migrat") {
+			return true
+		}
+	}
+	return false
+}
+
+// migrationPath reports whether an import path has an element naming
+// migrations.
+func migrationPath(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		if strings.Contains(strings.ToLower(elem), "migrat") {
 			return true
 		}
 	}
@@ -148,7 +233,7 @@ func outermostFunc(c inspector.Cursor) ast.Node {
 // package whose body only returns one of those; or a variable defined only
 // from one of those (a local defined once, or a package-level variable the
 // package never assigns).
-func isFixedList(p *rule.Pass, qt *texts, x ast.Expr, at inspector.Cursor, depth int) bool {
+func isFixedList(p *rule.Pass, qt *sqlsum.Texts, x ast.Expr, at inspector.Cursor, depth int) bool {
 	if depth > 3 {
 		return false
 	}
@@ -181,7 +266,7 @@ func isFixedList(p *rule.Pass, qt *texts, x ast.Expr, at inspector.Cursor, depth
 			def, ok := packageVarValue(p, v)
 			return ok && def != nil && isFixedList(p, qt, def, at, depth+1)
 		}
-		if def := qt.singleDefinition(e, at); def != nil {
+		if def := qt.SingleDefinition(e, at); def != nil {
 			return isFixedList(p, qt, def, at, depth+1)
 		}
 	}
@@ -384,4 +469,14 @@ func loopBodyOf(loop ast.Node) *ast.BlockStmt {
 func isRowsNext(info *types.Info, call *ast.CallExpr) bool {
 	fn := match.Callee(info, call)
 	return fn != nil && (match.IsMethod(fn, "database/sql", "Rows", "Next") || match.IsMethod(fn, pgxPath, "Rows", "Next"))
+}
+
+// importsAny reports whether pkg imports one of paths directly.
+func importsAny(pkg *types.Package, paths []string) bool {
+	for _, path := range paths {
+		if match.Imports(pkg, path) {
+			return true
+		}
+	}
+	return false
 }

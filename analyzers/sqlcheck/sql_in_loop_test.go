@@ -11,7 +11,7 @@ import (
 
 func TestInLoop(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.sql-in-loop]\nenabled = true\n", sqlcheck.InLoop())
-	analysistest.Run(t, ruletest.TestData(), a, "sql-in-loop", "sql-in-loop/dbmigrations")
+	analysistest.Run(t, ruletest.TestData(), a, "sql-in-loop", "sql-in-loop/dbmigrations", "sql-in-loop/facts/...")
 }
 
 // TestInLoopOffByDefault: the rule is opt-in; with the defaults the N+1

@@ -42,7 +42,7 @@ func LikeWildcard() *rule.Rule {
 
 func runLikeWildcard(p *rule.Pass) error {
 	for _, sc := range sqlCalls(p) {
-		toks := tokenize(sc.text.text)
+		toks := tokenize(sc.text.Text)
 		for _, st := range statements(toks) {
 			for _, like := range st.likes() {
 				switch {

@@ -11,5 +11,5 @@ import (
 
 func TestLikeWildcard(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.LikeWildcard())
-	analysistest.Run(t, ruletest.TestData(), a, "sql-like-wildcard")
+	analysistest.Run(t, ruletest.TestData(), a, "sql-like-wildcard", "sql-like-wildcard/facts/...")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // SQLPoolOptions are sql-pool-unbounded's rules.toml keys: the values the
@@ -31,7 +32,7 @@ func SQLPoolUnbounded() *rule.Rule {
 		ID:       "sql-pool-unbounded",
 		Severity: config.SeverityError,
 		Enabled:  false, // opt-in: on real code most pools it finds serve one sequential caller
-		Imports:  []string{sqlPath},
+		Requires: []*analysis.Analyzer{sqlsum.Analyzer},
 		NewOptions: func() any {
 			return &SQLPoolOptions{MaxOpenConns: 25, MaxIdleConns: 25, ConnMaxLifetime: config.Duration(5 * time.Minute)}
 		},
@@ -54,7 +55,16 @@ func SQLPoolUnbounded() *rule.Rule {
 				"parameter of a function of the package it is passed to, or the result of an unexported " +
 				"function that returns it. A value that leaves the package's sight stays quiet: returned from " +
 				"an exported function of a library (the caller may configure it), passed to another " +
-				"package (sqlx.NewDb, an ORM), stored in a map, slice or another package's struct. A pool " +
+				"package (sqlx.NewDb, an ORM), stored in a map, slice or another package's struct. " +
+				"Across the packages analyzed together it follows function summaries: a function of another " +
+				"package that opens a new pool on every call and never limits it (func Open(dsn string) " +
+				"(*sql.DB, error) in a database package) is reported where it is called, when the caller " +
+				"never limits the pool either; each call builds its own pool, so each caller is judged on its " +
+				"own. Passing the pool to a function of another package counts as limiting it when that " +
+				"function calls SetMaxOpenConns on it (itself, through what it calls, or by keeping it in a " +
+				"field its package limits), and as keeping it unlimited when every use there is seen (method " +
+				"calls, an unexported field only used as a receiver); any other use there, or a function with " +
+				"no summary (another module, an interface), keeps it quiet. A pool " +
 				"confined to the function that opens it stays quiet too: a local variable used only as the " +
 				"receiver of its own methods (never passed, stored, returned, captured by a function literal " +
 				"or queried in a go statement) and closed there, such as an admin connection that creates a " +
@@ -68,13 +78,28 @@ func SQLPoolUnbounded() *rule.Rule {
 }
 
 func runSQLPoolUnbounded(p *rule.Pass) error {
+	sum := p.ResultOf[sqlsum.Analyzer].(*sqlsum.Result)
+	if !match.Imports(p.Pkg, sqlPath) && !sum.ImportsPools() {
+		return nil // no pool opened here, nor by an imported function
+	}
 	opts := rule.Options[SQLPoolOptions](p)
-	flow := newDBFlow(p)
+	flow := newDBFlow(p, sum)
 	for _, open := range flow.opens {
 		if flow.fate(open) != unconfigured || flow.confined(open) {
 			continue
 		}
 		call := open.Node().(*ast.CallExpr)
+		if fn := flow.opener(call); fn != nil {
+			var fixes []analysis.SuggestedFix
+			if flow.openResult(open) == 0 {
+				fixes = poolLimitFixes(p, opts, open)
+			}
+			p.Report(call, match.APIName(fn, p.Pkg)+" opens a new *sql.DB on every call and never limits its pool with "+
+				"SetMaxOpenConns, and neither does this package: under load it opens a connection for every concurrent "+
+				"query until the database refuses more (max_connections), and requests queue, time out and fail; "+
+				"call SetMaxOpenConns, SetMaxIdleConns and SetConnMaxLifetime once on the pool it returns", fixes...)
+			continue
+		}
 		p.Report(call, "sql."+match.Callee(p.TypesInfo, call).Name()+" returns a *sql.DB whose pool is never "+
 			"limited with SetMaxOpenConns in this package: under load it opens a connection for every concurrent "+
 			"query until the database refuses more (max_connections), and requests queue, time out and fail; "+

@@ -3,12 +3,14 @@ package sqlcheck
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // dbFlow follows the *sql.DB values of one package from sql.Open to the
@@ -19,8 +21,9 @@ type dbFlow struct {
 	info    *types.Info
 	pkg     *types.Package
 	library bool // exported functions may be called, and configured, from other packages
+	sum     *sqlsum.Result
 
-	opens      []inspector.Cursor                  // sql.Open and sql.OpenDB calls
+	opens      []inspector.Cursor                  // sql.Open and sql.OpenDB calls, and of openers of other packages
 	reads      map[types.Object][]inspector.Cursor // identifiers that use a holder
 	configured map[types.Object]bool               // holders SetMaxOpenConns is called on
 }
@@ -35,8 +38,9 @@ const (
 )
 
 // newDBFlow indexes the package in one walk.
-func newDBFlow(p *rule.Pass) *dbFlow {
+func newDBFlow(p *rule.Pass, sum *sqlsum.Result) *dbFlow {
 	f := &dbFlow{
+		sum:        sum,
 		info:       p.TypesInfo,
 		pkg:        p.Pkg,
 		library:    p.Pkg.Name() != "main",
@@ -46,7 +50,7 @@ func newDBFlow(p *rule.Pass) *dbFlow {
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.Ident)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
-			if match.IsCallTo(f.info, n, sqlPath, "Open", "OpenDB") {
+			if match.IsCallTo(f.info, n, sqlPath, "Open", "OpenDB") || f.opener(n) != nil {
 				f.opens = append(f.opens, c)
 			} else if match.IsMethodCall(f.info, n, sqlPath, "DB", "SetMaxOpenConns") {
 				if h := f.receiverHolder(n); h != nil {
@@ -60,6 +64,27 @@ func newDBFlow(p *rule.Pass) *dbFlow {
 		}
 	}
 	return f
+}
+
+// opener returns the function of another package a call invokes when its
+// summary says that every call opens a new pool it never limits, or nil.
+func (f *dbFlow) opener(call *ast.CallExpr) *types.Func {
+	fn := match.Callee(f.info, call)
+	if fn == nil || fn.Pkg() == f.pkg {
+		return nil // the package's own functions are followed through their bodies
+	}
+	if s := f.sum.Func(fn); s != nil && s.Pool && s.Fresh && !s.Limited {
+		return fn
+	}
+	return nil
+}
+
+// openResult returns which result of an open call is the *sql.DB.
+func (f *dbFlow) openResult(open inspector.Cursor) int {
+	if fn := f.opener(open.Node().(*ast.CallExpr)); fn != nil {
+		return dbResult(fn.Signature())
+	}
+	return 0
 }
 
 // isHolder reports whether obj can hold a *sql.DB the flow follows: a
@@ -136,7 +161,7 @@ type site struct {
 // fate follows the value of an sql.Open call through its holders.
 func (f *dbFlow) fate(open inspector.Cursor) fate {
 	seen := map[types.Object]bool{}
-	work := []site{{cur: open}}
+	work := []site{{cur: open, result: f.openResult(open)}}
 	for len(work) > 0 {
 		s := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -292,7 +317,18 @@ func (f *dbFlow) returned(c inspector.Cursor, idx int) (fate, types.Object) {
 // of a value passed to it.
 func (f *dbFlow) argument(call *ast.CallExpr, idx int) (fate, types.Object) {
 	fn := match.Callee(f.info, call)
-	if fn == nil || fn.Pkg() != f.pkg {
+	if fn == nil {
+		return escaped, nil
+	}
+	if fn.Pkg() != f.pkg { // another package: what its summary says it does with the pool
+		s := f.sum.Func(fn)
+		switch {
+		case s == nil || call.Ellipsis.IsValid():
+		case slices.Contains(s.Limits, idx):
+			return configured, nil
+		case slices.Contains(s.Keeps, idx):
+			return unconfigured, nil
+		}
 		return escaped, nil
 	}
 	sig := fn.Origin().Signature()

@@ -35,7 +35,12 @@ func SelectStar() *rule.Rule {
 
 const selectStarQuiet = "Looks at the SQL text that reaches database/sql, sqlx and pgx query and exec calls as a " +
 	"constant (a literal, a named constant, a concatenation, a fmt.Sprintf format, a local variable defined " +
-	"once from one of those). Reports only a bare * item in the select list of the top-level query (SELECT *, " +
+	"once from one of those), also when the text is held in another function or package: a package-level " +
+	"value of this or another package never assigned after its declaration (a string variable; an element " +
+	"of a slice, array or map of strings by constant index or key, every element for a computed key or a " +
+	"range variable over it; a string field of a struct value or of the elements of a table of structs " +
+	"ranged over), and the result of a function that returns only constant text. Each such value's text " +
+	"is recorded where it is declared and read where the query is sent. Reports only a bare * item in the select list of the top-level query (SELECT *, " +
 	"SELECT DISTINCT *, SELECT id, *, each member of a top-level UNION). Quiet on count(*), EXISTS (SELECT * " +
 	"...), subqueries and CTE bodies (the planner prunes their columns), qualified stars (t.*, a deliberate " +
 	"choice of one table's columns) except in the top-level select list of a join whose rows the function scans into a " +

@@ -11,5 +11,5 @@ import (
 
 func TestSelectStar(t *testing.T) {
 	a := ruletest.Analyzer(t, "", sqlcheck.SelectStar())
-	analysistest.Run(t, ruletest.TestData(), a, "sql-select-star")
+	analysistest.Run(t, ruletest.TestData(), a, "sql-select-star", "sql-select-star/facts/...")
 }

@@ -2,6 +2,8 @@ package sqlcheck
 
 import (
 	"strings"
+
+	"github.com/prodlint/prodlint/analyzers/internal/summary/sqlsum"
 )
 
 // tokKind is the kind of a SQL token.
@@ -19,7 +21,7 @@ const (
 )
 
 // hole stands in the query text for the parts the Go code computes.
-const hole = '\x00'
+const hole = sqlsum.Hole
 
 // sqlToken is one SQL token: its kind, its text and its byte offset in the
 // query.

@@ -29,6 +29,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/prodlint/prodlint/analyzers"
@@ -40,17 +42,18 @@ type options struct {
 	Work     string
 	Scratch  string
 	Out      string
+	Docs     string
 	Judged   string
 	Causes   string
 	Before   string
 	Record   string
 	Cap      int
+	Jobs     int
 	Tries    int
 	Seed     uint64
 	Samples  int
 	Ops      string
 	From     string
-	Merge    string
 }
 
 func main() {
@@ -60,18 +63,22 @@ func main() {
 	flag.StringVar(&o.Work, "work", "bench/work", "where bench/corpus.sh put the modules")
 	flag.StringVar(&o.Scratch, "scratch", "", "private copies of the modules (default: $TMPDIR/prodlint-mutate)")
 	flag.StringVar(&o.Out, "out", "bench/results/mutation.md", "the report")
+	flag.StringVar(&o.Docs, "docs", "docs/precision.md", "docs whose mutation block a full run (every module, every operator) rewrites")
 	flag.StringVar(&o.Judged, "judged", "bench/mutate/judged.txt", "judged mutants (id, tab, reason)")
 	flag.StringVar(&o.Causes, "causes", "bench/mutate/causes.txt", "classified misses (id, tab, cause, tab, why)")
 	flag.StringVar(&o.Before, "before", "bench/results/mutation-before.md", "an earlier report whose per-rule table is set beside this run's")
 	flag.StringVar(&o.Record, "record", "bench/results/mutation.json", "where the run's outcome per mutant is saved (read back by -from)")
 	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
+	flag.IntVar(&o.Jobs, "jobs", 2, "modules mutated at once (one per core)")
 	flag.IntVar(&o.Tries, "tries", 4, "candidate sites tried per kept mutant before giving up")
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
 	flag.IntVar(&o.Samples, "samples", 500, "undetected mutants listed in the report")
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
-	flag.StringVar(&o.Merge, "merge", "", "re-run only the -ops operators on every module and merge their mutants into this mutation.json of an earlier full run (after a fix to their rules)")
 	flag.Parse()
+	if flag.NArg() > 0 || o.Ops != "" {
+		o.Docs = "" // the docs give the full run's figures only
+	}
 	if o.Scratch == "" {
 		o.Scratch = filepath.Join(os.TempDir(), "prodlint-mutate")
 	}
@@ -161,56 +168,89 @@ func run(o options, names []string) error {
 		}
 		return writeReport(o, ops, rec.judge(judged), causes)
 	}
-	rec := &runRecord{Seed: o.Seed, Cap: o.Cap}
+	rec := &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs}
+	var fetched []module
 	for _, m := range mods {
 		if _, err := os.Stat(filepath.Join(m.Dir, ".corpus-version")); err != nil {
 			fmt.Fprintf(os.Stderr, "mutate: %s: not fetched (bench/corpus.sh %s), skipped\n", m.Name, m.Name)
 			continue
 		}
-		t0 := time.Now()
-		ms, nsites, err := mutateModule(o, m, ops, prodlint, cfg)
-		if err != nil {
-			return fmt.Errorf("%s: %v", m.Name, err)
+		fetched = append(fetched, m)
+	}
+	// Modules run -jobs at a time, each in its own scratch copy; their
+	// results are kept in corpus order, so the report does not depend on
+	// which module finished first.
+	results := make([]*moduleResult, len(fetched))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for range max(1, o.Jobs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				m := fetched[i]
+				t0 := time.Now()
+				ms, nsites, err := mutateModule(o, m, ops, prodlint, cfg)
+				fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s (%s since the start)\n", m.Name, len(ms), time.Since(t0).Round(time.Second), time.Since(start).Round(time.Second))
+				mu.Lock()
+				results[i] = &moduleResult{ms, nsites, time.Since(t0), err}
+				// The modules finished so far, readable while the run goes on
+				// (and kept if it is stopped): never the report's input.
+				part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
+				part.Wall, part.CPU = time.Since(start), cpuTime()
+				part.write(o.Record + ".partial")
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range fetched {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if rec, err = collect(fetched, results, rec); err != nil {
+		return err
+	}
+	rec.Wall = time.Since(start)
+	rec.CPU = cpuTime()
+	os.Remove(o.Record + ".partial")
+	if err := rec.write(o.Record); err != nil {
+		return err
+	}
+	return writeReport(o, ops, rec.judge(judged), causes)
+}
+
+type moduleResult struct {
+	ms     []*mutant
+	nsites map[string]int
+	wall   time.Duration
+	err    error
+}
+
+// collect adds the finished modules' results to rec, in corpus order.
+func collect(fetched []module, results []*moduleResult, rec *runRecord) (*runRecord, error) {
+	rec.Sites = map[string]int{}
+	for i, m := range fetched {
+		r := results[i]
+		if r == nil {
+			continue
 		}
-		if rec.Sites == nil {
-			rec.Sites = map[string]int{}
+		if r.err != nil {
+			return rec, fmt.Errorf("%s: %v", m.Name, r.err)
 		}
-		for op, n := range nsites {
+		for op, n := range r.nsites {
 			rec.Sites[op] += n
 		}
-		for _, mu := range ms {
+		for _, mu := range r.ms {
 			rec.Mutants = append(rec.Mutants, &record{
 				ID: mu.ID, Module: mu.Module, Op: mu.Site.Op.Name, Rule: mu.Site.Op.Rule,
 				Func: mu.Site.Func, Shape: mu.Site.Shape, Via: mu.Site.Via, Status: mu.Status, Note: mu.Note,
 			})
 		}
-		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: time.Since(t0), Sites: nsites})
-		fmt.Fprintf(os.Stderr, "mutate: %s: %d mutants in %s\n", m.Name, len(ms), time.Since(t0).Round(time.Second))
-		rec.Wall = time.Since(start)
-		if err := rec.write(o.Record + ".partial"); err != nil { // readable while the run goes on
-			return err
-		}
+		rec.Modules = append(rec.Modules, moduleRun{Name: m.Name, Wall: r.wall, Sites: r.nsites})
 	}
-	rec.Wall = time.Since(start)
-	os.Remove(o.Record + ".partial")
-	if o.Merge != "" {
-		earlier, err := readRun(o.Merge)
-		if err != nil {
-			return err
-		}
-		switch {
-		case o.Ops != "" && len(names) == 0:
-			rec = earlier.merge(rec, ops)
-		case o.Ops == "" && len(names) > 0:
-			rec = earlier.mergeModules(rec)
-		default:
-			return fmt.Errorf("-merge re-runs either some operators (-ops) on every module or every operator on some modules")
-		}
-	}
-	if err := rec.write(o.Record); err != nil {
-		return err
-	}
-	return writeReport(o, ops, rec.judge(judged), causes)
+	return rec, nil
 }
 
 // configText is the configuration every mutant runs under: the defaults,
@@ -269,14 +309,15 @@ type record struct {
 type runRecord struct {
 	Seed    uint64
 	Cap     int
+	Jobs    int `json:",omitempty"`
 	Wall    time.Duration
 	Sites   map[string]int // candidate sites per operator, over all modules
 	Modules []moduleRun
-	// Merged lists the operators re-run after a fix (-merge), MergeWall
-	// the time those re-runs took.
-	Merged    []string `json:",omitempty"`
-	MergeWall time.Duration
-	Mutants   []*record
+	// CPU is the processor time of the run: this program's and that of the
+	// prodlint and go processes it ran. On an idle machine with -jobs
+	// cores the run takes about CPU / jobs.
+	CPU     time.Duration
+	Mutants []*record
 }
 
 func (r *runRecord) write(path string) error {
@@ -296,70 +337,6 @@ func readRun(path string) (*runRecord, error) {
 	return &r, json.Unmarshal(b, &r)
 }
 
-// merge replaces the mutants and site counts of the operators ops in r by
-// those of again, a later run of those operators alone on every module;
-// the run time stays that of the full run, plus the re-run's.
-func (r *runRecord) merge(again *runRecord, ops []*operator) *runRecord {
-	redo := map[string]bool{}
-	for _, op := range ops {
-		redo[op.Name] = true
-	}
-	out := *r
-	out.Mutants = nil
-	for _, mu := range r.Mutants {
-		if !redo[mu.Op] {
-			out.Mutants = append(out.Mutants, mu)
-		}
-	}
-	out.Mutants = append(out.Mutants, again.Mutants...)
-	out.Sites = map[string]int{}
-	for op, n := range r.Sites {
-		out.Sites[op] = n
-	}
-	for op, n := range again.Sites {
-		out.Sites[op] = n
-	}
-	out.Merged = append(append([]string(nil), r.Merged...), "operators "+strings.Join(sortedKeys(redo), ", ")+" on every module")
-	out.MergeWall += again.Wall
-	return &out
-}
-
-// mergeModules replaces the mutants and module runs of the modules again
-// re-ran (every operator) in r.
-func (r *runRecord) mergeModules(again *runRecord) *runRecord {
-	redo := map[string]bool{}
-	for _, m := range again.Modules {
-		redo[m.Name] = true
-	}
-	out := *r
-	out.Mutants, out.Modules = nil, nil
-	for _, mu := range r.Mutants {
-		if !redo[mu.Module] {
-			out.Mutants = append(out.Mutants, mu)
-		}
-	}
-	out.Mutants = append(out.Mutants, again.Mutants...)
-	byName := map[string]moduleRun{}
-	for _, m := range again.Modules {
-		byName[m.Name] = m
-	}
-	for _, m := range r.Modules {
-		if n, ok := byName[m.Name]; ok {
-			m = n
-		}
-		out.Modules = append(out.Modules, m)
-	}
-	out.Sites = map[string]int{}
-	for _, m := range out.Modules {
-		for op, n := range m.Sites {
-			out.Sites[op] += n
-		}
-	}
-	out.Merged = append(append([]string(nil), r.Merged...), "every operator on "+strings.Join(sortedKeys(redo), ", "))
-	out.MergeWall += again.Wall
-	return &out
-}
-
 // judge marks the missed mutants that judged.txt lists.
 func (r *runRecord) judge(judged map[string]string) *runRecord {
 	for _, mu := range r.Mutants {
@@ -377,4 +354,15 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// cpuTime is the user and system time of this process and of the children
+// it has waited for (prodlint, go list).
+func cpuTime() time.Duration {
+	var self, kids syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) != nil || syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids) != nil {
+		return 0
+	}
+	tv := func(t syscall.Timeval) time.Duration { return time.Duration(t.Nano()) }
+	return tv(self.Utime) + tv(self.Stime) + tv(kids.Utime) + tv(kids.Stime)
 }

@@ -100,9 +100,13 @@ func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([
 		h.Write([]byte(m.Name + "/" + op.Name))
 		r := rand.New(rand.NewPCG(o.Seed, h.Sum64()))
 		r.Shuffle(len(sites), func(i, j int) { sites[i], sites[j] = sites[j], sites[i] })
+		limit := o.Cap
+		if op.Cap > 0 {
+			limit = min(limit, op.Cap)
+		}
 		kept, tried := 0, 0
 		for _, s := range sites {
-			if kept >= o.Cap || tried >= o.Cap*o.Tries {
+			if kept >= limit || tried >= limit*o.Tries {
 				break
 			}
 			tried++
@@ -268,11 +272,11 @@ type finding struct {
 
 // prodlintRun runs prodlint -json on the package directories.
 func prodlintRun(prodlint, cfg, dir string, pkgDirs []string) ([]finding, string, error) {
-	args := []string{"-n", "10", prodlint, "-json", "-config", cfg}
+	args := []string{"-json", "-config", cfg}
 	for _, d := range pkgDirs {
 		args = append(args, "./"+filepath.ToSlash(d))
 	}
-	cmd := exec.Command("nice", args...)
+	cmd := exec.Command(prodlint, args...)
 	cmd.Dir = dir
 	cmd.Env = goEnv()
 	var stdout, stderr bytes.Buffer

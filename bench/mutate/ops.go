@@ -13,9 +13,14 @@ import (
 
 // operator turns one safe form into the bug a rule exists for.
 type operator struct {
-	Name  string
-	Rule  string
-	Doc   string
+	Name string
+	Rule string
+	Doc  string
+	// Cap, when set, lowers -cap for an operator with sites in every
+	// package (a ctx parameter, a function to put a directive in): its
+	// recall is measured on fewer mutants per module, so that the run
+	// stays affordable.
+	Cap   int
 	visit func(s *scan, op *operator, n ast.Node)
 }
 
@@ -56,11 +61,11 @@ func operators() []*operator {
 		{Name: "err-check-delete", Rule: "http-error", Doc: "delete the `if err != nil` after a request is sent", visit: opErrCheck},
 		{Name: "status-check-delete", Rule: "http-status", Doc: "delete the StatusCode check before the body is read", visit: opStatusCheck},
 		{Name: "body-close-delete", Rule: "http-bodyclose", Doc: "delete `defer resp.Body.Close()`", visit: opBodyClose},
-		{Name: "ctx-to-background", Rule: "ctx-background", Doc: "pass context.Background() instead of the ctx parameter or r.Context()", visit: opCtxBackground},
+		{Name: "ctx-to-background", Cap: 3, Rule: "ctx-background", Doc: "pass context.Background() instead of the ctx parameter or r.Context()", visit: opCtxBackground},
 		{Name: "newrequest-noctx", Rule: "ctx-variant", Doc: "http.NewRequestWithContext(ctx, …) → http.NewRequest(…)", visit: opNewRequest},
-		{Name: "ctx-twin-drop", Rule: "ctx-variant", Doc: "XContext(ctx, …) → X(…) where the twin exists", visit: opCtxTwin},
+		{Name: "ctx-twin-drop", Cap: 3, Rule: "ctx-variant", Doc: "XContext(ctx, …) → X(…) where the twin exists", visit: opCtxTwin},
 		{Name: "env-to-literal", Rule: "secret-literal", Doc: "replace os.Getenv of a credential by a generated key-shaped literal", visit: opEnvLiteral},
-		{Name: "credential-field-literal", Rule: "secret-literal", Doc: "set a credential-named string field to a generated key-shaped literal", visit: opCredentialField},
+		{Name: "credential-field-literal", Cap: 3, Rule: "secret-literal", Doc: "set a credential-named string field to a generated key-shaped literal", visit: opCredentialField},
 		{Name: "credential-logged", Rule: "secret-logged", Doc: "pass a credential-named value of the function to a log call in it", visit: opCredentialLogged},
 		{Name: "jwt-exp-delete", Rule: "jwt-no-expiry", Doc: "delete the expiry claim of a JWT (ExpiresAt / \"exp\")", visit: opJWTExp},
 		{Name: "jwt-validmethods-drop", Rule: "jwt-unverified", Doc: "drop jwt.WithValidMethods from a parse", visit: opJWTValidMethods},
@@ -89,7 +94,7 @@ func operators() []*operator {
 		{Name: "rows-err-delete", Rule: "sql-rows-err", Doc: "replace rows.Err() by error(nil)", visit: opRowsErr},
 		{Name: "concurrently-drop", Rule: "migration-lock", Doc: "delete CONCURRENTLY from a CREATE INDEX in SQL text", visit: opMigrationDrop},
 		{Name: "not-valid-drop", Rule: "migration-lock", Doc: "delete NOT VALID from an ADD CONSTRAINT in SQL text", visit: opMigrationDrop},
-		{Name: "ignore-stale", Rule: "ignore-directive", Doc: "write a //prodlint:ignore with a reason above a function's first statement, where the rule it names has no finding", visit: opIgnoreStale},
+		{Name: "ignore-stale", Cap: 1, Rule: "ignore-directive", Doc: "write a //prodlint:ignore with a reason above a function's first statement, where the rule it names has no finding", visit: opIgnoreStale},
 	}
 }
 

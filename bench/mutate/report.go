@@ -57,10 +57,13 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	w("finding lands in another function of the package (the client built in one function, sent in another);\n")
 	w("**judged** when it went unreported but the mutation left correct code (bench/mutate/judged.txt says why);\n")
 	w("recall is detected / (detected + elsewhere + missed).\n\n")
-	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`), on %d modules (the tuning set;\n", run.Seed, run.Cap, len(mods))
-	w("the held-out set is never mutated). Run time %s on this 2-core machine, shared with other jobs", wall.Round(time.Second))
-	if len(run.Merged) > 0 {
-		w(";\nthen re-run and merged (-merge): %s, in %s", strings.Join(run.Merged, "; "), run.MergeWall.Round(time.Second))
+	blockStart := b.Len()
+	w("Sites chosen with seed %d, at most %d mutants per operator and module (`-cap`; fewer for the operators whose\n", run.Seed, run.Cap)
+	w("Cap is set in ops.go), on %d modules (the tuning set; the held-out set is never mutated), %d at a time (`-jobs`).\n", len(mods), max(1, run.Jobs))
+	w("One run, regenerated whole: run time %s on this 2-core machine, shared with other jobs", wall.Round(time.Second))
+	if run.CPU > 0 {
+		w(";\nCPU time %s (this program, prodlint and go list), so about %s on an idle 2-core machine",
+			run.CPU.Round(time.Second), (run.CPU / time.Duration(max(1, min(2, run.Jobs)))).Round(time.Second))
 	}
 	w(".\n\n")
 
@@ -99,7 +102,9 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	}
 	br := before["**total**"]
 	w("| **total** | %s | %s | %s |\n\n", total.row(), orDash(br.mutants), orDash(br.recall))
+	writeSparse(w, ops, run, byRule)
 	writeCauses(w, ops, muts, causes)
+	block := b.String()[blockStart:]
 
 	w("## Per operator\n\n**sites**: the candidate sites the operator found in all modules, before the cap and the type check.\n\n")
 	w("| rule | operator | what it does | sites | %s |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
@@ -169,7 +174,32 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	if err := os.WriteFile(o.Out, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
-	return nil
+	if o.Docs == "" {
+		return nil
+	}
+	return writeDocsBlock(o.Docs, strings.ReplaceAll(block, "\n## ", "\n#### "))
+}
+
+// The lines that enclose, in the docs, the block a full run rewrites: its
+// run time, the per-rule table, the rules with few mutants and the misses
+// by cause, so the docs cannot drift from the last run.
+const (
+	docsBegin = "<!-- begin: written by make mutate (bench/mutate), do not edit -->"
+	docsEnd   = "<!-- end: written by make mutate -->"
+)
+
+func writeDocsBlock(path, block string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	i, j := strings.Index(s, docsBegin), strings.Index(s, docsEnd)
+	if i < 0 || j < i {
+		return fmt.Errorf("%s: no %q ... %q block to rewrite", path, docsBegin, docsEnd)
+	}
+	s = s[:i+len(docsBegin)] + "\n\n" + strings.TrimSpace(block) + "\n\n" + s[j:]
+	return os.WriteFile(path, []byte(s), 0o644)
 }
 
 func get(m map[string]*tally, k string) *tally {
@@ -316,4 +346,67 @@ func writeCauses(w func(string, ...any), ops []*operator, muts []*record, causes
 		w(" %d |\n", by[op.Rule]["unread"])
 	}
 	w("\n")
+}
+
+// minMutants is the number of mutants a rule needs for its recall to be
+// read as a measure.
+const minMutants = 20
+
+// sparseWhy says, for the rules whose safe form real code rarely writes
+// where the rule looks, why the corpus yields few sites.
+var sparseWhy = map[string]string{
+	"no-graceful-shutdown": "the rule looks at package main only, and production main packages hand the server to a library " +
+		"(a command framework, the application's own server package) that builds it and shuts it down: package main " +
+		"rarely holds an http.Server, its Serve or its Shutdown; the main packages that do are examples and samples, " +
+		"which prodlint skips.",
+	"sql-in-loop": "the operator needs a function that runs a constant SELECT with a bound argument beside a loop over " +
+		"data the argument can come from; real code keeps the per-item query in a store method that another function " +
+		"calls per item, a shape the operator does not build.",
+	"migration-lock": "real PostgreSQL migrations are .sql files (embedded and run from a list, so the SQL is not a " +
+		"constant at the Exec call), out of reach of go/analysis and of the rule alike; no Go string passed to Exec in " +
+		"the corpus says CONCURRENTLY or NOT VALID.",
+	"jwt-no-expiry":    "a module that issues tokens builds their claims in one or two places.",
+	"jwt-unverified":   "a module that verifies tokens parses them in one or two places.",
+	"pool-per-request": "the operator needs a send in a loop or handler through a client it can rebuild there.",
+	"request-body-unbounded": "few handlers limit the body themselves: most rely on a middleware, a framework " +
+		"limit or a proxy in front.",
+	"sql-like-wildcard":  "few queries match a LIKE prefix: most match exactly or use full-text search.",
+	"sql-pool-unbounded": "a module opens its pool in one place.",
+}
+
+// writeSparse lists the rules with fewer than minMutants mutants, with
+// their operators' candidate sites and why the corpus has so few.
+func writeSparse(w func(string, ...any), ops []*operator, run *runRecord, byRule map[string]*tally) {
+	var lines []string
+	seen := map[string]bool{}
+	for _, op := range ops {
+		if seen[op.Rule] {
+			continue
+		}
+		seen[op.Rule] = true
+		t := byRule[op.Rule]
+		n := 0
+		if t != nil {
+			n = t.Mutants
+		}
+		if n >= minMutants {
+			continue
+		}
+		var sites []string
+		for _, o := range ops {
+			if o.Rule == op.Rule {
+				sites = append(sites, fmt.Sprintf("%s %d", o.Name, run.Sites[o.Name]))
+			}
+		}
+		line := fmt.Sprintf("- %s: %d mutants; candidate sites %s.", op.Rule, n, strings.Join(sites, ", "))
+		if why := sparseWhy[op.Rule]; why != "" {
+			line += " Few sites: " + why
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	w("**Rules with fewer than %d mutants**, whose recall here is not a measure (candidate sites are the\n", minMutants)
+	w("operators' total before the cap and the type check):\n\n%s\n\n", strings.Join(lines, "\n"))
 }

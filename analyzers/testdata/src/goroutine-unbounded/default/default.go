@@ -3,6 +3,7 @@ package goroutineunboundeddefault
 import (
 	"net/http"
 	"sync"
+	"time"
 )
 
 type node struct{ name string }
@@ -43,8 +44,47 @@ func fanOut(r *http.Request, jobs []string) {
 	}()
 }
 
-// A goroutine per request in a handler, not in a loop, is reported by
-// default as before.
+// Quiet by default: one fire-and-forget goroutine per request, outside a
+// loop (handler-spawns = true reports it; the all-loops fixture's
+// handlers.go is its reported twin).
 func detach(w http.ResponseWriter, r *http.Request) {
-	go process(r.URL.Path) // want `\[goroutine-unbounded\] go statement in an http handler starts a goroutine per request`
+	go process(r.URL.Path)
+}
+
+type upgrader struct{}
+
+type wsConn struct{}
+
+func (c *wsConn) SetReadDeadline(t time.Time) error { return nil }
+func (c *wsConn) serve()                            {}
+
+func (upgrader) Upgrade(w http.ResponseWriter, r *http.Request) (*wsConn, error) {
+	return &wsConn{}, nil
+}
+
+// Safe twin: a goroutine serving a connection the handler upgraded (one
+// per connection, Go's server model).
+func websocket(w http.ResponseWriter, r *http.Request) {
+	conn, err := upgrader{}.Upgrade(w, r)
+	if err != nil {
+		return
+	}
+	go conn.serve()
+}
+
+// Safe twin: the same after a hijack.
+func tunnel(w http.ResponseWriter, r *http.Request) {
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		return
+	}
+	go conn.Close()
+}
+
+// Safe twin: a watcher that ends with the request's context.
+func watch(w http.ResponseWriter, r *http.Request) {
+	go func() {
+		<-r.Context().Done()
+		process(r.URL.Path)
+	}()
 }

@@ -1,0 +1,583 @@
+// Package httpsum summarizes what a function does with HTTP clients and
+// request bodies, for the rules that follow helpers and constructors
+// across functions and packages: the client or transport it returns
+// (with or without a timeout, built fresh per call), and which of its
+// parameters' bodies it reads whole without a limit, or limits.
+package httpsum
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/summary"
+)
+
+// Client says what kind of *http.Client a function returns.
+type Client uint8
+
+// The kinds of returned client, ordered so that combining two returns
+// keeps the larger (a function that may return a client without a
+// timeout is one that returns a client without a timeout).
+const (
+	NoClient     Client = iota // no client, or one whose configuration is not known
+	WithTimeout                // a client with Timeout set (any value: an explicit 0 states intent)
+	TimeoutParam               // a client whose Timeout is the parameter Func.TimeoutParam
+	NoTimeout                  // a client with no Timeout and a Transport known to set no ResponseHeaderTimeout
+)
+
+// Func is the summary of one function, exported as a fact on exported
+// functions and methods whose summary says something.
+type Func struct {
+	Client         Client
+	TimeoutParam   uint8  // the parameter giving the Timeout, when Client is TimeoutParam
+	FreshTransport bool   // every call builds a new http.Transport and returns it, or a client over it
+	ReadsBody      uint32 // bit i: reads the body of request parameter i (or the io.Reader parameter i) whole, with no limit
+	LimitsBody     uint32 // bit i: applies a size limit to the body of request parameter i (or reader i)
+	// SendsOnCtx, bit i: sends a request through a client known to have
+	// no timeout (http.DefaultClient, or one made here without Timeout),
+	// bounded only by the context parameter i, directly or through what
+	// it calls: the deadline is the caller's to set.
+	SendsOnCtx uint32
+}
+
+// AFact marks Func as an analysis fact.
+func (*Func) AFact() {}
+
+func (f *Func) String() string {
+	s := ""
+	add := func(part string) {
+		if s != "" {
+			s += "; "
+		}
+		s += part
+	}
+	switch f.Client {
+	case WithTimeout:
+		add("returns a client with a timeout")
+	case TimeoutParam:
+		add("returns a client with the timeout of parameter " + itoa(int(f.TimeoutParam)))
+	case NoTimeout:
+		add("returns a client without a timeout")
+	}
+	if f.FreshTransport {
+		add("builds a new transport per call")
+	}
+	if f.ReadsBody != 0 {
+		add("reads body of parameter " + bits(f.ReadsBody) + " unlimited")
+	}
+	if f.LimitsBody != 0 {
+		add("limits body of parameter " + bits(f.LimitsBody))
+	}
+	if f.SendsOnCtx != 0 {
+		add("sends without a timeout on the context of parameter " + bits(f.SendsOnCtx))
+	}
+	return "httpsum: " + s
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + itoa(i%10)
+}
+
+func bits(b uint32) string {
+	s := ""
+	for i := range 32 {
+		if b&(1<<i) != 0 {
+			if s != "" {
+				s += ","
+			}
+			s += itoa(i)
+		}
+	}
+	return s
+}
+
+// Result answers for functions of the package and of imported ones.
+type Result = summary.Result[Func, *Func]
+
+// Analyzer computes the summaries of a package's functions.
+var Analyzer = &analysis.Analyzer{
+	Name:       "prodlint_httpsum",
+	Doc:        "summarizes the HTTP clients functions return and the request bodies they read or limit",
+	Requires:   []*analysis.Analyzer{summary.Analyzer, index.Analyzer},
+	FactTypes:  []analysis.Fact{(*Func)(nil)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	Run:        run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	g := pass.ResultOf[summary.Analyzer].(*summary.Graph)
+	if pass.TypesInfo == nil || !match.Imports(pass.Pkg, "net/http") && !match.Imports(pass.Pkg, "io") {
+		return summary.Solve[Func](pass, &summary.Graph{}, nil), nil
+	}
+	s := &summarizer{info: pass.TypesInfo, idx: pass.ResultOf[index.Analyzer].(*index.Index)}
+	return summary.Solve[Func](pass, g, s.compute), nil
+}
+
+type summarizer struct {
+	info *types.Info
+	idx  *index.Index
+}
+
+// maxHops bounds how far a value is followed through variables.
+const maxHops = 6
+
+func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) Func {
+	var f Func
+	sig := fn.Signature()
+	params := sig.Params()
+	if returnsClientOrTransport(sig) {
+		for c := range decl.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
+			ret, ok := c.Node().(*ast.ReturnStmt)
+			if !ok || enclosedByLit(c, decl) || len(ret.Results) != sig.Results().Len() {
+				continue
+			}
+			for i, e := range ret.Results {
+				t := sig.Results().At(i).Type()
+				if !isClientOrTransport(t) {
+					continue
+				}
+				k, p := s.clientOf(e, fn, of, 0)
+				if k > f.Client {
+					f.Client, f.TimeoutParam = k, p
+				}
+				if s.freshTransport(e, of, 0) {
+					f.FreshTransport = true
+				}
+			}
+		}
+	}
+	bodyParams, ctxParams := false, false
+	for v := range params.Variables() {
+		if isBodyParam(v.Type()) {
+			bodyParams = true
+		}
+		if match.IsNamed(v.Type(), "context", "Context") {
+			ctxParams = true
+		}
+	}
+	if ctxParams {
+		f.SendsOnCtx = s.sendsOnCtx(fn, decl, of)
+	}
+	if !bodyParams {
+		return f
+	}
+	decoders := false
+	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		callee := match.Callee(s.info, call)
+		if match.IsDecode(callee) {
+			decoders = true
+		}
+	}
+	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		callee := match.Callee(s.info, call)
+		switch {
+		case callee == nil:
+		case match.IsFunc(callee, "io", "ReadAll") || match.IsFunc(callee, "io/ioutil", "ReadAll"):
+			if i, ok := s.bodyParam(call.Args, 0, params); ok {
+				f.ReadsBody |= 1 << i
+			}
+		case match.IsFunc(callee, "encoding/json", "NewDecoder") || match.IsFunc(callee, "encoding/xml", "NewDecoder"):
+			if i, ok := s.bodyParam(call.Args, 0, params); ok && decoders {
+				f.ReadsBody |= 1 << i
+			}
+		case match.IsFunc(callee, "net/http", "MaxBytesReader"):
+			if i, ok := s.bodyParam(call.Args, 1, params); ok {
+				f.LimitsBody |= 1 << i
+			}
+		case match.IsFunc(callee, "io", "LimitReader"):
+			if i, ok := s.bodyParam(call.Args, 0, params); ok {
+				f.LimitsBody |= 1 << i
+			}
+		default:
+			cs, known := of(callee)
+			if !known || cs.ReadsBody|cs.LimitsBody == 0 {
+				continue
+			}
+			csig := callee.Signature()
+			for j := range call.Args {
+				if j >= csig.Params().Len() || csig.Variadic() && j >= csig.Params().Len()-1 {
+					break
+				}
+				i, ok := s.bodyParam(call.Args, j, params)
+				if !ok || i >= 32 {
+					continue
+				}
+				if cs.ReadsBody&(1<<j) != 0 {
+					f.ReadsBody |= 1 << i
+				}
+				if cs.LimitsBody&(1<<j) != 0 {
+					f.LimitsBody |= 1 << i
+				}
+			}
+		}
+	}
+	f.ReadsBody &^= f.LimitsBody // a body limited in the function is not read unlimited by it
+	return f
+}
+
+// sendsOnCtx returns the bits of the context parameters of fn that bound,
+// alone, a request the function (or a function it calls) sends through a
+// client with no timeout.
+func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint32 {
+	var out uint32
+	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		callee := match.Callee(s.info, call)
+		if callee == nil {
+			continue
+		}
+		if apis.IsHTTPSend(callee) {
+			if callee.Name() != "Do" || len(call.Args) != 1 || !s.unboundedClient(call, fn, of) {
+				continue
+			}
+			if i, ok := s.requestCtxParam(call.Args[0], fn, 0); ok {
+				out |= 1 << i
+			}
+			continue
+		}
+		cs, known := of(callee)
+		if !known || cs.SendsOnCtx == 0 {
+			continue
+		}
+		for j, a := range call.Args {
+			if j < 32 && cs.SendsOnCtx&(1<<j) != 0 {
+				if i, ok := s.ctxParam(a, fn, 0); ok {
+					out |= 1 << i
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unboundedClient reports whether the client a Do call sends through is
+// known to have no timeout: http.DefaultClient, or a client made in the
+// function without one.
+func (s *summarizer) unboundedClient(call *ast.CallExpr, fn *types.Func, of func(*types.Func) (Func, bool)) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if v, ok := match.ObjectOf(s.info, sel.X).(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultClient" {
+		return true
+	}
+	k, _ := s.clientOf(sel.X, fn, of, 0)
+	return k == NoTimeout
+}
+
+// requestCtxParam returns the context parameter of fn a request was made
+// with (http.NewRequestWithContext, req.WithContext), through local
+// variables.
+func (s *summarizer) requestCtxParam(e ast.Expr, fn *types.Func, hops int) (uint8, bool) {
+	if hops > maxHops {
+		return 0, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		callee := match.Callee(s.info, e)
+		if (match.IsFunc(callee, "net/http", "NewRequestWithContext") || match.IsMethod(callee, "net/http", "Request", "WithContext")) && len(e.Args) > 0 {
+			return s.ctxParam(e.Args[0], fn, hops+1)
+		}
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok || v.Kind() == types.ParamVar {
+			return 0, false
+		}
+		found, idx := false, uint8(0)
+		for _, a := range s.idx.Assignments(v) {
+			if a.Value == nil {
+				continue
+			}
+			i, ok := s.requestCtxParam(a.Value, fn, hops+1)
+			if !ok || found && i != idx {
+				return 0, false
+			}
+			found, idx = true, i
+		}
+		return idx, found
+	}
+	return 0, false
+}
+
+// ctxParam returns the context parameter of fn that e is, or derives
+// from with WithCancel or WithValue (which add no deadline).
+func (s *summarizer) ctxParam(e ast.Expr, fn *types.Func, hops int) (uint8, bool) {
+	if hops > maxHops {
+		return 0, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if match.IsFunc(match.Callee(s.info, e), "context", "WithCancel", "WithCancelCause", "WithValue") && len(e.Args) > 0 {
+			return s.ctxParam(e.Args[0], fn, hops+1)
+		}
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		if v.Kind() == types.ParamVar {
+			for _, a := range s.idx.Assignments(v) {
+				if !s.derivesUnbounded(a, v) {
+					return 0, false // ctx = context.WithTimeout(ctx, d): bounded here
+				}
+			}
+			i, ok := paramIndex(s.info, e, fn)
+			return i, ok && i < 32 && match.IsNamed(v.Type(), "context", "Context")
+		}
+		found, idx := false, uint8(0)
+		for _, a := range s.idx.Assignments(v) {
+			if a.Value == nil || a.Multi && a.Result != 0 {
+				return 0, false
+			}
+			i, ok := s.ctxParam(a.Value, fn, hops+1)
+			if !ok || found && i != idx {
+				return 0, false
+			}
+			found, idx = true, i
+		}
+		return idx, found
+	}
+	return 0, false
+}
+
+// derivesUnbounded reports whether the assignment gives v a context
+// derived from v itself without a deadline: ctx, cancel = context.WithCancel(ctx).
+func (s *summarizer) derivesUnbounded(a index.Assignment, v *types.Var) bool {
+	call, ok := ast.Unparen(a.Value).(*ast.CallExpr)
+	if !ok || a.Result != 0 || len(call.Args) == 0 {
+		return false
+	}
+	return match.IsFunc(match.Callee(s.info, call), "context", "WithCancel", "WithCancelCause", "WithValue") &&
+		match.Var(s.info, call.Args[0]) == v
+}
+
+// enclosedByLit reports whether c lies in a function literal inside decl:
+// its returns are the literal's.
+func enclosedByLit(c, decl inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != decl; p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyParam returns the index of the parameter whose body args[j] is:
+// r.Body for a request parameter r, or r for a request or reader
+// parameter.
+func (s *summarizer) bodyParam(args []ast.Expr, j int, params *types.Tuple) (int, bool) {
+	if j >= len(args) {
+		return 0, false
+	}
+	e := ast.Unparen(args[j])
+	if sel, ok := e.(*ast.SelectorExpr); ok && match.IsFieldOf(match.FieldSelection(s.info, sel), "net/http", "Request", "Body") {
+		e = ast.Unparen(sel.X)
+	}
+	v := match.Var(s.info, e)
+	if v == nil || v.Kind() != types.ParamVar {
+		return 0, false
+	}
+	for i := range params.Len() {
+		if params.At(i) == v && isBodyParam(v.Type()) && i < 32 {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// isBodyParam reports whether a parameter of type t carries a body: an
+// *http.Request, or an io.Reader or io.ReadCloser.
+func isBodyParam(t types.Type) bool {
+	return match.IsPointerTo(t, "net/http", "Request") || match.IsNamed(t, "io", "Reader", "ReadCloser")
+}
+
+func returnsClientOrTransport(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		if isClientOrTransport(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isClientOrTransport(t types.Type) bool {
+	return match.IsNamedOrPointer(t, "net/http", "Client", "Transport") || match.IsNamed(t, "net/http", "RoundTripper")
+}
+
+// clientOf classifies the client e evaluates to, and the parameter its
+// timeout comes from.
+func (s *summarizer) clientOf(e ast.Expr, fn *types.Func, of func(*types.Func) (Func, bool), hops int) (Client, uint8) {
+	if hops > maxHops {
+		return NoClient, 0
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		if !match.IsNamed(s.info.TypeOf(e), "net/http", "Client") {
+			return NoClient, 0
+		}
+		if kv := match.Field(e, "Timeout"); kv != nil {
+			if i, ok := paramIndex(s.info, kv.Value, fn); ok {
+				return TimeoutParam, i
+			}
+			return WithTimeout, 0
+		}
+		if t := match.Field(e, "Transport"); t != nil && !s.transportUnbounded(t.Value) {
+			return NoClient, 0
+		}
+		return NoTimeout, 0
+	case *ast.CallExpr:
+		callee := match.Callee(s.info, e)
+		if b, ok := s.info.Uses[identOf(e.Fun)].(*types.Builtin); ok && b.Name() == "new" && len(e.Args) == 1 &&
+			match.IsNamed(s.info.TypeOf(e.Args[0]), "net/http", "Client") {
+			return NoTimeout, 0
+		}
+		cs, known := of(callee)
+		if !known {
+			return NoClient, 0
+		}
+		if cs.Client == TimeoutParam {
+			if int(cs.TimeoutParam) < len(e.Args) {
+				if i, ok := paramIndex(s.info, e.Args[cs.TimeoutParam], fn); ok {
+					return TimeoutParam, i
+				}
+			}
+			return WithTimeout, 0
+		}
+		return cs.Client, 0
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.Kind() == types.ParamVar {
+			return NoClient, 0 // a package variable (shared, judged where it is made) or a parameter
+		}
+		if s.configured(v) {
+			return WithTimeout, 0
+		}
+		best, param := NoClient, uint8(0)
+		for _, a := range s.idx.Assignments(v) {
+			if a.Value == nil || a.Multi && a.Result != 0 {
+				continue
+			}
+			k, p := s.clientOf(a.Value, fn, of, hops+1)
+			if k > best {
+				best, param = k, p
+			}
+		}
+		return best, param
+	}
+	return NoClient, 0
+}
+
+// configured reports whether the client variable v has its Timeout or
+// Transport set after it is made, or is handed to a call that may.
+func (s *summarizer) configured(v *types.Var) bool {
+	for _, u := range s.idx.Uses(v) {
+		p := u.Parent()
+		if sel, ok := p.Node().(*ast.SelectorExpr); ok && sel.X == u.Node() {
+			if sel.Sel.Name == "Timeout" || sel.Sel.Name == "Transport" {
+				return true
+			}
+		}
+		if _, ok := p.Node().(*ast.CallExpr); ok && u.ParentEdgeKind() == edge.CallExpr_Args {
+			return true
+		}
+		if un, ok := p.Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
+			if _, ok := p.Parent().Node().(*ast.CallExpr); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// transportUnbounded reports whether a Transport expression is known to
+// set no ResponseHeaderTimeout: http.DefaultTransport or a literal without it.
+func (s *summarizer) transportUnbounded(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok && match.IsNamed(s.info.TypeOf(lit), "net/http", "Transport") {
+		if match.Field(lit, "DialContext") != nil || match.Field(lit, "Dial") != nil {
+			return false // may dial one fixed endpoint
+		}
+		kv := match.Field(lit, "ResponseHeaderTimeout")
+		return kv == nil || match.IsZeroConst(s.info, kv.Value)
+	}
+	v, ok := match.ObjectOf(s.info, e).(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultTransport"
+}
+
+// freshTransport reports whether e builds a new http.Transport on every
+// evaluation: a Transport literal, a client literal whose Transport is
+// one, or the result of a function that builds one per call.
+func (s *summarizer) freshTransport(e ast.Expr, of func(*types.Func) (Func, bool), hops int) bool {
+	if hops > maxHops {
+		return false
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		switch t := s.info.TypeOf(e); {
+		case match.IsNamed(t, "net/http", "Transport"):
+			return true
+		case match.IsNamed(t, "net/http", "Client"):
+			kv := match.Field(e, "Transport")
+			return kv != nil && s.freshTransport(kv.Value, of, hops+1)
+		}
+	case *ast.CallExpr:
+		cs, known := of(match.Callee(s.info, e))
+		return known && cs.FreshTransport
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.Kind() == types.ParamVar {
+			return false
+		}
+		for _, a := range s.idx.Assignments(v) {
+			if a.Value != nil && !(a.Multi && a.Result != 0) && s.freshTransport(a.Value, of, hops+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paramIndex returns the index of the parameter of fn that e denotes.
+func paramIndex(info *types.Info, e ast.Expr, fn *types.Func) (uint8, bool) {
+	v := match.Var(info, e)
+	if v == nil || v.Kind() != types.ParamVar {
+		return 0, false
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if params.At(i) == v && i < 256 {
+			return uint8(i), true
+		}
+	}
+	return 0, false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}

@@ -1,0 +1,100 @@
+package h
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"time"
+)
+
+func NewClient() *http.Client { // want NewClient:"returns a client without a timeout; builds a new transport per call"
+	return &http.Client{Transport: &http.Transport{}}
+}
+
+func NewTimed() *http.Client { // want NewTimed:"returns a client with a timeout"
+	return &http.Client{Timeout: 10 * time.Second}
+}
+
+func NewWith(d time.Duration) *http.Client { // want NewWith:"returns a client with the timeout of parameter 0"
+	c := &http.Client{Timeout: d}
+	return c
+}
+
+func Wrap(n int, d time.Duration) *http.Client { // want Wrap:"returns a client with the timeout of parameter 1"
+	return NewWith(d)
+}
+
+func Through() *http.Client { // want Through:"returns a client without a timeout; builds a new transport per call"
+	c := NewClient()
+	return c
+}
+
+func Configured() *http.Client { // want Configured:"returns a client with a timeout"
+	c := new(http.Client)
+	c.Timeout = time.Second
+	return c
+}
+
+var shared = &http.Client{}
+
+func Shared() *http.Client { return shared }
+
+func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error { // want DecodeJSON:"reads body of parameter 1 unlimited"
+	return json.NewDecoder(r.Body).Decode(v)
+}
+
+func ReadAll(rd io.Reader) ([]byte, error) { // want ReadAll:"reads body of parameter 0 unlimited"
+	return io.ReadAll(rd)
+}
+
+func Bind(r *http.Request, v any) error { // want Bind:"reads body of parameter 0 unlimited"
+	b, err := ReadAll(r.Body)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
+}
+
+func Limit(w http.ResponseWriter, r *http.Request) { // want Limit:"limits body of parameter 1"
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+}
+
+func LimitedDecode(w http.ResponseWriter, r *http.Request, v any) error { // want LimitedDecode:"limits body of parameter 1"
+	Limit(w, r)
+	return json.NewDecoder(r.Body).Decode(v)
+}
+
+func Fetch(ctx context.Context, url string) error { // want Fetch:"sends without a timeout on the context of parameter 0"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func FetchVia(n int, ctx context.Context) error { // want FetchVia:"sends without a timeout on the context of parameter 1"
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	return Fetch(ctx, "http://example.com")
+}
+
+// Twins: a deadline set here, a client with a timeout.
+func FetchBounded(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	return Fetch(ctx, "http://example.com")
+}
+
+func FetchTimed(ctx context.Context, url string) error {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	resp, err := NewTimed().Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
