@@ -10,7 +10,6 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
-	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 	"github.com/prodlint/prodlint/analyzers/internal/summary/jwtsum"
 )
@@ -19,6 +18,7 @@ import (
 type NoExpiryOptions struct {
 	MaxLifetime     config.Duration `toml:"max-lifetime" doc:"the longest constant token lifetime accepted; longer ones are reported"`
 	DefaultLifetime config.Duration `toml:"default-lifetime" doc:"the lifetime the fix gives a token that has no expiry" min:"1"`
+	PurposeLifetime config.Duration `toml:"purpose-max-lifetime" doc:"the longest constant lifetime accepted for a refresh, invitation, reset or verification token that carries a unique id (jti)"`
 }
 
 // NoExpiry returns the jwt-no-expiry rule.
@@ -33,6 +33,7 @@ func NoExpiry() *rule.Rule {
 			return &NoExpiryOptions{
 				MaxLifetime:     config.Duration(24 * time.Hour),
 				DefaultLifetime: config.Duration(15 * time.Minute),
+				PurposeLifetime: config.Duration(30 * 24 * time.Hour),
 			}
 		},
 		Doc: rule.Doc{
@@ -43,13 +44,20 @@ func NoExpiry() *rule.Rule {
 				`MapClaims with no "exp" key, a RegisteredClaims or StandardClaims, also embedded in ` +
 				`your own claims struct, with no ExpiresAt) or with a lifetime of years is a ` +
 				`credential that never dies: once it leaks, or its user is removed, nothing but ` +
-				`rotating the signing key stops it.`,
+				`rotating the signing key stops it. An exp a year or more away, by an offset from now ` +
+				`or a fixed date or Unix time, effectively never expires and is always reported; a ` +
+				`shorter one is reported above max-lifetime (24h by default). A fixed date also ` +
+				`counts from now: every token signed before it stays valid until then.`,
 			Bad: `claims := jwt.MapClaims{"sub": userID}
 return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 			Good: `claims := jwt.MapClaims{"sub": userID, "exp": time.Now().Add(15 * time.Minute).Unix()}
 return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 			Quiet: `An exp set from time.Now().Add(d) with d up to max-lifetime (24h by default) or ` +
-				`from a configured, non-constant duration; an "exp" key or ExpiresAt assigned after ` +
+				`from a configured, non-constant duration; a refresh, invitation, reset or ` +
+				`verification token (so named by its function, claims variable or type, or a claim ` +
+				`value) that sets a unique id (a "jti" claim, the ID of the registered claims) up to ` +
+				`purpose-max-lifetime (30 days by default): such a token can be recorded when used ` +
+				`and revoked by its id; a fixed date already past; an "exp" key or ExpiresAt assigned after ` +
 				`the literal (judged as set there); custom claims structs with their own MarshalJSON or their own ` +
 				`"exp" field (not candidates). ` +
 				`Signing helpers are followed: claims passed to a function, of this package or another ` +
@@ -91,8 +99,12 @@ func runNoExpiry(p *rule.Pass) error {
 			reportNoExpiry(p, arg, exp, shape, opts, clean)
 			continue
 		}
+		limit, limitName := opts.MaxLifetime.Std(), "max-lifetime"
+		if isPurposeToken(p, c, arg) {
+			limit, limitName = opts.PurposeLifetime.Std(), "purpose-max-lifetime"
+		}
 		for _, v := range exp.values {
-			reportLongLifetime(p, v, opts.MaxLifetime.Std())
+			reportLongLifetime(p, v, limit, limitName)
 		}
 	}
 	return nil
@@ -128,7 +140,7 @@ func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj ty
 			continue
 		}
 		for _, v := range exp.values {
-			reportLongLifetime(p, v, opts.MaxLifetime.Std())
+			reportLongLifetime(p, v, opts.MaxLifetime.Std(), "max-lifetime")
 		}
 	}
 }
@@ -166,24 +178,38 @@ func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, o
 	p.Report(arg, msg)
 }
 
-// reportLongLifetime reports an exp that lies further away than max, when
-// it is a constant offset from now or a constant timestamp.
-func reportLongLifetime(p *rule.Pass, e ast.Expr, max time.Duration) {
+// reportLongLifetime reports an exp that lies further away than limit
+// (the option named limitName), when it is a constant offset from now or a
+// constant date or Unix time. An exp a year or more away is reported
+// whatever the limit: such a token effectively never expires.
+func reportLongLifetime(p *rule.Pass, e ast.Expr, limit time.Duration, limitName string) {
 	if d, ok := lifetimeOf(p, e); ok {
-		if d > max {
-			p.Reportf(e, "this token stays valid for %s, more than the %s max-lifetime: a leaked or revoked user's "+
+		switch {
+		case d >= neverHorizon:
+			p.Reportf(e, "this token stays valid for %s, so it effectively never expires: a leaked or revoked user's "+
 				"token keeps working all that time; issue tokens that live minutes to hours and refresh them",
-				humanDuration(d), config.Duration(max))
+				humanDuration(d))
+		case d > limit:
+			p.Reportf(e, "this token stays valid for %s, more than the %s %s: a leaked or revoked user's "+
+				"token keeps working all that time; issue tokens that live minutes to hours and refresh them",
+				humanDuration(d), config.Duration(limit), limitName)
 		}
 		return
 	}
-	ts, ok := match.ConstInt(p.TypesInfo, e)
-	if !ok || ts <= 0 {
+	at, ok := absoluteExpiry(p, e)
+	if !ok {
 		return
 	}
-	if ts > time.Now().Add(max).Unix() {
-		p.Reportf(e, "this token expires at the fixed unix time %d, not a lifetime after issue: every token "+
-			"signed before then stays valid until that date even if leaked or revoked; set exp to "+
-			"time.Now().Add(a lifetime of minutes to hours).Unix()", ts)
+	left := time.Until(at)
+	switch {
+	case left >= neverHorizon:
+		p.Reportf(e, "this token expires at the fixed date %s, so it effectively never expires: every token signed "+
+			"before then stays valid until that date even if leaked or revoked; set exp to "+
+			"time.Now().Add(a lifetime of minutes to hours)", at.UTC().Format(time.DateOnly))
+	case left > limit:
+		p.Reportf(e, "this token expires at the fixed date %s, not a lifetime after issue: every token signed "+
+			"now stays valid for %s, more than the %s %s, and later ones ever less; set exp to "+
+			"time.Now().Add(a lifetime of minutes to hours)", at.UTC().Format(time.DateOnly), humanDuration(left),
+			config.Duration(limit), limitName)
 	}
 }

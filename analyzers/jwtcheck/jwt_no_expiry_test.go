@@ -20,6 +20,6 @@ func TestNoExpiryVersions(t *testing.T) {
 }
 
 func TestNoExpiryOptions(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.jwt-no-expiry]\nmax-lifetime = \"1h\"\ndefault-lifetime = \"5m\"\n", jwtcheck.NoExpiry())
+	a := ruletest.Analyzer(t, "[rules.jwt-no-expiry]\nmax-lifetime = \"1h\"\ndefault-lifetime = \"5m\"\npurpose-max-lifetime = \"72h\"\n", jwtcheck.NoExpiry())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "jwt-no-expiry/options")
 }

@@ -51,7 +51,8 @@ func Unverified() *rule.Rule {
 				`(ParseUnverifiedJWT, insecureClaims): its callers peek, then verify; ` +
 				`WithoutClaimsValidation in a package that validates claims itself ` +
 				`(Validator.Validate, Claims.Valid); a Keyfunc whose every key is a typed key ` +
-				`object (*rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey): the HMAC methods ` +
+				`object (*rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or the PublicKey of a parsed ` +
+				`*x509.Certificate): the HMAC methods ` +
 				`accept only []byte and each public-key method rejects the other families' keys, ` +
 				`so the header cannot turn the key against the verifier.`,
 		},

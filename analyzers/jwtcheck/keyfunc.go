@@ -53,6 +53,13 @@ func (a *unverifiedPass) verifyingParse(c inspector.Cursor, call *ast.CallExpr, 
 		"in jwt-go v3)")
 }
 
+// isCertificateKey reports whether e is the PublicKey of a parsed
+// *x509.Certificate: typed any, but always a parsed key object
+// (*rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey), never []byte.
+func isCertificateKey(info *types.Info, e ast.Expr) bool {
+	return match.IsFieldOf(match.FieldSelection(info, e), "crypto/x509", "Certificate", "PublicKey")
+}
+
 // mayBeBytes reports whether a returned key of static type t may be a
 // []byte at run time, the only key type the HMAC methods accept: []byte
 // itself, or an interface (any, crypto.PublicKey) that could hold one.
@@ -131,7 +138,8 @@ func (a *unverifiedPass) inspectKeyfunc(kf inspector.Cursor) keyfuncFacts {
 				if len(n.Results) == 1 { // return lookup(t): the key's type is the callee's (any)
 					facts.returnsBytes = true
 				} else {
-					facts.returnsBytes = facts.returnsBytes || mayBeBytes(a.TypesInfo.TypeOf(n.Results[0]))
+					facts.returnsBytes = facts.returnsBytes || !isCertificateKey(a.TypesInfo, n.Results[0]) &&
+						mayBeBytes(a.TypesInfo.TypeOf(n.Results[0]))
 				}
 			}
 		case *ast.Ident:

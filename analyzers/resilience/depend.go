@@ -59,7 +59,7 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 			}
 		}
 	}
-	if f.underVaryingBranch(call, varying, byField) {
+	if f.underVaryingBranch(call, varying, byField) || f.indexesByCounter(call) {
 		return true
 	}
 	for obj := range varying {
@@ -300,4 +300,58 @@ func (f *flow) usesVaryingBesides(n ast.Node, varying, byField map[types.Object]
 		return !found
 	})
 	return found
+}
+
+// indexesByCounter reports whether the call's target or an argument is an
+// element picked by a counter the loop body steps (batches[m.index] with
+// m.index++, backends[i] with i += 1): each round calls another element,
+// a walk over a list (or a failover across it), not a retry of one call.
+func (f *flow) indexesByCounter(call *ast.CallExpr) bool {
+	stepped := map[types.Object]bool{}
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		var target ast.Expr
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			target = n.X
+		case *ast.AssignStmt:
+			if (n.Tok == token.ADD_ASSIGN || n.Tok == token.SUB_ASSIGN) && len(n.Lhs) == 1 {
+				target = n.Lhs[0]
+			}
+		}
+		if obj := counterObject(f.info, target); obj != nil {
+			stepped[obj] = true
+		}
+		return true
+	})
+	if len(stepped) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(call, func(n ast.Node) bool {
+		if ix, ok := n.(*ast.IndexExpr); ok && !found {
+			ast.Inspect(ix.Index, func(m ast.Node) bool {
+				if e, ok := m.(ast.Expr); ok && stepped[counterObject(f.info, e)] {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// counterObject returns the variable or field e denotes (i, m.index).
+func counterObject(info *types.Info, e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok {
+			return v
+		}
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[e.Sel].(*types.Var); ok && v.IsField() {
+			return v
+		}
+	}
+	return nil
 }

@@ -34,7 +34,13 @@ func Logged() *rule.Rule {
 				"(*Logger, *SugaredLogger and field constructors), github.com/rs/zerolog (Event and Context fields, Msg, " +
 				"Logger.Print*, zerolog/log.Print*) and github.com/sirupsen/logrus (functions, *Logger, *Entry, WithField " +
 				"and Fields). Values flow through string conversions, concatenation, fmt.Sprint*, strings.Trim* and " +
-				"local variables assigned from them.",
+				"local variables assigned from them. Values carry a credential whatever their variable's name when they " +
+				"come from an environment read whose key names a credential (os.Getenv(\"DB_PASSWORD\"), os.LookupEnv), " +
+				"from a JWT library's Token.SignedString, or from URL userinfo built with url.UserPassword (a url.URL " +
+				"prints its password through String). A struct printed whole (%v, %+v, Print, a structured logger's " +
+				"field value) is reported when a credential-named string field sits at its top, in an embedded struct or " +
+				"in a nested struct whose field or type names credentials (Auth, Credentials): fmt prints every " +
+				"field, exported or not; a structured logger encodes the exported ones and follows pointers.",
 			Bad: "token := r.Header.Get(\"Authorization\")\n" +
 				"log.Printf(\"request from %s with %s\", r.RemoteAddr, token)",
 			Good: "log.Printf(\"request from %s (authorization header present: %t)\", r.RemoteAddr, r.Header.Get(\"Authorization\") != \"\")",
@@ -52,7 +58,14 @@ func Logged() *rule.Rule {
 				"slog, or printing the process's configured secret, is still reported); likewise fmt.Print* in a main package " +
 				"of a variable the function assigned from a call whose name starts with a creating verb (Create, Generate, " +
 				"Issue, New, Mint, Sign...): a command-line program printing the credential it was run to create. " +
-				"Not seen: secrets inside structs printed whole with %v, loggers reached " +
+				"Structs whose type controls its own printing (a String, Format, GoString, Error, LogValue, " +
+				"MarshalLogObject or MarshalZerologObject method; MarshalJSON for a structured logger), fields a " +
+				"structured logger does not encode (unexported, or tagged json:\"-\"), credentials behind a nested " +
+				"pointer, which fmt prints as an address, and credentials in a nested struct field named for " +
+				"something else (a packet's connect parameters, which often belong to a variant the value does not " +
+				"carry); arguments printed with %T or %p; environment reads of keys that name no credential; the " +
+				"length of a signed token; url.URL.Redacted. " +
+				"Not seen: loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
 				"boundaries.",
 		},
@@ -69,6 +82,9 @@ type loggedChecker struct {
 	// cleaned holds variables assigned the result of a redacting function:
 	// a variable named token that holds mask(raw) is safe to log.
 	cleaned map[*types.Var]bool
+	// assigning is set while an assignment is judged: a struct is
+	// judged when it is printed, not when it is copied.
+	assigning bool
 }
 
 func runLogged(p *rule.Pass) error {
@@ -117,7 +133,11 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 	}
 	switch s.Style {
 	case apis.PlainArgs:
-		for _, a := range args[min(s.First, len(args)):] {
+		verbs := formatVerbs(lc.TypesInfo, fn, args)
+		for i, a := range args[min(s.First, len(args)):] {
+			if v := verbs[s.First+i]; v == 'T' || v == 'p' {
+				continue // the type or the address is printed, not the value
+			}
 			if cmd.Valid() && madeIn(lc.TypesInfo, cmd, a) {
 				continue // a command printing the secret it just made: its output, not a log
 			}
@@ -176,6 +196,8 @@ func (lc *loggedChecker) check(sink string, arg ast.Expr, key string) {
 // recordAssign learns what local variables hold from an assignment or
 // declaration: a secret read from a request, or a redacted value.
 func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
+	lc.assigning = true
+	defer func() { lc.assigning = false }()
 	if len(rhs) == 1 && len(lhs) > 1 {
 		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
 		if !ok {
@@ -190,6 +212,12 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 			lc.setTaint(lhs[0], taint{"an httputil." + fn.Name() + " dump, which holds the Authorization and Cookie headers", adviceRequest})
 		case match.IsMethod(fn, "net/http", "Request", "BasicAuth") && len(lhs) == 3:
 			lc.setTaint(lhs[1], taint{"the password returned by Request.BasicAuth", adviceSecret})
+		case isSignedToken(fn):
+			lc.setTaint(lhs[0], taint{"the signed token returned by " + match.APIName(fn, nil), adviceSecret})
+		default:
+			if what := lc.envLeak(fn, call); what != "" {
+				lc.setTaint(lhs[0], taint{what, adviceSecret})
+			}
 		}
 		return
 	}

@@ -15,6 +15,7 @@ const (
 	adviceSecret  = "log a redacted form (a short prefix or a hash) or leave it out"
 	adviceHeader  = "log whether the header is present, not its value"
 	adviceRequest = "log the method, path and the few headers you need instead"
+	adviceStruct  = "log the fields you need, or give the type a String or LogValue method that leaves the secret out"
 )
 
 // credentialHeaders carry credentials: their values must not be logged.
@@ -55,6 +56,12 @@ func (lc *loggedChecker) leak(e ast.Expr, key string) (what, advice string) {
 		}
 	case *ast.CallExpr:
 		return lc.leakCall(e, key)
+	case *ast.UnaryExpr:
+		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok && e.Op == token.AND {
+			return lc.literalLeak(lit)
+		}
+	case *ast.CompositeLit:
+		return lc.literalLeak(e)
 	}
 	return "", ""
 }
@@ -79,6 +86,12 @@ func (lc *loggedChecker) leakVar(e ast.Expr, key string) (string, string) {
 		}
 		return "the whole http.Header " + types.ExprString(e) + ", Authorization and Cookie included", adviceRequest
 	case !stringish(t):
+		if lc.assigning {
+			return "", ""
+		}
+		if f := structLeak(t, key != ""); f != "" {
+			return fmt.Sprintf("%s printed whole, with its credential field %s", types.ExprString(e), f), adviceStruct
+		}
 		return "", ""
 	}
 	kind := classifyName(v.Name())
@@ -102,7 +115,17 @@ func (lc *loggedChecker) leakCall(call *ast.CallExpr, key string) (string, strin
 	if fn == nil {
 		return "", "" // a builtin or a function value (len(token), f(token))
 	}
+	if what := lc.envLeak(fn, call); what != "" {
+		return what, adviceSecret
+	}
+	if what, advice := lc.userinfoLeak(fn, call); what != "" {
+		return what, advice
+	}
 	switch {
+	case match.IsMethod(fn, "net/url", "URL", "String") || match.IsMethod(fn, "net/url", "Userinfo", "String"):
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return lc.leak(sel.X, key) // String prints the password in clear; Redacted does not
+		}
 	case match.IsMethod(fn, "net/http", "Header", "Get", "Values") && len(call.Args) == 1:
 		if name, ok := match.ConstString(info, call.Args[0]); ok && credentialHeaders[textproto.CanonicalMIMEHeaderKey(name)] {
 			return "the value of the " + textproto.CanonicalMIMEHeaderKey(name) + " header", adviceHeader

@@ -59,7 +59,9 @@ func RequestBody() *rule.Rule {
 				"which routes a wrapped mux serves. The same holds for such a middleware or helper declared in another package " +
 				"analyzed with it (a middleware package of the module: prodlint records that its exported function limits the " +
 				"body and reads that record where it is used); a wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as " +
-				"middleware too. An exported handler function that its own package never refers to is judged where it is " +
+				"middleware too. An unexported function of handler shape that the package only ever calls (never registers " +
+				"as a handler) is a helper of its callers: its read is reported at those calls, unless the caller limits " +
+				"the body first. An exported handler function that its own package never refers to is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
 				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. A helper the handler passes r or r.Body to, of this package or " +
@@ -152,11 +154,54 @@ func runRequestBody(p *rule.Pass) error {
 		return nil
 	}
 	wrapped := usesMiddleware(p.TypesInfo)
+	refs := funcRefs(p.TypesInfo)
+	direct := map[*types.Func]bool{} // handler-shaped helpers, judged at their calls
 	for _, h := range handlers {
-		checkHandler(p, opts, h, helpers, wrapped)
+		if fn := onlyCalledDirectly(p, h, refs); fn != nil {
+			direct[fn] = true
+		}
+	}
+	for _, h := range handlers {
+		if fd, ok := h.c.Node().(*ast.FuncDecl); ok {
+			if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok && direct[fn] {
+				continue
+			}
+		}
+		checkHandler(p, opts, h, helpers, direct, wrapped)
 	}
 	reportRegistered(p)
 	return nil
+}
+
+// funcRefs counts the references to each function of the package.
+func funcRefs(info *types.Info) map[*types.Func]int {
+	refs := map[*types.Func]int{}
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			refs[fn.Origin()]++
+		}
+	}
+	return refs
+}
+
+// onlyCalledDirectly returns the handler's function when it is an unexported function
+// or method that the package only ever calls (never registers as a handler,
+// and no other package can refer to it): it is a helper of its callers,
+// which pass it their own request after any limit they apply, and its read
+// is judged at those calls through the function's summary.
+func onlyCalledDirectly(p *rule.Pass, h handler, refs map[*types.Func]int) *types.Func {
+	fd, ok := h.c.Node().(*ast.FuncDecl)
+	if !ok || fd.Name.IsExported() {
+		return nil
+	}
+	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	if calls := len(p.Index.CallsOf(fn)); calls == 0 || calls != refs[fn] {
+		return nil
+	}
+	return fn
 }
 
 // registeredElsewhere reports whether the handler is an exported function
@@ -362,7 +407,7 @@ func mentionsHandler(sig *types.Signature) bool {
 
 // checkHandler reports the first unlimited read of the handler's request
 // body, unless the handler limits it.
-func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types.Func]bool, wrapped bool) {
+func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers, direct map[*types.Func]bool, wrapped bool) {
 	if h.r.Name() == "" || h.r.Name() == "_" {
 		return // the body cannot be read through the parameter
 	}
@@ -384,7 +429,7 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers map[*types
 			if passesRequestToLimiter(p, n, h.r, helpers) {
 				limited = true
 			}
-			read, limits, ok := helperUse(p, n, h.r)
+			read, limits, ok := helperUse(p, n, h.r, direct)
 			if limits {
 				limited = true
 			}
@@ -582,7 +627,7 @@ func passesRequestToLimiter(p *rule.Pass, call *ast.CallExpr, r *types.Var, help
 // does with the body of the request r passed to it, as r or r.Body: it
 // limits it (limits), or reads it whole with no limit (a read, ok). A
 // callee that is itself a handler is checked on its own.
-func helperUse(p *rule.Pass, call *ast.CallExpr, r *types.Var) (read bodyRead, limits, ok bool) {
+func helperUse(p *rule.Pass, call *ast.CallExpr, r *types.Var, direct map[*types.Func]bool) (read bodyRead, limits, ok bool) {
 	fn := match.Callee(p.TypesInfo, call)
 	if fn == nil {
 		return bodyRead{}, false, false
@@ -602,7 +647,7 @@ func helperUse(p *rule.Pass, call *ast.CallExpr, r *types.Var) (read bodyRead, l
 		if sum.LimitsBody&(1<<j) != 0 {
 			limits = true
 		}
-		if sum.ReadsBody&(1<<j) != 0 && !apis.IsHTTPHandler(sig) {
+		if sum.ReadsBody&(1<<j) != 0 && (!apis.IsHTTPHandler(sig) || direct[fn.Origin()]) {
 			read, ok = bodyRead{node: call, message: match.APIName(fn, p.Pkg) + " reads " + r.Name() + ".Body whole with no size limit " +
 				"(it, or a function it calls, reads the body it is given to the end): one large or endless upload exhausts the server's " +
 				"memory, and the client's retry does it again; " + limitAdvice}, true

@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
+	"crypto/x509"
 
 	"github.com/golang-jwt/jwt/v5"
 )
@@ -30,6 +31,12 @@ func parseECOrEd(s string, ed bool) (*jwt.Token, error) {
 		}
 		return ecKey, nil
 	})
+}
+
+// Quiet: the public key of a parsed certificate is typed any, but it is
+// always a parsed key object, never []byte.
+func parseWithCertificate(s string, cert *x509.Certificate) (*jwt.Token, error) {
+	return jwt.Parse(s, func(t *jwt.Token) (any, error) { return cert.PublicKey, nil })
 }
 
 // Twins: key bytes, or a key of interface type that may hold them.
