@@ -42,6 +42,9 @@ type MayIO struct {
 	// Via names the send it reaches, as a reader knows it
 	// ("http.Client.Do").
 	Via string
+	// Traced is set when the send is known (the API tables, or a client
+	// call of a dependency), not guessed from an interface method's shape.
+	Traced bool
 }
 
 func (*MayIO) AFact()           {}
@@ -72,6 +75,9 @@ type Summary struct {
 	local    map[*types.Func]string // functions of the package that may, and the send they reach
 	imported map[*types.Func]string
 	pure     map[*types.Func]bool // imported NoIO facts
+	// traced holds the functions (local and imported) whose I/O is known
+	// from a send they reach, not guessed from an interface method's shape.
+	traced map[*types.Func]string
 }
 
 // Via returns, for a call of fn, what the reader should be told the call
@@ -106,9 +112,8 @@ func (s *Summary) Traced(fn *types.Func) bool {
 		return false
 	}
 	fn = fn.Origin()
-	_, local := s.local[fn]
-	_, imported := s.imported[fn]
-	return local || imported || apis.IsSend(fn)
+	_, known := s.traced[fn]
+	return known || apis.IsSend(fn)
 }
 
 // May reports whether a call of fn may perform I/O.
@@ -165,7 +170,8 @@ func returnsError(sig *types.Signature) bool {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	s := &Summary{pkg: pass.Pkg, local: map[*types.Func]string{}, imported: map[*types.Func]string{}, pure: map[*types.Func]bool{}}
+	s := &Summary{pkg: pass.Pkg, local: map[*types.Func]string{}, imported: map[*types.Func]string{}, pure: map[*types.Func]bool{},
+		traced: map[*types.Func]string{}}
 	if inGOROOT(pass) {
 		return s, nil // the standard library's sends are the API tables' business
 	}
@@ -178,6 +184,9 @@ func run(pass *analysis.Pass) (any, error) {
 		switch f := f.Fact.(type) {
 		case *MayIO:
 			s.imported[fn] = f.Via
+			if f.Traced {
+				s.traced[fn] = f.Via
+			}
 		case *NoIO:
 			s.pure[fn] = true
 		}
@@ -201,6 +210,9 @@ func run(pass *analysis.Pass) (any, error) {
 			callees[caller] = append(callees[caller], fn)
 			continue
 		}
+		if _, done := s.traced[caller]; !done && s.knownSend(fn) {
+			s.traced[caller] = match.APIName(fn, nil)
+		}
 		if _, done := s.local[caller]; done {
 			continue
 		}
@@ -209,15 +221,35 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	fixedPoint(callees, s.local)
+	fixedPoint(callees, s.traced)
 
 	for fn := range declaredFuncs(pass) {
 		if via, ok := s.local[fn]; ok {
-			pass.ExportObjectFact(fn, &MayIO{Via: via})
+			_, traced := s.traced[fn]
+			pass.ExportObjectFact(fn, &MayIO{Via: via, Traced: traced})
 		} else if sig := fn.Signature(); takesContext(sig) || returnsError(sig) {
 			pass.ExportObjectFact(fn, &NoIO{})
 		}
 	}
 	return s, nil
+}
+
+// knownSend reports whether a call of fn (a function of another package,
+// or an interface method) is known to send: a send of the API tables, an
+// imported function whose own send is known, or a client call of a
+// dependency (a concrete function that takes a context and can fail).
+// An interface method is a guess from its shape, not a known send.
+func (s *Summary) knownSend(fn *types.Func) bool {
+	if apis.IsSend(fn) {
+		return true
+	}
+	if _, ok := s.traced[fn]; ok {
+		return true
+	}
+	if _, analyzed := s.imported[fn]; analyzed {
+		return false // its body was summarised: the I/O it may do is a guess
+	}
+	return fn.Pkg() != s.pkg && !isAbstract(fn) && !s.pure[fn] && s.byShape(fn) != ""
 }
 
 // rootOf returns the send a call of fn reaches, for a caller's summary:
