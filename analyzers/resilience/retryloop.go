@@ -171,8 +171,9 @@ func (f *flow) errBranchRetries(c inspector.Cursor, errVar *types.Var) (retries,
 	ifs := c.Node().(*ast.IfStmt)
 	switch errCheck(f.info, ifs.Cond, errVar) {
 	case token.NEQ: // if err != nil { ... }
-		retries = f.continues(ifs.Body) || !f.listExits(ifs.Body.List, false) && !f.restExits(c) ||
-			ifs.Else != nil && f.continues(ifs.Else)
+		// The else branch is the success path: a continue there moves on
+		// to the next item (a consumer), it does not retry the call.
+		retries = f.continues(ifs.Body) || !f.listExits(ifs.Body.List, false) && !f.restExits(c)
 		untilSuccess = f.restExits(c) || ifs.Else != nil && f.exits(ifs.Else, false)
 	case token.EQL: // if err == nil { return resp, nil }
 		untilSuccess = f.listExits(ifs.Body.List, false)

@@ -43,3 +43,17 @@ func mergeNext(heap []*bufIterator) (*point, error) {
 		return p, nil
 	}
 }
+
+// Quiet: the error ends the loop; the else branch (a success) skips a
+// point and reads the next one.
+func firstLive(it pointIterator) (*point, error) {
+	for {
+		p, err := it.Next()
+		if err != nil || p == nil {
+			return nil, err
+		} else if p.name == "" {
+			continue
+		}
+		return p, nil
+	}
+}
