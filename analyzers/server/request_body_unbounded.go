@@ -167,7 +167,7 @@ func runRequestBody(p *rule.Pass) error {
 				continue
 			}
 		}
-		checkHandler(p, opts, h, helpers, direct, wrapped)
+		checkHandler(p, opts, h, helpers, direct, refs, wrapped)
 	}
 	reportRegistered(p)
 	return nil
@@ -207,7 +207,7 @@ func onlyCalledDirectly(p *rule.Pass, h handler, refs map[*types.Func]int) *type
 // registeredElsewhere reports whether the handler is an exported function
 // (not a method) that its own package never refers to: it is registered
 // by a package that imports it, where a limit may be applied.
-func registeredElsewhere(p *rule.Pass, h handler) (*types.Func, bool) {
+func registeredElsewhere(p *rule.Pass, h handler, refs map[*types.Func]int) (*types.Func, bool) {
 	fd, ok := h.c.Node().(*ast.FuncDecl)
 	if !ok || fd.Recv != nil || !fd.Name.IsExported() {
 		return nil, false
@@ -216,12 +216,7 @@ func registeredElsewhere(p *rule.Pass, h handler) (*types.Func, bool) {
 	if !ok {
 		return nil, false
 	}
-	for _, obj := range p.TypesInfo.Uses {
-		if obj == fn {
-			return nil, false
-		}
-	}
-	return fn, true
+	return fn, refs[fn.Origin()] == 0
 }
 
 // reportRegistered reports, in a package that applies no body limit, the
@@ -407,7 +402,7 @@ func mentionsHandler(sig *types.Signature) bool {
 
 // checkHandler reports the first unlimited read of the handler's request
 // body, unless the handler limits it.
-func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers, direct map[*types.Func]bool, wrapped bool) {
+func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers, direct map[*types.Func]bool, refs map[*types.Func]int, wrapped bool) {
 	if h.r.Name() == "" || h.r.Name() == "_" {
 		return // the body cannot be read through the parameter
 	}
@@ -469,7 +464,7 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers, direct ma
 			first = r
 		}
 	}
-	if fn, ok := registeredElsewhere(p, h); ok {
+	if fn, ok := registeredElsewhere(p, h, refs); ok {
 		// Judged where it is registered, in a package that imports
 		// this one and may wrap it in a limiting middleware.
 		pos := p.Fset.Position(first.node.Pos())
