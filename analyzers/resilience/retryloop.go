@@ -81,7 +81,7 @@ func funcValueOp(info *types.Info, c inspector.Cursor) string {
 		return "" // a cgo call C.f has no type
 	}
 	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || !returnsError(sig) {
+	if !ok || !match.ReturnsError(sig) {
 		return ""
 	}
 	switch fun := ast.Unparen(call.Fun).(type) {
@@ -112,11 +112,6 @@ func isParamOf(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-func returnsError(sig *types.Signature) bool {
-	r := sig.Results()
-	return r.Len() > 0 && types.Identical(r.At(r.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
 // retriesOnError reports whether the loop makes the network call at c

@@ -218,3 +218,20 @@ func FieldSelection(info *types.Info, e ast.Expr) *types.Var {
 	v, _ := s.Obj().(*types.Var)
 	return v
 }
+
+// TakesContext reports whether a parameter of sig is a context.Context.
+func TakesContext(sig *types.Signature) bool {
+	for v := range sig.Params().Variables() {
+		if IsNamed(v.Type(), "context", "Context") {
+			return true
+		}
+	}
+	return false
+}
+
+// ReturnsError reports whether the last result of sig is an error (the Go
+// convention for a call that can fail).
+func ReturnsError(sig *types.Signature) bool {
+	r := sig.Results()
+	return r.Len() > 0 && types.Identical(r.At(r.Len()-1).Type(), types.Universe.Lookup("error").Type())
+}

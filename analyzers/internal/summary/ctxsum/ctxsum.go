@@ -104,7 +104,7 @@ func compute(info *types.Info, fn *types.Func, fd *ast.FuncDecl, decl inspector.
 			if v := match.Var(info, sel.X); v != nil {
 				if i, isParam := index[v]; isParam {
 					if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-						if m, ok := s.Obj().(*types.Func); ok && takesContext(m.Signature()) {
+						if m, ok := s.Obj().(*types.Func); ok && match.TakesContext(m.Signature()) {
 							f.Attaches |= 1 << i
 						}
 					}
@@ -137,14 +137,4 @@ func compute(info *types.Info, fn *types.Func, fd *ast.FuncDecl, decl inspector.
 		}
 	}
 	return f
-}
-
-// takesContext reports whether a parameter of sig is a context.Context.
-func takesContext(sig *types.Signature) bool {
-	for v := range sig.Params().Variables() {
-		if match.IsNamed(v.Type(), "context", "Context") {
-			return true
-		}
-	}
-	return false
 }

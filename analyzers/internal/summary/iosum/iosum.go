@@ -125,7 +125,7 @@ func (s *Summary) byShape(fn *types.Func) string {
 		return ""
 	}
 	sig := fn.Signature()
-	ctx, fails := takesContext(sig), returnsError(sig)
+	ctx, fails := match.TakesContext(sig), match.ReturnsError(sig)
 	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		switch {
 		case ctx:
@@ -153,20 +153,6 @@ func isStd(path string) bool {
 // semaphore's Acquire, a limiter's Wait).
 func isWaitPackage(path string) bool {
 	return strings.HasPrefix(path, "golang.org/x/sync/") || strings.HasPrefix(path, "golang.org/x/time/")
-}
-
-func takesContext(sig *types.Signature) bool {
-	for v := range sig.Params().Variables() {
-		if match.IsNamed(v.Type(), "context", "Context") {
-			return true
-		}
-	}
-	return false
-}
-
-func returnsError(sig *types.Signature) bool {
-	r := sig.Results()
-	return r.Len() > 0 && types.Identical(r.At(r.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -227,7 +213,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if via, ok := s.local[fn]; ok {
 			_, traced := s.traced[fn]
 			pass.ExportObjectFact(fn, &MayIO{Via: via, Traced: traced})
-		} else if sig := fn.Signature(); takesContext(sig) || returnsError(sig) {
+		} else if sig := fn.Signature(); match.TakesContext(sig) || match.ReturnsError(sig) {
 			pass.ExportObjectFact(fn, &NoIO{})
 		}
 	}
