@@ -2,6 +2,7 @@ package ctxcheck
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -15,14 +16,24 @@ import (
 // contextAttachedLater reports whether the value the call at c builds is
 // given a context before it is used: the call is the receiver of a method
 // that takes one (go-swagger's NewGetParams().WithContext(ctx)), or its
-// result is assigned to a variable whose next uses, in source order and
-// before it is assigned again, are field and method selections ending in
-// such a method (req, err := http.NewRequest(...); req.Header.Set(...);
-// client.Do(req.WithContext(ctx))), or an argument of a function of this
-// package that attaches a context to it itself (s.send(ctx, req), where
-// send calls req.WithContext(ctx)). The value never travels without the
-// context, so the twin would change nothing.
-func contextAttachedLater(p *rule.Pass, c inspector.Cursor) bool {
+// result is assigned to a variable (or a field) whose next uses, in source
+// order and before it is assigned again, are field and method selections
+// ending in such a method (req, err := http.NewRequest(...);
+// req.Header.Set(...); client.Do(req.WithContext(ctx))), or an argument of
+// a function of this package that attaches a context to it itself
+// (s.send(ctx, req), where send calls req.WithContext(ctx)), of a call that
+// also receives the ctx in scope (client.Do(ctx, req)), or of a call that
+// returns a value of the same type (tx.Stmt(stmt), a wrapper of it) whose
+// result is given a context in turn. Uses in a branch the call's own
+// branch excludes (the else of its if) are skipped, and so are the uses
+// after an assignment that replaces the value, in the assignment's block.
+// The value never travels without the context, so the twin would change
+// nothing.
+func contextAttachedLater(p *rule.Pass, c inspector.Cursor, src ctxSource) bool {
+	return attachedLater(p, c, src, 0)
+}
+
+func attachedLater(p *rule.Pass, c inspector.Cursor, src ctxSource, depth int) bool {
 	info := p.TypesInfo
 	e := match.Unparen(c)
 	switch e.ParentEdgeKind() {
@@ -34,6 +45,9 @@ func contextAttachedLater(p *rule.Pass, c inspector.Cursor) bool {
 	}
 	v := assignedVar(info, e)
 	if v == nil {
+		v = storedField(info, e) // s.req = req
+	}
+	if v == nil {
 		return false
 	}
 	owner, _, _ := match.EnclosingFunc(info, c)
@@ -41,9 +55,16 @@ func contextAttachedLater(p *rule.Pass, c inspector.Cursor) bool {
 		return false
 	}
 	end := c.Node().End()
+	var replaced []ast.Node // blocks in which the value was replaced: their later uses are another value's
 	for id := range owner.Preorder((*ast.Ident)(nil)) {
 		n := id.Node().(*ast.Ident)
 		if n.Pos() < end || info.Uses[n] != v {
+			continue
+		}
+		if id.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			id = id.Parent() // s.req: the field's selection stands for the value
+		}
+		if exclusive(c, id) || within(replaced, n.Pos()) {
 			continue
 		}
 		switch id.ParentEdgeKind() {
@@ -55,13 +76,126 @@ func contextAttachedLater(p *rule.Pass, c inspector.Cursor) bool {
 		case edge.AssignStmt_Lhs:
 			// req = req.WithContext(ctx) attaches it; any other
 			// assignment replaces the value unattached.
-			return rhsAttaches(info, id.Parent().Node().(*ast.AssignStmt), v)
+			as := id.Parent().Node().(*ast.AssignStmt)
+			if rhsAttaches(info, as, v) {
+				return true
+			}
+			if refersTo(info, as.Rhs, v) {
+				return false // req = wrap(req): the value goes on under the same name
+			}
+			replaced = append(replaced, enclosingBlock(id))
+			continue
+		case edge.AssignStmt_Rhs:
+			// s.req = req: a request kept in a field for later calls,
+			// followed through the field.
+			if depth < 3 && storedField(info, id) != nil {
+				return attachedLater(p, id, src, depth+1)
+			}
+			return false
 		case edge.CallExpr_Args:
+			call := id.Parent().Node().(*ast.CallExpr)
 			// send(ctx, req): a function of this package that attaches
 			// the context to its parameter before it uses it.
-			return calleeAttaches(p, id.Parent().Node().(*ast.CallExpr), id.ParentEdgeIndex())
+			if calleeAttaches(p, call, id.ParentEdgeIndex()) || receivesCtx(info, call, src) {
+				return true
+			}
+			// tx.Stmt(stmt), wrap(stmt): the same kind of value comes
+			// back, to be followed in turn.
+			if depth < 3 && sameTypeResult(info, call, v.Type()) {
+				return attachedLater(p, id.Parent(), src, depth+1)
+			}
+			return false
 		}
 		return false // the value leaves (an argument, a return) without a context
+	}
+	return false
+}
+
+// storedField returns the field that the expression at c is assigned to
+// (s.req = req, where req is the expression), or nil.
+func storedField(info *types.Info, c inspector.Cursor) *types.Var {
+	as, ok := c.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) || c.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return nil
+	}
+	sel, ok := ast.Unparen(as.Lhs[c.ParentEdgeIndex()]).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f, _ := info.Uses[sel.Sel].(*types.Var)
+	return f
+}
+
+// sameTypeResult reports whether call returns a single value of type t
+// (tx.Stmt(stmt) and a helper around it return the *sql.Stmt they bind).
+func sameTypeResult(info *types.Info, call *ast.CallExpr, t types.Type) bool {
+	rt := info.TypeOf(call)
+	if _, isTuple := rt.(*types.Tuple); rt == nil || isTuple {
+		return false
+	}
+	return types.Identical(rt, t)
+}
+
+// refersTo reports whether one of es mentions v.
+func refersTo(info *types.Info, es []ast.Expr, v *types.Var) bool {
+	for _, e := range es {
+		if match.Refers(info, e, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingBlock returns the innermost block (or case clause body) that
+// holds the node at c.
+func enclosingBlock(c inspector.Cursor) ast.Node {
+	for b := range c.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)) {
+		return b.Node()
+	}
+	return nil
+}
+
+// within reports whether pos lies in one of the nodes.
+func within(nodes []ast.Node, pos token.Pos) bool {
+	for _, n := range nodes {
+		if n != nil && n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// exclusive reports whether the nodes at a and b sit in branches of the
+// same statement that never both run: the body and the else of an if, or
+// two clauses of a switch or select.
+func exclusive(a, b inspector.Cursor) bool {
+	branch := func(c inspector.Cursor) map[ast.Node]ast.Node {
+		m := map[ast.Node]ast.Node{} // statement -> the branch of it holding c
+		prev := c
+		for p := c.Parent(); p.Valid(); prev, p = p, p.Parent() {
+			switch n := p.Node().(type) {
+			case *ast.IfStmt:
+				if prev.Node() == n.Body || prev.Node() == n.Else {
+					m[n] = prev.Node()
+				}
+			case *ast.CaseClause, *ast.CommClause:
+				if sw := p.Parent().Parent(); sw.Valid() { // clause -> body block -> switch
+					m[sw.Node()] = n
+				}
+			case *ast.FuncDecl, *ast.FuncLit:
+				return m
+			}
+		}
+		return m
+	}
+	ba := branch(a)
+	for stmt, br := range branch(b) {
+		if other, ok := ba[stmt]; ok && other != br {
+			return true
+		}
 	}
 	return false
 }

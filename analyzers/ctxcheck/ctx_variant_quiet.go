@@ -32,8 +32,9 @@ var variantQuiet = []rule.QuietForm[variantCall]{
 	},
 	{
 		Name: "getter-twin",
-		Doc: "A getter method (no parameters, no error result) whose twin cannot fail either and returns nothing that " +
-			"could hold the context: the twin is a different call (one that waits until the value exists), not a " +
+		Doc: "A getter, a method or function with no parameters and no error result (a value computed once and " +
+			"cached), whose twin cannot fail either and returns nothing that could hold the context: the twin cannot " +
+			"tell the caller it was cancelled, so it is a different call (one that waits until the value exists), not a " +
 			"cancellable copy.",
 		Applies: func(v variantCall) bool { return v.t != nil && getterWithWaitingTwin(v.fn, v.t) },
 	},
@@ -100,7 +101,7 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 			"function of this package, or of another package of the analyzed module(s) (followed through its summary, " +
 			"also through the functions it calls), that attaches the context itself (its body calls req.WithContext(ctx) " +
 			"or another context-taking method on that parameter).",
-		Applies: func(v variantInScope) bool { return v.t != nil && contextAttachedLater(v.p, v.c) },
+		Applies: func(v variantInScope) bool { return v.t != nil && contextAttachedLater(v.p, v.c, v.src) },
 	},
 	{
 		Name: "sent-with-context",

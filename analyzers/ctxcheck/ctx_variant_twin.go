@@ -55,8 +55,9 @@ func carriesValuesOnly(t *twin) bool {
 	return t.fn.Signature().Results().Len() == 0
 }
 
-// getterWithWaitingTwin reports whether fn is a getter method (no
-// parameters, no error result) whose twin cannot fail either and returns
+// getterWithWaitingTwin reports whether fn is a getter, a method or a
+// function with no parameters and no error result (a default computed once
+// and cached, as OpenTelemetry's resource.Default()), whose twin cannot fail either and returns
 // nothing that could hold the context. Neither can tell its caller
 // that it was cancelled, so the twin's context does not cut work short with
 // an error: it bounds a wait of the twin's own (polling until a value
@@ -64,7 +65,7 @@ func carriesValuesOnly(t *twin) bool {
 // the caller wait where it now reads a value at once.
 func getterWithWaitingTwin(fn *types.Func, t *twin) bool {
 	sig := fn.Signature()
-	if t.shape != prependCtx || sig.Recv() == nil || sig.Params().Len() != 0 {
+	if t.shape != prependCtx || sig.Params().Len() != 0 {
 		return false
 	}
 	if returnsError(sig) || returnsError(t.fn.Signature()) {
