@@ -20,11 +20,12 @@ import (
 // Background returns the ctx-background rule.
 func Background() *rule.Rule {
 	return &rule.Rule{
-		ID:       "ctx-background",
-		Severity: config.SeverityError,
-		Enabled:  true,
-		Requires: []*analysis.Analyzer{ctxsum.Analyzer},
-		Imports:  []string{"context"},
+		ID:         "ctx-background",
+		Severity:   config.SeverityError,
+		Enabled:    true,
+		Requires:   []*analysis.Analyzer{ctxsum.Analyzer},
+		Imports:    []string{"context"},
+		NewOptions: func() any { return &BackgroundOptions{} },
 		Doc: rule.Doc{
 			Title: "report context.Background/TODO where a ctx or request is in scope",
 			Why: `A fresh context.Background() cuts the cancellation chain: when the client disconnects, the caller's ` +
@@ -57,6 +58,7 @@ func Background() *rule.Rule {
 }
 
 func runBackground(p *rule.Pass) error {
+	opts := rule.Options[BackgroundOptions](p)
 	done := newDoneIndex(p.TypesInfo)
 	exits := map[*types.Func]bool{} // per function: does it call os.Exit
 	calls := newPackageCalls(p)
@@ -70,7 +72,7 @@ func runBackground(p *rule.Pass) error {
 		if !ok {
 			continue // no context to propagate: main, init, CLI code, library roots
 		}
-		root := freshRoot{p, c, src, done, exits}
+		root := freshRoot{p, opts, c, src, done, exits}
 		if rule.Quiet(p, call, freshRootQuiet, root) {
 			continue
 		}

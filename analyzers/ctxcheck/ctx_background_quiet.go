@@ -13,6 +13,7 @@ import (
 // context is in scope, a candidate of ctx-background.
 type freshRoot struct {
 	p     *rule.Pass
+	opts  *BackgroundOptions
 	c     inspector.Cursor
 	src   ctxSource
 	done  *doneIndex
@@ -62,6 +63,27 @@ var freshRootQuiet = []rule.QuietForm[freshRoot]{
 			"must outlive the request that asked for it; one handed to a function in another package that stops the " +
 			"process is still reported.",
 		Applies: func(f freshRoot) bool { return endsProcess(f.p, f.exits, f.c) },
+	},
+	{
+		Name: "context-factory",
+		Doc: "A fresh root returned as the context.Context result of a function that never reads the context it is " +
+			"given (an overridable hook that picks the context of later work, documented to default to a fresh " +
+			"one): choosing the context is the function's whole job.",
+		Applies: func(f freshRoot) bool { return contextFactory(f.p.TypesInfo, f.c, f.src) },
+	},
+	{
+		Name: "closes-resource",
+		Doc: "A fresh root handed straight to a Close or Shutdown method (the cleanup of a resource being released or " +
+			"replaced), which must complete whoever is waiting.",
+		Applies: func(f freshRoot) bool { return closesResource(f.p.TypesInfo, f.c) },
+	},
+	{
+		Name: "fills-shared-state",
+		Doc: "A fresh root used while a sync.Mutex or RWMutex is held by code that stores into a field under it (a " +
+			"cache filled once, a query prepared once, in the function or in a literal a function of the package " +
+			"calls under its lock): the result is computed once for every caller waiting on the lock, and one " +
+			"caller's cancellation must not fail it for the others.",
+		Applies: func(f freshRoot) bool { return fillsSharedState(f.p, f.c) },
 	},
 	{
 		Name: "registers-hook",
@@ -163,5 +185,33 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 			"\"TODO()\"), or explains it in three lines or more that mention the context, unless the comment is a " +
 			"TODO, FIXME or XXX note.",
 		Applies: func(f freshRootFlow) bool { return explainedInComment(f.p, f.c) },
+	},
+	{
+		Name: "in-go-statement",
+		Doc: "In the default tier, a fresh root in a go statement, or in a function this package only ever starts " +
+			"with go: the work outlives the request by design, and the fresh root drops only the request's values, " +
+			"not a cancellation anyone waits for (reported, with context.WithoutCancel(ctx) as the fix, with " +
+			"go-statements = true).",
+		Applies: func(f freshRootFlow) bool { return !f.opts.GoStatements && f.detached },
+	},
+	{
+		Name: "own-deadline",
+		Doc: "In the default tier, outside request-serving code (a function handed the *http.Request itself), a fresh " +
+			"root given its own deadline (context.WithTimeout or WithDeadline of it: startup work, a pool acquire, a " +
+			"final send at shutdown): the work ends by the bound the author chose, whoever waits for it, so nothing " +
+			"piles up (reported with bounded = true).",
+		Applies: func(f freshRootFlow) bool { return !f.opts.Bounded && !f.src.request && f.flow.bounded },
+	},
+	{
+		Name: "state-changing-call",
+		Doc: "In the default tier, outside request-serving code (a function handed the *http.Request itself), a fresh " +
+			"root handed only to calls whose names say they change state (update, set, " +
+			"remove, delete, insert, store, save, put, write, send, publish, perform and the like, not after a read " +
+			"verb such as get or query): a follow-up write that must complete once a change has happened, or an " +
+			"operation that must finish once started, is as often meant as a mistake; a fresh root for a read, whose " +
+			"result only the gone caller could use, is reported (writes are reported with writes = true).",
+		Applies: func(f freshRootFlow) bool {
+			return !f.opts.Writes && !f.src.request && onlyWrites(f.p.TypesInfo, f.flow, f.src)
+		},
 	},
 }

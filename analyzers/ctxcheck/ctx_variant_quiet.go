@@ -26,8 +26,9 @@ var variantQuiet = []rule.QuietForm[variantCall]{
 	{
 		Name: "values-only-twin",
 		Doc: "Twins that return nothing (log/slog's InfoContext, a logger's InfoWithContext): they cannot tell the " +
-			"caller they were cancelled, so their context carries values such as trace ids; httptest and " +
-			"ozzo-validation, whose Context twins carry values, not cancellation, either.",
+			"caller they were cancelled, so their context carries values such as trace ids; httptest, " +
+			"ozzo-validation and gopsutil's readers of process, memory and host counters, whose Context twins carry " +
+			"values, not cancellation, either.",
 		Applies: func(v variantCall) bool { return v.t != nil && carriesValuesOnly(v.t) },
 	},
 	{

@@ -153,7 +153,7 @@ func newTwinFinder(pkg *types.Package, info *types.Info) *twinFinder {
 // it has none (or already takes a context).
 func (tf *twinFinder) find(call *ast.CallExpr, fn *types.Func) *twin {
 	sig := fn.Signature()
-	if fn.Pkg() == nil || apis.TwinsCarryValuesOnly(fn) || sig.TypeParams().Len() > 0 || takesContext(sig) {
+	if fn.Pkg() == nil || apis.TwinCarriesValuesOnly(fn) || sig.TypeParams().Len() > 0 || takesContext(sig) {
 		return nil
 	}
 	if sig.Recv() == nil {

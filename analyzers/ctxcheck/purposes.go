@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
@@ -200,7 +201,7 @@ func useOf(info *types.Info, c inspector.Cursor, src ctxSource) useKind {
 	if !ok {
 		return useOther
 	}
-	if isValueLookup(info, call) {
+	if isValueLookup(info, call) || apis.SetupOnlyContext(match.Callee(info, call)) {
 		return useLookup
 	}
 	if builtRequest(info, call) && onlyMatched(info, match.Unparen(c).Parent(), src.owner) {
@@ -234,6 +235,9 @@ func isValueLookup(info *types.Info, call *ast.CallExpr) bool {
 	}
 	for i := 0; i < sig.Results().Len(); i++ {
 		t := sig.Results().At(i).Type()
+		if isLogger(t) {
+			continue // a logger looked up from the context: it writes, it does not wait
+		}
 		if isError(t) || isContext(t) || hasErrorMethod(t) {
 			return false
 		}

@@ -52,6 +52,14 @@ type Library struct {
 	// TwinsCarryValuesOnly marks a package whose Context twins carry
 	// values, not cancellation: switching to them bounds no work.
 	TwinsCarryValuesOnly bool
+	// ValuesOnlyTwins are the functions and methods whose Context twins
+	// carry values, not cancellation, in a package whose other twins do
+	// bound work (TwinsCarryValuesOnly says it of a whole package).
+	ValuesOnlyTwins []Funcs
+	// SetupOnlyContext are the calls that return at once and whose
+	// context bounds only their setup (resolving an address), not the
+	// value they return: a fresh root handed to one cuts off nothing.
+	SetupOnlyContext []Funcs
 	// TwinReadsContextOnlyWithOptions lists functions whose twin hands its
 	// context only to a component supplied through the trailing variadic
 	// options: called with none, the twin's context has no reader.
@@ -247,6 +255,7 @@ var libraries = index(
 	&httprouter, &gin, &echo, &fiber,
 	&gorillaWebsocket, &coderWebsocket, &nhooyrWebsocket, &xnetWebsocket,
 	&ozzoValidation, &ozzoValidationV4, &prometheusConfig,
+	&gopsutilProcessV3, &gopsutilProcessV4, &gopsutilMemV3, &gopsutilMemV4, &gopsutilHostV3, &gopsutilHostV4,
 )
 
 func index(libs ...*Library) map[string]*Library {

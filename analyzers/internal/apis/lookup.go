@@ -189,6 +189,40 @@ func TwinsCarryValuesOnly(fn *types.Func) bool {
 	return l != nil && l.TwinsCarryValuesOnly
 }
 
+// TwinCarriesValuesOnly reports whether the Context twin of fn carries
+// values, not cancellation: its whole package's twins do, or fn is one of
+// the package's ValuesOnlyTwins.
+func TwinCarriesValuesOnly(fn *types.Func) bool {
+	l := of(fn)
+	if l == nil {
+		return false
+	}
+	if l.TwinsCarryValuesOnly {
+		return true
+	}
+	for _, f := range l.ValuesOnlyTwins {
+		if f.matches(fn, l.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// SetupOnlyContext reports whether fn returns at once and its context
+// bounds only its setup (net.ListenConfig.Listen).
+func SetupOnlyContext(fn *types.Func) bool {
+	l := of(fn)
+	if l == nil {
+		return false
+	}
+	for _, f := range l.SetupOnlyContext {
+		if f.matches(fn, l.Path) {
+			return true
+		}
+	}
+	return false
+}
+
 // TwinReadsContextOnlyWithOptions reports whether fn is a package-level
 // function whose twin reads its context only through options.
 func TwinReadsContextOnlyWithOptions(fn *types.Func) bool {

@@ -24,3 +24,26 @@ var prometheusConfig = Library{
 	Path:                            "github.com/prometheus/common/config",
 	TwinReadsContextOnlyWithOptions: []string{"NewTLSConfig"},
 }
+
+// gopsutil reads the kernel's counters for a process, the memory and the
+// host (/proc, /sys, sysctl): its Context twins hand the context on only to
+// carry values (overrides of those paths), and there is nothing to cancel.
+// Process.Percent and the cpu package, whose twins sleep for an interval
+// on the context, are not listed.
+var (
+	gopsutilProcessFuncs = []Funcs{
+		{"", []string{"NewProcess", "Pids", "PidExists", "Processes"}},
+		{"Process", []string{"MemoryInfo", "MemoryInfoEx", "MemoryPercent", "Name", "Exe", "Cmdline", "CmdlineSlice",
+			"CreateTime", "Cwd", "Status", "Ppid", "Username", "Uids", "Gids", "NumThreads", "NumFDs", "Times",
+			"IOCounters", "NumCtxSwitches", "IsRunning", "Nice", "CPUPercent", "Terminal", "Environ"}},
+	}
+	gopsutilMemFuncs  = []Funcs{{"", []string{"VirtualMemory", "SwapMemory"}}}
+	gopsutilHostFuncs = []Funcs{{"", []string{"Info", "Uptime", "BootTime", "HostID", "KernelVersion", "PlatformInformation"}}}
+
+	gopsutilProcessV3 = Library{Path: "github.com/shirou/gopsutil/v3/process", ValuesOnlyTwins: gopsutilProcessFuncs}
+	gopsutilProcessV4 = Library{Path: "github.com/shirou/gopsutil/v4/process", ValuesOnlyTwins: gopsutilProcessFuncs}
+	gopsutilMemV3     = Library{Path: "github.com/shirou/gopsutil/v3/mem", ValuesOnlyTwins: gopsutilMemFuncs}
+	gopsutilMemV4     = Library{Path: "github.com/shirou/gopsutil/v4/mem", ValuesOnlyTwins: gopsutilMemFuncs}
+	gopsutilHostV3    = Library{Path: "github.com/shirou/gopsutil/v3/host", ValuesOnlyTwins: gopsutilHostFuncs}
+	gopsutilHostV4    = Library{Path: "github.com/shirou/gopsutil/v4/host", ValuesOnlyTwins: gopsutilHostFuncs}
+)

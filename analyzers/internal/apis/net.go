@@ -12,13 +12,19 @@ var net = Library{
 		// net.Dial is documented as a zero Dialer's Dial.
 		{Funcs: Funcs{"", []string{"Dial"}}, TwinRecv: "Dialer", TwinName: "DialContext", Shape: ZeroValueMethod},
 	},
-	Cancelled: "the dial keeps blocking",
+	// ListenConfig.Listen's context is used while resolving the address;
+	// it does not affect the returned listener.
+	SetupOnlyContext: []Funcs{{"ListenConfig", []string{"Listen", "ListenPacket"}}},
+	Cancelled:        "the dial keeps blocking",
 }
 
 // crypto/tls: dials.
 var cryptoTLS = Library{
-	Path:      "crypto/tls",
-	Cancelled: "the dial keeps blocking",
+	Path: "crypto/tls",
+	// ListenConfig.Listen's context is used while resolving the address;
+	// it does not affect the returned listener.
+	SetupOnlyContext: []Funcs{{"ListenConfig", []string{"Listen", "ListenPacket"}}},
+	Cancelled:        "the dial keeps blocking",
 }
 
 // os/exec: processes.

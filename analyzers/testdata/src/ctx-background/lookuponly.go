@@ -66,10 +66,10 @@ func quietOnlyLookupsOrTimer(ctx context.Context) error {
 	}
 }
 
-func timerAlone(ctx context.Context) error {
-	tctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `\[ctx-background\] context.Background\(\) drops ctx's`
+func timerAlone(w http.ResponseWriter, r *http.Request) {
+	tctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `\[ctx-background\] context.Background\(\) drops the request's`
 	defer cancel()
-	return work(tctx)
+	_ = work(tctx)
 }
 
 func unboundedBeside(ctx context.Context) error {

@@ -33,12 +33,6 @@ func assignedToOtherName(ctx context.Context) error {
 	return work(bg)
 }
 
-func inGoroutine(ctx context.Context) {
-	go func() {
-		_ = work(context.Background()) // want `\[ctx-background\] context.Background\(\) in a go statement drops the values of ctx .*; use context.WithoutCancel\(ctx\), which outlives the request but keeps its values`
-	}()
-}
-
 func derivedShadow(ctx context.Context) error {
 	if ctx.Value("k") != nil {
 		ctx, cancel := context.WithTimeout(ctx, time.Second)

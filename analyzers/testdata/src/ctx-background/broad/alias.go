@@ -1,4 +1,4 @@
-package ctxbackground
+package broad
 
 import (
 	stdctx "context"

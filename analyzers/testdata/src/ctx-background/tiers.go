@@ -1,0 +1,156 @@
+package ctxbackground
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/sirupsen/logrus"
+)
+
+// The default tier leaves out fresh roots that are as often meant as not:
+// detached work in a go statement (it drops values, not a cancellation
+// anyone waits for), a root with its own deadline, and follow-up writes
+// outside request-serving code. Reads on a fresh root, and anything on
+// one in a handler, are still reported.
+
+type accounts struct{}
+
+func (accounts) SetPassword(ctx context.Context, user, pw string) error { return ctx.Err() }
+
+func (accounts) RemoveAllDevices(ctx context.Context, user string) ([]string, error) {
+	return nil, ctx.Err()
+}
+
+func (accounts) QueryDevices(ctx context.Context, user string) ([]string, error) {
+	return nil, ctx.Err()
+}
+
+func (accounts) GetUpdates(ctx context.Context, user string) ([]string, error) { return nil, ctx.Err() }
+
+// After the password change, logging out every device must complete.
+func quietStateChangingCall(ctx context.Context, db accounts, user, pw string) error {
+	if err := db.SetPassword(ctx, user, pw); err != nil {
+		return err
+	}
+	_, err := db.RemoveAllDevices(context.Background(), user)
+	return err
+}
+
+// The twins: a read on a fresh root (its result is for the caller only),
+// a read whose name merely mentions updates, and a write in a handler.
+func devicesOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
+	return db.QueryDevices(context.TODO(), user) // want `\[ctx-background\] context.TODO\(\) drops ctx's cancellation`
+}
+
+func updatesOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
+	return db.GetUpdates(context.Background(), user) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+}
+
+func logoutHandler(w http.ResponseWriter, r *http.Request, db accounts) {
+	_, _ = db.RemoveAllDevices(context.Background(), r.FormValue("user")) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation`
+}
+
+type seeder struct{}
+
+func (seeder) seed(ctx context.Context) error { return ctx.Err() }
+
+// Startup seeding with its own bound, whoever waits for it.
+func quietOwnDeadline(ctx context.Context, s seeder) error {
+	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return s.seed(sctx)
+}
+
+// Detached thumbnail work, meant to outlive the request.
+func quietInGoStatement(ctx context.Context, s seeder) {
+	go func() {
+		_ = s.seed(context.Background())
+	}()
+}
+
+// An overridable hook whose documented default is a fresh context.
+func quietContextFactory(reqCtx context.Context) context.Context {
+	return context.Background()
+}
+
+type scopeKey struct{}
+
+// The twin: a context built for later work that reads the caller's ctx,
+// keeps one value and drops its cancellation.
+func withScope(orig context.Context) context.Context {
+	return context.WithValue(context.Background(), scopeKey{}, orig.Value(scopeKey{})) // want `\[ctx-background\] context.Background\(\) drops orig's cancellation`
+}
+
+type runtime struct{}
+
+func (runtime) Close(ctx context.Context) error { return ctx.Err() }
+
+// Closing the replaced runtime must complete.
+func quietClosesResource(ctx context.Context, old, fresh *runtime) error {
+	*old, *fresh = *fresh, runtime{}
+	return old.Close(context.Background())
+}
+
+type cache struct {
+	mu   sync.Mutex
+	resp []string
+	ok   bool
+}
+
+// A cache fill under the lock, shared by every caller waiting on it.
+func quietFillsSharedState(ctx context.Context, c *cache, db accounts) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ok {
+		return c.resp
+	}
+	c.resp, _ = db.QueryDevices(context.Background(), "all")
+	c.ok = true
+	return c.resp
+}
+
+type once struct {
+	mu   sync.Mutex
+	done bool
+	v    []string
+}
+
+func (o *once) get(f func() ([]string, error)) ([]string, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.done {
+		o.v, _ = f()
+		o.done = true
+	}
+	return o.v, nil
+}
+
+// The same through a function of the package that runs the literal under
+// its lock and keeps the result.
+func preparedOnce(ctx context.Context, o *once, db accounts) ([]string, error) {
+	return o.get(func() ([]string, error) {
+		return db.QueryDevices(context.Background(), "all")
+	})
+}
+
+// The twin: the same read with no lock and nothing kept.
+func uncachedRead(ctx context.Context, c *cache, db accounts) []string {
+	v, _ := db.QueryDevices(context.Background(), "all") // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+	return v
+}
+
+func entryFrom(ctx context.Context) *logrus.Entry { return logrus.WithField("ctx", ctx) }
+
+// A context made only to look a logger up, and a listener whose context
+// covers only resolving its address: quiet.
+func loggerLookup(ctx context.Context, user string) {
+	entryFrom(context.TODO()).WithField("user", user).Info("sent")
+}
+
+func listen(ctx context.Context, addr string) (net.Listener, error) {
+	lc := net.ListenConfig{}
+	return lc.Listen(context.TODO(), "tcp", addr)
+}
