@@ -22,7 +22,8 @@ import (
 // req.Header.Set(...); client.Do(req.WithContext(ctx))), or an argument of
 // a function of this package that attaches a context to it itself
 // (s.send(ctx, req), where send calls req.WithContext(ctx)), of a call that
-// also receives the ctx in scope (client.Do(ctx, req)), or of a call that
+// also receives the ctx in scope when the value can hold a context (a
+// request: client.Do(ctx, req)), or of a call that
 // returns a value of the same type (tx.Stmt(stmt), a wrapper of it) whose
 // result is given a context in turn. Uses in a branch the call's own
 // branch excludes (the else of its if) are skipped, and so are the uses
@@ -96,7 +97,7 @@ func attachedLater(p *rule.Pass, c inspector.Cursor, src ctxSource, depth int) b
 			call := id.Parent().Node().(*ast.CallExpr)
 			// send(ctx, req): a function of this package that attaches
 			// the context to its parameter before it uses it.
-			if calleeAttaches(p, call, id.ParentEdgeIndex()) || receivesCtx(info, call, src) {
+			if calleeAttaches(p, call, id.ParentEdgeIndex()) || receivesCtx(info, call, src) && carriesContext(v.Type()) {
 				return true
 			}
 			// tx.Stmt(stmt), wrap(stmt): the same kind of value comes
@@ -129,9 +130,13 @@ func storedField(info *types.Info, c inspector.Cursor) *types.Var {
 	return f
 }
 
-// sameTypeResult reports whether call returns a single value of type t
-// (tx.Stmt(stmt) and a helper around it return the *sql.Stmt they bind).
+// sameTypeResult reports whether call returns a single value of type t, a
+// pointer (tx.Stmt(stmt) and a helper around it return the *sql.Stmt they
+// bind); a string or number made from the value is another value.
 func sameTypeResult(info *types.Info, call *ast.CallExpr, t types.Type) bool {
+	if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
+		return false
+	}
 	rt := info.TypeOf(call)
 	if _, isTuple := rt.(*types.Tuple); rt == nil || isTuple {
 		return false

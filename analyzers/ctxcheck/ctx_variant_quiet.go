@@ -101,7 +101,11 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 			"request whose next uses are field accesses and then req.WithContext(ctx), or a request handed to a " +
 			"function of this package, or of another package of the analyzed module(s) (followed through its summary, " +
 			"also through the functions it calls), that attaches the context itself (its body calls req.WithContext(ctx) " +
-			"or another context-taking method on that parameter).",
+			"or another context-taking method on that parameter), or a request handed to a call that also receives the " +
+			"ctx in scope (do(ctx, client, req)), or kept in a field later sent as s.req.WithContext(ctx); a statement " +
+			"prepared on the pool, or bound to a transaction by a helper around tx.Stmt, and then run with a Context " +
+			"method (the query, which holds the connection, stops with ctx), followed through helpers that return the " +
+			"same pointer, through if/else and switch branches, and past an assignment that replaces it.",
 		Applies: func(v variantInScope) bool { return v.t != nil && contextAttachedLater(v.p, v.c, v.src) },
 	},
 	{

@@ -142,3 +142,32 @@ func defaultResourceWithContext(ctx context.Context) *resource { return &resourc
 func meterResource(ctx context.Context) *resource {
 	return defaultResource()
 }
+
+type tokenSource struct{}
+
+func (tokenSource) Token() (string, error) { return "", nil }
+
+func (tokenSource) TokenContext(ctx context.Context) (string, error) { return "", ctx.Err() }
+
+func postJSONContext(ctx context.Context, uri string) error { return ctx.Err() }
+
+// The twin: a token fetched without the ctx and then sent with it: the
+// fetch itself is not cancelled, and a string carries no context.
+func trace(ctx context.Context, ts tokenSource) error {
+	tok, err := ts.Token() // want `\[ctx-variant\] ctxvariant.tokenSource.Token cannot be cancelled`
+	if err != nil {
+		return err
+	}
+	uri := "https://api.example.com/trace?access_token=" + tok
+	return postJSONContext(ctx, uri)
+}
+
+func traceSprintf(ctx context.Context, ts tokenSource) error {
+	tok, err := ts.Token() // want `\[ctx-variant\] ctxvariant.tokenSource.Token cannot be cancelled`
+	if err != nil {
+		return err
+	}
+	return postJSONContext(ctx, fmtURI(tok))
+}
+
+func fmtURI(tok string) string { return "https://api.example.com/trace?access_token=" + tok }
