@@ -26,8 +26,9 @@ import (
 // request: client.Do(ctx, req)), or of a call that
 // returns a value of the same type (tx.Stmt(stmt), a wrapper of it) whose
 // result is given a context in turn. Uses in a branch the call's own
-// branch excludes (the else of its if) are skipped, and so are the uses
-// after an assignment that replaces the value, in the assignment's block.
+// branch excludes (the else of its if) and in deferred calls are skipped,
+// and so are the uses after an assignment that replaces the value, in the
+// assignment's block.
 // The value never travels without the context, so the twin would change
 // nothing.
 func contextAttachedLater(p *rule.Pass, c inspector.Cursor, src ctxSource) bool {
@@ -65,8 +66,8 @@ func attachedLater(p *rule.Pass, c inspector.Cursor, src ctxSource, depth int) b
 		if id.ParentEdgeKind() == edge.SelectorExpr_Sel {
 			id = id.Parent() // s.req: the field's selection stands for the value
 		}
-		if exclusive(c, id) || within(replaced, n.Pos()) {
-			continue
+		if exclusive(c, id) || within(replaced, n.Pos()) || inDefer(id, owner) {
+			continue // another branch, another value, or cleanup that runs after every other use
 		}
 		switch id.ParentEdgeKind() {
 		case edge.SelectorExpr_X:
@@ -82,7 +83,7 @@ func attachedLater(p *rule.Pass, c inspector.Cursor, src ctxSource, depth int) b
 				return true
 			}
 			if refersTo(info, as.Rhs, v) {
-				return false // req = wrap(req): the value goes on under the same name
+				continue // stmt = tx.Stmt(stmt): the value goes on under the same name, judged at its use on the right
 			}
 			replaced = append(replaced, enclosingBlock(id))
 			continue
@@ -108,6 +109,21 @@ func attachedLater(p *rule.Pass, c inspector.Cursor, src ctxSource, depth int) b
 			return false
 		}
 		return false // the value leaves (an argument, a return) without a context
+	}
+	return false
+}
+
+// inDefer reports whether c is in a deferred call of the function at
+// owner (defer stmt.Close(), defer closeAndLog(ctx, stmt)): it runs after
+// every other use.
+func inDefer(c, owner inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != owner; p = p.Parent() {
+		switch p.Node().(type) {
+		case *ast.DeferStmt:
+			return true
+		case *ast.FuncLit:
+			return false
+		}
 	}
 	return false
 }

@@ -105,7 +105,8 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 			"ctx in scope (do(ctx, client, req)), or kept in a field later sent as s.req.WithContext(ctx); a statement " +
 			"prepared on the pool, or bound to a transaction by a helper around tx.Stmt, and then run with a Context " +
 			"method (the query, which holds the connection, stops with ctx), followed through helpers that return the " +
-			"same pointer, through if/else and switch branches, and past an assignment that replaces it.",
+			"same pointer, through if/else and switch branches, past deferred cleanup and past an assignment that " +
+			"replaces it.",
 		Applies: func(v variantInScope) bool { return v.t != nil && contextAttachedLater(v.p, v.c, v.src) },
 	},
 	{

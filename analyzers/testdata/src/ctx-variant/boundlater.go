@@ -38,6 +38,26 @@ func selectInBranches(ctx context.Context, tx *sql.Tx, asc, desc *sql.Stmt, back
 	return stmt.QueryContext(ctx)
 }
 
+func preparedThenRebound(ctx context.Context, db *sql.DB, tx *sql.Tx, q string) error {
+	stmt, err := db.Prepare(q)
+	if err != nil {
+		return err
+	}
+	defer closeAndLog(ctx, stmt)
+	stmt = bindStmt(tx, stmt)
+	_, err = stmt.ExecContext(ctx)
+	return err
+}
+
+func preparedThenLeft(ctx context.Context, db *sql.DB, tx *sql.Tx, q string) *sql.Stmt {
+	stmt, err := db.Prepare(q) // want `\[ctx-variant\] \(\*sql.DB\).Prepare cannot be cancelled`
+	if err != nil {
+		return nil
+	}
+	stmt = bindStmt(tx, stmt) // want `\[ctx-variant\] ctxvariant.bindStmt cannot be cancelled`
+	return stmt
+}
+
 func selectRebound(ctx context.Context, tx *sql.Tx, all, some *sql.Stmt, ids []int64) (*sql.Rows, error) {
 	stmt := bindStmt(tx, all)
 	if len(ids) > 0 {
@@ -52,7 +72,7 @@ func preparedThenBound(ctx context.Context, db *sql.DB, tx *sql.Tx, q string) (i
 	if err != nil {
 		return 0, err
 	}
-	defer prep.Close()
+	defer closeAndLog(ctx, prep)
 	stmt := bindStmt(tx, prep)
 	res, err := bindStmt(tx, stmt).ExecContext(ctx)
 	if err != nil {
@@ -60,6 +80,8 @@ func preparedThenBound(ctx context.Context, db *sql.DB, tx *sql.Tx, q string) (i
 	}
 	return res.RowsAffected()
 }
+
+func closeAndLog(ctx context.Context, c interface{ Close() error }) { _ = c.Close() }
 
 func boundForCaller(ctx context.Context, tx *sql.Tx, s *sql.Stmt) *sql.Stmt {
 	stmt := bindStmt(tx, s) // want `\[ctx-variant\] ctxvariant.bindStmt cannot be cancelled`
