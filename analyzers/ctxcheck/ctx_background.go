@@ -8,6 +8,7 @@ import (
 	"go/version"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -44,11 +45,17 @@ func Background() *rule.Rule {
 			Quiet: `Not candidates: functions without a named context.Context or *http.Request parameter of their own or of an enclosing ` +
 				`function (main, init, package-level code, most tests; _test.go files are not analyzed by default), and ` +
 				`urfave/cli v3 command actions, whose ctx is the process's root context as main's is; ` +
-				`context.WithoutCancel(ctx) itself.`,
+				`context.WithoutCancel(ctx) itself. The default tier reports a fresh root for work whose result the ` +
+				`caller waits for (reads, lookups that do I/O, waits) and anything in request-serving code; three shapes ` +
+				`that on real code are as often a deliberate choice as a mistake are reported only with an option: ` +
+				`follow-up writes outside request-serving code (writes = true), a fresh root with its own deadline ` +
+				`outside request-serving code (bounded = true), and a fresh root in a go statement, which drops values, ` +
+				`not a cancellation anyone waits for (go-statements = true).`,
 			Fix: `No fix for the common case: whether the work should stop with the caller (pass ctx) or outlive it ` +
 				`(context.WithoutCancel(ctx)) is the author's call, and passing ctx changes when the work is cancelled ` +
 				`(a backend cancelled before a graceful stop has drained it), so the message says both. In a go ` +
-				`statement, whose work is meant to outlive the request, it replaces the fresh root with ` +
+				`statement (reported with go-statements = true), whose work is meant to outlive the request, it ` +
+				`replaces the fresh root with ` +
 				`context.WithoutCancel(ctx) (Go 1.21+), which keeps the request's values and, like the fresh root, is ` +
 				`never cancelled.`,
 		},
@@ -152,8 +159,13 @@ func rebindsCtxName(info *types.Info, c inspector.Cursor, src ctxSource) bool {
 		return false
 	}
 	e := match.Unparen(c)
+	// ctx, cancel := context.WithCancel(context.Background()): the chain of
+	// derivations is what is bound.
+	for e.ParentEdgeKind() == edge.CallExpr_Args && e.ParentEdgeIndex() == 0 && isContextWith(info, e.Parent().Node().(*ast.CallExpr)) {
+		e = match.Unparen(e.Parent())
+	}
 	lhs, rhs, ok := assignment(e.Parent().Node())
-	if !ok || len(lhs) != len(rhs) {
+	if !ok || len(lhs) != len(rhs) && len(rhs) != 1 {
 		return false
 	}
 	for i, r := range rhs {

@@ -26,7 +26,8 @@ var freshRootQuiet = []rule.QuietForm[freshRoot]{
 	{
 		Name: "rebinds-ctx-name",
 		Doc: "A deliberate, visible rebinding of the ctx name to a fresh root (ctx = context.Background() in an " +
-			"\"if ctx == nil\" guard, or ctx := context.Background() in an inner block), after which the ctx name no " +
+			"\"if ctx == nil\" guard, ctx := context.Background() in an inner block, or ctx, cancel := " +
+			"context.WithCancel(context.Background())), after which the ctx name no " +
 			"longer denotes the request context.",
 		Applies: func(f freshRoot) bool { return rebindsCtxName(f.p.TypesInfo, f.c, f.src) },
 	},
@@ -84,6 +85,13 @@ var freshRootQuiet = []rule.QuietForm[freshRoot]{
 			"calls under its lock): the result is computed once for every caller waiting on the lock, and one " +
 			"caller's cancellation must not fail it for the others.",
 		Applies: func(f freshRoot) bool { return fillsSharedState(f.p, f.c) },
+	},
+	{
+		Name: "own-context-type",
+		Doc: "A fresh root handed to a function of this package that returns a context of a type the package declares " +
+			"with its own Done (a context that ends when the node loses a role or a stop channel closes): the package " +
+			"chose that context's lifetime.",
+		Applies: func(f freshRoot) bool { return intoOwnContext(f.p, f.c) },
 	},
 	{
 		Name: "registers-hook",

@@ -280,3 +280,66 @@ func isLogger(t types.Type) bool {
 	}
 	return false
 }
+
+// intoOwnContext reports whether the fresh root at c is handed straight to
+// a function of this package that returns a context of a type this
+// package declares with its own Done method (directly, or by returning
+// such a call): a context that ends on the package's own signal (a role
+// lost, a stop channel closed), whose lifetime the package chose.
+func intoOwnContext(p *rule.Pass, c inspector.Cursor) bool {
+	call, ok := argumentOf(c)
+	return ok && returnsOwnContext(p, call, 0)
+}
+
+func returnsOwnContext(p *rule.Pass, call *ast.CallExpr, depth int) bool {
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil || fn.Pkg() != p.Pkg {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() != 1 {
+		return false
+	}
+	if ownsDone(p.Pkg, res.At(0).Type()) {
+		return true
+	}
+	fd := p.FuncDecl(fn)
+	if fd == nil || fd.Body == nil || depth >= 2 || !isContext(res.At(0).Type()) {
+		return false
+	}
+	found, other := false, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				if inner, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok && returnsOwnContext(p, inner, depth+1) {
+					found = true
+					return false
+				}
+			}
+			other = true
+		}
+		return true
+	})
+	return found && !other
+}
+
+// ownsDone reports whether t, or what it points to, is a named type of pkg
+// with a Done method declared on it.
+func ownsDone(pkg *types.Package, t types.Type) bool {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != pkg {
+		return false
+	}
+	for m := range named.Methods() {
+		if m.Name() == "Done" {
+			return true
+		}
+	}
+	return false
+}

@@ -154,3 +154,41 @@ func listen(ctx context.Context, addr string) (net.Listener, error) {
 	lc := net.ListenConfig{}
 	return lc.Listen(context.TODO(), "tcp", addr)
 }
+
+// A context of the package's own type, which ends when a role is lost.
+type roleCtx struct {
+	context.Context
+	done chan struct{}
+}
+
+func (c *roleCtx) Done() <-chan struct{} { return c.done }
+
+func newRoleCtx(parent context.Context, lost chan struct{}) *roleCtx {
+	return &roleCtx{Context: parent, done: lost}
+}
+
+func roleContext(parent context.Context, lost chan struct{}) context.Context {
+	return newRoleCtx(parent, lost)
+}
+
+func quietOwnContextType(ctx context.Context, lost chan struct{}, s seeder) error {
+	rctx := roleContext(context.Background(), lost)
+	return s.seed(rctx)
+}
+
+// The twin: a helper of the package that only adds a value.
+func withTrace(parent context.Context) context.Context {
+	return context.WithValue(parent, scopeKey{}, "t")
+}
+
+func seedTraced(ctx context.Context, s seeder) error {
+	return s.seed(withTrace(context.Background())) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+}
+
+// A visible rebinding of the ctx name through a derivation: quiet, as
+// ctx := context.Background() is.
+func relayTest(ctx context.Context, s seeder) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	return s.seed(ctx)
+}
