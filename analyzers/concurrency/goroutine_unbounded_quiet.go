@@ -171,8 +171,9 @@ func blocksIn(info *types.Info, io *iosum.Summary, n ast.Node) bool {
 }
 
 // calleeMayBlock reports whether a call of fn may perform I/O: by the I/O
-// summary (network, databases), or a function of the packages that open
-// files, run processes or dial.
+// summary (network, databases), or a call that opens or changes files,
+// runs a process or dials (the pure helpers of os and net, such as
+// os.Getenv or net.JoinHostPort, are not I/O).
 func calleeMayBlock(io *iosum.Summary, fn *types.Func) bool {
 	if io.May(fn) {
 		return true
@@ -180,9 +181,29 @@ func calleeMayBlock(io *iosum.Summary, fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
-	switch fn.Pkg().Path() {
-	case "os", "os/exec", "net", "net/http", "database/sql", "syscall", "io/ioutil":
+	switch path := fn.Pkg().Path(); path {
+	case "os/exec", "syscall":
 		return true
+	case "os", "io/ioutil", "net":
+		return blockingOSNet[fn.Name()] || path == "os" && isFileMethod(fn)
 	}
 	return false
+}
+
+// blockingOSNet are the functions of os, io/ioutil and net that open,
+// read, write or remove files, or dial and listen.
+var blockingOSNet = map[string]bool{
+	"Open": true, "OpenFile": true, "Create": true, "ReadFile": true, "WriteFile": true, "ReadDir": true,
+	"Remove": true, "RemoveAll": true, "Rename": true, "Mkdir": true, "MkdirAll": true, "MkdirTemp": true,
+	"CreateTemp": true, "TempFile": true, "TempDir": true, "Stat": true, "Lstat": true, "Chmod": true,
+	"Dial": true, "DialTimeout": true, "DialTCP": true, "DialUDP": true, "DialUnix": true, "DialIP": true,
+	"Listen": true, "ListenPacket": true, "ListenTCP": true, "ListenUDP": true, "LookupHost": true,
+	"Read": true, "Write": true, "ReadFrom": true, "WriteTo": true, "Accept": true, "LookupIP": true, "LookupAddr": true, "LookupCNAME": true, "LookupMX": true, "LookupTXT": true, "LookupSRV": true,
+}
+
+// isFileMethod reports whether fn is a method of *os.File (Read, Write,
+// Sync...): I/O on an open file.
+func isFileMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && match.IsPointerTo(recv.Type(), "os", "File")
 }

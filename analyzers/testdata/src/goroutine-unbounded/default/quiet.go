@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"os"
+	"strconv"
 	"sync"
 	"time"
 
@@ -108,7 +110,7 @@ func quietInMemoryWork(ctx context.Context, st store) ([]label, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			l := label{key: "id", value: string(rune('a' + it.id))}
+			l := label{key: "addr", value: net.JoinHostPort("host", strconv.Itoa(it.id))}
 			mu.Lock()
 			labels = append(labels, l)
 			mu.Unlock()
@@ -140,5 +142,18 @@ func labelRemote(ctx context.Context, st store) error {
 func perMessage(p partition) {
 	for m := range p.Messages() {
 		go handle(m) // want `\[goroutine-unbounded\] go statement starts a goroutine per message received from p.Messages\(\)`
+	}
+}
+
+// Twin of quietInMemoryWork: each goroutine reads a file.
+func loadAll(ctx context.Context, st store) {
+	pending, err := st.Pending(ctx)
+	if err != nil {
+		return
+	}
+	for _, it := range pending {
+		go func() { // want `\[goroutine-unbounded\] go statement starts a goroutine per element of pending`
+			_, _ = os.ReadFile("/var/items/" + strconv.Itoa(it.id))
+		}()
 	}
 }
