@@ -60,9 +60,10 @@ var loopSpawnQuiet = []rule.QuietForm[loopSpawn]{
 	},
 	{
 		Name: "in-memory-work",
-		Doc: "By default, a goroutine per input item whose work is only in memory: no call it makes may reach the " +
-			"network, a database, files or a process (by the I/O summaries), and it calls no function value; it " +
-			"holds no scarce resource however many run.",
+		Doc: "By default, a goroutine per input item whose work is only in memory: no call it makes, directly or " +
+			"through the package's functions up to three calls deep, may reach the network or a database (by the I/O " +
+			"summaries), open or read files, run a process or dial, and it calls no function value; it holds no " +
+			"scarce resource however many run.",
 		Applies: func(c loopSpawn) bool { return c.fed && !spawnMayBlock(c.p, c.s) },
 	},
 }
@@ -107,47 +108,65 @@ func isStream(t types.Type) bool {
 }
 
 // spawnMayBlock reports whether the goroutine's work may hold a scarce
-// resource: a call in it (or the function it runs) may perform network or
-// database I/O by the I/O summaries, touches files or processes, or calls
-// a function value the analysis cannot follow.
+// resource: a call in it (or in the functions of the package it calls,
+// a few levels deep) may perform network or database I/O by the I/O
+// summaries, touches files or processes, or calls a function value the
+// analysis cannot follow.
 func spawnMayBlock(p *rule.Pass, s spawn) bool {
-	io := p.ResultOf[iosum.Analyzer].(*iosum.Summary)
-	info := p.TypesInfo
+	b := &blockCheck{p: p, io: p.ResultOf[iosum.Analyzer].(*iosum.Summary), seen: map[*types.Func]bool{}}
 	fn := ast.Unparen(s.fn)
-	if _, ok := fn.(*ast.FuncLit); !ok {
-		var callee *types.Func
-		switch f := fn.(type) {
-		case *ast.Ident:
-			callee, _ = info.Uses[f].(*types.Func)
-		case *ast.SelectorExpr:
-			callee, _ = info.Uses[f.Sel].(*types.Func)
-		case *ast.IndexExpr: // a generic function instantiated
-			if id, ok := ast.Unparen(f.X).(*ast.Ident); ok {
-				callee, _ = info.Uses[id].(*types.Func)
-			}
-		}
-		return callee == nil || calleeMayBlock(io, callee) || bodyMayBlock(p, io, callee)
+	if _, ok := fn.(*ast.FuncLit); ok {
+		return b.in(fn, 0)
 	}
-	return blocksIn(info, io, fn)
+	var callee *types.Func
+	switch f := fn.(type) {
+	case *ast.Ident:
+		callee, _ = p.TypesInfo.Uses[f].(*types.Func)
+	case *ast.SelectorExpr:
+		callee, _ = p.TypesInfo.Uses[f.Sel].(*types.Func)
+	case *ast.IndexExpr: // a generic function instantiated
+		if id, ok := ast.Unparen(f.X).(*ast.Ident); ok {
+			callee, _ = p.TypesInfo.Uses[id].(*types.Func)
+		}
+	}
+	return callee == nil || b.call(callee, 0)
 }
 
-// bodyMayBlock reports whether a function of the package the goroutine
-// runs by name may block: its declaration's calls are judged like a
-// literal's (the I/O summary covers the network and databases; this adds
-// files, processes and function values).
-func bodyMayBlock(p *rule.Pass, io *iosum.Summary, fn *types.Func) bool {
-	if fn.Pkg() != p.Pkg {
-		return false // judged by its summary
-	}
-	c, ok := p.Index.FuncDecl(fn)
-	if !ok {
+// blockCheck judges whether code may block on a scarce resource.
+type blockCheck struct {
+	p    *rule.Pass
+	io   *iosum.Summary
+	seen map[*types.Func]bool
+}
+
+// maxBlockDepth is how many calls deep functions of the package are read.
+const maxBlockDepth = 3
+
+// call reports whether a call of fn may block: by the summaries and the
+// blocking calls of os and net, or, for a function of the package, by the
+// calls in its body.
+func (b *blockCheck) call(fn *types.Func, depth int) bool {
+	if calleeMayBlock(b.io, fn) {
 		return true
 	}
-	return blocksIn(p.TypesInfo, io, c.Node())
+	fn = fn.Origin()
+	if fn.Pkg() != b.p.Pkg || b.seen[fn] {
+		return false // judged by its summary, or already read
+	}
+	b.seen[fn] = true
+	if depth >= maxBlockDepth {
+		return false
+	}
+	c, ok := b.p.Index.FuncDecl(fn)
+	if !ok {
+		return !isAbstract(fn) // an interface method was judged by its summary above; a body not in view may block
+	}
+	return b.in(c.Node(), depth+1)
 }
 
-// blocksIn reports whether a call under n may block on a scarce resource.
-func blocksIn(info *types.Info, io *iosum.Summary, n ast.Node) bool {
+// in reports whether a call under n may block.
+func (b *blockCheck) in(n ast.Node, depth int) bool {
+	info := b.p.TypesInfo
 	may := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -164,10 +183,16 @@ func blocksIn(info *types.Info, io *iosum.Summary, n ast.Node) bool {
 			}
 			return !may
 		}
-		may = calleeMayBlock(io, callee)
+		may = b.call(callee, depth)
 		return !may
 	})
 	return may
+}
+
+// isAbstract reports whether fn is an interface method.
+func isAbstract(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
 }
 
 // calleeMayBlock reports whether a call of fn may perform I/O: by the I/O
