@@ -26,7 +26,6 @@ import (
 var withoutQuietTable = map[string]bool{
 	"goroutine-unbounded":    true,
 	"jwt-unverified":         true,
-	"migration-lock":         true,
 	"request-body-unbounded": true,
 	"secret-literal":         true,
 	"secret-logged":          true,
