@@ -30,7 +30,6 @@ var withoutQuietTable = map[string]bool{
 	"secret-literal":         true,
 	"secret-logged":          true,
 	"sql-like-wildcard":      true,
-	"sql-select-star":        true,
 	"tls-insecure":           true,
 }
 
