@@ -29,7 +29,6 @@ var withoutQuietTable = map[string]bool{
 	"request-body-unbounded": true,
 	"secret-literal":         true,
 	"secret-logged":          true,
-	"sql-like-wildcard":      true,
 	"tls-insecure":           true,
 }
 
