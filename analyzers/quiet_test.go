@@ -25,12 +25,9 @@ import (
 // has a table, so the list only shrinks.
 var withoutQuietTable = map[string]bool{
 	"jwt-unverified":         true,
-	"migration-lock":         true,
 	"request-body-unbounded": true,
 	"secret-literal":         true,
 	"secret-logged":          true,
-	"sql-like-wildcard":      true,
-	"sql-select-star":        true,
 	"tls-insecure":           true,
 }
 
