@@ -26,11 +26,8 @@ import (
 var withoutQuietTable = map[string]bool{
 	"goroutine-unbounded": true,
 	"jwt-unverified":      true,
-	"migration-lock":      true,
 	"secret-literal":      true,
 	"secret-logged":       true,
-	"sql-like-wildcard":   true,
-	"sql-select-star":     true,
 	"tls-insecure":        true,
 }
 
