@@ -28,11 +28,9 @@ var withoutQuietTable = map[string]bool{
 	"jwt-unverified":         true,
 	"migration-lock":         true,
 	"request-body-unbounded": true,
-	"secret-literal":         true,
 	"secret-logged":          true,
 	"sql-like-wildcard":      true,
 	"sql-select-star":        true,
-	"tls-insecure":           true,
 }
 
 var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
