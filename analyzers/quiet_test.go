@@ -28,7 +28,6 @@ var withoutQuietTable = map[string]bool{
 	"jwt-unverified":         true,
 	"migration-lock":         true,
 	"request-body-unbounded": true,
-	"secret-logged":          true,
 	"sql-like-wildcard":      true,
 	"sql-select-star":        true,
 }
