@@ -25,7 +25,6 @@ import (
 // has a table, so the list only shrinks.
 var withoutQuietTable = map[string]bool{
 	"goroutine-unbounded":    true,
-	"jwt-unverified":         true,
 	"migration-lock":         true,
 	"request-body-unbounded": true,
 	"sql-like-wildcard":      true,
