@@ -25,10 +25,7 @@ import (
 // has a table, so the list only shrinks.
 var withoutQuietTable = map[string]bool{
 	"goroutine-unbounded":    true,
-	"migration-lock":         true,
 	"request-body-unbounded": true,
-	"sql-like-wildcard":      true,
-	"sql-select-star":        true,
 }
 
 var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
