@@ -137,8 +137,8 @@ func closesResource(info *types.Info, c inspector.Cursor) bool {
 		return false
 	}
 	fn := match.Callee(info, call)
-	if fn == nil || fn.Signature().Recv() == nil {
-		return false
+	if fn == nil || fn.Signature().Recv() == nil || match.IsMethod(fn, "net/http", "Server", "Shutdown") {
+		return false // (*http.Server).Shutdown: its own form, shuts-down-server
 	}
 	switch fn.Name() {
 	case "Close", "Shutdown", "GracefulShutdown":

@@ -12,9 +12,9 @@ import (
 // runs when ctx is over, and Shutdown needs a live context of its own.
 func quietShutsDownServer(ctx context.Context, s *http.Server) {
 	shutdown := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
-		s.Shutdown(ctx)
+		s.Shutdown(sctx)
 	}
 	go func() {
 		<-ctx.Done()
@@ -40,9 +40,9 @@ func (quota) PutTokens(ctx context.Context, n int) error { _ = ctx; return nil }
 // nor shares its deadline.
 func quietDetachedWithOwnDeadline(ctx context.Context, qm quota, tokens int) {
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		qctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		qm.PutTokens(ctx, tokens)
+		qm.PutTokens(qctx, tokens)
 	}()
 }
 
