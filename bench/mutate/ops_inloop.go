@@ -39,12 +39,10 @@ func opQueryIntoLoop(s *scan, op *operator, n ast.Node) {
 				loops = append(loops, x)
 			}
 		case *ast.CallExpr:
-			i := queryArg(s, x)
-			if i < 0 || i+1 >= len(x.Args) || x.Ellipsis.IsValid() || !isSelectText(s, x.Args[i]) {
-				return true
-			}
-			if st := stmtOf(stack); st != nil {
-				queries = append(queries, query{x, st, x.Args[i+1:]})
+			if args := selectArgs(s, fd, x); args != nil {
+				if st := stmtOf(stack); st != nil {
+					queries = append(queries, query{x, st, args})
+				}
 			}
 		}
 		return true
@@ -110,12 +108,19 @@ func isSelectText(s *scan, e ast.Expr) bool {
 	if !strings.HasPrefix(q, "SELECT") || !strings.Contains(q, " FROM ") || strings.Contains(q, ";") {
 		return false
 	}
-	for _, cat := range []string{"INFORMATION_SCHEMA", "PG_CATALOG", "SQLITE_MASTER", "PG_"} {
+	return !readsCatalog(q)
+}
+
+// readsCatalog: upper-case SQL text that reads the database's own catalog
+// (information_schema, pg_catalog, sqlite_master), not the application's
+// data.
+func readsCatalog(q string) bool {
+	for _, cat := range []string{"INFORMATION_SCHEMA", "PG_CATALOG", "SQLITE_MASTER", "SQLITE_SCHEMA", "PG_"} {
 		if strings.Contains(q, cat) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // isDataList: a range over a slice, array or map that is not written in the
@@ -273,12 +278,10 @@ func opQueryIntoRowsLoop(s *scan, op *operator, n ast.Node) {
 				loops = append(loops, l)
 			}
 		case *ast.CallExpr:
-			i := queryArg(s, x)
-			if i < 0 || i+1 >= len(x.Args) || x.Ellipsis.IsValid() || !isSelectText(s, x.Args[i]) {
-				return true
-			}
-			if st := stmtOf(stack); st != nil {
-				queries = append(queries, query{x, st, x.Args[i+1:]})
+			if args := selectArgs(s, fd, x); args != nil {
+				if st := stmtOf(stack); st != nil {
+					queries = append(queries, query{x, st, args})
+				}
 			}
 		}
 		return true
@@ -405,4 +408,61 @@ func fromScanned(s *scan, targets []ast.Expr, a ast.Expr) string {
 		return s.text(same[0])
 	}
 	return ""
+}
+
+// selectArgs returns the bound arguments of a call that runs a SELECT of a
+// table: a query API given the SELECT text, or a function of the package
+// (other than fd) that runs one itself, whose arguments are all candidates;
+// nil for any other call.
+func selectArgs(s *scan, fd *ast.FuncDecl, call *ast.CallExpr) []ast.Expr {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	if i := queryArg(s, call); i >= 0 {
+		if i+1 >= len(call.Args) || !isSelectText(s, call.Args[i]) {
+			return nil
+		}
+		return call.Args[i+1:]
+	}
+	fn := s.callee(call)
+	if fn == nil || fn.Pkg() != s.c.Types || len(call.Args) == 0 || s.info().Defs[fd.Name] == fn {
+		return nil
+	}
+	if !selectHelpers(s)[fn] {
+		return nil
+	}
+	return call.Args
+}
+
+// selectHelpers are the functions of the package whose own body runs a
+// SELECT through a query API (a store method: GetUser(ctx, id)).
+func selectHelpers(s *scan) map[*types.Func]bool {
+	if s.c.selects != nil {
+		return s.c.selects
+	}
+	s.c.selects = map[*types.Func]bool{}
+	for i, f := range s.c.Files {
+		fs := &scan{c: s.c, fi: i, file: f, tf: s.c.Fset.File(f.Pos()), src: s.c.Sources[i].Src}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := s.info().Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if contains(fd.Body, true, func(m ast.Node) bool {
+				c, ok := m.(*ast.CallExpr)
+				if !ok {
+					return false
+				}
+				i := queryArg(fs, c)
+				return i >= 0 && isSelectText(fs, c.Args[i])
+			}) {
+				s.c.selects[fn] = true
+			}
+		}
+	}
+	return s.c.selects
 }

@@ -191,8 +191,8 @@ var eqPlaceholder = regexp.MustCompile(`(?i)([\w."]+)\s*=\s*(\$(\d+)|\?)`)
 // bound to it.
 func opLikeContains(s *scan, op *operator, n ast.Node) {
 	call, i, lit, v, ok := queryText(s, n)
-	if !ok || call.Ellipsis.IsValid() || !strings.HasPrefix(strings.ToUpper(strings.TrimSpace(v)), "SELECT") {
-		return
+	if !ok || call.Ellipsis.IsValid() || !strings.HasPrefix(strings.ToUpper(strings.TrimSpace(v)), "SELECT") || readsCatalog(strings.ToUpper(v)) {
+		return // a search runs on the application's tables, not the catalog
 	}
 	args := call.Args[i+1:]
 	for _, m := range eqPlaceholder.FindAllStringSubmatchIndex(v, -1) {
