@@ -154,6 +154,7 @@ type checked struct {
 	Errs    []types.Error
 
 	selects map[*types.Func]bool // selectHelpers' result, computed once
+	bodies  *bool                // readsBodies' result, computed once
 }
 
 // check parses and type-checks root's files, replacing file index repl (-1:

@@ -129,7 +129,7 @@ func opIgnoreStale(s *scan, op *operator, n ast.Node) {
 func opMaxBytesMiddleware(s *scan, op *operator, n ast.Node) {
 	switch x := n.(type) {
 	case *ast.CallExpr:
-		if isFunc(s.callee(x), httpPkg, "MaxBytesHandler") && len(x.Args) == 2 {
+		if isFunc(s.callee(x), httpPkg, "MaxBytesHandler") && len(x.Args) == 2 && readsBodies(s) {
 			s.add(op, x, []edit{s.replace(x, s.text(x.Args[0]))})
 		}
 	case *ast.AssignStmt:
@@ -140,8 +140,8 @@ func opMaxBytesMiddleware(s *scan, op *operator, n ast.Node) {
 		if !ok || !isFunc(s.callee(call), httpPkg, "MaxBytesReader") || len(call.Args) != 3 {
 			return
 		}
-		if readsBodyAfter(s, call.Args[1], x.End()) || !inMiddleware(s) {
-			return // maxbytes-delete's site, or no middleware
+		if readsBodyAfter(s, call.Args[1], x.End()) || !inMiddleware(s) || !readsBodies(s) {
+			return // maxbytes-delete's site, no middleware, or no handler behind it here
 		}
 		if e, ok := s.deleteStmt(x); ok {
 			s.add(op, x, e)
@@ -238,4 +238,51 @@ func opShutdownToClose(s *scan, op *operator, n ast.Node) {
 		return
 	}
 	s.add(op, call, []edit{s.replace(call, s.text(sel.X)+".Close()")})
+}
+
+// readsBodies: a handler of the package (a function of an
+// http.ResponseWriter and an *http.Request) passes its request's Body to a
+// call. A middleware of a package with no such handler limits the bodies
+// of other packages' handlers, where the analysis of this package cannot
+// see the missing limit.
+func readsBodies(s *scan) bool {
+	if s.c.bodies != nil {
+		return *s.c.bodies
+	}
+	found := false
+	for _, f := range s.c.Files {
+		ast.Inspect(f, func(m ast.Node) bool {
+			if found {
+				return false
+			}
+			var ft *ast.FuncType
+			var body *ast.BlockStmt
+			switch fn := m.(type) {
+			case *ast.FuncDecl:
+				ft, body = fn.Type, fn.Body
+			case *ast.FuncLit:
+				ft, body = fn.Type, fn.Body
+			default:
+				return true
+			}
+			if body == nil || !isHandler(s, ft) {
+				return true
+			}
+			found = contains(body, true, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return false
+				}
+				for _, a := range call.Args {
+					if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && isType(s.typeOf(sel.X), httpPkg, "Request") {
+						return true
+					}
+				}
+				return false
+			})
+			return true
+		})
+	}
+	s.c.bodies = &found
+	return found
 }
