@@ -106,6 +106,23 @@ func isExecCall(s *scan, call *ast.CallExpr) bool {
 	return false
 }
 
+// fromSQLAPI: fn is a function or method of database/sql, sqlx or pgx.
+func fromSQLAPI(fn *types.Func) bool {
+	p := ""
+	if fn.Pkg() != nil {
+		p = fn.Pkg().Path()
+	}
+	if rp, _ := named(recvType(fn)); rp != "" {
+		p = rp
+	}
+	for _, api := range sqlAPIs {
+		if strings.HasPrefix(p, api) {
+			return true
+		}
+	}
+	return false
+}
+
 func recvType(fn *types.Func) types.Type {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
@@ -193,6 +210,9 @@ func opLikeContains(s *scan, op *operator, n ast.Node) {
 	call, i, lit, v, ok := queryText(s, n)
 	if !ok || call.Ellipsis.IsValid() || !strings.HasPrefix(strings.ToUpper(strings.TrimSpace(v)), "SELECT") || readsCatalog(strings.ToUpper(v)) {
 		return // a search runs on the application's tables, not the catalog
+	}
+	if fn := s.callee(call); fn == nil || !fromSQLAPI(fn) {
+		return // a CQL session, a wrapper of the module: not the SQL APIs the rule knows
 	}
 	args := call.Args[i+1:]
 	for _, m := range eqPlaceholder.FindAllStringSubmatchIndex(v, -1) {
