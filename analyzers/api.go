@@ -176,6 +176,10 @@ func SecretMarkers(rules []*Rule) func(*analysis.Analyzer) bool {
 	return func(a *analysis.Analyzer) bool { return names[a.Name] }
 }
 
+// AnalyzerName returns the name of the analyzer New builds for the rule
+// with the given id.
+func AnalyzerName(id string) string { return rule.AnalyzerName(id) }
+
 // RuleByID returns the rule with the given id, or nil.
 func RuleByID(id string) *Rule {
 	for _, r := range Rules() {
