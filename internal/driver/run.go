@@ -337,58 +337,32 @@ func (r *run) validateConfigs(pkgs []*packages.Package) (int, bool) {
 }
 
 // active drops the analyzer of every rule that the configuration of every
-// loaded package switches off: it would run and report nothing, and the
-// summary analyzers it requires (function summaries over every package,
-// the costliest part of some families) would run for nothing. A summary
-// analyzer then runs only when a rule that reads it is on somewhere, and
-// then for every package, so that the facts it exports reach the packages
-// where the rule is on. Run after validateConfigs: every package's
-// configuration resolves.
+// loaded package switches off (analyzers.Active): the summary analyzers
+// such a rule requires then do not run for nothing. A summary analyzer
+// runs as soon as a rule that reads it is on in some package, and then for
+// every package, so that its facts reach the packages where the rule is
+// on. Run after validateConfigs: every package's configuration resolves.
 func (r *run) active(as []*analysis.Analyzer, pkgs []*packages.Package) []*analysis.Analyzer {
-	rules := r.opts.Rules
-	if rules == nil {
-		rules = analyzers.Rules()
+	if r.fixed != nil {
+		return analyzers.Active(as, r.opts.Rules, r.fixed)
 	}
 	var cfgs []*analyzers.Config
-	if r.fixed != nil {
-		cfgs = append(cfgs, r.fixed)
-	} else {
-		seen := map[*analyzers.Config]bool{}
-		for _, p := range pkgs {
-			dir := packageDir(p)
-			if dir == "" {
-				continue
-			}
-			cfg, err := r.configFor(dir)
-			if err != nil {
-				return as // reported by the analysis: keep every rule
-			}
-			if !seen[cfg] {
-				seen[cfg] = true
-				cfgs = append(cfgs, cfg)
-			}
+	seen := map[*analyzers.Config]bool{}
+	for _, p := range pkgs {
+		dir := packageDir(p)
+		if dir == "" {
+			continue
+		}
+		cfg, err := r.configFor(dir)
+		if err != nil {
+			return as // reported by the analysis: keep every rule
+		}
+		if !seen[cfg] {
+			seen[cfg] = true
+			cfgs = append(cfgs, cfg)
 		}
 	}
-	off := map[string]bool{}
-	for _, rl := range rules {
-		on := false
-		for _, cfg := range cfgs {
-			on = on || cfg.Rule(rl.ID).Enabled
-		}
-		if !on {
-			off[analyzers.AnalyzerName(rl.ID)] = true
-		}
-	}
-	if len(off) == 0 || len(cfgs) == 0 {
-		return as
-	}
-	kept := as[:0:0]
-	for _, a := range as {
-		if !off[a.Name] {
-			kept = append(kept, a)
-		}
-	}
-	return kept
+	return analyzers.Active(as, r.opts.Rules, cfgs...)
 }
 
 func packageDir(p *packages.Package) string {
