@@ -13,6 +13,11 @@
 //     function from its body, asking Of about the functions it calls,
 //   - returns the *Result as its analyzer result.
 //
+// A topic whose summary is not a comparable struct (it holds lists), or
+// that also summarizes package state other than functions (the struct
+// fields a package stores values in), keeps its own storage and runs on
+// Iterate, the engine under Solve: the same order, the same fixed point.
+//
 // A rule requires the topic's analyzer and asks the Result about any
 // function it sees called: a function of the package (computed here) or
 // of an imported package (its fact). No answer (false) means unknown: a
