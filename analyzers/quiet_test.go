@@ -26,12 +26,9 @@ import (
 var withoutQuietTable = map[string]bool{
 	"goroutine-unbounded":    true,
 	"jwt-unverified":         true,
-	"migration-lock":         true,
 	"request-body-unbounded": true,
 	"secret-literal":         true,
 	"secret-logged":          true,
-	"sql-like-wildcard":      true,
-	"sql-select-star":        true,
 	"tls-insecure":           true,
 }
 

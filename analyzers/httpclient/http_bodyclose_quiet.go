@@ -55,7 +55,7 @@ var bodyPathQuiet = []rule.QuietForm[bool]{
 			"(resp.Body.Close passed on); or leaving the function, returned, passed to a call other than a standard " +
 			"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio, bytes.Buffer.ReadFrom, an io.LimitedReader over it...), " +
 			"stored in a variable, field, slice, map or composite literal, or sent on a channel: whoever receives it " +
-			"owns the close.",
+			"owns the close. A path on which the send failed, or on which resp.Body == nil holds, has nothing to close.",
 		Applies: func(closedOnEveryPath bool) bool { return closedOnEveryPath },
 	},
 }

@@ -26,9 +26,8 @@ import (
 // description envelope). A JSON error answer decodes with the flag false
 // (its zero value) and its own explanation reaches the error; any other
 // error page fails the decode. Either way no error page passes as data.
-// A false flag answered with an error that does not read the body (the
-// hcaptcha "invalid captcha" form, which blames the user for an outage) is
-// still reported.
+// A false flag answered with an error that does not read the body is the
+// flag-fails-closed form (failsClosed).
 func checksEnvelope(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExpr) bool {
 	if !fn.Valid() {
 		return false
@@ -54,6 +53,13 @@ func checksEnvelope(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallE
 // decoder newDecoder builds, directly (json.NewDecoder(r).Decode(&v)) or
 // through a local variable (d := json.NewDecoder(r); d.Decode(&v)).
 func decodeTarget(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExpr) *types.Var {
+	_, out := decodeSite(info, fn, newDecoder)
+	return out
+}
+
+// decodeSite returns the Decode(&v) call made on the decoder newDecoder
+// builds, and v (see decodeTarget).
+func decodeSite(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExpr) (*ast.CallExpr, *types.Var) {
 	var decoderVar *types.Var
 	for c := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := c.Node().(type) {
@@ -79,11 +85,11 @@ func decodeTarget(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExp
 		}
 		addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
 		if !ok || addr.Op != token.AND {
-			return nil
+			return nil, nil
 		}
-		return match.Var(info, addr.X)
+		return call, match.Var(info, addr.X)
 	}
-	return nil
+	return nil, nil
 }
 
 // negatedBoolField returns the boolean field F when cond is !out.F or
@@ -213,6 +219,13 @@ func checksStatusValue(info *types.Info, fn inspector.Cursor, read *ast.CallExpr
 // variable b that is then unmarshalled: json.Unmarshal(b, &v) or
 // xml.Unmarshal(b, &v).
 func unmarshalTarget(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) *types.Var {
+	_, out := unmarshalSite(info, fn, read)
+	return out
+}
+
+// unmarshalSite returns the json/xml.Unmarshal(b, &v) call that decodes
+// the bytes read returns, and v (see unmarshalTarget).
+func unmarshalSite(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) (*ast.CallExpr, *types.Var) {
 	var bytesVar *types.Var
 	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
 		n := c.Node().(*ast.AssignStmt)
@@ -221,7 +234,7 @@ func unmarshalTarget(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) 
 		}
 	}
 	if bytesVar == nil {
-		return nil
+		return nil, nil
 	}
 	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
@@ -237,11 +250,11 @@ func unmarshalTarget(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) 
 		}
 		addr, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr)
 		if !ok || addr.Op != token.AND {
-			return nil
+			return nil, nil
 		}
-		return match.Var(info, addr.X)
+		return call, match.Var(info, addr.X)
 	}
-	return nil
+	return nil, nil
 }
 
 // comparesStringField reports whether cond is out.F != "const" (either
@@ -290,4 +303,88 @@ func returnsError(info *types.Info, body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// decodedTarget returns the call that decodes the body read reads (a
+// decoder's Decode, or json/xml.Unmarshal of the bytes read returns) and
+// the variable it decodes into.
+func decodedTarget(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) (*ast.CallExpr, *types.Var) {
+	if !fn.Valid() {
+		return nil, nil
+	}
+	if decoded {
+		return decodeSite(info, fn, read)
+	}
+	return unmarshalSite(info, fn, read)
+}
+
+// failsClosed reports whether the body that read reads is decoded into a
+// struct whose boolean flag is tested after the decode, a non-nil error
+// being returned when it is false, and whether the decode's own error is
+// returned: an answer that does not set the flag, an error page
+// included, ends in an error.
+func failsClosed(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
+	call, out := decodedTarget(info, fn, read, decoded)
+	if call == nil || out == nil || !decodeErrorReturned(info, fn, call) {
+		return false
+	}
+	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
+		stmt := c.Node().(*ast.IfStmt)
+		if stmt.Pos() < call.End() {
+			continue
+		}
+		if negatedBoolField(info, stmt.Cond, out) != nil && returnsError(info, stmt.Body) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodedIntoList reports whether the body that read reads is decoded
+// into a slice or an array (not of bytes) and the decode's error is
+// returned: an error answer (a JSON object, an HTML or text page) cannot
+// decode into a list, so it ends in that error.
+func decodedIntoList(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
+	call, out := decodedTarget(info, fn, read, decoded)
+	if call == nil || out == nil || !decodeErrorReturned(info, fn, call) {
+		return false
+	}
+	var elem types.Type
+	switch t := out.Type().Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Array:
+		elem = t.Elem()
+	default:
+		return false
+	}
+	b, ok := elem.Underlying().(*types.Basic)
+	return !ok || b.Kind() != types.Byte
+}
+
+// decodeErrorReturned reports whether the error call returns is kept in a
+// variable err (err := call, or if err := call; ...) that a later
+// if err != nil answers by returning a non-nil error.
+func decodeErrorReturned(info *types.Info, fn inspector.Cursor, call *ast.CallExpr) bool {
+	var errVar *types.Var
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		n := c.Node().(*ast.AssignStmt)
+		if len(n.Lhs) == 1 && len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call {
+			errVar = match.Var(info, n.Lhs[0])
+		}
+	}
+	if errVar == nil {
+		return false
+	}
+	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
+		stmt := c.Node().(*ast.IfStmt)
+		if stmt.Cond.Pos() < call.End() {
+			continue
+		}
+		b, ok := ast.Unparen(stmt.Cond).(*ast.BinaryExpr)
+		if ok && b.Op == token.NEQ && match.Var(info, b.X) == errVar && info.Types[b.Y].IsNil() && returnsError(info, stmt.Body) {
+			return true
+		}
+	}
+	return false
 }

@@ -34,10 +34,30 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		Doc: "A body decoded into a struct whose boolean success flag is tested right after (if !out.Ok), with an " +
 			"error built from another field of the answer returned when it is false (out.Description, out.ErrorCode): " +
 			"the API reports failures in its body, a JSON error answer decodes with the flag false and its explanation " +
-			"reaches the error, and any other error page fails the decode; a false flag answered with an error that " +
-			"reads nothing from the body is still reported.",
+			"reaches the error, and any other error page fails the decode.",
 		Applies: func(c statusRead) bool {
 			return c.decoded && checksEnvelope(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read)
+		},
+	},
+	{
+		Name: "flag-fails-closed",
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a struct whose boolean " +
+			"success flag is tested after the decode (if !out.Success), a non-nil error being returned when it is false, " +
+			"with the decode's own error returned too: an error page fails the decode and a JSON error answer decodes " +
+			"with the flag false, so every answer but a success ends in an error (the check fails closed); a flag that " +
+			"is true on failure, or whose branch only logs, is still reported.",
+		Applies: func(c statusRead) bool {
+			return failsClosed(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
+		},
+	},
+	{
+		Name: "decoded-into-list",
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a slice or an array " +
+			"(not of bytes), the decode's error being returned: an error answer (a JSON object, an HTML or text page) " +
+			"cannot decode into a list, so it ends in that error; a decode into a struct or a map, or whose error is " +
+			"dropped, is still reported.",
+		Applies: func(c statusRead) bool {
+			return decodedIntoList(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},
 	},
 	{

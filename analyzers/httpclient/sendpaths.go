@@ -144,6 +144,9 @@ func noResponseOn(info *types.Info, cond ast.Expr, branch bool, resp, err *types
 				}
 				return false
 			}
+			if isBodyNilTest(info, e, resp) {
+				return (e.Op == token.EQL) == branch // resp.Body == nil holds on this branch: nothing to close
+			}
 		}
 	}
 	return branch && errFresh && err != nil && match.Refers(info, cond, err)
@@ -158,6 +161,21 @@ func nilTested(info *types.Info, bin *ast.BinaryExpr) *types.Var {
 		return localVar(info, bin.Y)
 	}
 	return nil
+}
+
+// isBodyNilTest reports whether bin compares resp.Body with nil.
+func isBodyNilTest(info *types.Info, bin *ast.BinaryExpr, resp *types.Var) bool {
+	if resp == nil {
+		return false
+	}
+	x := bin.X
+	if match.IsNil(info, bin.X) {
+		x = bin.Y
+	} else if !match.IsNil(info, bin.Y) {
+		return false
+	}
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Body" && localVar(info, sel.X) == resp
 }
 
 // condOf returns the condition that ends block b, when b branches on one.

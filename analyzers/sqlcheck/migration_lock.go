@@ -44,7 +44,8 @@ func MigrationLock() *rule.Rule {
 			Fix: "Adds CONCURRENTLY to a CREATE INDEX that is the only statement of a string literal run through " +
 				"a sql.DB, sql.Conn or pgx (not a transaction: CONCURRENTLY cannot run inside one).",
 		},
-		Run: runMigrationLock,
+		Quiet: rule.Declare(rule.Forms(migrationLockQuiet)),
+		Run:   runMigrationLock,
 	}
 }
 
@@ -55,6 +56,9 @@ func runMigrationLock(p *rule.Pass) error {
 		}
 		sts := sc.statements()
 		for _, f := range migrationLocks(sts) {
+			if rule.Quiet(p, sc.query, migrationLockQuiet, f) {
+				continue
+			}
 			var fixes []analysis.SuggestedFix
 			if f.concurrentlyAt > 0 && len(sts) == 1 && !sc.inTx {
 				fixes = concurrentlyFix(sc, f.concurrentlyAt)

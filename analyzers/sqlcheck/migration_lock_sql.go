@@ -11,6 +11,10 @@ type lockFinding struct {
 	// concurrentlyAt is, for CREATE INDEX, the offset in the query where
 	// " CONCURRENTLY" goes; 0 otherwise.
 	concurrentlyAt int
+	// The safe forms of a statement that would otherwise lock (see
+	// migrationLockQuiet): it acts on a table the same text creates, or it
+	// is written in the form that does not block.
+	newTable, concurrently, notValid, usingIndex, stableDefault bool
 }
 
 // volatileFuncs are PostgreSQL functions whose DEFAULT is evaluated per
@@ -26,9 +30,10 @@ var serialTypes = map[string]bool{
 	"SMALLSERIAL": true, "SERIAL": true, "BIGSERIAL": true, "SERIAL2": true, "SERIAL4": true, "SERIAL8": true,
 }
 
-// migrationLocks returns the blocking statements of a PostgreSQL script.
-// Statements on a table the same script creates are quiet: a new table is
-// empty and nobody waits on it.
+// migrationLocks returns the blocking statements of a PostgreSQL script,
+// and the statements of the same kinds written in a safe form (one of the
+// flags of lockFinding set). Statements on a table the same script
+// creates are marked newTable: a new table is empty and nobody waits on it.
 func migrationLocks(sts []statement) []lockFinding {
 	created := map[string]bool{}
 	for _, st := range sts {
@@ -89,8 +94,11 @@ func (st statement) createIndexLock(created map[string]bool) (lockFinding, bool)
 	if st.word(i) == "UNIQUE" {
 		i++
 	}
-	if st.word(i) != "INDEX" || st.word(i+1) == "CONCURRENTLY" {
+	if st.word(i) != "INDEX" {
 		return lockFinding{}, false
+	}
+	if st.word(i+1) == "CONCURRENTLY" {
+		return lockFinding{concurrently: true}, true
 	}
 	at := st.toks[i].off + len("INDEX")
 	for ; i < len(st.toks); i++ {
@@ -102,14 +110,13 @@ func (st statement) createIndexLock(created map[string]bool) (lockFinding, bool)
 	if st.word(i) == "ONLY" {
 		i++
 	}
-	if table, _ := st.tableName(i); created[table] {
-		return lockFinding{}, false
-	}
+	table, _ := st.tableName(i)
 	return lockFinding{
 		what:           "CREATE INDEX without CONCURRENTLY",
 		why:            "holds a SHARE lock on the table for the whole index build: every INSERT, UPDATE and DELETE waits, for minutes on a large table",
 		do:             "use CREATE INDEX CONCURRENTLY, run outside a transaction",
 		concurrentlyAt: at,
+		newTable:       created[table],
 	}, true
 }
 
@@ -125,9 +132,6 @@ func (st statement) alterTableLocks(created map[string]bool) []lockFinding {
 		i++
 	}
 	table, i := st.tableName(i)
-	if created[table] {
-		return nil
-	}
 	var out []lockFinding
 	start := i
 	for j := i; j <= len(st.toks); j++ {
@@ -135,6 +139,7 @@ func (st statement) alterTableLocks(created map[string]bool) []lockFinding {
 			continue
 		}
 		if f, ok := st.actionLock(start, j); ok {
+			f.newTable = created[table]
 			out = append(out, f)
 		}
 		start = j + 1
@@ -166,21 +171,23 @@ func (st statement) actionLock(i, end int) (lockFinding, bool) {
 		}
 		switch a.word(j) {
 		case "FOREIGN", "CHECK":
-			if !a.has("NOT", "VALID") {
-				return lockFinding{
-					what: "ADD CONSTRAINT ... " + a.word(j) + " without NOT VALID",
-					why:  "scans the whole table to validate existing rows while holding a lock that blocks writes",
-					do:   "add it NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate statement, which lets writes through",
-				}, true
+			if a.has("NOT", "VALID") {
+				return lockFinding{notValid: true}, true
 			}
+			return lockFinding{
+				what: "ADD CONSTRAINT ... " + a.word(j) + " without NOT VALID",
+				why:  "scans the whole table to validate existing rows while holding a lock that blocks writes",
+				do:   "add it NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate statement, which lets writes through",
+			}, true
 		case "PRIMARY", "UNIQUE":
-			if !a.has("USING", "INDEX") {
-				return lockFinding{
-					what: "ADD CONSTRAINT ... " + a.word(j) + " without USING INDEX",
-					why:  "builds its index under an ACCESS EXCLUSIVE lock: reads and writes stop until the build ends",
-					do:   "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... USING INDEX",
-				}, true
+			if a.has("USING", "INDEX") {
+				return lockFinding{usingIndex: true}, true
 			}
+			return lockFinding{
+				what: "ADD CONSTRAINT ... " + a.word(j) + " without USING INDEX",
+				why:  "builds its index under an ACCESS EXCLUSIVE lock: reads and writes stop until the build ends",
+				do:   "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... USING INDEX",
+			}, true
 		case "EXCLUDE":
 		default:
 			return a.addColumnLock()
@@ -210,6 +217,9 @@ func (a statement) addColumnLock() (lockFinding, bool) {
 			rewrite.what = "ADD COLUMN ... GENERATED ... STORED"
 			return rewrite, true
 		}
+	}
+	if a.has("DEFAULT") {
+		return lockFinding{stableDefault: true}, true // a constant or a stable function: stored once, no rewrite
 	}
 	return lockFinding{}, false
 }

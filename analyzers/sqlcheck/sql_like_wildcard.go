@@ -36,7 +36,8 @@ func LikeWildcard() *rule.Rule {
 				"column has a pg_trgm GIN or GiST index, which does serve leading wildcards, silence the finding " +
 				"with //prodlint:ignore sql-like-wildcard and say so.",
 		},
-		Run: runLikeWildcard,
+		Quiet: rule.Declare(rule.Forms(likeWildcardQuiet)),
+		Run:   runLikeWildcard,
 	}
 }
 
@@ -45,19 +46,24 @@ func runLikeWildcard(p *rule.Pass) error {
 		toks := tokenize(sc.text.Text)
 		for _, st := range statements(toks) {
 			for _, like := range st.likes() {
+				c := likeCandidate{like: like}
+				if like.first.kind == tParam {
+					c.arg = sc.boundArg(like.first, toks)
+					c.argLeading = c.arg != nil && startsWithPercent(p.TypesInfo, c.arg)
+				}
+				if rule.Quiet(p, sc.query, likeWildcardQuiet, c) {
+					continue
+				}
 				switch {
 				case like.leading:
 					p.Reportf(sc.query, "%s pattern starts with a %% wildcard: no index can serve it, so every "+
 						"search scans the whole table, which on a large table takes seconds and holds locks; use a prefix "+
 						"match, full-text search (tsvector with a GIN index), or a pg_trgm GIN index", like.op)
-				case like.first.kind == tParam:
-					arg := sc.boundArg(like.first, toks)
-					if arg != nil && startsWithPercent(p.TypesInfo, arg) {
-						p.Reportf(arg, "this argument starts with a %% wildcard and is the pattern of a %s: "+
-							"no index can serve it, so every search scans the whole table, which on a large "+
-							"table takes seconds and holds locks; use a prefix match, full-text search (tsvector with a "+
-							"GIN index), or a pg_trgm GIN index", like.op)
-					}
+				case c.argLeading:
+					p.Reportf(c.arg, "this argument starts with a %% wildcard and is the pattern of a %s: "+
+						"no index can serve it, so every search scans the whole table, which on a large "+
+						"table takes seconds and holds locks; use a prefix match, full-text search (tsvector with a "+
+						"GIN index), or a pg_trgm GIN index", like.op)
 				}
 			}
 		}

@@ -31,7 +31,8 @@ func RowsClose() *rule.Rule {
 			Bad:  "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\nfor rows.Next() {\n\t// ...\n}",
 			Good: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\ndefer rows.Close()\nfor rows.Next() {\n\t// ...\n}",
 			Quiet: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Reports rows that are discarded " +
-				"(_ or an expression statement: use Exec for statements that return no rows). One rows variable assigned " +
+				"(_ or an expression statement: use Exec for statements that return no rows), except rows of a transaction " +
+				"discarded by a probe that keeps only the error. One rows variable assigned " +
 				"in several branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
 				"every path when it is not deferred. Rows on a transaction that is still used after them are reported " +
 				"with a message that says what the open rows hold (the transaction's connection, not a pool connection) " +
@@ -39,7 +40,7 @@ func RowsClose() *rule.Rule {
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
 		},
-		Quiet: rule.Declare(rule.Forms(rowsCloseQuiet), rule.Forms(txRowsQuiet)),
+		Quiet: rule.Declare(rule.Forms(rowsCloseQuiet), rule.Forms(txRowsQuiet), rule.Forms(txProbeQuiet)),
 		Run:   runRowsClose,
 	}
 }
@@ -57,6 +58,9 @@ func runRowsClose(p *rule.Pass) error {
 			reported[r.v] = true
 		}
 		api := callName(p, r.call)
+		if r.discarded && rule.Quiet(p, r.call, txProbeQuiet, txProbe{p, r}) {
+			continue
+		}
 		if r.discarded {
 			p.Reportf(r.call, "the rows %s returns are discarded and never closed: each call holds a pool "+
 				"connection until the query's context ends (for ever without one), and the pool runs dry under load; use Exec "+

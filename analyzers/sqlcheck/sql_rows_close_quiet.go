@@ -1,6 +1,7 @@
 package sqlcheck
 
 import (
+	"go/ast"
 	"go/types"
 
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -35,6 +36,35 @@ var txRowsQuiet = []rule.QuietForm[txRows]{
 			"end, which closes them, or returns).",
 		Applies: func(c txRows) bool { return !c.later && txEndsOnReturn(c.p.TypesInfo, c.r.cursor, c.tx) },
 	},
+}
+
+// txProbe are rows discarded by an assignment (_, err := q(...)), a
+// candidate of sql-rows-close.
+type txProbe struct {
+	p *rule.Pass
+	r *rowsResult
+}
+
+// txProbeQuiet is the safe form of discarded rows.
+var txProbeQuiet = []rule.QuietForm[txProbe]{
+	{
+		Name: "transaction-probe",
+		Doc: "Rows discarded from a query on a database/sql or sqlx transaction whose error is kept (_, err := " +
+			"tx.QueryContext(...)), a probe run for its error only (does this column or table exist?): database/sql " +
+			"closes a transaction's rows when it commits or rolls back, so no pool connection is held beyond the " +
+			"transaction; the same discard on a pool or a connection, or with the error dropped too, is still reported.",
+		Applies: func(c txProbe) bool { return keepsError(c.r) && txOf(c.p.TypesInfo, c.r.call) != nil },
+	},
+}
+
+// keepsError reports whether the rows are discarded by an assignment that
+// keeps the call's error in a variable: _, err := q(...).
+func keepsError(r *rowsResult) bool {
+	if r.assign == nil || len(r.assign.Lhs) != 2 {
+		return false
+	}
+	id, ok := r.assign.Lhs[1].(*ast.Ident)
+	return ok && id.Name != "_"
 }
 
 // rowsHandedOn is the form of rows the function hands on, shared by

@@ -29,7 +29,8 @@ func SelectStar() *rule.Rule {
 			Good:  "rows, err := db.QueryContext(ctx, \"SELECT id, name, email FROM users WHERE id = $1\", id)",
 			Quiet: selectStarQuiet,
 		},
-		Run: runSelectStar,
+		Quiet: rule.Declare(rule.Forms(selectStarQuietForms)),
+		Run:   runSelectStar,
 	}
 }
 
@@ -51,14 +52,21 @@ const selectStarQuiet = "Looks at the SQL text that reaches database/sql, sqlx a
 func runSelectStar(p *rule.Pass) error {
 	for _, sc := range sqlCalls(p) {
 		for _, st := range sc.statements() {
+			if !st.hasStarItem() {
+				continue
+			}
 			bare, qualified := st.selectListStars()
+			c := starCandidate{p, sc, st, bare, qualified}
+			if rule.Quiet(p, sc.query, selectStarQuietForms, c) {
+				continue
+			}
 			if len(bare) > 0 {
 				p.Reportf(sc.query, "SELECT * fetches every column of the table: the database, the network and the driver "+
 					"carry columns the code never reads, and the day a "+
 					"migration adds a column, rows.Scan fails on the column count; list the columns the code uses")
 				break
 			}
-			if len(qualified) > 0 && st.hasTopLevelJoin() && scansFixedList(p, sc) {
+			if len(qualified) > 0 {
 				p.Reportf(sc.query, "%s.* in a join is scanned into a fixed list of destinations: the day a migration adds a "+
 					"column to that table, Scan fails on the column count in production; list the columns the code scans",
 					qualifiedName(st, qualified[0]))

@@ -256,3 +256,41 @@ func isTemporary(err error) bool {
 	var t interface{ Temporary() bool }
 	return errors.As(err, &t) && t.Temporary()
 }
+
+// The return reached only when resp.Body is nil has no body to close:
+// quiet. The twin returns with the body open on the branch where it is
+// not nil and is still reported.
+func nilBodyBranch(u string) (string, error) {
+	resp, err := client.Get(u)
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		if resp.Body != nil {
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return "", fmt.Errorf("status %d: %s", resp.StatusCode, b)
+		}
+		return "", fmt.Errorf("status %d", resp.StatusCode)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
+}
+
+func openBodyBranch(u string) (string, error) {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is not closed on the path that reaches the return at line 289`
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		if resp.Body != nil {
+			b, _ := io.ReadAll(resp.Body)
+			return "", fmt.Errorf("status %d: %s", resp.StatusCode, b)
+		}
+		return "", fmt.Errorf("status %d", resp.StatusCode)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
+}

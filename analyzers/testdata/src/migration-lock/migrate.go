@@ -14,7 +14,7 @@ func createIndex(ctx context.Context, db *sql.DB) error {
 	return err
 }
 
-func createIndexConcurrently(ctx context.Context, db *sql.DB) error {
+func quietIndexConcurrently(ctx context.Context, db *sql.DB) error {
 	_, err := db.ExecContext(ctx, "CREATE INDEX CONCURRENTLY users_email ON users (email)")
 	return err
 }
@@ -29,7 +29,7 @@ func createIndexInTx(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-func createTableAndIndex(db *sql.DB) error {
+func quietNewTable(db *sql.DB) error {
 	_, err := db.Exec(`
 		CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY, user_id bigint, at timestamptz);
 		CREATE INDEX events_user ON events (user_id);
@@ -52,7 +52,7 @@ func addColumnVolatile(db *sql.DB) error {
 	return err
 }
 
-func addColumnStable(db *sql.DB) error {
+func quietStableDefault(db *sql.DB) error {
 	_, err := db.Exec("ALTER TABLE users ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()")
 	return err
 }
@@ -72,7 +72,7 @@ func addForeignKey(db *sql.DB) error {
 	return err
 }
 
-func addForeignKeyNotValid(db *sql.DB) error {
+func quietNotValid(db *sql.DB) error {
 	if _, err := db.Exec("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID"); err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func addCheckAndUnique(db *sql.DB) error {
 	return err
 }
 
-func addUniqueUsingIndex(db *sql.DB) error {
+func quietUsingIndex(db *sql.DB) error {
 	_, err := db.Exec("ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE USING INDEX orders_ref_idx")
 	return err
 }

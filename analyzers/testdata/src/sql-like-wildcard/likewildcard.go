@@ -22,7 +22,7 @@ func literalPattern(db *sql.DB) (*sql.Rows, error) {
 	return db.Query("SELECT id FROM users WHERE email ILIKE '%@example.com'") // want `\[sql-like-wildcard\] ILIKE pattern starts with a % wildcard`
 }
 
-func literalPrefix(db *sql.DB) (*sql.Rows, error) {
+func quietPrefixLiteral(db *sql.DB) (*sql.Rows, error) {
 	return db.Query("SELECT id FROM users WHERE email LIKE 'admin%'")
 }
 
@@ -38,7 +38,7 @@ func percentInGo(db *sql.DB, q string) (*sql.Rows, error) {
 	return db.Query("SELECT id FROM users WHERE active AND name LIKE $1", "%"+q+"%") // want `\[sql-like-wildcard\] this argument starts with a % wildcard and is the pattern of a LIKE`
 }
 
-func prefixInGo(db *sql.DB, q string) (*sql.Rows, error) {
+func quietBoundArgument(db *sql.DB, q string) (*sql.Rows, error) {
 	return db.Query("SELECT id FROM users WHERE active AND name LIKE $1", q+"%")
 }
 

@@ -112,3 +112,32 @@ func firstQueueInTx(ctx context.Context, db *sql.DB) (string, error) {
 	}
 	return q, tx.Commit()
 }
+
+// A query on a transaction run only for its error (does the column
+// exist?), its rows discarded: database/sql closes them when the
+// transaction ends, so they hold no pool connection beyond it: quiet. The
+// same probe on the pool holds a pool connection for good, and a discard
+// that drops the error too is a statement run through Query: both are
+// still reported.
+
+func quietTransactionProbe(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.QueryContext(ctx, "SELECT visibility FROM events LIMIT 1")
+	if err == nil {
+		return nil // the column exists
+	}
+	_, err = tx.ExecContext(ctx, "ALTER TABLE events ADD COLUMN visibility SMALLINT NOT NULL DEFAULT 2")
+	return err
+}
+
+func columnProbeOnPool(ctx context.Context, db *sql.DB) error {
+	_, err := db.QueryContext(ctx, "SELECT visibility FROM events LIMIT 1") // want `\[sql-rows-close\] the rows sql.DB.QueryContext returns are discarded and never closed`
+	if err == nil {
+		return nil
+	}
+	_, err = db.ExecContext(ctx, "ALTER TABLE events ADD COLUMN visibility SMALLINT NOT NULL DEFAULT 2")
+	return err
+}
+
+func statementThroughTxQuery(ctx context.Context, tx *sql.Tx) {
+	tx.QueryContext(ctx, "UPDATE stats SET hits = hits + 1") // want `\[sql-rows-close\] the rows sql.Tx.QueryContext returns are discarded`
+}

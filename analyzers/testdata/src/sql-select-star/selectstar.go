@@ -71,7 +71,7 @@ func union(db *sql.DB) (*sql.Rows, error) {
 	return db.Query("SELECT id, name FROM users UNION ALL SELECT * FROM admins") // want `\[sql-select-star\] SELECT \*`
 }
 
-func exists(db *sql.DB, id int) *sql.Row {
+func quietStarOutsideSelectList(db *sql.DB, id int) *sql.Row {
 	return db.QueryRow("SELECT EXISTS (SELECT * FROM users WHERE id = $1)", id)
 }
 
@@ -79,7 +79,7 @@ func countStar(db *sql.DB) *sql.Row {
 	return db.QueryRow("SELECT count(*) FROM users")
 }
 
-func qualifiedStar(db *sql.DB) (*sql.Rows, error) {
+func quietQualifiedStar(db *sql.DB) (*sql.Rows, error) {
 	return db.Query("SELECT u.*, o.total FROM users u JOIN orders o ON o.user_id = u.id")
 }
 
