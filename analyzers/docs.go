@@ -138,7 +138,8 @@ examples = false
 honor_nolint = true
 
 # Which code is production code. Packages under a non_production directory
-# (samples, benchmarks, demos, end-to-end suites, fuzzing harnesses, test
+# (samples, benchmarks, demos, end-to-end suites, test directories, fuzzing
+# harnesses, test tools, developer tools under cmd/dev, hack or the top-level
 # tools) are not reported: they are run by hand or by a test harness, never
 # deployed.
 # Globs match a package's directory relative to its module root; "*" stays

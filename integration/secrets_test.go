@@ -30,7 +30,7 @@ func secretsModule(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	var b strings.Builder
-	b.WriteString("package main\n\nimport (\n\t\"fmt\"\n\t\"log\"\n)\n\n")
+	b.WriteString("package main\n\nimport (\n\t\"fmt\"\n\t\"log\"\n\t\"net/url\"\n)\n\n")
 	names := []string{"awsKeyID", "awsSecret", "githubToken", "stripeKey", "anthropicKey", "googleKey", "dbPassword"}
 	for _, name := range names {
 		b.WriteString("var " + name + " = \"" + fakeSecrets[name] + "\"\n")
@@ -39,7 +39,9 @@ func secretsModule(t *testing.T) string {
 	// so that -fix and -diff have something to show.
 	b.WriteString("type dbConfig struct {\n\tDSN string `env:\"DATABASE_URL\"`\n}\n\n")
 	b.WriteString("var db = dbConfig{DSN: \"postgres://app:" + dsnPassword + "@db.internal:5432/app\"}\n\n")
-	b.WriteString("func main() {\n\tlog.Println(\"password\", dbPassword)\n\tfmt.Println(" + strings.Join(names, ", ") + ", db.DSN)\n}\n")
+	// URL userinfo is a credential by its API whatever the variable is
+	// called: secret-logged reports it under the default configuration.
+	b.WriteString("func main() {\n\tlog.Println(\"password\", dbPassword, url.UserPassword(\"app\", dbPassword).String())\n\tfmt.Println(" + strings.Join(names, ", ") + ", db.DSN)\n}\n")
 	files := map[string]string{
 		"go.mod":  "module example.com/secrets\n\ngo 1.22\n",
 		"main.go": b.String(),

@@ -6,12 +6,14 @@ import (
 	"go/types"
 	"strconv"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/iosum"
 )
 
 // GoroutineOptions are goroutine-unbounded's rules.toml keys.
@@ -58,7 +60,7 @@ func GoroutineUnbounded() *rule.Rule {
 				"single fire-and-forget goroutine (outside a loop) is reported only with handler-spawns = true. " +
 				"all-loops = true reports loops everywhere (an audit: on real code most of the extra findings are " +
 				"bounded by the program's structure, one per configured upstream, graph node or operand, which " +
-				"types cannot see). In every tier the forms below are quiet. " +
+				"types cannot see). The safe forms above, in detail (every tier). " +
 				"An errgroup.Group with SetLimit, or a group the function does not create (a parameter, a " +
 				"field, a group passed on: it may be limited where it comes from); a semaphore: a channel send, " +
 				"a discarded channel receive, semaphore.Weighted Acquire or rate.Limiter Wait before the go " +
@@ -87,7 +89,9 @@ func GoroutineUnbounded() *rule.Rule {
 				"own method, are taken as configuration.",
 			Fix: "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
 		},
-		Run: runGoroutineUnbounded,
+		Requires: []*analysis.Analyzer{iosum.Analyzer},
+		Quiet:    rule.Declare(rule.Forms(loopSpawnQuiet)),
+		Run:      runGoroutineUnbounded,
 	}
 }
 
@@ -184,20 +188,27 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 		outer = l
 		open = append(open, l)
 	}
-	if !outer.Valid() || gatedOrJoined(info, s, outer) || boundedShape(p, s, open) {
+	if !outer.Valid() {
 		return
 	}
+	cand := loopSpawn{p: p, s: s, open: open, outer: outer}
 	if !everyLoop {
-		if feed, ok := inputFeedOf(p, s, open); ok && unbounded {
-			reportFed(p, opts, s, feed, outer)
+		feed, ok := inputFeedOf(p, s, open)
+		if !ok || !unbounded {
+			return // the loop runs over the program's own state: not a candidate by default
 		}
+		cand.feed, cand.fed = feed, true
+		if rule.Quiet(p, s.cur.Node(), loopSpawnQuiet, cand) {
+			return
+		}
+		reportFed(p, opts, s, feed, outer)
+		return
+	}
+	if rule.Quiet(p, s.cur.Node(), loopSpawnQuiet, cand) {
 		return
 	}
 	if s.call != nil {
 		g := errgroupState(info, s)
-		if g.state != groupUnlimited {
-			return
-		}
 		p.Report(s.call, "errgroup.Group."+match.Callee(info, s.call).Name()+" in a loop on a group without SetLimit "+
 			"starts every task at once: a large input runs them all concurrently and exhausts memory, connections "+
 			"and upstream quotas; call SetLimit on the group before the loop", setLimitFixes(p, opts, g, outer)...)
@@ -221,9 +232,6 @@ func reportFed(p *rule.Pass, opts *GoroutineOptions, s spawn, feed inputFeed, ou
 	const harm = "exhausts memory, connections and upstream quotas"
 	if s.call != nil {
 		g := errgroupState(info, s)
-		if g.state != groupUnlimited {
-			return
-		}
 		name := "errgroup.Group." + match.Callee(info, s.call).Name()
 		switch feed.kind {
 		case perMessage:

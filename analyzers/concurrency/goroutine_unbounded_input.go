@@ -32,8 +32,9 @@ const (
 // inputFeed describes the input that drives a loop spawn, for the message.
 type inputFeed struct {
 	kind   feedKind
-	what   string // the collection or the channel, as written
-	origin string // where it comes from: "a parameter", "a query result", ...
+	what   string     // the collection or the channel, as written
+	origin string     // where it comes from: "a parameter", "a query result", ...
+	msg    *types.Var // for perMessage: the variable the message is received into
 }
 
 // inputFeedOf returns the input that drives one of the open loops around
@@ -63,7 +64,7 @@ func loopFeed(p *rule.Pass, s spawn, l inspector.Cursor) (inputFeed, bool) {
 			if v == nil || !isMessage(u.Elem()) || !usesVar(info, s, v) || closedBefore(p, l, loop.X) {
 				return inputFeed{}, false
 			}
-			return inputFeed{kind: perMessage, what: exprText(loop.X)}, true
+			return inputFeed{kind: perMessage, what: exprText(loop.X), msg: v}, true
 		case *types.Slice:
 			if !isData(u.Elem()) {
 				return inputFeed{}, false
@@ -88,8 +89,8 @@ func loopFeed(p *rule.Pass, s spawn, l inspector.Cursor) (inputFeed, bool) {
 		if loop.Cond != nil || loop.Init != nil || loop.Post != nil {
 			return inputFeed{}, false
 		}
-		if from, ok := receivedBySpawn(p, s, l); ok {
-			return inputFeed{kind: perMessage, what: from}, true
+		if from, v, ok := receivedBySpawn(p, s, l); ok {
+			return inputFeed{kind: perMessage, what: from, msg: v}, true
 		}
 	}
 	return inputFeed{}, false
@@ -342,12 +343,13 @@ func isReceive(e ast.Expr) bool {
 // goroutine is started for: a select case or a statement of the loop body
 // before the spawn that receives a message from a channel (m := <-ch) or
 // from a gRPC stream (m, err := stream.Recv()), the message then used by
-// the goroutine. It returns the channel or stream as written.
-func receivedBySpawn(p *rule.Pass, s spawn, l inspector.Cursor) (string, bool) {
+// the goroutine. It returns the channel or stream as written, and the
+// variable the message is received into.
+func receivedBySpawn(p *rule.Pass, s spawn, l inspector.Cursor) (string, *types.Var, bool) {
 	info := p.TypesInfo
 	body := match.LoopBody(l.Node())
 	if body == nil {
-		return "", false
+		return "", nil, false
 	}
 	// Every variable assigned by a receive in the loop (not in nested
 	// function literals), with the expression received from.
@@ -374,10 +376,10 @@ func receivedBySpawn(p *rule.Pass, s spawn, l inspector.Cursor) (string, bool) {
 	})
 	for v, src := range from {
 		if usesVar(info, s, v) {
-			return src, true
+			return src, v, true
 		}
 	}
-	return "", false
+	return "", nil, false
 }
 
 // receiveSource returns the channel or stream e receives a message from.

@@ -38,25 +38,15 @@ func Unverified() *rule.Rule {
 			Good: `token, err := jwt.Parse(s, func(t *jwt.Token) (any, error) {
 	return secret, nil
 }, jwt.WithValidMethods([]string{"HS256"}))`,
-			Quiet: `A Keyfunc that type-asserts or type-switches token.Method, compares ` +
-				`token.Method, token.Method.Alg() or token.Header["alg"], or hands the token to ` +
-				`other code; a parser built with WithValidMethods (Parser.ValidMethods in v4 and ` +
-				`jwt-go), also when it comes from a constructor or from a struct field that every ` +
-				`constructor sets, in this package or another analyzed with it (a parser whose ` +
-				`construction cannot be seen, such as an exported field or options from a slice, counts ` +
-				`as pinned); Keyfuncs the analysis cannot see (parameters, other packages, ` +
-				`JWKS helpers); ParseUnverified in a function that also verifies the token, hands ` +
+			Quiet: `Decided while collecting candidates: ParseUnverified in a function that also verifies the token, hands ` +
 				`the raw token to other code, or only reads the issuer to pick a key; claims ` +
 				`returned (not compared) by a function whose name says it does not verify ` +
 				`(ParseUnverifiedJWT, insecureClaims): its callers peek, then verify; ` +
 				`WithoutClaimsValidation in a package that validates claims itself ` +
-				`(Validator.Validate, Claims.Valid); a Keyfunc whose every key is a typed key ` +
-				`object (*rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or the PublicKey of a parsed ` +
-				`*x509.Certificate): the HMAC methods ` +
-				`accept only []byte and each public-key method rejects the other families' keys, ` +
-				`so the header cannot turn the key against the verifier.`,
+				`(Validator.Validate, Claims.Valid).`,
 		},
-		Run: runUnverified,
+		Quiet: rule.Forms(verifyingParseQuiet),
+		Run:   runUnverified,
 	}
 }
 

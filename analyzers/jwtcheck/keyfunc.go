@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // verifyingParse checks Parse / ParseWithClaims: a Keyfunc that returns
@@ -27,23 +28,15 @@ func (a *unverifiedPass) verifyingParse(c inspector.Cursor, call *ast.CallExpr, 
 	} else {
 		known, pinned = a.optionsPin(call.Args[idx+1:], call.Ellipsis.IsValid())
 	}
-	if !known || pinned {
-		return // WithValidMethods rejects any other alg before the Keyfunc runs
+	kf, seen := a.keyfunc(c, call.Args[idx])
+	var facts keyfuncFacts
+	if seen {
+		facts = a.inspectKeyfunc(kf)
+		if facts.acceptsNone || !facts.returnsKey {
+			return // reported on its own, or no key to turn against the verifier
+		}
 	}
-	kf, ok := a.keyfunc(c, call.Args[idx])
-	if !ok {
-		return // a Keyfunc we cannot see: a parameter, another package, a JWKS helper
-	}
-	res := a.inspectKeyfunc(kf)
-	if res.checksMethod || res.acceptsNone || !res.returnsKey {
-		return
-	}
-	if !res.returnsBytes {
-		// Every key is a typed key object (*rsa.PublicKey,
-		// *ecdsa.PublicKey, ed25519.PublicKey): the HMAC methods reject
-		// anything but []byte, and each asymmetric method rejects the
-		// other families' keys, so the header cannot pick a method the
-		// key verifies for the attacker.
+	if rule.Quiet(a.Pass, call.Args[idx], verifyingParseQuiet, verifyingParse{known: known, pinned: pinned, seen: seen, facts: facts}) {
 		return
 	}
 	a.Reportf(call.Args[idx], "this Keyfunc returns the key without checking token.Method, and the parser does not pin "+
@@ -138,7 +131,7 @@ func (a *unverifiedPass) inspectKeyfunc(kf inspector.Cursor) keyfuncFacts {
 				if len(n.Results) == 1 { // return lookup(t): the key's type is the callee's (any)
 					facts.returnsBytes = true
 				} else {
-					facts.returnsBytes = facts.returnsBytes || !isCertificateKey(a.TypesInfo, n.Results[0]) &&
+					facts.returnsBytes = facts.returnsBytes || !isCertificateKey(a.TypesInfo, n.Results[0]) && !isJWKKey(a.TypesInfo, n.Results[0]) &&
 						mayBeBytes(a.TypesInfo.TypeOf(n.Results[0]))
 				}
 			}

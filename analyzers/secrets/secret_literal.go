@@ -48,7 +48,7 @@ func Literal() *rule.Rule {
 				"client := github.NewClient(Config{Token: \"ghp_…\"})",
 			Good: "awsAccessKeyID := os.Getenv(\"AWS_ACCESS_KEY_ID\")\n" +
 				"client := github.NewClient(Config{Token: os.Getenv(\"GITHUB_TOKEN\")})",
-			Quiet: "Values read with os.Getenv or os.LookupEnv; names rather than values (\"X-API-Key\", \"Authorization\", " +
+			Quiet: "Decided while collecting candidates: values read with os.Getenv or os.LookupEnv; names rather than values (\"X-API-Key\", \"Authorization\", " +
 				"\"password\", \"GITHUB_TOKEN\"): HTTP header names (standard ones and X-...) and values that spell the name " +
 				"they are bound to (headerAuthorization = \"Authorization\", KeyUserHasTwoFactorAuth = " +
 				"\"userHasTwoFactorAuth\"); placeholders (changeme, <token>, ${TOKEN}, $TOKEN, {{.Token}}, %s, xxxx, " +
@@ -74,7 +74,8 @@ func Literal() *rule.Rule {
 				"configuration, and the value would be empty wherever nobody sets it. Rotate the credential as well: it is " +
 				"in the history.",
 		},
-		Run: runLiteral,
+		Quiet: rule.Forms(namedValueQuiet),
+		Run:   runLiteral,
 	}
 }
 
@@ -166,7 +167,8 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 		return
 	}
 	v := trimAuthScheme(value)
-	if !credentialShaped(v, lc.opts.MinLength, lc.opts.Entropy) || namesItself(v, b.name) || lc.allowed(v) {
+	if !variedEnough(v, lc.opts.MinLength, lc.opts.Entropy) || lc.allowed(v) ||
+		rule.Quiet(lc.Pass, expr, namedValueQuiet, namedValue{value: v, name: b.name}) {
 		return
 	}
 	verb := b.verb

@@ -13,69 +13,80 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
+// LoggedOptions are secret-logged's rules.toml keys.
+type LoggedOptions struct {
+	Names bool `toml:"names" doc:"also report values whose only sign of a credential is a name: a secret-named variable or field (password, token, apiKey...), a value logged under a secret-named key, and a struct printed whole with a secret-named field (off by default: many such names hold consistency, pagination or lexical tokens, or a command's own output)"`
+}
+
 // Logged returns the secret-logged rule.
 func Logged() *rule.Rule {
 	return &rule.Rule{
-		ID:       "secret-logged",
-		Severity: config.SeverityError,
-		Enabled:  true,
-		Imports:  apis.LogPaths(),
+		ID:         "secret-logged",
+		Severity:   config.SeverityError,
+		Enabled:    true,
+		Imports:    apis.LogPaths(),
+		NewOptions: func() any { return &LoggedOptions{} },
 		Doc: rule.Doc{
 			Title: "report secrets and credential headers passed to loggers and printers",
 			Why: "An agent's API key was the crown jewel, and it leaked through logs: log lines are shipped to aggregators " +
 				"and vendors, indexed, kept for months and readable by far more people than the secret's owners, and a " +
-				"bearer token or session cookie in them lets anyone with log access act as its owner. The rule reports an " +
-				"argument of a log or print sink that is a secret-named string variable or field (password, secret, token, " +
-				"apiKey, credentials, auth...), a value logged under a secret-named key, the value of the Authorization, " +
-				"Proxy-Authorization, Cookie, Set-Cookie, X-Api-Key or X-Auth-Token header, the password from " +
-				"Request.BasicAuth, an httputil.DumpRequest/DumpRequestOut dump, or a whole *http.Request or http.Header. " +
+				"bearer token or session cookie in them lets anyone with log access act as its owner. By default the rule " +
+				"reports an argument of a log or print sink that is a credential by its origin or type: the value of the " +
+				"Authorization, Proxy-Authorization, Cookie, Set-Cookie, X-Api-Key or X-Auth-Token header, the password from " +
+				"Request.BasicAuth or url.Userinfo.Password, an httputil.DumpRequest/DumpRequestOut dump, a whole " +
+				"*http.Request or http.Header, an environment read whose key names a credential (os.Getenv(\"DB_PASSWORD\"), " +
+				"os.LookupEnv), a JWT library's Token.SignedString, URL userinfo built with url.UserPassword (a url.URL " +
+				"prints its password through String), and the AccessToken or RefreshToken of an oauth2.Token and the " +
+				"ClientSecret of an oauth2 or clientcredentials Config. With names = true it also reports values whose only " +
+				"sign of a credential is a name: a secret-named string variable or field (password, secret, token, apiKey, " +
+				"credentials, auth...), a value logged under a secret-named key, and a struct printed whole (%v, %+v, " +
+				"Print, a structured logger's field value) with a credential-named string field at its top, in an embedded " +
+				"struct or in a nested struct whose field or type names credentials (Auth, Credentials): fmt prints every " +
+				"field, exported or not; a structured logger encodes the exported ones and follows pointers. Names alone " +
+				"are not precise enough for the default: they as often hold consistency, pagination, lexical or challenge " +
+				"tokens, or the output of a command that creates a credential. " +
 				"Sinks: log (functions and *log.Logger), log/slog (functions, *slog.Logger, key-value arguments and " +
 				"slog.String/Any attributes), fmt.Print* and fmt.Fprint* to os.Stdout or os.Stderr, go.uber.org/zap " +
 				"(*Logger, *SugaredLogger and field constructors), github.com/rs/zerolog (Event and Context fields, Msg, " +
 				"Logger.Print*, zerolog/log.Print*) and github.com/sirupsen/logrus (functions, *Logger, *Entry, WithField " +
 				"and Fields). Values flow through string conversions, concatenation, fmt.Sprint*, strings.Trim* and " +
-				"local variables assigned from them. Values carry a credential whatever their variable's name when they " +
-				"come from an environment read whose key names a credential (os.Getenv(\"DB_PASSWORD\"), os.LookupEnv), " +
-				"from a JWT library's Token.SignedString, or from URL userinfo built with url.UserPassword (a url.URL " +
-				"prints its password through String). A struct printed whole (%v, %+v, Print, a structured logger's " +
-				"field value) is reported when a credential-named string field sits at its top, in an embedded struct or " +
-				"in a nested struct whose field or type names credentials (Auth, Credentials): fmt prints every " +
-				"field, exported or not; a structured logger encodes the exported ones and follows pointers.",
+				"local variables assigned from them.",
 			Bad: "token := r.Header.Get(\"Authorization\")\n" +
 				"log.Printf(\"request from %s with %s\", r.RemoteAddr, token)",
 			Good: "log.Printf(\"request from %s (authorization header present: %t)\", r.RemoteAddr, r.Header.Get(\"Authorization\") != \"\")",
-			Quiet: "Names that mention a credential but hold something else (passwordHash, tokenURL, tokenCount, " +
+			Quiet: "Decided while collecting candidates (with names = true for the name-based ones): names that mention a credential but hold something else (passwordHash, tokenURL, tokenCount, " +
 				"authMode, secretName) or are not about credentials (tokenizer, author), and pagination tokens (NextToken, PageToken); values passed through any other " +
 				"function (mask(token), hash(token), len(token)) or sliced (token[:4]); variables assigned from a " +
 				"function named like redact, mask, hash or sanitize; constants; non-string values (a token.Token, a " +
 				"*oauth2.Token struct); fmt.Fprint* to writers other than os.Stdout and os.Stderr; header values other " +
 				"than the credential headers; the Header field of an *http.Response (what a peer answered, which holds none " +
 				"of the Authorization, Cookie or API-key headers of the request); names of stand-ins (exampleToken, fakeAPIKey, testSecret); values named as labels " +
-				"(Name, Type, Method, Provider...) under a secret-named key (\"auth\": collection.Name); fmt.Print* of a " +
-				"variable the function made (or its field) inside a command-line command handler (a function taking a " +
-				"urfave/cli *cli.Context or *cli.Command, or a *cobra.Command): a command that generates a key or creates " +
-				"a token and prints it writes its output to the operator's terminal, not a log (logging it with log or " +
-				"slog, or printing the process's configured secret, is still reported); likewise fmt.Print* in a main package " +
-				"of a variable the function assigned from a call whose name starts with a creating verb (Create, Generate, " +
-				"Issue, New, Mint, Sign...): a command-line program printing the credential it was run to create. " +
+				"(Name, Type, Method, Provider...) under a secret-named key (\"auth\": collection.Name). " +
 				"Structs whose type controls its own printing (a String, Format, GoString, Error, LogValue, " +
 				"MarshalLogObject or MarshalZerologObject method; MarshalJSON for a structured logger), fields a " +
 				"structured logger does not encode (unexported, or tagged json:\"-\"), credentials behind a nested " +
 				"pointer, which fmt prints as an address, and credentials in a nested struct field named for " +
 				"something else (a packet's connect parameters, which often belong to a variant the value does not " +
-				"carry); arguments printed with %T or %p; environment reads of keys that name no credential; the " +
+				"carry); environment reads of keys that name no credential; the " +
 				"length of a signed token; url.URL.Redacted. " +
 				"Not seen: loggers reached " +
 				"through a package that does not import a logging package directly, and secrets that cross function " +
 				"boundaries.",
 		},
-		Run: runLogged,
+		Quiet: rule.Forms(loggedArgQuiet),
+		Run:   runLogged,
 	}
 }
 
 // loggedChecker carries what one pass learned about local variables.
 type loggedChecker struct {
 	*rule.Pass
+	opts *LoggedOptions
+	// named is set by leak when the secret it found is known only by a
+	// name (of a variable, field, log key or struct field), and namedSel
+	// to the field selection that named it, if any.
+	named    bool
+	namedSel *types.Selection
 	// tainted maps variables assigned a secret read from a request (a
 	// header value, a request dump) to what they hold.
 	tainted map[*types.Var]taint
@@ -88,7 +99,7 @@ type loggedChecker struct {
 }
 
 func runLogged(p *rule.Pass) error {
-	lc := &loggedChecker{Pass: p, tainted: map[*types.Var]taint{}, cleaned: map[*types.Var]bool{}}
+	lc := &loggedChecker{Pass: p, opts: rule.Options[LoggedOptions](p), tainted: map[*types.Var]taint{}, cleaned: map[*types.Var]bool{}}
 	for c := range p.Cursors((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.AssignStmt:
@@ -131,37 +142,31 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 			}
 		}
 	}
+	arg := func(a ast.Expr, key string, verb rune) {
+		lc.check(name, a, key, loggedArg{lc: lc, arg: a, verb: verb, cmd: cmd, mainFn: mainFn})
+	}
 	switch s.Style {
 	case apis.PlainArgs:
 		verbs := formatVerbs(lc.TypesInfo, fn, args)
 		for i, a := range args[min(s.First, len(args)):] {
-			if v := verbs[s.First+i]; v == 'T' || v == 'p' {
-				continue // the type or the address is printed, not the value
-			}
-			if cmd.Valid() && madeIn(lc.TypesInfo, cmd, a) {
-				continue // a command printing the secret it just made: its output, not a log
-			}
-			if mainFn.Valid() && madeIn(lc.TypesInfo, mainFn, a) && createdByCall(lc.TypesInfo, mainFn, a) {
-				continue // a command-line program printing the credential it was run to create
-			}
-			lc.check(name, a, "")
+			arg(a, "", verbs[s.First+i])
 		}
 	case apis.PairArgs:
 		if len(args) >= 2 {
 			key, _ := match.ConstString(lc.TypesInfo, args[0])
-			lc.check(name, args[1], key)
+			arg(args[1], key, 0)
 		}
 	case apis.KeyValueArgs:
 		for i := s.First; i < s.KVFrom && i < len(args); i++ {
-			lc.check(name, args[i], "")
+			arg(args[i], "", 0)
 		}
 		for i := s.KVFrom; i < len(args); i++ {
 			if key, ok := match.ConstString(lc.TypesInfo, args[i]); ok && i+1 < len(args) {
-				lc.check(name, args[i+1], key)
+				arg(args[i+1], key, 0)
 				i++
 				continue
 			}
-			lc.check(name, args[i], "")
+			arg(args[i], "", 0)
 		}
 	}
 }
@@ -178,15 +183,21 @@ func (lc *loggedChecker) checkLogrusFields(lit *ast.CompositeLit) {
 	for _, e := range lit.Elts {
 		if kv, ok := e.(*ast.KeyValueExpr); ok {
 			key, _ := match.ConstString(lc.TypesInfo, kv.Key)
-			lc.check(name, kv.Value, key)
+			lc.check(name, kv.Value, key, loggedArg{lc: lc, arg: kv.Value})
 		}
 	}
 }
 
-// check reports arg, printed by the sink, when it holds a secret.
-func (lc *loggedChecker) check(sink string, arg ast.Expr, key string) {
+// check reports arg, printed by the sink, when it holds a secret and no
+// quiet form of the printed argument c applies.
+func (lc *loggedChecker) check(sink string, arg ast.Expr, key string, c loggedArg) {
+	lc.named, lc.namedSel = false, nil
 	what, advice := lc.leak(arg, key)
 	if what == "" {
+		return
+	}
+	c.named, c.sel = lc.named, lc.namedSel
+	if rule.Quiet(lc.Pass, arg, loggedArgQuiet, c) {
 		return
 	}
 	lc.Report(arg, fmt.Sprintf("%s logs %s: log lines are shipped to aggregators and vendors, kept for months and "+
@@ -209,14 +220,16 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 		}
 		switch {
 		case match.IsFunc(fn, "net/http/httputil", "DumpRequest", "DumpRequestOut"):
-			lc.setTaint(lhs[0], taint{"an httputil." + fn.Name() + " dump, which holds the Authorization and Cookie headers", adviceRequest})
+			lc.setTaint(lhs[0], taint{what: "an httputil." + fn.Name() + " dump, which holds the Authorization and Cookie headers", advice: adviceRequest})
 		case match.IsMethod(fn, "net/http", "Request", "BasicAuth") && len(lhs) == 3:
-			lc.setTaint(lhs[1], taint{"the password returned by Request.BasicAuth", adviceSecret})
+			lc.setTaint(lhs[1], taint{what: "the password returned by Request.BasicAuth", advice: adviceSecret})
+		case match.IsMethod(fn, "net/url", "Userinfo", "Password"):
+			lc.setTaint(lhs[0], taint{what: "the password of URL userinfo", advice: adviceSecret})
 		case isSignedToken(fn):
-			lc.setTaint(lhs[0], taint{"the signed token returned by " + match.APIName(fn, nil), adviceSecret})
+			lc.setTaint(lhs[0], taint{what: "the signed token returned by " + match.APIName(fn, nil), advice: adviceSecret})
 		default:
 			if what := lc.envLeak(fn, call); what != "" {
-				lc.setTaint(lhs[0], taint{what, adviceSecret})
+				lc.setTaint(lhs[0], taint{what: what, advice: adviceSecret})
 			}
 		}
 		return
@@ -231,16 +244,22 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 		}
 		delete(lc.tainted, v)
 		delete(lc.cleaned, v)
+		lc.named, lc.namedSel = false, nil
 		if what, advice := lc.leak(r, ""); what != "" {
-			lc.tainted[v] = taint{what, advice}
+			lc.tainted[v] = taint{what, advice, lc.named, lc.namedSel}
 		} else if lc.redacts(r) {
 			lc.cleaned[v] = true
 		}
 	}
 }
 
-// taint is what a variable holds and the advice for logging it.
-type taint struct{ what, advice string }
+// taint is what a variable holds and the advice for logging it, and
+// whether (and by which field) it is known only by a name.
+type taint struct {
+	what, advice string
+	named        bool
+	sel          *types.Selection
+}
 
 func (lc *loggedChecker) setTaint(e ast.Expr, t taint) {
 	if v := lc.localVar(e); v != nil {

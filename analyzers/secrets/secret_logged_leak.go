@@ -74,7 +74,13 @@ func (lc *loggedChecker) leakVar(e ast.Expr, key string) (string, string) {
 		return "", ""
 	}
 	if t, ok := lc.tainted[v]; ok {
+		if t.named {
+			lc.named, lc.namedSel = true, t.sel
+		}
 		return t.what, t.advice
+	}
+	if what := credentialByType(lc.TypesInfo, e); what != "" {
+		return what, adviceSecret
 	}
 	t := v.Type()
 	switch {
@@ -90,15 +96,21 @@ func (lc *loggedChecker) leakVar(e ast.Expr, key string) (string, string) {
 			return "", ""
 		}
 		if f := structLeak(t, key != ""); f != "" {
+			lc.named = true
 			return fmt.Sprintf("%s printed whole, with its credential field %s", types.ExprString(e), f), adviceStruct
 		}
 		return "", ""
 	}
 	kind := classifyName(v.Name())
 	if kind == secretName {
+		lc.named = true
+		if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+			lc.namedSel = lc.TypesInfo.Selections[sel]
+		}
 		return fmt.Sprintf("%s, a secret-named %s", types.ExprString(e), varKind(v)), adviceSecret
 	}
 	if kind == neutral && key != "" && classifyName(key) == secretName && !labelName(v.Name()) {
+		lc.named = true
 		return fmt.Sprintf("%s under the secret-named key %q", types.ExprString(e), key), adviceSecret
 	}
 	return "", ""

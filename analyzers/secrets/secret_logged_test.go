@@ -9,8 +9,12 @@ import (
 	"github.com/prodlint/prodlint/analyzers/secrets"
 )
 
+// namesTOML switches on the name-based findings, which the older
+// fixtures are about.
+const namesTOML = "[rules.secret-logged]\nnames = true\n"
+
 func TestLogged(t *testing.T) {
-	a := ruletest.Analyzer(t, "", secrets.Logged())
+	a := ruletest.Analyzer(t, namesTOML, secrets.Logged())
 	analysistest.Run(t, ruletest.TestData(), a, "secret-logged", "secret-logged/structured")
 }
 
@@ -18,5 +22,11 @@ func TestLogged(t *testing.T) {
 // it was run to create is quiet; logging it, or printing a configured one,
 // is reported.
 func TestLoggedCreatedToken(t *testing.T) {
-	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", secrets.Logged()), "secret-logged/createdtoken")
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, namesTOML, secrets.Logged()), "secret-logged/createdtoken")
+}
+
+// TestLoggedDefault: by default only credentials by origin or type are
+// reported; names alone are not, nor the quiet forms.
+func TestLoggedDefault(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", secrets.Logged()), "secret-logged/quiet")
 }

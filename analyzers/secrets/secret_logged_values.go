@@ -40,8 +40,15 @@ func isSignedToken(fn *types.Func) bool {
 // password in clear (URL.Redacted does not).
 func (lc *loggedChecker) userinfoLeak(fn *types.Func, call *ast.CallExpr) (string, string) {
 	if match.IsFunc(fn, "net/url", "UserPassword") && len(call.Args) == 2 {
-		if what, advice := lc.leak(call.Args[1], ""); what != "" {
+		// The second argument is a password by the API's contract,
+		// whatever its name.
+		what, advice := lc.leak(call.Args[1], "")
+		lc.named, lc.namedSel = false, nil
+		if what != "" {
 			return what + " (as URL userinfo)", advice
+		}
+		if tv, ok := lc.TypesInfo.Types[call.Args[1]]; ok && tv.Value == nil {
+			return "the password given to url.UserPassword (as URL userinfo)", adviceSecret
 		}
 	}
 	return "", ""

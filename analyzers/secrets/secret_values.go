@@ -100,7 +100,8 @@ var (
 	envVarName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
 	// wordList is lower-case words joined by separators: a name, key,
 	// host or label ("db-password", "api.github.com", "prod_v2").
-	wordList = regexp.MustCompile(`^[a-z]+([._:-][a-z0-9]+)*$`)
+	// A leading separator is a key's suffix (".basic.allowed-authenticators").
+	wordList = regexp.MustCompile(`^[._:-]?[a-z]+([._:-][a-z0-9]+)*$`)
 	// lowerPath is a path of lower-case segments ("/oauth/token",
 	// "kv/data/prod/db", "projects/p/secrets/db/versions/latest").
 	lowerPath = regexp.MustCompile(`^/?[a-z0-9_.@-]+(/[a-z0-9_.@-]*)+$`)
@@ -122,20 +123,23 @@ var referencePrefixes = []string{
 // least two kinds of characters and at least minEntropy bits of entropy
 // per character.
 func credentialShaped(v string, minLen int, minEntropy float64) bool {
-	switch {
-	case len(v) < minLen,
-		strings.ContainsAny(v, " \t\r\n"),
-		hasNonASCIILetter(v),
-		isPlaceholder(v),
-		envVarName.MatchString(v),
-		wordList.MatchString(v),
-		lowerPath.MatchString(v),
-		email.MatchString(v),
-		isHeaderName(v),
-		hasAnyPrefix(v, referencePrefixes):
+	if !variedEnough(v, minLen, minEntropy) {
 		return false
 	}
-	return charClasses(v) >= 2 && entropy(v) >= minEntropy
+	for _, f := range namedValueQuiet {
+		if f.Applies(namedValue{value: v}) {
+			return false
+		}
+	}
+	return true
+}
+
+// variedEnough reports whether v is long and varied enough to be a
+// credential: one run of characters with no space, ASCII letters only, of
+// at least two classes and the entropy asked for.
+func variedEnough(v string, minLen int, minEntropy float64) bool {
+	return len(v) >= minLen && !strings.ContainsAny(v, " \t\r\n") && !hasNonASCIILetter(v) &&
+		charClasses(v) >= 2 && entropy(v) >= minEntropy
 }
 
 // hasNonASCIILetter reports whether s holds a letter outside ASCII.

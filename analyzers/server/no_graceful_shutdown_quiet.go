@@ -43,6 +43,17 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 			"serve real traffic.",
 		Applies: func(s serveCall) bool { return servesLoopback(s.p.TypesInfo, s.call, s.loopback) },
 	},
+	{
+		Name: "monitoring-listener",
+		Doc: "A side listener that serves only monitoring endpoints: a metrics, profiling or expvar handler " +
+			"(promhttp.Handler(), pprof.Index, expvar.Handler()), a handler function that never uses its request (a " +
+			"status page), or a ServeMux built in the package and used only to register such handlers; a scrape or a " +
+			"profile cut short by a restart is retried by its next poll, so there is nothing in flight to drain.",
+		Applies: func(s serveCall) bool {
+			h, ok := servedHandler(s.p, s.call)
+			return ok && isMonitoringHandler(s.p, h)
+		},
+	},
 }
 
 // servesLoopback reports whether call serves on a constant loopback

@@ -78,7 +78,8 @@ func RequestBody() *rule.Rule {
 				"limit must fit its largest upload), and not in a package that wraps handlers in a middleware " +
 				"(func(http.Handler) http.Handler) whose limit, if it has one, the fix could lower; the message says so instead.",
 		},
-		Run: runRequestBody,
+		Quiet: rule.Declare(rule.Forms(bodyPackageQuiet), rule.Forms(bodyHandlerQuiet)),
+		Run:   runRequestBody,
 	}
 }
 
@@ -150,9 +151,7 @@ func runRequestBody(p *rule.Pass) error {
 		}
 	}
 	exportLimiters(p, helpers, middleware)
-	if maxBytesHandler || usedAnywhere(p, middleware) {
-		return nil
-	}
+	pkg := &bodyPackage{maxBytesHandler: maxBytesHandler, middlewareUsed: usedAnywhere(p, middleware)}
 	wrapped := usesMiddleware(p.TypesInfo)
 	refs := funcRefs(p.TypesInfo)
 	direct := map[*types.Func]bool{} // handler-shaped helpers, judged at their calls
@@ -162,14 +161,9 @@ func runRequestBody(p *rule.Pass) error {
 		}
 	}
 	for _, h := range handlers {
-		if fd, ok := h.c.Node().(*ast.FuncDecl); ok {
-			if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok && direct[fn] {
-				continue
-			}
-		}
-		checkHandler(p, opts, h, helpers, direct, refs, wrapped)
+		checkHandler(p, opts, pkg, h, helpers, direct, refs, wrapped)
 	}
-	reportRegistered(p)
+	reportRegistered(p, pkg)
 	return nil
 }
 
@@ -223,7 +217,7 @@ func registeredElsewhere(p *rule.Pass, h handler, refs map[*types.Func]int) (*ty
 // exported handlers of imported packages that read their body unlimited
 // (their ReadsBodyUnlimited fact), at the first place each is referred to:
 // where it is registered.
-func reportRegistered(p *rule.Pass) {
+func reportRegistered(p *rule.Pass, pkg *bodyPackage) {
 	first := map[*types.Func]*ast.Ident{}
 	for id, obj := range p.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
@@ -236,7 +230,7 @@ func reportRegistered(p *rule.Pass) {
 	}
 	for fn, id := range first {
 		var f ReadsBodyUnlimited
-		if !p.ImportObjectFact(fn, &f) {
+		if !p.ImportObjectFact(fn, &f) || rule.Quiet(p, id, bodyPackageQuiet, &bodyCandidate{pkg: pkg, p: p}) {
 			continue
 		}
 		p.Report(id, fmt.Sprintf("%s.%s is registered here with no body limit, and in it (%s) %s",
@@ -402,7 +396,7 @@ func mentionsHandler(sig *types.Signature) bool {
 
 // checkHandler reports the first unlimited read of the handler's request
 // body, unless the handler limits it.
-func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers, direct map[*types.Func]bool, refs map[*types.Func]int, wrapped bool) {
+func checkHandler(p *rule.Pass, opts *BodyOptions, pkg *bodyPackage, h handler, helpers, direct map[*types.Func]bool, refs map[*types.Func]int, wrapped bool) {
 	if h.r.Name() == "" || h.r.Name() == "_" {
 		return // the body cannot be read through the parameter
 	}
@@ -447,9 +441,6 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers, direct ma
 		}
 		return true
 	})
-	if limited {
-		return
-	}
 	for v, read := range decoders {
 		if decoded[v] {
 			reads = append(reads, read)
@@ -464,9 +455,13 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, h handler, helpers, direct ma
 			first = r
 		}
 	}
+	cand := &bodyCandidate{pkg: pkg, h: h, limited: limited, refs: refs, p: p}
+	if rule.Quiet(p, first.node, bodyPackageQuiet, cand) || rule.Quiet(p, first.node, bodyHandlerQuiet, cand) {
+		return
+	}
 	if fn, ok := registeredElsewhere(p, h, refs); ok {
-		// Judged where it is registered, in a package that imports
-		// this one and may wrap it in a limiting middleware.
+		// Not quiet: judged where it is registered, in a package that
+		// imports this one and may wrap it in a limiting middleware.
 		pos := p.Fset.Position(first.node.Pos())
 		p.ExportObjectFact(fn, &ReadsBodyUnlimited{Message: first.message, At: fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)})
 		return

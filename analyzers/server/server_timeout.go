@@ -60,7 +60,7 @@ func Timeout() *rule.Rule {
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
 		},
-		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
+		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(optInDebugQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
 		Run:   runTimeout,
 	}
 }
@@ -287,7 +287,8 @@ func returningFunc(info *types.Info, c inspector.Cursor) *types.Func {
 // http.ListenAndServeTLS, with the rewrite to an http.Server when it is
 // mechanical.
 func reportListenAndServe(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr) {
-	if len(call.Args) == 0 || rule.Quiet(p, call, loopbackQuiet, servedAddr{p.TypesInfo, call.Args[0]}) {
+	if len(call.Args) == 0 || rule.Quiet(p, call, loopbackQuiet, servedAddr{p.TypesInfo, call.Args[0]}) ||
+		rule.Quiet(p, call, optInDebugQuiet, debugListen{p, call}) {
 		return
 	}
 	name := match.Callee(p.TypesInfo, call).Name()

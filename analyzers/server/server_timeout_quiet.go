@@ -27,6 +27,26 @@ var loopbackQuiet = []rule.QuietForm[servedAddr]{
 	},
 }
 
+// debugListen is a call of http.ListenAndServe, for the opt-in debug
+// listener form.
+type debugListen struct {
+	p    *rule.Pass
+	call *ast.CallExpr
+}
+
+// optInDebugQuiet is the safe form of a debugging listener an operator
+// turns on.
+var optInDebugQuiet = []rule.QuietForm[debugListen]{
+	{
+		Name: "opt-in-debug-listener",
+		Doc: "http.ListenAndServe(addr, nil) started only when its address is configured (inside `if addr != \"\"` or " +
+			"`if len(addr) > 0` on the same address) in a package that registers no handler on the DefaultServeMux " +
+			"(no http.Handle, http.HandleFunc or http.DefaultServeMux): it serves what imported packages registered " +
+			"there (net/http/pprof, expvar), a debugging listener that is off unless an operator turns it on.",
+		Applies: func(d debugListen) bool { return isOptInDebugListener(d.p, d.call) },
+	},
+}
+
 // startSite is a place that starts a server: an http.Server literal or a
 // call of http.ListenAndServe, Serve and their TLS forms.
 type startSite struct {

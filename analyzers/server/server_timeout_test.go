@@ -15,6 +15,14 @@ func TestTimeout(t *testing.T) {
 		"server-timeout/testonly/mdm/mdmtest", "server-timeout/internal/mocks", "server-timeout/internal/mockoidc", "server-timeout/internal/fakeservertest")
 }
 
+// TestTimeoutDebugListener: a DefaultServeMux listener started only when
+// its address is configured is quiet, unless the package registers its own
+// handlers there.
+func TestTimeoutDebugListener(t *testing.T) {
+	a := ruletest.Analyzer(t, "", server.Timeout())
+	analysistest.Run(t, ruletest.TestData(), a, "server-timeout/debuglistener", "server-timeout/debuglistener/registers")
+}
+
 // TestTimeoutTestSupportWithTests: with tests = true, test-support packages
 // (a mocks directory) are reported like _test.go files.
 func TestTimeoutTestSupportWithTests(t *testing.T) {

@@ -36,7 +36,7 @@ func TLS() *rule.Rule {
 				"(deprecated by RFC 8996, with weak ciphers and downgrade attacks) for every peer that asks.",
 			Bad:  "tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS10}}",
 			Good: "pool := x509.NewCertPool()\npool.AppendCertsFromPEM(caPEM)\ntr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}",
-			Quiet: "InsecureSkipVerify set from a non-constant value (InsecureSkipVerify: cfg.Insecure, *insecureFlag): an " +
+			Quiet: "Decided while collecting candidates: InsecureSkipVerify set from a non-constant value (InsecureSkipVerify: cfg.Insecure, *insecureFlag): an " +
 				"explicit opt-in the operator controls; the constant true set inside an if or switch case whose condition names " +
 				"an explicit opt-in, a flag, configuration field, environment variable or case value whose name says insecure, " +
 				"verify, dev, debug, test or self-signed, or pairs ignore, skip, disable or allow with tls, ssl, cert or untrusted (if *insecure { " +
@@ -44,15 +44,7 @@ func TLS() *rule.Rule {
 				"a unix domain socket (case \"unix\": no one is on a network path); a " +
 				"type assertion's ok, a nil or presence test on another value or an environment variable of another feature is " +
 				"not such a decision, and a change of http.DefaultTransport's TLS configuration (every client of the process " +
-				"that uses the default transport) is reported whatever the condition; a " +
-				"tls.Config that also sets VerifyPeerCertificate or VerifyConnection, in the literal or later on the same " +
-				"variable or field (custom verification, such as certificate pinning, needs InsecureSkipVerify); a tls.Config " +
-				"that reaches only TLS servers in its package (tls.Server, tls.NewListener, tls.Listen, http.Server's TLSConfig, " +
-				"followed through variables, Clone() and the results of the package's own functions), where InsecureSkipVerify " +
-				"does nothing (a config handed to anything else, or returned by an exported function, still counts as a client); " +
-				"a client whose function inspects the peer's certificates itself after the handshake (indexes or ranges over " +
-				"ConnectionState().PeerCertificates or hands them to a check; counting them does not count), as protocols " +
-				"with self-signed certificates by design do; " +
+				"that uses the default transport) is reported whatever the condition; " +
 				"MinVersion 0 (the Go default, TLS 1.2) or not constant; a tls.Config used only to dial a loopback address " +
 				"with tls.Dial or tls.DialWithDialer (\"127.0.0.1:\"+port, net.JoinHostPort(\"localhost\", port)): a process " +
 				"probing its own listener, with no one else on the network path; _test.go files and files that import testing or " +
@@ -62,7 +54,8 @@ func TLS() *rule.Rule {
 			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
 				"below TLS 1.2 with tls.VersionTLS12.",
 		},
-		Run: runTLS,
+		Quiet: rule.Forms(skipVerifyQuiet),
+		Run:   runTLS,
 	}
 }
 
@@ -75,6 +68,10 @@ type tlsFinding struct {
 	node ast.Node
 	msg  string
 	fix  func() []analysis.SuggestedFix
+	// custom and peerAuth: the literal sets VerifyPeerCertificate or
+	// VerifyConnection, or requests a client certificate it does not
+	// verify.
+	custom, peerAuth bool
 }
 
 const skipVerifyMsg = "InsecureSkipVerify: true makes this TLS client accept any certificate for any host: anyone on the " +
@@ -84,6 +81,7 @@ const skipVerifyMsg = "InsecureSkipVerify: true makes this TLS client accept any
 func runTLS(p *rule.Pass) error {
 	var findings []tlsFinding
 	customVerify := map[types.Object]bool{} // keys whose tls.Config sets VerifyPeerCertificate/VerifyConnection
+	peerAuth := map[types.Object]bool{}     // keys whose tls.Config requests a client certificate it does not verify
 	probe := loopbackProbes(p)
 	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
 		switch n := c.Node().(type) {
@@ -95,14 +93,17 @@ func runTLS(p *rule.Pass) error {
 			if probe.literals[n] || key != nil && probe.onlyProbes(key) {
 				continue // a probe of a listener on this host
 			}
-			if hasCustomVerify(p.TypesInfo, n) {
-				if key != nil {
-					customVerify[key] = true
-				}
-				continue
+			custom := hasCustomVerify(p.TypesInfo, n)
+			auth := false
+			if v := literalField(n, "ClientAuth"); v != nil {
+				auth = requestsUnverifiedClientCert(p.TypesInfo, v)
+			}
+			if key != nil {
+				customVerify[key] = customVerify[key] || custom
+				peerAuth[key] = peerAuth[key] || auth
 			}
 			for _, f := range literalTLSFindings(p, c, n, key) {
-				f.lit, f.at = c, c
+				f.lit, f.at, f.custom, f.peerAuth = c, c, custom, auth
 				findings = append(findings, f)
 			}
 		case *ast.AssignStmt:
@@ -123,6 +124,10 @@ func runTLS(p *rule.Pass) error {
 					if key != nil && !match.IsNil(p.TypesInfo, n.Rhs[i]) {
 						customVerify[key] = true
 					}
+				case "ClientAuth":
+					if key != nil && requestsUnverifiedClientCert(p.TypesInfo, n.Rhs[i]) {
+						peerAuth[key] = true
+					}
 				case "InsecureSkipVerify":
 					if match.IsConstTrue(p.TypesInfo, n.Rhs[i]) && !decidedByCondition(p.TypesInfo, c) {
 						findings = append(findings, tlsFinding{key: key, at: c, node: n, msg: skipVerifyMsg,
@@ -139,20 +144,16 @@ func runTLS(p *rule.Pass) error {
 		}
 	}
 	var flow *tlsFlow
+	lazyFlow := func() *tlsFlow {
+		if flow == nil {
+			flow = newTLSFlow(p)
+		}
+		return flow
+	}
 	for _, f := range findings {
-		if f.msg == skipVerifyMsg {
-			if f.key != nil && customVerify[f.key] {
-				continue
-			}
-			if flow == nil {
-				flow = newTLSFlow(p)
-			}
-			if flow.serverOnly(f.lit, f.key) {
-				continue // only a server uses it, where the setting does nothing
-			}
-			if checksPeerCertificates(p.TypesInfo, f.at) {
-				continue // verified by the code itself after the handshake
-			}
+		if f.msg == skipVerifyMsg &&
+			rule.Quiet(p, f.node, skipVerifyQuiet, skipVerify{p: p, f: f, customVerify: customVerify, peerAuth: peerAuth, flow: lazyFlow}) {
+			continue
 		}
 		p.Report(f.node, f.msg, f.fix()...)
 	}

@@ -170,6 +170,14 @@ var DefaultNonProduction = []string{
 	"**/demo", "**/demos", "**/cmd/demo*", "**/cmd/*-demo*", "**/cmd/*_demo*",
 	// end-to-end and integration suites
 	"**/e2e", "**/e2e-test", "**/e2e-tests", "**/integration-test", "**/integration-tests",
+	// test directories: external test programs and the helpers of integration suites (the
+	// standard Go project layout's /test), and test harness commands
+	"**/test", "**/tests", "**/cmd/harness*", "**/cmd/*-harness*", "**/cmd/*_harness*",
+	// developer tools: a cmd/dev directory of commands run by hand while developing, a hack
+	// directory of development scripts and programs, and the module's top-level tools directory
+	// (the standard layout's supporting tools; a tools package deeper down may be production,
+	// such as the tools an agent serves)
+	"**/cmd/dev", "**/hack", "tools",
 	// conformance suites: programs that check an implementation against a specification
 	"**/conformance",
 	// fuzzing harnesses: packages that feed fuzz targets, imported by tests

@@ -274,6 +274,16 @@ func TestNonProductionPackages(t *testing.T) {
 		"pkg/fuzz":                      false,
 		"internal/fuzzing/targets":      false,
 		"pkg/fuzzy":                     true,
+		"tests":                         false, // an integration suite's helpers
+		"test/remote":                   false,
+		"internal/testhelper":           true, // the whole element must match
+		"internal/cmd/flux-harness-db":  false,
+		"cmd/dev/events":                false,
+		"cmd/devserver":                 true,
+		"hack/gen":                      false,
+		"tools/gen":                     false,
+		"internal/agent/tools":          true, // only the module's top-level tools directory
+		"pkg/tools/search":              true,
 	} {
 		path := mod
 		if rel != "" {

@@ -20,7 +20,7 @@ func readAll(w http.ResponseWriter, r *http.Request) {
 }
 
 // Safe twin: the body is limited first.
-func readAllLimited(w http.ResponseWriter, r *http.Request) {
+func quietHandlerLimitsBody(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	data, err := io.ReadAll(r.Body)
 	if err != nil {

@@ -7,13 +7,13 @@ import (
 	"net/http"
 )
 
-func upload(w http.ResponseWriter, r *http.Request) {
+func quietMaxBytesHandler(w http.ResponseWriter, r *http.Request) {
 	data, _ := io.ReadAll(r.Body)
 	w.Write(data)
 }
 
 func Routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/upload", upload)
+	mux.HandleFunc("/upload", quietMaxBytesHandler)
 	return http.MaxBytesHandler(mux, 1<<20)
 }

@@ -14,13 +14,13 @@ func limitBody(next http.Handler) http.Handler {
 	})
 }
 
-func upload(w http.ResponseWriter, r *http.Request) {
+func quietLimitingMiddleware(w http.ResponseWriter, r *http.Request) {
 	data, _ := io.ReadAll(r.Body)
 	w.Write(data)
 }
 
 func Routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/upload", upload)
+	mux.HandleFunc("/upload", quietLimitingMiddleware)
 	return limitBody(mux)
 }

@@ -1,0 +1,60 @@
+package server
+
+import (
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// bodyPackage is what request-body-unbounded learns about a package
+// before it judges its handlers.
+type bodyPackage struct {
+	maxBytesHandler bool // the package calls http.MaxBytesHandler
+	middlewareUsed  bool // it uses a middleware that limits bodies (its own, or by fact)
+}
+
+// bodyCandidate is a handler's first read of its request body with no
+// limit, or a reference to another package's handler that reads its body
+// unlimited (its ReadsBodyUnlimited fact); h is the zero handler then.
+type bodyCandidate struct {
+	pkg     *bodyPackage
+	h       handler
+	limited bool                // the handler limits its body, itself or through a helper
+	refs    map[*types.Func]int // references to each function of the package
+	p       *rule.Pass
+}
+
+// bodyPackageQuiet are the safe forms of a package whose every handler is
+// assumed to be behind a limit.
+var bodyPackageQuiet = []rule.QuietForm[*bodyCandidate]{
+	{
+		Name: "max-bytes-handler",
+		Doc: "Every handler of a package that calls http.MaxBytesHandler: the analysis cannot follow which routes the " +
+			"wrapped handler serves, so it assumes all of them.",
+		Applies: func(c *bodyCandidate) bool { return c.pkg.maxBytesHandler },
+	},
+	{
+		Name: "limiting-middleware",
+		Doc: "Every handler of a package that uses (calls, or passes as a value: r.Use(limitBody)) a middleware that " +
+			"limits a request body before calling the next handler, declared in the package or in another package " +
+			"analyzed with it (func limitBody(next http.Handler) http.Handler, or a factory of one).",
+		Applies: func(c *bodyCandidate) bool { return c.pkg.middlewareUsed },
+	},
+}
+
+// bodyHandlerQuiet are the safe forms of one handler that reads its body.
+var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
+	{
+		Name: "handler-limits-body",
+		Doc: "A handler that applies http.MaxBytesReader or io.LimitReader to its request's body anywhere in its body, " +
+			"or passes the request to a function that does (limitBody(w, r)), of the package or of another package " +
+			"analyzed with it.",
+		Applies: func(c *bodyCandidate) bool { return c.limited },
+	},
+	{
+		Name: "called-helper",
+		Doc: "An unexported function of handler shape that the package only ever calls, never registers as a handler: " +
+			"it is a helper of its callers, and its read is reported at those calls unless the caller limits the body first.",
+		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && onlyCalledDirectly(c.p, c.h, c.refs) != nil },
+	},
+}

@@ -1,0 +1,74 @@
+package server
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// skipVerify is an InsecureSkipVerify: true setting, a candidate of
+// tls-insecure, judged once the whole package has been read.
+type skipVerify struct {
+	p *rule.Pass
+	f tlsFinding
+	// customVerify holds the configurations that set
+	// VerifyPeerCertificate or VerifyConnection; peerAuth those that
+	// request a client certificate without verifying it.
+	customVerify, peerAuth map[types.Object]bool
+	flow                   func() *tlsFlow
+}
+
+// skipVerifyQuiet are the safe forms of InsecureSkipVerify: true: the
+// peer's identity is checked by the program itself, or no client uses
+// the configuration.
+var skipVerifyQuiet = []rule.QuietForm[skipVerify]{
+	{
+		Name: "custom-verification",
+		Doc: "A tls.Config that also sets VerifyPeerCertificate or VerifyConnection, in the literal or later on " +
+			"the same variable or field: custom verification, such as certificate pinning, needs InsecureSkipVerify.",
+		Applies: func(c skipVerify) bool { return c.f.custom || c.f.key != nil && c.customVerify[c.f.key] },
+	},
+	{
+		Name: "certificate-peers",
+		Doc: "A tls.Config that also asks the other side for a certificate it does not verify (ClientAuth: " +
+			"tls.RequestClientCert or tls.RequireAnyClientCert, in the literal or later on the same variable or " +
+			"field): one configuration for both ends of a protocol whose peers are identified by their own " +
+			"certificates, which the program checks after the handshake (against a known key or device ID), " +
+			"so no certificate authority has a say in either direction.",
+		Applies: func(c skipVerify) bool { return c.f.peerAuth || c.f.key != nil && c.peerAuth[c.f.key] },
+	},
+	{
+		Name: "server-side-only",
+		Doc: "A tls.Config that reaches only TLS servers in its package (tls.Server, tls.NewListener, tls.Listen, " +
+			"http.Server's TLSConfig, followed through variables, Clone() and the results of the package's own " +
+			"functions), where InsecureSkipVerify does nothing; a config handed to anything else, or returned by " +
+			"an exported function, still counts as a client.",
+		Applies: func(c skipVerify) bool { return c.flow().serverOnly(c.f.lit, c.f.key) },
+	},
+	{
+		Name: "peer-certificates-checked",
+		Doc: "A client whose function inspects the peer's certificates itself after the handshake (indexes or " +
+			"ranges over ConnectionState().PeerCertificates or hands them to a check; counting them does not " +
+			"count), as protocols with self-signed certificates by design do.",
+		Applies: func(c skipVerify) bool { return checksPeerCertificates(c.p.TypesInfo, c.f.at) },
+	},
+}
+
+// requestsUnverifiedClientCert reports whether e is tls.RequestClientCert
+// or tls.RequireAnyClientCert: a side that asks for the peer's
+// certificate and leaves checking it to the program.
+func requestsUnverifiedClientCert(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return false
+	}
+	c, ok := info.Uses[id].(*types.Const)
+	return ok && c.Pkg() != nil && c.Pkg().Path() == "crypto/tls" &&
+		(c.Name() == "RequestClientCert" || c.Name() == "RequireAnyClientCert")
+}
