@@ -176,6 +176,45 @@ func SecretMarkers(rules []*Rule) func(*analysis.Analyzer) bool {
 	return func(a *analysis.Analyzer) bool { return names[a.Name] }
 }
 
+// AnalyzerName returns the name of the analyzer New builds for the rule
+// with the given id.
+func AnalyzerName(id string) string { return rule.AnalyzerName(id) }
+
+// Active returns as (built by New for rules) without the analyzers of the
+// rules that every one of cfgs switches off: such an analyzer runs and
+// reports nothing, while the summary analyzers it requires (function
+// summaries over every package) would still cost their time. A driver
+// that knows every configuration in force (a fixed one, or each analyzed
+// package's) passes them all; with none, as is returned unchanged.
+func Active(as []*analysis.Analyzer, rules []*Rule, cfgs ...*Config) []*analysis.Analyzer {
+	if len(cfgs) == 0 {
+		return as
+	}
+	if rules == nil {
+		rules = Rules()
+	}
+	off := map[string]bool{}
+	for _, rl := range rules {
+		on := false
+		for _, cfg := range cfgs {
+			on = on || cfg.Rule(rl.ID).Enabled
+		}
+		if !on {
+			off[rule.AnalyzerName(rl.ID)] = true
+		}
+	}
+	if len(off) == 0 {
+		return as
+	}
+	kept := as[:0:0]
+	for _, a := range as {
+		if !off[a.Name] {
+			kept = append(kept, a)
+		}
+	}
+	return kept
+}
+
 // RuleByID returns the rule with the given id, or nil.
 func RuleByID(id string) *Rule {
 	for _, r := range Rules() {

@@ -23,8 +23,7 @@ import (
 // Doc.Quiet rather than a table of rule.QuietForm entries. Converting a
 // rule removes it from this list; the test fails on a listed rule that
 // has a table, so the list only shrinks.
-var withoutQuietTable = map[string]bool{
-}
+var withoutQuietTable = map[string]bool{}
 
 var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 

@@ -74,6 +74,9 @@ func New(raw any) (register.LinterPlugin, error) {
 // another prodlint build, is a cache miss rather than stale issues.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	as := analyzers.New(analyzers.Options{Config: p.cfg})
+	if p.cfg != nil {
+		as = analyzers.Active(as, nil, p.cfg) // the settings govern every package: a rule off runs nothing it requires
+	}
 	for _, a := range as {
 		a.Name = Name
 	}

@@ -166,7 +166,26 @@ func TestSettingsDisableRule(t *testing.T) {
 	raw := map[string]any{"rules": map[string]any{
 		"ignore-directive": map[string]any{"enabled": false},
 	}}
-	analysistest.Run(t, analysistest.TestData(), directiveAnalyzer(t, raw), "quiet")
+	// The settings govern every package: a rule they switch off is not
+	// built at all, so nothing it requires runs, and the package it would
+	// report on stays quiet under every analyzer that is built.
+	url := analyzers.RuleByID("ignore-directive").URL()
+	as := buildAnalyzers(t, raw)
+	on := 0
+	for _, r := range analyzers.Rules() {
+		if r.Enabled && r.ID != "ignore-directive" {
+			on++
+		}
+	}
+	if len(as) != on+1 {
+		t.Errorf("BuildAnalyzers returned %d analyzers, want one per rule on (%d) and the cache key", len(as), on)
+	}
+	for _, a := range as {
+		if a.URL == url {
+			t.Fatal("the plugin built the ignore-directive analyzer although the settings switch it off")
+		}
+		analysistest.Run(t, analysistest.TestData(), a, "quiet")
+	}
 }
 
 func TestSettingsExclude(t *testing.T) {

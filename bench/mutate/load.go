@@ -152,6 +152,9 @@ type checked struct {
 	Info    *types.Info
 	Types   *types.Package
 	Errs    []types.Error
+
+	selects map[*types.Func]bool // selectHelpers' result, computed once
+	bodies  *bool                // readsBodies' result, computed once
 }
 
 // check parses and type-checks root's files, replacing file index repl (-1:

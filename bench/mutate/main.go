@@ -53,6 +53,7 @@ type options struct {
 	Seed     uint64
 	Samples  int
 	Ops      string
+	Rules    string
 	From     string
 }
 
@@ -74,9 +75,10 @@ func main() {
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
 	flag.IntVar(&o.Samples, "samples", 500, "undetected mutants listed in the report")
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
+	flag.StringVar(&o.Rules, "rules", "", "comma-separated rules whose operators run (default all; with -ops, the operators in either list)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
 	flag.Parse()
-	if flag.NArg() > 0 || o.Ops != "" {
+	if flag.NArg() > 0 || o.Ops != "" || o.Rules != "" {
 		o.Docs = "" // the docs give the full run's figures only
 	}
 	if o.Scratch == "" {
@@ -86,6 +88,47 @@ func main() {
 		fmt.Fprintln(os.Stderr, "mutate:", err)
 		os.Exit(1)
 	}
+}
+
+// selectOps keeps the operators named in ops or targeting a rule named in
+// rules (comma-separated lists; both empty: every operator). A name that
+// matches nothing is an error, so a misspelt filter does not run nothing.
+func selectOps(all []*operator, ops, rules string) ([]*operator, error) {
+	if ops == "" && rules == "" {
+		return all, nil
+	}
+	split := func(list string) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range strings.Split(list, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				m[n] = false
+			}
+		}
+		return m
+	}
+	byOp, byRule := split(ops), split(rules)
+	var sel []*operator
+	for _, op := range all {
+		_, a := byOp[op.Name]
+		_, b := byRule[op.Rule]
+		if a {
+			byOp[op.Name] = true
+		}
+		if b {
+			byRule[op.Rule] = true
+		}
+		if a || b {
+			sel = append(sel, op)
+		}
+	}
+	for _, m := range []map[string]bool{byOp, byRule} {
+		for _, n := range sortedKeys(m) {
+			if !m[n] {
+				return nil, fmt.Errorf("no operator for %q (-ops names operators, -rules names rules)", n)
+			}
+		}
+	}
+	return sel, nil
 }
 
 type module struct{ Name, Path, Version, Dir string }
@@ -121,19 +164,9 @@ func readCorpus(list, work string, want []string) ([]module, error) {
 
 func run(o options, names []string) error {
 	start := time.Now()
-	ops := operators()
-	if o.Ops != "" {
-		keep := map[string]bool{}
-		for _, n := range strings.Split(o.Ops, ",") {
-			keep[n] = true
-		}
-		var sel []*operator
-		for _, op := range ops {
-			if keep[op.Name] {
-				sel = append(sel, op)
-			}
-		}
-		ops = sel
+	ops, err := selectOps(operators(), o.Ops, o.Rules)
+	if err != nil {
+		return err
 	}
 	prodlint, err := filepath.Abs(o.Prodlint)
 	if err != nil {

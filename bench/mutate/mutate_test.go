@@ -24,7 +24,8 @@ func TestSmoke(t *testing.T) {
 		"client-timeout-delete", "err-check-delete", "status-check-delete", "body-close-delete",
 		"newrequest-noctx", "tls-min-version", "setmaxopen-delete",
 		"rows-close-delete", "rows-err-delete", "select-star",
-		"query-into-loop", "listen-default", "listen-default-main", "shutdown-delete", "ignore-stale", "loop-body-go",
+		"query-into-loop", "query-into-rows-loop", "like-contains", "index-split", "sql-open-in-handler", "shutdown-to-close",
+		"listen-default", "listen-default-main", "shutdown-delete", "ignore-stale", "loop-body-go",
 	}
 	keep := map[string]bool{}
 	for _, n := range want {

@@ -68,20 +68,25 @@ func operators() []*operator {
 		{Name: "credential-field-literal", Cap: 3, Rule: "secret-literal", Doc: "set a credential-named string field to a generated key-shaped literal", visit: opCredentialField},
 		{Name: "credential-logged", Rule: "secret-logged", Doc: "pass a credential-named value of the function to a log call in it", visit: opCredentialLogged},
 		{Name: "jwt-exp-delete", Rule: "jwt-no-expiry", Doc: "delete the expiry claim of a JWT (ExpiresAt / \"exp\")", visit: opJWTExp},
-		{Name: "jwt-validmethods-drop", Rule: "jwt-unverified", Doc: "drop jwt.WithValidMethods from a parse", visit: opJWTValidMethods},
-		{Name: "jwt-method-check-delete", Rule: "jwt-unverified", Doc: "delete the token.Method check of a Keyfunc", visit: opJWTMethodCheck},
+		{Name: "jwt-validmethods-drop", Rule: "jwt-unverified", Doc: "drop jwt.WithValidMethods from a parse, or the ValidMethods of a jwt.Parser", visit: opJWTValidMethods},
+		{Name: "jwt-method-check-delete", Rule: "jwt-unverified", Doc: "delete the token.Method / token.Header[\"alg\"] check of a Keyfunc", visit: opJWTMethodCheck},
 		{Name: "setlimit-delete", Rule: "goroutine-unbounded", Doc: "delete errgroup.Group.SetLimit", visit: opSetLimit},
 		{Name: "semaphore-delete", Rule: "goroutine-unbounded", Doc: "delete the semaphore acquire before a go statement in a loop", visit: opSemaphore},
 		{Name: "loop-body-go", Rule: "goroutine-unbounded", Doc: "run the network call of a loop over a list from the data in a goroutine per element", visit: opLoopBodyGo},
 		{Name: "setmaxopen-delete", Rule: "sql-pool-unbounded", Doc: "delete db.SetMaxOpenConns", visit: opSetMaxOpen},
+		{Name: "setmaxopen-zero", Rule: "sql-pool-unbounded", Doc: "pass 0 (no limit) to db.SetMaxOpenConns", visit: opSetMaxOpenZero},
 		{Name: "pool-in-handler", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the handler", visit: opPoolInHandler},
 		{Name: "pool-in-loop", Rule: "pool-per-request", Doc: "send through a client with a new http.Transport built in the loop", visit: opPoolInHandler},
+		{Name: "sql-open-in-handler", Rule: "pool-per-request", Doc: "query through a *sql.DB opened with sql.Open in the handler instead of the shared pool", visit: opSQLOpenPerRequest},
+		{Name: "sql-open-in-loop", Rule: "pool-per-request", Doc: "query through a *sql.DB opened with sql.Open in the loop instead of the shared pool", visit: opSQLOpenPerRequest},
 		{Name: "server-timeouts-delete", Rule: "server-timeout", Doc: "delete the timeout fields of an http.Server literal", visit: opServerTimeouts},
 		{Name: "maxbytes-delete", Rule: "request-body-unbounded", Doc: "delete `r.Body = http.MaxBytesReader(…)`", visit: opMaxBytes},
 		{Name: "limit-unwrap", Rule: "request-body-unbounded", Doc: "unwrap io.LimitReader / http.MaxBytesReader around r.Body", visit: opLimitUnwrap},
+		{Name: "maxbytes-middleware-delete", Rule: "request-body-unbounded", Doc: "delete the body limit of a middleware (r.Body = http.MaxBytesReader in a func of http.Handler; http.MaxBytesHandler(h, n) → h)", visit: opMaxBytesMiddleware},
 		{Name: "listen-default", Rule: "server-timeout", Doc: "serve through http.ListenAndServe / http.Serve with the server's Addr and Handler instead of the server", visit: opListenDefault},
 		{Name: "listen-default-main", Rule: "no-graceful-shutdown", Doc: "in package main, serve through http.ListenAndServe / http.Serve instead of the server", visit: opListenDefault},
 		{Name: "shutdown-delete", Rule: "no-graceful-shutdown", Doc: "delete the http.Server.Shutdown call in package main", visit: opShutdown},
+		{Name: "shutdown-to-close", Rule: "no-graceful-shutdown", Doc: "replace the http.Server.Shutdown call in package main by Close", visit: opShutdownToClose},
 		{Name: "tls-skip-verify", Rule: "tls-insecure", Doc: "set InsecureSkipVerify: true in a tls.Config literal", visit: opTLSSkip},
 		{Name: "tls-min-version", Rule: "tls-insecure", Doc: "lower a tls.Config MinVersion to TLS 1.0", visit: opTLSMin},
 		{Name: "sleep-delete", Rule: "retry-no-backoff", Doc: "delete the sleep / time.After wait of a retry loop", visit: opSleep},
@@ -89,10 +94,13 @@ func operators() []*operator {
 		{Name: "retry-ctx-delete", Rule: "retry-unbounded", Doc: "delete the ctx.Done case / ctx.Err check of an endless retry loop", visit: opRetryCtx},
 		{Name: "select-star", Rule: "sql-select-star", Doc: "replace a query's column list by *", visit: opSelectStar},
 		{Name: "like-leading-wildcard", Rule: "sql-like-wildcard", Doc: "add a leading % to a LIKE pattern", visit: opLike},
-		{Name: "query-into-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function again per element of a loop over a list from the data, the argument taken from the element", visit: opQueryIntoLoop},
+		{Name: "like-contains", Rule: "sql-like-wildcard", Doc: "turn `col = $1` on a bound string into `col LIKE $1` bound to \"%\" + q + \"%\"", visit: opLikeContains},
+		{Name: "query-into-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function (or a call of a function of the package that runs one) again per element of a loop over a list from the data, the argument taken from the element", visit: opQueryIntoLoop},
+		{Name: "query-into-rows-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function (or a call of a function of the package that runs one) again per row of a `for rows.Next()` loop of the function, the argument taken from a scanned column", visit: opQueryIntoRowsLoop},
 		{Name: "rows-close-delete", Rule: "sql-rows-close", Doc: "delete `defer rows.Close()`", visit: opRowsClose},
 		{Name: "rows-err-delete", Rule: "sql-rows-err", Doc: "replace rows.Err() by error(nil)", visit: opRowsErr},
 		{Name: "concurrently-drop", Rule: "migration-lock", Doc: "delete CONCURRENTLY from a CREATE INDEX in SQL text", visit: opMigrationDrop},
+		{Name: "index-split", Rule: "migration-lock", Doc: "move a CREATE INDEX out of the SQL text that creates its table into an Exec of its own (an index added to a table that holds data)", visit: opIndexSplit},
 		{Name: "not-valid-drop", Rule: "migration-lock", Doc: "delete NOT VALID from an ADD CONSTRAINT in SQL text", visit: opMigrationDrop},
 		{Name: "ignore-stale", Cap: 1, Rule: "ignore-directive", Doc: "write a //prodlint:ignore with a reason above a function's first statement, where the rule it names has no finding", visit: opIgnoreStale},
 	}
@@ -566,7 +574,9 @@ func opJWTExp(s *scan, op *operator, n ast.Node) {
 		hit := false
 		switch l := x.Lhs[0].(type) {
 		case *ast.SelectorExpr:
-			hit = l.Sel.Name == "ExpiresAt" && isJWTType(s.typeOf(l.X), "RegisteredClaims", "StandardClaims")
+			// claims.ExpiresAt, also promoted from claims embedded in the
+			// application's own claims struct
+			hit = l.Sel.Name == "ExpiresAt" && (isJWTType(s.typeOf(l.X), "RegisteredClaims", "StandardClaims") || isJWTField(s, l))
 		case *ast.IndexExpr:
 			hit = isJWTType(s.typeOf(l.X), "MapClaims") && isStringConst(s, l.Index, "exp")
 		}
@@ -578,12 +588,43 @@ func opJWTExp(s *scan, op *operator, n ast.Node) {
 	}
 }
 
+// isJWTField: sel selects a field declared in a JWT package (promoted
+// through an embedded claims struct, or not).
+func isJWTField(s *scan, sel *ast.SelectorExpr) bool {
+	so := s.info().Selections[sel]
+	if so == nil || so.Kind() != types.FieldVal {
+		return false
+	}
+	f := so.Obj()
+	return f.Pkg() != nil && isJWTPkg(f.Pkg().Path())
+}
+
 func isStringConst(s *scan, e ast.Expr, want string) bool {
 	tv := s.info().Types[e]
 	return tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == want
 }
 
 func opJWTValidMethods(s *scan, op *operator, n ast.Node) {
+	switch x := n.(type) {
+	case *ast.CompositeLit: // &jwt.Parser{ValidMethods: …}
+		if isJWTType(s.typeOf(x), "Parser") {
+			for i, e := range x.Elts {
+				if keyName(e) == "ValidMethods" {
+					s.add(op, e, []edit{s.deleteElt(x, i)})
+				}
+			}
+		}
+		return
+	case *ast.AssignStmt: // p.ValidMethods = …
+		if len(x.Lhs) == 1 {
+			if l, ok := x.Lhs[0].(*ast.SelectorExpr); ok && l.Sel.Name == "ValidMethods" && isJWTField(s, l) {
+				if e, ok := s.deleteStmt(x); ok {
+					s.add(op, x, e)
+				}
+			}
+		}
+		return
+	}
 	call, ok := n.(*ast.CallExpr)
 	if !ok {
 		return
@@ -605,8 +646,14 @@ func opJWTMethodCheck(s *scan, op *operator, n ast.Node) {
 		return
 	}
 	isMethodSel := func(m ast.Node) bool {
-		sel, ok := m.(*ast.SelectorExpr)
-		return ok && sel.Sel.Name == "Method" && isJWTType(s.typeOf(sel.X), "Token")
+		switch x := m.(type) {
+		case *ast.SelectorExpr: // token.Method
+			return x.Sel.Name == "Method" && isJWTType(s.typeOf(x.X), "Token")
+		case *ast.IndexExpr: // token.Header["alg"]
+			sel, ok := x.X.(*ast.SelectorExpr)
+			return ok && sel.Sel.Name == "Header" && isJWTType(s.typeOf(sel.X), "Token") && isStringConst(s, x.Index, "alg")
+		}
+		return false
 	}
 	if !contains(ifs.Cond, false, isMethodSel) && (ifs.Init == nil || !contains(ifs.Init, false, isMethodSel)) {
 		return
@@ -686,6 +733,19 @@ func opSetMaxOpen(s *scan, op *operator, n ast.Node) {
 	if e, ok := s.deleteStmt(es); ok {
 		s.add(op, es, e)
 	}
+}
+
+// opSetMaxOpenZero passes 0 to SetMaxOpenConns: the documented "no limit",
+// the value a setting left at its zero default gives.
+func opSetMaxOpenZero(s *scan, op *operator, n ast.Node) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || !isMethod(s.callee(call), sqlPkg, "DB", "SetMaxOpenConns") {
+		return
+	}
+	if tv := s.info().Types[call.Args[0]]; tv.Value != nil && constant.Sign(tv.Value) <= 0 {
+		return // already unlimited
+	}
+	s.add(op, call, []edit{s.replace(call.Args[0], "0")})
 }
 
 func opPoolInHandler(s *scan, op *operator, n ast.Node) {

@@ -3,6 +3,7 @@ package main
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -38,12 +39,10 @@ func opQueryIntoLoop(s *scan, op *operator, n ast.Node) {
 				loops = append(loops, x)
 			}
 		case *ast.CallExpr:
-			i := queryArg(s, x)
-			if i < 0 || i+1 >= len(x.Args) || x.Ellipsis.IsValid() || !isSelectText(s, x.Args[i]) {
-				return true
-			}
-			if st := stmtOf(stack); st != nil {
-				queries = append(queries, query{x, st, x.Args[i+1:]})
+			if args := selectArgs(s, fd, x); args != nil {
+				if st := stmtOf(stack); st != nil {
+					queries = append(queries, query{x, st, args})
+				}
 			}
 		}
 		return true
@@ -96,21 +95,32 @@ func stmtOf(stack []ast.Node) ast.Stmt {
 // isSelectText: a constant SQL text that is one SELECT reading a table
 // outside the catalog.
 func isSelectText(s *scan, e ast.Expr) bool {
-	tv := s.info().Types[e]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
+	var text string
+	if tv := s.info().Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		text = constant.StringVal(tv.Value)
+	} else if _, v, ok := sqlTextLit(s, e); ok {
+		text = v // a local variable defined once from a literal
+	} else {
 		return false
 	}
-	q := strings.ToUpper(strings.TrimSpace(constant.StringVal(tv.Value)))
+	q := strings.ToUpper(strings.TrimSpace(text))
 	q = strings.TrimRight(q, "; \n\t")
 	if !strings.HasPrefix(q, "SELECT") || !strings.Contains(q, " FROM ") || strings.Contains(q, ";") {
 		return false
 	}
-	for _, cat := range []string{"INFORMATION_SCHEMA", "PG_CATALOG", "SQLITE_MASTER", "PG_"} {
+	return !readsCatalog(q)
+}
+
+// readsCatalog: upper-case SQL text that reads the database's own catalog
+// (information_schema, pg_catalog, sqlite_master), not the application's
+// data.
+func readsCatalog(q string) bool {
+	for _, cat := range []string{"INFORMATION_SCHEMA", "PG_CATALOG", "SQLITE_MASTER", "SQLITE_SCHEMA", "PG_"} {
 		if strings.Contains(q, cat) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // isDataList: a range over a slice, array or map that is not written in the
@@ -236,4 +246,223 @@ func allBlank(es []ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// opQueryIntoRowsLoop puts the N+1 shape back in a loop over a result set:
+// a SELECT the function runs once, with a bound argument, is run again in
+// a `for rows.Next()` loop of the same function, right after the row is
+// scanned, with the argument taken from a scanned variable of its type:
+// one query per row.
+func opQueryIntoRowsLoop(s *scan, op *operator, n ast.Node) {
+	fd, ok := n.(*ast.FuncDecl)
+	if !ok || fd.Body == nil || inMigrationCode(s, fd) {
+		return
+	}
+	type query struct {
+		call *ast.CallExpr
+		stmt ast.Stmt
+		args []ast.Expr
+	}
+	var queries []query
+	var loops []rowsLoop
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(m ast.Node) bool {
+		if m == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, m)
+		switch x := m.(type) {
+		case *ast.ForStmt:
+			if l, ok := rowsNextLoop(s, x); ok {
+				loops = append(loops, l)
+			}
+		case *ast.CallExpr:
+			if args := selectArgs(s, fd, x); args != nil {
+				if st := stmtOf(stack); st != nil {
+					queries = append(queries, query{x, st, args})
+				}
+			}
+		}
+		return true
+	})
+	for _, q := range queries {
+		for _, l := range loops {
+			if q.stmt.Pos() >= l.loop.Pos() && q.stmt.End() <= l.loop.End() {
+				continue // already in the loop
+			}
+			done := false
+			for _, a := range q.args {
+				repl := fromScanned(s, l.targets, a)
+				if repl == "" {
+					continue
+				}
+				text := string(s.src[s.off(q.stmt.Pos()):s.off(a.Pos())]) + repl + string(s.src[s.off(a.End()):s.off(q.stmt.End())])
+				o := s.off(l.scan.End())
+				s.stack = append(s.stack, l.loop)
+				s.add(op, q.call, []edit{{o, o, "\n" + text + "\n"}})
+				s.setVia(s.via(q.call, sqlAPIs...))
+				s.stack = s.stack[:len(s.stack)-1]
+				done = true
+				break
+			}
+			if done {
+				break
+			}
+		}
+	}
+}
+
+type rowsLoop struct {
+	loop    *ast.ForStmt
+	scan    ast.Stmt   // the statement of the loop body that scans
+	targets []ast.Expr // what it scans into (x of &x)
+}
+
+// rowsNextLoop recognises `for rows.Next() { ... rows.Scan(&a, &b) ... }`
+// over a result set of the SQL APIs, with the top-level statement of its
+// body that scans and the scanned expressions.
+func rowsNextLoop(s *scan, f *ast.ForStmt) (l rowsLoop, ok bool) {
+	call, isCall := ast.Unparen(f.Cond).(*ast.CallExpr)
+	if f.Init != nil || f.Post != nil || !isCall || len(call.Args) != 0 {
+		return l, false
+	}
+	sel, isSel := call.Fun.(*ast.SelectorExpr)
+	if !isSel || sel.Sel.Name != "Next" {
+		return l, false
+	}
+	p, _ := named(s.typeOf(sel.X))
+	isAPI := false
+	for _, api := range sqlAPIs {
+		isAPI = isAPI || strings.HasPrefix(p, api)
+	}
+	if !isAPI {
+		return l, false
+	}
+	rows := types.ExprString(sel.X)
+	for _, st := range f.Body.List {
+		var targets []ast.Expr
+		ast.Inspect(st, func(m ast.Node) bool {
+			c, ok := m.(*ast.CallExpr)
+			if !ok || targets != nil {
+				return targets == nil
+			}
+			cs, ok := c.Fun.(*ast.SelectorExpr)
+			if !ok || cs.Sel.Name != "Scan" || types.ExprString(cs.X) != rows {
+				return true
+			}
+			for _, a := range c.Args {
+				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					targets = append(targets, u.X)
+				}
+			}
+			return false
+		})
+		if targets == nil {
+			continue
+		}
+		switch st.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.IfStmt:
+		default:
+			return l, false
+		}
+		l.loop, l.scan, l.targets = f, st, targets
+		return l, true
+	}
+	return l, false
+}
+
+// fromScanned is the text of a scanned expression that can stand for the
+// query argument a: one of a's type, of a's name if several have it.
+func fromScanned(s *scan, targets []ast.Expr, a ast.Expr) string {
+	at := s.typeOf(a)
+	if at == nil {
+		return ""
+	}
+	if b, ok := at.Underlying().(*types.Basic); ok && b.Info()&types.IsBoolean != 0 {
+		return ""
+	}
+	name := ""
+	switch x := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	}
+	var same []ast.Expr
+	for _, t := range targets {
+		if tt := s.typeOf(t); tt != nil && types.Identical(tt, at) {
+			same = append(same, t)
+		}
+	}
+	for _, t := range same {
+		last := types.ExprString(t)
+		if i := strings.LastIndexByte(last, '.'); i >= 0 {
+			last = last[i+1:]
+		}
+		if name != "" && strings.EqualFold(last, name) {
+			return s.text(t)
+		}
+	}
+	if len(same) > 0 {
+		return s.text(same[0])
+	}
+	return ""
+}
+
+// selectArgs returns the bound arguments of a call that runs a SELECT of a
+// table: a query API given the SELECT text, or a function of the package
+// (other than fd) that runs one itself, whose arguments are all candidates;
+// nil for any other call.
+func selectArgs(s *scan, fd *ast.FuncDecl, call *ast.CallExpr) []ast.Expr {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	if i := queryArg(s, call); i >= 0 {
+		if i+1 >= len(call.Args) || !isSelectText(s, call.Args[i]) {
+			return nil
+		}
+		return call.Args[i+1:]
+	}
+	fn := s.callee(call)
+	if fn == nil || fn.Pkg() != s.c.Types || len(call.Args) == 0 || s.info().Defs[fd.Name] == fn {
+		return nil
+	}
+	if !selectHelpers(s)[fn] {
+		return nil
+	}
+	return call.Args
+}
+
+// selectHelpers are the functions of the package whose own body runs a
+// SELECT through a query API (a store method: GetUser(ctx, id)).
+func selectHelpers(s *scan) map[*types.Func]bool {
+	if s.c.selects != nil {
+		return s.c.selects
+	}
+	s.c.selects = map[*types.Func]bool{}
+	for i, f := range s.c.Files {
+		fs := &scan{c: s.c, fi: i, file: f, tf: s.c.Fset.File(f.Pos()), src: s.c.Sources[i].Src}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := s.info().Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if contains(fd.Body, true, func(m ast.Node) bool {
+				c, ok := m.(*ast.CallExpr)
+				if !ok {
+					return false
+				}
+				i := queryArg(fs, c)
+				return i >= 0 && isSelectText(fs, c.Args[i])
+			}) {
+				s.c.selects[fn] = true
+			}
+		}
+	}
+	return s.c.selects
 }

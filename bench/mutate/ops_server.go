@@ -2,6 +2,7 @@ package main
 
 import (
 	"go/ast"
+	"go/types"
 	"regexp"
 	"strings"
 )
@@ -68,8 +69,8 @@ var (
 // statement run without a long lock: CONCURRENTLY of a CREATE INDEX, NOT
 // VALID of an ADD CONSTRAINT, in the SQL text literal of a call.
 func opMigrationDrop(s *scan, op *operator, n ast.Node) {
-	_, lit, v, ok := queryLiteral(s, n)
-	if !ok {
+	call, _, lit, v, ok := queryText(s, n)
+	if !ok || !isExecCall(s, call) {
 		return
 	}
 	var nv string
@@ -115,4 +116,173 @@ func opIgnoreStale(s *scan, op *operator, n ast.Node) {
 	o := s.off(s.tf.LineStart(s.tf.Line(st.Pos())))
 	indent := string(s.src[o:s.off(st.Pos())])
 	s.add(op, st, []edit{{o, o, indent + "//prodlint:ignore sql-like-wildcard the pattern is a prefix match\n"}})
+}
+
+// --- request-body-unbounded: middleware
+
+// opMaxBytesMiddleware deletes the body limit of a middleware: the
+// `r.Body = http.MaxBytesReader(w, r.Body, n)` of a function that takes or
+// returns an http.Handler (or an http.HandlerFunc), or an
+// http.MaxBytesHandler(h, n) call replaced by h. Every handler the package
+// serves behind it reads an unlimited body; the finding lands in those
+// handlers, so a report outside the mutated function counts as elsewhere.
+func opMaxBytesMiddleware(s *scan, op *operator, n ast.Node) {
+	switch x := n.(type) {
+	case *ast.CallExpr:
+		if isFunc(s.callee(x), httpPkg, "MaxBytesHandler") && len(x.Args) == 2 && readsBodies(s) {
+			s.add(op, x, []edit{s.replace(x, s.text(x.Args[0]))})
+		}
+	case *ast.AssignStmt:
+		if len(x.Lhs) != 1 || len(x.Rhs) != 1 {
+			return
+		}
+		call, ok := ast.Unparen(x.Rhs[0]).(*ast.CallExpr)
+		if !ok || !isFunc(s.callee(call), httpPkg, "MaxBytesReader") || len(call.Args) != 3 {
+			return
+		}
+		if readsBodyAfter(s, call.Args[1], x.End()) || !inMiddleware(s) || !readsBodies(s) {
+			return // maxbytes-delete's site, no middleware, or no handler behind it here
+		}
+		if e, ok := s.deleteStmt(x); ok {
+			s.add(op, x, e)
+		}
+	}
+}
+
+// inMiddleware: a function on the stack takes or returns an http.Handler or
+// http.HandlerFunc.
+func inMiddleware(s *scan) bool {
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		var ft *ast.FuncType
+		switch f := s.stack[i].(type) {
+		case *ast.FuncDecl:
+			ft = f.Type
+		case *ast.FuncLit:
+			ft = f.Type
+		default:
+			continue
+		}
+		for _, fl := range []*ast.FieldList{ft.Params, ft.Results} {
+			if fl == nil {
+				continue
+			}
+			for _, f := range fl.List {
+				if isType(s.typeOf(f.Type), httpPkg, "Handler", "HandlerFunc") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// --- pool-per-request: a database pool
+
+// opSQLOpenPerRequest opens the pool the handler (or the loop) queries on
+// every request (every element): a query through a shared *sql.DB (a
+// field, a package variable, a parameter) goes through a pool the mutant
+// opens with sql.Open in the statement before it, with the driver name of
+// the package's own sql.Open call when it has one.
+func opSQLOpenPerRequest(s *scan, op *operator, n ast.Node) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn := s.callee(call)
+	if fn == nil || !isMethod(fn, sqlPkg, "DB", "Query", "QueryContext", "QueryRow", "QueryRowContext", "Exec", "ExecContext", "Begin", "BeginTx", "Prepare", "PrepareContext") {
+		return
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || !isType(s.typeOf(sel.X), sqlPkg, "DB") {
+		return
+	}
+	if _, isPtr := s.typeOf(sel.X).(*types.Pointer); !isPtr {
+		return // an embedded or promoted pool: no *sql.DB to replace
+	}
+	if op.Name == "sql-open-in-handler" {
+		ft, _ := s.innermostFunc()
+		if ft == nil || !isHandler(s, ft) {
+			return
+		}
+	} else if loop, _ := s.enclosingLoop(); loop == nil {
+		return
+	}
+	st := blockStmt(s)
+	if st == nil {
+		return
+	}
+	if _, isDecl := st.(*ast.DeclStmt); isDecl {
+		return
+	}
+	name, need, ok := s.importName(sqlPkg, "sql")
+	if !ok {
+		return
+	}
+	o := s.off(st.Pos())
+	open := "perCallDB, _ := " + name + ".Open(\"postgres\", \"\")\n"
+	s.add(op, call, []edit{{o, o, open}, s.replace(sel.X, "perCallDB")}, imports(need, sqlPkg)...)
+}
+
+// --- no-graceful-shutdown: an abrupt close
+
+// opShutdownToClose replaces the graceful srv.Shutdown(ctx) of package
+// main by srv.Close(), which drops the connections of the requests in
+// flight instead of letting them finish.
+func opShutdownToClose(s *scan, op *operator, n ast.Node) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok || !isMethod(s.callee(call), httpPkg, "Server", "Shutdown") || s.c.Pkg.Name != "main" {
+		return
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	s.add(op, call, []edit{s.replace(call, s.text(sel.X)+".Close()")})
+}
+
+// readsBodies: a handler of the package (a function of an
+// http.ResponseWriter and an *http.Request) passes its request's Body to a
+// call. A middleware of a package with no such handler limits the bodies
+// of other packages' handlers, where the analysis of this package cannot
+// see the missing limit.
+func readsBodies(s *scan) bool {
+	if s.c.bodies != nil {
+		return *s.c.bodies
+	}
+	found := false
+	for _, f := range s.c.Files {
+		ast.Inspect(f, func(m ast.Node) bool {
+			if found {
+				return false
+			}
+			var ft *ast.FuncType
+			var body *ast.BlockStmt
+			switch fn := m.(type) {
+			case *ast.FuncDecl:
+				ft, body = fn.Type, fn.Body
+			case *ast.FuncLit:
+				ft, body = fn.Type, fn.Body
+			default:
+				return true
+			}
+			if body == nil || !isHandler(s, ft) {
+				return true
+			}
+			found = contains(body, true, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return false
+				}
+				for _, a := range call.Args {
+					if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && isType(s.typeOf(sel.X), httpPkg, "Request") {
+						return true
+					}
+				}
+				return false
+			})
+			return true
+		})
+	}
+	s.c.bodies = &found
+	return found
 }

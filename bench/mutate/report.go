@@ -359,18 +359,23 @@ var sparseWhy = map[string]string{
 		"(a command framework, the application's own server package) that builds it and shuts it down: package main " +
 		"rarely holds an http.Server, its Serve or its Shutdown; the main packages that do are examples and samples, " +
 		"which prodlint skips.",
-	"sql-in-loop": "the operator needs a function that runs a constant SELECT with a bound argument beside a loop over " +
-		"data the argument can come from; real code keeps the per-item query in a store method that another function " +
-		"calls per item, a shape the operator does not build.",
-	"migration-lock": "real PostgreSQL migrations are .sql files (embedded and run from a list, so the SQL is not a " +
-		"constant at the Exec call), out of reach of go/analysis and of the rule alike; no Go string passed to Exec in " +
-		"the corpus says CONCURRENTLY or NOT VALID.",
-	"jwt-no-expiry":    "a module that issues tokens builds their claims in one or two places.",
-	"jwt-unverified":   "a module that verifies tokens parses them in one or two places.",
-	"pool-per-request": "the operator needs a send in a loop or handler through a client it can rebuild there.",
+	"sql-in-loop": "the operators need a function that runs a constant SELECT (or calls a function of its package " +
+		"that runs one) with a bound argument, beside a loop over data (a list, or the rows of another query) the " +
+		"argument can come from; real code mostly runs its queries through prepared statements or query builders " +
+		"whose text the operators do not follow, and keeps the per-item query in a store method that another " +
+		"package calls per item.",
+	"migration-lock": "most PostgreSQL migrations are .sql files (embedded and run from a list, so the SQL is not a " +
+		"constant at the Exec call), out of reach of go/analysis and of the rule alike; the DDL Go strings passed to " +
+		"Exec are mostly schema texts that create a table with its indexes (index-split moves an index out), and " +
+		"few say CONCURRENTLY or NOT VALID.",
+	"jwt-no-expiry":  "a module that issues tokens builds their claims in one or two places.",
+	"jwt-unverified": "a module that verifies tokens parses them in one or two places.",
+	"pool-per-request": "the operators need a send through an http.Client, or a query through a *sql.DB, in a loop " +
+		"or a handler, where they can build a new pool instead.",
 	"request-body-unbounded": "few handlers limit the body themselves: most rely on a middleware, a framework " +
 		"limit or a proxy in front.",
-	"sql-like-wildcard":  "few queries match a LIKE prefix: most match exactly or use full-text search.",
+	"sql-like-wildcard": "few queries match a LIKE prefix, and like-contains needs a SELECT whose text the " +
+		"operator can edit in the file (a literal, a constant or a local variable) matching a bound string exactly.",
 	"sql-pool-unbounded": "a module opens its pool in one place.",
 }
 

@@ -176,7 +176,7 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	if r.explain != nil {
 		aopts.Explain = r.explain.add
 	}
-	as := r.opts.NewAnalyzers(aopts)
+	as := r.active(r.opts.NewAnalyzers(aopts), pkgs)
 	if len(r.overlay) > 0 {
 		as = r.readingOverlay(as)
 	}
@@ -334,6 +334,35 @@ func (r *run) validateConfigs(pkgs []*packages.Package) (int, bool) {
 		return ExitUsage, false
 	}
 	return 0, true
+}
+
+// active drops the analyzer of every rule that the configuration of every
+// loaded package switches off (analyzers.Active): the summary analyzers
+// such a rule requires then do not run for nothing. A summary analyzer
+// runs as soon as a rule that reads it is on in some package, and then for
+// every package, so that its facts reach the packages where the rule is
+// on. Run after validateConfigs: every package's configuration resolves.
+func (r *run) active(as []*analysis.Analyzer, pkgs []*packages.Package) []*analysis.Analyzer {
+	if r.fixed != nil {
+		return analyzers.Active(as, r.opts.Rules, r.fixed)
+	}
+	var cfgs []*analyzers.Config
+	seen := map[*analyzers.Config]bool{}
+	for _, p := range pkgs {
+		dir := packageDir(p)
+		if dir == "" {
+			continue
+		}
+		cfg, err := r.configFor(dir)
+		if err != nil {
+			return as // reported by the analysis: keep every rule
+		}
+		if !seen[cfg] {
+			seen[cfg] = true
+			cfgs = append(cfgs, cfg)
+		}
+	}
+	return analyzers.Active(as, r.opts.Rules, cfgs...)
 }
 
 func packageDir(p *packages.Package) string {

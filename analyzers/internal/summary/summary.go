@@ -13,6 +13,11 @@
 //     function from its body, asking Of about the functions it calls,
 //   - returns the *Result as its analyzer result.
 //
+// A topic whose summary is not a comparable struct (it holds lists), or
+// that also summarizes package state other than functions (the struct
+// fields a package stores values in), keeps its own storage and runs on
+// Iterate, the engine under Solve: the same order, the same fixed point.
+//
 // A rule requires the topic's analyzer and asks the Result about any
 // function it sees called: a function of the package (computed here) or
 // of an imported package (its fact). No answer (false) means unknown: a
@@ -49,11 +54,19 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{index.Analyzer},
 	ResultType: reflect.TypeOf((*Graph)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
-		if !InScope(pass) {
+		if pass.TypesInfo == nil || len(pass.Files) == 0 || inGOROOT(pass) {
 			return &Graph{}, nil
 		}
 		return NewGraph(pass.TypesInfo, pass.ResultOf[index.Analyzer].(*index.Index)), nil
 	},
+}
+
+// inGOROOT reports whether the package is part of the Go distribution
+// (go vet and analysistest load the standard library with syntax too):
+// no summary topic looks into its bodies.
+func inGOROOT(pass *analysis.Pass) bool {
+	root := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
+	return root != string(filepath.Separator) && strings.HasPrefix(pass.Fset.File(pass.Files[0].Pos()).Name(), root)
 }
 
 // Graph is the static call graph among the functions a package declares.
@@ -63,6 +76,7 @@ type Graph struct {
 	// component it calls into.
 	Components [][]*types.Func
 	decls      map[*types.Func]inspector.Cursor
+	recursive  map[*types.Func]bool // functions whose body calls themselves
 }
 
 // Decl returns the cursor of fn's declaration in this package.
@@ -76,7 +90,7 @@ func (g *Graph) Decl(fn *types.Func) (inspector.Cursor, bool) {
 
 // NewGraph builds the graph of the package the index covers.
 func NewGraph(info *types.Info, x *index.Index) *Graph {
-	g := &Graph{decls: map[*types.Func]inspector.Cursor{}}
+	g := &Graph{decls: map[*types.Func]inspector.Cursor{}, recursive: map[*types.Func]bool{}}
 	var order []*types.Func
 	for file := range x.Inspector().Root().Children() {
 		for d := range file.Children() {
@@ -104,6 +118,9 @@ func NewGraph(info *types.Info, x *index.Index) *Graph {
 		for dc := range c.Enclosing((*ast.FuncDecl)(nil)) {
 			if caller, ok := info.Defs[dc.Node().(*ast.FuncDecl).Name].(*types.Func); ok {
 				callees[caller] = append(callees[caller], fn)
+				if caller == fn {
+					g.recursive[fn] = true
+				}
 			}
 			break
 		}
@@ -191,35 +208,68 @@ type Fact[S comparable] interface {
 // their summary so far, and for imported ones with their fact).
 type Compute[S comparable] func(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (S, bool)) S
 
-// maxRounds bounds the iterations over one recursive component, in case
-// a Compute is not monotone: the summaries of the last round stand.
-const maxRounds = 8
+// maxRounds bounds the iterations over one recursive component, and the
+// passes of Iterate, in case a summary is not monotone: the summaries of
+// the last round stand.
+const maxRounds = 10
 
-// Solve computes the summary of every function the package declares, in
-// the graph's order, iterating each recursive component to a fixed point,
-// and exports a fact for every exported function or method whose summary
-// is not the zero one. It returns the Result rules ask.
+// Iterate is the fixed-point engine every summary topic runs on. It calls
+// step on every function the graph holds, components callees first, so
+// that a function's callees of the package are summarized before it; a
+// recursive component (mutually recursive functions, or one that calls
+// itself) is stepped round after round until no step reports a change.
+// step recomputes one function's summary from its body and the current
+// summaries of its callees, stores it, and reports whether it changed.
+//
+// A topic whose summaries also depend on package state that is not a
+// call (the struct fields a package stores values in, say) passes outer:
+// after each pass over the graph, outer recomputes that state and reports
+// whether it changed, and the whole is passed again until neither
+// changes. Iterate reports whether any step reported a change.
+func Iterate(g *Graph, step func(fn *types.Func, decl inspector.Cursor) bool, outer func() bool) bool {
+	any := false
+	for range maxRounds {
+		changed := false
+		for _, comp := range g.Components {
+			recursive := len(comp) > 1 || g.recursive[comp[0]]
+			for range maxRounds {
+				again := false
+				for _, fn := range comp {
+					if step(fn, g.decls[fn]) {
+						again = true
+					}
+				}
+				changed = changed || again
+				if !again || !recursive {
+					break
+				}
+			}
+		}
+		any = any || changed
+		if outer == nil || !outer() {
+			break
+		}
+	}
+	return any
+}
+
+// Solve computes the summary of every function the package declares with
+// Iterate, and exports a fact for every exported function or method whose
+// summary is not the zero one. It returns the Result rules ask.
 func Solve[S comparable, F Fact[S]](pass *analysis.Pass, g *Graph, compute Compute[S]) *Result[S, F] {
 	r := &Result[S, F]{pass: pass, local: map[*types.Func]S{}}
 	if !InScope(pass) {
 		return r
 	}
 	var zero S
-	for _, comp := range g.Components {
-		for range maxRounds {
-			changed := false
-			for _, fn := range comp {
-				s := compute(fn, g.decls[fn], r.Of)
-				if s != r.local[fn] {
-					r.local[fn] = s
-					changed = true
-				}
-			}
-			if !changed || (len(comp) == 1 && !callsItself(g, comp[0], pass.TypesInfo)) {
-				break
-			}
+	Iterate(g, func(fn *types.Func, decl inspector.Cursor) bool {
+		s := compute(fn, decl, r.Of)
+		if s == r.local[fn] {
+			return false // a zero summary is not stored: Of answers false for it
 		}
-	}
+		r.local[fn] = s
+		return true
+	}, nil)
 	for fn, s := range r.local {
 		if s == zero || !exported(fn) {
 			continue
@@ -229,18 +279,6 @@ func Solve[S comparable, F Fact[S]](pass *analysis.Pass, g *Graph, compute Compu
 		pass.ExportObjectFact(fn, f)
 	}
 	return r
-}
-
-// callsItself reports whether fn's body calls fn: a component of one
-// function needs a second round only then.
-func callsItself(g *Graph, fn *types.Func, info *types.Info) bool {
-	c := g.decls[fn]
-	for cc := range c.Preorder((*ast.CallExpr)(nil)) {
-		if callee := typeutil.StaticCallee(info, cc.Node().(*ast.CallExpr)); callee != nil && callee.Origin() == fn {
-			return true
-		}
-	}
-	return false
 }
 
 // exported reports whether other packages can call fn: an exported

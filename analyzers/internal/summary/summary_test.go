@@ -92,3 +92,38 @@ func TestSolve(t *testing.T) {
 func TestResultAcrossPackages(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), reporter, "use")
 }
+
+// TestIterateOuter: a topic whose summaries also depend on package state
+// (outer) has every function stepped again after that state changed, and
+// the engine stops once neither the functions nor the state change.
+func TestIterateOuter(t *testing.T) {
+	var steps, outers, funcs int
+	probe := &analysis.Analyzer{
+		Name:     "iterateprobe",
+		Doc:      "counts the steps of the engine",
+		Requires: []*analysis.Analyzer{summary.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			g := pass.ResultOf[summary.Analyzer].(*summary.Graph)
+			funcs = 0
+			for _, comp := range g.Components {
+				funcs += len(comp)
+			}
+			steps, outers = 0, 0
+			changed := summary.Iterate(g, func(*types.Func, inspector.Cursor) bool {
+				steps++
+				return false
+			}, func() bool {
+				outers++
+				return outers == 1 // the state changes once
+			})
+			if changed {
+				t.Errorf("Iterate reported a change, but no step did")
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), probe, "iterate")
+	if funcs == 0 || outers != 2 || steps < 2*funcs {
+		t.Errorf("%d functions: %d steps and %d outer passes; want at least %d steps and 2 outer passes", funcs, steps, outers, 2*funcs)
+	}
+}

@@ -4,9 +4,9 @@
 //
 // A function may perform I/O when it calls one of the network or database
 // sends of the API tables (analyzers/internal/apis), a function of its own
-// package that may (followed to a fixed point, recursion included), a
-// function of another package whose MayIO fact says so, or a call whose
-// callee is not in view and whose shape says it may:
+// package that may (closed over by the summary engine, recursion
+// included), a function of another package whose MayIO fact says so, or a
+// call whose callee is not in view and whose shape says it may:
 //
 //   - an interface method (its implementations are not followed) that
 //     takes a context.Context or returns an error, unless the interface
@@ -31,10 +31,12 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/summary"
 )
 
 // MayIO is the fact that a function may perform network or database I/O.
@@ -62,7 +64,7 @@ func (*NoIO) String() string { return "noIO" }
 var Analyzer = &analysis.Analyzer{
 	Name:       "prodlint_iosum",
 	Doc:        "summarises which functions may perform network or database I/O, directly or through what they call",
-	Requires:   []*analysis.Analyzer{index.Analyzer},
+	Requires:   []*analysis.Analyzer{index.Analyzer, summary.Analyzer},
 	FactTypes:  []analysis.Fact{(*MayIO)(nil), (*NoIO)(nil)},
 	ResultType: reflect.TypeOf((*Summary)(nil)),
 	Run:        run,
@@ -206,8 +208,14 @@ func run(pass *analysis.Pass) (any, error) {
 			s.local[caller] = rootOf(fn, via, s)
 		}
 	}
-	fixedPoint(callees, s.local)
-	fixedPoint(callees, s.traced)
+	// The summary engine closes both over the package's calls: callees
+	// first, recursion iterated until nothing changes. A function that
+	// reaches no send itself takes the first callee (in call order) that
+	// does.
+	summary.Iterate(pass.ResultOf[summary.Analyzer].(*summary.Graph), func(fn *types.Func, _ inspector.Cursor) bool {
+		local, traced := inherit(callees[fn], fn, s.local), inherit(callees[fn], fn, s.traced)
+		return local || traced
+	}, nil)
 
 	for fn := range declaredFuncs(pass) {
 		if via, ok := s.local[fn]; ok {
@@ -265,23 +273,19 @@ func isAbstract(fn *types.Func) bool {
 	return recv != nil && types.IsInterface(recv.Type())
 }
 
-// fixedPoint marks every caller of a function in may as may too, until
-// nothing changes (recursion and mutual recursion included).
-func fixedPoint(callees map[*types.Func][]*types.Func, may map[*types.Func]string) {
-	for changed := true; changed; {
-		changed = false
-		for caller, fns := range callees {
-			if _, ok := may[caller]; ok {
-				continue
-			}
-			for _, fn := range fns {
-				if via, ok := may[fn]; ok {
-					may[caller], changed = via, true
-					break
-				}
-			}
+// inherit gives caller, when may does not hold it yet, the send of its
+// first callee that may holds, and reports whether it did.
+func inherit(fns []*types.Func, caller *types.Func, may map[*types.Func]string) bool {
+	if _, ok := may[caller]; ok {
+		return false
+	}
+	for _, fn := range fns {
+		if via, ok := may[fn]; ok {
+			may[caller] = via
+			return true
 		}
 	}
+	return false
 }
 
 // declaredFuncs yields the functions and methods declared with a body in

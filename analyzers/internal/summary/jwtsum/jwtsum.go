@@ -6,9 +6,10 @@
 // a parser, set by constructors; and which functions sign the claims
 // their caller passes them without adding an expiry.
 //
-// Each function's summary is computed from its body, following the calls
-// it makes to functions of its own package until nothing changes and the
-// summaries of other packages through their facts. What has no summary is
+// Each function's summary is computed from its body by the summary
+// engine (summary.Iterate: callees first, recursion and the struct fields
+// iterated until nothing changes), with the summaries of other packages
+// read from their facts. What has no summary is
 // unknown: the rules draw no finding from it.
 package jwtsum
 
@@ -27,6 +28,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/summary"
 )
 
 // Func is the summary of a function, exported as a fact on it.
@@ -62,7 +64,7 @@ func (f *Field) String() string { return "jwtsum.Field" }
 var Analyzer = &analysis.Analyzer{
 	Name:       "prodlint_jwtsum",
 	Doc:        "summarizes the JWT parsers and signing helpers of a package's functions and fields as facts",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, index.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, index.Analyzer, summary.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*Func)(nil), (*Field)(nil)},
 	Run:        run,
@@ -115,33 +117,23 @@ func run(pass *analysis.Pass) (any, error) {
 		idx:  pass.ResultOf[index.Analyzer].(*index.Index),
 		res:  r,
 	}
-	var decls []decl
-	for c := range s.in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := c.Node().(*ast.FuncDecl)
-		if fn, ok := s.info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
-			decls = append(decls, decl{fn, c, fd})
+	// The summary engine: functions callees first, recursion iterated
+	// until nothing changes; then the fields, whose values are the
+	// functions' results, and the functions again while a field changed.
+	summary.Iterate(pass.ResultOf[summary.Analyzer].(*summary.Graph), func(fn *types.Func, cur inspector.Cursor) bool {
+		d := decl{fn, cur, cur.Node().(*ast.FuncDecl)}
+		next := s.summarize(d)
+		prev := r.funcs[d.fn]
+		if equal(prev, next) {
+			return false
 		}
-	}
-	for round := 0; round < 10; round++ { // to a fixed point (bounded)
-		changed := false
-		for _, d := range decls {
-			next := s.summarize(d)
-			if prev := r.funcs[d.fn]; !equal(prev, next) {
-				changed = true
-				if next == nil {
-					delete(r.funcs, d.fn)
-				} else {
-					r.funcs[d.fn] = next
-				}
-			}
+		if next == nil {
+			delete(r.funcs, d.fn)
+		} else {
+			r.funcs[d.fn] = next
 		}
-		if s.fields() {
-			changed = true
-		}
-		if !changed {
-			break
-		}
-	}
+		return true
+	}, s.fields)
 	for fn, f := range r.funcs {
 		if fn.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(fn, f)

@@ -8,10 +8,10 @@
 // values (a string, a slice or map of strings, a struct of strings) hold
 // SQL text.
 //
-// Each function's summary is computed from its body, following the calls
-// it makes to functions of its own package until nothing changes
-// (recursion included) and the summaries of functions of other packages
-// through their facts. A function or value with no summary is unknown:
+// Each function's summary is computed from its body by the summary
+// engine (summary.Iterate: the package's functions callees first,
+// recursion iterated until nothing changes), with the summaries of
+// functions of other packages read from their facts. A function or value with no summary is unknown:
 // the rules draw no finding from it.
 package sqlsum
 
@@ -29,6 +29,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/index"
+	"github.com/prodlint/prodlint/analyzers/internal/summary"
 )
 
 // Func is the summary of a function, exported as a fact on it.
@@ -123,7 +124,7 @@ func (v *Value) String() string { return "sqlsum.Value" }
 var Analyzer = &analysis.Analyzer{
 	Name:       "prodlint_sqlsum",
 	Doc:        "summarizes the SQL pools, texts and queries of a package's functions and values as facts",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, index.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, index.Analyzer, summary.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*Func)(nil), (*Value)(nil)},
 	Run:        run,
@@ -201,7 +202,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res:  r,
 	}
 	s.values()
-	s.funcs()
+	s.funcs(pass.ResultOf[summary.Analyzer].(*summary.Graph))
 	for v, f := range r.values {
 		if v.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(v, f)
@@ -233,19 +234,12 @@ type decl struct {
 	fd  *ast.FuncDecl
 }
 
-// funcs computes the function summaries to a fixed point: each round
-// recomputes every function from the current summaries of its callees,
-// until no summary changes (bounded, for safety).
-func (s *summarizer) funcs() {
-	var decls []decl
-	for c := range s.in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := c.Node().(*ast.FuncDecl)
-		if fn, ok := s.info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
-			decls = append(decls, decl{fn, c, fd})
-		}
-	}
+// funcs computes the function summaries with the summary engine: callees
+// first, each recursive component until no summary changes.
+func (s *summarizer) funcs(g *summary.Graph) {
 	s.limitedFields = s.findLimitedFields()
-	fixedPoint(decls, func(d decl) bool {
+	summary.Iterate(g, func(fn *types.Func, cur inspector.Cursor) bool {
+		d := decl{fn, cur, cur.Node().(*ast.FuncDecl)}
 		next := s.summarize(d)
 		prev := s.res.funcs[d.fn]
 		if equalFunc(prev, next) {
@@ -257,24 +251,7 @@ func (s *summarizer) funcs() {
 			s.res.funcs[d.fn] = next
 		}
 		return true
-	})
-}
-
-// fixedPoint calls step on every item, round after round, until a round
-// changes nothing or a bound on rounds is reached (a summary that
-// oscillates is a bug; the bound keeps it from hanging the analysis).
-func fixedPoint[T any](items []T, step func(T) bool) {
-	for round := 0; round < 10; round++ {
-		changed := false
-		for _, it := range items {
-			if step(it) {
-				changed = true
-			}
-		}
-		if !changed {
-			return
-		}
-	}
+	}, nil)
 }
 
 func (s *summarizer) summarize(d decl) *Func {

@@ -5,6 +5,8 @@ package pool
 import (
 	"crypto/tls"
 	"database/sql"
+	"fmt"
+	"net/http"
 )
 
 var db *sql.DB
@@ -26,4 +28,14 @@ func Ping() error { return db.Ping() }
 // TLS is the configuration of the package's connections.
 func TLS() *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12}
+}
+
+// Count serves the number of users from the shared pool.
+func Count(w http.ResponseWriter, r *http.Request) {
+	var n int
+	if err := db.QueryRowContext(r.Context(), "SELECT count(*) FROM users").Scan(&n); err != nil {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	fmt.Fprintln(w, n)
 }
