@@ -34,4 +34,17 @@ var noBackoffQuiet = []rule.QuietForm[noBackoffLoop]{
 			"leaves: each attempt followed one that waited out a deadline.",
 		Applies: func(c noBackoffLoop) bool { return c.rl.self == nil && retriesOnlyAfterDeadline(c.rl) },
 	},
+	{
+		Name: "continues-only-on-non-failure",
+		Doc: "A loop for { ... } whose body ends by leaving and that comes back only through continues guarded by a " +
+			"test that does not mean the peer failed: one sentinel error value (err == ErrX, errors.Is(err, ErrX)) whose " +
+			"name does not say rate, limit, throttle, busy, unavailable, timeout, overload, retry, again, temporary, " +
+			"too many, exhausted or quota (a stale pooled connection, a reset body to feed again); a local embedded " +
+			"database's lock message (strings.Contains(err.Error(), \"database is locked\"), whose driver waits out its " +
+			"busy timeout inside each attempt); a flag the guard requires unset and the branch sets (at most one more " +
+			"pass: switch to TCP once); or, when the retried call is given a value the same iteration read first (a " +
+			"version or generation), any test of the error: a compare-and-swap that goes round again because another " +
+			"writer won, which is progress, not a failure.",
+		Applies: func(c noBackoffLoop) bool { return continuesOnlyOnNonFailure(c.rl) },
+	},
 }

@@ -47,4 +47,18 @@ var unboundedQuiet = []rule.QuietForm[unboundedLoop]{
 			"reconnecting until the peer is back is its job.",
 		Applies: func(c unboundedLoop) bool { return isCappedReconnect(c.p.TypesInfo, c.rl.loop) },
 	},
+	{
+		Name: "continues-only-on-non-failure",
+		Doc: "The loop comes back only on a test that does not mean the peer failed (retry-no-backoff's form of the " +
+			"same name: one sentinel such as a reset or a stale pooled connection, a local database lock message, a " +
+			"flag set once, a compare-and-swap conflict), and every other error leaves.",
+		Applies: func(c unboundedLoop) bool { return continuesOnlyOnNonFailure(c.rl) },
+	},
+	{
+		Name: "waits-for-event",
+		Doc: "The call the loop repeats is itself a wait given a context (a method named Wait..., such as " +
+			"WaitForClose(ctx)): it blocks until the event or the context's end, so the loop waits rather than sending " +
+			"attempts to a peer.",
+		Applies: func(c unboundedLoop) bool { return retriedCallWaits(c.p.TypesInfo, c.rl.call) },
+	},
 }

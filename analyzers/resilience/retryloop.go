@@ -144,7 +144,7 @@ func (f *flow) retriesOnError(c inspector.Cursor, resultTests bool) (retries, un
 		if ifs, ok := s.Node().(*ast.IfStmt); ok && !checked && match.Refers(f.info, ifs.Cond, errVar) {
 			checked = true
 			retries, untilSuccess = f.errBranchRetries(s, errVar)
-			f.selective = nilCheck(f.info, ifs.Cond, errVar) == token.ILLEGAL
+			f.selective = nilCheck(f.info, ifs.Cond, errVar) == token.ILLEGAL || f.nestedSelective(s, errVar)
 		} else if sw, ok := s.Node().(*ast.SwitchStmt); ok && !checked && f.switchesOnErr(sw, errVar) {
 			checked = true
 			retries, untilSuccess = f.errSwitchRetries(s, errVar)
@@ -403,4 +403,32 @@ func assignsAny(info *types.Info, s ast.Node, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// nestedSelective reports whether the if err != nil at c comes back only
+// from a nested test of the error (if isLocked(err) { continue }) and
+// otherwise leaves: the loop retries some errors, not all.
+func (f *flow) nestedSelective(c inspector.Cursor, errVar *types.Var) bool {
+	ifs := c.Node().(*ast.IfStmt)
+	if nilCheck(f.info, ifs.Cond, errVar) != token.NEQ || len(ifs.Body.List) == 0 ||
+		!f.exits(ifs.Body.List[len(ifs.Body.List)-1], false) {
+		return false
+	}
+	body, ok := c.FindNode(ifs.Body)
+	if !ok {
+		return false
+	}
+	n := 0
+	for bc := range body.Preorder((*ast.BranchStmt)(nil)) {
+		br := bc.Node().(*ast.BranchStmt)
+		if br.Tok != token.CONTINUE || br.Label == nil && innermostLoop(bc) != f.loop {
+			continue
+		}
+		n++
+		inner, ok := bc.Parent().Parent().Node().(*ast.IfStmt)
+		if !ok || inner == ifs || !match.Refers(f.info, inner.Cond, errVar) {
+			return false
+		}
+	}
+	return n > 0
 }
