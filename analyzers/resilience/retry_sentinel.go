@@ -34,7 +34,7 @@ func continuesOnlyOnNonFailure(rl retryLoop) bool {
 	if len(body.List) == 0 || !f.exits(body.List[len(body.List)-1], false) {
 		return false
 	}
-	cas := readsBeforeWrite(f.info, body, rl.call.Node().(*ast.CallExpr))
+	cas := readsBeforeWrite(f.info, body)
 	continues := 0
 	for bc := range f.loop.Preorder((*ast.BranchStmt)(nil)) {
 		br := bc.Node().(*ast.BranchStmt)
@@ -173,32 +173,37 @@ func errPredicate(info *types.Info, cond ast.Expr) bool {
 	return false
 }
 
-// readsBeforeWrite reports whether the call is given a variable that the
-// same iteration assigned from another call's result before it (a
-// version or generation read first): a read-modify-write that a conflict
-// sends round again with fresh state.
-func readsBeforeWrite(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) bool {
+// readsBeforeWrite reports whether a call made at the top of the loop
+// body (a statement, or an if's init) is given a variable that the same
+// iteration assigned from another call's result before it (a version or
+// generation read first): a read-modify-write that a conflict sends round
+// again with fresh state.
+func readsBeforeWrite(info *types.Info, body *ast.BlockStmt) bool {
 	read := map[types.Object]bool{}
 	for _, s := range body.List {
-		if s.Pos() >= call.Pos() {
-			break
+		var as *ast.AssignStmt
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			as = s
+		case *ast.IfStmt:
+			as, _ = s.Init.(*ast.AssignStmt)
 		}
-		as, ok := s.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 {
+		if as == nil || len(as.Rhs) != 1 {
 			continue
 		}
-		if _, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); !ok {
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
 			continue
+		}
+		for _, a := range call.Args {
+			if v := match.Var(info, a); v != nil && read[v] {
+				return true
+			}
 		}
 		for _, l := range as.Lhs {
 			if v := match.Var(info, l); v != nil && !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
 				read[v] = true
 			}
-		}
-	}
-	for _, a := range call.Args {
-		if v := match.Var(info, a); v != nil && read[v] {
-			return true
 		}
 	}
 	return false
