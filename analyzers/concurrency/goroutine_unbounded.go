@@ -80,7 +80,9 @@ func GoroutineUnbounded() *rule.Rule {
 				"loops over functions (hooks); a method ranging over its receiver, a collection of interface " +
 				"or function values (a fan-out composite); registered jobs running themselves (go j.Run() over " +
 				"a receiver's field or a package variable); a loop over a receiver field decoded from " +
-				"configuration (a json, yaml, toml or mapstructure tag); one goroutine per fixed-size chunk " +
+				"configuration (a json, yaml, toml or mapstructure tag); a worker recorded under the element's key in a " +
+				"map of the receiver or a package variable before it starts (m.workers[key] = w; go w.run()): one long-lived " +
+				"worker per key of a registry; one goroutine per fixed-size chunk " +
 				"(slices.Chunk, or a call given a constant size returning [][]T) that works through its chunk. " +
 				"A loop over a non-constant count other than len(x) is taken as a configured worker count. " +
 				"Goroutines started by a function the handler or loop calls, and semaphores taken inside a " +

@@ -394,3 +394,33 @@ func broadcast(subscribers []chan job, j job) {
 		}(ch)
 	}
 }
+
+type updater struct{ cancel func() }
+
+func (u *updater) run(ctx context.Context) {}
+
+type federation struct {
+	updaters map[string]*updater
+}
+
+// Safe: one long-lived updater per newly managed key, recorded in the
+// receiver's registry of workers before it starts; a later pass finds it
+// there and stops or skips it.
+func (f *federation) manage(ctx context.Context, configs map[string]string) {
+	for key := range configs {
+		ctx, cancel := context.WithCancel(ctx)
+		u := &updater{cancel: cancel}
+		f.updaters[key] = u
+		go u.run(ctx)
+	}
+}
+
+// Recording under something other than the element's key is no registry.
+func (f *federation) manageAll(ctx context.Context, configs map[string]string) {
+	for key := range configs {
+		u := &updater{}
+		f.updaters["last"] = u
+		go u.run(ctx) // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+		_ = key
+	}
+}
