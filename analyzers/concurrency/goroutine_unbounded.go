@@ -82,7 +82,9 @@ func GoroutineUnbounded() *rule.Rule {
 				"a receiver's field or a package variable); a loop over a receiver field decoded from " +
 				"configuration (a json, yaml, toml or mapstructure tag); a worker recorded under the element's key in a " +
 				"map of the receiver or a package variable before it starts (m.workers[key] = w; go w.run()): one long-lived " +
-				"worker per key of a registry; one goroutine per fixed-size chunk " +
+				"worker per key of a registry; a loop over a field of the receiver, or over a local list filled only in " +
+				"loops over one (one step removed at most), whose goroutines a sync.WaitGroup waits for after the loop: one " +
+				"goroutine per thing the program already holds, for one call; one goroutine per fixed-size chunk " +
 				"(slices.Chunk, or a call given a constant size returning [][]T) that works through its chunk. " +
 				"A loop over a non-constant count other than len(x) is taken as a configured worker count. " +
 				"Goroutines started by a function the handler or loop calls, and semaphores taken inside a " +

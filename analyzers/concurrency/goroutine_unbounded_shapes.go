@@ -92,7 +92,7 @@ func boundedShape(p *rule.Pass, s spawn, open []inspector.Cursor) bool {
 		return true
 	}
 	for _, l := range open {
-		if runsCallbacks(info, s, l) || runsComposite(info, l) || runsComponent(info, s, l) || overConfigured(info, l) || registersWorker(info, s, l) ||
+		if runsCallbacks(info, s, l) || runsComposite(info, l) || runsComponent(info, s, l) || overConfigured(info, l) || registersWorker(info, s, l) || overOwnStateJoined(info, l) ||
 			drainsEach(info, s, code, l) {
 			return true
 		}
