@@ -56,7 +56,7 @@ func putUntilNoConflict(ctx context.Context, b Bucket, key string, data []byte, 
 
 // Sent again at once only when a pooled connection turned out stale
 // before the request went out, or once over TCP.
-func sendFresh(ctx context.Context, b Bucket, msg []byte) (bool, error) {
+func quietContinuesOnlyOnNonFailure(ctx context.Context, b Bucket, msg []byte) (bool, error) {
 	forceTCP := false
 	for {
 		truncated, err := b.Send(ctx, msg, forceTCP)

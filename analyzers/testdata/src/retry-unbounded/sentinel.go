@@ -17,7 +17,7 @@ type Output interface {
 var errReset = errors.New("writer reset: feed the body again")
 
 // The call repeated is itself a wait: it blocks until the sink closes.
-func awaitClose(out Output, done func()) {
+func quietWaitsForEvent(out Output, done func()) {
 	for {
 		if err := out.WaitForClose(context.Background()); err == nil {
 			done()
@@ -38,7 +38,7 @@ func flushUntilDone(out Output, done func()) {
 
 // Goes round again only when the body must be fed again; any other error
 // returns.
-func pushAfterReset(out Output, msg []byte) error {
+func quietContinuesOnlyOnNonFailure(out Output, msg []byte) error {
 	for {
 		err := out.Push(msg)
 		if errors.Is(err, errReset) {
