@@ -23,8 +23,9 @@ var poolBuildQuiet = []rule.QuietForm[poolBuild]{
 	{
 		Name: "stored-for-reuse",
 		Doc: "A pool stored for reuse: in a field, a package variable, a map or slice element, returned, or passed to " +
-			"a method of a field.",
-		Applies: func(b poolBuild) bool { return storedForReuse(b.p.TypesInfo, b.c, true) },
+			"a method of a field or of an element of one (s.proxies[i].SetClient(&c)), followed through up to three local " +
+			"variables (tr := ...; c := http.Client{Transport: tr}; hosts = append(hosts, Host{Client: &c}); return hosts).",
+		Applies: func(b poolBuild) bool { return storedForReuse(b.p.TypesInfo, b.c, 3) },
 	},
 }
 

@@ -34,8 +34,9 @@ func insideOnce(info *types.Info, c inspector.Cursor) bool {
 // slice element, returned, sent, or handed to a method of a field or
 // package variable (a cache's Store). Wrappers are seen through: a
 // Transport inside a Client literal, or passed to a constructor, is stored
-// with it. followLocals also follows one local variable to its uses.
-func storedForReuse(info *types.Info, c inspector.Cursor, followLocals bool) bool {
+// with it. hops is how many local variables it follows to their uses
+// (tr := ...; c := http.Client{Transport: tr}; p.SetClient(&c)).
+func storedForReuse(info *types.Info, c inspector.Cursor, hops int) bool {
 	for {
 		switch c.ParentEdgeKind() {
 		case edge.ParenExpr_X, edge.UnaryExpr_X, edge.StarExpr_X, edge.CompositeLit_Elts:
@@ -65,19 +66,19 @@ func storedForReuse(info *types.Info, c inspector.Cursor, followLocals bool) boo
 		if len(parent.Lhs) != len(parent.Rhs) {
 			idx = 0 // pool, err := ...
 		}
-		return keeps(info, c, parent.Lhs[idx], followLocals)
+		return keeps(info, c, parent.Lhs[idx], hops)
 	case *ast.ValueSpec:
 		if kind != edge.ValueSpec_Values || len(parent.Names) != len(parent.Values) {
 			return false
 		}
-		return keeps(info, c, parent.Names[idx], followLocals)
+		return keeps(info, c, parent.Names[idx], hops)
 	}
 	return false
 }
 
 // keeps reports whether assigning to lhs keeps the value: a field, a
 // package variable, an element, or a local variable that is itself stored.
-func keeps(info *types.Info, at inspector.Cursor, lhs ast.Expr, followLocals bool) bool {
+func keeps(info *types.Info, at inspector.Cursor, lhs ast.Expr, hops int) bool {
 	switch lhs := ast.Unparen(lhs).(type) {
 	case *ast.IndexExpr, *ast.StarExpr:
 		return true
@@ -91,20 +92,20 @@ func keeps(info *types.Info, at inspector.Cursor, lhs ast.Expr, followLocals boo
 		if v.Parent() == v.Pkg().Scope() {
 			return true
 		}
-		return followLocals && localStored(info, at, v)
+		return hops > 0 && localStored(info, at, v, hops-1)
 	}
 	return false
 }
 
 // localStored reports whether a use of the local variable v in the
 // function around at stores it for reuse.
-func localStored(info *types.Info, at inspector.Cursor, v *types.Var) bool {
+func localStored(info *types.Info, at inspector.Cursor, v *types.Var, hops int) bool {
 	fn, _, _ := match.EnclosingFunc(info, at)
 	if !fn.Valid() {
 		return false
 	}
 	for c := range fn.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[c.Node().(*ast.Ident)] == v && storedForReuse(info, c, false) {
+		if info.Uses[c.Node().(*ast.Ident)] == v && storedForReuse(info, c, hops) {
 			return true
 		}
 	}
@@ -112,8 +113,9 @@ func localStored(info *types.Info, at inspector.Cursor, v *types.Var) bool {
 }
 
 // methodOfKeptValue reports whether call is a method called on a field or
-// package variable (s.clients.Store(k, pool)): the pool is handed to
-// something that outlives the call.
+// package variable, or an element of one (s.clients.Store(k, pool),
+// s.proxies[i].SetClient(c)): the pool is handed to something that
+// outlives the call.
 func methodOfKeptValue(info *types.Info, call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
@@ -122,7 +124,15 @@ func methodOfKeptValue(info *types.Info, call *ast.CallExpr) bool {
 	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
 		return false
 	}
-	switch x := ast.Unparen(sel.X).(type) {
+	x := ast.Unparen(sel.X)
+	for {
+		ix, ok := x.(*ast.IndexExpr)
+		if !ok {
+			break
+		}
+		x = ast.Unparen(ix.X)
+	}
+	switch x := x.(type) {
 	case *ast.SelectorExpr:
 		v, ok := match.ObjectOf(info, x).(*types.Var)
 		return ok && (v.IsField() || v.Parent() == v.Pkg().Scope())

@@ -189,8 +189,16 @@ func (t *trust) decision(scope inspector.Cursor) string {
 	return ""
 }
 
+// timeClaims are the registered time claims and their getters: when a
+// token expires or was issued says nothing about who holds it (a client
+// reads the expiry of the token it just received to schedule a refresh).
+var timeClaims = map[string]bool{
+	"ExpiresAt": true, "IssuedAt": true, "NotBefore": true,
+	"GetExpirationTime": true, "GetIssuedAt": true, "GetNotBefore": true,
+}
+
 // derives reports whether e carries an unverified claim, other than the
-// issuer (read to choose the key).
+// issuer (read to choose the key) and the time claims.
 func (t *trust) derives(e ast.Expr) bool {
 	info := t.pass.TypesInfo
 	found := false
@@ -205,11 +213,11 @@ func (t *trust) derives(e ast.Expr) bool {
 				return false
 			}
 			if obj := match.ObjectOf(info, n); obj != nil && isJWTPackage(obj.Pkg()) &&
-				(obj.Name() == "Issuer" || obj.Name() == "GetIssuer") {
+				(obj.Name() == "Issuer" || obj.Name() == "GetIssuer" || timeClaims[obj.Name()]) {
 				return false
 			}
 		case *ast.IndexExpr:
-			if key, ok := match.ConstString(info, n.Index); ok && key == "iss" {
+			if key, ok := match.ConstString(info, n.Index); ok && (key == "iss" || key == "exp" || key == "iat" || key == "nbf") {
 				return false
 			}
 		case *ast.Ident:

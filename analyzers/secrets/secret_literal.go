@@ -168,7 +168,7 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 	}
 	v := trimAuthScheme(value)
 	if !variedEnough(v, lc.opts.MinLength, lc.opts.Entropy) || lc.allowed(v) ||
-		rule.Quiet(lc.Pass, expr, namedValueQuiet, namedValue{value: v, name: b.name}) {
+		rule.Quiet(lc.Pass, expr, namedValueQuiet, namedValue{value: v, name: b.name, siblings: lc.siblingStrings(c)}) {
 		return
 	}
 	verb := b.verb
@@ -375,4 +375,29 @@ func outermost(c inspector.Cursor) inspector.Cursor {
 		}
 		c = c.Parent()
 	}
+}
+
+// siblingStrings returns the constant strings listed with the expression
+// at c, itself included, when it is an argument of a call or an element
+// of a composite literal; nil otherwise, or when one of them is not a
+// constant string.
+func (lc *literalChecker) siblingStrings(c inspector.Cursor) []string {
+	var list []ast.Expr
+	switch parent := c.Parent().Node().(type) {
+	case *ast.CallExpr:
+		if kind, _ := c.ParentEdge(); kind == edge.CallExpr_Args {
+			list = parent.Args
+		}
+	case *ast.CompositeLit:
+		list = parent.Elts
+	}
+	var out []string
+	for _, e := range list {
+		s, ok := match.ConstString(lc.TypesInfo, e)
+		if !ok {
+			return nil
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -10,6 +11,7 @@ import (
 // varied enough to be a credential, a candidate of secret-literal.
 type namedValue struct {
 	value, name string
+	siblings    []string // the constant strings listed with it (call arguments, slice elements), itself included
 }
 
 // namedValueQuiet are the forms of a name-bound value that hold no
@@ -36,6 +38,13 @@ var namedValueQuiet = []rule.QuietForm[namedValue]{
 		Applies: func(c namedValue) bool { return namesItself(strings.Trim(c.value, labelPunct), c.name) },
 	},
 	{
+		Name: "identifier-list",
+		Doc: "A CamelCase word (ExpiredTokenException) listed among at least three constant strings that are all such " +
+			"words (a set of error-code or event names): identifiers, whose letters follow word boundaries, not the " +
+			"random mix of a credential.",
+		Applies: func(c namedValue) bool { return identifierList(c.siblings) },
+	},
+	{
 		Name: "reference",
 		Doc: "A name or pointer rather than a value: an environment variable's name (GITHUB_TOKEN), lower-case " +
 			"words joined by separators (a setting's key such as \".basic.allowed-authenticators\", a host, a " +
@@ -53,3 +62,22 @@ var namedValueQuiet = []rule.QuietForm[namedValue]{
 // suffix (".password"), the equals sign after a field's name
 // ("Credential=").
 const labelPunct = ".:=_-"
+
+// identifierList reports whether list holds at least three strings and
+// every one is a CamelCase identifier.
+func identifierList(list []string) bool {
+	if len(list) < 3 {
+		return false
+	}
+	for _, s := range list {
+		if !camelWord.MatchString(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// camelWord matches a CamelCase identifier of capitalized words, each a
+// short run of capitals (an acronym may lead it) and then at least two
+// lower-case letters (RequestTimeout, SlowDown, XMLParseError).
+var camelWord = regexp.MustCompile(`^(?:[A-Z]{1,4}[a-z]{2,})+$`)

@@ -135,6 +135,7 @@ func runRequestBody(p *rule.Pass) error {
 	helpers := map[*types.Func]bool{}     // functions of the package that limit a request body
 	middleware := map[types.Object]bool{} // of those, the ones that wrap an http.Handler
 	maxBytesHandler := false
+	aliases := bodyAliases(p)
 	for c := range p.Cursors((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)) {
 		call, isCall := c.Node().(*ast.CallExpr)
 		if !isCall {
@@ -146,12 +147,12 @@ func runRequestBody(p *rule.Pass) error {
 		if match.IsCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
 			maxBytesHandler = true // the package limits bodies at the handler level
 		}
-		if boundedBody(p.TypesInfo, call) != nil {
+		if boundedBody(p.TypesInfo, aliases, call) != nil {
 			recordLimiter(p.TypesInfo, c, helpers, middleware)
 		}
 	}
 	exportLimiters(p, helpers, middleware)
-	pkg := &bodyPackage{maxBytesHandler: maxBytesHandler, middlewareUsed: usedAnywhere(p, middleware)}
+	pkg := &bodyPackage{maxBytesHandler: maxBytesHandler, middlewareUsed: usedAnywhere(p, middleware), aliases: aliases}
 	wrapped := usesMiddleware(p.TypesInfo)
 	refs := funcRefs(p.TypesInfo)
 	direct := map[*types.Func]bool{} // handler-shaped helpers, judged at their calls
@@ -412,7 +413,7 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, pkg *bodyPackage, h handler, 
 			_, nested := asHandler(p.TypesInfo, c)
 			return c == h.c || !nested // a nested handler is checked on its own
 		case *ast.CallExpr:
-			if body := boundedBody(p.TypesInfo, n); body != nil && isBodyOf(p.TypesInfo, body, h.r) {
+			if body := boundedBody(p.TypesInfo, pkg.aliases, n); body != nil && isBodyOf(p.TypesInfo, body, h.r) {
 				limited = true
 			}
 			if passesRequestToLimiter(p, n, h.r, helpers) {
@@ -574,8 +575,10 @@ func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
 
 // boundedBody returns the request body a call limits:
 // http.MaxBytesReader(w, BODY, n) or io.LimitReader(BODY, n) where BODY
-// is some *http.Request's Body field; nil otherwise.
-func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
+// is some *http.Request's Body field, or a local variable that holds only
+// one (orig := r.Body; r.Body = http.MaxBytesReader(w, orig, n)); nil
+// otherwise.
+func boundedBody(info *types.Info, aliases map[*types.Var]ast.Expr, call *ast.CallExpr) ast.Expr {
 	var arg ast.Expr
 	switch fn := match.Callee(info, call); {
 	case match.IsFunc(fn, "net/http", "MaxBytesReader") && len(call.Args) == 3:
@@ -585,10 +588,54 @@ func boundedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
 	default:
 		return nil
 	}
+	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok && aliases[v] != nil {
+			arg = aliases[v]
+		}
+	}
 	if !match.IsFieldOf(match.FieldSelection(info, arg), "net/http", "Request", "Body") {
 		return nil
 	}
 	return arg
+}
+
+// bodyAliases maps each local variable of the package that is only ever
+// assigned a request's body (orig := r.Body) to that body expression.
+func bodyAliases(p *rule.Pass) map[*types.Var]ast.Expr {
+	aliases := map[*types.Var]ast.Expr{}
+	other := map[*types.Var]bool{}
+	for c := range p.Cursors((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		var lhs []*ast.Ident
+		var rhs []ast.Expr
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			for _, e := range n.Lhs {
+				id, _ := ast.Unparen(e).(*ast.Ident)
+				lhs = append(lhs, id)
+			}
+			rhs = n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = n.Names, n.Values
+		}
+		for i, id := range lhs {
+			if id == nil {
+				continue
+			}
+			v, ok := p.TypesInfo.ObjectOf(id).(*types.Var)
+			if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() {
+				continue
+			}
+			if len(lhs) == len(rhs) && match.IsFieldOf(match.FieldSelection(p.TypesInfo, rhs[i]), "net/http", "Request", "Body") {
+				aliases[v] = rhs[i]
+			} else {
+				other[v] = true
+			}
+		}
+	}
+	for v := range other {
+		delete(aliases, v)
+	}
+	return aliases
 }
 
 // passesRequestToLimiter reports whether call hands the request r to a

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"go/ast"
 	"go/types"
 
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -9,8 +10,9 @@ import (
 // bodyPackage is what request-body-unbounded learns about a package
 // before it judges its handlers.
 type bodyPackage struct {
-	maxBytesHandler bool // the package calls http.MaxBytesHandler
-	middlewareUsed  bool // it uses a middleware that limits bodies (its own, or by fact)
+	maxBytesHandler bool                    // the package calls http.MaxBytesHandler
+	middlewareUsed  bool                    // it uses a middleware that limits bodies (its own, or by fact)
+	aliases         map[*types.Var]ast.Expr // local variables that hold only a request body
 }
 
 // bodyCandidate is a handler's first read of its request body with no
@@ -37,7 +39,9 @@ var bodyPackageQuiet = []rule.QuietForm[*bodyCandidate]{
 		Name: "limiting-middleware",
 		Doc: "Every handler of a package that uses (calls, or passes as a value: r.Use(limitBody)) a middleware that " +
 			"limits a request body before calling the next handler, declared in the package or in another package " +
-			"analyzed with it (func limitBody(next http.Handler) http.Handler, or a factory of one).",
+			"analyzed with it (func limitBody(next http.Handler) http.Handler, or a factory of one, or a method value of that " +
+			"shape put in a middleware slice). The limit may be applied to a local variable that holds only the request body " +
+			"(orig := r.Body; r.Body = http.MaxBytesReader(w, orig, n)).",
 		Applies: func(c *bodyCandidate) bool { return c.pkg.middlewareUsed },
 	},
 }

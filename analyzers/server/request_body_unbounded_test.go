@@ -17,7 +17,8 @@ func TestRequestBody(t *testing.T) {
 func TestRequestBodyMiddleware(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
 	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/middleware", "request-body-unbounded/maxhandler", "request-body-unbounded/unusedmiddleware",
-		"request-body-unbounded/fakeapi", "request-body-unbounded/recorder", "request-body-unbounded/dispatch")
+		"request-body-unbounded/fakeapi", "request-body-unbounded/recorder", "request-body-unbounded/dispatch",
+		"request-body-unbounded/aliasmiddleware", "request-body-unbounded/aliasnolimit")
 }
 
 func TestRequestBodyOptions(t *testing.T) {

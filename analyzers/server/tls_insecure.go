@@ -41,7 +41,10 @@ func TLS() *rule.Rule {
 				"an explicit opt-in, a flag, configuration field, environment variable or case value whose name says insecure, " +
 				"verify, dev, debug, test or self-signed, or pairs ignore, skip, disable or allow with tls, ssl, cert or untrusted (if *insecure { " +
 				"cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, if feed.IgnoreTLSErrors, case \"dev\"), or that selects " +
-				"a unix domain socket (case \"unix\": no one is on a network path); a " +
+				"a unix domain socket (case \"unix\": no one is on a network path), or that holds only for a loopback host " +
+				"(if isLocalhost(host) && ..., host == \"127.0.0.1\"); the constant true set in an exported function or method, " +
+				"or an option closure it returns, whose name says insecure or skip-verify (WithInsecureSkipVerify): a library " +
+				"option its caller must choose, as explicit as a flag; a " +
 				"type assertion's ok, a nil or presence test on another value or an environment variable of another feature is " +
 				"not such a decision, and a change of http.DefaultTransport's TLS configuration (every client of the process " +
 				"that uses the default transport) is reported whatever the condition; " +
@@ -368,7 +371,12 @@ func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
 	}
 	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
+		case *ast.FuncDecl:
+			return optInFunc(n)
+		case *ast.FuncLit:
+			if _, returned := p.Parent().Node().(*ast.ReturnStmt); returned {
+				continue // func WithInsecure() Option { return func(c *Config) { ... } }
+			}
 			return false
 		case *ast.CaseClause:
 			if c.Node().Pos() < n.Colon {
@@ -383,7 +391,60 @@ func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
 				return true
 			}
 		case *ast.IfStmt:
-			if c.Node().Pos() >= n.Body.Pos() && c.Node().Pos() < n.Body.End() && namesOptIn(n.Cond) {
+			if c.Node().Pos() >= n.Body.Pos() && c.Node().Pos() < n.Body.End() && (namesOptIn(n.Cond) || testsLoopback(info, n.Cond)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// optInFunc reports whether fn is an exported function or method whose
+// name says it turns verification off (WithInsecureSkipVerify,
+// SetSkipVerify): an option of a library that its caller must choose,
+// as explicit as a flag.
+func optInFunc(fn *ast.FuncDecl) bool {
+	if !fn.Name.IsExported() {
+		return false
+	}
+	for _, w := range nameWords(fn.Name.Name) {
+		if w == "insecure" || w == "skipverify" || w == "noverify" || w == "insecureskipverify" {
+			return true
+		}
+	}
+	words := strings.Join(nameWords(fn.Name.Name), " ")
+	return strings.Contains(words, "skip verify") || strings.Contains(words, "no verify") || strings.Contains(words, "skip tls")
+}
+
+// testsLoopback reports whether an if condition holds only when a host is
+// a loopback host: a call whose name says localhost or loopback
+// (IsLocalhost(host), ip.IsLoopback()), a comparison with a loopback
+// constant (host == "localhost"), or a conjunction with one of those.
+func testsLoopback(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND:
+			return testsLoopback(info, e.X) || testsLoopback(info, e.Y)
+		case token.LOR:
+			return testsLoopback(info, e.X) && testsLoopback(info, e.Y)
+		case token.EQL:
+			for _, side := range []ast.Expr{e.X, e.Y} {
+				if v := match.ConstValue(info, side); v != nil && v.Kind() == constant.String && isLoopbackHost(constant.StringVal(v)) {
+					return true
+				}
+			}
+		}
+	case *ast.CallExpr:
+		var name string
+		switch f := ast.Unparen(e.Fun).(type) {
+		case *ast.Ident:
+			name = f.Name
+		case *ast.SelectorExpr:
+			name = f.Sel.Name
+		}
+		for _, w := range nameWords(name) {
+			if w == "localhost" || w == "loopback" {
 				return true
 			}
 		}

@@ -43,7 +43,8 @@ const selectStarQuiet = "Looks at the SQL text that reaches database/sql, sqlx a
 	"ranged over), and the result of a function that returns only constant text. Each such value's text " +
 	"is recorded where it is declared and read where the query is sent. Reports only a bare * item in the select list of the top-level query (SELECT *, " +
 	"SELECT DISTINCT *, SELECT id, *, each member of a top-level UNION). Quiet on count(*), EXISTS (SELECT * " +
-	"...), subqueries and CTE bodies (the planner prunes their columns), qualified stars (t.*, a deliberate " +
+	"...), subqueries and CTE bodies (the planner prunes their columns), SELECT * from CTEs of the same query that " +
+	"list their own columns (WITH a AS (SELECT 1 AS v) SELECT * FROM a), qualified stars (t.*, a deliberate " +
 	"choice of one table's columns) except in the top-level select list of a join whose rows the function scans into a " +
 	"fixed list of destinations (QueryRow(q).Scan(&a, &b), rows.Scan(&a, &b, &c)), where a column added to that table breaks " +
 	"the Scan; a struct scan or a spread Scan(dest...) follows the columns and stays quiet; INSERT ... SELECT *, CREATE VIEW ... AS SELECT *, RETURNING *, and on " +

@@ -89,3 +89,59 @@ func pingWithRetry(target string) error {
 	}
 	return err
 }
+
+type upstream struct{ client *http.Client }
+
+func (u *upstream) SetHTTPClient(c *http.Client) { u.client = c }
+
+type forwarder struct{ upstreams []*upstream }
+
+// Safe: one transport per configured upstream, handed through two locals
+// to a setter of the upstream it serves, and reused for every query.
+func (f *forwarder) configure(addrs []string) {
+	for i := range addrs {
+		tr := &http.Transport{}
+		c := http.Client{Transport: tr}
+		f.upstreams[i].SetHTTPClient(&c)
+	}
+}
+
+// Reported twin: the client goes to a method of a local value that is
+// dropped after the iteration.
+func (f *forwarder) probe(addrs []string) {
+	for range addrs {
+		tr := &http.Transport{} // want `\[pool-per-request\] http.Transport literal in a loop`
+		c := http.Client{Transport: tr}
+		u := &upstream{}
+		u.SetHTTPClient(&c)
+	}
+}
+
+type host struct {
+	Client *http.Client
+	Addr   string
+}
+
+// Safe: one client per distinct endpoint, kept in the hosts returned.
+func hostsFor(endpoints []string) []host {
+	var hosts []host
+	for _, e := range endpoints {
+		tr := &http.Transport{}
+		client := &http.Client{Transport: tr}
+		hosts = append(hosts, host{Client: client, Addr: e})
+	}
+	return hosts
+}
+
+func ping(hosts []host) {}
+
+// Reported twin: the hosts are used once and dropped.
+func pingHosts(endpoints []string) {
+	var hosts []host
+	for _, e := range endpoints {
+		tr := &http.Transport{} // want `\[pool-per-request\] http.Transport literal in a loop`
+		client := &http.Client{Transport: tr}
+		hosts = append(hosts, host{Client: client, Addr: e})
+	}
+	ping(hosts)
+}

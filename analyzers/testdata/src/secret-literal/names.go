@@ -74,3 +74,22 @@ func nameTraps(cfg *serviceConfig) {
 	_ = serviceConfig{APIKey: os.Getenv("API_KEY"), Token: "sample-token-9Xk2"}
 	_, _, _ = vaultSecret, dbSecret, credentials
 }
+
+func stringSet(items ...string) map[string]bool { return nil }
+
+// Safe: a set of error-code names, one with Token in it.
+var retryableCodes = stringSet(
+	"RequestTimeout",
+	"Throttling",
+	"ExpiredToken",
+	"ExpiredTokenException",
+	"SlowDown",
+)
+
+// Reported twin: the list holds a value that is not a CamelCase word.
+var mixedCodes = stringSet(
+	"RequestTimeout",
+	"ExpiredToken",
+	"ExpiredTokenExceptionZ9qW4", // want `\[secret-literal\]`
+	"SlowDown",
+)

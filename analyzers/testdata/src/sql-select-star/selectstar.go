@@ -131,3 +131,13 @@ func pgxQuery(ctx context.Context, pool *pgxpool.Pool) error {
 func notAQuery() string {
 	return "SELECT * FROM users" // never reaches a query API
 }
+
+// Safe: the star expands to the columns the CTE lists itself.
+func cteFixedColumns(db *sql.DB) (*sql.Rows, error) {
+	return db.Query("WITH a AS (SELECT 1 AS v), b (w) AS (SELECT 2) SELECT * FROM a, b")
+}
+
+// Reported twin: a table joins the fixed CTE.
+func cteFixedJoinTable(db *sql.DB) (*sql.Rows, error) {
+	return db.Query("WITH a AS (SELECT 1 AS v) SELECT * FROM a JOIN users u ON u.id = a.v") // want `\[sql-select-star\] SELECT \*`
+}

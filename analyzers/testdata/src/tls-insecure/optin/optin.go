@@ -119,3 +119,55 @@ func defaultTransportVar(cfg Config) {
 		tr.TLSClientConfig.InsecureSkipVerify = true // want `\[tls-insecure\] InsecureSkipVerify: true makes`
 	}
 }
+
+// Option configures a client of a library.
+type Option func(*tls.Config)
+
+// Safe: an exported option whose name says insecure; the caller opts in.
+func WithInsecureSkipVerify() Option {
+	return func(c *tls.Config) {
+		c.InsecureSkipVerify = true
+	}
+}
+
+// Reported: an exported option whose name says nothing of skipping
+// verification.
+func WithDefaults() Option {
+	return func(c *tls.Config) {
+		c.InsecureSkipVerify = true // want `\[tls-insecure\]`
+	}
+}
+
+// Reported: an unexported helper whose name says insecure, used by default.
+func insecureDefaults(c *tls.Config) {
+	c.InsecureSkipVerify = true // want `\[tls-insecure\]`
+}
+
+func isLocalhost(host string) bool { return host == "localhost" }
+
+// Safe: only for a loopback host over a plain-http endpoint.
+func loopbackOnly(host, scheme string) *http.Transport {
+	tr := &http.Transport{}
+	if isLocalhost(host) && scheme == "http" {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
+	}
+	return tr
+}
+
+// Reported: the loopback test is negated.
+func notLoopback(host string) *http.Transport {
+	tr := &http.Transport{}
+	if !isLocalhost(host) {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want `\[tls-insecure\]`
+	}
+	return tr
+}
+
+// Reported: the loopback test is one side of an or.
+func loopbackOrProxy(host string, cfg Config) *http.Transport {
+	tr := &http.Transport{}
+	if host == "127.0.0.1" || cfg.Proxy != "" {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want `\[tls-insecure\]`
+	}
+	return tr
+}
