@@ -129,7 +129,8 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 		Doc: "An exec.Command held in a variable that the function only Start()s (never Run, Output, CombinedOutput or " +
 			"Wait outside a goroutine) and whose Cmd or Process it keeps (returns it, stores it or its pid, hands it " +
 			"on, or reaps it in a goroutine): a long-lived child tracked and stopped later, which CommandContext would " +
-			"kill when the starting call's ctx ends.",
+			"kill when the starting call's ctx ends; also a command a go statement of the function runs (Run, Output) " +
+			"past the return, and one the function only builds and returns, whose caller decides how long it lives.",
 		Applies: func(v variantInScope) bool {
 			return match.IsFunc(v.fn, "os/exec", "Command") && longLivedChild(v.p.TypesInfo, v.c)
 		},
