@@ -90,6 +90,16 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 		},
 	},
 	{
+		Name: "dialer-with-timeout",
+		Doc: "A Dial method of a dialer that carries its own timeout: a literal with a non-zero ...Timeout field " +
+			"(net.Dialer{Timeout: 5 * time.Second}), a variable initialized from one or given one, or a copy of the " +
+			"dialer type's own package-level default, which its library configures with a handshake timeout: the " +
+			"dial ends by that bound.",
+		Applies: func(v variantInScope) bool {
+			return v.t != nil && boundedDialer(v.p.TypesInfo, v.call, v.fn, v.src.owner)
+		},
+	},
+	{
 		Name: "context-unread",
 		Doc: "prometheus/common's config.NewTLSConfig without options, whose twin hands the context only to a secret " +
 			"manager given as an option.",
