@@ -176,9 +176,26 @@ func cancelCall(info *types.Info, call *ast.CallExpr, cancels map[*types.Var]boo
 // the function: a variable with a Close method it is assigned to is used
 // in a go statement the function starts, or stored in a field.
 func resultOutlivesCall(info *types.Info, owner inspector.Cursor, flow freshFlow) bool {
+	// Past any function that wraps the context in another
+	// (WithNamespace(context.Background(), ns)).
+	e := flow.end
+	for {
+		call, ok := argumentOf(e)
+		if !ok || !isContext(info.TypeOf(call)) && !returnsContextFirst(info, call) {
+			break
+		}
+		e = match.Unparen(e).Parent()
+	}
+	vars := map[*types.Var]bool{}
+	for v := range flow.vars {
+		vars[v] = true
+	}
+	if v := assignedVar(info, e); v != nil {
+		vars[v] = true
+	}
 	var calls []inspector.Cursor
-	if call, ok := argumentOf(flow.end); ok && !isContextWith(info, call) {
-		calls = append(calls, match.Unparen(flow.end).Parent())
+	if _, ok := argumentOf(e); ok {
+		calls = append(calls, match.Unparen(e).Parent())
 	}
 	for cc := range owner.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
@@ -186,7 +203,7 @@ func resultOutlivesCall(info *types.Info, owner inspector.Cursor, flow freshFlow
 			continue
 		}
 		for _, a := range call.Args {
-			if v := match.Var(info, a); v != nil && flow.vars[v] {
+			if v := match.Var(info, a); v != nil && vars[v] {
 				calls = append(calls, cc)
 				break
 			}
@@ -233,4 +250,11 @@ func resultVar(info *types.Info, c inspector.Cursor) *types.Var {
 		return nil // not a resource that is released later
 	}
 	return v
+}
+
+// returnsContextFirst reports whether the first of several results of call
+// is a context.Context (ctx, cancel := context.WithCancel(...)).
+func returnsContextFirst(info *types.Info, call *ast.CallExpr) bool {
+	t, ok := info.TypeOf(call).(*types.Tuple)
+	return ok && t.Len() > 0 && isContext(t.At(0).Type())
 }

@@ -162,3 +162,21 @@ func reportedStatOnInitError(ctx context.Context) (*streamWriter, error) {
 	}
 	return w, nil
 }
+
+func withTenant(ctx context.Context, tenant string) context.Context { return decorate(ctx, tenant) }
+
+// The same through a wrapped, cancellable context: the log pipe lives as
+// long as the process it copies from.
+func quietWrappedPipeOutlivesCall(ctx context.Context, name string, dst io.Writer) error {
+	logCtx, cancelLog := context.WithCancel(withTenant(context.Background(), name))
+	p, err := openPipe(logCtx, name)
+	if err != nil {
+		cancelLog()
+		return err
+	}
+	go func() {
+		defer cancelLog()
+		io.Copy(dst, p)
+	}()
+	return nil
+}
