@@ -174,8 +174,10 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 	{
 		Name: "cancelled-before-return",
 		Doc: "A fresh root derived with a cancel function that a defer calls, whose context only go statements of " +
-			"the function use (a monitor goroutine stopped before the function returns): nothing outlives the call.",
-		Applies: func(f freshRootFlow) bool { return deferredCancelFeedsGoroutines(f.p.TypesInfo, f.src.owner, f.flow) },
+			"the function use (a monitor goroutine stopped before the function returns), outside detached work: nothing outlives the call.",
+		Applies: func(f freshRootFlow) bool {
+			return !f.detached && deferredCancelFeedsGoroutines(f.p.TypesInfo, f.src.owner, f.flow)
+		},
 	},
 	{
 		Name: "callee-ignores-ctx",

@@ -30,7 +30,7 @@ func decorate(ctx context.Context, name string) context.Context {
 func isNilCtx(ctx context.Context) bool { return ctx == nil }
 
 // A nil-context guard: there is no context to propagate.
-func quietNilGuard(ctx context.Context, name string) context.Context {
+func quietNilGuardDefault(ctx context.Context, name string) context.Context {
 	if isNilCtx(ctx) {
 		return decorate(context.Background(), name)
 	}
@@ -67,7 +67,7 @@ func reportedOtherThanNilField(ctx context.Context, req uploadReq) (string, erro
 }
 
 // A pipe that feeds a copy goroutine for as long as it lives.
-func quietPipeOutlivesCall(ctx context.Context, name string, dst io.Writer) error {
+func quietResourceOutlivesCall(ctx context.Context, name string, dst io.Writer) error {
 	p, err := openPipe(context.Background(), name)
 	if err != nil {
 		return err
@@ -92,7 +92,7 @@ func reportedPipeUsedInCall(ctx context.Context, name string, dst io.Writer) err
 
 // A monitor goroutine on a detached context that the function cancels and
 // waits for before it returns.
-func quietDeferredCancelMonitor(ctx context.Context, key string) (string, error) {
+func quietCancelledBeforeReturn(ctx context.Context, key string) (string, error) {
 	monCtx, monCancel := context.WithCancel(context.Background())
 	stopped := make(chan struct{})
 	go func() {

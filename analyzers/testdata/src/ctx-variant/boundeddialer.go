@@ -19,7 +19,7 @@ func quietDefaultDialerCopy(ctx context.Context, url string) error {
 	return err
 }
 
-func quietDialerLiteralTimeout(ctx context.Context, addr string) (net.Conn, error) {
+func quietDialerWithTimeout(ctx context.Context, addr string) (net.Conn, error) {
 	return (&net.Dialer{Timeout: 5 * time.Second}).Dial("tcp", addr)
 }
 
