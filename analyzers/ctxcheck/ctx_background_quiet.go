@@ -32,6 +32,19 @@ var freshRootQuiet = []rule.QuietForm[freshRoot]{
 		Applies: func(f freshRoot) bool { return rebindsCtxName(f.p.TypesInfo, f.c, f.src) },
 	},
 	{
+		Name: "nil-guard-default",
+		Doc: "A fresh root in the body of an if that tests the ctx in scope for nil (if ctx == nil, if isNil(ctx), " +
+			"also through a *context.Context), or that fills the very context-typed field the if tests for nil (if " +
+			"req.Ctx == nil { req.Ctx = ... }): there is no context to propagate there.",
+		Applies: func(f freshRoot) bool { return nilGuardDefault(f.p.TypesInfo, f.c, f.src) },
+	},
+	{
+		Name: "stored-callback",
+		Doc: "A fresh root in a function literal with no context or request parameter that is stored in a field (a " +
+			"callback of a config struct): it runs later, outside the call whose ctx is in scope.",
+		Applies: func(f freshRoot) bool { return storedCallback(f.p.TypesInfo, f.c, f.src) },
+	},
+	{
 		Name: "stored-in-field",
 		Doc: "A fresh root stored in a struct field, alone or through context.With* (c.ctx, c.cancel = " +
 			"context.WithCancel(context.Background()) in a constructor): the context of a long-lived object must not " +
@@ -74,7 +87,7 @@ var freshRootQuiet = []rule.QuietForm[freshRoot]{
 	},
 	{
 		Name: "closes-resource",
-		Doc: "A fresh root handed straight to a Close or Shutdown method (the cleanup of a resource being released or " +
+		Doc: "A fresh root handed straight to a Close, close or Shutdown method (the cleanup of a resource being released or " +
 			"replaced), which must complete whoever is waiting.",
 		Applies: func(f freshRoot) bool { return closesResource(f.p.TypesInfo, f.c) },
 	},
@@ -150,6 +163,21 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 			"does not end when the client leaves, only when the handler returns, which would cut work meant to " +
 			"outlive it.",
 		Applies: func(f freshRootFlow) bool { return afterHijack(f.p.TypesInfo, f.c, f.src.owner) },
+	},
+	{
+		Name: "resource-outlives-call",
+		Doc: "A fresh root (or a context derived from it) handed to a call whose result is a resource with a Close " +
+			"method that a go statement of the function uses or that is stored in a field (a pipe that feeds a copy " +
+			"goroutine for the life of a process): the resource must outlive the call.",
+		Applies: func(f freshRootFlow) bool { return resultOutlivesCall(f.p.TypesInfo, f.src.owner, f.flow) },
+	},
+	{
+		Name: "cancelled-before-return",
+		Doc: "A fresh root derived with a cancel function that a defer calls, whose context only go statements of " +
+			"the function use (a monitor goroutine stopped before the function returns), outside detached work: nothing outlives the call.",
+		Applies: func(f freshRootFlow) bool {
+			return !f.detached && deferredCancelFeedsGoroutines(f.p.TypesInfo, f.src.owner, f.flow)
+		},
 	},
 	{
 		Name: "callee-ignores-ctx",

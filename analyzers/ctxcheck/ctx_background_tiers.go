@@ -141,7 +141,7 @@ func closesResource(info *types.Info, c inspector.Cursor) bool {
 		return false // (*http.Server).Shutdown: its own form, shuts-down-server
 	}
 	switch fn.Name() {
-	case "Close", "Shutdown", "GracefulShutdown":
+	case "Close", "close", "Shutdown", "GracefulShutdown":
 		return true
 	}
 	return false

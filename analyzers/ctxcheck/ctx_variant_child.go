@@ -15,7 +15,9 @@ import (
 // a local variable, is Start()ed and never Run, Output, CombinedOutput or
 // waited on by the function itself (a goroutine may wait on it), and the
 // command or its Process is kept (returned, stored, handed on, or watched
-// by a goroutine) so that it can be tracked and stopped later.
+// by a goroutine) so that it can be tracked and stopped later; or a
+// goroutine the function starts runs it; or the function only builds it
+// and returns it, and its caller decides how long it lives.
 // CommandContext would kill such a child when the starting call's ctx
 // ends: a change of behaviour, not a fix.
 func longLivedChild(info *types.Info, c inspector.Cursor) bool {
@@ -27,7 +29,7 @@ func longLivedChild(info *types.Info, c inspector.Cursor) bool {
 	if body == nil {
 		return false
 	}
-	started, kept := false, false
+	started, kept, returned := false, false, false
 	for ic := range fc.Preorder((*ast.Ident)(nil)) {
 		if info.Uses[ic.Node().(*ast.Ident)] != v {
 			continue
@@ -40,6 +42,10 @@ func longLivedChild(info *types.Info, c inspector.Cursor) bool {
 				continue
 			case "Run", "Output", "CombinedOutput":
 				if isCalled(ic.Parent()) {
+					if inGoroutine(ic, fc) {
+						started, kept = true, true // run by a goroutine past the return
+						continue
+					}
 					return false // waits for the child: CommandContext is the twin
 				}
 				continue
@@ -58,9 +64,12 @@ func longLivedChild(info *types.Info, c inspector.Cursor) bool {
 				continue // setting Env, Dir, Stdout...
 			}
 		}
+		if match.Unparen(use).ParentEdgeKind() == edge.ReturnStmt_Results {
+			returned = true
+		}
 		kept = kept || keepsValue(use)
 	}
-	return started && kept
+	return started && kept || returned && !started
 }
 
 // assignedTo returns the local variable the value at c initializes or is

@@ -90,6 +90,16 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 		},
 	},
 	{
+		Name: "dialer-with-timeout",
+		Doc: "A Dial method of a dialer that carries its own timeout: a literal with a non-zero ...Timeout field " +
+			"(net.Dialer{Timeout: 5 * time.Second}), a variable initialized from one or given one, or a copy of the " +
+			"dialer type's own package-level default, which its library configures with a handshake timeout: the " +
+			"dial ends by that bound.",
+		Applies: func(v variantInScope) bool {
+			return v.t != nil && boundedDialer(v.p.TypesInfo, v.call, v.fn, v.src.owner)
+		},
+	},
+	{
 		Name: "context-unread",
 		Doc: "prometheus/common's config.NewTLSConfig without options, whose twin hands the context only to a secret " +
 			"manager given as an option.",
@@ -129,7 +139,8 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 		Doc: "An exec.Command held in a variable that the function only Start()s (never Run, Output, CombinedOutput or " +
 			"Wait outside a goroutine) and whose Cmd or Process it keeps (returns it, stores it or its pid, hands it " +
 			"on, or reaps it in a goroutine): a long-lived child tracked and stopped later, which CommandContext would " +
-			"kill when the starting call's ctx ends.",
+			"kill when the starting call's ctx ends; also a command a go statement of the function runs (Run, Output) " +
+			"past the return, and one the function only builds and returns, whose caller decides how long it lives.",
 		Applies: func(v variantInScope) bool {
 			return match.IsFunc(v.fn, "os/exec", "Command") && longLivedChild(v.p.TypesInfo, v.c)
 		},

@@ -60,3 +60,37 @@ func startForgotten(ctx context.Context, path string) error {
 	cmd := exec.Command(path) // want `\[ctx-variant\] exec.Command cannot be cancelled`
 	return cmd.Start()
 }
+
+// A child a goroutine of the function runs past the return (an output
+// that writes to its stdin until closed), and a command the function only
+// builds and returns: the caller decides how long it lives. Quiet.
+
+type pipeWriter struct{ done chan error }
+
+func (w *pipeWriter) quietRunByGoroutine(ctx context.Context, path string) error {
+	cmd := exec.Command(path)
+	go func() {
+		_, err := cmd.Output()
+		w.done <- err
+	}()
+	return nil
+}
+
+func quietBuiltAndReturned(ctx context.Context, path string) *exec.Cmd {
+	cmd := exec.Command(path)
+	cmd.Dir = "/"
+	return cmd
+}
+
+// Twins: run where the function waits for it, or built, run and returned.
+
+func (w *pipeWriter) runInCall(ctx context.Context, path string) error {
+	cmd := exec.Command(path) // want `\[ctx-variant\] exec.Command cannot be cancelled`
+	_, err := cmd.Output()
+	return err
+}
+
+func runAndReturn(ctx context.Context, path string) (*exec.Cmd, error) {
+	cmd := exec.Command(path) // want `\[ctx-variant\] exec.Command cannot be cancelled`
+	return cmd, cmd.Run()
+}
