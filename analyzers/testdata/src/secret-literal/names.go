@@ -78,13 +78,15 @@ func nameTraps(cfg *serviceConfig) {
 func stringSet(items ...string) map[string]bool { return nil }
 
 // Safe: a set of error-code names, one with Token in it.
-var retryableCodes = stringSet(
-	"RequestTimeout",
-	"Throttling",
-	"ExpiredToken",
-	"ExpiredTokenException",
-	"SlowDown",
-)
+func quietIdentifierList() map[string]bool {
+	return stringSet(
+		"RequestTimeout",
+		"Throttling",
+		"ExpiredToken",
+		"ExpiredTokenException",
+		"SlowDown",
+	)
+}
 
 // Reported twin: the list holds a value that is not a CamelCase word.
 var mixedCodes = stringSet(
