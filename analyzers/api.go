@@ -101,6 +101,32 @@ func NewConfigLoader(rules ...*Rule) *ConfigLoader {
 // key, so that a configuration edit is seen at once.
 func ConfigDigest(dir string) string { return config.Digest(dir, os.Getenv(ConfigEnv)) }
 
+// TreeConfigs returns every configuration in force for the packages of
+// the tree a run started in dir analyzes, the files ConfigDigest covers:
+// the one $PRODLINT_CONFIG names, or else the rules.toml governing the
+// tree's root and each rules.toml below it. A driver that cannot list the
+// packages it will analyze (go vet runs the tool once per package) passes
+// them to Active.
+func TreeConfigs(dir string) ([]*Config, error) {
+	if path := os.Getenv(ConfigEnv); path != "" {
+		cfg, err := LoadConfig(path)
+		if err != nil {
+			return nil, err
+		}
+		return []*Config{cfg}, nil
+	}
+	l := NewConfigLoader()
+	var cfgs []*Config
+	for _, d := range config.TreeDirs(dir) {
+		cfg, err := l.ForDir(d)
+		if err != nil {
+			return nil, err
+		}
+		cfgs = append(cfgs, cfg)
+	}
+	return cfgs, nil
+}
+
 // CheckConfig returns the error that analyzing the package in dir with
 // New(Options{}) would report: an unreadable or invalid $PRODLINT_CONFIG,
 // or else rules.toml found by walking up from dir. Drivers that must fail

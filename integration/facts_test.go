@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/prodlint/prodlint/analyzers"
 )
 
 // factFindings are the findings of the facts fixture, each of which
@@ -62,5 +64,28 @@ func TestFactsAcrossDrivers(t *testing.T) {
 	r := run(t, dir, env, prodlintBin, "./...")
 	if got, want := findingSet(dir, r.output()), factFindings[:1]; !reflect.DeepEqual(got, want) {
 		t.Errorf("after editing the helper: findings %q, want %q; output:\n%s", got, want, r.output())
+	}
+}
+
+// TestGoVetFactsUnderDisabledRules: under go vet, rules that every
+// rules.toml of the module switches off do not run, nor the summaries
+// only they need; a rule that one directory's rules.toml turns on still
+// gets the facts of packages governed by a file that turns it off.
+func TestGoVetFactsUnderDisabledRules(t *testing.T) {
+	dir := fixture(t, "facts")
+	var off strings.Builder
+	for _, r := range analyzers.Rules() {
+		fmt.Fprintf(&off, "[rules.%s]\nenabled = false\n", r.ID)
+	}
+	writeFile(t, filepath.Join(dir, "rules.toml"), off.String())
+	writeFile(t, filepath.Join(dir, "svc", "rules.toml"), strings.Replace(off.String(),
+		"[rules.http-timeout]\nenabled = false", "[rules.http-timeout]\nenabled = true", 1))
+	r := goVet(t, dir, nil, "./...")
+	if got, want := findingSet(dir, r.output()), factFindings[1:]; !reflect.DeepEqual(got, want) {
+		t.Errorf("findings %q, want %q; output:\n%s", got, want, r.output())
+	}
+	writeFile(t, filepath.Join(dir, "svc", "rules.toml"), off.String())
+	if r := goVet(t, dir, nil, "./..."); r.code != 0 || len(findingSet(dir, r.output())) != 0 {
+		t.Errorf("every rule off: exit %d, output:\n%s", r.code, r.output())
 	}
 }

@@ -10,6 +10,7 @@
 package main
 
 import (
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/prodlint/prodlint/analyzers"
@@ -55,13 +57,93 @@ func vetTool(args []string) {
 		fmt.Println(id)
 		os.Exit(0)
 	}
+	as := analyzers.All()
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
 		if err := checkUnitConfig(cfg); err != nil {
 			fmt.Fprintf(os.Stderr, "prodlint: %v\n", err)
 			os.Exit(1)
 		}
+		wd, _ := os.Getwd()
+		as = vetActive(as, wd, cfg, args[:len(args)-1]...)
 	}
-	unitchecker.Main(driver.VetAnalyzers(args, analyzers.All(), analyzers.SecretMarkers(analyzers.Rules()))...)
+	unitchecker.Main(driver.VetAnalyzers(args, as, analyzers.SecretMarkers(analyzers.Rules()))...)
+}
+
+// vetActive drops, as analyzers.Active does for the standalone driver,
+// the analyzers of the rules that every configuration in force switches
+// off, so that the summary analyzers only they require do not run over
+// every package for nothing. go vet runs the tool once per package, so
+// the configurations are those of the tree it runs in (wd: the files the
+// -V=full answer digests, so an edit re-runs every package) and, for a
+// package analyzed for its findings, that package's own: every unit of a
+// run then keeps the analyzers whose facts a package of the tree needs.
+// Every fact type is registered with gob, so that the facts of a
+// dependency analyzed under another configuration still decode. On a
+// configuration error every analyzer is kept (the error is reported by
+// the analysis), and so is an analyzer a flag names (-http_timeout,
+// -http_timeout.flag=v), which unitchecker must still accept.
+func vetActive(as []*analysis.Analyzer, wd, unitCfg string, flags ...string) []*analysis.Analyzer {
+	registerFactTypes(as, map[*analysis.Analyzer]bool{})
+	cfgs, err := analyzers.TreeConfigs(wd)
+	if err != nil {
+		return as
+	}
+	if dir := unitDir(unitCfg); dir != "" {
+		cfg, err := analyzers.NewConfigLoader().ForDir(dir)
+		if err != nil {
+			return as
+		}
+		cfgs = append(cfgs, cfg)
+	}
+	named := map[string]bool{}
+	for _, f := range flags {
+		f = strings.TrimLeft(f, "-")
+		f, _, _ = strings.Cut(f, "=")
+		f, _, _ = strings.Cut(f, ".")
+		named[f] = true
+	}
+	kept := map[*analysis.Analyzer]bool{}
+	for _, a := range analyzers.Active(as, nil, cfgs...) {
+		kept[a] = true
+	}
+	out := as[:0:0]
+	for _, a := range as {
+		if kept[a] || named[a.Name] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func registerFactTypes(as []*analysis.Analyzer, seen map[*analysis.Analyzer]bool) {
+	for _, a := range as {
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		for _, f := range a.FactTypes {
+			gob.Register(f)
+		}
+		registerFactTypes(a.Requires, seen)
+	}
+}
+
+// unitDir returns the directory of the package the go command's unit.cfg
+// describes, or "" for a unit analyzed only for the facts its importers
+// need (VetxOnly), whose own configuration reports nothing.
+func unitDir(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	var unit struct {
+		GoFiles  []string
+		VetxOnly bool
+	}
+	if json.Unmarshal(data, &unit) != nil || unit.VetxOnly || len(unit.GoFiles) == 0 {
+		return ""
+	}
+	return filepath.Dir(unit.GoFiles[0])
 }
 
 // vetToolID answers -V=full in the form the go command parses ("NAME
@@ -85,18 +167,11 @@ func vetToolID() (string, error) {
 // for the facts their importers need (VetxOnly) report nothing, so their
 // configuration does not matter.
 func checkUnitConfig(path string) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil // unitchecker reports it
+	dir := unitDir(path)
+	if dir == "" {
+		return nil // unitchecker reports an unreadable unit.cfg
 	}
-	var unit struct {
-		GoFiles  []string
-		VetxOnly bool
-	}
-	if json.Unmarshal(data, &unit) != nil || unit.VetxOnly || len(unit.GoFiles) == 0 {
-		return nil
-	}
-	return analyzers.CheckConfig(filepath.Dir(unit.GoFiles[0]))
+	return analyzers.CheckConfig(dir)
 }
 
 // invokedByGoVet reports whether the arguments follow the go vet -vettool

@@ -41,22 +41,7 @@ func Digest(dir, envPath string) string {
 		abs = dir
 	}
 	root := treeRoot(abs)
-	var files []string
-	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // an unreadable directory holds no package either
-		}
-		if d.IsDir() {
-			if path != root && skipDir(d.Name()) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Name() == FileName {
-			files = append(files, path)
-		}
-		return nil
-	})
+	files := treeFiles(root)
 	// The walk up from any package stops after the repository root, as
 	// Loader.ForDir does.
 	for d := root; ; {
@@ -78,6 +63,48 @@ func Digest(dir, envPath string) string {
 		hashFile(h, f)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// TreeDirs returns the directories whose configuration governs some
+// package of the tree a run started in dir analyzes (the tree Digest
+// covers): its root, and every directory below it that holds a
+// rules.toml. Loader.ForDir of each gives every configuration in force
+// for those packages (the nearest rules.toml governs a package).
+func TreeDirs(dir string) []string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	root := treeRoot(abs)
+	dirs := []string{root}
+	for _, f := range treeFiles(root) {
+		if d := filepath.Dir(f); d != root {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// treeFiles returns the rules.toml files in the tree below root, in the
+// directories the go command takes packages from.
+func treeFiles(root string) []string {
+	var files []string
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable directory holds no package either
+		}
+		if d.IsDir() {
+			if path != root && skipDir(d.Name()) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() == FileName {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
 }
 
 // treeRoot returns the directory whose tree holds the packages a run in
