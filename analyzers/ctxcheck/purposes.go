@@ -157,31 +157,10 @@ const (
 // waits on the caller's Done): such a context cannot carry work past the
 // caller.
 func onlyLookupsOrTimer(info *types.Info, flow freshFlow, src ctxSource) bool {
-	uses := 0
-	classify := func(c inspector.Cursor) bool {
-		uses++
+	return everyUse(info, flow, src, func(c inspector.Cursor) bool {
 		k := useOf(info, c, src)
 		return k == useLookup || k == useBeside && flow.bounded
-	}
-	if !flow.end.Valid() {
-		return false
-	}
-	if assignedVar(info, flow.end) == nil && !classify(flow.end) {
-		return false
-	}
-	for c := range src.owner.Preorder((*ast.Ident)(nil)) {
-		v, ok := info.Uses[c.Node().(*ast.Ident)].(*types.Var)
-		if !ok || !flow.vars[v] {
-			continue
-		}
-		if u := match.Unparen(c); u.ParentEdgeKind() == edge.CallExpr_Args && flow.vars[assignedVar(info, u.Parent())] {
-			continue // a derivation (context.WithTimeout(tctx, d)): its own uses are classified
-		}
-		if !classify(c) {
-			return false
-		}
-	}
-	return uses > 0
+	})
 }
 
 // useOf classifies the use of a context at c.

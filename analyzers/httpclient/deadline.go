@@ -2,7 +2,6 @@ package httpclient
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/prodlint/prodlint/analyzers/internal/index"
@@ -141,10 +140,7 @@ func (x *clientIndex) transportUnbounded(e ast.Expr, hops int) bool {
 	if hops > maxHops {
 		return false
 	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Pointee(e)
 	switch e := e.(type) {
 	case *ast.CompositeLit:
 		if !match.IsNamed(x.info.TypeOf(e), "net/http", "Transport") {
@@ -160,7 +156,7 @@ func (x *clientIndex) transportUnbounded(e ast.Expr, hops int) bool {
 		if v == nil {
 			return false
 		}
-		if v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Pkg().Scope().Lookup("DefaultTransport") == v {
+		if match.IsPackageVar(v, "net/http", "DefaultTransport") {
 			return true
 		}
 		if x.headerTimeoutSet[v] || x.handedOff[v] || len(x.values(v)) == 0 {

@@ -34,22 +34,27 @@ func reroutesOnContextError(rl retryLoop) bool {
 	if !f.bounded() {
 		return false
 	}
-	var body *ast.BlockStmt
-	switch l := f.loop.Node().(type) {
-	case *ast.ForStmt:
-		body = l.Body
-	case *ast.RangeStmt:
-		body = l.Body
-	}
-	if body == nil || len(body.List) == 0 || !f.exits(body.List[len(body.List)-1], false) {
-		return false // falling through to the next iteration retries without a test
-	}
 	call := rl.call.Node().(*ast.CallExpr)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
 	target := types.ExprString(sel.X)
+	return f.continuesOnlyWhen(func(ifs *ast.IfStmt, br *ast.BranchStmt) bool {
+		return onlyContextErrors(f.info, ifs.Cond) && reassigns(ifs.Body, target, br.Pos())
+	})
+}
+
+// continuesOnlyWhen reports whether the loop's body ends by leaving the
+// loop (falling through to the next iteration would retry without a
+// test) and the loop comes back only through continue statements of its
+// own, at least one, each inside an if statement of the loop for which
+// guard holds.
+func (f *flow) continuesOnlyWhen(guard func(*ast.IfStmt, *ast.BranchStmt) bool) bool {
+	body := match.LoopBody(f.loop.Node())
+	if body == nil || len(body.List) == 0 || !f.exits(body.List[len(body.List)-1], false) {
+		return false
+	}
 	continues := 0
 	for bc := range f.loop.Preorder((*ast.BranchStmt)(nil)) {
 		br := bc.Node().(*ast.BranchStmt)
@@ -60,14 +65,10 @@ func reroutesOnContextError(rl retryLoop) bool {
 		continues++
 		guarded := false
 		for ic := range bc.Enclosing((*ast.IfStmt)(nil)) {
-			if ic == f.loop {
-				break
-			}
-			ifs := ic.Node().(*ast.IfStmt)
 			if ic.Node().Pos() < f.loop.Node().Pos() {
 				break
 			}
-			if onlyContextErrors(f.info, ifs.Cond) && reassigns(ifs.Body, target, br.Pos()) {
+			if guard(ic.Node().(*ast.IfStmt), br) {
 				guarded = true
 				break
 			}
@@ -150,33 +151,9 @@ func isErrorsIs(fn *types.Func) bool {
 // attempts do not go out back to back.
 func retriesOnlyAfterDeadline(rl retryLoop) bool {
 	f := rl.flow
-	body := match.LoopBody(f.loop.Node())
-	if body == nil || len(body.List) == 0 || !f.exits(body.List[len(body.List)-1], false) {
-		return false
-	}
-	continues := 0
-	for bc := range f.loop.Preorder((*ast.BranchStmt)(nil)) {
-		br := bc.Node().(*ast.BranchStmt)
-		if br.Tok != token.CONTINUE || br.Label != nil && br.Label.Name != f.label ||
-			br.Label == nil && innermostLoop(bc) != f.loop {
-			continue
-		}
-		continues++
-		guarded := false
-		for ic := range bc.Enclosing((*ast.IfStmt)(nil)) {
-			if ic.Node().Pos() < f.loop.Node().Pos() {
-				break
-			}
-			if onlyDeadlineErrors(f.info, ic.Node().(*ast.IfStmt).Cond) {
-				guarded = true
-				break
-			}
-		}
-		if !guarded {
-			return false
-		}
-	}
-	return continues > 0
+	return f.continuesOnlyWhen(func(ifs *ast.IfStmt, _ *ast.BranchStmt) bool {
+		return onlyDeadlineErrors(f.info, ifs.Cond)
+	})
 }
 
 // onlyDeadlineErrors reports whether cond tests an error against

@@ -564,7 +564,7 @@ func mentionsDefaultTransport(info *types.Info, e ast.Expr, at inspector.Cursor)
 			return !found
 		}
 		obj := info.Uses[id]
-		if v, ok := obj.(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultTransport" {
+		if match.IsPackageVar(obj, "net/http", "DefaultTransport") {
 			found = true
 			return false
 		}
@@ -594,7 +594,7 @@ func definedFromDefaultTransport(info *types.Info, v *types.Var, at inspector.Cu
 			if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
 				ast.Inspect(as.Rhs[i], func(m ast.Node) bool {
 					if rid, ok := m.(*ast.Ident); ok {
-						if dv, ok := info.Uses[rid].(*types.Var); ok && dv.Pkg() != nil && dv.Pkg().Path() == "net/http" && dv.Name() == "DefaultTransport" {
+						if match.IsPackageVar(info.Uses[rid], "net/http", "DefaultTransport") {
 							found = true
 						}
 					}

@@ -19,33 +19,11 @@ func opQueryIntoLoop(s *scan, op *operator, n ast.Node) {
 	if !ok || fd.Body == nil || inMigrationCode(s, fd) {
 		return
 	}
-	type query struct {
-		call *ast.CallExpr
-		stmt ast.Stmt
-		args []ast.Expr
-	}
-	var queries []query
 	var loops []*ast.RangeStmt
-	var stack []ast.Node
-	ast.Inspect(fd.Body, func(m ast.Node) bool {
-		if m == nil {
-			stack = stack[:len(stack)-1]
-			return true
+	queries := boundQueries(s, fd, func(m ast.Node) {
+		if x, ok := m.(*ast.RangeStmt); ok && isDataList(s, x) {
+			loops = append(loops, x)
 		}
-		stack = append(stack, m)
-		switch x := m.(type) {
-		case *ast.RangeStmt:
-			if isDataList(s, x) {
-				loops = append(loops, x)
-			}
-		case *ast.CallExpr:
-			if args := selectArgs(s, fd, x); args != nil {
-				if st := stmtOf(stack); st != nil {
-					queries = append(queries, query{x, st, args})
-				}
-			}
-		}
-		return true
 	})
 	for _, q := range queries {
 		for _, l := range loops {
@@ -57,16 +35,54 @@ func opQueryIntoLoop(s *scan, op *operator, n ast.Node) {
 				if repl == "" {
 					continue
 				}
-				text := string(s.src[s.off(q.stmt.Pos()):s.off(a.Pos())]) + repl + string(s.src[s.off(a.End()):s.off(q.stmt.End())])
-				o := s.off(l.Body.Lbrace) + 1
-				s.stack = append(s.stack, l)
-				s.add(op, q.call, []edit{{o, o, "\n" + text + "\n"}})
-				s.setVia(s.via(q.call, sqlAPIs...))
-				s.stack = s.stack[:len(s.stack)-1]
+				q.copyInto(s, op, l, a, repl, s.off(l.Body.Lbrace)+1)
 				break
 			}
 		}
 	}
+}
+
+// boundQuery is a SELECT with bound arguments that a function runs, and
+// the statement that holds it.
+type boundQuery struct {
+	call *ast.CallExpr
+	stmt ast.Stmt
+	args []ast.Expr
+}
+
+// boundQueries walks the body of fd once and returns its SELECTs with
+// bound arguments that sit in a statement a copy can be made of; it hands
+// every node to visit as well.
+func boundQueries(s *scan, fd *ast.FuncDecl, visit func(ast.Node)) []boundQuery {
+	var queries []boundQuery
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(m ast.Node) bool {
+		if m == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, m)
+		visit(m)
+		if x, ok := m.(*ast.CallExpr); ok {
+			if args := selectArgs(s, fd, x); args != nil {
+				if st := stmtOf(stack); st != nil {
+					queries = append(queries, boundQuery{x, st, args})
+				}
+			}
+		}
+		return true
+	})
+	return queries
+}
+
+// copyInto adds the mutant that inserts, at offset o inside loop, a copy
+// of the query's statement whose argument a is replaced by repl.
+func (q boundQuery) copyInto(s *scan, op *operator, loop ast.Node, a ast.Expr, repl string, o int) {
+	text := string(s.src[s.off(q.stmt.Pos()):s.off(a.Pos())]) + repl + string(s.src[s.off(a.End()):s.off(q.stmt.End())])
+	s.stack = append(s.stack, loop)
+	s.add(op, q.call, []edit{{o, o, "\n" + text + "\n"}})
+	s.setVia(s.via(q.call, sqlAPIs...))
+	s.stack = s.stack[:len(s.stack)-1]
 }
 
 // stmtOf is the innermost statement of a statement list on the stack, other
@@ -258,33 +274,13 @@ func opQueryIntoRowsLoop(s *scan, op *operator, n ast.Node) {
 	if !ok || fd.Body == nil || inMigrationCode(s, fd) {
 		return
 	}
-	type query struct {
-		call *ast.CallExpr
-		stmt ast.Stmt
-		args []ast.Expr
-	}
-	var queries []query
 	var loops []rowsLoop
-	var stack []ast.Node
-	ast.Inspect(fd.Body, func(m ast.Node) bool {
-		if m == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, m)
-		switch x := m.(type) {
-		case *ast.ForStmt:
+	queries := boundQueries(s, fd, func(m ast.Node) {
+		if x, ok := m.(*ast.ForStmt); ok {
 			if l, ok := rowsNextLoop(s, x); ok {
 				loops = append(loops, l)
 			}
-		case *ast.CallExpr:
-			if args := selectArgs(s, fd, x); args != nil {
-				if st := stmtOf(stack); st != nil {
-					queries = append(queries, query{x, st, args})
-				}
-			}
 		}
-		return true
 	})
 	for _, q := range queries {
 		for _, l := range loops {
@@ -297,12 +293,7 @@ func opQueryIntoRowsLoop(s *scan, op *operator, n ast.Node) {
 				if repl == "" {
 					continue
 				}
-				text := string(s.src[s.off(q.stmt.Pos()):s.off(a.Pos())]) + repl + string(s.src[s.off(a.End()):s.off(q.stmt.End())])
-				o := s.off(l.scan.End())
-				s.stack = append(s.stack, l.loop)
-				s.add(op, q.call, []edit{{o, o, "\n" + text + "\n"}})
-				s.setVia(s.via(q.call, sqlAPIs...))
-				s.stack = s.stack[:len(s.stack)-1]
+				q.copyInto(s, op, l.loop, a, repl, s.off(l.scan.End()))
 				done = true
 				break
 			}

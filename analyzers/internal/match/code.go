@@ -3,6 +3,7 @@ package match
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -150,6 +151,25 @@ func DeclaredFunc(info *types.Info, c inspector.Cursor) *types.Func {
 	}
 	fn, _ := info.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
 	return fn
+}
+
+// Pointee returns e without parentheses and one & around it: the value a
+// &T{...} literal points to (&http.Transport{...} and http.Transport{...}
+// describe the same configuration).
+func Pointee(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	return e
+}
+
+// IsPackageVar reports whether obj is the package-level variable name of
+// the package path, by identity with the object that package declares: a
+// local variable, parameter or field of the same name is not it.
+func IsPackageVar(obj types.Object, path, name string) bool {
+	v, ok := obj.(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == path && v.Pkg().Scope().Lookup(name) == v
 }
 
 // Unparen returns the outermost parenthesised expression around c.

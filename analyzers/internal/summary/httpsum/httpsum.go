@@ -424,10 +424,7 @@ func (s *summarizer) clientOf(e ast.Expr, fn *types.Func, of func(*types.Func) (
 	if hops > maxHops {
 		return NoClient, 0
 	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Pointee(e)
 	switch e := e.(type) {
 	case *ast.CompositeLit:
 		if !match.IsNamed(s.info.TypeOf(e), "net/http", "Client") {
@@ -510,10 +507,7 @@ func (s *summarizer) configured(v *types.Var) bool {
 // transportUnbounded reports whether a Transport expression is known to
 // set no ResponseHeaderTimeout: http.DefaultTransport or a literal without it.
 func (s *summarizer) transportUnbounded(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Pointee(e)
 	if lit, ok := e.(*ast.CompositeLit); ok && match.IsNamed(s.info.TypeOf(lit), "net/http", "Transport") {
 		if match.Field(lit, "DialContext") != nil || match.Field(lit, "Dial") != nil {
 			return false // may dial one fixed endpoint
@@ -521,8 +515,7 @@ func (s *summarizer) transportUnbounded(e ast.Expr) bool {
 		kv := match.Field(lit, "ResponseHeaderTimeout")
 		return kv == nil || match.IsZeroConst(s.info, kv.Value)
 	}
-	v, ok := match.ObjectOf(s.info, e).(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultTransport"
+	return match.IsPackageVar(match.ObjectOf(s.info, e), "net/http", "DefaultTransport")
 }
 
 // freshTransport reports whether e builds a new http.Transport on every
@@ -532,10 +525,7 @@ func (s *summarizer) freshTransport(e ast.Expr, of func(*types.Func) (Func, bool
 	if hops > maxHops {
 		return false
 	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Pointee(e)
 	switch e := e.(type) {
 	case *ast.CompositeLit:
 		switch t := s.info.TypeOf(e); {
