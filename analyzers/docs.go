@@ -69,11 +69,13 @@ func RuleMarkdown(r *Rule) string {
 		b.WriteString("## What keeps it quiet\n\n")
 		b.WriteString("Each safe form has a name; `prodlint -explain` prints which one silenced a candidate.\n\n")
 		for _, f := range r.Quiet {
-			fmt.Fprintf(&b, "- `%s`: %s\n", f.Name, strings.TrimSpace(f.Doc))
+			fmt.Fprintf(&b, "- `%s`: %s\n", f.Name, f.Entry())
 		}
 		b.WriteString("\n")
-		if r.Doc.Quiet != "" {
-			fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(r.Doc.Quiet))
+		for _, text := range []string{r.Doc.Scope, r.Doc.Quiet} {
+			if text != "" {
+				fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(text))
+			}
 		}
 	} else if r.Doc.Quiet != "" {
 		fmt.Fprintf(&b, "## What keeps it quiet\n\n%s\n\n", strings.TrimSpace(r.Doc.Quiet))

@@ -38,14 +38,8 @@ func Unverified() *rule.Rule {
 			Good: `token, err := jwt.Parse(s, func(t *jwt.Token) (any, error) {
 	return secret, nil
 }, jwt.WithValidMethods([]string{"HS256"}))`,
-			Quiet: `Decided while collecting candidates: ParseUnverified in a function that also verifies the token, hands ` +
-				`the raw token to other code, or only reads the issuer to pick a key or the time claims (exp, iat, nbf: a client reading when the token it received expires, to refresh it); claims ` +
-				`returned (not compared) by a function whose name says it does not verify ` +
-				`(ParseUnverifiedJWT, insecureClaims): its callers peek, then verify; ` +
-				`WithoutClaimsValidation in a package that validates claims itself ` +
-				`(Validator.Validate, Claims.Valid).`,
 		},
-		Quiet: rule.Forms(verifyingParseQuiet),
+		Quiet: rule.Declare(unverifiedCollected, rule.Forms(verifyingParseQuiet)),
 		Run:   runUnverified,
 	}
 }

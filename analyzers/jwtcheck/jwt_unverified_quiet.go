@@ -71,3 +71,19 @@ func isJWKKey(info *types.Info, e ast.Expr) bool {
 	}
 	return false
 }
+
+// unverifiedCollected are the safe forms jwt-unverified decides while it
+// collects candidates: the call is never one.
+var unverifiedCollected = rule.Collected(
+	rule.Form{Name: "peek-then-verify", Doc: "ParseUnverified in a function that also verifies the token."},
+	rule.Form{Name: "raw-token-handed-on", Doc: "ParseUnverified in a function that hands the raw token to other " +
+		"code, which may verify it."},
+	rule.Form{Name: "issuer-or-time-claims", Doc: "ParseUnverified whose claims are read only for the issuer, to " +
+		"pick a key, or for the time claims (exp, iat, nbf: a client reading when the token it received expires, " +
+		"to refresh it)."},
+	rule.Form{Name: "non-verifying-helper", Fixture: "ParseUnverifiedJWT", Doc: "Claims returned (not compared) by " +
+		"a function whose name says it does not verify (ParseUnverifiedJWT, insecureClaims): its callers peek, " +
+		"then verify."},
+	rule.Form{Name: "package-validates-claims", Fixture: "NewService", Doc: "WithoutClaimsValidation in a package " +
+		"that validates claims itself (Validator.Validate, Claims.Valid)."},
+)

@@ -36,28 +36,17 @@ func TLS() *rule.Rule {
 				"(deprecated by RFC 8996, with weak ciphers and downgrade attacks) for every peer that asks.",
 			Bad:  "tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS10}}",
 			Good: "pool := x509.NewCertPool()\npool.AppendCertsFromPEM(caPEM)\ntr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}",
-			Quiet: "Decided while collecting candidates: InsecureSkipVerify set from a non-constant value (InsecureSkipVerify: cfg.Insecure, *insecureFlag): an " +
-				"explicit opt-in the operator controls; the constant true set inside an if or switch case whose condition names " +
-				"an explicit opt-in, a flag, configuration field, environment variable or case value whose name says insecure, " +
-				"verify, dev, debug, test or self-signed, or pairs ignore, skip, disable or allow with tls, ssl, cert or untrusted (if *insecure { " +
-				"cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, if feed.IgnoreTLSErrors, case \"dev\"), or that selects " +
-				"a unix domain socket (case \"unix\": no one is on a network path), or that holds only for a loopback host " +
-				"(if isLocalhost(host) && ..., host == \"127.0.0.1\"); the constant true set in an exported function or method, " +
-				"or an option closure it returns, whose name says insecure or skip-verify (WithInsecureSkipVerify): a library " +
-				"option its caller must choose, as explicit as a flag; a " +
-				"type assertion's ok, a nil or presence test on another value or an environment variable of another feature is " +
-				"not such a decision, and a change of http.DefaultTransport's TLS configuration (every client of the process " +
-				"that uses the default transport) is reported whatever the condition; " +
-				"MinVersion 0 (the Go default, TLS 1.2) or not constant; a tls.Config used only to dial a loopback address " +
-				"with tls.Dial or tls.DialWithDialer (\"127.0.0.1:\"+port, net.JoinHostPort(\"localhost\", port)): a process " +
-				"probing its own listener, with no one else on the network path; _test.go files and files that import testing or " +
-				"testify (test harnesses; both unless rules.toml sets tests = true); packages under an example, examples " +
-				"or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: " +
-				"the [production] globs of rules.toml).",
+			Scope: "A type assertion's ok, a nil or presence test on another value or an environment variable of " +
+				"another feature is not an opt-in, and a change of http.DefaultTransport's TLS configuration (every " +
+				"client of the process that uses the default transport) is reported whatever the condition. Not " +
+				"production code: _test.go files and files that import testing or testify (test harnesses; both unless " +
+				"rules.toml sets tests = true); packages under an example, examples or _examples directory, and " +
+				"non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the " +
+				"[production] globs of rules.toml).",
 			Fix: "removes InsecureSkipVerify: true from the literal, or the statement that sets it; replaces a MinVersion " +
 				"below TLS 1.2 with tls.VersionTLS12.",
 		},
-		Quiet: rule.Forms(skipVerifyQuiet),
+		Quiet: rule.Declare(skipVerifyCollected, rule.Forms(skipVerifyQuiet)),
 		Run:   runTLS,
 	}
 }

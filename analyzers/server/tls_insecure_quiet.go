@@ -72,3 +72,26 @@ func requestsUnverifiedClientCert(info *types.Info, e ast.Expr) bool {
 	return ok && c.Pkg() != nil && c.Pkg().Path() == "crypto/tls" &&
 		(c.Name() == "RequestClientCert" || c.Name() == "RequireAnyClientCert")
 }
+
+// skipVerifyCollected are the safe forms tls-insecure decides while it
+// collects candidates: the setting is never one.
+var skipVerifyCollected = rule.Collected(
+	rule.Form{Name: "non-constant-skip-verify", Doc: "InsecureSkipVerify set from a non-constant value " +
+		"(InsecureSkipVerify: cfg.Insecure, *insecureFlag): an explicit opt-in the operator controls."},
+	rule.Form{Name: "opt-in-condition", Doc: "The constant true set inside an if or switch case whose condition " +
+		"names an explicit opt-in: a flag, configuration field, environment variable or case value whose name says " +
+		"insecure, verify, dev, debug, test or self-signed, or pairs ignore, skip, disable or allow with tls, ssl, " +
+		"cert or untrusted (if *insecure { cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, if " +
+		"feed.IgnoreTLSErrors, case \"dev\")."},
+	rule.Form{Name: "unix-socket-case", Doc: "The constant true set in a branch that selects a unix domain socket " +
+		"(case \"unix\"): no one is on a network path."},
+	rule.Form{Name: "loopback-host-condition", Doc: "The constant true set in a branch that holds only for a " +
+		"loopback host (if isLocalhost(host) && ..., host == \"127.0.0.1\")."},
+	rule.Form{Name: "insecure-named-option", Fixture: "WithInsecureSkipVerify", Doc: "The constant true set in an " +
+		"exported function or method, or an option closure it returns, whose name says insecure or skip-verify " +
+		"(WithInsecureSkipVerify): a library option its caller must choose, as explicit as a flag."},
+	rule.Form{Name: "default-min-version", Doc: "MinVersion 0 (the Go default, TLS 1.2) or not constant."},
+	rule.Form{Name: "loopback-probe", Doc: "A tls.Config used only to dial a loopback address with tls.Dial or " +
+		"tls.DialWithDialer (\"127.0.0.1:\"+port, net.JoinHostPort(\"localhost\", port)): a process probing its " +
+		"own listener, with no one else on the network path."},
+)

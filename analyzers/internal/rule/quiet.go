@@ -31,6 +31,47 @@ type QuietForm[C any] struct {
 type Form struct {
 	Name string
 	Doc  string
+	// Collected marks a form the rule applies while it collects
+	// candidates, before there is a candidate to hand to Quiet (a value
+	// read from the environment is never a secret literal): it is
+	// documented and held by a fixture function like every form, but
+	// prodlint -explain does not name it.
+	Collected bool
+	// Fixture names the fixture function that holds the form when it
+	// cannot be FixtureFunc(Name): a form about the name of a function is
+	// held by a function so named.
+	Fixture string
+}
+
+// FixtureName returns the name of the fixture function that holds the
+// form: Fixture, or else FixtureFunc(Name).
+func (f Form) FixtureName() string {
+	if f.Fixture != "" {
+		return f.Fixture
+	}
+	return FixtureFunc(f.Name)
+}
+
+// Collected returns forms, marked as decided while collecting candidates
+// (Form.Collected), for Declare.
+func Collected(forms ...Form) []Form {
+	out := make([]Form, len(forms))
+	for i, f := range forms {
+		f.Collected = true
+		out[i] = f
+	}
+	return out
+}
+
+// Entry is the line that documents the form in help and on the rule's
+// page: its sentence, and for a form decided while collecting candidates
+// a note that -explain does not name it.
+func (f Form) Entry() string {
+	doc := strings.TrimSpace(f.Doc)
+	if f.Collected {
+		doc += " (Not a candidate: -explain does not name it.)"
+	}
+	return doc
 }
 
 // Forms returns the documentation of the entries of one or more tables

@@ -29,11 +29,16 @@ type Doc struct {
 	Bad string
 	// Good is the production-ready version of Bad, which it does not report.
 	Good string
-	// Quiet, for a rule without a quiet-form table (Rule.Quiet), lists the
-	// safe forms that keep the rule silent; for a rule with one, it says
-	// only what the table does not: what the analysis cannot see, what is
-	// reported besides. The documentation lists the table's forms first.
+	// Quiet is the prose some rules still list safe forms in, beside
+	// their quiet-form tables; it is being moved into the tables (a
+	// Collected form for one decided while collecting candidates) and
+	// Scope. A test keeps the list of rules that set it from growing.
 	Quiet string
+	// Scope says what a rule's quiet-form tables (Rule.Quiet) do not:
+	// what is reported besides the obvious form, what the analysis cannot
+	// see, which option widens it. It lists no safe form: every one is an
+	// entry of a table. The documentation prints it after the forms.
+	Scope string
 	// Fix says what the SuggestedFix does; empty when there is none.
 	Fix string
 	// Since is the prodlint version that first shipped the rule. The
@@ -106,10 +111,12 @@ func (r *Rule) analyzerDoc() string {
 	if len(r.Quiet) > 0 {
 		b.WriteString("\n\nQuiet on (prodlint -explain names the form that silenced a candidate):")
 		for _, f := range r.Quiet {
-			b.WriteString("\n  - " + f.Name + ": " + strings.TrimSpace(f.Doc))
+			b.WriteString("\n  - " + f.Name + ": " + f.Entry())
 		}
-		if r.Doc.Quiet != "" {
-			b.WriteString("\n\n" + strings.TrimSpace(r.Doc.Quiet))
+		for _, text := range []string{r.Doc.Scope, r.Doc.Quiet} {
+			if text != "" {
+				b.WriteString("\n\n" + strings.TrimSpace(text))
+			}
 		}
 	} else if r.Doc.Quiet != "" {
 		b.WriteString("\n\nQuiet on: ")
