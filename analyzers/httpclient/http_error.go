@@ -34,7 +34,7 @@ func Error() *rule.Rule {
 			Good: "resp, err := client.Get(url)\n" +
 				"if err != nil {\n\treturn fmt.Errorf(\"fetch %s: %w\", url, err)\n}\n" +
 				"defer resp.Body.Close()",
-			Quiet: "Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
+			Scope: "Reported: `resp, _ :=`, a send called as a statement, and a response used (resp.Body, resp.StatusCode, " +
 				"defer resp.Body.Close()) in a statement that runs before any statement reads err; assigning err " +
 				"again (`body, err := io.ReadAll(resp.Body)`) is not a check. " +
 				"Reported also: an error assigned to a variable that no path reads before it is assigned again or the " +

@@ -25,7 +25,7 @@ func RetryUnbounded() *rule.Rule {
 			Good: "for attempt := 0; attempt < 5; attempt++ {\n\tif err := db.PingContext(ctx); err == nil {\n" +
 				"\t\treturn nil\n\t}\n\tselect {\n\tcase <-ctx.Done():\n\t\treturn ctx.Err()\n" +
 				"\tcase <-time.After(time.Second << attempt):\n\t}\n}\nreturn errDatabaseDown",
-			Quiet: "Reports the retry loops retry-no-backoff recognises (a call that may reach the network, whose error " +
+			Scope: "Reports the retry loops retry-no-backoff recognises (a call that may reach the network, whose error " +
 				"path comes back for the same call) that end only when the call succeeds: loops meant to run forever whose " +
 				"success path also comes back (pollers, consumers) are not candidates; those are retry-no-backoff's " +
 				"business. Retry by recursion counts its attempts down and is not reported here. A loop that has a " +

@@ -31,7 +31,7 @@ func Shutdown() *rule.Rule {
 				"\tgo func() {\n\t\t<-ctx.Done()\n\t\tshutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)\n" +
 				"\t\tdefer cancel()\n\t\tsrv.Shutdown(shutdownCtx)\n\t}()\n" +
 				"\tif err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n}",
-			Quiet: "Packages other than main are not analyzed: a library cannot know the process lifecycle. The analysis does " +
+			Scope: "Packages other than main are not analyzed: a library cannot know the process lifecycle. The analysis does " +
 				"not track which server a helper shuts down. Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
 				"http.ServeTLS is always reported, since there is no server to shut down. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
