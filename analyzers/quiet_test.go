@@ -35,8 +35,8 @@ var quietProse = map[string]bool{
 	"ctx-background": true, "ctx-variant": true, "secret-literal": true, "secret-logged": true,
 	"jwt-no-expiry": true, "goroutine-unbounded": true, "pool-per-request": true,
 	"request-body-unbounded": true, "server-timeout": true, "retry-no-backoff": true,
-	"sql-pool-unbounded": true, "sql-select-star": true, "sql-like-wildcard": true, "sql-in-loop": true,
-	"sql-rows-close": true, "sql-rows-err": true, "migration-lock": true,
+	"sql-pool-unbounded": true, "sql-select-star": true, "sql-in-loop": true,
+	"sql-rows-err": true,
 }
 
 var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)

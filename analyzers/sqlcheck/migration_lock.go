@@ -28,15 +28,14 @@ func MigrationLock() *rule.Rule {
 				"in production.",
 			Bad:  "db.ExecContext(ctx, \"CREATE INDEX users_email ON users (email)\")",
 			Good: "db.ExecContext(ctx, \"CREATE INDEX CONCURRENTLY users_email ON users (email)\")",
-			Quiet: "Off by default; enable it with [rules.migration-lock] enabled = true. Reads the constant SQL " +
+			Scope: "Off by default; enable it with [rules.migration-lock] enabled = true. Reads the constant SQL " +
 				"text passed to Exec, ExecContext and MustExec of database/sql, sqlx and pgx (as sql-select-star " +
 				"does) and reports CREATE [UNIQUE] INDEX without CONCURRENTLY, ALTER TABLE ... ALTER COLUMN ... " +
 				"[SET DATA] TYPE, ADD COLUMN with a volatile DEFAULT (random(), gen_random_uuid(), " +
 				"uuid_generate_v4(), clock_timestamp(), nextval()...), a serial type or a GENERATED ... STORED " +
 				"expression, ADD CONSTRAINT ... FOREIGN KEY or CHECK without NOT VALID, and ADD ... PRIMARY KEY " +
-				"or UNIQUE without USING INDEX. Quiet on statements about a table the same SQL text creates " +
-				"(it is empty), on now() and current_timestamp defaults (stable: PostgreSQL 11 and later store " +
-				"them without a rewrite), and inside comments and string literals. .sql migration files are out " +
+				"or UNIQUE without USING INDEX. Text inside SQL comments and string literals is not read as " +
+				"a statement. .sql migration files are out " +
 				"of reach: go/analysis only sees Go files (and OtherFiles, which go list fills with non-Go " +
 				"source such as .c and .s files, not .sql); check those with a SQL linter such as squawk. The " +
 				"analysis cannot see table sizes: on a small table the lock is harmless; silence the finding " +

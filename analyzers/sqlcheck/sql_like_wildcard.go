@@ -28,11 +28,10 @@ func LikeWildcard() *rule.Rule {
 			Bad: "db.QueryContext(ctx, \"SELECT id FROM products WHERE name ILIKE '%' || $1 || '%'\", q)",
 			Good: "// CREATE INDEX CONCURRENTLY products_name_trgm ON products USING gin (name gin_trgm_ops);\n" +
 				"db.QueryContext(ctx, \"SELECT id FROM products WHERE name ILIKE $1 || '%'\", q)",
-			Quiet: "Reads the SQL text as sql-select-star does. Reports a LIKE or ILIKE whose pattern starts with a " +
+			Scope: "Reads the SQL text as sql-select-star does. Reports a LIKE or ILIKE whose pattern starts with a " +
 				"literal %: '%...', '%' || $1, CONCAT('%', $1), ('%' || x), and a placeholder ($1, ?) whose bound " +
-				"Go argument starts with a % (\"%\" + q + \"%\", fmt.Sprintf(\"%%%s%%\", q)). Quiet on prefix " +
-				"patterns (LIKE $1 || '%', 'abc%'), on placeholders bound to values the analysis cannot see, and " +
-				"on LIKE inside SQL comments and string literals. The analysis cannot see the schema: when the " +
+				"Go argument starts with a % (\"%\" + q + \"%\", fmt.Sprintf(\"%%%s%%\", q)). LIKE inside SQL " +
+				"comments and string literals is not read as SQL. The analysis cannot see the schema: when the " +
 				"column has a pg_trgm GIN or GiST index, which does serve leading wildcards, silence the finding " +
 				"with //prodlint:ignore sql-like-wildcard and say so.",
 		},

@@ -30,9 +30,8 @@ func RowsClose() *rule.Rule {
 				"context ends, or for ever when it has none (rows have no finalizer).",
 			Bad:  "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\nfor rows.Next() {\n\t// ...\n}",
 			Good: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\ndefer rows.Close()\nfor rows.Next() {\n\t// ...\n}",
-			Quiet: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Reports rows that are discarded " +
-				"(_ or an expression statement: use Exec for statements that return no rows), except rows of a transaction " +
-				"discarded by a probe that keeps only the error. One rows variable assigned " +
+			Scope: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Reports rows that are discarded " +
+				"(_ or an expression statement: use Exec for statements that return no rows). One rows variable assigned " +
 				"in several branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
 				"every path when it is not deferred. Rows on a transaction that is still used after them are reported " +
 				"with a message that says what the open rows hold (the transaction's connection, not a pool connection) " +
