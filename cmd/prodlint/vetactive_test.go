@@ -43,15 +43,7 @@ func factAnalyzers(as []*analysis.Analyzer) []string {
 func TestVetActiveDropsSummariesOfDisabledRules(t *testing.T) {
 	t.Setenv(analyzers.ConfigEnv, "")
 	dir := t.TempDir()
-	write := func(path, data string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(path, data string) { writeTestFile(t, path, data) }
 	write(filepath.Join(dir, "go.mod"), "module example.com/m\n")
 	write(filepath.Join(dir, "a", "a.go"), "package a\n")
 	unit := func(name string, vetxOnly bool) string {
@@ -110,4 +102,15 @@ func hasAnalyzer(as []*analysis.Analyzer, name string) bool {
 		}
 	}
 	return false
+}
+
+// writeTestFile writes data to path, making its directory.
+func writeTestFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,15 +23,7 @@ func vetID(t *testing.T, dir string, env ...string) string {
 
 func TestVetToolIDFollowsConfiguration(t *testing.T) {
 	dir := t.TempDir()
-	write := func(path, data string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(path, data string) { writeTestFile(t, path, data) }
 	write(filepath.Join(dir, "go.mod"), "module example.com/m\n")
 	sub := filepath.Join(dir, "a", "b")
 	write(filepath.Join(sub, "b.go"), "package b\n")
