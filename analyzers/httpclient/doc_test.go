@@ -15,7 +15,7 @@ func TestDocs(t *testing.T) {
 		if d.Title == "" || len(d.Title) > 70 || strings.HasSuffix(d.Title, ".") || !unicode.IsLower(rune(d.Title[0])) {
 			t.Errorf("%s: Title %q: want lower-case, at most 70 characters, no final period", r.ID, d.Title)
 		}
-		for field, text := range map[string]string{"Why": d.Why, "Bad": d.Bad, "Good": d.Good, "Quiet": d.Quiet} {
+		for field, text := range map[string]string{"Why": d.Why, "Bad": d.Bad, "Good": d.Good, "Quiet or Scope": d.Quiet + d.Scope} {
 			if strings.TrimSpace(text) == "" {
 				t.Errorf("%s: empty Doc.%s", r.ID, field)
 			}
