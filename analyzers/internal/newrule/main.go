@@ -293,7 +293,7 @@ func {{.Ctor}}() *rule.Rule {
 			Why:   "TODO: the production failure the rule prevents, in general terms.",
 			Bad:   "time.Sleep(time.Second)",
 			Good: "select {\ncase <-ctx.Done():\n\treturn ctx.Err()\ncase <-time.After(time.Second):\n}",
-			// Quiet: only what the quiet-form table cannot say (what the
+			// Scope: only what the quiet-form tables cannot say (what the
 			// analysis does not see); the safe forms are in {{.File}}_quiet.go.
 		},
 		Quiet: rule.Declare(rule.Forms({{.Run}}Quiet)),
