@@ -41,8 +41,8 @@ func Variant() *rule.Rule {
 			Good: `func (s *Store) Orders(ctx context.Context, user string) (*sql.Rows, error) {
 	return s.db.QueryContext(ctx, "SELECT id, total FROM orders WHERE user_id = $1", user)
 }`,
-			Quiet: `The default tier is database/sql and sqlx calls that run a statement or begin a transaction (Query, ` +
-				`QueryRow, Exec, Begin and their sqlx forms): judged on modules the rule had never been tuned on, across ` +
+			Quiet: `The default tier is database/sql and sqlx calls that run a statement, begin a transaction or ping ` +
+				`the database (Query, QueryRow, Exec, Begin, Ping and their sqlx forms): judged on modules the rule had never been tuned on, across ` +
 				`five rounds, every such finding was right, while the other kinds of API together were right about one ` +
 				`time in four (a request handed to a helper that attaches the ctx, a loopback dial, a child process that ` +
 				`must outlive the call, a statement prepared and then run with a Context method, a twin that carries only ` +

@@ -176,7 +176,7 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 	// were right often enough; every other kind of API is an option.
 	{
 		Name: "tier-sql-prepare",
-		Doc: "In the default tier, database/sql and sqlx Prepare, Stmt and Ping: the statement then runs with a " +
+		Doc: "In the default tier, database/sql and sqlx Prepare and Stmt: the statement then runs with a " +
 			"Context method, which is what holds the connection (reported with sql-prepare = true).",
 		Applies: func(v variantInScope) bool { return v.outside(tierSQLPrepare) },
 	},

@@ -35,7 +35,7 @@ func queries(ctx context.Context, db *sql.DB, id int) error {
 	if _, err := stmt.Exec(); err != nil { // want `\(\*sql.Stmt\).Exec cannot be cancelled`
 		return err
 	}
-	return db.Ping()
+	return db.Ping() // want `use PingContext\(ctx, ...\)`
 }
 
 func transaction(ctx context.Context, db *sql.DB) error {
@@ -167,7 +167,7 @@ func (s *server) report(w http.ResponseWriter, r *http.Request) {
 func (s *server) ping(w http.ResponseWriter, r *http.Request) {
 	root := s.root
 	_ = root
-	_ = s.db.Ping()
+	_ = s.db.Ping() // want `use PingContext\(r.Context\(\), ...\)`
 }
 
 // From alertmanager cli/silence_update.go:64: parameters never given the
