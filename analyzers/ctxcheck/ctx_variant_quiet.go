@@ -189,8 +189,8 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 	},
 	{
 		Name: "tier-net",
-		Doc: "In the default tier, net and crypto/tls calls (net.Dial, a TLS Handshake, a listen): a loopback dial or " +
-			"a listen returns at once (reported with net = true).",
+		Doc: "In the default tier, net and crypto/tls calls (net.Dial, a TLS Handshake): a loopback dial succeeds or " +
+			"is refused at once (reported with net = true).",
 		Applies: func(v variantInScope) bool { return v.outside(tierNet) },
 	},
 	{

@@ -11,7 +11,7 @@ import (
 // a mistake.
 type VariantOptions struct {
 	HTTP       bool `toml:"http" doc:"also report net/http calls built or sent without the ctx (http.NewRequest, http.Get, Post, PostForm): the request is often handed to a helper or client that attaches the ctx, or sent by a client with its own short timeout"`
-	Net        bool `toml:"net" doc:"also report net and crypto/tls calls with a Context twin (net.Dial, a TLS Handshake, a listen): a loopback dial or a listen returns at once, so the twin changes nothing there"`
+	Net        bool `toml:"net" doc:"also report net and crypto/tls calls with a Context twin (net.Dial, a TLS Handshake): a loopback dial succeeds or is refused at once, so the twin changes nothing there"`
 	Commands   bool `toml:"commands" doc:"also report exec.Command with a ctx in scope: many commands start a child that must outlive the call, or are short local tools whose interruption leaves worse state than finishing"`
 	SQLPrepare bool `toml:"sql-prepare" doc:"also report database/sql and sqlx Prepare and Stmt on a pool or connection: the statement then runs with a Context method, which is what holds the connection"`
 	OtherAPIs  bool `toml:"other-apis" doc:"also report any other API with a context-taking twin of the same shape (found by types, not a list): its twin often carries only values, or its context is attached later by the caller"`
