@@ -830,7 +830,8 @@ func opMaxBytes(s *scan, op *operator, n ast.Node) {
 }
 
 // readsBodyAfter reports whether the function reads the request whose body
-// is body (r.Body) after pos: r.Body passed to a call, or a form parsed.
+// is body (r.Body) after pos: r.Body passed to a call, a form parsed, or
+// the request passed to a function of the package that does either.
 func readsBodyAfter(s *scan, body ast.Expr, pos token.Pos) bool {
 	sel, ok := ast.Unparen(body).(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != "Body" {
@@ -852,9 +853,12 @@ func readsBodyAfter(s *scan, body ast.Expr, pos token.Pos) bool {
 				return true
 			}
 		}
-		for _, a := range call.Args {
+		for i, a := range call.Args {
 			if as, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && as.Sel.Name == "Body" && types.ExprString(as.X) == req {
 				return true
+			}
+			if types.ExprString(a) == req && readsParamBody(s, s.callee(call), i) {
+				return true // the request handed to a helper of the package that reads its body
 			}
 		}
 		return false

@@ -496,3 +496,50 @@ func sortedFuncs(m map[*types.Func][]bool) []*types.Func {
 	}
 	return out
 }
+
+// --- request-body-unbounded
+
+// readsParamBody: fn is a function of the package being scanned whose
+// parameter i is an *http.Request whose body it reads (its Body passed to
+// a call, or a form parsed): a decode helper (decodeJSON(r, &v)).
+func readsParamBody(s *scan, fn *types.Func, i int) bool {
+	if fn == nil || fn.Pkg() != s.c.Types {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if i >= sig.Params().Len() || !isType(sig.Params().At(i).Type(), httpPkg, "Request") {
+		return false
+	}
+	param := sig.Params().At(i)
+	for _, f := range s.c.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || s.info().Defs[fd.Name] != fn {
+				continue
+			}
+			isParam := func(e ast.Expr) bool {
+				id, ok := ast.Unparen(e).(*ast.Ident)
+				return ok && s.info().Uses[id] == param
+			}
+			return contains(fd.Body, false, func(m ast.Node) bool {
+				call, ok := m.(*ast.CallExpr)
+				if !ok {
+					return false
+				}
+				if f, ok := call.Fun.(*ast.SelectorExpr); ok && isParam(f.X) {
+					switch f.Sel.Name {
+					case "ParseForm", "ParseMultipartForm", "FormValue", "PostFormValue", "FormFile", "MultipartReader":
+						return true
+					}
+				}
+				for _, a := range call.Args {
+					if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && isParam(sel.X) {
+						return true
+					}
+				}
+				return false
+			})
+		}
+	}
+	return false
+}

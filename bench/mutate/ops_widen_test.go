@@ -331,3 +331,59 @@ func TestHelperIntoRowsLoop(t *testing.T) {
 	// receiver and no context to call Owner with.
 	wantMutants(t, got, 1, "\t\t}\n_, _ = s.Owner(ctx, it.ID)\n")
 }
+
+const bodies = `package app
+
+import (
+	"encoding/json"
+	"log"
+	"net/http"
+)
+
+type req struct{ Name string }
+
+func decode(r *http.Request, v any) error { return json.NewDecoder(r.Body).Decode(v) }
+
+func logged(r *http.Request) { log.Print(r.URL.Path) }
+
+func create(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	var v req
+	if err := decode(r, &v); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+	}
+}
+
+func ping(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	logged(r)
+}
+
+type limit struct{ next http.Handler }
+
+func (l limit) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	l.next.ServeHTTP(w, r)
+}
+
+type plain struct{}
+
+func (plain) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	w.WriteHeader(http.StatusNoContent)
+}
+`
+
+func TestMaxBytesThroughHelper(t *testing.T) {
+	// the limit of a handler that hands the request to a helper reading its
+	// body; not that of one whose helper reads no body
+	got := mutants(t, "maxbytes-delete", "example.com/app", bodies)
+	wantMutants(t, got, 1, "func create(w http.ResponseWriter, r *http.Request) {\n\t\n\tvar v req")
+}
+
+func TestMaxBytesMiddlewareServeHTTP(t *testing.T) {
+	// a middleware type: a ServeHTTP that passes the request on to the next
+	// handler; not a ServeHTTP that answers itself
+	got := mutants(t, "maxbytes-middleware-delete", "example.com/app", bodies)
+	wantMutants(t, got, 1, "func (l limit) ServeHTTP(w http.ResponseWriter, r *http.Request) {\n\t\n\tl.next.ServeHTTP(w, r)")
+}
