@@ -139,6 +139,9 @@ func opJWTSkipClaims(s *scan, op *operator, n ast.Node) {
 	if _, isFn := fn.Pkg().Scope().Lookup("WithoutClaimsValidation").(*types.Func); !isFn {
 		return
 	}
+	if fn.Name() == "NewParser" && !verifiesWith(s, call) {
+		return // a parser only used for ParseUnverified validates no claims anyway
+	}
 	for _, a := range call.Args {
 		if c, ok := ast.Unparen(a).(*ast.CallExpr); ok {
 			if f := s.callee(c); f != nil && f.Name() == "WithoutClaimsValidation" {
@@ -159,6 +162,59 @@ func opJWTSkipClaims(s *scan, op *operator, n ast.Node) {
 	}
 	o := s.off(call.Args[len(call.Args)-1].End())
 	s.add(op, call, []edit{{o, o, ", " + opt}}, imports...)
+}
+
+// verifiesWith: the parser that call (NewParser) builds verifies a token:
+// Parse or ParseWithClaims is called on it at once, on the local variable
+// it is assigned to, or, for a struct field it is stored in, on that field
+// anywhere in the package.
+func verifiesWith(s *scan, call *ast.CallExpr) bool {
+	var obj types.Object
+	switch p := s.parent(1).(type) {
+	case *ast.SelectorExpr:
+		return p.Sel.Name == "Parse" || p.Sel.Name == "ParseWithClaims"
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+			if id, ok := p.Lhs[0].(*ast.Ident); ok {
+				obj = s.info().ObjectOf(id)
+			} else if sel, ok := p.Lhs[0].(*ast.SelectorExpr); ok {
+				obj = s.info().ObjectOf(sel.Sel)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 {
+			obj = s.info().ObjectOf(p.Names[0])
+		}
+	case *ast.KeyValueExpr:
+		if id, ok := p.Key.(*ast.Ident); ok {
+			obj = s.info().ObjectOf(id)
+		}
+	}
+	if obj == nil {
+		return false
+	}
+	for _, f := range s.c.Files {
+		if contains(f, false, func(m ast.Node) bool {
+			c, ok := m.(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			sel, ok := c.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "Parse" && sel.Sel.Name != "ParseWithClaims") {
+				return false
+			}
+			switch x := ast.Unparen(sel.X).(type) {
+			case *ast.Ident:
+				return s.info().Uses[x] == obj
+			case *ast.SelectorExpr:
+				return s.info().Uses[x.Sel] == obj
+			}
+			return false
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // opJWTParseUnverified replaces a verifying parse by ParseUnverified: the

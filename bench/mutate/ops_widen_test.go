@@ -218,11 +218,28 @@ func verifyWith(s string, key []byte) (*jwt.RegisteredClaims, error) {
 func spread(s string, opts []jwt.ParserOption) (*jwt.Token, error) {
 	return jwt.Parse(s, nil, opts...)
 }
+
+func peek(s string) (jwt.MapClaims, error) {
+	c := jwt.MapClaims{}
+	_, _, err := jwt.NewParser().ParseUnverified(s, c)
+	return c, err
+}
+
+type verifier struct{ p *jwt.Parser }
+
+func newVerifier() *verifier { return &verifier{p: jwt.NewParser()} }
+
+func (v *verifier) check(s string, key []byte) error {
+	_, err := v.p.Parse(s, func(t *jwt.Token) (any, error) { return key, nil })
+	return err
+}
 `
 
 func TestJWTSkipClaims(t *testing.T) {
 	got := mutants(t, "jwt-skip-claims", "example.com/app", jwtParsing)
-	wantMutants(t, got, 2,
+	// not the parser that only peeks (ParseUnverified validates no claims)
+	wantMutants(t, got, 3,
+		`&verifier{p: jwt.NewParser(jwt.WithoutClaimsValidation())}`,
 		`jwt.WithValidMethods([]string{"HS256"}), jwt.WithoutClaimsValidation())
 	if err != nil`,
 		`p := jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}), jwt.WithoutClaimsValidation())`)
@@ -230,7 +247,8 @@ func TestJWTSkipClaims(t *testing.T) {
 
 func TestJWTParseUnverified(t *testing.T) {
 	got := mutants(t, "jwt-parse-unverified", "example.com/app", jwtParsing)
-	wantMutants(t, got, 2,
+	wantMutants(t, got, 3,
+		`_, _, err := v.p.ParseUnverified(s, jwt.MapClaims{})`,
 		`tok, _, err := (&jwt.Parser{}).ParseUnverified(s, jwt.MapClaims{})`,
 		`if _, _, err := p.ParseUnverified(s, &c); err != nil`)
 	// the Keyfunc no longer used is blanked, so the mutant builds
