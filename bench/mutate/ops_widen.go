@@ -220,7 +220,8 @@ func verifiesWith(s *scan, call *ast.CallExpr) bool {
 // opJWTParseUnverified replaces a verifying parse by ParseUnverified: the
 // token's claims are read without checking its signature, and the code
 // after it trusts them (tok, err := jwt.Parse(s, keyFunc) →
-// tok, _, err := (&jwt.Parser{}).ParseUnverified(s, jwt.MapClaims{})).
+// tok, _, err := (&jwt.Parser{}).ParseUnverified(s, jwt.MapClaims{}), its
+// later tok.Valid read as true).
 func opJWTParseUnverified(s *scan, op *operator, n ast.Node) {
 	as, ok := n.(*ast.AssignStmt)
 	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
@@ -258,7 +259,29 @@ func opJWTParseUnverified(s *scan, op *operator, n ast.Node) {
 	}
 	text := recv + ".ParseUnverified(" + s.text(call.Args[0]) + ", " + claims + ")"
 	o := s.off(as.Lhs[0].End())
-	s.add(op, call, []edit{{o, o, ", _"}, s.replace(call, text)}, imports...)
+	edits := []edit{{o, o, ", _"}, s.replace(call, text)}
+	// A token from ParseUnverified is never Valid: code that still checked
+	// it would reject every token. The bug trusts the claims: its checks
+	// of tok.Valid go too (read as true).
+	if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+		tok := s.info().ObjectOf(id)
+		_, body := s.innermostFunc()
+		if body != nil && tok != nil {
+			ast.Inspect(body, func(m ast.Node) bool {
+				sel, ok := m.(*ast.SelectorExpr)
+				if !ok || sel.Sel.Name != "Valid" {
+					return true
+				}
+				if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info().Uses[x] == tok && sel.Pos() > as.End() {
+					if _, isField := s.info().Selections[sel]; isField && s.info().Selections[sel].Kind() == types.FieldVal {
+						edits = append(edits, s.replace(sel, "true"))
+					}
+				}
+				return true
+			})
+		}
+	}
+	s.add(op, call, edits, imports...)
 }
 
 // --- migration-lock
