@@ -352,9 +352,9 @@ func opAddColumnVolatile(s *scan, op *operator, n ast.Node) {
 // `for rows.Next()` loop, right after the row is scanned, a call of a
 // function of the package that runs a SELECT with a bound argument taken
 // from one of its parameters (a store method: GetUser(ctx, id)), that
-// parameter given a scanned value; the function's other parameters are
-// filled from the enclosing function's (a context, a transaction or
-// pool of the same type) and a method is called on the same receiver.
+// parameter given a scanned value; its other parameters and a method's
+// receiver are filled from the variables in scope of their types (a
+// context, a transaction, the store).
 func opHelperIntoRowsLoop(s *scan, op *operator, n ast.Node) {
 	fd, ok := n.(*ast.FuncDecl)
 	if !ok || fd.Body == nil || inMigrationCode(s, fd) {
@@ -405,32 +405,44 @@ func opHelperIntoRowsLoop(s *scan, op *operator, n ast.Node) {
 }
 
 // helperCall is the text of a call of fn from fd's loop l, with the bound
-// parameters (bound[i]) given a scanned value and the others filled from
-// fd's parameters and receiver, or "" when one cannot be filled.
+// parameters (bound[i]) given a scanned value and the others, and the
+// receiver of a method, filled from the variables in scope after the scan
+// (the function's parameters and receiver, a transaction begun before the
+// loop), or "" when one cannot be filled.
 func helperCall(s *scan, fd *ast.FuncDecl, fn *types.Func, bound []bool, l rowsLoop) string {
 	sig := fn.Type().(*types.Signature)
 	if sig.Variadic() || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return ""
 	}
-	recv := ""
-	if sig.Recv() != nil {
-		if fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
-			return ""
-		}
-		rid := fd.Recv.List[0].Names[0]
-		rv := s.info().Defs[rid]
-		if rv == nil || rid.Name == "_" || !sameBase(rv.Type(), sig.Recv().Type()) {
-			return ""
-		}
-		recv = rid.Name + "."
+	at := l.scan.End()
+	scope := s.info().Scopes[l.loop.Body]
+	if scope == nil {
+		return ""
 	}
-	var params []*types.Var
-	for _, f := range fd.Type.Params.List {
-		for _, id := range f.Names {
-			if v, ok := s.info().Defs[id].(*types.Var); ok && id.Name != "_" {
-				params = append(params, v)
+	// inScope is the innermost variable of the function (or package) in
+	// scope at the insertion point for which ok holds.
+	inScope := func(ok func(v *types.Var) bool) string {
+		for sc := scope; sc != nil && sc != types.Universe; sc = sc.Parent() {
+			for _, name := range sc.Names() {
+				v, isVar := sc.Lookup(name).(*types.Var)
+				if !isVar || name == "_" || (v.Pos() >= at && sc != s.c.Types.Scope()) || !ok(v) {
+					continue
+				}
+				if _, found := scope.LookupParent(name, at); found != v {
+					continue // shadowed there
+				}
+				return name
 			}
 		}
+		return ""
+	}
+	recv := ""
+	if sig.Recv() != nil {
+		r := inScope(func(v *types.Var) bool { return sameBase(v.Type(), sig.Recv().Type()) })
+		if r == "" {
+			return ""
+		}
+		recv = r + "."
 	}
 	args := make([]string, sig.Params().Len())
 	fromRow := false
@@ -442,12 +454,7 @@ func helperCall(s *scan, fd *ast.FuncDecl, fn *types.Func, bound []bool, l rowsL
 				continue
 			}
 		}
-		for _, v := range params {
-			if types.Identical(v.Type(), p.Type()) && !shadowedInLoop(s, l, v) {
-				args[i] = v.Name()
-				break
-			}
-		}
+		args[i] = inScope(func(v *types.Var) bool { return types.Identical(v.Type(), p.Type()) })
 		if args[i] == "" {
 			return ""
 		}
@@ -455,8 +462,7 @@ func helperCall(s *scan, fd *ast.FuncDecl, fn *types.Func, bound []bool, l rowsL
 	if !fromRow {
 		return ""
 	}
-	name := fn.Name()
-	return recv + name + "(" + strings.Join(args, ", ") + ")"
+	return recv + fn.Name() + "(" + strings.Join(args, ", ") + ")"
 }
 
 // scannedOfType is the text of a scanned target of p's type, of p's name
@@ -484,14 +490,6 @@ func scannedOfType(s *scan, targets []ast.Expr, p *types.Var) string {
 		return s.text(same[0])
 	}
 	return ""
-}
-
-// shadowedInLoop: the loop body declares a name v's name refers to there.
-func shadowedInLoop(s *scan, l rowsLoop, v *types.Var) bool {
-	return contains(l.loop.Body, false, func(m ast.Node) bool {
-		id, ok := m.(*ast.Ident)
-		return ok && id.Name == v.Name() && s.info().Defs[id] != nil && id.Pos() < l.scan.End()
-	})
 }
 
 // sameBase: a and b are the same named type, through one pointer.

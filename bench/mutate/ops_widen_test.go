@@ -405,3 +405,45 @@ func TestMaxBytesMiddlewareServeHTTP(t *testing.T) {
 	got := mutants(t, "maxbytes-middleware-delete", "example.com/app", bodies)
 	wantMutants(t, got, 1, "func (l limit) ServeHTTP(w http.ResponseWriter, r *http.Request) {\n\t\n\tl.next.ServeHTTP(w, r)")
 }
+
+const txStore = `package app
+
+import (
+	"context"
+	"database/sql"
+)
+
+type backend struct{ db *sql.DB }
+
+func pending(ctx context.Context, tx *sql.Tx, instance string) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM events WHERE instance = $1", instance).Scan(&n)
+	return n, err
+}
+
+func (b *backend) Tasks(ctx context.Context) error {
+	tx, err := b.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT instance FROM tasks")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var instance string
+		if err := rows.Scan(&instance); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+`
+
+func TestHelperIntoRowsLoopLocals(t *testing.T) {
+	// the transaction begun before the loop fills the helper's *sql.Tx
+	got := mutants(t, "helper-into-rows-loop", "example.com/app", txStore)
+	wantMutants(t, got, 1, "\t\t}\n_, _ = pending(ctx, tx, instance)\n")
+}
