@@ -101,6 +101,7 @@ func operators() []*operator {
 		{Name: "query-into-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function (or a call of a function of the package that runs one) again per element of a loop over a list from the data, the argument taken from the element", visit: opQueryIntoLoop},
 		{Name: "query-into-rows-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function (or a call of a function of the package that runs one) again per row of a `for rows.Next()` loop of the function, the argument taken from a scanned column", visit: opQueryIntoRowsLoop},
 		{Name: "helper-into-rows-loop", Rule: "sql-in-loop", Doc: "call, per row of a `for rows.Next()` loop, a function of the package that runs a SELECT bound to one of its parameters, given a scanned value", visit: opHelperIntoRowsLoop},
+		{Name: "helper-into-loop", Rule: "sql-in-loop", Doc: "call, per element of a loop over a list from the data, a function of the package that runs a SELECT bound to one of its parameters, given the element", visit: opHelperIntoLoop},
 		{Name: "rows-close-delete", Rule: "sql-rows-close", Doc: "delete `defer rows.Close()`", visit: opRowsClose},
 		{Name: "rows-err-delete", Rule: "sql-rows-err", Doc: "replace rows.Err() by error(nil)", visit: opRowsErr},
 		{Name: "concurrently-drop", Rule: "migration-lock", Doc: "delete CONCURRENTLY from a CREATE INDEX in SQL text", visit: opMigrationDrop},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"regexp"
 	"strings"
@@ -385,7 +386,7 @@ func opHelperIntoRowsLoop(s *scan, op *operator, n ast.Node) {
 			continue
 		}
 		for _, l := range loops {
-			call := helperCall(s, fd, fn, helpers[fn], l)
+			call := helperCall(s, fn, helpers[fn], l.loop.Body, l.scan.End(), func(p *types.Var) string { return scannedOfType(s, l.targets, p) })
 			if call == "" {
 				continue
 			}
@@ -404,18 +405,18 @@ func opHelperIntoRowsLoop(s *scan, op *operator, n ast.Node) {
 	}
 }
 
-// helperCall is the text of a call of fn from fd's loop l, with the bound
-// parameters (bound[i]) given a scanned value and the others, and the
+// helperCall is the text of a call of fn at position at of a loop's body,
+// with the bound parameters (bound[i]) given a value of the loop
+// (fromLoop: a scanned column, the element) and the others, and the
 // receiver of a method, filled from the variables in scope after the scan
 // (the function's parameters and receiver, a transaction begun before the
 // loop), or "" when one cannot be filled.
-func helperCall(s *scan, fd *ast.FuncDecl, fn *types.Func, bound []bool, l rowsLoop) string {
+func helperCall(s *scan, fn *types.Func, bound []bool, body *ast.BlockStmt, at token.Pos, fromLoop func(p *types.Var) string) string {
 	sig := fn.Type().(*types.Signature)
 	if sig.Variadic() || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return ""
 	}
-	at := l.scan.End()
-	scope := s.info().Scopes[l.loop.Body]
+	scope := s.info().Scopes[body]
 	if scope == nil {
 		return ""
 	}
@@ -449,7 +450,7 @@ func helperCall(s *scan, fd *ast.FuncDecl, fn *types.Func, bound []bool, l rowsL
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)
 		if bound[i] {
-			if a := scannedOfType(s, l.targets, p); a != "" {
+			if a := fromLoop(p); a != "" {
 				args[i], fromRow = a, true
 				continue
 			}
@@ -463,6 +464,93 @@ func helperCall(s *scan, fd *ast.FuncDecl, fn *types.Func, bound []bool, l rowsL
 		return ""
 	}
 	return recv + fn.Name() + "(" + strings.Join(args, ", ") + ")"
+}
+
+// opHelperIntoLoop makes the per-item lookup of an N+1: at the top of a
+// loop over a list from the data (isDataList), a call of a function of the
+// package that runs a SELECT bound to one of its parameters, that
+// parameter given the element (or its field of the parameter's name and
+// type); the other parameters filled as helper-into-rows-loop does.
+func opHelperIntoLoop(s *scan, op *operator, n ast.Node) {
+	fd, ok := n.(*ast.FuncDecl)
+	if !ok || fd.Body == nil || inMigrationCode(s, fd) {
+		return
+	}
+	self, _ := s.info().Defs[fd.Name].(*types.Func)
+	if self == nil {
+		return
+	}
+	var loops []*ast.RangeStmt
+	ast.Inspect(fd.Body, func(m ast.Node) bool {
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		if r, ok := m.(*ast.RangeStmt); ok && isDataList(s, r) {
+			loops = append(loops, r)
+		}
+		return true
+	})
+	if len(loops) == 0 {
+		return
+	}
+	helpers := selectHelperParams(s)
+	for _, fn := range sortedFuncs(helpers) {
+		if fn == self {
+			continue
+		}
+		for _, l := range loops {
+			at := l.Body.Lbrace + 1
+			call := helperCall(s, fn, helpers[fn], l.Body, at, func(p *types.Var) string { return elementOfType(s, l, p) })
+			if call == "" {
+				continue
+			}
+			stmt := call
+			if k := fn.Type().(*types.Signature).Results().Len(); k > 0 {
+				stmt = strings.TrimSuffix(strings.Repeat("_, ", k), ", ") + " = " + call
+			}
+			o := s.off(at)
+			s.stack = append(s.stack, l)
+			s.add(op, l, []edit{{o, o, "\n" + stmt + "\n"}})
+			s.setVia("same-package")
+			s.stack = s.stack[:len(s.stack)-1]
+			break
+		}
+	}
+}
+
+// elementOfType is the text of the loop's element (a map's key, the value,
+// or the value's exported field of p's name) of p's type, or "".
+func elementOfType(s *scan, l *ast.RangeStmt, p *types.Var) string {
+	if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsBoolean != 0 {
+		return ""
+	}
+	if _, isMap := s.typeOf(l.X).Underlying().(*types.Map); isMap {
+		if k, ok := l.Key.(*ast.Ident); ok && k.Name != "_" && types.Identical(s.typeOf(k), p.Type()) {
+			return k.Name
+		}
+	}
+	v, ok := l.Value.(*ast.Ident)
+	if !ok || v.Name == "_" || s.typeOf(v) == nil {
+		return ""
+	}
+	vt := s.typeOf(v)
+	if types.Identical(vt, p.Type()) {
+		return v.Name
+	}
+	if ptr, ok := vt.Underlying().(*types.Pointer); ok {
+		vt = ptr.Elem()
+	}
+	str, ok := vt.Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < str.NumFields(); i++ {
+		f := str.Field(i)
+		if f.Exported() && strings.EqualFold(f.Name(), p.Name()) && types.Identical(f.Type(), p.Type()) {
+			return v.Name + "." + f.Name()
+		}
+	}
+	return ""
 }
 
 // scannedOfType is the text of a scanned target of p's type, of p's name

@@ -447,3 +447,42 @@ func TestHelperIntoRowsLoopLocals(t *testing.T) {
 	got := mutants(t, "helper-into-rows-loop", "example.com/app", txStore)
 	wantMutants(t, got, 1, "\t\t}\n_, _ = pending(ctx, tx, instance)\n")
 }
+
+const listStore = `package app
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Store struct{ db *sql.DB }
+
+func (s *Store) Owner(ctx context.Context, ownerID int64) (string, error) {
+	var name string
+	err := s.db.QueryRowContext(ctx, "SELECT name FROM owners WHERE id = $1", ownerID).Scan(&name)
+	return name, err
+}
+
+type Item struct {
+	ID      int64
+	OwnerID int64
+}
+
+func (s *Store) Annotate(ctx context.Context, items []Item) int {
+	n := 0
+	for _, it := range items {
+		n += int(it.ID)
+	}
+	for i := range 3 {
+		n += i
+	}
+	return n
+}
+`
+
+func TestHelperIntoLoop(t *testing.T) {
+	// the owner looked up per element of a list from the data, from the
+	// element's field of the parameter's name; not in a counted loop
+	got := mutants(t, "helper-into-loop", "example.com/app", listStore)
+	wantMutants(t, got, 1, "for _, it := range items {\n_, _ = s.Owner(ctx, it.OwnerID)\n")
+}
