@@ -319,4 +319,3 @@ func readsToEOF(info *types.Info, use inspector.Cursor) bool {
 	}
 	return false
 }
-
