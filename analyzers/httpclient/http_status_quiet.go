@@ -69,7 +69,7 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		Applies: func(c statusRead) bool {
 			return checksStatusValue(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},
-	},	{
+	}, {
 		Name: "compared-with-expected",
 		Doc: "A body read (not decoded) into bytes used only to be compared with an expected value, perhaps as a " +
 			"trimmed string (if strings.TrimSpace(string(b)) != nonce), a non-nil error being returned when it " +
