@@ -32,7 +32,7 @@ func quietResultsHandedOn(u string) (*http.Response, error) {
 
 // The body is read whole on every path before any return, and never
 // closed: at EOF the Transport puts the connection back in its pool.
-func quietReadToEOF(req *http.Request) (string, error) {
+func quietReadToEof(req *http.Request) (string, error) {
 	resp, err := client.Do(req)
 	if err != nil {
 		return "", err
