@@ -46,7 +46,7 @@ func (x *clientIndex) requestBounded(e ast.Expr, hops int) bool {
 			return x.builderBounded(fn, hops) // req, err := c.newRequest(ctx, ...)
 		}
 	case *ast.Ident:
-		if v, ok := x.info.Uses[e].(*types.Var); ok && v.Kind() == types.ParamVar {
+		if v, ok := x.info.Uses[e].(*types.Var); ok && v.Kind() == types.ParamVar && len(x.values(v)) == 0 {
 			return x.paramBounded(v, hops) // func (c *Client) do(req *http.Request)
 		}
 		return x.anyValue(e, hops, x.requestBounded)
