@@ -46,6 +46,13 @@ func Analyzer(t testing.TB, rulesTOML string, r *rule.Rule) *analysis.Analyzer {
 	return Analyzers(t, rulesTOML, r)[0]
 }
 
+// FixtureOptions are the rules.toml keys, beyond enabled = true, that a
+// rule's shared fixture package is written for: a tier that is off by
+// default but whose quiet forms and fixes the fixtures exercise.
+var FixtureOptions = map[string]string{
+	"secret-literal": "names = true\n",
+}
+
 // Explaining is Analyzer for a rule, under the default configuration
 // with the rule switched on, whose quiet forms tell explain which candidate each silenced (as
 // prodlint -explain does). explain may be called concurrently.
@@ -55,7 +62,7 @@ func Explaining(t testing.TB, r *rule.Rule, explain func(rule.Silence)) *analysi
 	if r.ID != rule.DirectiveRuleID {
 		specs = append(specs, r.Spec())
 	}
-	cfg, err := config.Parse("rules.toml", []byte("[rules."+r.ID+"]\nenabled = true\n"), specs)
+	cfg, err := config.Parse("rules.toml", []byte("[rules."+r.ID+"]\nenabled = true\n"+FixtureOptions[r.ID]), specs)
 	if err != nil {
 		t.Fatalf("test configuration: %v", err)
 	}
