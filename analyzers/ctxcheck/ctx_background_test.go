@@ -10,7 +10,7 @@ import (
 )
 
 func TestBackground(t *testing.T) {
-	a := ruletest.Analyzer(t, "", ctxcheck.Background())
+	a := ruletest.Analyzer(t, "[rules.ctx-background]\nenabled = true\n", ctxcheck.Background())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-background", "ctx-background/cmd")
 	analysistest.Run(t, ruletest.TestData(), a, "ctx-background/fact/web")
 }
@@ -18,6 +18,27 @@ func TestBackground(t *testing.T) {
 // With every tier on: fresh roots in go statements, with their own
 // deadline, and for follow-up writes are reported too.
 func TestBackgroundBroad(t *testing.T) {
-	a := ruletest.Analyzer(t, "[rules.ctx-background]\nwrites = true\nbounded = true\ngo-statements = true\n", ctxcheck.Background())
+	a := ruletest.Analyzer(t, "[rules.ctx-background]\nenabled = true\nwrites = true\nbounded = true\ngo-statements = true\n", ctxcheck.Background())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-background/broad")
 }
+
+// The rule is opt-in: with the default rules.toml a fresh root in a
+// handler is not reported; switched on, the same code is.
+func TestBackgroundOffByDefault(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", ctxcheck.Background()), "ctx-background/default")
+	on := ruletest.Analyzer(t, "[rules.ctx-background]\nenabled = true\n", ctxcheck.Background())
+	res := analysistest.Run(&quietT{t}, ruletest.TestData(), on, "ctx-background/default")
+	n := 0
+	for _, r := range res {
+		n += len(r.Diagnostics)
+	}
+	if n != 1 {
+		t.Errorf("switched on: %d findings in ctx-background/default, want 1", n)
+	}
+}
+
+// quietT lets analysistest run a fixture without // want comments and
+// report what it found, instead of failing on it.
+type quietT struct{ *testing.T }
+
+func (quietT) Errorf(string, ...any) {}

@@ -21,11 +21,12 @@ import (
 // Variant returns the ctx-variant rule.
 func Variant() *rule.Rule {
 	return &rule.Rule{
-		ID:       "ctx-variant",
-		Severity: config.SeverityError,
-		Enabled:  true,
-		Requires: []*analysis.Analyzer{ctxsum.Analyzer},
-		Imports:  []string{"context", "net/http"},
+		ID:         "ctx-variant",
+		Severity:   config.SeverityError,
+		Enabled:    true,
+		Requires:   []*analysis.Analyzer{ctxsum.Analyzer},
+		Imports:    []string{"context", "net/http"},
+		NewOptions: func() any { return &VariantOptions{} },
 		Doc: rule.Doc{
 			Title: "report calls that have a context-taking twin while a ctx is in scope",
 			Why: `db.Query, http.NewRequest, exec.Command and net.Dial cannot be cancelled: when the client disconnects ` +
@@ -40,7 +41,13 @@ func Variant() *rule.Rule {
 			Good: `func (s *Store) Orders(ctx context.Context, user string) (*sql.Rows, error) {
 	return s.db.QueryContext(ctx, "SELECT id, total FROM orders WHERE user_id = $1", user)
 }`,
-			Quiet: `Not candidates: calls with no named context.Context or *http.Request parameter in scope (main, init, ` +
+			Quiet: `The default tier is database/sql and sqlx calls that run a statement, begin a transaction or ping ` +
+				`the database (Query, QueryRow, Exec, Begin, Ping and their sqlx forms): judged on modules the rule had never been tuned on, across ` +
+				`five rounds, every such finding was right, while the other kinds of API together were right about one ` +
+				`time in four (a request handed to a helper that attaches the ctx, a loopback dial, a child process that ` +
+				`must outlive the call, a statement prepared and then run with a Context method, a twin that carries only ` +
+				`values). They are reported with an option each: http, net, commands, sql-prepare, other-apis. ` +
+				`Not candidates: calls with no named context.Context or *http.Request parameter in scope (main, init, ` +
 				`CLI and library code without a ctx, urfave/cli v3 command actions); calls already passing a context; APIs ` +
 				`whose twin differs in more than the leading context.Context (other parameters or results), found by types ` +
 				`on the same receiver type or in the same package, so any third-party API of the F / F...Context shape is ` +
@@ -60,6 +67,7 @@ func Variant() *rule.Rule {
 }
 
 func runVariant(p *rule.Pass) error {
+	opts := rule.Options[VariantOptions](p)
 	twins := newTwinFinder(p.Pkg, p.TypesInfo)
 	done := newDoneIndex(p.TypesInfo)
 	calls := newPackageCalls(p)
@@ -84,7 +92,7 @@ func runVariant(p *rule.Pass) error {
 		if rule.Quiet(p, call, variantQuiet, cand) {
 			continue
 		}
-		if rule.Quiet(p, call, variantScopeQuiet, variantInScope{cand, src, done, calls}) {
+		if rule.Quiet(p, call, variantScopeQuiet, variantInScope{cand, opts, src, done, calls}) {
 			continue
 		}
 		if d := preferDerived(p.TypesInfo, p.Pkg, c, src); !resultLeaves(p.TypesInfo, c) {

@@ -49,6 +49,7 @@ var variantQuiet = []rule.QuietForm[variantCall]{
 // variantInScope is a candidate of ctx-variant with the context in scope.
 type variantInScope struct {
 	variantCall
+	opts  *VariantOptions
 	src   ctxSource
 	done  *doneIndex
 	calls *packageCalls
@@ -170,4 +171,44 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 			return owner != nil && v.src.request && v.calls.onlyOutgoingRequests(owner, v.src.v)
 		},
 	},
+	// The default tier: on code the rule had not been tuned on, only
+	// database/sql statements run and transactions begun without the ctx
+	// were right often enough; every other kind of API is an option.
+	{
+		Name: "tier-sql-prepare",
+		Doc: "In the default tier, database/sql and sqlx Prepare and Stmt: the statement then runs with a " +
+			"Context method, which is what holds the connection (reported with sql-prepare = true).",
+		Applies: func(v variantInScope) bool { return v.outside(tierSQLPrepare) },
+	},
+	{
+		Name: "tier-http",
+		Doc: "In the default tier, net/http calls (http.NewRequest, http.Get, Post, PostForm): the request is often " +
+			"handed to a helper or client that attaches the ctx, or sent by a client with its own short timeout " +
+			"(reported with http = true).",
+		Applies: func(v variantInScope) bool { return v.outside(tierHTTP) },
+	},
+	{
+		Name: "tier-net",
+		Doc: "In the default tier, net and crypto/tls calls (net.Dial, a TLS Handshake): a loopback dial succeeds or " +
+			"is refused at once (reported with net = true).",
+		Applies: func(v variantInScope) bool { return v.outside(tierNet) },
+	},
+	{
+		Name: "tier-command",
+		Doc: "In the default tier, exec.Command: many commands start a child that must outlive the call, or run a " +
+			"short local tool whose interruption leaves worse state than finishing (reported with commands = true).",
+		Applies: func(v variantInScope) bool { return v.outside(tierCommand) },
+	},
+	{
+		Name: "tier-other-api",
+		Doc: "In the default tier, any other API with a context-taking twin: its twin often carries only values, or " +
+			"the caller attaches the context later (reported with other-apis = true).",
+		Applies: func(v variantInScope) bool { return v.outside(tierOther) },
+	},
+}
+
+// outside reports whether the candidate calls an API of tier t and the
+// options leave t out.
+func (v variantInScope) outside(t variantTier) bool {
+	return tierOf(v.fn, v.t == nil) == t && !v.opts.reported(t)
 }

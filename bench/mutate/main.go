@@ -288,20 +288,24 @@ func collect(fetched []module, results []*moduleResult, rec *runRecord) (*runRec
 
 // configText is the configuration every mutant runs under: the defaults,
 // with every rule that is off by default switched on (from the registry, so
-// a rule made opt-in keeps its mutants detectable) and goroutine-unbounded
-// for every loop, not only handlers, so that each operator meets its rule.
+// a rule made opt-in keeps its mutants detectable), goroutine-unbounded
+// for every loop, not only handlers, and ctx-variant for every tier, so
+// that each operator meets its rule.
 var configText = mutantConfig()
 
 func mutantConfig() string {
 	var b strings.Builder
 	b.WriteString("# written by bench/mutate\n")
 	for _, r := range analyzers.Rules() {
-		if r.Enabled && r.ID != "goroutine-unbounded" {
+		if r.Enabled && r.ID != "goroutine-unbounded" && r.ID != "ctx-variant" {
 			continue
 		}
 		fmt.Fprintf(&b, "[rules.%s]\nenabled = true\n", r.ID)
-		if r.ID == "goroutine-unbounded" {
+		switch r.ID {
+		case "goroutine-unbounded":
 			b.WriteString("all-loops = true\n")
+		case "ctx-variant": // every kind of API, not only database/sql statements
+			b.WriteString("http = true\nnet = true\ncommands = true\nsql-prepare = true\nother-apis = true\n")
 		}
 		b.WriteString("\n")
 	}

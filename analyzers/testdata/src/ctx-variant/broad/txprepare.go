@@ -25,11 +25,11 @@ func prepareInTx(ctx context.Context, tx *sql.Tx, ids []int64) error {
 }
 
 func prepareOnPool(ctx context.Context, db *sql.DB) (*sql.Stmt, error) {
-	return db.PrepareContext(ctx, "DELETE FROM sessions WHERE id = $1") // want `\[ctx-variant\] \(\*sql.DB\).Prepare cannot be cancelled`
+	return db.Prepare("DELETE FROM sessions WHERE id = $1") // want `\[ctx-variant\] \(\*sql.DB\).Prepare cannot be cancelled`
 }
 
 // A statement prepared on a transaction for the caller, which runs it
 // with its own context.
-func quietPreparesInTx(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
+func safePreparesInTx(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 	return tx.Prepare("DELETE FROM sessions WHERE id = $1")
 }
