@@ -21,7 +21,8 @@ type GoroutineOptions struct {
 	SmallLoop     int  `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
 	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit" min:"1"`
 	HandlerSpawns bool `toml:"handler-spawns" doc:"also report a goroutine an http handler starts outside a loop and does not wait for (one per request); off by default because on real code most hand bounded work to a pool, a queue or a limited database pool in another package, which the rule cannot see"`
-	AllLoops      bool `toml:"all-loops" doc:"report goroutines started per item in every loop, not only in request-serving code and in loops fed from outside the function (an audit: most of the extra findings are bounded by the program's structure, a goroutine per configured upstream or graph node, which types cannot see)"`
+	InputLoops    bool `toml:"input-loops" doc:"also report, outside request-serving code, a goroutine per item of a collection or stream fed from outside the function: the result of a fetch (a call taking a context.Context and returning a slice or map and an error), a local decoded into or filled by a query, a message of a receive loop that runs until its stream ends, an exported or generic helper's parameter; off by default because on real code most of these lists are bounded by the program's structure (namespaces, partitions, the service's own users, local stores), which types cannot see"`
+	AllLoops      bool `toml:"all-loops" doc:"report goroutines started per item in every loop, not only in request-serving code (and, with input-loops, in loops fed from outside the function) (an audit: most of the extra findings are bounded by the program's structure, a goroutine per configured upstream or graph node, which types cannot see)"`
 }
 
 // GoroutineUnbounded returns the goroutine-unbounded rule.
@@ -41,16 +42,23 @@ func GoroutineUnbounded() *rule.Rule {
 			Bad: "for _, j := range jobs {\n\tgo process(j)\n}",
 			Good: "g, ctx := errgroup.WithContext(ctx)\ng.SetLimit(10)\nfor _, j := range jobs {\n\t" +
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
-			Quiet: "By default a goroutine per item is reported in request-serving code (an http handler, or " +
-				"a function with an *http.Request parameter, and literals inside them), where every request " +
-				"multiplies it, and elsewhere only where the items come from outside the function: a field of " +
-				"a protobuf message parameter, a local " +
-				"decoded into (json.Unmarshal, Decoder.Decode), filled by a query (appended in a rows.Next loop, " +
-				"sqlx Select) or returned by a fetch (a call taking a context.Context and returning a slice or " +
-				"map and an error); a message received in a loop that runs until its stream ends (for m := range " +
-				"ch, an endless for with m := <-ch or a select case receiving m, a gRPC stream's Recv) and used by " +
-				"the goroutine; an exported or generic helper that runs a callback parameter per element of a " +
-				"parameter and takes no integer (no limit). Quiet by default: a slice or map parameter itself (on " +
+			Quiet: "By default a goroutine per item is reported only in code serving a request, where every request " +
+				"multiplies it and the caller sets how many items there are: in an http handler, or a function with " +
+				"an *http.Request parameter, and literals inside them (every loop), and per element of a field of " +
+				"the request message of a method serving an RPC (a method whose first parameter is a " +
+				"context.Context and whose last result is an error, looping over a protobuf-tagged field of a " +
+				"parameter). That is the tier whose findings held on code the rule had never seen. " +
+				"input-loops = true also reports, outside request-serving code, items that come from outside the " +
+				"function: a local decoded into (json.Unmarshal, Decoder.Decode), filled by a query (appended in a " +
+				"rows.Next loop, sqlx Select) or returned by a fetch (a call taking a context.Context and returning " +
+				"a slice or map and an error); a message received in a loop that runs until its stream ends (for " +
+				"m := range ch, an endless for with m := <-ch or a select case receiving m, a gRPC stream's Recv) " +
+				"and used by the goroutine; a protobuf message field of any function's parameter; an exported or " +
+				"generic helper that runs a callback parameter per element of a parameter and takes no integer " +
+				"(no limit). It is off by default because, judged on real code, most of those lists and streams " +
+				"were bounded by the program's structure (namespaces, partitions, the service's own users, a " +
+				"local store, a de-duplicated graph walk), which types cannot see. Quiet in every tier: a slice or " +
+				"map parameter itself (on " +
 				"real code most are lists the program built: configured domains, a model's operands, registered " +
 				"checks), loops over the program's own state (a receiver's fields, package variables, a field of " +
 				"a configuration struct passed in, a list returned without a context or error), over functions " +
@@ -200,6 +208,9 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 		feed, ok := inputFeedOf(p, s, open)
 		if !ok || !unbounded {
 			return // the loop runs over the program's own state: not a candidate by default
+		}
+		if !feed.request && !opts.InputLoops {
+			return // input outside request-serving code: only with input-loops
 		}
 		cand.feed, cand.fed = feed, true
 		if rule.Quiet(p, s.cur.Node(), loopSpawnQuiet, cand) {

@@ -14,11 +14,13 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
-// The default tier of goroutine-unbounded: outside request-serving code a
-// goroutine per item is reported only when the items evidently come from
-// outside the function (a parameter, a decoded or received message, a
-// query result), so that their number is set by input, not by the
-// program's structure.
+// The input tier of goroutine-unbounded (input-loops): outside
+// request-serving code a goroutine per item is reported only when the
+// items evidently come from outside the function (a parameter's wire
+// field, a decoded or received message, a query result), so that their
+// number is set by input, not by the program's structure. By default only
+// a field of the request message of a method serving an RPC is taken
+// (inputFeed.request); the rest waits for input-loops.
 
 // feedKind says how a loop is fed from outside the function.
 type feedKind int
@@ -35,6 +37,9 @@ type inputFeed struct {
 	what   string     // the collection or the channel, as written
 	origin string     // where it comes from: "a parameter", "a query result", ...
 	msg    *types.Var // for perMessage: the variable the message is received into
+	// request: the items are a field of the request message an RPC
+	// method serves (the default tier); the others need input-loops.
+	request bool
 }
 
 // inputFeedOf returns the input that drives one of the open loops around
@@ -84,7 +89,8 @@ func loopFeed(p *rule.Pass, s spawn, l inspector.Cursor) (inputFeed, bool) {
 		if !ok {
 			return inputFeed{}, false
 		}
-		return inputFeed{kind: perElement, what: exprText(loop.X), origin: origin}, true
+		request := wireField(info, loop.X) && isParamOf(info, fn, rootVar(info, loop.X)) && servesRPC(info, fn)
+		return inputFeed{kind: perElement, what: exprText(loop.X), origin: origin, request: request}, true
 	case *ast.ForStmt:
 		if loop.Cond != nil || loop.Init != nil || loop.Post != nil {
 			return inputFeed{}, false
@@ -517,4 +523,22 @@ func closedBefore(p *rule.Pass, l inspector.Cursor, ch ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// servesRPC reports whether fn has the shape of an RPC method serving a
+// request (a gRPC service method): a method whose first parameter is a
+// context.Context and whose last result is an error. A goroutine per
+// element of a field of its request message is a goroutine per element of
+// what each caller sends.
+func servesRPC(info *types.Info, fn inspector.Cursor) bool {
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok || decl.Recv == nil {
+		return false
+	}
+	sig := match.Signature(info, decl)
+	if sig == nil || sig.Params().Len() < 2 || sig.Results().Len() == 0 {
+		return false
+	}
+	return match.IsNamed(sig.Params().At(0).Type(), "context", "Context") &&
+		types.Identical(sig.Results().At(sig.Results().Len()-1).Type(), types.Universe.Lookup("error").Type())
 }

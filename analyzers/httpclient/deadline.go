@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
@@ -40,9 +42,112 @@ func (x *clientIndex) requestBounded(e ast.Expr, hops int) bool {
 			return len(e.Args) > 0 && x.contextBounded(e.Args[0], hops+1)
 		case passesThrough(fn) && len(e.Args) > 0:
 			return x.requestBounded(e.Args[0], hops+1) // must(http.NewRequestWithContext(ctx, ...))
+		default:
+			return x.builderBounded(fn, hops) // req, err := c.newRequest(ctx, ...)
 		}
 	case *ast.Ident:
+		if v, ok := x.info.Uses[e].(*types.Var); ok && v.Kind() == types.ParamVar && len(x.values(v)) == 0 {
+			return x.paramBounded(v, hops) // func (c *Client) do(req *http.Request)
+		}
 		return x.anyValue(e, hops, x.requestBounded)
+	}
+	return false
+}
+
+// builderBounded reports whether fn is a function of this package that
+// returns a request (first result) and every request it returns is bounded
+// by its context: a request builder (newRequest(ctx, method, path)).
+func (x *clientIndex) builderBounded(fn *types.Func, hops int) bool {
+	if fn == nil || hops > maxHops {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() == 0 || !match.IsNamedOrPointer(res.At(0).Type(), "net/http", "Request") {
+		return false
+	}
+	decl, ok := x.idx.FuncDecl(fn)
+	if !ok {
+		return false
+	}
+	returned := false
+	for c := range decl.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
+		ret, ok := c.Node().(*ast.ReturnStmt)
+		if !ok || enclosedInFuncLit(c, decl) {
+			continue
+		}
+		if len(ret.Results) == 0 {
+			return false // a naked return of a named result
+		}
+		if match.IsNil(x.info, ret.Results[0]) {
+			continue
+		}
+		if !x.requestBounded(ret.Results[0], hops+1) {
+			return false
+		}
+		returned = true
+	}
+	return returned
+}
+
+// paramBounded reports whether the request parameter v belongs to an
+// unexported function of this package whose every call here passes a
+// request bounded by its context (the helper that sends what its callers
+// built). An exported function's callers are elsewhere, and unknown.
+func (x *clientIndex) paramBounded(v *types.Var, hops int) bool {
+	if hops > maxHops {
+		return false
+	}
+	fn, i := x.paramOf(v)
+	if fn == nil || fn.Exported() || fn.Signature().Variadic() && i == fn.Signature().Params().Len()-1 {
+		return false
+	}
+	calls := x.idx.CallsOf(fn)
+	if len(calls) == 0 {
+		return false
+	}
+	for _, c := range calls {
+		call := c.Node().(*ast.CallExpr)
+		if i >= len(call.Args) || !x.requestBounded(call.Args[i], hops+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// paramOf returns the function of this package declaring the parameter
+// v, and v's index among its parameters.
+func (x *clientIndex) paramOf(v *types.Var) (*types.Func, int) {
+	def, ok := x.idx.Def(v)
+	if !ok {
+		return nil, 0
+	}
+	for c := range def.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		decl, ok := c.Node().(*ast.FuncDecl)
+		if !ok {
+			return nil, 0 // a function literal's parameter
+		}
+		fn, _ := x.info.Defs[decl.Name].(*types.Func)
+		if fn == nil {
+			return nil, 0
+		}
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			if params.At(i) == v {
+				return fn, i
+			}
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+// enclosedInFuncLit reports whether c lies in a function literal inside
+// the declaration decl.
+func enclosedInFuncLit(c, decl inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != decl; p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return true
+		}
 	}
 	return false
 }

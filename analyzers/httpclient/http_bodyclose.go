@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
@@ -48,7 +49,7 @@ func BodyClose() *rule.Rule {
 				"Not seen: a variable reused for two responses counts as closed when one of them is, and a loop turn " +
 				"that sends again without closing the previous response is not followed.",
 		},
-		Quiet: rule.Declare(rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet)),
+		Quiet: rule.Declare(rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet)),
 		Run:   runBodyClose,
 	}
 }
@@ -68,11 +69,20 @@ func runBodyClose(p *rule.Pass) error {
 			p.Reportf(s.call, "the response of %s is discarded, so its body is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; keep the response and defer resp.Body.Close() once err is nil", api)
 		case r.respVar != nil && !rule.Quiet(p, s.call, bodyCloseVarQuiet, cand) && !bodyHandled(p.TypesInfo, match.OutermostFunc(c), r.respVar):
+			if _, _, leaks := unclosedReturn(p, c, r, false); leaks {
+				// Analyzable, and some path reaches a return: is the body read whole before each?
+				if _, _, leaks := unclosedReturn(p, c, r, true); rule.Quiet(p, s.call, bodyDrainQuiet, !leaks) {
+					continue
+				}
+			}
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
 		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar):
-			ret, atEnd, leaks := unclosedReturn(p, c, r)
+			ret, atEnd, leaks := unclosedReturn(p, c, r, false)
 			if rule.Quiet(p, s.call, bodyPathQuiet, !leaks) {
+				continue
+			}
+			if _, _, leaks := unclosedReturn(p, c, r, true); rule.Quiet(p, s.call, bodyDrainQuiet, !leaks) {
 				continue
 			}
 			where := fmt.Sprintf("the return at line %d", p.Fset.Position(ret.Pos()).Line)
@@ -130,8 +140,9 @@ func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 // a path reaches with the response in hand and its body neither closed nor
 // handed over: a status check that returns before the defer, a close on
 // one branch only. Paths on which the send failed (err != nil, resp ==
-// nil) carry no body and are not followed.
-func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.ReturnStmt, atEnd, ok bool) {
+// nil) carry no body and are not followed. With drains, a read of the
+// whole body (readsToEOF) ends a path too.
+func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results, drains bool) (ret *ast.ReturnStmt, atEnd, ok bool) {
 	info := p.TypesInfo
 	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
 	f, ok := scan.flowOf(c)
@@ -142,7 +153,7 @@ func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results) (ret *ast.Retur
 	var handled positions
 	readErrs := map[*types.Var]bool{}
 	for _, use := range scan.uses(f, r.respVar) {
-		if isHandled(info, use, f.fn) {
+		if isHandled(info, use, f.fn) || drains && !inFuncLit(use, f.fn) && readsToEOF(info, use) {
 			handled = append(handled, use.Node().Pos())
 		}
 		if v := readErrorOf(info, use, r.respVar); v != nil {
@@ -283,4 +294,28 @@ func readsBodyOnly(info *types.Info, as *ast.AssignStmt, resp *types.Var) bool {
 	}
 	sel, ok := reader.(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "Body" && localVar(info, sel.X) == resp
+}
+
+// readsToEOF reports whether the use of a response variable at c is an
+// argument resp.Body of a call that reads the body to its end: io.ReadAll,
+// ioutil.ReadAll, bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into
+// io.Discard. A body read to EOF hands its connection back to the
+// Transport's pool without a Close (a failed read drops the connection);
+// a decoder stops at the end of its value and a LimitReader at its limit,
+// so neither counts.
+func readsToEOF(info *types.Info, use inspector.Cursor) bool {
+	sel, field := responseField(info, use)
+	if field != "Body" || sel.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	call := sel.Parent().Node().(*ast.CallExpr)
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
+		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
+		return len(call.Args) == 1
+	case match.IsFunc(fn, "io", "Copy", "CopyBuffer"):
+		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == sel.Node() && isDiscard(info, call.Args[0])
+	}
+	return false
 }

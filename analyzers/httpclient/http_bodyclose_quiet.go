@@ -59,3 +59,16 @@ var bodyPathQuiet = []rule.QuietForm[bool]{
 		Applies: func(closedOnEveryPath bool) bool { return closedOnEveryPath },
 	},
 }
+
+// bodyDrainQuiet is the safe form of a response whose body is read to its
+// end: the candidate says whether no path from the send reaches a return
+// before the body is closed, handed over or read whole.
+var bodyDrainQuiet = []rule.QuietForm[bool]{
+	{
+		Name: "read-to-eof",
+		Doc: "A response whose Body is read to its end on every path from the send to a return (io.ReadAll(resp.Body), " +
+			"bytes.Buffer.ReadFrom, io.Copy(io.Discard, resp.Body)) before any return, though never closed: at EOF " +
+			"the Transport puts the connection back in its pool, and a failed read drops it, so nothing is held.",
+		Applies: func(drainedOnEveryPath bool) bool { return drainedOnEveryPath },
+	},
+}

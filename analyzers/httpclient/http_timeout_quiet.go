@@ -24,7 +24,10 @@ var timeoutSendQuiet = []rule.QuietForm[timeoutSend]{
 			"http.NewRequestWithContext, req.WithContext or req.Clone with a context from context.WithTimeout or " +
 			"WithDeadline (or derived from one by WithCancel or WithValue), or with the caller's context, a ctx " +
 			"parameter or r.Context() of a request the function was handed (or one derived from them), also through " +
-			"a generic pass-through helper (must(http.NewRequestWithContext(ctx, ...))): the deadline is the caller's " +
+			"a generic pass-through helper (must(http.NewRequestWithContext(ctx, ...))), a request builder of the " +
+			"package every request of which is so bound (req, err := c.newRequest(ctx, ...)), or the request parameter " +
+			"of an unexported function of the package every call of which here passes such a request (c.do(req)): " +
+			"the deadline is the caller's " +
 			"to set, as Go's context convention has it, unless a call in this package passes context.Background() or " +
 			"context.TODO() for that parameter.",
 		Applies: func(c timeoutSend) bool { return c.x.boundedByContext(c.s.send) },

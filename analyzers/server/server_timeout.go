@@ -60,7 +60,7 @@ func Timeout() *rule.Rule {
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
 		},
-		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(optInDebugQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
+		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(loopbackListenerQuiet), rule.Forms(optInDebugQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
 		Run:   runTimeout,
 	}
 }
@@ -82,6 +82,7 @@ type timeoutFacts struct {
 	serves     []*ast.CallExpr                   // http.Serve(TLS) calls
 	listeners  map[types.Object][]listenerOrigin // listener variable or field -> values stored in it
 	addrConsts map[types.Object][]string         // string variable or field -> constants assigned to it
+	served     map[types.Object][]*ast.CallExpr  // server variable or field -> its Serve and ListenAndServe calls
 }
 
 func runTimeout(p *rule.Pass) error {
@@ -100,6 +101,9 @@ func runTimeout(p *rule.Pass) error {
 	}
 	for _, sl := range facts.literals {
 		if rule.Quiet(p, sl.lit, loopbackQuiet, servedAddr{p.TypesInfo, literalField(sl.lit, "Addr")}) {
+			continue
+		}
+		if rule.Quiet(p, sl.lit, loopbackListenerQuiet, serverLit{p, facts, sl}) {
 			continue
 		}
 		if rule.Quiet(p, sl.lit, neverStartedQuiet, startSite{build, sl.lit}) {
@@ -137,6 +141,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 
 		listeners:  map[types.Object][]listenerOrigin{},
 		addrConsts: map[types.Object][]string{},
+		served:     map[types.Object][]*ast.CallExpr{},
 	}
 	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
@@ -190,6 +195,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 			if match.IsCallTo(p.TypesInfo, n, "net/http", "Serve", "ServeTLS") {
 				facts.serves = append(facts.serves, n)
 			}
+			facts.recordServed(p.TypesInfo, n)
 			facts.recordPassed(p.TypesInfo, n)
 		}
 	}

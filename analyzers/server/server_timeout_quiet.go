@@ -88,3 +88,17 @@ var readTimeoutQuiet = []rule.QuietForm[serverLit]{
 		},
 	},
 }
+
+// loopbackListenerQuiet is the safe form of an http.Server served only on
+// listeners bound to a loopback address.
+var loopbackListenerQuiet = []rule.QuietForm[serverLit]{
+	{
+		Name: "loopback-listener",
+		Doc: "An http.Server literal with no Addr, stored in a variable or field whose every serving call in the " +
+			"package is Serve or ServeTLS of a listener opened on a constant loopback address (net.Listen(\"tcp\", " +
+			"\"127.0.0.1:0\"), fmt.Sprintf(\"%s:%d\", loopbackHost, port), net.JoinHostPort(\"localhost\", port)), " +
+			"perhaps wrapped by tls.NewListener, netutil.LimitListener or a function of the package that takes a " +
+			"listener and returns one: remote clients cannot reach it.",
+		Applies: func(s serverLit) bool { return s.facts.servedOnLoopbackOnly(s.p, s.sl) },
+	},
+}

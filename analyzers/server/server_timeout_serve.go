@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"net"
+	"strings"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -159,7 +160,7 @@ func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int) boo
 		return true
 	}
 	addr := args[i+1]
-	if isLoopbackAddr(info, addr) {
+	if isLoopbackAddr(info, addr) || isLoopbackFormat(info, addr) {
 		return false
 	}
 	if v, ok := match.ConstString(info, addr); ok && isAnyPort(v) {
@@ -198,4 +199,144 @@ func (facts *timeoutFacts) recordAddrConsts(info *types.Info, lhs []ast.Expr, rh
 			facts.addrConsts[key] = append(facts.addrConsts[key], v)
 		}
 	}
+}
+
+// recordServed remembers a serving method call of an http.Server by the
+// variable or field it is called on (srv.Serve(ln), s.srv.ListenAndServe()).
+func (facts *timeoutFacts) recordServed(info *types.Info, call *ast.CallExpr) {
+	fn := match.Callee(info, call)
+	if !match.IsMethod(fn, "net/http", "Server", "Serve", "ServeTLS", "ListenAndServe", "ListenAndServeTLS") {
+		return
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if key := valueKey(info, sel.X); key != nil {
+		facts.served[key] = append(facts.served[key], call)
+	}
+}
+
+// servedOnLoopbackOnly reports whether the server literal sets no Addr and
+// the variable or field it is stored in is served, and only, by Serve or
+// ServeTLS of listeners on a constant loopback address.
+func (facts *timeoutFacts) servedOnLoopbackOnly(p *rule.Pass, sl serverLiteral) bool {
+	if sl.key == nil || literalField(sl.lit, "Addr") != nil || facts.set[sl.key]["Addr"] {
+		return false
+	}
+	calls := facts.served[sl.key]
+	if len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		name := match.Callee(p.TypesInfo, call).Name()
+		if name != "Serve" && name != "ServeTLS" || len(call.Args) == 0 {
+			return false
+		}
+		if loop, _ := facts.loopbackListener(p, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}); !loop {
+			return false
+		}
+	}
+	return true
+}
+
+// loopbackListener reports whether the listener o evaluates to is opened
+// on a constant loopback address (net.Listen, tls.Listen, net.ListenTCP,
+// net.ListenConfig.Listen), perhaps wrapped by tls.NewListener,
+// netutil.LimitListener or a function of the package that takes a
+// listener and returns one, or is a variable or field every assignment of
+// which is such a listener. cyclic is true when o only refers back to a
+// variable being traced (ln = wrap(ln)).
+func (facts *timeoutFacts) loopbackListener(p *rule.Pass, o listenerOrigin, seen map[types.Object]bool) (loop, cyclic bool) {
+	info := p.TypesInfo
+	switch e := ast.Unparen(o.expr).(type) {
+	case *ast.CallExpr:
+		if o.index != 0 {
+			return false, false
+		}
+		fn := match.Callee(info, e)
+		switch {
+		case match.IsFunc(fn, "net", "Listen") || match.IsFunc(fn, "crypto/tls", "Listen"):
+			return len(e.Args) > 1 && (isLoopbackAddr(info, e.Args[1]) || isLoopbackFormat(info, e.Args[1])), false
+		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
+			return len(e.Args) > 2 && (isLoopbackAddr(info, e.Args[2]) || isLoopbackFormat(info, e.Args[2])), false
+		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
+			if len(e.Args) > 0 {
+				return facts.loopbackListener(p, listenerOrigin{e.Args[0], 0}, seen)
+			}
+		case fn != nil && fn.Pkg() == p.Pkg && fn.Signature().Results().Len() > 0 && isListenerType(fn.Signature().Results().At(0).Type()):
+			// A wrapper of the package: follow its one listener argument.
+			var arg ast.Expr
+			for _, a := range e.Args {
+				if t := info.TypeOf(a); t != nil && isListenerType(t) {
+					if arg != nil {
+						return false, false
+					}
+					arg = a
+				}
+			}
+			if arg != nil {
+				return facts.loopbackListener(p, listenerOrigin{arg, 0}, seen)
+			}
+		}
+		return false, false
+	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
+		key := valueKey(info, e)
+		if key == nil {
+			return false, false
+		}
+		if seen[key] {
+			return false, true
+		}
+		origins := facts.listeners[key]
+		if len(origins) == 0 {
+			return false, false
+		}
+		seen[key] = true
+		defer delete(seen, key)
+		sawLoop := false
+		for _, o := range origins {
+			if o.expr == nil {
+				return false, false
+			}
+			loop, cyclic := facts.loopbackListener(p, o, seen)
+			if !loop && !cyclic {
+				return false, false
+			}
+			sawLoop = sawLoop || loop
+		}
+		return sawLoop, !sawLoop
+	}
+	return false, false
+}
+
+// isLoopbackFormat reports whether e builds a host:port address whose host
+// is a constant loopback one: net.JoinHostPort("localhost", port), or
+// fmt.Sprintf with a constant format that starts with a loopback host and a
+// colon ("127.0.0.1:%d"), or starts with "%s:" or "%v:" and has a constant
+// loopback host as its first argument.
+func isLoopbackFormat(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsFunc(fn, "net", "JoinHostPort"):
+		host, ok := match.ConstString(info, call.Args[0])
+		return ok && isLoopbackHost(host)
+	case match.IsFunc(fn, "fmt", "Sprintf"):
+		format, ok := match.ConstString(info, call.Args[0])
+		if !ok {
+			return false
+		}
+		if host, _, found := strings.Cut(format, ":"); found && !strings.Contains(host, "%") {
+			return isLoopbackHost(host)
+		}
+		if (strings.HasPrefix(format, "%s:") || strings.HasPrefix(format, "%v:")) && len(call.Args) > 1 {
+			host, ok := match.ConstString(info, call.Args[1])
+			return ok && isLoopbackHost(host)
+		}
+	}
+	return false
 }

@@ -153,8 +153,9 @@ type checked struct {
 	Types   *types.Package
 	Errs    []types.Error
 
-	selects map[*types.Func]bool // selectHelpers' result, computed once
-	bodies  *bool                // readsBodies' result, computed once
+	selects      map[*types.Func]bool   // selectHelpers' result, computed once
+	selectParams map[*types.Func][]bool // selectHelperParams' result, computed once
+	bodies       *bool                  // readsBodies' result, computed once
 }
 
 // check parses and type-checks root's files, replacing file index repl (-1:

@@ -142,28 +142,9 @@ func newMutant(m module, dir string, st *pkgState, s *site, ids map[string]int) 
 // unused variables and imports the edit leaves, and keeps the mutant only if
 // its package then type-checks.
 func (mu *mutant) build(l *loader, st *pkgState) bool {
-	orig := st.sources[mu.Site.FileIdx].Src
-	edits := append([]edit(nil), mu.Site.Edits...)
-	sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
-	src := append([]byte(nil), orig...)
-	for i, e := range edits {
-		if i > 0 && e.End > edits[i-1].Start {
-			return false // overlapping edits
-		}
-		text := strings.ReplaceAll(e.Text, secretPlaceholder, strconv.Quote(fakeKey(mu.ID)))
-		src = append(src[:e.Start:e.Start], append([]byte(text), src[e.End:]...)...)
-	}
-	if len(mu.Site.Imports) > 0 {
-		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
-		if err != nil {
-			return false
-		}
-		o := int(f.Name.End()) - 1
-		var add strings.Builder
-		for _, p := range mu.Site.Imports {
-			fmt.Fprintf(&add, "\n\nimport %q", p)
-		}
-		src = append(src[:o:o], append([]byte(add.String()), src[o:]...)...)
+	src, ok := applySite(st.sources[mu.Site.FileIdx].Src, mu.Site, mu.ID)
+	if !ok {
+		return false
 	}
 	for range 8 {
 		sources := append([]source(nil), st.sources...)
@@ -184,6 +165,35 @@ func (mu *mutant) build(l *loader, st *pkgState) bool {
 		src = fixed
 	}
 	return false
+}
+
+// applySite applies the site's edits to the original file and adds the
+// imports they need; false when the edits overlap or the result does not
+// parse.
+func applySite(orig []byte, site *site, id string) ([]byte, bool) {
+	edits := append([]edit(nil), site.Edits...)
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
+	src := append([]byte(nil), orig...)
+	for i, e := range edits {
+		if i > 0 && e.End > edits[i-1].Start {
+			return nil, false // overlapping edits
+		}
+		text := strings.ReplaceAll(e.Text, secretPlaceholder, strconv.Quote(fakeKey(id)))
+		src = append(src[:e.Start:e.Start], append([]byte(text), src[e.End:]...)...)
+	}
+	if len(site.Imports) > 0 {
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
+		if err != nil {
+			return nil, false
+		}
+		o := int(f.Name.End()) - 1
+		var add strings.Builder
+		for _, p := range site.Imports {
+			fmt.Fprintf(&add, "\n\nimport %q", p)
+		}
+		src = append(src[:o:o], append([]byte(add.String()), src[o:]...)...)
+	}
+	return src, true
 }
 
 // repair fixes the compile errors a deletion leaves behind: a variable no

@@ -68,8 +68,11 @@ func operators() []*operator {
 		{Name: "credential-field-literal", Cap: 3, Rule: "secret-literal", Doc: "set a credential-named string field to a generated key-shaped literal", visit: opCredentialField},
 		{Name: "credential-logged", Rule: "secret-logged", Doc: "pass a credential-named value of the function to a log call in it", visit: opCredentialLogged},
 		{Name: "jwt-exp-delete", Rule: "jwt-no-expiry", Doc: "delete the expiry claim of a JWT (ExpiresAt / \"exp\")", visit: opJWTExp},
+		{Name: "jwt-exp-years", Rule: "jwt-no-expiry", Doc: "set the expiry claim of a JWT ten years from now (ExpiresAt / \"exp\", in the claims type's form)", visit: opJWTExpYears},
 		{Name: "jwt-validmethods-drop", Rule: "jwt-unverified", Doc: "drop jwt.WithValidMethods from a parse, or the ValidMethods of a jwt.Parser", visit: opJWTValidMethods},
 		{Name: "jwt-method-check-delete", Rule: "jwt-unverified", Doc: "delete the token.Method / token.Header[\"alg\"] check of a Keyfunc", visit: opJWTMethodCheck},
+		{Name: "jwt-skip-claims", Rule: "jwt-unverified", Doc: "add jwt.WithoutClaimsValidation() to a Parse, ParseWithClaims or NewParser (an expired token is accepted)", visit: opJWTSkipClaims},
+		{Name: "jwt-parse-unverified", Rule: "jwt-unverified", Doc: "replace a verifying Parse / ParseWithClaims by ParseUnverified (the claims are trusted unsigned)", visit: opJWTParseUnverified},
 		{Name: "setlimit-delete", Rule: "goroutine-unbounded", Doc: "delete errgroup.Group.SetLimit", visit: opSetLimit},
 		{Name: "semaphore-delete", Rule: "goroutine-unbounded", Doc: "delete the semaphore acquire before a go statement in a loop", visit: opSemaphore},
 		{Name: "loop-body-go", Rule: "goroutine-unbounded", Doc: "run the network call of a loop over a list from the data in a goroutine per element", visit: opLoopBodyGo},
@@ -97,11 +100,14 @@ func operators() []*operator {
 		{Name: "like-contains", Rule: "sql-like-wildcard", Doc: "turn `col = $1` on a bound string into `col LIKE $1` bound to \"%\" + q + \"%\"", visit: opLikeContains},
 		{Name: "query-into-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function (or a call of a function of the package that runs one) again per element of a loop over a list from the data, the argument taken from the element", visit: opQueryIntoLoop},
 		{Name: "query-into-rows-loop", Rule: "sql-in-loop", Doc: "run a SELECT of the function (or a call of a function of the package that runs one) again per row of a `for rows.Next()` loop of the function, the argument taken from a scanned column", visit: opQueryIntoRowsLoop},
+		{Name: "helper-into-rows-loop", Rule: "sql-in-loop", Doc: "call, per row of a `for rows.Next()` loop, a function of the package that runs a SELECT bound to one of its parameters, given a scanned value", visit: opHelperIntoRowsLoop},
+		{Name: "helper-into-loop", Rule: "sql-in-loop", Doc: "call, per element of a loop over a list from the data, a function of the package that runs a SELECT bound to one of its parameters, given the element", visit: opHelperIntoLoop},
 		{Name: "rows-close-delete", Rule: "sql-rows-close", Doc: "delete `defer rows.Close()`", visit: opRowsClose},
 		{Name: "rows-err-delete", Rule: "sql-rows-err", Doc: "replace rows.Err() by error(nil)", visit: opRowsErr},
 		{Name: "concurrently-drop", Rule: "migration-lock", Doc: "delete CONCURRENTLY from a CREATE INDEX in SQL text", visit: opMigrationDrop},
 		{Name: "index-split", Rule: "migration-lock", Doc: "move a CREATE INDEX out of the SQL text that creates its table into an Exec of its own (an index added to a table that holds data)", visit: opIndexSplit},
 		{Name: "not-valid-drop", Rule: "migration-lock", Doc: "delete NOT VALID from an ADD CONSTRAINT in SQL text", visit: opMigrationDrop},
+		{Name: "add-column-volatile", Rule: "migration-lock", Doc: "give a column an ALTER TABLE adds with a constant DEFAULT a volatile default of its type (gen_random_uuid(), clock_timestamp(), nextval())", visit: opAddColumnVolatile},
 		{Name: "ignore-stale", Cap: 1, Rule: "ignore-directive", Doc: "write a //prodlint:ignore with a reason above a function's first statement, where the rule it names has no finding", visit: opIgnoreStale},
 	}
 }
@@ -825,7 +831,8 @@ func opMaxBytes(s *scan, op *operator, n ast.Node) {
 }
 
 // readsBodyAfter reports whether the function reads the request whose body
-// is body (r.Body) after pos: r.Body passed to a call, or a form parsed.
+// is body (r.Body) after pos: r.Body passed to a call, a form parsed, or
+// the request passed to a function of the package that does either.
 func readsBodyAfter(s *scan, body ast.Expr, pos token.Pos) bool {
 	sel, ok := ast.Unparen(body).(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != "Body" {
@@ -847,9 +854,12 @@ func readsBodyAfter(s *scan, body ast.Expr, pos token.Pos) bool {
 				return true
 			}
 		}
-		for _, a := range call.Args {
+		for i, a := range call.Args {
 			if as, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && as.Sel.Name == "Body" && types.ExprString(as.X) == req {
 				return true
+			}
+			if types.ExprString(a) == req && readsParamBody(s, s.callee(call), i) {
+				return true // the request handed to a helper of the package that reads its body
 			}
 		}
 		return false

@@ -150,13 +150,20 @@ func opMaxBytesMiddleware(s *scan, op *operator, n ast.Node) {
 }
 
 // inMiddleware: a function on the stack takes or returns an http.Handler or
-// http.HandlerFunc.
+// http.HandlerFunc, or is a ServeHTTP method that hands the request to
+// another http.Handler (a middleware type wrapping the next handler).
 func inMiddleware(s *scan) bool {
 	for i := len(s.stack) - 1; i >= 0; i-- {
 		var ft *ast.FuncType
 		switch f := s.stack[i].(type) {
 		case *ast.FuncDecl:
 			ft = f.Type
+			if f.Recv != nil && f.Name.Name == "ServeHTTP" && f.Body != nil && contains(f.Body, false, func(m ast.Node) bool {
+				call, ok := m.(*ast.CallExpr)
+				return ok && (isMethod(s.callee(call), httpPkg, "Handler", "ServeHTTP") || isMethod(s.callee(call), httpPkg, "HandlerFunc", "ServeHTTP"))
+			}) {
+				return true
+			}
 		case *ast.FuncLit:
 			ft = f.Type
 		default:

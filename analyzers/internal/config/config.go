@@ -182,11 +182,12 @@ var DefaultNonProduction = []string{
 	"**/conformance",
 	// fuzzing harnesses: packages that feed fuzz targets, imported by tests
 	"**/fuzz", "**/fuzzing",
-	// test tools: a command whose name has the word test, e2e, bench or loadtest
+	// test tools: a command whose name has the word test, e2e, bench, loadtest or stress
 	"**/cmd/test*", "**/cmd/*-test*", "**/cmd/*_test*",
 	"**/cmd/e2e*", "**/cmd/*-e2e*", "**/cmd/*_e2e*",
 	"**/cmd/bench*", "**/cmd/*-bench*", "**/cmd/*_bench*",
 	"**/cmd/loadtest*", "**/cmd/*-loadtest*", "**/cmd/*_loadtest*",
+	"**/cmd/stress*", "**/cmd/*-stress*", "**/cmd/*_stress*",
 }
 
 // AnalyzesPackage reports whether findings in the package with the given

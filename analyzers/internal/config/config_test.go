@@ -278,6 +278,9 @@ func TestNonProductionPackages(t *testing.T) {
 		"test/remote":                   false,
 		"internal/testhelper":           true, // the whole element must match
 		"internal/cmd/flux-harness-db":  false,
+		"cmd/containerd-stress":         false, // a load tool: the word stress
+		"cmd/stressed":                  false,
+		"cmd/distress":                  true, // a word of the command's name must start with stress
 		"cmd/dev/events":                false,
 		"cmd/devserver":                 true,
 		"hack/gen":                      false,

@@ -46,23 +46,23 @@ func Analyzer(t testing.TB, rulesTOML string, r *rule.Rule) *analysis.Analyzer {
 	return Analyzers(t, rulesTOML, r)[0]
 }
 
-// FixtureOptions are the rules.toml keys, beyond enabled = true, that a
-// rule's shared fixture package is written for: a tier that is off by
-// default but whose quiet forms and fixes the fixtures exercise.
-var FixtureOptions = map[string]string{
-	"secret-literal": "names = true\n",
-}
-
 // Explaining is Analyzer for a rule, under the default configuration
 // with the rule switched on, whose quiet forms tell explain which candidate each silenced (as
 // prodlint -explain does). explain may be called concurrently.
 func Explaining(t testing.TB, r *rule.Rule, explain func(rule.Silence)) *analysis.Analyzer {
 	t.Helper()
+	return ExplainingWith(t, r, "", explain)
+}
+
+// ExplainingWith is Explaining with the rule's options set by options
+// (rules.toml key lines of the rule's table, e.g. "all-loops = true\n").
+func ExplainingWith(t testing.TB, r *rule.Rule, options string, explain func(rule.Silence)) *analysis.Analyzer {
+	t.Helper()
 	specs := []config.RuleSpec{rule.DirectiveRule().Spec()}
 	if r.ID != rule.DirectiveRuleID {
 		specs = append(specs, r.Spec())
 	}
-	cfg, err := config.Parse("rules.toml", []byte("[rules."+r.ID+"]\nenabled = true\n"+FixtureOptions[r.ID]), specs)
+	cfg, err := config.Parse("rules.toml", []byte("[rules."+r.ID+"]\nenabled = true\n"+options), specs)
 	if err != nil {
 		t.Fatalf("test configuration: %v", err)
 	}

@@ -47,6 +47,14 @@ type Func struct {
 	// bounded only by the context parameter i, directly or through what
 	// it calls: the deadline is the caller's to set.
 	SendsOnCtx uint32
+	// SendsRequest, bit j: sends the request parameter j through a client
+	// known to have no timeout, directly or through what it calls (the
+	// do(req) helper of an API client).
+	SendsRequest uint32
+	// RequestOnCtx, when not 0, is 1 + the context parameter every request
+	// the function returns (first result) is made with (the newRequest(ctx,
+	// ...) builder of an API client).
+	RequestOnCtx uint8
 }
 
 // AFact marks Func as an analysis fact.
@@ -79,6 +87,12 @@ func (f *Func) String() string {
 	}
 	if f.SendsOnCtx != 0 {
 		add("sends without a timeout on the context of parameter " + bits(f.SendsOnCtx))
+	}
+	if f.SendsRequest != 0 {
+		add("sends request parameter " + bits(f.SendsRequest) + " without a timeout")
+	}
+	if f.RequestOnCtx != 0 {
+		add("returns a request on the context of parameter " + itoa(int(f.RequestOnCtx)-1))
 	}
 	return "httpsum: " + s
 }
@@ -158,7 +172,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 			}
 		}
 	}
-	bodyParams, ctxParams := false, false
+	bodyParams, ctxParams, reqParams := false, false, false
 	for v := range params.Variables() {
 		if isBodyParam(v.Type()) {
 			bodyParams = true
@@ -166,9 +180,18 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 		if match.IsNamed(v.Type(), "context", "Context") {
 			ctxParams = true
 		}
+		if match.IsNamedOrPointer(v.Type(), "net/http", "Request") {
+			reqParams = true
+		}
 	}
 	if ctxParams {
 		f.SendsOnCtx = s.sendsOnCtx(fn, decl, of)
+		if sig.Results().Len() > 0 && match.IsNamedOrPointer(sig.Results().At(0).Type(), "net/http", "Request") {
+			f.RequestOnCtx = s.requestOnCtx(fn, decl, of)
+		}
+	}
+	if reqParams {
+		f.SendsRequest = s.sendsRequest(fn, decl, of)
 	}
 	if !bodyParams {
 		return f
@@ -244,13 +267,13 @@ func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*
 			if callee.Name() != "Do" || len(call.Args) != 1 || !s.unboundedClient(call, fn, of) {
 				continue
 			}
-			if i, ok := s.requestCtxParam(call.Args[0], fn, 0); ok {
+			if i, ok := s.requestCtxParam(call.Args[0], fn, of, 0); ok {
 				out |= 1 << i
 			}
 			continue
 		}
 		cs, known := of(callee)
-		if !known || cs.SendsOnCtx == 0 {
+		if !known || cs.SendsOnCtx|cs.SendsRequest == 0 {
 			continue
 		}
 		for j, a := range call.Args {
@@ -259,9 +282,86 @@ func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*
 					out |= 1 << i
 				}
 			}
+			if j < 32 && cs.SendsRequest&(1<<j) != 0 {
+				if i, ok := s.requestCtxParam(a, fn, of, 0); ok {
+					out |= 1 << i // c.do(req) of a request made on ctx
+				}
+			}
 		}
 	}
 	return out
+}
+
+// sendsRequest returns the bits of the request parameters of fn that it
+// sends, directly or through what it calls, through a client known to
+// have no timeout.
+func (s *summarizer) sendsRequest(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint32 {
+	var out uint32
+	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		callee := match.Callee(s.info, call)
+		if callee == nil || enclosedByLit(c, decl) {
+			continue
+		}
+		if apis.IsHTTPSend(callee) {
+			if callee.Name() == "Do" && len(call.Args) == 1 && s.unboundedClient(call, fn, of) {
+				if i, ok := s.requestParam(call.Args[0], fn); ok {
+					out |= 1 << i
+				}
+			}
+			continue
+		}
+		cs, known := of(callee)
+		if !known || cs.SendsRequest == 0 {
+			continue
+		}
+		for j, a := range call.Args {
+			if j < 32 && cs.SendsRequest&(1<<j) != 0 {
+				if i, ok := s.requestParam(a, fn); ok {
+					out |= 1 << i
+				}
+			}
+		}
+	}
+	return out
+}
+
+// requestParam returns the index of the request parameter of fn that e
+// is, when the function never assigns it another value.
+func (s *summarizer) requestParam(e ast.Expr, fn *types.Func) (uint8, bool) {
+	v := match.Var(s.info, e)
+	if v == nil || len(s.idx.Assignments(v)) > 0 || !match.IsNamedOrPointer(v.Type(), "net/http", "Request") {
+		return 0, false
+	}
+	i, ok := paramIndex(s.info, e, fn)
+	return i, ok && i < 32
+}
+
+// requestOnCtx returns 1 + the context parameter every request fn returns
+// is made with, or 0.
+func (s *summarizer) requestOnCtx(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint8 {
+	found, idx := false, uint8(0)
+	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
+		ret := c.Node().(*ast.ReturnStmt)
+		if enclosedByLit(c, decl) {
+			continue
+		}
+		if len(ret.Results) == 0 {
+			return 0
+		}
+		if match.IsNil(s.info, ret.Results[0]) {
+			continue
+		}
+		i, ok := s.requestCtxParam(ret.Results[0], fn, of, 0)
+		if !ok || found && i != idx || i >= 255 {
+			return 0
+		}
+		found, idx = true, i
+	}
+	if !found {
+		return 0
+	}
+	return idx + 1
 }
 
 // unboundedClient reports whether the client a Do call sends through is
@@ -282,7 +382,7 @@ func (s *summarizer) unboundedClient(call *ast.CallExpr, fn *types.Func, of func
 // requestCtxParam returns the context parameter of fn a request was made
 // with (http.NewRequestWithContext, req.WithContext), through local
 // variables.
-func (s *summarizer) requestCtxParam(e ast.Expr, fn *types.Func, hops int) (uint8, bool) {
+func (s *summarizer) requestCtxParam(e ast.Expr, fn *types.Func, of func(*types.Func) (Func, bool), hops int) (uint8, bool) {
 	if hops > maxHops {
 		return 0, false
 	}
@@ -291,6 +391,12 @@ func (s *summarizer) requestCtxParam(e ast.Expr, fn *types.Func, hops int) (uint
 		callee := match.Callee(s.info, e)
 		if (match.IsFunc(callee, "net/http", "NewRequestWithContext") || match.IsMethod(callee, "net/http", "Request", "WithContext")) && len(e.Args) > 0 {
 			return s.ctxParam(e.Args[0], fn, hops+1)
+		}
+		if callee != nil {
+			// A request builder: c.newRequest(ctx, ...).
+			if cs, known := of(callee); known && cs.RequestOnCtx != 0 && int(cs.RequestOnCtx)-1 < len(e.Args) {
+				return s.ctxParam(e.Args[cs.RequestOnCtx-1], fn, hops+1)
+			}
 		}
 	case *ast.Ident:
 		v, ok := s.info.Uses[e].(*types.Var)
@@ -302,7 +408,10 @@ func (s *summarizer) requestCtxParam(e ast.Expr, fn *types.Func, hops int) (uint
 			if a.Value == nil {
 				continue
 			}
-			i, ok := s.requestCtxParam(a.Value, fn, hops+1)
+			if a.Multi && a.Result != 0 {
+				return 0, false
+			}
+			i, ok := s.requestCtxParam(a.Value, fn, of, hops+1)
 			if !ok || found && i != idx {
 				return 0, false
 			}

@@ -1,6 +1,9 @@
 package httpbodyclose
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 
 	"example.com/harness"
@@ -25,4 +28,72 @@ func testHarnessTwin(u string) string {
 
 func quietResultsHandedOn(u string) (*http.Response, error) {
 	return client.Get(u)
+}
+
+// The body is read whole on every path before any return, and never
+// closed: at EOF the Transport puts the connection back in its pool.
+func quietReadToEof(req *http.Request) (string, error) {
+	resp, err := client.Do(req)
+	if err != nil {
+		return "", err
+	} else if body, err := io.ReadAll(resp.Body); err != nil {
+		return "", err
+	} else if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("status %d: %s", resp.StatusCode, body)
+	} else {
+		return string(body), nil
+	}
+}
+
+// Twin: the status is checked before the read, so the error path returns
+// with the body unread.
+func readToEOFAfterStatusTwin(req *http.Request) (string, error) {
+	resp, err := client.Do(req) // want `\[http-bodyclose\] the body of the response from client.Do is never closed`
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("status %d", resp.StatusCode)
+	}
+	body, err := io.ReadAll(resp.Body)
+	return string(body), err
+}
+
+// Twin: drained into io.Discard only on the success path; the error path
+// returns first.
+func discardOnSuccessTwin(u string) error {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 500 {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+// Twin: a decoder stops at the end of its value, not at EOF.
+func decodedNotDrainedTwin(u string) (map[string]any, error) {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+	if err != nil {
+		return nil, err
+	}
+	var v map[string]any
+	err = json.NewDecoder(resp.Body).Decode(&v)
+	return v, err
+}
+
+// A close on one branch and a whole read on the other: every path is
+// covered (read-to-eof), so nothing is reported.
+func closedOrDrained(u string, keep bool) ([]byte, error) {
+	resp, err := client.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	if keep {
+		defer resp.Body.Close()
+		return nil, nil
+	}
+	return io.ReadAll(resp.Body)
 }

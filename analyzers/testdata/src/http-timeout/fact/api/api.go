@@ -40,3 +40,40 @@ func Fetch(ctx context.Context, url string) error {
 func Ping(ctx context.Context) error {
 	return Fetch(ctx, "http://upstream/ping")
 }
+
+// SDK is an API client whose requests are built by one helper from the
+// caller's context and sent by another through a client without a
+// timeout: quiet where it sends (the deadline is the caller's to set),
+// reported where a caller in another package passes a fresh root.
+type SDK struct{ HTTP *http.Client }
+
+// NewSDK builds the client.
+func NewSDK() *SDK { return &SDK{} }
+
+func (s *SDK) client() *http.Client {
+	if s.HTTP != nil {
+		return s.HTTP
+	}
+	return &http.Client{}
+}
+
+func (s *SDK) newRequest(ctx context.Context, url string) (*http.Request, error) {
+	return http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+}
+
+func (s *SDK) do(req *http.Request) error {
+	resp, err := s.client().Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Get fetches url on the caller's context.
+func (s *SDK) Get(ctx context.Context, url string) error {
+	req, err := s.newRequest(ctx, url)
+	if err != nil {
+		return err
+	}
+	return s.do(req)
+}

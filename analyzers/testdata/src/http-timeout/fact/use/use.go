@@ -26,8 +26,14 @@ func direct(url string) {
 }
 
 func background() {
-	api.Fetch(context.Background(), "http://upstream/") // want `\[http-timeout\] api.Fetch sends a request through an http.Client without a timeout, bounded only by the context it is given, and context.Background\(\) has no deadline`
-	api.Ping(context.TODO())                            // want `\[http-timeout\] api.Ping sends a request`
+	api.Fetch(context.Background(), "http://upstream/")        // want `\[http-timeout\] api.Fetch sends a request through an http.Client without a timeout, bounded only by the context it is given, and context.Background\(\) has no deadline`
+	api.Ping(context.TODO())                                   // want `\[http-timeout\] api.Ping sends a request`
+	api.NewSDK().Get(context.Background(), "http://upstream/") // want `\[http-timeout\] .*Get sends a request`
+}
+
+// Twin: the SDK given the caller's context.
+func sdkOnCallersContext(ctx context.Context) error {
+	return api.NewSDK().Get(ctx, "http://upstream/")
 }
 
 // Twins: a constructor that sets a Timeout, one given the timeout, a

@@ -98,3 +98,53 @@ func FetchTimed(ctx context.Context, url string) error {
 	}
 	return resp.Body.Close()
 }
+
+// An API client whose requests are built by one helper and sent by
+// another: the send is bounded only by the caller's ctx.
+type API struct{ hc *http.Client }
+
+func (a *API) NewRequest(ctx context.Context, url string) (*http.Request, error) { // want NewRequest:"returns a request on the context of parameter 0"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+func (a *API) Do(req *http.Request) error { // want Do:"sends request parameter 0 without a timeout"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (a *API) Get(ctx context.Context, url string) error { // want Get:"sends without a timeout on the context of parameter 0"
+	req, err := a.NewRequest(ctx, url)
+	if err != nil {
+		return err
+	}
+	return a.Do(req)
+}
+
+// Twins: a client with a timeout sends the request; a request without a
+// context.
+func (a *API) DoTimed(req *http.Request) error {
+	resp, err := NewTimed().Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (a *API) GetTimed(ctx context.Context, url string) error {
+	req, err := a.NewRequest(ctx, url)
+	if err != nil {
+		return err
+	}
+	return a.DoTimed(req)
+}
+
+func (a *API) NewRequestNoCtx(url string) (*http.Request, error) {
+	return http.NewRequest(http.MethodGet, url, nil)
+}

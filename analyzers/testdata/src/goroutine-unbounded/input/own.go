@@ -1,4 +1,4 @@
-package goroutineunboundeddefault
+package goroutineunboundedinput
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package goroutineunboundeddefault
+package goroutineunboundedinput
 
 import (
 	"context"
@@ -103,7 +103,6 @@ func refreshAll(ctx context.Context, db *sql.DB) error {
 		ids = append(ids, it)
 	}
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(10)
 	for _, it := range ids {
 		g.Go(func() error { handle(it); return ctx.Err() }) // want `\[goroutine-unbounded\] errgroup.Group.Go on a group without SetLimit runs a task per element of ids \(a query result\) all at once: .*call SetLimit on the group before the loop`
 	}

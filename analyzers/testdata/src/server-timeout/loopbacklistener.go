@@ -1,0 +1,76 @@
+package servertimeout
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+)
+
+const localHost = "127.0.0.1"
+
+// ttlListener wraps a listener, as a package's own wrappers do.
+type ttlListener struct{ net.Listener }
+
+func wrapListener(l net.Listener, ttl int) net.Listener { return &ttlListener{l} }
+
+type endpoint struct {
+	srv  *http.Server
+	port int
+}
+
+type publicEndpoint struct {
+	srv  *http.Server
+	port int
+}
+
+// The server has no Addr and is served only on a listener opened on a
+// constant loopback host and wrapped by a function of the package: remote
+// clients cannot reach it.
+func quietLoopbackListener(port int) error {
+	e := &endpoint{port: port}
+	e.srv = &http.Server{}
+	ln, err := net.Listen("tcp", fmt.Sprintf("%s:%d", localHost, e.port))
+	if err != nil {
+		return err
+	}
+	ln = wrapListener(ln, 1)
+	return e.srv.Serve(ln)
+}
+
+// Twin: the same server on a listener whose host is a parameter.
+func loopbackListenerTwin(host string, port int) error {
+	e := &publicEndpoint{port: port}
+	e.srv = &http.Server{ReadTimeout: 0} // want `\[server-timeout\] http.Server has neither`
+	ln, err := net.Listen("tcp", fmt.Sprintf("%s:%d", host, e.port))
+	if err != nil {
+		return err
+	}
+	ln = wrapListener(ln, 1)
+	return e.srv.Serve(ln)
+}
+
+// Quiet: JoinHostPort with the constant loopback host.
+func joinedLoopbackListener(port string) error {
+	srv := &http.Server{Handler: http.NotFoundHandler()}
+	ln, err := net.Listen("tcp", net.JoinHostPort("localhost", port))
+	if err != nil {
+		return err
+	}
+	return srv.Serve(ln)
+}
+
+// Twin: served on a loopback listener, but also by ListenAndServe on an
+// address of its own.
+func alsoListensTwin(port string, public bool) error {
+	srv := &http.Server{Handler: http.NotFoundHandler(), IdleTimeout: time.Minute} // want `\[server-timeout\] http.Server has neither`
+	if public {
+		srv.Addr = ":" + port
+		return srv.ListenAndServe()
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("localhost", port))
+	if err != nil {
+		return err
+	}
+	return srv.Serve(ln)
+}
