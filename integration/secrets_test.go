@@ -45,6 +45,9 @@ func secretsModule(t *testing.T) string {
 	files := map[string]string{
 		"go.mod":  "module example.com/secrets\n\ngo 1.22\n",
 		"main.go": b.String(),
+		// awsSecret and dbPassword are credentials only by their names:
+		// the tier that reports them is off by default.
+		"rules.toml": "[rules.secret-literal]\nnames = true\n",
 	}
 	for name, content := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {

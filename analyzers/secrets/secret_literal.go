@@ -20,8 +20,9 @@ import (
 
 // LiteralOptions are secret-literal's rules.toml keys.
 type LiteralOptions struct {
-	Entropy    float64  `toml:"entropy" doc:"minimum Shannon entropy, in bits per character, of a value bound to a secret-like name (known formats are reported whatever their entropy)"`
-	MinLength  int      `toml:"min_length" doc:"minimum length of a value bound to a secret-like name"`
+	Names      bool     `toml:"names" doc:"also report high-entropy values whose only sign of a credential is a secret-like name (password, token, apiKey...) they are bound to (off by default: on code the rule had never seen, such values were nearly always something else: error-code names, setting keys, header labels, human-readable text, a test package's fixed key)"`
+	Entropy    float64  `toml:"entropy" doc:"with names = true, the minimum Shannon entropy, in bits per character, of a value bound to a secret-like name (known formats are reported whatever their entropy)"`
+	MinLength  int      `toml:"min_length" doc:"with names = true, the minimum length of a value bound to a secret-like name"`
 	Allow      []string `toml:"allow" doc:"regular expressions; a credential (or the whole string holding it) that matches one is not reported"`
 	AllowPaths []string `toml:"allow_paths" doc:"globs of files whose literals are not checked, relative to the directory of rules.toml (\"**\" spans directories)"`
 }
@@ -40,9 +41,14 @@ func Literal() *rule.Rule {
 				"morning. A credential in source is in every clone, fork, CI log, container image and backup, outlives the " +
 				"person who wrote it, and cannot be rotated without a deploy. The rule reports string literals (constants, " +
 				"variables, struct fields, map entries, composite literals, arguments, raw strings, struct tag defaults, " +
-				"constant concatenations) that hold a credential of a documented format, and high-entropy values bound to " +
-				"a secret-like name (password, passwd, secret, token, api_key/apiKey, access_key, private_key, credential, " +
-				"auth) by an identifier, struct field, struct tag, map key, parameter or comparison.\n\n" +
+				"constant concatenations) that hold a credential of a documented format: a provider's token with its fixed " +
+				"prefix and a random body, a PEM private key, a password inside a URL, DSN or connection string. With " +
+				"names = true it also reports high-entropy values bound to a secret-like name (password, passwd, secret, " +
+				"token, api_key/apiKey, access_key, private_key, credential, auth) by an identifier, struct field, struct " +
+				"tag, map key, parameter or comparison. That tier is off by default: on modules the rule had never seen, " +
+				"nearly every value it reported by name alone was something else (an error-code name in a list of codes, " +
+				"a setting key's suffix, a header field label, an error description in another script, the fixed key of a " +
+				"package only tests import), while the documented formats held.\n\n" +
 				"Formats:\n" + formatsDoc(),
 			Bad: "const awsAccessKeyID = \"AKIA…\"\n" +
 				"client := github.NewClient(Config{Token: \"ghp_…\"})",
@@ -66,7 +72,7 @@ func Literal() *rule.Rule {
 				"who runs --help; a key of a known format there is still reported); pagination tokens (NextToken, PageToken, " +
 				"ContinuationToken, cursorToken: a position in a listing); test code unless " +
 				"rules.toml sets tests = true: _test.go files, files that import testing or testify, and packages under a " +
-				"testonly, testutil, testutils, mock or mocks directory (a package of test keys). Options: entropy and min_length tune the name-bound check, allow lists " +
+				"testonly, testutil, testutils, mock or mocks directory (a package of test keys). Options: names turns on the name-bound check, entropy and min_length tune it, allow lists " +
 				"regular expressions of accepted values, allow_paths lists globs of files not checked.",
 			Fix: "For a struct field whose env or envconfig tag names its environment variable, replace the literal with " +
 				"os.Getenv of that variable, adding the os import. Elsewhere the message suggests os.Getenv of an " +
@@ -163,8 +169,8 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 			fmt.Sprintf("string literal holds %s (%s): %s", f.what, value, leakCost), b)
 		return
 	}
-	if b.kind != secretName {
-		return
+	if b.kind != secretName || !lc.opts.Names {
+		return // by default only documented formats: a name alone is no evidence
 	}
 	v := trimAuthScheme(value)
 	if !variedEnough(v, lc.opts.MinLength, lc.opts.Entropy) || lc.allowed(v) ||
@@ -243,7 +249,7 @@ func (lc *literalChecker) visitTag(c inspector.Cursor, tag string) {
 			kind = classifyName(name)
 		}
 	}
-	if kind != secretName {
+	if kind != secretName || !lc.opts.Names {
 		return
 	}
 	for _, key := range []string{"default", "envDefault"} {

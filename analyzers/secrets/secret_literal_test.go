@@ -11,20 +11,24 @@ import (
 	"github.com/prodlint/prodlint/analyzers/secrets"
 )
 
+// namesOn turns on the name-bound tier, which most fixtures exercise.
+const namesOn = "[rules.secret-literal]\nnames = true\n"
+
 func TestLiteral(t *testing.T) {
-	a := ruletest.Analyzer(t, "", secrets.Literal())
+	a := ruletest.Analyzer(t, namesOn, secrets.Literal())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "secret-literal", "secret-literal/testonly", "secret-literal/crypto/keys")
 }
 
 // TestLiteralTestSupportWithTests: with tests = true, test-support packages
 // (a testonly directory) are reported like _test.go files.
 func TestLiteralTestSupportWithTests(t *testing.T) {
-	a := ruletest.Analyzer(t, "tests = true\n", secrets.Literal())
+	a := ruletest.Analyzer(t, "tests = true\n"+namesOn, secrets.Literal())
 	analysistest.Run(t, ruletest.TestData(), a, "secret-literal/testsupport/testonly")
 }
 
 func TestLiteralOptions(t *testing.T) {
 	a := ruletest.Analyzer(t, `[rules.secret-literal]
+names = true
 entropy = 4.5
 min_length = 24
 allow = ["^AKIA.*TESTONLY$", "^ghp_SnH6"]
@@ -54,7 +58,7 @@ func (e *errorT) Errorf(format string, args ...any) {}
 // carries the credential it reports: not in the message, the related
 // information or the fix text. Only the masked form may appear.
 func TestLiteralNeverPrintsSecret(t *testing.T) {
-	a := ruletest.Analyzer(t, "", secrets.Literal())
+	a := ruletest.Analyzer(t, namesOn, secrets.Literal())
 	results := analysistest.Run(t, ruletest.TestData(), a, "secret-literal")
 	n := 0
 	for _, r := range results {
@@ -114,6 +118,14 @@ func sharedRun(value, text string, n int) string {
 // TestLiteralShapes: help text and pagination tokens are quiet beside
 // twins that are reported.
 func TestLiteralShapes(t *testing.T) {
-	a := ruletest.Analyzer(t, "", secrets.Literal())
+	a := ruletest.Analyzer(t, namesOn, secrets.Literal())
 	analysistest.Run(t, ruletest.TestData(), a, "secret-literal/helptext", "secret-literal/pagination")
+}
+
+// TestLiteralDefaultFormatsOnly: by default only documented formats are
+// reported; a high-entropy value whose only sign of a credential is the name
+// it is bound to stays quiet beside format twins that are reported.
+func TestLiteralDefaultFormatsOnly(t *testing.T) {
+	a := ruletest.Analyzer(t, "", secrets.Literal())
+	analysistest.Run(t, ruletest.TestData(), a, "secret-literal/formatsonly")
 }

@@ -33,6 +33,7 @@ type rowsResult struct {
 	// else closes and checks them.
 	discarded, escaped bool
 	closed, errChecked bool
+	bestEffort         bool               // the function drops every error it meets (sql-rows-err)
 	loops              []inspector.Cursor // the for rows.Next() loops
 }
 

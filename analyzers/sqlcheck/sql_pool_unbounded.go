@@ -61,7 +61,9 @@ func SQLPoolUnbounded() *rule.Rule {
 				"no summary (another module, an interface), keeps it quiet.",
 			Fix: "after the Open and its `if err != nil` check, insert SetMaxOpenConns(max-open-conns), " +
 				"SetMaxIdleConns(max-idle-conns) and SetConnMaxLifetime(conn-max-lifetime), importing time " +
-				"when needed",
+				"when needed. SetMaxOpenConns(0), or any constant below one, is database/sql's \"no limit\" and " +
+				"counts as none; where the package makes such a call no fix is offered, since it would lift an " +
+				"inserted limit again",
 		},
 		Quiet: rule.Declare(rule.Forms(poolQuiet)),
 		Run:   runSQLPoolUnbounded,
@@ -75,6 +77,13 @@ func runSQLPoolUnbounded(p *rule.Pass) error {
 	}
 	opts := rule.Options[SQLPoolOptions](p)
 	flow := newDBFlow(p, sum)
+	hint := ""
+	if flow.unlimited {
+		// A limit inserted after the Open would be lifted again by the
+		// package's own SetMaxOpenConns(0): no fix, the author chooses.
+		opts = &SQLPoolOptions{}
+		hint = " (SetMaxOpenConns(0) in this package means no limit, not a limit of zero)"
+	}
 	for _, open := range flow.opens {
 		if rule.Quiet(p, open.Node(), poolQuiet, poolOpen{flow, open, flow.fate(open)}) {
 			continue
@@ -88,13 +97,13 @@ func runSQLPoolUnbounded(p *rule.Pass) error {
 			p.Report(call, match.APIName(fn, p.Pkg)+" opens a new *sql.DB on every call and never limits its pool with "+
 				"SetMaxOpenConns, and neither does this package: under load it opens a connection for every concurrent "+
 				"query until the database refuses more (max_connections), and requests queue, time out and fail; "+
-				"call SetMaxOpenConns, SetMaxIdleConns and SetConnMaxLifetime once on the pool it returns", fixes...)
+				"call SetMaxOpenConns, SetMaxIdleConns and SetConnMaxLifetime once on the pool it returns"+hint, fixes...)
 			continue
 		}
 		p.Report(call, "sql."+match.Callee(p.TypesInfo, call).Name()+" returns a *sql.DB whose pool is never "+
 			"limited with SetMaxOpenConns in this package: under load it opens a connection for every concurrent "+
 			"query until the database refuses more (max_connections), and requests queue, time out and fail; "+
-			"call SetMaxOpenConns, SetMaxIdleConns and SetConnMaxLifetime once after opening it",
+			"call SetMaxOpenConns, SetMaxIdleConns and SetConnMaxLifetime once after opening it"+hint,
 			poolLimitFixes(p, opts, open)...)
 	}
 	return nil

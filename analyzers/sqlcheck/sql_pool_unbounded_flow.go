@@ -26,6 +26,7 @@ type dbFlow struct {
 	opens      []inspector.Cursor                  // sql.Open and sql.OpenDB calls, and of openers of other packages
 	reads      map[types.Object][]inspector.Cursor // identifiers that use a holder
 	configured map[types.Object]bool               // holders SetMaxOpenConns is called on
+	unlimited  bool                                // the package calls SetMaxOpenConns(0): "no limit"
 }
 
 // fate is where an opened *sql.DB ends up.
@@ -53,7 +54,9 @@ func newDBFlow(p *rule.Pass, sum *sqlsum.Result) *dbFlow {
 			if match.IsCallTo(f.info, n, sqlPath, "Open", "OpenDB") || f.opener(n) != nil {
 				f.opens = append(f.opens, c)
 			} else if match.IsMethodCall(f.info, n, sqlPath, "DB", "SetMaxOpenConns") {
-				if h := f.receiverHolder(n); h != nil {
+				if sqlsum.UnlimitedMaxOpen(f.info, n) {
+					f.unlimited = true // SetMaxOpenConns(0) lifts the limit: it configures nothing
+				} else if h := f.receiverHolder(n); h != nil {
 					f.configured[h] = true
 				}
 			}
@@ -232,7 +235,8 @@ func (f *dbFlow) follow(s site) (fate, types.Object) {
 	switch parent := c.Parent().Node().(type) {
 	case *ast.SelectorExpr: // db.Method(...) or db.Method
 		if kind == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun &&
-			match.IsMethodCall(f.info, c.Parent().Parent().Node().(*ast.CallExpr), sqlPath, "DB", "SetMaxOpenConns") {
+			match.IsMethodCall(f.info, c.Parent().Parent().Node().(*ast.CallExpr), sqlPath, "DB", "SetMaxOpenConns") &&
+			!sqlsum.UnlimitedMaxOpen(f.info, c.Parent().Parent().Node().(*ast.CallExpr)) {
 			return configured, nil
 		}
 		return unconfigured, nil

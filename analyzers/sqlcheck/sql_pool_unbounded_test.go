@@ -35,3 +35,24 @@ func TestSQLPoolUnboundedOptions(t *testing.T) {
 		sqlcheck.SQLPoolUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "sql-pool-unbounded/main")
 }
+
+// TestSQLPoolUnboundedZeroIsNoLimit: SetMaxOpenConns(0), or any constant
+// below one, is database/sql's "no limit": the pool is reported, and no fix
+// is offered, since a limit inserted after the Open would be lifted again by
+// the package's own later call. The twin's positive limit stays quiet.
+func TestSQLPoolUnboundedZeroIsNoLimit(t *testing.T) {
+	a := ruletest.Analyzer(t, "[rules.sql-pool-unbounded]\nenabled = true\n", sqlcheck.SQLPoolUnbounded())
+	results := analysistest.Run(t, ruletest.TestData(), a, "sql-pool-unbounded/unlimited")
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: a fix is offered beside SetMaxOpenConns(0): %q", d.Message, d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("got %d diagnostics, want 2", n)
+	}
+}

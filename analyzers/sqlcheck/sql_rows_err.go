@@ -47,7 +47,13 @@ func RowsErr() *rule.Rule {
 func runRowsErr(p *rule.Pass) error {
 	reported := map[ast.Node]bool{}
 	for _, r := range rowsResults(p) {
-		if r.v == nil || rule.Quiet(p, r.call, rowsErrQuiet, r) {
+		if r.v == nil {
+			continue
+		}
+		if len(r.loops) > 0 {
+			r.bestEffort = bestEffort(p.TypesInfo, r)
+		}
+		if rule.Quiet(p, r.call, rowsErrQuiet, r) {
 			continue
 		}
 		for _, loop := range r.loops {

@@ -2,6 +2,7 @@ package sqlsum
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -30,9 +31,25 @@ func dbResult(sig *types.Signature) int {
 	return at
 }
 
-// isSetMaxOpen reports whether call is db.SetMaxOpenConns(n).
+// isSetMaxOpen reports whether call is db.SetMaxOpenConns(n) with n a
+// limit: SetMaxOpenConns(0), or any constant below one, means "no limit"
+// and limits nothing.
 func isSetMaxOpen(info *types.Info, call *ast.CallExpr) bool {
-	return match.IsMethodCall(info, call, sqlPath, "DB", "SetMaxOpenConns")
+	return match.IsMethodCall(info, call, sqlPath, "DB", "SetMaxOpenConns") && !UnlimitedMaxOpen(info, call)
+}
+
+// UnlimitedMaxOpen reports whether call, a SetMaxOpenConns call, passes a
+// constant below one, which database/sql reads as "no limit".
+func UnlimitedMaxOpen(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) != 1 {
+		return false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	return exact && n <= 0
 }
 
 // findLimitedFields returns the fields of the package's types that

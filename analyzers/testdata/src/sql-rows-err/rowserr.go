@@ -76,6 +76,7 @@ func countReturningErr(db *sql.DB) (int, error) {
 func logAll(db *sql.DB) {
 	rows, err := db.Query("SELECT name FROM users")
 	if err != nil {
+		log.Print(err) // it reports a failed query, not a cut-short one
 		return
 	}
 	defer rows.Close()
