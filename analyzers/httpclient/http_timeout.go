@@ -38,13 +38,10 @@ func Timeout() *rule.Rule {
 			Bad: "resp, err := http.Get(url)",
 			Good: "var client = &http.Client{Timeout: 10 * time.Second}\n\n" +
 				"resp, err := client.Get(url)",
-			Quiet: "Decided while collecting candidates: a client literal with a Timeout field (any value, even an " +
-				"explicit 0, which states intent, e.g. for streaming); a client stored in a struct field by a constructor " +
-				"is judged by that constructor (quiet when it sets Timeout there); a client returned without being used here. " +
-				"Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
+			Scope: "Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
 				"Followed across functions and packages of the analyzed module(s): a client returned by a constructor " +
-				"(of this package or another) that sets no Timeout is reported where it sends (quiet when the constructor " +
-				"sets one, takes it from a parameter, or the client is configured or handed to a call here); a function " +
+				"(of this package or another) that sets no Timeout is reported where it sends, unless the client is " +
+				"configured or handed to a call there; a function " +
 				"that sends through a client without a timeout bounded only by its context parameter, directly or through " +
 				"what it calls, is reported where a caller in another package passes context.Background() or " +
 				"context.TODO() for it. Not seen: a caller that passes a context without a deadline that is not a fresh " +
@@ -55,7 +52,7 @@ func Timeout() *rule.Rule {
 				"the literal is reformatted as gofmt would. No fix for http.Get or " +
 				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
 		},
-		Quiet: rule.Declare(rule.Forms(timeoutSendQuiet), rule.Forms(timeoutClientQuiet)),
+		Quiet: rule.Declare(timeoutCollected, rule.Forms(timeoutSendQuiet), rule.Forms(timeoutClientQuiet)),
 		Run:   runTimeout,
 	}
 }

@@ -74,3 +74,16 @@ var timeoutClientQuiet = []rule.QuietForm[timeoutClient]{
 	},
 	rule.TestHarness(func(c timeoutClient) bool { return c.p.IsTestCode(c.o.cursor) }),
 }
+
+// timeoutCollected are the safe forms http-timeout decides while it
+// collects candidates: the client is never one.
+var timeoutCollected = rule.Collected(
+	rule.Form{Name: "literal-timeout-field", Doc: "A client literal with a Timeout field, any value, even an " +
+		"explicit 0, which states intent (a streaming client)."},
+	rule.Form{Name: "constructor-field", Doc: "A client a constructor stores in a struct field is judged by that " +
+		"constructor: quiet when it sets the client's Timeout there."},
+	rule.Form{Name: "returned-unused", Doc: "A client returned without being used where it is built: its caller " +
+		"configures and uses it."},
+	rule.Form{Name: "constructor-sets-timeout", Doc: "A client returned by a constructor (of this package or " +
+		"another) that sets its Timeout or takes it from a parameter, used where the constructor is called."},
+)

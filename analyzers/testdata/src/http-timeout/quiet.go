@@ -69,3 +69,30 @@ func assignedLaterTwin(u string) {
 	var c http.Client // want `\[http-timeout\] this http.Client has no Timeout`
 	c.Get(u)
 }
+
+func quietLiteralTimeoutField(u string) {
+	c := &http.Client{Timeout: 0} // stated intent: a streaming client
+	c.Get(u)
+}
+
+type store struct{ client *http.Client }
+
+func quietConstructorField() *store {
+	s := &store{client: &http.Client{}}
+	s.client.Timeout = time.Minute
+	return s
+}
+
+func (s *store) fetch(u string) { s.client.Get(u) }
+
+func quietReturnedUnused() *http.Client {
+	c := &http.Client{}
+	return c
+}
+
+func newTimedClient(d time.Duration) *http.Client { return &http.Client{Timeout: d} }
+
+func quietConstructorSetsTimeout(u string) {
+	c := newTimedClient(time.Second)
+	c.Get(u)
+}
