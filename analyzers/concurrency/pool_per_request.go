@@ -34,17 +34,15 @@ func PoolPerRequest() *rule.Rule {
 				"\tdefer db.Close()\n\t// ...\n}",
 			Good: "type server struct{ db *sql.DB } // opened once in main\n\n" +
 				"func (s *server) handler(w http.ResponseWriter, r *http.Request) {\n\t// use s.db\n}",
-			Quiet: "Decided while finding candidates: http.Client literals, which are cheap unless they build their " +
-				"own Transport (a new http.Transport is the real pool), and http.Client{Transport: shared}. A call of a " +
+			Scope: "A call of a " +
 				"function, of this package or another analyzed with it, that opens a new *sql.DB on every call (sql.Open " +
 				"in its body or in what it calls, returned to the caller) counts as building the pool, and the same quiet " +
-				"forms apply to it; a function that returns a shared pool (a package variable, one opened under " +
-				"sync.Once) does not. A call of a function that builds a new http.Transport on every call and returns " +
+				"forms apply to it. A call of a function that builds a new http.Transport on every call and returns " +
 				"it, or a client over it (a newClient() helper, of this package or another package of the analyzed " +
 				"module(s), directly or through what it calls), counts as building one where it is called; functions of " +
 				"other modules are unknown.",
 		},
-		Quiet: rule.Declare(rule.Forms(poolBuildQuiet), rule.Forms(loopBuildQuiet)),
+		Quiet: rule.Declare(poolCollected, rule.Forms(poolBuildQuiet), rule.Forms(loopBuildQuiet)),
 		Run:   runPoolPerRequest,
 	}
 }

@@ -45,3 +45,14 @@ var loopBuildQuiet = []rule.QuietForm[loopBuild]{
 		Applies: func(b loopBuild) bool { return b.once.runsOnce(b.decl) },
 	},
 }
+
+// poolCollected are the safe forms pool-per-request decides while it
+// finds candidates: the construction is never one.
+var poolCollected = rule.Collected(
+	rule.Form{Name: "plain-client-literal", Doc: "An http.Client literal that builds no Transport of its own: " +
+		"a client is cheap, a new http.Transport is the real pool."},
+	rule.Form{Name: "shared-transport", Doc: "An http.Client literal over a shared Transport " +
+		"(http.Client{Transport: shared})."},
+	rule.Form{Name: "shared-pool-func", Doc: "A call of a function that returns a shared pool (a package " +
+		"variable, one opened under sync.Once) rather than opening a new one."},
+)

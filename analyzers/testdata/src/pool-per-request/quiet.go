@@ -2,6 +2,9 @@ package poolperrequest
 
 import (
 	"context"
+	"database/sql"
+	"net/http"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -25,4 +28,23 @@ func PingAll(ctx context.Context, addrs []string) {
 		rdb := redis.NewClient(&redis.Options{Addr: a}) // want `\[pool-per-request\] redis.NewClient in a loop builds a new connection pool per iteration`
 		rdb.Close()
 	}
+}
+
+func quietPlainClientLiteral(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Timeout: time.Second}
+	c.Get("http://upstream/")
+}
+
+func (s *server) quietSharedTransport(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Transport: s.transport, Timeout: time.Second}
+	c.Get("http://upstream/")
+}
+
+var sharedDB *sql.DB
+
+func openShared() *sql.DB { return sharedDB }
+
+func quietSharedPoolFunc(w http.ResponseWriter, r *http.Request) {
+	db := openShared()
+	db.PingContext(r.Context())
 }
