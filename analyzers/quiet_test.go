@@ -34,7 +34,7 @@ var quietProse = map[string]bool{
 	"ignore-directive": true, "http-status": true, "http-bodyclose": true,
 	"ctx-background": true, "ctx-variant": true, "secret-literal": true, "secret-logged": true,
 	"jwt-no-expiry": true, "goroutine-unbounded": true,
-	"request-body-unbounded": true, "server-timeout": true, "retry-no-backoff": true,
+	"server-timeout": true, "retry-no-backoff": true,
 	"sql-pool-unbounded": true, "sql-select-star": true, "sql-in-loop": true,
 	"sql-rows-err": true,
 }

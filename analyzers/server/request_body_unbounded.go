@@ -47,38 +47,28 @@ func RequestBody() *rule.Rule {
 			Bad: "func upload(w http.ResponseWriter, r *http.Request) {\n\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
 			Good: "func upload(w http.ResponseWriter, r *http.Request) {\n\tr.Body = http.MaxBytesReader(w, r.Body, 1<<20)\n" +
 				"\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
-			Quiet: "handlers (functions and function literals of (http.ResponseWriter, *http.Request), ServeHTTP methods " +
-				"included) that apply http.MaxBytesReader or io.LimitReader to r.Body anywhere in their body, or pass r to " +
-				"a function of the package that does (limitBody(w, r)); reads of a body already wrapped " +
-				"(io.ReadAll(io.LimitReader(r.Body, n))); json/xml decoders that only stream tokens and are never asked to " +
-				"Decode; r.ParseMultipartForm(n) with a constant n up to max-multipart-memory (32 MiB, the net/http " +
-				"default) or a non-constant n. Middleware: when the package calls http.MaxBytesHandler, or declares a " +
-				"function that takes or returns an http.Handler and limits a request body before calling the next handler " +
-				"(func limitBody(next http.Handler) http.Handler), and uses that function anywhere (limitBody(mux), " +
-				"r.Use(limitBody)), every handler of the package is assumed to be behind it: the analysis cannot follow " +
-				"which routes a wrapped mux serves. The same holds for such a middleware or helper declared in another package " +
-				"analyzed with it (a middleware package of the module: prodlint records that its exported function limits the " +
-				"body and reads that record where it is used); a wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as " +
-				"middleware too. An unexported function of handler shape that the package only ever calls (never registers " +
-				"as a handler) is a helper of its callers: its read is reported at those calls, unless the caller limits " +
-				"the body first. An exported handler function that its own package never refers to is judged where it is " +
+			Scope: "Handlers are functions and function literals of (http.ResponseWriter, *http.Request), ServeHTTP " +
+				"methods included. A wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as middleware too. " +
+				"An exported handler function that its own package never refers to is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
-				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. A helper the handler passes r or r.Body to, of this package or " +
+				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. A helper " +
+				"the handler passes r or r.Body to, of this package or " +
 				"another package of the analyzed module(s), is followed: one that reads the body it is given whole with no limit " +
 				"(decodeJSON(w, r, &v), directly or through what it calls) is reported at the handler's call; one that limits it " +
 				"quiets the handler. Helpers of other modules are unknown and neither report nor quiet. It does not see a limit " +
 				"applied by a router's body-size option or by a proxy in front; silence those with " +
 				"//prodlint:ignore request-body-unbounded. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers, unless rules.toml sets " +
-				"tests = true) and packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
+				"tests = true) and packages under an example, examples or _examples directory, and non-production packages " +
+				"(samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
 			Fix: "inserts r.Body = http.MaxBytesReader(w, r.Body, max-body-bytes) (default 1<<20) as the handler's first " +
 				"statement, with the handler's own parameter names; no fix when the ResponseWriter parameter is unnamed or _. " +
 				"The fix is offered only where no other limit can apply: not for r.ParseMultipartForm (an upload endpoint's " +
 				"limit must fit its largest upload), and not in a package that wraps handlers in a middleware " +
 				"(func(http.Handler) http.Handler) whose limit, if it has one, the fix could lower; the message says so instead.",
 		},
-		Quiet: rule.Declare(rule.Forms(bodyPackageQuiet), rule.Forms(bodyHandlerQuiet)),
+		Quiet: rule.Declare(bodyCollected, rule.Forms(bodyPackageQuiet), rule.Forms(bodyHandlerQuiet)),
 		Run:   runRequestBody,
 	}
 }

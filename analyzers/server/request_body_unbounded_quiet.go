@@ -62,3 +62,14 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && onlyCalledDirectly(c.p, c.h, c.refs) != nil },
 	},
 }
+
+// bodyCollected are the safe forms request-body-unbounded decides while it
+// collects candidates: the read is never one.
+var bodyCollected = rule.Collected(
+	rule.Form{Name: "wrapped-read", Doc: "A read of a body already wrapped in a limit " +
+		"(io.ReadAll(io.LimitReader(r.Body, n)))."},
+	rule.Form{Name: "token-stream", Doc: "A json or xml decoder that only streams tokens and is never asked to " +
+		"Decode: it never holds a whole value."},
+	rule.Form{Name: "bounded-multipart", Doc: "r.ParseMultipartForm(n) with a constant n up to " +
+		"max-multipart-memory (32 MiB, the net/http default) or a non-constant n."},
+)
