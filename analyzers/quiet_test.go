@@ -33,8 +33,7 @@ var withoutQuietTable = map[string]bool{}
 var quietProse = map[string]bool{
 	"ignore-directive": true, "http-status": true, "http-bodyclose": true,
 	"ctx-background": true, "ctx-variant": true, "secret-literal": true, "secret-logged": true,
-	"jwt-no-expiry": true, "goroutine-unbounded": true,
-	"server-timeout": true, "retry-no-backoff": true,
+	"jwt-no-expiry": true, "goroutine-unbounded": true, "retry-no-backoff": true,
 	"sql-pool-unbounded": true, "sql-select-star": true, "sql-in-loop": true,
 	"sql-rows-err": true,
 }

@@ -41,26 +41,22 @@ func Timeout() *rule.Rule {
 				"accepting work. This is the incident where a slow client held sockets open until the service starved.",
 			Bad:  "log.Fatal(http.ListenAndServe(\":8080\", mux))",
 			Good: "srv := &http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: 10 * time.Second}\nlog.Fatal(srv.ListenAndServe())",
-			Quiet: "http.Serve and http.ServeTLS unless every value the package stores in the listener is a TCP listener " +
-				"(net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant \"tcp\" network, perhaps " +
-				"wrapped by tls.NewListener): a listener handed in by a caller or a helper, a configured network or a unix " +
-				"socket stays quiet, and so does a listener on port 0, as a constant (\":0\") or a fallback (if addr == \"\" { addr = \"localhost:0\" }): " +
-				"the kernel picks the port at run time and only the process learns it (a fake server a test starts, a debug listener that logs its port), so no client is configured to reach it; " +
-				"listeners on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
-				"cannot reach. A loopback address that is only the default of a flag or a configuration field is still " +
-				"reported: operators override such defaults to expose the server (0.0.0.0 for a load balancer's health " +
-				"check or a metrics scrape), and then slow clients reach it like any other. " +
+			Scope: "http.Serve and http.ServeTLS are reported when every value the package stores in the listener " +
+				"is a TCP listener (net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant " +
+				"\"tcp\" network, perhaps wrapped by tls.NewListener). " +
 				"The analysis does not follow a server into a function of another package. With " +
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
 				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
-				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml).",
+				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and " +
+				"non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] " +
+				"globs of rules.toml).",
 			Fix: "adds ReadHeaderTimeout (read-header-timeout, default 10s) to the http.Server literal, importing time " +
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
 		},
-		Quiet: rule.Declare(rule.Forms(loopbackQuiet), rule.Forms(loopbackListenerQuiet), rule.Forms(optInDebugQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
+		Quiet: rule.Declare(serveCollected, rule.Forms(loopbackQuiet), rule.Forms(loopbackListenerQuiet), rule.Forms(optInDebugQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
 		Run:   runTimeout,
 	}
 }

@@ -102,3 +102,15 @@ var loopbackListenerQuiet = []rule.QuietForm[serverLit]{
 		Applies: func(s serverLit) bool { return s.facts.servedOnLoopbackOnly(s.p, s.sl) },
 	},
 }
+
+// serveCollected are the safe forms server-timeout decides while it
+// collects the listeners http.Serve and http.ServeTLS serve: the call is
+// never a candidate.
+var serveCollected = rule.Collected(
+	rule.Form{Name: "non-tcp-listener", Doc: "http.Serve or http.ServeTLS of a listener that is not known to be TCP: " +
+		"one handed in by a caller or a helper, one on a configured network, or a unix socket."},
+	rule.Form{Name: "port-zero-listener", Doc: "http.Serve or http.ServeTLS of a listener on port 0, as a constant " +
+		"(\":0\") or a fallback (if addr == \"\" { addr = \"localhost:0\" }): the kernel picks the port at run time " +
+		"and only the process learns it (a fake server a test starts, a debug listener that logs its port), so no " +
+		"client is configured to reach it."},
+)
