@@ -34,17 +34,11 @@ func Status() *rule.Rule {
 				"defer resp.Body.Close()\n" +
 				"if resp.StatusCode != http.StatusOK {\n\treturn fmt.Errorf(\"fetch %s: %s\", url, resp.Status)\n}\n" +
 				"return json.NewDecoder(resp.Body).Decode(&v)",
-			Quiet: "Decided while finding the read: a response whose StatusCode or Status is read anywhere in the " +
-				"function, before or after the body (reading the body first to put it in the error message is a common " +
-				"safe form); a response handed whole to another function (checkStatus(resp), decode(resp)), returned, " +
-				"stored or aliased: prodlint does not follow calls, and a helper that receives the whole *http.Response " +
-				"is where such code usually checks the status, so reporting would mostly be noise; a body drained with " +
-				"io.Copy(io.Discard, resp.Body), closed, or handed to a helper (the helper reads it, not this function). " +
-				"The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), ioutil.ReadAll, json/xml/gob " +
+			Scope: "The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), ioutil.ReadAll, json/xml/gob " +
 				"decoders, csv and bufio readers, resp.Body.Read, also through io.LimitReader, io.TeeReader and " +
-				"gzip.NewReader.",
+				"gzip.NewReader. prodlint does not follow a response into the function it is handed to.",
 		},
-		Quiet: rule.Declare(rule.Forms(statusQuiet)),
+		Quiet: rule.Declare(statusCollected, rule.Forms(statusQuiet)),
 		Run:   runStatus,
 	}
 }

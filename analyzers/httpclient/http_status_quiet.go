@@ -81,3 +81,15 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		},
 	},
 }
+
+// statusCollected are the safe forms http-status decides while it finds
+// the read: the response is never a candidate.
+var statusCollected = rule.Collected(
+	rule.Form{Name: "status-read", Doc: "A response whose StatusCode or Status is read anywhere in the function, " +
+		"before or after the body (reading the body first to put it in the error message is a common safe form)."},
+	rule.Form{Name: "response-handed-off", Doc: "A response handed whole to another function (checkStatus(resp), " +
+		"decode(resp)), returned, stored or aliased: a helper that receives the whole *http.Response is where such " +
+		"code usually checks the status."},
+	rule.Form{Name: "body-not-read", Doc: "A body drained with io.Copy(io.Discard, resp.Body), closed, or handed " +
+		"to a helper (the helper reads it, not this function)."},
+)
