@@ -35,13 +35,7 @@ func BodyClose() *rule.Rule {
 				"if err != nil {\n\treturn err\n}\n" +
 				"defer resp.Body.Close()\n" +
 				"return json.NewDecoder(resp.Body).Decode(&v)",
-			Quiet: "The paths on which the send failed carry no body: a return under `if err != nil`, `resp == nil` or " +
-				"another test of the send's err (retryable(err)), until err is assigned again by anything but a plain " +
-				"read of the body (io.ReadAll, io.ReadFull, resp.Body.Read: a read error drops the connection); in " +
-				"`if err != nil || resp.StatusCode != 200` the status half still returns with a body. " +
-				"A path that panics or exits is not a leak. " +
-				"A response variable declared in an enclosing function, or closed by code set up before the send " +
-				"(a deferred closure declared earlier, the previous turn of a loop), is left to that code. " +
+			Scope: "In `if err != nil || resp.StatusCode != 200` the status half still returns with a body. " +
 				"Reported on a path: a status check that returns before the deferred close (`if resp.StatusCode != 200 " +
 				"{ return err }` above `defer resp.Body.Close()`), a close on one branch only, a response returned on " +
 				"success but dropped on the status-error path; the message gives the line of the return. " +
@@ -49,7 +43,7 @@ func BodyClose() *rule.Rule {
 				"Not seen: a variable reused for two responses counts as closed when one of them is, and a loop turn " +
 				"that sends again without closing the previous response is not followed.",
 		},
-		Quiet: rule.Declare(rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet)),
+		Quiet: rule.Declare(bodyCloseCollected, rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet)),
 		Run:   runBodyClose,
 	}
 }

@@ -75,3 +75,16 @@ var bodyDrainQuiet = []rule.QuietForm[bool]{
 		Applies: func(drainedOnEveryPath bool) bool { return drainedOnEveryPath },
 	},
 }
+
+// bodyCloseCollected are the safe forms http-bodyclose decides while it
+// follows the paths after a send: the path is never a candidate.
+var bodyCloseCollected = rule.Collected(
+	rule.Form{Name: "failed-send-path", Doc: "A path on which the send failed carries no body: a return under " +
+		"`if err != nil`, `resp == nil` or another test of the send's err (retryable(err)), until err is assigned " +
+		"again by anything but a plain read of the body (io.ReadAll, io.ReadFull, resp.Body.Read: a read error " +
+		"drops the connection)."},
+	rule.Form{Name: "panic-or-exit-path", Doc: "A path that panics or exits: the process, not the connection, ends."},
+	rule.Form{Name: "closed-elsewhere", Doc: "A response variable declared in an enclosing function, or closed by " +
+		"code set up before the send (a deferred closure declared earlier, the previous turn of a loop), is left " +
+		"to that code."},
+)

@@ -97,3 +97,42 @@ func closedOrDrained(u string, keep bool) ([]byte, error) {
 	}
 	return io.ReadAll(resp.Body)
 }
+
+func quietFailedSendPath(u string) error {
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(new(map[string]any))
+}
+
+func quietPanicOrExitPath(u string) error {
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		panic(fmt.Sprintf("unexpected status %d", resp.StatusCode))
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(new(map[string]any))
+}
+
+func quietClosedElsewhere(u string) error {
+	var resp *http.Response
+	defer func() {
+		if resp != nil {
+			resp.Body.Close()
+		}
+	}()
+	var err error
+	resp, err = client.Get(u)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(new(map[string]any))
+}
