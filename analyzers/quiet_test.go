@@ -36,7 +36,6 @@ var quietProse = map[string]bool{
 	"jwt-no-expiry": true, "goroutine-unbounded": true, "pool-per-request": true,
 	"request-body-unbounded": true, "server-timeout": true, "retry-no-backoff": true,
 	"sql-pool-unbounded": true, "sql-select-star": true, "sql-in-loop": true,
-	"sql-rows-err": true,
 }
 
 var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
