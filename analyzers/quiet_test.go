@@ -35,7 +35,6 @@ var quietProse = map[string]bool{
 	"ctx-background": true, "ctx-variant": true, "secret-literal": true, "secret-logged": true,
 	"jwt-no-expiry": true, "goroutine-unbounded": true, "pool-per-request": true,
 	"request-body-unbounded": true, "server-timeout": true, "retry-no-backoff": true,
-	"sql-pool-unbounded": true,
 }
 
 var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
