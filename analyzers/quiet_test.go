@@ -33,7 +33,7 @@ var withoutQuietTable = map[string]bool{}
 var quietProse = map[string]bool{
 	"ignore-directive": true, "http-timeout": true, "http-status": true, "http-bodyclose": true,
 	"ctx-background": true, "ctx-variant": true, "secret-literal": true, "secret-logged": true,
-	"jwt-no-expiry": true, "goroutine-unbounded": true, "pool-per-request": true,
+	"goroutine-unbounded": true, "pool-per-request": true,
 	"request-body-unbounded": true, "server-timeout": true, "retry-no-backoff": true,
 }
 
