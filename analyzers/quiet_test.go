@@ -32,7 +32,7 @@ var withoutQuietTable = map[string]bool{}
 // Doc.Quiet and on an unlisted one with it, so the list only shrinks.
 var quietProse = map[string]bool{
 	"ignore-directive": true, "http-timeout": true, "http-status": true, "http-bodyclose": true,
-	"ctx-background": true, "ctx-variant": true, "secret-literal": true, "secret-logged": true,
+	"ctx-background": true, "ctx-variant": true, "secret-literal": true,
 	"goroutine-unbounded": true, "pool-per-request": true,
 	"request-body-unbounded": true, "server-timeout": true, "retry-no-backoff": true,
 }
