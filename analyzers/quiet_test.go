@@ -34,7 +34,7 @@ var quietProse = map[string]bool{
 	"ignore-directive": true, "http-timeout": true, "http-status": true, "http-bodyclose": true,
 	"ctx-background": true, "ctx-variant": true, "secret-literal": true,
 	"goroutine-unbounded": true, "pool-per-request": true,
-	"request-body-unbounded": true, "server-timeout": true, "retry-no-backoff": true,
+	"request-body-unbounded": true, "server-timeout": true,
 }
 
 var formName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
