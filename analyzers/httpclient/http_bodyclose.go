@@ -301,21 +301,40 @@ func readsBodyOnly(info *types.Info, as *ast.AssignStmt, resp *types.Var) bool {
 // ioutil.ReadAll, bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into
 // io.Discard. A body read to EOF hands its connection back to the
 // Transport's pool without a Close (a failed read drops the connection);
-// a decoder stops at the end of its value and a LimitReader at its limit,
-// so neither counts.
+// a decoder stops at the end of its value, so it does not count. The body
+// wrapped in place in io.LimitReader with a constant limit of at least
+// generousLimit counts as read whole: only a response larger than that
+// cap, the exception, stops short of EOF; a small cap does not count.
 func readsToEOF(info *types.Info, use inspector.Cursor) bool {
 	sel, field := responseField(info, use)
 	if field != "Body" || sel.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
 	}
+	reader := sel
 	call := sel.Parent().Node().(*ast.CallExpr)
+	if match.IsCallTo(info, call, "io", "LimitReader") && len(call.Args) == 2 && ast.Unparen(call.Args[0]) == sel.Node() {
+		if n, ok := match.ConstInt(info, call.Args[1]); !ok || n < generousLimit {
+			return false
+		}
+		reader = sel.Parent()
+		if reader.ParentEdgeKind() != edge.CallExpr_Args {
+			return false
+		}
+		call = reader.Parent().Node().(*ast.CallExpr)
+	}
 	fn := match.Callee(info, call)
 	switch {
 	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
 		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
 		return len(call.Args) == 1
 	case match.IsFunc(fn, "io", "Copy", "CopyBuffer"):
-		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == sel.Node() && isDiscard(info, call.Args[0])
+		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == reader.Node() && isDiscard(info, call.Args[0])
 	}
 	return false
 }
+
+// generousLimit is the smallest constant io.LimitReader cap under which a
+// body read whole counts as read to EOF (64 KiB): far above the replies
+// of the APIs such reads are written for, so a body that outgrows it is the
+// exception rather than every call.
+const generousLimit = 64 << 10

@@ -74,7 +74,7 @@ func runShutdown(p *rule.Pass) error {
 		}
 	}
 	for _, call := range serves {
-		if rule.Quiet(p, call, shutdownQuiet, serveCall{p, call, handedAway, shuts, loopback}) {
+		if rule.Quiet(p, call, shutdownQuiet, serveCall{p, call, handedAway, shuts, loopback, serves}) {
 			continue
 		}
 		reportServe(p, call)

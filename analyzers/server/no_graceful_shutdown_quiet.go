@@ -17,6 +17,7 @@ type serveCall struct {
 	handedAway bool // the package hands an *http.Server to a lifecycle library
 	shuts      bool // the package refers to http.Server.Shutdown
 	loopback   map[types.Object]bool
+	serves     []*ast.CallExpr // every serving call of the package
 }
 
 // shutdownQuiet are the safe forms of a serving call in package main.
@@ -53,6 +54,15 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 			h, ok := servedHandler(s.p, s.call)
 			return ok && isMonitoringHandler(s.p, h)
 		},
+	},
+	{
+		Name: "side-monitoring-constructor",
+		Doc: "A listener started in a go statement beside another serving call of the same function (the main server, " +
+			"still reported), whose handler is the result of a function of another package that takes no arguments, " +
+			"returns an http.Handler and whose package imports a metrics, profiling or tracing-page package " +
+			"(promhttp, expvar, net/http/pprof, an OpenCensus zpages or Prometheus exporter): a debug listener built " +
+			"from monitoring handlers only, since the constructor is given no application handler to serve.",
+		Applies: func(s serveCall) bool { return isSideMonitoringListener(s.p, s.call, s.serves) },
 	},
 }
 

@@ -186,6 +186,97 @@ func isMonitoringPkg(path string) bool {
 	return false
 }
 
+// isMonitoringImport reports whether path is a package that serves
+// metrics, profiles or tracing pages over HTTP: those of isMonitoringPkg,
+// OpenCensus zpages and the Prometheus exporters.
+func isMonitoringImport(path string) bool {
+	switch path {
+	case "go.opencensus.io/zpages", "contrib.go.opencensus.io/exporter/prometheus",
+		"go.opentelemetry.io/contrib/zpages", "go.opentelemetry.io/otel/exporters/prometheus":
+		return true
+	}
+	return isMonitoringPkg(path)
+}
+
+// isSideMonitoringListener reports whether call is started by a go
+// statement (directly, or as the only serving call of a function literal
+// so started) in a function that has another serving call, and serves the
+// result of a call to an argument-less function of another package that
+// returns an http.Handler (and maybe an error) and whose package imports a
+// monitoring package (isMonitoringImport): debug handlers built where the
+// application's handlers cannot reach them.
+func isSideMonitoringListener(p *rule.Pass, call *ast.CallExpr, serves []*ast.CallExpr) bool {
+	c, ok := p.Inspector.Root().FindNode(call)
+	if !ok || !startedByGo(c) {
+		return false
+	}
+	decl := match.EnclosingFuncDecl(c)
+	if !decl.Valid() {
+		return false
+	}
+	beside := false
+	for _, other := range serves {
+		if other != call && other.Pos() > decl.Node().Pos() && other.End() < decl.Node().End() {
+			if oc, found := p.Inspector.Root().FindNode(other); found && !startedByGo(oc) {
+				beside = true
+			}
+		}
+	}
+	if !beside {
+		return false
+	}
+	h, ok := servedHandler(p, call)
+	if !ok || h == nil {
+		return false
+	}
+	src := ast.Unparen(h)
+	if v := match.Var(p.TypesInfo, src); v != nil && !v.IsField() {
+		assigns := p.Index.Assignments(v)
+		if len(assigns) != 1 || assigns[0].Result != 0 || assigns[0].Value == nil {
+			return false
+		}
+		src = ast.Unparen(assigns[0].Value)
+	}
+	ctor, isCall := src.(*ast.CallExpr)
+	if !isCall || len(ctor.Args) != 0 {
+		return false
+	}
+	fn := match.Callee(p.TypesInfo, ctor)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == p.Pkg || fn.Signature().Params().Len() != 0 || fn.Signature().Recv() != nil {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() == 0 || res.Len() > 2 || !match.IsNamed(res.At(0).Type(), "net/http", "Handler") {
+		return false
+	}
+	if res.Len() == 2 && res.At(1).Type() != types.Universe.Lookup("error").Type() {
+		return false
+	}
+	for _, imp := range fn.Pkg().Imports() {
+		if isMonitoringImport(imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// startedByGo reports whether the serving call at c is the call of a go
+// statement, or sits in a function literal that a go statement calls.
+func startedByGo(c inspector.Cursor) bool {
+	if _, ok := c.Parent().Node().(*ast.GoStmt); ok {
+		return true
+	}
+	for lit := range c.Enclosing((*ast.FuncLit)(nil)) {
+		call, ok := lit.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != lit.Node() {
+			return false
+		}
+		_, ok = lit.Parent().Parent().Node().(*ast.GoStmt)
+		return ok
+	}
+	return false
+}
+
 // returnsHandler reports whether fn returns an http.Handler.
 func returnsHandler(fn *types.Func) bool {
 	res := fn.Signature().Results()

@@ -185,7 +185,7 @@ func loopbackProbes(p *rule.Pass) *probes {
 		default:
 			continue
 		}
-		if !isLoopbackTarget(p.TypesInfo, addr) {
+		if !isLoopbackTarget(p.TypesInfo, addr) && !connectOnly(p, c) {
 			continue
 		}
 		cfg = ast.Unparen(cfg)
@@ -218,6 +218,42 @@ func loopbackProbes(p *rule.Pass) *probes {
 		pr.uses[obj]++
 	}
 	return pr
+}
+
+// connectOnly reports whether the dial at c is a connect-only probe: its
+// connection is assigned to a local variable (conn, err := tls.Dial(...))
+// that is assigned nowhere else and whose every use is a call of its
+// Close method. The handshake is all that happens: no request, data or
+// credential crosses the connection, so there is nothing on it for a
+// man in the middle to read or rewrite.
+func connectOnly(p *rule.Pass, c inspector.Cursor) bool {
+	as, ok := c.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != c.Node() || len(as.Lhs) != 2 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := p.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || len(p.Index.Assignments(v)) != 1 {
+		return false // blank, a field or package variable, or assigned again
+	}
+	uses := p.Index.Uses(v)
+	if len(uses) == 0 {
+		return false
+	}
+	for _, u := range uses {
+		sel, isSel := u.Parent().Node().(*ast.SelectorExpr)
+		if !isSel || sel.X != u.Node() || sel.Sel.Name != "Close" {
+			return false
+		}
+		call, isCall := u.Parent().Parent().Node().(*ast.CallExpr)
+		if !isCall || call.Fun != sel || !match.IsMethodCall(p.TypesInfo, call, "crypto/tls", "Conn", "Close") {
+			return false
+		}
+	}
+	return true
 }
 
 // isLoopbackTarget reports whether a dial address names a loopback host:

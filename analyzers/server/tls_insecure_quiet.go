@@ -94,4 +94,8 @@ var skipVerifyCollected = rule.Collected(
 	rule.Form{Name: "loopback-probe", Doc: "A tls.Config used only to dial a loopback address with tls.Dial or " +
 		"tls.DialWithDialer (\"127.0.0.1:\"+port, net.JoinHostPort(\"localhost\", port)): a process probing its " +
 		"own listener, with no one else on the network path."},
+	rule.Form{Name: "connect-only-probe", Doc: "A tls.Config used only to dial with tls.Dial or tls.DialWithDialer " +
+		"where the connection is kept in a local variable whose only use is Close (a reachability or readiness " +
+		"probe): no request, data or credential crosses it, so there is nothing for a man in the middle to read or " +
+		"rewrite. A connection read from, written to or handed on is reported."},
 )

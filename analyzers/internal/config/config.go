@@ -178,6 +178,12 @@ var DefaultNonProduction = []string{
 	// (the standard layout's supporting tools; a tools package deeper down may be production,
 	// such as the tools an agent serves)
 	"**/cmd/dev", "**/hack", "tools",
+	// a devtools directory of commands and scripts run by hand by the module's developers, and a
+	// release command (a cmd/release directory: the maintainers' release script)
+	"**/devtools", "**/cmd/release",
+	// a testing package under internal/: the module's own test-environment harness (it starts
+	// local servers for tests and polls them), importable only by the module itself
+	"**/internal/testing",
 	// conformance suites: programs that check an implementation against a specification
 	"**/conformance",
 	// fuzzing harnesses: packages that feed fuzz targets, imported by tests

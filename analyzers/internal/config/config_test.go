@@ -287,6 +287,16 @@ func TestNonProductionPackages(t *testing.T) {
 		"tools/gen":                     false,
 		"internal/agent/tools":          true, // only the module's top-level tools directory
 		"pkg/tools/search":              true,
+		"devtools/cmd/css":              false,
+		"internal/devtools":             false,
+		"pkg/devtoolsapi":               true, // the whole element must match
+		"internal/cmd/release":          false,
+		"cmd/release":                   false,
+		"cmd/releaser":                  true, // only the release command itself
+		"internal/release":              true, // a release package may be production (release channels, rollout)
+		"pkg/internal/testing/process":  false,
+		"internal/testing":              false,
+		"pkg/testing":                   true, // an exported testing package is a library for users' tests, not excluded here
 	} {
 		path := mod
 		if rel != "" {

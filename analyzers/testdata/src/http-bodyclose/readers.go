@@ -2,6 +2,7 @@ package httpbodyclose
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 )
@@ -59,4 +60,41 @@ func bufferReadClosed(req *http.Request) ([]byte, error) {
 	var buf bytes.Buffer
 	_, err = buf.ReadFrom(resp.Body)
 	return buf.Bytes(), err
+}
+
+// The body read to EOF through io.LimitReader with a generous constant cap
+// on every path, never closed: only a reply larger than 1 MiB stops short
+// (read-to-eof).
+func generousLimitNotClosed(req *http.Request) ([]byte, error) {
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d: %s", resp.StatusCode, body)
+	}
+	return body, nil
+}
+
+// Twin: a 512-byte cap stops short of EOF on any larger reply, which then
+// holds its connection.
+func smallLimitNotClosed(req *http.Request) ([]byte, error) {
+	resp, err := client.Do(req) // want `\[http-bodyclose\] the body of the response from client.Do is never closed`
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, 512))
+}
+
+// Twin: a cap that is not a constant may be small.
+func variableLimitNotClosed(req *http.Request, max int64) ([]byte, error) {
+	resp, err := client.Do(req) // want `\[http-bodyclose\] the body of the response from client.Do is never closed`
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, max))
 }

@@ -16,3 +16,15 @@ func quietLoopbackProbe(port string) error {
 	}
 	return conn.Close()
 }
+
+func quietConnectOnlyProbe(addr string) error {
+	d := &net.Dialer{}
+	conn, err := tls.DialWithDialer(d, "tcp", addr, &tls.Config{InsecureSkipVerify: true})
+	if err != nil {
+		return err
+	}
+	if err := conn.Close(); err != nil {
+		return err
+	}
+	return nil
+}

@@ -29,12 +29,34 @@ func selfCheckVar(port string) error {
 }
 
 // Twins: another host, or a loopback configuration also used elsewhere.
+// Twins of a connect-only probe: the connection to another host carries
+// data, is read from, or is handed on.
 func remote(addr string) error {
 	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true}) // want `\[tls-insecure\] InsecureSkipVerify: true`
 	if err != nil {
 		return err
 	}
-	return conn.Close()
+	defer conn.Close()
+	_, err = conn.Write([]byte("PING\r\n"))
+	return err
+}
+
+func remoteRead(addr string, buf []byte) error {
+	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true}) // want `\[tls-insecure\] InsecureSkipVerify: true`
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_, err = conn.Read(buf)
+	return err
+}
+
+func remoteHanded(addr string) (net.Conn, error) {
+	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true}) // want `\[tls-insecure\] InsecureSkipVerify: true`
+	if err != nil {
+		return nil, err
+	}
+	return conn, nil
 }
 
 func sharedConfig(port, addr string) error {
