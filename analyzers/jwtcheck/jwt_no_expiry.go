@@ -52,25 +52,16 @@ func NoExpiry() *rule.Rule {
 return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 			Good: `claims := jwt.MapClaims{"sub": userID, "exp": time.Now().Add(15 * time.Minute).Unix()}
 return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
-			Quiet: `An exp set from time.Now().Add(d) with d up to max-lifetime (24h by default) or ` +
-				`from a configured, non-constant duration; a refresh, invitation, reset or ` +
-				`verification token (so named by its function, claims variable or type, or a claim ` +
-				`value) that sets a unique id (a "jti" claim, the ID of the registered claims) up to ` +
-				`purpose-max-lifetime (30 days by default): such a token can be recorded when used ` +
-				`and revoked by its id; a fixed date already past; an "exp" key or ExpiresAt assigned after ` +
-				`the literal (judged as set there); custom claims structs with their own MarshalJSON or their own ` +
-				`"exp" field (not candidates). ` +
-				`Signing helpers are followed: claims passed to a function, of this package or another ` +
+			Scope: `Signing helpers are followed: claims passed to a function, of this package or another ` +
 				`analyzed with it, that signs them as given (NewWithClaims, itself or through the ` +
-				`functions it calls, touching them nowhere else) are judged where the caller builds them; ` +
-				`a helper that sets exp itself, or uses the claims in any other way, keeps them quiet.`,
+				`functions it calls, touching them nowhere else) are judged where the caller builds them.`,
 			Fix: `Adds "exp": time.Now().Add(default-lifetime).Unix() to a MapClaims literal, ` +
 				`ExpiresAt: jwt.NewNumericDate(time.Now().Add(default-lifetime)) to a ` +
 				`RegisteredClaims literal (time.Now().Add(...).Unix() for StandardClaims), or the ` +
 				`embedded claims with that ExpiresAt to a custom claims literal; default-lifetime ` +
 				`is 15m. Pair short tokens with a refresh flow.`,
 		},
-		Quiet: rule.Declare(rule.Forms(noExpiryQuiet)),
+		Quiet: rule.Declare(noExpiryCollected, rule.Forms(noExpiryQuiet)),
 		Run:   runNoExpiry,
 	}
 }

@@ -34,7 +34,7 @@ func RetryNoBackoff() *rule.Rule {
 				"\tresp, err := client.Do(req)\n\tif err == nil {\n\t\treturn resp, nil\n\t}\n" +
 				"\tselect {\n\tcase <-ctx.Done():\n\t\treturn nil, ctx.Err()\n\tcase <-time.After(delay + rand.N(delay)):\n\t}\n" +
 				"\tdelay *= 2\n}\nreturn nil, errTooManyAttempts",
-			Quiet: "Off by default (enable it in rules.toml to audit a code base): judged on real code it had never " +
+			Scope: "Off by default (enable it in rules.toml to audit a code base): judged on real code it had never " +
 				"seen, few of its findings were retries worth changing. Most loops that repeat a failing call do so " +
 				"on purpose and with a reason the code does not spell out in types: they continue only on one " +
 				"sentinel or status that means the next attempt takes another path (a stale pooled connection, a " +
@@ -51,20 +51,15 @@ func RetryNoBackoff() *rule.Rule {
 				"a context.Context or returns an error, unless the interface is the standard library's (io.Reader); a " +
 				"function of a dependency outside the analysed code that takes a context.Context and returns an error (the " +
 				"shape of a client call: pgx, cloud SDKs, message brokers); or a call of a function-typed parameter or field " +
-				"that returns an error (the operation a generic retry(op) helper is given). A function that was analysed and " +
-				"found to do no I/O is not one, whatever its signature. The error path is read through compound tests " +
+				"that returns an error (the operation a generic retry(op) helper is given). The error path is read through compound tests " +
 				"(err == nil && ok, err == nil || !retryable(err)), loops that run while err != nil, a switch on the error " +
 				"(switch status.Code(err)) whose retried cases fall through, and a status test in an if's init " +
 				"(if s, ok := status.FromError(err); ok && ...); a status check that continues (resp.StatusCode == 429) " +
 				"counts too. A function that calls itself again when such a call fails, with an attempt budget it counts " +
 				"down (fetch(url, retries-1)) and no wait, is reported at the recursive call. " +
-				"Decided while finding retry loops: loops over items that skip a failed one " +
-				"(for _, u := range urls, for rows.Next(), a job received from a channel): the call depends on data " +
-				"that changes each iteration, so it moves on instead of retrying; a request built before the loop whose " +
-				"fields (req.URL.Path) are set from each element before it is sent counts as such data. " +
 				"A recursion with no budget (one more try after a re-login) is not taken for a retry.",
 		},
-		Quiet: rule.Declare(rule.Forms(noBackoffQuiet)),
+		Quiet: rule.Declare(noBackoffCollected, rule.Forms(noBackoffQuiet)),
 		Run:   runRetryNoBackoff,
 	}
 }

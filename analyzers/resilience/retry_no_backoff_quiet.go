@@ -48,3 +48,16 @@ var noBackoffQuiet = []rule.QuietForm[noBackoffLoop]{
 		Applies: func(c noBackoffLoop) bool { return continuesOnlyOnNonFailure(c.rl) },
 	},
 }
+
+// noBackoffCollected are the safe forms retry-no-backoff decides while it
+// finds retry loops: the loop is never one.
+var noBackoffCollected = rule.Collected(
+	rule.Form{Name: "loop-over-items", Fixture: "getAll", Doc: "Loops over items that skip a failed one (for _, " +
+		"u := range urls, for rows.Next(), a job received from a channel): the call depends on data that changes " +
+		"each iteration, so it moves on instead of retrying."},
+	rule.Form{Name: "request-per-element", Fixture: "fetchPages", Doc: "A request built before the loop whose " +
+		"fields (req.URL.Path) are set from each element before it is sent: data that changes each iteration, as " +
+		"in loop-over-items."},
+	rule.Form{Name: "call-without-io", Fixture: "describeUntilValid", Doc: "A function that was analysed and " +
+		"found to do no I/O is not a call that may reach the network, whatever its signature."},
+)

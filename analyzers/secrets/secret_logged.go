@@ -54,26 +54,11 @@ func Logged() *rule.Rule {
 			Bad: "token := r.Header.Get(\"Authorization\")\n" +
 				"log.Printf(\"request from %s with %s\", r.RemoteAddr, token)",
 			Good: "log.Printf(\"request from %s (authorization header present: %t)\", r.RemoteAddr, r.Header.Get(\"Authorization\") != \"\")",
-			Quiet: "Decided while collecting candidates (with names = true for the name-based ones): names that mention a credential but hold something else (passwordHash, tokenURL, tokenCount, " +
-				"authMode, secretName) or are not about credentials (tokenizer, author), and pagination tokens (NextToken, PageToken); values passed through any other " +
-				"function (mask(token), hash(token), len(token)) or sliced (token[:4]); variables assigned from a " +
-				"function named like redact, mask, hash or sanitize; constants; non-string values (a token.Token, a " +
-				"*oauth2.Token struct); fmt.Fprint* to writers other than os.Stdout and os.Stderr; header values other " +
-				"than the credential headers; the Header field of an *http.Response (what a peer answered, which holds none " +
-				"of the Authorization, Cookie or API-key headers of the request); names of stand-ins (exampleToken, fakeAPIKey, testSecret); values named as labels " +
-				"(Name, Type, Method, Provider...) under a secret-named key (\"auth\": collection.Name). " +
-				"Structs whose type controls its own printing (a String, Format, GoString, Error, LogValue, " +
-				"MarshalLogObject or MarshalZerologObject method; MarshalJSON for a structured logger), fields a " +
-				"structured logger does not encode (unexported, or tagged json:\"-\"), credentials behind a nested " +
-				"pointer, which fmt prints as an address, and credentials in a nested struct field named for " +
-				"something else (a packet's connect parameters, which often belong to a variant the value does not " +
-				"carry); environment reads of keys that name no credential; the " +
-				"length of a signed token; url.URL.Redacted. " +
-				"Not seen: loggers reached " +
-				"through a package that does not import a logging package directly, and secrets that cross function " +
-				"boundaries.",
+			Scope: "The forms about names apply to the name-based findings (names = true). Not seen: loggers " +
+				"reached through a package that does not import a logging package directly, and secrets that cross " +
+				"function boundaries.",
 		},
-		Quiet: rule.Forms(loggedArgQuiet),
+		Quiet: rule.Declare(loggedCollected, rule.Forms(loggedArgQuiet)),
 		Run:   runLogged,
 	}
 }

@@ -178,3 +178,36 @@ func pathBase(path string) string {
 	}
 	return path
 }
+
+// loggedCollected are the safe forms secret-logged decides while it
+// collects candidates: the value is never one.
+var loggedCollected = rule.Collected(
+	rule.Form{Name: "not-a-credential-name", Doc: "Names that mention a credential but hold something else " +
+		"(passwordHash, tokenURL, tokenCount, authMode, secretName) or are not about credentials (tokenizer, " +
+		"author), and pagination tokens (NextToken, PageToken)."},
+	rule.Form{Name: "transformed-value", Doc: "Values passed through any other function (mask(token), " +
+		"hash(token), len(token)) or sliced (token[:4]), and variables assigned from a function named like " +
+		"redact, mask, hash or sanitize."},
+	rule.Form{Name: "constant-value", Doc: "Constants: their text is in the source, not a credential of the " +
+		"running process."},
+	rule.Form{Name: "non-string-value", Doc: "Non-string values known only by a name (a token.Token, a struct " +
+		"named token)."},
+	rule.Form{Name: "other-writer", Doc: "fmt.Fprint* to writers other than os.Stdout and os.Stderr (a " +
+		"response, a buffer): not a log."},
+	rule.Form{Name: "other-header", Doc: "Header values other than the credential " +
+		"headers (Authorization, Cookie, API-key headers)."},
+	rule.Form{Name: "response-header", Doc: "The Header field of an *http.Response: what " +
+		"a peer answered, which holds none of the Authorization, Cookie or API-key headers of the request."},
+	rule.Form{Name: "stand-in-name", Doc: "Names of stand-ins (exampleToken, fakeAPIKey, testSecret)."},
+	rule.Form{Name: "label-under-secret-key", Doc: "Values named as labels " +
+		"(Name, Type, Method, Provider...) under a secret-named key (\"auth\": collection.Name)."},
+	rule.Form{Name: "struct-hides-credentials", Doc: "Structs whose type controls " +
+		"its own printing (a String, Format, GoString, Error, LogValue, MarshalLogObject or MarshalZerologObject " +
+		"method; MarshalJSON for a structured logger), fields a structured logger does not encode (unexported, " +
+		"or tagged json:\"-\"), credentials behind a nested pointer, which fmt prints as an address, and " +
+		"credentials in a nested struct field named for something else (a packet's connect parameters, which " +
+		"often belong to a variant the value does not carry)."},
+	rule.Form{Name: "env-key-no-credential", Doc: "Environment reads of keys that " +
+		"name no credential, and url.URL.Redacted."},
+	rule.Form{Name: "signed-token-length", Doc: "The length of a signed token."},
+)

@@ -15,7 +15,7 @@ const namesTOML = "[rules.secret-logged]\nnames = true\n"
 
 func TestLogged(t *testing.T) {
 	a := ruletest.Analyzer(t, namesTOML, secrets.Logged())
-	analysistest.Run(t, ruletest.TestData(), a, "secret-logged", "secret-logged/structured")
+	analysistest.Run(t, ruletest.TestData(), a, "secret-logged", "secret-logged/structured", "secret-logged/collected")
 }
 
 // TestLoggedCreatedToken: a command-line program printing the credential

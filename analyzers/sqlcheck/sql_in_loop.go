@@ -33,7 +33,7 @@ func InLoop() *rule.Rule {
 				"\tdb.QueryRowContext(ctx, \"SELECT name FROM customers WHERE id = $1\", o.CustomerID).Scan(&o.Customer)\n}",
 			Good: "rows, err := db.QueryContext(ctx, `SELECT o.id, c.name FROM orders o\n" +
 				"\tJOIN customers c ON c.id = o.customer_id`)",
-			Quiet: "Off by default (enable it in rules.toml to audit a code base): on real code the loops it finds " +
+			Scope: "Off by default (enable it in rules.toml to audit a code base): on real code the loops it finds " +
 				"are mostly over sets fixed by the program or its configuration (schema migrations, a table of " +
 				"statements, the configured shards or partitions), whose size does not " +
 				"grow with the data, and a loop over a configured list looks, in the code, like a loop over data. " +
@@ -46,14 +46,10 @@ func InLoop() *rule.Rule {
 				"package analyzed with it that runs such a query (itself or through the functions it calls) with a " +
 				"bound argument taken from a parameter the loop passes a changing value to (entryExists(tx, id) per " +
 				"row); helpers that also write (an Exec, such as a check then insert) count as a write per item, " +
-				"and helpers in migration code are left out as below. Not candidates: integer or counted loops, writes in loops (an INSERT or " +
-				"UPDATE per item, INSERT ... RETURNING through QueryRow: batch writes in a transaction are often " +
-				"deliberate), retry loops and loops over channels, queries whose arguments do not change " +
-				"with the loop, spread arguments (args...), and prepared statements (Stmt.Query): the " +
-				"SQL of a Stmt is not at the call site, and preparing once then running per item is the " +
-				"deliberate batch idiom, though a read per item through a Stmt is still N+1.",
+				"and helpers in migration code are left out as schema-setup says. A read per item through a " +
+				"prepared statement is still N+1, but it is not a candidate (prepared-statement).",
 		},
-		Quiet: rule.Declare(rule.Forms(inLoopQuiet), rule.Forms(fixedLoopQuiet)),
+		Quiet: rule.Declare(inLoopCollected, rule.Forms(inLoopQuiet), rule.Forms(fixedLoopQuiet)),
 		Run:   runInLoop,
 	}
 }

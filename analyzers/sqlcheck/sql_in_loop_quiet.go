@@ -60,3 +60,21 @@ var fixedLoopQuiet = []rule.QuietForm[fixedLoop]{
 		},
 	},
 }
+
+// inLoopCollected are the safe forms sql-in-loop decides while it collects
+// candidates: the query or the loop is never one.
+var inLoopCollected = rule.Collected(
+	rule.Form{Name: "counted-loop", Doc: "Integer or counted loops (for i := 0; i < n; i++, range over an " +
+		"integer), retry loops among them: their count does not grow with the data."},
+	rule.Form{Name: "write-per-item", Fixture: "insertReturningEach", Doc: "Writes in loops: an INSERT or " +
+		"UPDATE per item, INSERT ... RETURNING through QueryRow; batch writes in a transaction are often deliberate."},
+	rule.Form{Name: "channel-loop", Fixture: "jobsFromChannel", Doc: "Loops over a channel: a worker handles " +
+		"items as they arrive, there is no list to fetch in one query."},
+	rule.Form{Name: "loop-invariant-args", Fixture: "sameQueryEachTime", Doc: "Queries whose bound arguments " +
+		"do not change with the loop."},
+	rule.Form{Name: "spread-args", Doc: "Queries whose arguments are spread (args...): which of them change " +
+		"with the loop cannot be seen."},
+	rule.Form{Name: "prepared-statement", Fixture: "preparedPerItem", Doc: "Prepared statements (Stmt.Query): " +
+		"the SQL of a Stmt is not at the call site, and preparing once then running per item is the deliberate " +
+		"batch idiom."},
+)

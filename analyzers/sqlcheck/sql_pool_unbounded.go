@@ -46,7 +46,7 @@ func SQLPoolUnbounded() *rule.Rule {
 			Bad: "db, err := sql.Open(\"postgres\", dsn)\nif err != nil {\n\treturn err\n}",
 			Good: "db, err := sql.Open(\"postgres\", dsn)\nif err != nil {\n\treturn err\n}\ndb.SetMaxOpenConns(25)\n" +
 				"db.SetMaxIdleConns(25)\ndb.SetConnMaxLifetime(5 * time.Minute)",
-			Quiet: "Off by default (enable it in rules.toml to audit a code base): on real code most pools it " +
+			Scope: "Off by default (enable it in rules.toml to audit a code base): on real code most pools it " +
 				"finds serve one sequential caller (a migration or schema driver, a pool pinned to one connection, " +
 				"one consumer per configured source), whose size cannot grow with load, and whether callers run " +
 				"concurrently is decided in code it cannot see. " +
@@ -58,7 +58,7 @@ func SQLPoolUnbounded() *rule.Rule {
 				"function calls SetMaxOpenConns on it (itself, through what it calls, or by keeping it in a " +
 				"field its package limits), and as keeping it unlimited when every use there is seen (method " +
 				"calls, an unexported field only used as a receiver); any other use there, or a function with " +
-				"no summary (another module, an interface), keeps it quiet.",
+				"no summary (another module, an interface), counts as the pool leaving the package (pool-leaves-package).",
 			Fix: "after the Open and its `if err != nil` check, insert SetMaxOpenConns(max-open-conns), " +
 				"SetMaxIdleConns(max-idle-conns) and SetConnMaxLifetime(conn-max-lifetime), importing time " +
 				"when needed. SetMaxOpenConns(0), or any constant below one, is database/sql's \"no limit\" and " +

@@ -30,16 +30,15 @@ func RowsErr() *rule.Rule {
 				"an empty table.",
 			Bad:  "for rows.Next() {\n\t// scan\n}\nreturn users, nil",
 			Good: "for rows.Next() {\n\t// scan\n}\nif err := rows.Err(); err != nil {\n\treturn nil, err\n}\nreturn users, nil",
-			Quiet: "Follows the rows a function obtains from a call (*sql.Rows, *sqlx.Rows, pgx.Rows) and iterates " +
-				"with for rows.Next(). Rows received as a parameter are not checked: the caller may " +
-				"check Err after the helper returns. One rows variable assigned by a query in each branch of an if/else " +
-				"and iterated by one loop is reported once. Files that import testing or testify (test helpers, debugging " +
-				"dumps) and packages under a testonly, testutil, testutils, mock or mocks directory are not checked " +
-				"unless rules.toml sets tests = true.",
+			Scope: "Follows the rows a function obtains from a call (*sql.Rows, *sqlx.Rows, pgx.Rows) and iterates " +
+				"with for rows.Next(). One rows variable assigned by a query in each branch of an if/else and iterated " +
+				"by one loop is reported once. Not production code: files that import testing or testify (test " +
+				"helpers, debugging dumps) and packages under a testonly, testutil, testutils, mock or mocks directory " +
+				"are not checked unless rules.toml sets tests = true.",
 			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
 				"returns an error last and its other results have a nil, zero or empty-string zero value.",
 		},
-		Quiet: rule.Declare(rule.Forms(rowsErrQuiet)),
+		Quiet: rule.Declare(rowsErrCollected, rule.Forms(rowsErrQuiet)),
 		Run:   runRowsErr,
 	}
 }

@@ -27,28 +27,24 @@ func SelectStar() *rule.Rule {
 				"not 4\") and sqlx struct scans fail on the unknown column, in production, at deploy time.",
 			Bad:   "rows, err := db.QueryContext(ctx, \"SELECT * FROM users WHERE id = $1\", id)",
 			Good:  "rows, err := db.QueryContext(ctx, \"SELECT id, name, email FROM users WHERE id = $1\", id)",
-			Quiet: selectStarQuiet,
+			Scope: selectStarScope,
 		},
 		Quiet: rule.Declare(rule.Forms(selectStarQuietForms)),
 		Run:   runSelectStar,
 	}
 }
 
-const selectStarQuiet = "Looks at the SQL text that reaches database/sql, sqlx and pgx query and exec calls as a " +
+const selectStarScope = "Looks at the SQL text that reaches database/sql, sqlx and pgx query and exec calls as a " +
 	"constant (a literal, a named constant, a concatenation, a fmt.Sprintf format, a local variable defined " +
 	"once from one of those), also when the text is held in another function or package: a package-level " +
 	"value of this or another package never assigned after its declaration (a string variable; an element " +
 	"of a slice, array or map of strings by constant index or key, every element for a computed key or a " +
 	"range variable over it; a string field of a struct value or of the elements of a table of structs " +
 	"ranged over), and the result of a function that returns only constant text. Each such value's text " +
-	"is recorded where it is declared and read where the query is sent. Reports only a bare * item in the select list of the top-level query (SELECT *, " +
-	"SELECT DISTINCT *, SELECT id, *, each member of a top-level UNION). Quiet on count(*), EXISTS (SELECT * " +
-	"...), subqueries and CTE bodies (the planner prunes their columns), SELECT * from CTEs of the same query that " +
-	"list their own columns (WITH a AS (SELECT 1 AS v) SELECT * FROM a), qualified stars (t.*, a deliberate " +
-	"choice of one table's columns) except in the top-level select list of a join whose rows the function scans into a " +
-	"fixed list of destinations (QueryRow(q).Scan(&a, &b), rows.Scan(&a, &b, &c)), where a column added to that table breaks " +
-	"the Scan; a struct scan or a spread Scan(dest...) follows the columns and stays quiet; INSERT ... SELECT *, CREATE VIEW ... AS SELECT *, RETURNING *, and on " +
-	"anything inside SQL comments, string literals, quoted identifiers and dollar-quoted bodies."
+	"is recorded where it is declared and read where the query is sent. Reports only a bare * item in the " +
+	"select list of the top-level query (SELECT *, SELECT DISTINCT *, SELECT id, *, each member of a top-level " +
+	"UNION), and a qualified star as its table's entry says. Text inside SQL comments, string literals, quoted " +
+	"identifiers and dollar-quoted bodies is not read as SQL."
 
 func runSelectStar(p *rule.Pass) error {
 	for _, sc := range sqlCalls(p) {
