@@ -41,17 +41,14 @@ func Variant() *rule.Rule {
 			Good: `func (s *Store) Orders(ctx context.Context, user string) (*sql.Rows, error) {
 	return s.db.QueryContext(ctx, "SELECT id, total FROM orders WHERE user_id = $1", user)
 }`,
-			Quiet: `The default tier is database/sql and sqlx calls that run a statement, begin a transaction or ping ` +
+			Scope: `The default tier is database/sql and sqlx calls that run a statement, begin a transaction or ping ` +
 				`the database (Query, QueryRow, Exec, Begin, Ping and their sqlx forms): judged on modules the rule had never been tuned on, across ` +
 				`five rounds, every such finding was right, while the other kinds of API together were right about one ` +
 				`time in four (a request handed to a helper that attaches the ctx, a loopback dial, a child process that ` +
 				`must outlive the call, a statement prepared and then run with a Context method, a twin that carries only ` +
 				`values). They are reported with an option each: http, net, commands, sql-prepare, other-apis. ` +
-				`Not candidates: calls with no named context.Context or *http.Request parameter in scope (main, init, ` +
-				`CLI and library code without a ctx, urfave/cli v3 command actions); calls already passing a context; APIs ` +
-				`whose twin differs in more than the leading context.Context (other parameters or results), found by types ` +
-				`on the same receiver type or in the same package, so any third-party API of the F / F...Context shape is ` +
-				`covered without a list. A ctx name rebound to a fresh context.Background() is not the caller's ctx.`,
+				`Twins are found by types on the same receiver type or in the same package, so any third-party API of ` +
+				`the F / F...Context shape is covered without a list.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
 				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()); ` +
 				`the derived context only when the call's result stays in the function, since rows or a transaction ` +
@@ -61,7 +58,7 @@ func Variant() *rule.Rule {
 				`(&net.Dialer{}).DialContext(ctx, ...). http.Get and friends get no fix: the request has to be built ` +
 				`with http.NewRequestWithContext and sent with a client.`,
 		},
-		Quiet: rule.Declare(rule.Forms(variantQuiet), rule.Forms(variantScopeQuiet)),
+		Quiet: rule.Declare(variantCollected, rule.Forms(variantQuiet), rule.Forms(variantScopeQuiet)),
 		Run:   runVariant,
 	}
 }

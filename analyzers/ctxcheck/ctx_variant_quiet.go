@@ -212,3 +212,16 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 func (v variantInScope) outside(t variantTier) bool {
 	return tierOf(v.fn, v.t == nil) == t && !v.opts.reported(t)
 }
+
+// variantCollected are the safe forms ctx-variant decides while it
+// collects candidates: the call is never a candidate.
+var variantCollected = rule.Collected(
+	rule.Form{Name: "no-ctx-in-scope", Doc: "A call with no named context.Context or *http.Request parameter in " +
+		"scope (main, init, CLI and library code without a ctx, urfave/cli v3 command actions): there is no " +
+		"caller's ctx to pass."},
+	rule.Form{Name: "passes-context", Doc: "A call that already passes a context."},
+	rule.Form{Name: "twin-differs", Doc: "An API whose twin differs in more than the leading context.Context " +
+		"(other parameters or results): the rewrite would not be mechanical."},
+	rule.Form{Name: "ctx-rebound-to-root", Doc: "A ctx name rebound to a fresh context.Background() is not the " +
+		"caller's ctx: the detach is deliberate."},
+)

@@ -229,3 +229,27 @@ func negativesTwin(ctx context.Context, c *http.Client, url string) (*http.Respo
 	}
 	return c.Do(req)
 }
+
+// The collected quiet forms, each beside the reported twins of
+// positives.go.
+func quietNoCtxInScope(db *sql.DB) error {
+	_, err := db.Exec("DELETE FROM sessions WHERE expired")
+	return err
+}
+
+func quietPassesContext(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, "DELETE FROM sessions WHERE expired")
+	return err
+}
+
+func quietTwinDiffers(ctx context.Context, svc *ctxvariantapi.S3) error {
+	return svc.PutObject(&ctxvariantapi.GetObjectInput{})
+}
+
+func quietCtxReboundToRoot(ctx context.Context, db *sql.DB) error {
+	if ctx := context.Background(); ctx != nil {
+		_, err := db.Exec("INSERT INTO audit (event) VALUES ('detached')")
+		return err
+	}
+	return nil
+}
