@@ -72,13 +72,11 @@ func RuleMarkdown(r *Rule) string {
 			fmt.Fprintf(&b, "- `%s`: %s\n", f.Name, f.Entry())
 		}
 		b.WriteString("\n")
-		for _, text := range []string{r.Doc.Scope, r.Doc.Quiet} {
-			if text != "" {
-				fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(text))
-			}
+		if r.Doc.Scope != "" {
+			fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(r.Doc.Scope))
 		}
-	} else if r.Doc.Quiet != "" {
-		fmt.Fprintf(&b, "## What keeps it quiet\n\n%s\n\n", strings.TrimSpace(r.Doc.Quiet))
+	} else if r.Doc.Scope != "" {
+		fmt.Fprintf(&b, "## Scope\n\n%s\n\n", strings.TrimSpace(r.Doc.Scope))
 	}
 	if r.Doc.Fix != "" {
 		fmt.Fprintf(&b, "## Suggested fix\n\n%s\n\n", strings.TrimSpace(r.Doc.Fix))

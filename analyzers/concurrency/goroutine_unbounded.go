@@ -42,7 +42,7 @@ func GoroutineUnbounded() *rule.Rule {
 			Bad: "for _, j := range jobs {\n\tgo process(j)\n}",
 			Good: "g, ctx := errgroup.WithContext(ctx)\ng.SetLimit(10)\nfor _, j := range jobs {\n\t" +
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
-			Quiet: "By default a goroutine per item is reported only in code serving a request, where every request " +
+			Scope: "By default a goroutine per item is reported only in code serving a request, where every request " +
 				"multiplies it and the caller sets how many items there are: in an http handler, or a function with " +
 				"an *http.Request parameter, and literals inside them (every loop), and per element of a field of " +
 				"the request message of a method serving an RPC (a method whose first parameter is a " +
@@ -57,43 +57,11 @@ func GoroutineUnbounded() *rule.Rule {
 				"generic helper that runs a callback parameter per element of a parameter and takes no integer " +
 				"(no limit). It is off by default because, judged on real code, most of those lists and streams " +
 				"were bounded by the program's structure (namespaces, partitions, the service's own users, a " +
-				"local store, a de-duplicated graph walk), which types cannot see. Quiet in every tier: a slice or " +
-				"map parameter itself (on " +
-				"real code most are lists the program built: configured domains, a model's operands, registered " +
-				"checks), loops over the program's own state (a receiver's fields, package variables, a field of " +
-				"a configuration struct passed in, a list returned without a context or error), over functions " +
-				"or channels, signals (chan struct{}), the drain of a channel the function closed or of a " +
-				"buffer read with select default; in a handler, goroutines serving a connection it hijacked or " +
-				"upgraded (one per connection), and a watcher that first waits for a context's Done. A handler's " +
-				"single fire-and-forget goroutine (outside a loop) is reported only with handler-spawns = true. " +
+				"local store, a de-duplicated graph walk), which types cannot see. " +
+				"A handler's single fire-and-forget goroutine (outside a loop) is reported only with handler-spawns = true. " +
 				"all-loops = true reports loops everywhere (an audit: on real code most of the extra findings are " +
 				"bounded by the program's structure, one per configured upstream, graph node or operand, which " +
-				"types cannot see). The safe forms above, in detail (every tier). " +
-				"An errgroup.Group with SetLimit, or a group the function does not create (a parameter, a " +
-				"field, a group passed on: it may be limited where it comes from); a semaphore: a channel send, " +
-				"a discarded channel receive, semaphore.Weighted Acquire or rate.Limiter Wait before the go " +
-				"statement in the loop, or a send and receive on the same channel inside the goroutine; a join " +
-				"in the same iteration: Wait, a receive, or a use of a channel the goroutine shares (consume(ch), " +
-				"close(done)) after the go statement; a fixed worker pool: goroutines started in a loop over a " +
-				"worker count (a configured number, runtime.NumCPU, or a constant) that read from a channel; " +
-				"loops that run at most small-loop times (constant counts, short literals, small arrays); loops " +
-				"over a ticker's channel (rate-bounded); accept loops that start one goroutine per net.Conn; a " +
-				"handler that waits for its goroutines before returning. Goroutine counts set by the program " +
-				"rather than its input: a go statement the loop leaves right after (go f(); break loop / " +
-				"return); a goroutine that serves or shuts down a server (http.Server Serve, Shutdown, grpc " +
-				"Serve); one that runs a periodic loop waiting on a ticker or timer, or an endless loop that " +
-				"calls time.Sleep each round and has no return or break (a background loop per component); " +
-				"one consumer per channel of a collection of channels that drains its channel (for x := range " +
-				"ch: a fan-in whose consumers must all run); a function of the package that takes a semaphore it is passed (go run(x, sem)); " +
-				"loops over functions (hooks); a method ranging over its receiver, a collection of interface " +
-				"or function values (a fan-out composite); registered jobs running themselves (go j.Run() over " +
-				"a receiver's field or a package variable); a loop over a receiver field decoded from " +
-				"configuration (a json, yaml, toml or mapstructure tag); a worker recorded under the element's key in a " +
-				"map of the receiver or a package variable before it starts (m.workers[key] = w; go w.run()): one long-lived " +
-				"worker per key of a registry; a loop over a field of the receiver, or over a local list filled only in " +
-				"loops over one (one step removed at most), whose goroutines a sync.WaitGroup waits for after the loop: one " +
-				"goroutine per thing the program already holds, for one call; one goroutine per fixed-size chunk " +
-				"(slices.Chunk, or a call given a constant size returning [][]T) that works through its chunk. " +
+				"types cannot see). " +
 				"A loop over a non-constant count other than len(x) is taken as a configured worker count. " +
 				"Goroutines started by a function the handler or loop calls, and semaphores taken inside a " +
 				"function the goroutine runs other than through a parameter, are not seen; a work list kept in " +
@@ -102,7 +70,7 @@ func GoroutineUnbounded() *rule.Rule {
 			Fix: "for errgroup.Group.Go on a local group without a limit: insert g.SetLimit(errgroup-limit) before the loop",
 		},
 		Requires: []*analysis.Analyzer{iosum.Analyzer},
-		Quiet:    rule.Declare(rule.Forms(loopSpawnQuiet)),
+		Quiet:    rule.Declare(spawnCollected, rule.Forms(loopSpawnQuiet)),
 		Run:      runGoroutineUnbounded,
 	}
 }

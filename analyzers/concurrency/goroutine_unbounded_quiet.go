@@ -33,9 +33,19 @@ var loopSpawnQuiet = []rule.QuietForm[loopSpawn]{
 	},
 	{
 		Name: "bounded-by-structure",
-		Doc: "The goroutine count is set by the program rather than its input: a worker pool, a server or periodic " +
-			"loop per component, a fan-in consumer per channel, hooks, registered jobs, fixed-size chunks (the shapes " +
-			"listed below).",
+		Doc: "The goroutine count is set by the program rather than its input: a go statement the loop leaves right " +
+			"after (go f(); break loop / return); a goroutine that serves or shuts down a server (http.Server Serve, " +
+			"Shutdown, grpc Serve); one that runs a periodic loop waiting on a ticker or timer, or an endless loop " +
+			"that calls time.Sleep each round and has no return or break; a function of the package that takes a " +
+			"semaphore it is passed (go run(x, sem)); one consumer per channel of a collection of channels that drains " +
+			"its channel (a fan-in whose consumers must all run); loops over functions (hooks); a method ranging over " +
+			"its receiver, a collection of interface or function values (a fan-out composite); registered jobs " +
+			"running themselves (go j.Run() over a receiver's field or a package variable); a loop over a receiver " +
+			"field decoded from configuration (a json, yaml, toml or mapstructure tag); a worker recorded under the " +
+			"element's key in a map of the receiver or a package variable before it starts (one long-lived worker " +
+			"per key of a registry); a loop over a field of the receiver, or over a local list filled only in loops " +
+			"over one, whose goroutines a sync.WaitGroup waits for after the loop; one goroutine per fixed-size " +
+			"chunk (slices.Chunk, or a call given a constant size returning [][]T) that works through its chunk.",
 		Applies: func(c loopSpawn) bool { return boundedShape(c.p, c.s, c.open) },
 	},
 	{
@@ -232,3 +242,28 @@ func isFileMethod(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
 	return recv != nil && match.IsPointerTo(recv.Type(), "os", "File")
 }
+
+// spawnCollected are the safe forms goroutine-unbounded decides while it
+// collects candidates: the loop or the handler's goroutine is never a
+// candidate.
+var spawnCollected = rule.Collected(
+	rule.Form{Name: "small-loop", Doc: "A loop that runs at most small-loop times: a constant count, a short " +
+		"literal, a small array."},
+	rule.Form{Name: "worker-count", Doc: "A fixed pool of workers: goroutines started in a loop over a worker " +
+		"count (a configured number, runtime.NumCPU, or a larger constant whose goroutines read from a channel)."},
+	rule.Form{Name: "ticker-loop", Doc: "A loop over a ticker's channel: a goroutine per period is rate-bounded."},
+	rule.Form{Name: "accept-loop", Doc: "An accept loop that starts one goroutine per net.Conn: Go's server model, " +
+		"bounded by the clients, not by a work list."},
+	rule.Form{Name: "program-state", Doc: "Outside request-serving code, in every tier but all-loops, a loop over " +
+		"the program's own state rather than input: a slice or map parameter itself (on real code most are lists " +
+		"the program built: configured domains, a model's operands, registered checks), a receiver's fields, " +
+		"package variables, a field of a configuration struct passed in, a list returned without a context or " +
+		"error, functions or channels, signals (chan struct{}), the drain of a channel the function closed or of " +
+		"a buffer read with select default."},
+	rule.Form{Name: "hijacked-connection", Doc: "With handler-spawns, a handler's goroutine serving a connection it " +
+		"hijacked or upgraded: one per connection."},
+	rule.Form{Name: "done-watcher", Doc: "With handler-spawns, a handler's goroutine that first waits for a " +
+		"context's Done: a watcher that ends with the request."},
+	rule.Form{Name: "handler-joins", Doc: "With handler-spawns, goroutines the handler waits for (or gates with a " +
+		"semaphore) before it returns: bounded by the requests."},
+)

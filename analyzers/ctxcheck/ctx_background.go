@@ -42,16 +42,13 @@ func Background() *rule.Rule {
 	reply, err := s.llm.Complete(r.Context(), prompt(r))
 	// ...
 }`,
-			Quiet: `Opt-in (enabled = true in rules.toml): judged on modules it had never been tuned on, across five ` +
+			Scope: `Opt-in (enabled = true in rules.toml): judged on modules it had never been tuned on, across five ` +
 				`rounds, fewer than one finding in five was a fix a reviewer would make, and no shape that types, control ` +
 				`flow or where the code sits can decide was right nine times in ten: not request-serving code, not ` +
 				`context.TODO(), not a fresh root handed straight to a read. Most fresh roots in real code are deliberate: ` +
 				`follow-up writes that must complete, startup or shutdown work with its own deadline, resources that outlive ` +
 				`the call, cleanup, results shared by many callers, callbacks that run later. ` +
-				`Not candidates: functions without a named context.Context or *http.Request parameter of their own or of an enclosing ` +
-				`function (main, init, package-level code, most tests; _test.go files are not analyzed by default), and ` +
-				`urfave/cli v3 command actions, whose ctx is the process's root context as main's is; ` +
-				`context.WithoutCancel(ctx) itself. The default tier reports a fresh root for work whose result the ` +
+				`The default tier reports a fresh root for work whose result the ` +
 				`caller waits for (reads, lookups that do I/O, waits) and anything in request-serving code; three shapes ` +
 				`that on real code are as often a deliberate choice as a mistake are reported only with an option: ` +
 				`follow-up writes outside request-serving code (writes = true), a fresh root with its own deadline ` +
@@ -65,7 +62,7 @@ func Background() *rule.Rule {
 				`context.WithoutCancel(ctx) (Go 1.21+), which keeps the request's values and, like the fresh root, is ` +
 				`never cancelled.`,
 		},
-		Quiet: rule.Declare(rule.Forms(freshRootQuiet), rule.Forms(freshRootFlowQuiet)),
+		Quiet: rule.Declare(backgroundCollected, rule.Forms(freshRootQuiet), rule.Forms(freshRootFlowQuiet)),
 		Run:   runBackground,
 	}
 }

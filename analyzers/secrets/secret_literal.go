@@ -54,33 +54,17 @@ func Literal() *rule.Rule {
 				"client := github.NewClient(Config{Token: \"ghp_…\"})",
 			Good: "awsAccessKeyID := os.Getenv(\"AWS_ACCESS_KEY_ID\")\n" +
 				"client := github.NewClient(Config{Token: os.Getenv(\"GITHUB_TOKEN\")})",
-			Quiet: "Decided while collecting candidates: values read with os.Getenv or os.LookupEnv; names rather than values (\"X-API-Key\", \"Authorization\", " +
-				"\"password\", \"GITHUB_TOKEN\"): HTTP header names (standard ones and X-...) and values that spell the name " +
-				"they are bound to (headerAuthorization = \"Authorization\", KeyUserHasTwoFactorAuth = " +
-				"\"userHasTwoFactorAuth\"); placeholders (changeme, <token>, ${TOKEN}, $TOKEN, {{.Token}}, %s, xxxx, " +
-				"example, dummy, fake, sample, and the AWS documentation keys AKIAIOSFODNN7EXAMPLE and " +
-				"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY, which contain EXAMPLE); hand-typed fakes with no variety " +
-				"(AKIA0000000000000000, runs such as 12345678); Stripe test keys; hex digests, UUIDs and other random " +
-				"strings not bound to a secret-like name; names that mention a credential but hold something else " +
-				"(passwordHash, tokenURL, tokenCount, apiKeyHeader, secretName), name a stand-in (exampleToken, " +
-				"fakeAPIKey, testSecret) or are not about credentials (tokenizer, author, maxTokens); paths, URLs, ARNs, e-mail addresses, lower-case word lists and " +
-				"sentences bound to a secret-like name (\"/oauth/token\", \"kv/data/prod/db\"); connection strings whose " +
-				"password is a placeholder, an environment reference, an upper-case name, a stock default (postgres, " +
-				"guest, root, password) or the user name, or whose host is local or a documentation domain; a lone " +
-				"PEM header line; a Twilio account SID with no auth token beside it; a connection string in help text (passed as a " +
-				"parameter, or set to a field, named usage, help or description: a flag's usage shows the syntax to everyone " +
-				"who runs --help; a key of a known format there is still reported); pagination tokens (NextToken, PageToken, " +
-				"ContinuationToken, cursorToken: a position in a listing); test code unless " +
-				"rules.toml sets tests = true: _test.go files, files that import testing or testify, and packages under a " +
-				"testonly, testutil, testutils, mock or mocks directory (a package of test keys). Options: names turns on the name-bound check, entropy and min_length tune it, allow lists " +
-				"regular expressions of accepted values, allow_paths lists globs of files not checked.",
+			Scope: "The forms marked as not candidates are decided while the literals are collected, in every tier; the " +
+				"others apply to values bound to a secret-like name (names = true). Options: names turns on the name-bound " +
+				"check, entropy and min_length tune it, allow lists regular expressions of accepted values, allow_paths " +
+				"lists globs of files not checked.",
 			Fix: "For a struct field whose env or envconfig tag names its environment variable, replace the literal with " +
 				"os.Getenv of that variable, adding the os import. Elsewhere the message suggests os.Getenv of an " +
 				"UPPER_SNAKE name derived from the identifier but offers no fix: a name prodlint invents would read as real " +
 				"configuration, and the value would be empty wherever nobody sets it. Rotate the credential as well: it is " +
 				"in the history.",
 		},
-		Quiet: rule.Forms(namedValueQuiet),
+		Quiet: rule.Declare(literalCollected, rule.Forms(namedValueQuiet)),
 		Run:   runLiteral,
 	}
 }

@@ -81,3 +81,34 @@ func identifierList(list []string) bool {
 // short run of capitals (an acronym may lead it) and then at least two
 // lower-case letters (RequestTimeout, SlowDown, XMLParseError).
 var camelWord = regexp.MustCompile(`^(?:[A-Z]{1,4}[a-z]{2,})+$`)
+
+// literalCollected are the safe forms secret-literal decides while it
+// collects candidates: the literal is never a candidate.
+var literalCollected = rule.Collected(
+	rule.Form{Name: "env-read", Doc: "A value read with os.Getenv or os.LookupEnv: it comes from the environment, not the source."},
+	rule.Form{Name: "documentation-example", Doc: "A key that contains EXAMPLE, such as the AWS documentation keys " +
+		"AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY: published to be copied."},
+	rule.Form{Name: "format-placeholder", Doc: "A key of a known format whose body is a placeholder or has no " +
+		"variety (AKIA0000000000000000, ghp_xxxx..., sk-ant-api03-<your-key>): a hand-typed fake."},
+	rule.Form{Name: "stripe-test-key", Doc: "A Stripe test-mode key: it moves no money."},
+	rule.Form{Name: "unnamed-random", Doc: "A hex digest, UUID, commit id or other random string of no documented " +
+		"format that is not bound to a secret-like name: random is not secret."},
+	rule.Form{Name: "not-a-credential-name", Doc: "A value bound to a name that mentions a credential but holds " +
+		"something else (passwordHash, tokenURL, tokenCount, apiKeyHeader, secretName), names a stand-in " +
+		"(exampleToken, fakeAPIKey, testSecret) or is not about credentials (tokenizer, author, maxTokens)."},
+	rule.Form{Name: "human-text", Doc: "A sentence, a lower-case word list or text in a human language bound to a " +
+		"secret-like name: prose, not a key."},
+	rule.Form{Name: "dsn-without-secret", Doc: "A connection string whose password is a placeholder, an environment " +
+		"reference, an upper-case name, a stock default (postgres, guest, root, password) or the user name, or " +
+		"whose host is local or a documentation domain."},
+	rule.Form{Name: "pem-header-only", Doc: "A lone PEM header line, which a parser compares against."},
+	rule.Form{Name: "twilio-sid-alone", Doc: "A Twilio account SID with no auth token beside it: an identifier."},
+	rule.Form{Name: "help-text", Doc: "A connection string in help text (passed as a parameter, or set to a field, " +
+		"named usage, help or description): a flag's usage shows the syntax to everyone who runs --help; a key of " +
+		"a known format there is still reported."},
+	rule.Form{Name: "pagination-token", Doc: "A pagination token (NextToken, PageToken, ContinuationToken, " +
+		"cursorToken): a position in a listing."},
+	rule.Form{Name: "test-code", Doc: "Test code unless rules.toml sets tests = true: _test.go files, files that " +
+		"import testing or testify, and packages under a testonly, testutil, testutils, mock or mocks directory (a " +
+		"package of test keys)."},
+)

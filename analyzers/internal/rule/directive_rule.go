@@ -24,9 +24,11 @@ func DirectiveRule() *Rule {
 resp, err := http.Get(url)`,
 			Good: `//prodlint:ignore http-timeout the health probe must hang with its target; the kubelet's probe timeout bounds it
 resp, err := http.Get(url)`,
-			Quiet: `Directives of the form //prodlint:ignore RULE[,RULE...] REASON that silence a finding of each rule they name on ` +
-				`their own line (a trailing comment) or on the next line (a comment on a line of its own). ` +
-				`A directive naming a rule that is disabled in rules.toml is not reported as unused.`,
+			Scope: `It has no quiet forms: it reports directives, not code. A well-formed directive is ` +
+				`//prodlint:ignore RULE[,RULE...] REASON; it silences a finding of each rule it names on its own line ` +
+				`(a trailing comment) or on the next line (a comment on a line of its own). Reported: a space after the ` +
+				`slashes, no rule, an unknown rule, no reason; and, after the rules it names have run, a directive that ` +
+				`silenced nothing, unless a rule it names is disabled in rules.toml (it cannot tell what that rule would report).`,
 		},
 		Run: runDirectiveRule,
 	}

@@ -29,15 +29,13 @@ type Doc struct {
 	Bad string
 	// Good is the production-ready version of Bad, which it does not report.
 	Good string
-	// Quiet is the prose some rules still list safe forms in, beside
-	// their quiet-form tables; it is being moved into the tables (a
-	// Collected form for one decided while collecting candidates) and
-	// Scope. A test keeps the list of rules that set it from growing.
-	Quiet string
 	// Scope says what a rule's quiet-form tables (Rule.Quiet) do not:
 	// what is reported besides the obvious form, what the analysis cannot
 	// see, which option widens it. It lists no safe form: every one is an
-	// entry of a table. The documentation prints it after the forms.
+	// entry of a table (a Collected one for a form decided while
+	// collecting candidates), so the documentation of what keeps a rule
+	// quiet is generated from the code. The documentation prints it after
+	// the forms.
 	Scope string
 	// Fix says what the SuggestedFix does; empty when there is none.
 	Fix string
@@ -113,14 +111,9 @@ func (r *Rule) analyzerDoc() string {
 		for _, f := range r.Quiet {
 			b.WriteString("\n  - " + f.Name + ": " + f.Entry())
 		}
-		for _, text := range []string{r.Doc.Scope, r.Doc.Quiet} {
-			if text != "" {
-				b.WriteString("\n\n" + strings.TrimSpace(text))
-			}
-		}
-	} else if r.Doc.Quiet != "" {
-		b.WriteString("\n\nQuiet on: ")
-		b.WriteString(strings.TrimSpace(r.Doc.Quiet))
+	}
+	if r.Doc.Scope != "" {
+		b.WriteString("\n\n" + strings.TrimSpace(r.Doc.Scope))
 	}
 	if forms := ForeignSuppressions(r.ID); forms != nil {
 		b.WriteString("\n\nAlso silenced by the equivalent suppressions of other linters (unless rules.toml sets honor_nolint = false): ")

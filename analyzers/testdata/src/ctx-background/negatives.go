@@ -20,6 +20,19 @@ func run() error {
 	return work(ctx)
 }
 
+// No context in scope: nothing to propagate, whatever the work does.
+func quietNoCtxInScope(name string) error {
+	ctx, cancel := context.WithTimeout(context.TODO(), time.Minute)
+	defer cancel()
+	return context.Cause(ctx)
+}
+
+// context.WithoutCancel keeps the caller's values and detaches on
+// purpose: it is not a fresh root.
+func quietWithoutCancel(ctx context.Context) error {
+	return work(context.WithoutCancel(ctx))
+}
+
 // A nil guard rebinds the parameter deliberately.
 func quietRebindsCtxName(ctx context.Context) error {
 	if ctx == nil {

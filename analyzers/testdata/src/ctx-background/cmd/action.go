@@ -9,7 +9,7 @@ import (
 // From gitea cmd/migrate.go:37, cmd/migrate_storage.go:228 and
 // cmd/doctor.go:135: a urfave/cli v3 action's ctx is the process's root
 // context, as main's is; the one-shot command owns its contexts.
-func runMigrate(ctx context.Context, cmd *cli.Command) error {
+func quietCliActionRoot(ctx context.Context, cmd *cli.Command) error {
 	return migrate(context.Background(), func(ctx context.Context) error { return nil })
 }
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"net/http"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 	"time"
@@ -174,4 +176,98 @@ func loadNested(ctx context.Context, st store) {
 	for _, it := range pending {
 		go readItem(it) // want `\[goroutine-unbounded\] go statement starts a goroutine per element of pending`
 	}
+}
+
+// The forms goroutine-unbounded decides while it collects candidates. Each
+// sits in request-serving code (a function given the *http.Request), where
+// every loop is judged, so the loop alone decides.
+
+// A small constant fan-out and a short literal.
+func quietSmallLoop(r *http.Request) {
+	for i := 0; i < 3; i++ {
+		go handle(item{i})
+	}
+	for _, region := range []string{"eu", "us", "ap"} {
+		go handle(item{len(region)})
+	}
+}
+
+// A fixed pool of workers over a configured count and runtime.NumCPU.
+func quietWorkerCount(r *http.Request, items []item, workers int) {
+	jobs := make(chan item)
+	for i := 0; i < workers; i++ {
+		go func() {
+			for it := range jobs {
+				handle(it)
+			}
+		}()
+	}
+	for i := 0; i < runtime.NumCPU(); i++ {
+		go func() {
+			for it := range jobs {
+				handle(it)
+			}
+		}()
+	}
+	for _, it := range items {
+		jobs <- it
+	}
+	close(jobs)
+}
+
+// A goroutine per tick is rate-bounded.
+func quietTickerLoop(r *http.Request, t *time.Ticker) {
+	for range t.C {
+		go handle(item{})
+	}
+}
+
+// One goroutine per accepted connection is Go's server model.
+func quietAcceptLoop(r *http.Request, ln net.Listener) {
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		go hello(peerConn{conn})
+	}
+}
+
+// Outside request-serving code, a loop over a slice parameter itself or
+// the receiver's own state is the program's, not input.
+func (m *streamManager) quietProgramState(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		go func() { _ = m.streams[id].stop(ctx) }()
+	}
+	for id, s := range m.streams {
+		go func() { _ = s.stop(ctx); _ = id }()
+	}
+}
+
+// With handler-spawns, a goroutine serving a connection the handler took
+// over is one per connection.
+func quietHijackedConnection(w http.ResponseWriter, r *http.Request) {
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		return
+	}
+	go hello(peerConn{conn})
+}
+
+// With handler-spawns, a watcher that first waits for the request's
+// context to end.
+func quietDoneWatcher(w http.ResponseWriter, r *http.Request) {
+	go func() {
+		<-r.Context().Done()
+		handle(item{})
+	}()
+}
+
+// With handler-spawns, goroutines the handler waits for before it returns.
+func quietHandlerJoins(w http.ResponseWriter, r *http.Request) {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); handle(item{1}) }()
+	go func() { defer wg.Done(); handle(item{2}) }()
+	wg.Wait()
 }

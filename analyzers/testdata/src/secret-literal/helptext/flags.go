@@ -30,3 +30,8 @@ var (
 	brokerDefault = flag.String("amqp-default", "amqp://admin:Xk9vR2mQp7Lw@broker:5672/", "broker URL") // want `\[secret-literal\] string literal holds a amqp URL with an inline password`
 	keyHelp       = flag.String("key", "", "AWS key, e.g. AKIAZ3MSJ7QX2PLVTK4N")                        // want `\[secret-literal\] string literal holds an AWS access key id`
 )
+
+// A connection string in a flag's usage, registered in a function.
+func quietHelpText(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "database URL, e.g. postgres://app:Xk9vR2mQp7Lw@db:5432/app")
+}

@@ -20,3 +20,9 @@ func pages() []ListResponse {
 		{AccessToken: "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA"}, // want `\[secret-literal\] field AccessToken is set to a hardcoded high-entropy string`
 	}
 }
+
+// A pagination token on its own: a position in a listing.
+func quietPaginationToken() ListResponse {
+	cursorToken := "eyJvZmZzZXQiOjIwMCwibGltaXQiOjUwfQ"
+	return ListResponse{NextPageToken: cursorToken}
+}

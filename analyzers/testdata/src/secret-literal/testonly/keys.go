@@ -14,3 +14,10 @@ const DemoPrivateKey string = "-----BEGIN EC PRIV" + "ATE KEY-----\n" +
 	"XUMGmTtfc6y/xI25MTL3xzfMg5lJYj/loHI3Yhc1OxT+8QY4+3BMDogiSTRIiP9L\n" +
 	"Jm7R04ZhbGSdGWoZ6axl7KBGgMVGOYn7B3/5SApY\n" +
 	"-----END EC PRIVATE KEY-----"
+
+// A key of a known format inside a test-support package's function.
+func quietTestCode() string {
+	return "-----BEGIN RSA PRIV" + "ATE KEY-----\n" +
+		"MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n" +
+		"-----END RSA PRIV" + "ATE KEY-----\n"
+}
