@@ -1,6 +1,8 @@
 package ctxcheck_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -9,19 +11,29 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/ruletest"
 )
 
-// allVariantTiers switches every tier of ctx-variant on.
-const allVariantTiers = "[rules.ctx-variant]\nhttp = true\nnet = true\ncommands = true\nsql-prepare = true\nother-apis = true\n"
-
-// The default tier: database/sql statements run and transactions begun
-// without the ctx; the other kinds of API in the same fixtures are quiet.
+// The default configuration: database/sql statements run and
+// transactions begun without the ctx are reported, and a call of each
+// tier off by default stays quiet, so a tier that leaks into the default
+// fails here.
 func TestVariant(t *testing.T) {
 	a := ruletest.Analyzer(t, "", ctxcheck.Variant())
-	analysistest.Run(t, ruletest.TestData(), a, "ctx-variant")
+	analysistest.Run(t, ruletest.TestData(), a, "ctx-variant/default")
 }
 
-// With every tier on, the same shapes (and their fixes) are reported.
+// With every tier on (the options of the fixture's quiet-options.toml),
+// each shape is reported with its fix, and each quiet form stays quiet.
 func TestVariantBroad(t *testing.T) {
-	a := ruletest.Analyzer(t, allVariantTiers, ctxcheck.Variant())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-variant/broad")
+	a := ruletest.Analyzer(t, allVariantTiers(t), ctxcheck.Variant())
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "ctx-variant")
 	analysistest.Run(t, ruletest.TestData(), a, "ctx-variant/fact/use")
+}
+
+// allVariantTiers is the configuration that switches every tier of
+// ctx-variant on: the option lines of the fixture's quiet-options.toml.
+func allVariantTiers(t *testing.T) string {
+	data, err := os.ReadFile(filepath.Join(ruletest.TestData(), "src", "ctx-variant", "quiet-options.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "[rules.ctx-variant]\n" + string(data)
 }

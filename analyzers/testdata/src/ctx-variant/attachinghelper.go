@@ -35,7 +35,7 @@ func (c *apiClient) status(ctx context.Context, url string) (int, error) {
 }
 
 func (c *apiClient) statusUnattached(ctx context.Context, url string) (int, error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
 	if err != nil {
 		return 0, err
 	}

@@ -33,11 +33,11 @@ func quietDialerGivenTimeout(ctx context.Context, addr string, d time.Duration) 
 
 func reportedZeroDialer(ctx context.Context, url string) error {
 	dialer := websocket.Dialer{}
-	_, _, err := dialer.Dial(url, http.Header{})
+	_, _, err := dialer.Dial(url, http.Header{}) // want `\[ctx-variant\] `
 	return err
 }
 
 func reportedNetDialerNoTimeout(ctx context.Context, addr string) (net.Conn, error) {
 	dialer := net.Dialer{KeepAlive: time.Second}
-	return dialer.Dial("tcp", addr)
+	return dialer.Dial("tcp", addr) // want `\[ctx-variant\] `
 }

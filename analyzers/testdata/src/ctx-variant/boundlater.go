@@ -50,11 +50,11 @@ func preparedThenRebound(ctx context.Context, db *sql.DB, tx *sql.Tx, q string) 
 }
 
 func preparedThenLeft(ctx context.Context, db *sql.DB, tx *sql.Tx, q string) *sql.Stmt {
-	stmt, err := db.Prepare(q)
+	stmt, err := db.Prepare(q) // want `\[ctx-variant\] \(\*sql.DB\).Prepare cannot be cancelled`
 	if err != nil {
 		return nil
 	}
-	stmt = bindStmt(tx, stmt)
+	stmt = bindStmt(tx, stmt) // want `\[ctx-variant\] ctxvariant.bindStmt cannot be cancelled`
 	return stmt
 }
 
@@ -84,7 +84,7 @@ func preparedThenBound(ctx context.Context, db *sql.DB, tx *sql.Tx, q string) (i
 func closeAndLog(ctx context.Context, c interface{ Close() error }) { _ = c.Close() }
 
 func boundForCaller(ctx context.Context, tx *sql.Tx, s *sql.Stmt) *sql.Stmt {
-	stmt := bindStmt(tx, s)
+	stmt := bindStmt(tx, s) // want `\[ctx-variant\] ctxvariant.bindStmt cannot be cancelled`
 	return stmt
 }
 
@@ -111,7 +111,7 @@ func (p *poster) post(ctx context.Context, c *http.Client, url string) error {
 }
 
 func (p *poster) postUnbound(ctx context.Context, c *http.Client, url string) error {
-	req, err := http.NewRequest(http.MethodPost, url, nil)
+	req, err := http.NewRequest(http.MethodPost, url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (s *scraper) scrape(ctx context.Context) (*http.Response, error) {
 
 func (s *scraper) scrapeUnbound(ctx context.Context) (*http.Response, error) {
 	if s.req == nil {
-		req, err := http.NewRequest(http.MethodGet, s.url, nil)
+		req, err := http.NewRequest(http.MethodGet, s.url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
 		if err != nil {
 			return nil, err
 		}
@@ -176,7 +176,7 @@ func postJSONContext(ctx context.Context, uri string) error { return ctx.Err() }
 // The twin: a token fetched without the ctx and then sent with it: the
 // fetch itself is not cancelled, and a string carries no context.
 func trace(ctx context.Context, ts tokenSource) error {
-	tok, err := ts.Token()
+	tok, err := ts.Token() // want `\[ctx-variant\] ctxvariant.tokenSource.Token cannot be cancelled`
 	if err != nil {
 		return err
 	}
@@ -185,7 +185,7 @@ func trace(ctx context.Context, ts tokenSource) error {
 }
 
 func traceSprintf(ctx context.Context, ts tokenSource) error {
-	tok, err := ts.Token()
+	tok, err := ts.Token() // want `\[ctx-variant\] ctxvariant.tokenSource.Token cannot be cancelled`
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func quietGetterTwin(ctx context.Context, c *cluster) string {
 }
 
 func members(ctx context.Context, c *cluster) []string {
-	m, _ := c.Members()
+	m, _ := c.Members() // want `\[ctx-variant\] \(\*ctxvariant.cluster\).Members cannot be cancelled`
 	return m
 }
 
@@ -78,7 +78,7 @@ func send(c *http.Client, l namer) error {
 }
 
 func annotate(r *http.Request, l namer) string {
-	name, _ := l.Name()
+	name, _ := l.Name() // want `\[ctx-variant\] ctxvariant.namer.Name cannot be cancelled`
 	return name
 }
 

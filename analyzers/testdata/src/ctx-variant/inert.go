@@ -27,7 +27,7 @@ type publisher interface {
 }
 
 func announce(ctx context.Context, p publisher) error {
-	return p.Publish("events", nil)
+	return p.Publish("events", nil) // want `\[ctx-variant\] ctxvariant.publisher.Publish cannot be cancelled`
 }
 
 // From trillian cmd/createtree/main.go:76 and testonly/mdm/mdmtest/main.go:73:
@@ -45,7 +45,7 @@ func quietNonBlockingDial(ctx context.Context, addr string, opts []grpc.DialOpti
 // ctx bounds the wait.
 func dialBlocking(ctx context.Context, addr string) error {
 	opts := []grpc.DialOption{grpc.WithInsecure(), grpc.WithBlock()}
-	conn, err := grpc.Dial(addr, opts...)
+	conn, err := grpc.Dial(addr, opts...) // want `\[ctx-variant\] grpc.Dial cannot be cancelled`
 	if err != nil {
 		return err
 	}

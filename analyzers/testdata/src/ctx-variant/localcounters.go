@@ -22,6 +22,6 @@ func rssMiB(ctx context.Context) int {
 }
 
 func cpuPercent(ctx context.Context, proc *process.Process) float64 {
-	p, _ := proc.Percent(time.Second)
+	p, _ := proc.Percent(time.Second) // want `\[ctx-variant\] \(\*process.Process\).Percent cannot be cancelled`
 	return p
 }

@@ -49,7 +49,7 @@ func quietLongLivedChild(ctx context.Context, path string) (*exec.Cmd, error) {
 // Twins: the function waits for the child, or starts it and keeps nothing.
 
 func startAndWait(ctx context.Context, path string) error {
-	cmd := exec.Command(path)
+	cmd := exec.Command(path) // want `\[ctx-variant\] exec.Command cannot be cancelled`
 	if err := cmd.Start(); err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func startAndWait(ctx context.Context, path string) error {
 }
 
 func startForgotten(ctx context.Context, path string) error {
-	cmd := exec.Command(path)
+	cmd := exec.Command(path) // want `\[ctx-variant\] exec.Command cannot be cancelled`
 	return cmd.Start()
 }
 
@@ -85,12 +85,12 @@ func quietBuiltAndReturned(ctx context.Context, path string) *exec.Cmd {
 // Twins: run where the function waits for it, or built, run and returned.
 
 func (w *pipeWriter) runInCall(ctx context.Context, path string) error {
-	cmd := exec.Command(path)
+	cmd := exec.Command(path) // want `\[ctx-variant\] exec.Command cannot be cancelled`
 	_, err := cmd.Output()
 	return err
 }
 
 func runAndReturn(ctx context.Context, path string) (*exec.Cmd, error) {
-	cmd := exec.Command(path)
+	cmd := exec.Command(path) // want `\[ctx-variant\] exec.Command cannot be cancelled`
 	return cmd, cmd.Run()
 }

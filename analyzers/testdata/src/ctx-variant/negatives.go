@@ -223,7 +223,7 @@ func quietSentWithContext(ctx context.Context, c *ctxvariantapi.ContextClient, i
 // The twin of the quiet forms above: a request built without the ctx in
 // scope and sent as it is is reported.
 func negativesTwin(ctx context.Context, c *http.Client, url string) (*http.Response, error) {
-	req, err := http.NewRequest("GET", url, nil)
+	req, err := http.NewRequest("GET", url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ func queries(ctx context.Context, db *sql.DB, id int) error {
 	if _, err := db.Exec("DELETE FROM sessions WHERE user_id = $1", id); err != nil { // want `\(\*sql.DB\).Exec cannot be cancelled`
 		return err
 	}
-	stmt, err := db.Prepare("SELECT 1")
+	stmt, err := db.Prepare("SELECT 1") // want `use PrepareContext\(ctx, ...\)`
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func multiline(ctx context.Context, db *sql.DB, id int) error {
 }
 
 func outbound(w http.ResponseWriter, r *http.Request) {
-	req, err := http.NewRequest(http.MethodGet, "https://api.example.com/v1/items", nil)
+	req, err := http.NewRequest(http.MethodGet, "https://api.example.com/v1/items", nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled: when the caller gives up or its deadline passes, the request keeps waiting on the upstream; use NewRequestWithContext\(r.Context\(\), ...\)`
 	if err != nil {
 		return
 	}
@@ -67,16 +67,16 @@ func outbound(w http.ResponseWriter, r *http.Request) {
 }
 
 func shellOut(ctx context.Context, args []string) error {
-	return exec.Command("convert", args...).Run()
+	return exec.Command("convert", args...).Run() // want `\[ctx-variant\] exec.Command cannot be cancelled: when the caller gives up or its deadline passes, the process keeps running; use CommandContext\(ctx, ...\)`
 }
 
 func dial(ctx context.Context, addr string, d *net.Dialer) error {
-	conn, err := net.Dial("tcp", addr)
+	conn, err := net.Dial("tcp", addr) // want `\[ctx-variant\] net.Dial cannot be cancelled: when the caller gives up or its deadline passes, the dial keeps blocking; use \(&net.Dialer\{\}\).DialContext\(ctx, ...\)`
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	c2, err := d.Dial("tcp", addr)
+	c2, err := d.Dial("tcp", addr) // want `\(\*net.Dialer\).Dial cannot be cancelled`
 	if err != nil {
 		return err
 	}
@@ -84,16 +84,16 @@ func dial(ctx context.Context, addr string, d *net.Dialer) error {
 }
 
 func handshake(ctx context.Context, conn *tls.Conn) error {
-	return conn.Handshake()
+	return conn.Handshake() // want `\(\*tls.Conn\).Handshake cannot be cancelled: .*; use HandshakeContext\(ctx, ...\)`
 }
 
 func contextless(ctx context.Context, client *http.Client) error {
-	resp, err := http.Get("https://api.example.com/health")
+	resp, err := http.Get("https://api.example.com/health") // want `\[ctx-variant\] http.Get cannot carry ctx: when the caller gives up, the request keeps waiting on the upstream; build it with http.NewRequestWithContext\(ctx, ...\) and send it with the client's Do`
 	if err != nil {
 		return err
 	}
 	resp.Body.Close()
-	resp, err = client.Post("https://api.example.com/items", "application/json", nil)
+	resp, err = client.Post("https://api.example.com/items", "application/json", nil) // want `\(\*http.Client\).Post cannot carry ctx`
 	if err != nil {
 		return err
 	}
@@ -101,16 +101,16 @@ func contextless(ctx context.Context, client *http.Client) error {
 }
 
 func thirdParty(ctx context.Context, svc *ctxvariantapi.S3, cache ctxvariantapi.Cache, store ctxvariantapi.Store) error {
-	if _, err := svc.GetObject(&ctxvariantapi.GetObjectInput{Key: "k"}); err != nil {
+	if _, err := svc.GetObject(&ctxvariantapi.GetObjectInput{Key: "k"}); err != nil { // want `\[ctx-variant\] \(\*ctxvariantapi.S3\).GetObject cannot be cancelled: when the caller gives up or its deadline passes, the call keeps running; use GetObjectWithContext\(ctx, ...\)`
 		return err
 	}
-	if _, err := cache.Load("k"); err != nil {
+	if _, err := cache.Load("k"); err != nil { // want `ctxvariantapi.Cache.Load cannot be cancelled`
 		return err
 	}
-	if _, err := store.Fetch(1); err != nil {
+	if _, err := store.Fetch(1); err != nil { // want `ctxvariantapi.Store.Fetch cannot be cancelled`
 		return err
 	}
-	return ctxvariantapi.Publish("events", nil)
+	return ctxvariantapi.Publish("events", nil) // want `ctxvariantapi.Publish cannot be cancelled: .*; use PublishContext\(ctx, ...\)`
 }
 
 // repo embeds *sql.DB: the promoted QueryRowContext is the twin.
@@ -141,7 +141,7 @@ func lookup(key string) (string, error) { return key, nil }
 func lookupContext(ctx context.Context, key string) (string, error) { return key, ctx.Err() }
 
 func local(ctx context.Context) (string, error) {
-	return lookup("k")
+	return lookup("k") // want `ctxvariant.lookup cannot be cancelled: .*; use lookupContext\(ctx, ...\)`
 }
 
 type server struct {
@@ -173,7 +173,7 @@ func (s *server) ping(w http.ResponseWriter, r *http.Request) {
 // From alertmanager cli/silence_update.go:64: parameters never given the
 // ctx, so the command's --timeout does not reach the request.
 func swaggerNoContext(ctx context.Context, c *ctxvariantapi.Client, id string) error {
-	params := ctxvariantapi.NewGetParams()
+	params := ctxvariantapi.NewGetParams() // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx, ...\)`
 	params.ID = id
 	_, err := c.Get(params)
 	return err
@@ -182,7 +182,7 @@ func swaggerNoContext(ctx context.Context, c *ctxvariantapi.Client, id string) e
 // The twin of swaggerSentWithContext: the params go to a send that takes
 // a context, but not the one in scope.
 func swaggerOtherContext(ctx context.Context, c *ctxvariantapi.ContextClient, id string) error {
-	params := ctxvariantapi.NewGetParams().WithID(id)
+	params := ctxvariantapi.NewGetParams().WithID(id) // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx, ...\)`
 	_, err := c.GetContext(context.TODO(), params)
 	return err
 }
@@ -191,7 +191,7 @@ func swaggerOtherContext(ctx context.Context, c *ctxvariantapi.ContextClient, id
 // leaves without the ctx; the second is given it.
 func someAttached(ctx context.Context, url string) ([]*http.Request, error) {
 	var reqs []*http.Request
-	req, err := http.NewRequest(http.MethodPut, url, nil)
+	req, err := http.NewRequest(http.MethodPut, url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +205,7 @@ func someAttached(ctx context.Context, url string) ([]*http.Request, error) {
 
 // A request built and returned, but also sent here without the ctx.
 func builtAndSent(ctx context.Context, client *http.Client, url string) (*http.Request, error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want `\[ctx-variant\] http.NewRequest cannot be cancelled`
 	if err != nil {
 		return nil, err
 	}
@@ -217,5 +217,5 @@ func builtAndSent(ctx context.Context, client *http.Client, url string) (*http.R
 
 // With a secret manager, the twin passes the ctx to its Fetch.
 func tlsWithSecrets(ctx context.Context, cfg *promconfig.TLSConfig, sm promconfig.SecretManager) (*tls.Config, error) {
-	return promconfig.NewTLSConfig(cfg, promconfig.WithSecretManager(sm))
+	return promconfig.NewTLSConfig(cfg, promconfig.WithSecretManager(sm)) // want `\[ctx-variant\] config.NewTLSConfig cannot be cancelled: .*; use NewTLSConfigWithContext\(ctx, ...\)`
 }

@@ -22,15 +22,15 @@ func tierTransaction(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
 	return db.Begin() // want `\[ctx-variant\] \(\*sql.DB\).Begin cannot be cancelled`
 }
 
-// Twins of the tiers beyond the default: quiet by default, reported with
-// their option on (the same functions in broad/tiers.go).
+// The tiers beyond the default, reported with their options on (quiet
+// by default: their twins in default/default.go).
 
-func quietTierSqlPrepare(ctx context.Context, db *sql.DB) (*sql.Stmt, error) {
-	return db.Prepare("SELECT id FROM carts WHERE owner = $1")
+func tierSqlPrepare(ctx context.Context, db *sql.DB) (*sql.Stmt, error) {
+	return db.Prepare("SELECT id FROM carts WHERE owner = $1") // want `\(\*sql.DB\).Prepare cannot be cancelled`
 }
 
-func quietTierHttp(ctx context.Context, url string) (*http.Request, error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
+func tierHttp(ctx context.Context, url string) (*http.Request, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want `http.NewRequest cannot be cancelled`
 	if err != nil {
 		return nil, err
 	}
@@ -38,19 +38,19 @@ func quietTierHttp(ctx context.Context, url string) (*http.Request, error) {
 	return req, err
 }
 
-func quietTierNet(ctx context.Context, addr string) (net.Conn, error) {
-	conn, err := net.Dial("tcp", addr)
+func tierNet(ctx context.Context, addr string) (net.Conn, error) {
+	conn, err := net.Dial("tcp", addr) // want `net.Dial cannot be cancelled`
 	if err != nil {
 		return nil, err
 	}
 	tc := tls.Client(conn, &tls.Config{ServerName: "example.internal"})
-	return tc, tc.Handshake()
+	return tc, tc.Handshake() // want `\(\*tls.Conn\).Handshake cannot be cancelled`
 }
 
-func quietTierCommand(ctx context.Context, dir string) error {
-	return exec.Command("tar", "-czf", "backup.tgz", dir).Run()
+func tierCommand(ctx context.Context, dir string) error {
+	return exec.Command("tar", "-czf", "backup.tgz", dir).Run() // want `exec.Command cannot be cancelled`
 }
 
-func quietTierOtherApi(ctx context.Context, c ctxvariantapi.Cache) (string, error) {
-	return c.Load("carts")
+func tierOtherApi(ctx context.Context, c ctxvariantapi.Cache) (string, error) {
+	return c.Load("carts") // want `ctxvariantapi.Cache.Load cannot be cancelled`
 }

@@ -25,7 +25,7 @@ func prepareInTx(ctx context.Context, tx *sql.Tx, ids []int64) error {
 }
 
 func prepareOnPool(ctx context.Context, db *sql.DB) (*sql.Stmt, error) {
-	return db.Prepare("DELETE FROM sessions WHERE id = $1")
+	return db.Prepare("DELETE FROM sessions WHERE id = $1") // want `\[ctx-variant\] \(\*sql.DB\).Prepare cannot be cancelled`
 }
 
 // A statement prepared on a transaction for the caller, which runs it
