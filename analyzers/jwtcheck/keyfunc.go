@@ -145,13 +145,7 @@ func (a *unverifiedPass) inspectKeyfunc(kf inspector.Cursor) keyfuncFacts {
 // tokenParam returns the *jwt.Token parameter of a Keyfunc, or nil when
 // it is unnamed.
 func (a *unverifiedPass) tokenParam(fn ast.Node) *types.Var {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncLit:
-		ft = fn.Type
-	case *ast.FuncDecl:
-		ft = fn.Type
-	}
+	ft := match.FuncType(fn)
 	if ft == nil || ft.Params == nil || len(ft.Params.List) == 0 || len(ft.Params.List[0].Names) == 0 {
 		return nil
 	}

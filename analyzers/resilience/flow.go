@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -132,22 +133,28 @@ func (f *flow) continues(n ast.Node) bool {
 	if !ok {
 		return false
 	}
-	for bc := range c.Preorder((*ast.BranchStmt)(nil)) {
-		br := bc.Node().(*ast.BranchStmt)
-		if br.Tok != token.CONTINUE {
-			continue
-		}
-		if br.Label != nil {
-			if br.Label.Name == f.label {
-				return true
-			}
-			continue
-		}
-		if innermostLoop(bc) == f.loop {
-			return true
-		}
+	for range f.ownContinues(c) {
+		return true
 	}
 	return false
+}
+
+// ownContinues yields the continue statements under c that start the next
+// iteration of this loop: those naming its label, and unlabelled ones
+// whose innermost loop it is.
+func (f *flow) ownContinues(c inspector.Cursor) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for bc := range c.Preorder((*ast.BranchStmt)(nil)) {
+			br := bc.Node().(*ast.BranchStmt)
+			if br.Tok != token.CONTINUE || br.Label != nil && br.Label.Name != f.label ||
+				br.Label == nil && innermostLoop(bc) != f.loop {
+				continue
+			}
+			if !yield(bc) {
+				return
+			}
+		}
+	}
 }
 
 // innermostLoop returns the for or range statement whose body holds c, in

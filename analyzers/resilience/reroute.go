@@ -56,12 +56,8 @@ func (f *flow) continuesOnlyWhen(guard func(*ast.IfStmt, *ast.BranchStmt) bool) 
 		return false
 	}
 	continues := 0
-	for bc := range f.loop.Preorder((*ast.BranchStmt)(nil)) {
+	for bc := range f.ownContinues(f.loop) {
 		br := bc.Node().(*ast.BranchStmt)
-		if br.Tok != token.CONTINUE || br.Label != nil && br.Label.Name != f.label ||
-			br.Label == nil && innermostLoop(bc) != f.loop {
-			continue
-		}
 		continues++
 		guarded := false
 		for ic := range bc.Enclosing((*ast.IfStmt)(nil)) {

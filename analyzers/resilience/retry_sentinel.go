@@ -36,12 +36,7 @@ func continuesOnlyOnNonFailure(rl retryLoop) bool {
 	}
 	cas := readsBeforeWrite(f.info, body)
 	continues := 0
-	for bc := range f.loop.Preorder((*ast.BranchStmt)(nil)) {
-		br := bc.Node().(*ast.BranchStmt)
-		if br.Tok != token.CONTINUE || br.Label != nil && br.Label.Name != f.label ||
-			br.Label == nil && innermostLoop(bc) != f.loop {
-			continue
-		}
+	for bc := range f.ownContinues(f.loop) {
 		continues++
 		ic, ok := bc.Parent().Parent().Node().(*ast.IfStmt) // the continue's block is an if's body
 		if !ok || ic.Body != bc.Parent().Node() {

@@ -146,17 +146,8 @@ func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
 // context.Context parameter.
 func hasCtxInScope(info *types.Info, c inspector.Cursor) bool {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			ft = fn.Type
-		case *ast.FuncLit:
-			ft = fn.Type
-		}
-		for _, f := range ft.Params.List {
-			if match.IsNamed(info.TypeOf(f.Type), "context", "Context") {
-				return true
-			}
+		if sig := match.Signature(info, fc.Node()); sig != nil && match.TakesContext(sig) {
+			return true
 		}
 	}
 	return false

@@ -300,14 +300,7 @@ var cliPackages = map[string]bool{
 // the zero cursor.
 func cliCommand(info *types.Info, c inspector.Cursor) inspector.Cursor {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			ft = fn.Type
-		case *ast.FuncLit:
-			ft = fn.Type
-		}
-		for _, f := range ft.Params.List {
+		for _, f := range match.FuncType(fc.Node()).Params.List {
 			if n := namedOf(info.TypeOf(f.Type)); n != nil && n.Obj().Pkg() != nil && cliPackages[n.Obj().Pkg().Path()] &&
 				(n.Obj().Name() == "Context" || n.Obj().Name() == "Command") {
 				return fc

@@ -22,6 +22,18 @@ func EnclosingFunc(info *types.Info, c inspector.Cursor) (inspector.Cursor, *ast
 	return inspector.Cursor{}, nil, nil
 }
 
+// FuncType returns the syntax of the type of a function declaration or
+// literal, or nil for any other node.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
 // Signature returns the signature of a function declaration or literal, or
 // nil for any other node.
 func Signature(info *types.Info, fn ast.Node) *types.Signature {

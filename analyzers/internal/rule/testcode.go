@@ -36,14 +36,7 @@ func (p *Pass) IsTestCode(c inspector.Cursor) bool {
 		}
 	}
 	// A parameter used nowhere (func(t *testing.T) { ... }) still marks it.
-	var ftype *ast.FuncType
-	switch n := fn.Node().(type) {
-	case *ast.FuncDecl:
-		ftype = n.Type
-	case *ast.FuncLit:
-		ftype = n.Type
-	}
-	if ftype != nil && ftype.Params != nil {
+	if ftype := match.FuncType(fn.Node()); ftype != nil && ftype.Params != nil {
 		for _, f := range ftype.Params.List {
 			if isTestingType(p.TypesInfo.TypeOf(f.Type)) {
 				return true
