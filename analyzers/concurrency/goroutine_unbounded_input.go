@@ -205,15 +205,7 @@ func defCursor(p *rule.Pass, v *types.Var) inspector.Cursor {
 // function fn.
 func isParamOf(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
 	sig := match.Signature(info, fn.Node())
-	if sig == nil {
-		return false
-	}
-	for pv := range sig.Params().Variables() {
-		if pv == v {
-			return true
-		}
-	}
-	return false
+	return sig != nil && match.IsParam(sig, v)
 }
 
 // wireField reports whether the selector path e ends in a field of a

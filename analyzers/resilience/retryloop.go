@@ -103,15 +103,7 @@ func funcValueOp(info *types.Info, c inspector.Cursor) string {
 // written around c.
 func isParamOf(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 	_, _, sig := match.EnclosingFunc(info, c)
-	if sig == nil {
-		return false
-	}
-	for p := range sig.Params().Variables() {
-		if p == v {
-			return true
-		}
-	}
-	return false
+	return sig != nil && match.IsParam(sig, v)
 }
 
 // retriesOnError reports whether the loop makes the network call at c

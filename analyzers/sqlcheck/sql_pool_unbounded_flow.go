@@ -380,7 +380,7 @@ func (f *dbFlow) confined(open inspector.Cursor) bool {
 		return false
 	}
 	v := match.Var(f.info, lhs)
-	if v == nil || v.IsField() || v.Parent() == v.Pkg().Scope() || !declaredIn(v, fn.Node()) || isParam(sig, v) {
+	if v == nil || v.IsField() || v.Parent() == v.Pkg().Scope() || !match.DeclaredIn(v, fn.Node()) || match.IsParamOrResult(sig, v) {
 		return false
 	}
 	closed := false
@@ -404,23 +404,6 @@ func (f *dbFlow) confined(open inspector.Cursor) bool {
 		}
 	}
 	return closed
-}
-
-// declaredIn reports whether v is declared inside the function node fn.
-func declaredIn(v *types.Var, fn ast.Node) bool {
-	return fn.Pos() <= v.Pos() && v.Pos() < fn.End()
-}
-
-// isParam reports whether v is a parameter or named result of sig.
-func isParam(sig *types.Signature, v *types.Var) bool {
-	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
-		for i := 0; i < tuple.Len(); i++ {
-			if tuple.At(i) == v {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // sqlPath is the import path of database/sql.

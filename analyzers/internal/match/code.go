@@ -249,6 +249,34 @@ func TakesContext(sig *types.Signature) bool {
 	return false
 }
 
+// IsParam reports whether v is a parameter of sig (not the receiver).
+func IsParam(sig *types.Signature, v *types.Var) bool {
+	for p := range sig.Params().Variables() {
+		if p == v {
+			return true
+		}
+	}
+	return false
+}
+
+// IsParamOrResult reports whether v is a parameter or a named result of
+// sig.
+func IsParamOrResult(sig *types.Signature, v *types.Var) bool {
+	if IsParam(sig, v) {
+		return true
+	}
+	for r := range sig.Results().Variables() {
+		if r == v {
+			return true
+		}
+	}
+	return false
+}
+
+// DeclaredIn reports whether v is declared inside the node n (a
+// function's parameters and body, for a function).
+func DeclaredIn(v *types.Var, n ast.Node) bool { return n.Pos() <= v.Pos() && v.Pos() < n.End() }
+
 // ReturnsError reports whether the last result of sig is an error (the Go
 // convention for a call that can fail).
 func ReturnsError(sig *types.Signature) bool {

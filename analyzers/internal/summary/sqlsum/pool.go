@@ -143,7 +143,7 @@ func (s *summarizer) localPool(d decl, e ast.Expr) (fresh, limited, ok bool) {
 		return false, false, false
 	}
 	v, isVar := s.info.Uses[id].(*types.Var)
-	if !isVar || v.Parent() == v.Pkg().Scope() || !declaredIn(v, d.fd) || isParam(d.fn.Signature(), v) {
+	if !isVar || v.Parent() == v.Pkg().Scope() || !match.DeclaredIn(v, d.fd) || match.IsParamOrResult(d.fn.Signature(), v) {
 		return false, false, false
 	}
 	fresh = true
@@ -266,21 +266,6 @@ func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
 		if y == x {
 			return true
-		}
-	}
-	return false
-}
-
-// declaredIn reports whether v is declared inside the node n.
-func declaredIn(v *types.Var, n ast.Node) bool { return n.Pos() <= v.Pos() && v.Pos() < n.End() }
-
-// isParam reports whether v is a parameter or named result of sig.
-func isParam(sig *types.Signature, v *types.Var) bool {
-	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
-		for i := 0; i < tuple.Len(); i++ {
-			if tuple.At(i) == v {
-				return true
-			}
 		}
 	}
 	return false
