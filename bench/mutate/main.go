@@ -289,15 +289,15 @@ func collect(fetched []module, results []*moduleResult, rec *runRecord) (*runRec
 // configText is the configuration every mutant runs under: the defaults,
 // with every rule that is off by default switched on (from the registry, so
 // a rule made opt-in keeps its mutants detectable), goroutine-unbounded
-// for every loop, not only handlers, and ctx-variant and secret-literal for
-// every tier, so that each operator meets its rule.
+// for every loop, not only handlers, and ctx-variant, secret-literal and
+// secret-logged for every tier, so that each operator meets its rule.
 var configText = mutantConfig()
 
 func mutantConfig() string {
 	var b strings.Builder
 	b.WriteString("# written by bench/mutate\n")
 	for _, r := range analyzers.Rules() {
-		if r.Enabled && r.ID != "goroutine-unbounded" && r.ID != "ctx-variant" && r.ID != "secret-literal" {
+		if r.Enabled && r.ID != "goroutine-unbounded" && r.ID != "ctx-variant" && r.ID != "secret-literal" && r.ID != "secret-logged" {
 			continue
 		}
 		fmt.Fprintf(&b, "[rules.%s]\nenabled = true\n", r.ID)
@@ -305,6 +305,8 @@ func mutantConfig() string {
 		case "goroutine-unbounded":
 			b.WriteString("all-loops = true\n")
 		case "secret-literal": // values that are credentials by name too, not only documented formats
+			b.WriteString("names = true\n")
+		case "secret-logged": // values that are credentials by name too (credential-logged logs one), not only by origin or type
 			b.WriteString("names = true\n")
 		case "ctx-variant": // every kind of API, not only database/sql statements
 			b.WriteString("http = true\nnet = true\ncommands = true\nsql-prepare = true\nother-apis = true\n")
