@@ -55,6 +55,7 @@ type options struct {
 	Ops      string
 	Rules    string
 	From     string
+	List     bool
 }
 
 func main() {
@@ -77,6 +78,7 @@ func main() {
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
 	flag.StringVar(&o.Rules, "rules", "", "comma-separated rules whose operators run (default all; with -ops, the operators in either list)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
+	flag.BoolVar(&o.List, "list", false, "print the mutants the run would make (id, edits) and stop: no prodlint run, no report (to read a miss)")
 	flag.Parse()
 	if flag.NArg() > 0 || o.Ops != "" || o.Rules != "" {
 		o.Docs = "" // the docs give the full run's figures only
@@ -172,7 +174,7 @@ func run(o options, names []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(prodlint); err != nil {
+	if _, err := os.Stat(prodlint); err != nil && !o.List {
 		return fmt.Errorf("no prodlint binary (go build -o bin/prodlint ./cmd/prodlint): %v", err)
 	}
 	mods, err := readCorpus(o.Corpus, o.Work, names)
@@ -230,9 +232,11 @@ func run(o options, names []string) error {
 				results[i] = &moduleResult{ms, nsites, time.Since(t0), err}
 				// The modules finished so far, readable while the run goes on
 				// (and kept if it is stopped): never the report's input.
-				part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
-				part.Wall, part.CPU = time.Since(start), cpuTime()
-				part.write(o.Record + ".partial")
+				if !o.List {
+					part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
+					part.Wall, part.CPU = time.Since(start), cpuTime()
+					part.write(o.Record + ".partial")
+				}
 				mu.Unlock()
 			}
 		}()
@@ -242,6 +246,9 @@ func run(o options, names []string) error {
 	}
 	close(next)
 	wg.Wait()
+	if o.List {
+		return nil
+	}
 	if rec, err = collect(fetched, results, rec); err != nil {
 		return err
 	}

@@ -50,3 +50,28 @@ func reassignedVar(w http.ResponseWriter, r *http.Request) {
 	data, _ := io.ReadAll(body)
 	w.Write(data)
 }
+
+// store keeps uploads; its helper reads the body through a variable.
+type store struct{ last []byte }
+
+func (s *store) save(id string, w http.ResponseWriter, r *http.Request) {
+	body := r.Body
+	data, err := io.ReadAll(body)
+	if err != nil {
+		http.Error(w, id, http.StatusBadRequest)
+		return
+	}
+	s.last = data
+}
+
+func (s *store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.save(r.URL.Path, w, r) // want `\[request-body-unbounded\] store.save reads r.Body whole with no size limit`
+}
+
+// limitedStore limits the body before its helper reads it.
+type limitedStore struct{ s store }
+
+func (l *limitedStore) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"limits the request body"
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	l.s.save(r.URL.Path, w, r)
+}
