@@ -48,7 +48,8 @@ func RequestBody() *rule.Rule {
 			Good: "func upload(w http.ResponseWriter, r *http.Request) {\n\tr.Body = http.MaxBytesReader(w, r.Body, 1<<20)\n" +
 				"\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
 			Scope: "Handlers are functions and function literals of (http.ResponseWriter, *http.Request), ServeHTTP " +
-				"methods included. A wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as middleware too. " +
+				"methods included. A read through a local variable that only ever holds the body (body := r.Body; " +
+				"io.ReadAll(body)) is a read of the body, in a handler and in the helpers it calls. A wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as middleware too. " +
 				"An exported handler function that its own package never refers to is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
