@@ -3,7 +3,9 @@ package httpclient
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -135,7 +137,7 @@ func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 // handed over: a status check that returns before the defer, a close on
 // one branch only. Paths on which the send failed (err != nil, resp ==
 // nil) carry no body and are not followed. With drains, a read of the
-// whole body (readsToEOF) ends a path too.
+// whole body (eofReads) ends a path too.
 func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results, drains bool) (ret *ast.ReturnStmt, atEnd, ok bool) {
 	info := p.TypesInfo
 	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
@@ -147,13 +149,16 @@ func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results, drains bool) (r
 	var handled positions
 	readErrs := map[*types.Var]bool{}
 	for _, use := range scan.uses(f, r.respVar) {
-		if isHandled(info, use, f.fn) || drains && !inFuncLit(use, f.fn) && readsToEOF(info, use) {
+		if isHandled(info, use, f.fn) {
 			handled = append(handled, use.Node().Pos())
+		} else if drains && !inFuncLit(use, f.fn) {
+			handled = append(handled, eofReads(info, use, f.fn)...)
 		}
 		if v := readErrorOf(info, use, r.respVar); v != nil {
 			readErrs[v] = true
 		}
 	}
+	slices.Sort(handled)
 	if handled.before(r.node.Pos()) {
 		return nil, false, false // closed by code that runs before the send: a deferred closure, the previous loop turn
 	}
@@ -290,41 +295,100 @@ func readsBodyOnly(info *types.Info, as *ast.AssignStmt, resp *types.Var) bool {
 	return ok && sel.Sel.Name == "Body" && localVar(info, sel.X) == resp
 }
 
-// readsToEOF reports whether the use of a response variable at c is an
-// argument resp.Body of a call that reads the body to its end: io.ReadAll,
-// ioutil.ReadAll, bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into
-// io.Discard. A body read to EOF hands its connection back to the
-// Transport's pool without a Close (a failed read drops the connection);
-// a decoder stops at the end of its value, so it does not count. The body
-// wrapped in place in io.LimitReader with a constant limit of at least
-// generousLimit counts as read whole: only a response larger than that
-// cap, the exception, stops short of EOF; a small cap does not count.
-func readsToEOF(info *types.Info, use inspector.Cursor) bool {
+// eofReads returns where the body, at a use of a response variable, is
+// read to its end: the use itself when it is an argument resp.Body of a
+// call that reads the body whole (io.ReadAll, ioutil.ReadAll,
+// bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into io.Discard). A
+// body read to EOF hands its connection back to the Transport's pool
+// without a Close (a failed read drops the connection); a decoder stops at
+// the end of its value, so it does not count. The body wrapped in
+// io.LimitReader in place, or in an io.LimitedReader literal (read in place
+// or through the local variable that holds it: then each read of that
+// variable is a place), with a constant limit of at least generousLimit
+// counts as read whole: only a response larger than that cap, the
+// exception, stops short of EOF; a small or variable cap does not count.
+func eofReads(info *types.Info, use, fn inspector.Cursor) []token.Pos {
 	sel, field := responseField(info, use)
-	if field != "Body" || sel.ParentEdgeKind() != edge.CallExpr_Args {
-		return false
+	if field != "Body" {
+		return nil
+	}
+	if lit, ok := limitedReaderOf(info, sel); ok {
+		if n, ok := limitedReaderCap(info, lit); !ok || n < generousLimit {
+			return nil
+		}
+		v, held := heldIn(info, lit)
+		if !held {
+			if readsWhole(info, lit) {
+				return []token.Pos{use.Node().Pos()}
+			}
+			return nil
+		}
+		var at []token.Pos
+		for _, u := range usesOf(info, fn, v) {
+			if u.Node().Pos() > lit.Node().End() && !inFuncLit(u, fn) && readsWhole(info, u) {
+				at = append(at, u.Node().Pos())
+			}
+		}
+		return at
 	}
 	reader := sel
-	call := sel.Parent().Node().(*ast.CallExpr)
-	if match.IsCallTo(info, call, "io", "LimitReader") && len(call.Args) == 2 && ast.Unparen(call.Args[0]) == sel.Node() {
-		if n, ok := match.ConstInt(info, call.Args[1]); !ok || n < generousLimit {
-			return false
+	if sel.ParentEdgeKind() == edge.CallExpr_Args {
+		call := sel.Parent().Node().(*ast.CallExpr)
+		if match.IsCallTo(info, call, "io", "LimitReader") && len(call.Args) == 2 && ast.Unparen(call.Args[0]) == sel.Node() {
+			if n, ok := match.ConstInt(info, call.Args[1]); !ok || n < generousLimit {
+				return nil
+			}
+			reader = sel.Parent()
 		}
-		reader = sel.Parent()
-		if reader.ParentEdgeKind() != edge.CallExpr_Args {
-			return false
-		}
-		call = reader.Parent().Node().(*ast.CallExpr)
 	}
+	if readsWhole(info, reader) {
+		return []token.Pos{use.Node().Pos()}
+	}
+	return nil
+}
+
+// readsWhole reports whether the reader at c is the argument of a call
+// that reads it to its end: io.ReadAll, ioutil.ReadAll,
+// bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into io.Discard.
+func readsWhole(info *types.Info, c inspector.Cursor) bool {
+	c = match.Unparen(c)
+	if c.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	call := c.Parent().Node().(*ast.CallExpr)
 	fn := match.Callee(info, call)
 	switch {
 	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
 		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
 		return len(call.Args) == 1
 	case match.IsFunc(fn, "io", "Copy", "CopyBuffer"):
-		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == reader.Node() && isDiscard(info, call.Args[0])
+		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == c.Node() && isDiscard(info, call.Args[0])
 	}
 	return false
+}
+
+// limitedReaderCap returns the constant limit N of the io.LimitedReader
+// literal at lit (with or without its &), or false when it is not a
+// constant.
+func limitedReaderCap(info *types.Info, lit inspector.Cursor) (int64, bool) {
+	e := ast.Unparen(lit.Node().(ast.Expr))
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	cl, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return 0, false
+	}
+	for i, elt := range cl.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "N" {
+				return match.ConstInt(info, kv.Value)
+			}
+		} else if i == 1 {
+			return match.ConstInt(info, elt)
+		}
+	}
+	return 0, false
 }
 
 // generousLimit is the smallest constant io.LimitReader cap under which a

@@ -69,8 +69,9 @@ var bodyDrainQuiet = []rule.QuietForm[bool]{
 		Doc: "A response whose Body is read to its end on every path from the send to a return (io.ReadAll(resp.Body), " +
 			"bytes.Buffer.ReadFrom, io.Copy(io.Discard, resp.Body)) before any return, though never closed: at EOF " +
 			"the Transport puts the connection back in its pool, and a failed read drops it, so nothing is held. " +
-			"The body wrapped in place in io.LimitReader with a constant cap of at least 64 KiB " +
-			"(io.ReadAll(io.LimitReader(resp.Body, 1<<20))) counts too: only a reply larger than the cap stops " +
+			"The body wrapped in io.LimitReader in place, or in an io.LimitedReader literal read in place or through " +
+			"the variable that holds it, with a constant cap of at least 64 KiB (io.ReadAll(io.LimitReader(resp.Body, " +
+			"1<<20)), lr := &io.LimitedReader{R: resp.Body, N: 1 << 20}; io.ReadAll(lr)) counts too: only a reply larger than the cap stops " +
 			"short of EOF and holds its connection; a smaller cap (512 bytes of an error message) is reported.",
 		Applies: func(drainedOnEveryPath bool) bool { return drainedOnEveryPath },
 	},

@@ -52,7 +52,7 @@ func runStatus(p *rule.Pass) error {
 			continue
 		}
 		read, decoded := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar)
-		if read == nil || rule.Quiet(p, read, statusQuiet, statusRead{p, sa, read, decoded}) {
+		if read == nil || rule.Quiet(p, read, statusQuiet, statusRead{p, sa, read, decoded, r.errVar}) {
 			continue
 		}
 		verb := "read"

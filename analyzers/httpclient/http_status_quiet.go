@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"go/ast"
+	"go/types"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -14,6 +15,7 @@ type statusRead struct {
 	sa      sendAt
 	read    *ast.CallExpr
 	decoded bool
+	errVar  *types.Var // the send's error, when it is a local variable
 }
 
 // statusQuiet are the safe forms of a body read without a status check.
@@ -68,6 +70,16 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 			"expected value; a comparison answered without returning an error is still reported.",
 		Applies: func(c statusRead) bool {
 			return checksStatusValue(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
+		},
+	}, {
+		Name: "rendered-as-text",
+		Doc: "A body read (not decoded) into bytes used only as the source of json.Indent or json.Compact, in a " +
+			"function that, after the send, renders the send's error as text too (only tested against nil or " +
+			"formatted by fmt.Sprint, Sprintf or Sprintln into a string that is assigned, never returned or wrapped): " +
+			"it displays whatever came back, as it displays a failed send, and never uses the body as data; a function " +
+			"that returns the send's error, or uses the bytes for anything else, is still reported.",
+		Applies: func(c statusRead) bool {
+			return renderedAsText(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.sa.send.call, c.read, c.errVar, c.decoded)
 		},
 	}, {
 		Name: "compared-with-expected",

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -25,7 +26,9 @@ var rowsErrQuiet = []rule.QuietForm[*rowsResult]{
 			"uses an error value only to compare it with nil (if err != nil { return }), never logs, wraps, stores, " +
 			"sends or panics with one. A query that fails outright already leaves its result out silently, by design; " +
 			"a result cut short is no worse. Logging or keeping any error makes the function report its failures, and " +
-			"the loop is reported.",
+			"the loop is reported. A function that answers a request (it takes an http.ResponseWriter or a framework " +
+			"context such as *gin.Context) is never best-effort: whatever it writes after the loop, or the empty 200 " +
+			"it leaves behind, tells its client the partial result is the whole answer.",
 		Applies: func(r *rowsResult) bool { return r.bestEffort },
 	},
 	rowsHandedOn,
@@ -33,10 +36,12 @@ var rowsErrQuiet = []rule.QuietForm[*rowsResult]{
 
 // bestEffort reports whether the function around c has no results and
 // uses no error value except to compare it with nil: it drops every
-// failure, so a partial result is one more failure it chose to drop.
+// failure, so a partial result is one more failure it chose to drop. A
+// function that answers a request through a parameter is not: its answer
+// is its result, and it passes a partial one off as success.
 func bestEffort(info *types.Info, c *rowsResult) bool {
 	fc, body, sig := match.EnclosingFunc(info, c.cursor)
-	if body == nil || sig == nil || sig.Results().Len() > 0 {
+	if body == nil || sig == nil || sig.Results().Len() > 0 || apis.AnswersRequest(sig) {
 		return false
 	}
 	errType := types.Universe.Lookup("error").Type()

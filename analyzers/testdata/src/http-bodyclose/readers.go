@@ -2,20 +2,80 @@ package httpbodyclose
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 )
 
-// The body read through an io.LimitedReader literal, never closed: the
-// literal is a reader over the body, not a new owner of it.
-func limitedLiteralNotClosed(u string) ([]byte, error) {
-	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+// The body read to EOF through an io.LimitedReader variable with a
+// generous constant cap on every path, never closed: like io.LimitReader,
+// only a reply larger than 1 MiB stops short (read-to-eof).
+func limitedLiteralGenerousNotClosed(u string) ([]byte, error) {
+	resp, err := client.Get(u)
 	if err != nil {
 		return nil, err
 	}
 	lr := &io.LimitedReader{R: resp.Body, N: 1 << 20}
 	return io.ReadAll(lr)
+}
+
+// Twin: the literal read in place, with the cap as its second field.
+func limitedLiteralInPlaceNotClosed(u string) ([]byte, error) {
+	resp, err := client.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(&io.LimitedReader{resp.Body, 64 << 10})
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// Twin: a 4 KiB cap stops short of EOF on any larger reply, which then
+// holds its connection.
+func limitedLiteralSmallNotClosed(u string) ([]byte, error) {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+	if err != nil {
+		return nil, err
+	}
+	lr := &io.LimitedReader{R: resp.Body, N: 4 << 10}
+	return io.ReadAll(lr)
+}
+
+// Twin: a cap that is not a constant may be small.
+func limitedLiteralVariableNotClosed(u string, max int64) ([]byte, error) {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+	if err != nil {
+		return nil, err
+	}
+	lr := &io.LimitedReader{R: resp.Body, N: max}
+	return io.ReadAll(lr)
+}
+
+// Twin: a return between the literal and its read leaves the body unread.
+func limitedLiteralReturnBeforeRead(u string) ([]byte, error) {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+	if err != nil {
+		return nil, err
+	}
+	lr := &io.LimitedReader{R: resp.Body, N: 1 << 20}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return io.ReadAll(lr)
+}
+
+// Twin: a decoder stops at the end of its value, not at EOF.
+func limitedLiteralDecoded(u string) (v map[string]any, err error) {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+	if err != nil {
+		return nil, err
+	}
+	lr := &io.LimitedReader{R: resp.Body, N: 1 << 20}
+	err = json.NewDecoder(lr).Decode(&v)
+	return v, err
 }
 
 // Twin: closed, then read through the literal.
