@@ -47,7 +47,8 @@ func GoroutineUnbounded() *rule.Rule {
 				"an *http.Request parameter, and literals inside them (every loop), and per element of a field of " +
 				"the request message of a method serving an RPC (a method whose first parameter is a " +
 				"context.Context and whose last result is an error, looping over a protobuf-tagged field of a " +
-				"parameter). That is the tier whose findings held on code the rule had never seen. " +
+				"parameter). That is the tier whose findings held on code the rule had never seen, and on every " +
+				"finding judged on real servers and daemons since. " +
 				"input-loops = true also reports, outside request-serving code, items that come from outside the " +
 				"function: a local decoded into (json.Unmarshal, Decoder.Decode), filled by a query (appended in a " +
 				"rows.Next loop, sqlx Select) or returned by a fetch (a call taking a context.Context and returning " +
@@ -57,7 +58,11 @@ func GoroutineUnbounded() *rule.Rule {
 				"generic helper that runs a callback parameter per element of a parameter and takes no integer " +
 				"(no limit). It is off by default because, judged on real code, most of those lists and streams " +
 				"were bounded by the program's structure (namespaces, partitions, the service's own users, a " +
-				"local store, a de-duplicated graph walk), which types cannot see. Quiet in every tier: a slice or " +
+				"local store, a de-duplicated graph walk), which types cannot see: judged finding by finding on a " +
+				"corpus of real modules, fetch results were right 3 times in 7 and receive loops 2 times in 5, and " +
+				"no narrower form (whether the per-item work does network I/O, which package the list comes from, " +
+				"where the channel is fed) was right nine times in ten on enough findings to make it a default. " +
+				"Quiet in every tier: a slice or " +
 				"map parameter itself (on " +
 				"real code most are lists the program built: configured domains, a model's operands, registered " +
 				"checks), loops over the program's own state (a receiver's fields, package variables, a field of " +
