@@ -49,9 +49,12 @@ func ownCollection(info *types.Info, l inspector.Cursor, body *ast.BlockStmt, e 
 		if !ok {
 			return false
 		}
-		c, found := l.Inspector().Root().FindNode(n)
 		as, isAssign := n.(*ast.AssignStmt)
-		if !isAssign || !found {
+		if !isAssign {
+			return true
+		}
+		c, found := match.CursorOf(l.Inspector().Root(), n)
+		if !found {
 			return true
 		}
 		for i, lhs := range as.Lhs {

@@ -4,7 +4,9 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -79,6 +81,9 @@ func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read
 		sel, field := responseField(info, use)
 		switch field {
 		case "StatusCode", "Status":
+			if loggedOnly(info, sel) {
+				continue // a log line shows the status; it does not check it
+			}
 			return nil, false
 		case "Body":
 			access, call := accessOf(info, sel)
@@ -88,4 +93,35 @@ func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read
 		}
 	}
 	return read, decoded
+}
+
+// loggedOnly reports whether the status selector sel is an argument of a
+// log call whose result is dropped (log.Printf, slog's Info, a logger's
+// Debugf): a variadic ...any argument of a call made as a statement, of a
+// function outside package fmt (whose Print functions write the program's
+// output, such as a command showing the status it got). Such a line shows
+// the status and lets every answer through to the body read after it.
+func loggedOnly(info *types.Info, sel inspector.Cursor) bool {
+	if sel.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	callCur := sel.Parent()
+	call := callCur.Node().(*ast.CallExpr)
+	if callCur.ParentEdgeKind() != edge.ExprStmt_X || call.Ellipsis.IsValid() {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "fmt" {
+		return false
+	}
+	sig := fn.Signature()
+	if !sig.Variadic() {
+		return false
+	}
+	last := sig.Params().Len() - 1
+	if _, idx := sel.ParentEdge(); idx < last {
+		return false
+	}
+	elem := sig.Params().At(last).Type().(*types.Slice).Elem()
+	return types.IsInterface(elem)
 }

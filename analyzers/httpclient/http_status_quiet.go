@@ -98,7 +98,9 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 // the read: the response is never a candidate.
 var statusCollected = rule.Collected(
 	rule.Form{Name: "status-read", Doc: "A response whose StatusCode or Status is read anywhere in the function, " +
-		"before or after the body (reading the body first to put it in the error message is a common safe form)."},
+		"before or after the body (reading the body first to put it in the error message is a common safe form); " +
+		"a status that only appears in a log line (an argument of a logging call made as a statement, such as " +
+		"log.Printf or a logger's Debugf) is not a check: such a function is still reported."},
 	rule.Form{Name: "response-handed-off", Doc: "A response handed whole to another function (checkStatus(resp), " +
 		"decode(resp)), returned, stored or aliased: a helper that receives the whole *http.Response is where such " +
 		"code usually checks the status."},

@@ -52,7 +52,9 @@ func NoExpiry() *rule.Rule {
 return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 			Good: `claims := jwt.MapClaims{"sub": userID, "exp": time.Now().Add(15 * time.Minute).Unix()}
 return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
-			Scope: `Signing helpers are followed: claims passed to a function, of this package or another ` +
+			Scope: `The claims signed are those given to NewWithClaims, or the Claims of a token built by ` +
+				`hand (a jwt.Token literal that sets its Method, then signed with SignedString). ` +
+				`Signing helpers are followed: claims passed to a function, of this package or another ` +
 				`analyzed with it, that signs them as given (NewWithClaims, itself or through the ` +
 				`functions it calls, touching them nowhere else) are judged where the caller builds them.`,
 			Fix: `Adds "exp": time.Now().Add(default-lifetime).Unix() to a MapClaims literal, ` +
@@ -70,20 +72,27 @@ func runNoExpiry(p *rule.Pass) error {
 	opts := rule.Options[NoExpiryOptions](p)
 	clean := gofmtClean{}
 	sum := p.ResultOf[jwtsum.Analyzer].(*jwtsum.Result)
-	for c := range p.Cursors((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		fn := calleeOf(p.TypesInfo, call)
-		if !isJWTFunc(fn, "NewWithClaims") || len(call.Args) < 2 {
-			signedByHelper(p, sum, call, fn, opts, clean)
-			continue
+	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		var arg ast.Expr
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			fn := calleeOf(p.TypesInfo, n)
+			if !isJWTFunc(fn, "NewWithClaims") || len(n.Args) < 2 {
+				signedByHelper(p, sum, n, fn, opts, clean)
+				continue
+			}
+			arg = n.Args[1]
+		case *ast.CompositeLit:
+			if arg = tokenLiteralClaims(p.TypesInfo, n); arg == nil {
+				continue
+			}
 		}
-		arg := call.Args[1]
 		shape, ok := shapeOf(p.TypesInfo.TypeOf(arg))
 		if !ok {
 			continue // claims whose exp we cannot locate
 		}
 		exp := claimsExpiry(p, arg, shape)
-		if rule.Quiet(p, call, noExpiryQuiet, signedClaims{p, c, exp}) {
+		if rule.Quiet(p, c.Node(), noExpiryQuiet, signedClaims{p, c, exp}) {
 			continue
 		}
 		if len(exp.values) == 0 {
@@ -203,4 +212,33 @@ func reportLongLifetime(p *rule.Pass, e ast.Expr, limit time.Duration, limitName
 			"time.Now().Add(a lifetime of minutes to hours)", at.UTC().Format(time.DateOnly), humanDuration(left),
 			config.Duration(limit), limitName)
 	}
+}
+
+// tokenLiteralClaims returns the Claims of a jwt.Token literal that also
+// sets its Method (jwt.Token{Method: m, Claims: c}, then t.SignedString):
+// the token is built by hand to be signed, as NewWithClaims(m, c) would
+// build it.
+func tokenLiteralClaims(info *types.Info, lit *ast.CompositeLit) ast.Expr {
+	if !isJWTNamed(info.TypeOf(lit), "Token") {
+		return nil
+	}
+	var claims ast.Expr
+	method := false
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			return nil
+		}
+		switch id, _ := kv.Key.(*ast.Ident); {
+		case id == nil:
+		case id.Name == "Claims":
+			claims = kv.Value
+		case id.Name == "Method":
+			method = true
+		}
+	}
+	if !method {
+		return nil
+	}
+	return claims
 }

@@ -48,7 +48,8 @@ func RequestBody() *rule.Rule {
 			Good: "func upload(w http.ResponseWriter, r *http.Request) {\n\tr.Body = http.MaxBytesReader(w, r.Body, 1<<20)\n" +
 				"\tdata, err := io.ReadAll(r.Body)\n\t// ...\n}",
 			Scope: "Handlers are functions and function literals of (http.ResponseWriter, *http.Request), ServeHTTP " +
-				"methods included. A wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as middleware too. " +
+				"methods included. A read through a local variable that only ever holds the body (body := r.Body; " +
+				"io.ReadAll(body)) is a read of the body, in a handler and in the helpers it calls. A wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as middleware too. " +
 				"An exported handler function that its own package never refers to is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
@@ -403,23 +404,23 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, pkg *bodyPackage, h handler, 
 			_, nested := asHandler(p.TypesInfo, c)
 			return c == h.c || !nested // a nested handler is checked on its own
 		case *ast.CallExpr:
-			if body := boundedBody(p.TypesInfo, pkg.aliases, n); body != nil && isBodyOf(p.TypesInfo, body, h.r) {
+			if body := boundedBody(p.TypesInfo, pkg.aliases, n); body != nil && isBodyOf(p.TypesInfo, nil, body, h.r) {
 				limited = true
 			}
 			if passesRequestToLimiter(p, n, h.r, helpers) {
 				limited = true
 			}
-			read, limits, ok := helperUse(p, n, h.r, direct)
+			read, limits, ok := helperUse(p, pkg.aliases, n, h.r, direct)
 			if limits {
 				limited = true
 			}
 			if ok {
 				reads = append(reads, read)
 			}
-			if read, ok := wholeBodyRead(p.TypesInfo, opts, n, h.r); ok {
+			if read, ok := wholeBodyRead(p.TypesInfo, pkg.aliases, opts, n, h.r); ok {
 				reads = append(reads, read)
 			}
-			if read, ok := decoderOverBody(p.TypesInfo, n, h.r); ok {
+			if read, ok := decoderOverBody(p.TypesInfo, pkg.aliases, n, h.r); ok {
 				if v := assignedVar(p.TypesInfo, c); v != nil {
 					decoders[v] = read
 				} else if isDecodeReceiver(p.TypesInfo, c) {
@@ -484,12 +485,12 @@ const limitAdvice = "wrap the body first: r.Body = http.MaxBytesReader(w, r.Body
 
 // wholeBodyRead recognizes io.ReadAll(r.Body), ioutil.ReadAll(r.Body) and
 // r.ParseMultipartForm with a constant memory limit above the option.
-func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
+func wholeBodyRead(info *types.Info, aliases map[*types.Var]ast.Expr, opts *BodyOptions, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
 	fn := match.Callee(info, call)
 	switch {
 	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll"):
-		if len(call.Args) == 1 && isBodyOf(info, call.Args[0], r) {
-			return bodyRead{node: call, message: fn.Pkg().Name() + ".ReadAll(" + r.Name() + ".Body) reads the whole request body into memory " +
+		if len(call.Args) == 1 && isBodyOf(info, aliases, call.Args[0], r) {
+			return bodyRead{node: call, message: fn.Pkg().Name() + ".ReadAll(" + bodyText(info, call.Args[0], r) + " reads the whole request body into memory " +
 				"with no size limit: one large or endless upload exhausts the server's memory, and the client's retry " +
 				"does it again; " + limitAdvice}, true
 		}
@@ -514,15 +515,15 @@ func wholeBodyRead(info *types.Info, opts *BodyOptions, call *ast.CallExpr, r *t
 
 // decoderOverBody recognizes json.NewDecoder(r.Body) and
 // xml.NewDecoder(r.Body).
-func decoderOverBody(info *types.Info, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
+func decoderOverBody(info *types.Info, aliases map[*types.Var]ast.Expr, call *ast.CallExpr, r *types.Var) (bodyRead, bool) {
 	fn := match.Callee(info, call)
 	if !match.IsFunc(fn, "encoding/json", "NewDecoder") && !match.IsFunc(fn, "encoding/xml", "NewDecoder") {
 		return bodyRead{}, false
 	}
-	if len(call.Args) != 1 || !isBodyOf(info, call.Args[0], r) {
+	if len(call.Args) != 1 || !isBodyOf(info, aliases, call.Args[0], r) {
 		return bodyRead{}, false
 	}
-	return bodyRead{node: call, message: fn.Pkg().Name() + ".NewDecoder(" + r.Name() + ".Body).Decode reads a request body of any size: " +
+	return bodyRead{node: call, message: fn.Pkg().Name() + ".NewDecoder(" + bodyText(info, call.Args[0], r) + ".Decode reads a request body of any size: " +
 		"one large upload exhausts the server's memory, and the client's retry does it again; " + limitAdvice}, true
 }
 
@@ -654,7 +655,7 @@ func passesRequestToLimiter(p *rule.Pass, call *ast.CallExpr, r *types.Var, help
 // does with the body of the request r passed to it, as r or r.Body: it
 // limits it (limits), or reads it whole with no limit (a read, ok). A
 // callee that is itself a handler is checked on its own.
-func helperUse(p *rule.Pass, call *ast.CallExpr, r *types.Var, direct map[*types.Func]bool) (read bodyRead, limits, ok bool) {
+func helperUse(p *rule.Pass, aliases map[*types.Var]ast.Expr, call *ast.CallExpr, r *types.Var, direct map[*types.Func]bool) (read bodyRead, limits, ok bool) {
 	fn := match.Callee(p.TypesInfo, call)
 	if fn == nil {
 		return bodyRead{}, false, false
@@ -668,7 +669,7 @@ func helperUse(p *rule.Pass, call *ast.CallExpr, r *types.Var, direct map[*types
 		if j >= 32 || j >= sig.Params().Len() || sig.Variadic() && j >= sig.Params().Len()-1 {
 			break
 		}
-		if !isVar(p.TypesInfo, a, r) && !isBodyOf(p.TypesInfo, a, r) {
+		if !isVar(p.TypesInfo, a, r) && !isBodyOf(p.TypesInfo, aliases, a, r) {
 			continue
 		}
 		if sum.LimitsBody&(1<<j) != 0 {
@@ -683,12 +684,27 @@ func helperUse(p *rule.Pass, call *ast.CallExpr, r *types.Var, direct map[*types
 	return read, limits, ok
 }
 
-// isBodyOf reports whether e is r.Body for the request variable r.
-func isBodyOf(info *types.Info, e ast.Expr, r *types.Var) bool {
+// isBodyOf reports whether e is r.Body for the request variable r, or a
+// local variable only ever assigned r.Body (body := r.Body), by aliases.
+func isBodyOf(info *types.Info, aliases map[*types.Var]ast.Expr, e ast.Expr, r *types.Var) bool {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok && aliases[v] != nil {
+			e = aliases[v]
+		}
+	}
 	if !match.IsFieldOf(match.FieldSelection(info, e), "net/http", "Request", "Body") {
 		return false
 	}
 	return isVar(info, ast.Unparen(e).(*ast.SelectorExpr).X, r)
+}
+
+// bodyText names the body a read is given and closes the call: "r.Body)",
+// or for a local variable that holds it "body) (body is r.Body)".
+func bodyText(info *types.Info, e ast.Expr, r *types.Var) string {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && match.Var(info, id) != nil {
+		return id.Name + ") (" + id.Name + " is " + r.Name() + ".Body)"
+	}
+	return r.Name() + ".Body)"
 }
 
 // isVar reports whether e is an identifier denoting v.

@@ -11,7 +11,7 @@ import (
 
 func TestRequestBody(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
-	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "request-body-unbounded", "request-body-unbounded/examples/webhook")
+	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "request-body-unbounded", "request-body-unbounded/examples/webhook", "request-body-unbounded/bodyvar")
 }
 
 func TestRequestBodyMiddleware(t *testing.T) {

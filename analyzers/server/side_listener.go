@@ -206,7 +206,7 @@ func isMonitoringImport(path string) bool {
 // monitoring package (isMonitoringImport): debug handlers built where the
 // application's handlers cannot reach them.
 func isSideMonitoringListener(p *rule.Pass, call *ast.CallExpr, serves []*ast.CallExpr) bool {
-	c, ok := p.Inspector.Root().FindNode(call)
+	c, ok := match.CursorOf(p.Inspector.Root(), call)
 	if !ok || !startedByGo(c) {
 		return false
 	}
@@ -217,7 +217,7 @@ func isSideMonitoringListener(p *rule.Pass, call *ast.CallExpr, serves []*ast.Ca
 	beside := false
 	for _, other := range serves {
 		if other != call && other.Pos() > decl.Node().Pos() && other.End() < decl.Node().End() {
-			if oc, found := p.Inspector.Root().FindNode(other); found && !startedByGo(oc) {
+			if oc, found := match.CursorOf(p.Inspector.Root(), other); found && !startedByGo(oc) {
 				beside = true
 			}
 		}
@@ -315,7 +315,7 @@ func isOptInDebugListener(p *rule.Pass, call *ast.CallExpr) bool {
 	if len(call.Args) < 2 || !match.IsNil(p.TypesInfo, call.Args[len(call.Args)-1]) || registersOnDefaultMux(p.TypesInfo) {
 		return false
 	}
-	c, ok := p.Inspector.Root().FindNode(call)
+	c, ok := match.CursorOf(p.Inspector.Root(), call)
 	if !ok {
 		return false
 	}

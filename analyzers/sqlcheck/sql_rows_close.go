@@ -185,7 +185,7 @@ func (r *rowsResult) deferCloseFix(p *rule.Pass) []analysis.SuggestedFix {
 	if r.assign == nil || r.assign.Tok != token.DEFINE && r.assign.Tok != token.ASSIGN || match.InLoop(r.cursor) {
 		return nil
 	}
-	stmt, ok := r.cursor.Inspector().Root().FindNode(r.assign)
+	stmt, ok := match.CursorOf(r.cursor.Inspector().Root(), r.assign)
 	if !ok {
 		return nil
 	}

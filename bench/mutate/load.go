@@ -206,18 +206,29 @@ func readSources(p *packages.Package) ([]source, error) {
 // skipDir reports whether prodlint's default configuration leaves a package
 // unanalyzed, so it holds no sites: examples, test-support packages, and
 // the non-production directories of rules.toml's defaults (samples,
-// benchmarks, demos, end-to-end suites, fuzzing harnesses, and commands
-// named for a test, e2e, bench, loadtest or demo tool).
+// benchmarks, demos, end-to-end suites, test directories, development
+// tools (cmd/dev, hack, devtools, the module's top-level tools directory),
+// release commands, internal/testing, conformance suites, fuzzing
+// harnesses, and commands named for a test, e2e, bench, loadtest, demo,
+// harness or stress tool). A site there is never analyzed, so a mutant of
+// it could only be missed.
 func skipDir(rel string) bool {
 	parts := strings.Split(filepath.ToSlash(rel), "/")
+	if parts[0] == "tools" {
+		return true // the module's top-level tools directory (rules.toml's "tools")
+	}
 	for i, part := range parts {
 		switch part {
 		case "example", "examples", "_example", "_examples", "testonly", "testutil", "testutils", "mock", "mocks", "testdata", "vendor", "internal_test",
 			"sample", "samples", "_sample", "_samples", "bench", "benchmark", "benchmarks", "loadtest", "loadtests",
-			"demo", "demos", "e2e", "e2e-test", "e2e-tests", "integration-test", "integration-tests", "fuzz", "fuzzing":
+			"demo", "demos", "e2e", "e2e-test", "e2e-tests", "integration-test", "integration-tests", "fuzz", "fuzzing",
+			"test", "tests", "hack", "devtools", "conformance":
 			return true
 		}
-		if i > 0 && parts[i-1] == "cmd" && isToolName(part) {
+		if i > 0 && parts[i-1] == "cmd" && (isToolName(part) || part == "dev" || part == "release") {
+			return true
+		}
+		if i > 0 && parts[i-1] == "internal" && part == "testing" {
 			return true
 		}
 	}
@@ -225,11 +236,12 @@ func skipDir(rel string) bool {
 }
 
 // isToolName: a command named for a test tool: its first word starts with
-// test, e2e, bench, loadtest or demo, or a later word does (cmd/app-e2e).
+// test, e2e, bench, loadtest, demo, harness or stress, or a later word does
+// (cmd/app-e2e).
 func isToolName(name string) bool {
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
 	for _, w := range words {
-		for _, pre := range []string{"test", "e2e", "bench", "loadtest", "demo"} {
+		for _, pre := range []string{"test", "e2e", "bench", "loadtest", "demo", "harness", "stress"} {
 			if strings.HasPrefix(w, pre) {
 				return true
 			}

@@ -55,6 +55,7 @@ type options struct {
 	Ops      string
 	Rules    string
 	From     string
+	List     bool
 }
 
 func main() {
@@ -77,6 +78,7 @@ func main() {
 	flag.StringVar(&o.Ops, "ops", "", "comma-separated operators to run (default all)")
 	flag.StringVar(&o.Rules, "rules", "", "comma-separated rules whose operators run (default all; with -ops, the operators in either list)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
+	flag.BoolVar(&o.List, "list", false, "print the mutants the run would make (id, edits) and stop: no prodlint run, no report (to read a miss)")
 	flag.Parse()
 	if flag.NArg() > 0 || o.Ops != "" || o.Rules != "" {
 		o.Docs = "" // the docs give the full run's figures only
@@ -172,7 +174,7 @@ func run(o options, names []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(prodlint); err != nil {
+	if _, err := os.Stat(prodlint); err != nil && !o.List {
 		return fmt.Errorf("no prodlint binary (go build -o bin/prodlint ./cmd/prodlint): %v", err)
 	}
 	mods, err := readCorpus(o.Corpus, o.Work, names)
@@ -230,9 +232,11 @@ func run(o options, names []string) error {
 				results[i] = &moduleResult{ms, nsites, time.Since(t0), err}
 				// The modules finished so far, readable while the run goes on
 				// (and kept if it is stopped): never the report's input.
-				part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
-				part.Wall, part.CPU = time.Since(start), cpuTime()
-				part.write(o.Record + ".partial")
+				if !o.List {
+					part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
+					part.Wall, part.CPU = time.Since(start), cpuTime()
+					part.write(o.Record + ".partial")
+				}
 				mu.Unlock()
 			}
 		}()
@@ -242,6 +246,9 @@ func run(o options, names []string) error {
 	}
 	close(next)
 	wg.Wait()
+	if o.List {
+		return nil
+	}
 	if rec, err = collect(fetched, results, rec); err != nil {
 		return err
 	}
@@ -289,15 +296,15 @@ func collect(fetched []module, results []*moduleResult, rec *runRecord) (*runRec
 // configText is the configuration every mutant runs under: the defaults,
 // with every rule that is off by default switched on (from the registry, so
 // a rule made opt-in keeps its mutants detectable), goroutine-unbounded
-// for every loop, not only handlers, and ctx-variant and secret-literal for
-// every tier, so that each operator meets its rule.
+// for every loop, not only handlers, and ctx-variant, secret-literal and
+// secret-logged for every tier, so that each operator meets its rule.
 var configText = mutantConfig()
 
 func mutantConfig() string {
 	var b strings.Builder
 	b.WriteString("# written by bench/mutate\n")
 	for _, r := range analyzers.Rules() {
-		if r.Enabled && r.ID != "goroutine-unbounded" && r.ID != "ctx-variant" && r.ID != "secret-literal" {
+		if r.Enabled && r.ID != "goroutine-unbounded" && r.ID != "ctx-variant" && r.ID != "secret-literal" && r.ID != "secret-logged" {
 			continue
 		}
 		fmt.Fprintf(&b, "[rules.%s]\nenabled = true\n", r.ID)
@@ -305,6 +312,8 @@ func mutantConfig() string {
 		case "goroutine-unbounded":
 			b.WriteString("all-loops = true\n")
 		case "secret-literal": // values that are credentials by name too, not only documented formats
+			b.WriteString("names = true\n")
+		case "secret-logged": // values that are credentials by name too (credential-logged logs one), not only by origin or type
 			b.WriteString("names = true\n")
 		case "ctx-variant": // every kind of API, not only database/sql statements
 			b.WriteString("http = true\nnet = true\ncommands = true\nsql-prepare = true\nother-apis = true\n")

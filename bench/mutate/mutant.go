@@ -124,6 +124,17 @@ func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([
 	if len(muts) == 0 {
 		return nil, nsites, nil
 	}
+	if o.List {
+		for _, mu := range muts {
+			src := states[mu.PkgPath].sources[mu.Site.FileIdx].Src
+			var b strings.Builder
+			for _, e := range mu.Site.Edits {
+				fmt.Fprintf(&b, "\t%q -> %q", src[e.Start:e.End], strings.ReplaceAll(e.Text, secretPlaceholder, strconv.Quote(fakeKey(mu.ID))))
+			}
+			fmt.Printf("%s\t%s%s\n", mu.ID, mu.Site.Func, b.String())
+		}
+		return muts, nsites, nil
+	}
 	return muts, nsites, runMutants(o, m, dir, prodlint, cfg, states, muts)
 }
 

@@ -26,6 +26,7 @@ func TestSmoke(t *testing.T) {
 		"rows-close-delete", "rows-err-delete", "select-star",
 		"query-into-loop", "query-into-rows-loop", "like-contains", "index-split", "sql-open-in-handler", "shutdown-to-close",
 		"listen-default", "listen-default-main", "shutdown-delete", "ignore-stale", "loop-body-go",
+		"credential-logged",
 	}
 	keep := map[string]bool{}
 	for _, n := range want {

@@ -235,7 +235,7 @@ func opStatusCheck(s *scan, op *operator, n ast.Node) {
 		}
 		return resp == nil
 	})
-	if resp == nil {
+	if resp == nil || testsSuccess(s.info(), ifs.Cond, resp) {
 		return
 	}
 	_, body := s.innermostFunc()
@@ -266,6 +266,37 @@ func opStatusCheck(s *scan, op *operator, n ast.Node) {
 			s.setVia(s.via(c, httpPkg))
 		}
 	}
+}
+
+// testsSuccess reports whether cond compares resp.StatusCode with == to a
+// 2xx constant (if resp.StatusCode == http.StatusOK { ... }): such an if
+// holds the success path, not a check that turns a bad status away, and
+// deleting it deletes what the code does with a good answer instead of
+// putting the missing status check back in.
+func testsSuccess(info *types.Info, cond ast.Expr, resp types.Object) bool {
+	return contains(cond, true, func(m ast.Node) bool {
+		b, ok := m.(*ast.BinaryExpr)
+		if !ok || b.Op != token.EQL {
+			return false
+		}
+		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+			sel, ok := ast.Unparen(pair[0]).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "StatusCode" {
+				continue
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.ObjectOf(id) != resp {
+				continue
+			}
+			val := info.Types[pair[1]].Value
+			if val == nil || val.Kind() != constant.Int {
+				continue
+			}
+			if v, ok := constant.Int64Val(val); ok && v >= 200 && v < 300 {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 func opBodyClose(s *scan, op *operator, n ast.Node) {

@@ -486,3 +486,49 @@ func TestHelperIntoLoop(t *testing.T) {
 	got := mutants(t, "helper-into-loop", "example.com/app", listStore)
 	wantMutants(t, got, 1, "for _, it := range items {\n_, _ = s.Owner(ctx, it.OwnerID)\n")
 }
+
+const statusChecks = `package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+)
+
+func guarded(c *http.Client, url string, v any) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("get %s: %s", url, resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+func successBranch(c *http.Client, url string, v any) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusOK {
+		return json.NewDecoder(resp.Body).Decode(v)
+	}
+	var e struct{ Message string }
+	_ = json.NewDecoder(resp.Body).Decode(&e)
+	return fmt.Errorf("get %s: %d %s", url, resp.StatusCode, e.Message)
+}
+`
+
+// TestStatusCheckDelete: the operator deletes the check that turns a bad
+// status away, never an if that holds the success path (deleting it would
+// drop what the code does with a good answer, not put the bug back).
+func TestStatusCheckDelete(t *testing.T) {
+	got := mutants(t, "status-check-delete", "example.com/app", statusChecks)
+	wantMutants(t, got, 1, "if resp.StatusCode == http.StatusOK {")
+	if strings.Contains(got[0], "resp.StatusCode != http.StatusOK") {
+		t.Errorf("the guard of guarded was not deleted:\n%s", got[0])
+	}
+}

@@ -23,7 +23,9 @@ import (
 // dependencies (a module-cache dependency by its version, a standard
 // library package by the Go release). A re-run after editing one file
 // re-analyzes that package and its importers only; the go command's list
-// step is the rest of its cost.
+// step is the rest of its cost. Each package's facts are kept beside its
+// findings (factStore), so that the unchanged dependencies of the packages
+// re-analyzed are not analyzed again.
 type resultCache struct {
 	dir  string
 	salt string

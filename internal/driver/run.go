@@ -168,15 +168,17 @@ func (r *run) analyze() (*roundResult, int, bool) {
 		cache = r.openCache() // keys digest the files on disk, not the overlay; -explain must analyze
 	}
 	cached, misses, keys := r.lookupCache(cache, pkgs)
-	typeCheck(misses, r.overlay)
-	roots := r.reportLoadErrors(misses)
-	hideBroken(misses, roots)
 
 	aopts := analyzers.Options{Config: r.fixed, Resolve: r.configFor, Loader: r.loader, IgnoreEnv: true, Rules: r.opts.Rules}
 	if r.explain != nil {
 		aopts.Explain = r.explain.add
 	}
 	as := r.active(r.opts.NewAnalyzers(aopts), pkgs)
+	facts := r.newFactStore(cache, as, pkgs)
+	typeCheck(misses, r.overlay, facts.planReplay(misses))
+	roots := r.reportLoadErrors(misses)
+	hideBroken(misses, roots)
+	as = facts.prepare(roots, as)
 	if len(r.overlay) > 0 {
 		as = r.readingOverlay(as)
 	}
@@ -187,6 +189,7 @@ func (r *run) analyze() (*roundResult, int, bool) {
 			return fail(ExitAnalysis, err)
 		}
 	}
+	facts.save(graph, roots)
 	res.findings = r.collect(graph, cached, func(p *packages.Package, fs []*finding) {
 		if k, ok := keys[p]; ok {
 			cache.put(k, fs)

@@ -34,25 +34,30 @@ const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedImpor
 //
 // overlay, when not empty, holds file contents that replace the disk's
 // (the fixes of an earlier -fix round).
-func typeCheck(roots []*packages.Package, overlay map[string][]byte) {
+//
+// bodiless names dependencies in the main module that are checked for their
+// API only, like those outside it: their facts come from the cache.
+func typeCheck(roots []*packages.Package, overlay map[string][]byte, bodiless map[*packages.Package]bool) {
 	isRoot := map[*packages.Package]bool{}
 	for _, p := range roots {
 		isRoot[p] = true
 	}
 	tc := &typeChecker{
-		fset:    token.NewFileSet(),
-		isRoot:  isRoot,
-		sizes:   types.SizesFor("gc", build.Default.GOARCH),
-		types:   map[*packages.Package]*types.Package{},
-		overlay: overlay,
+		fset:     token.NewFileSet(),
+		isRoot:   isRoot,
+		bodiless: bodiless,
+		sizes:    types.SizesFor("gc", build.Default.GOARCH),
+		types:    map[*packages.Package]*types.Package{},
+		overlay:  overlay,
 	}
 	tc.run(roots)
 }
 
 type typeChecker struct {
-	fset   *token.FileSet
-	isRoot map[*packages.Package]bool
-	sizes  types.Sizes
+	fset     *token.FileSet
+	isRoot   map[*packages.Package]bool
+	bodiless map[*packages.Package]bool
+	sizes    types.Sizes
 
 	mu    sync.Mutex
 	types map[*packages.Package]*types.Package // checked packages
@@ -132,7 +137,7 @@ func (c *typeChecker) checkOnce(p *packages.Package) *types.Package {
 		return types.Unsafe
 	}
 	root := c.isRoot[p]
-	full := root || p.Module != nil && p.Module.Main // syntax and types.Info
+	full := root || p.Module != nil && p.Module.Main && !c.bodiless[p] // syntax and types.Info
 	mode := parser.SkipObjectResolution
 	if full {
 		mode |= parser.ParseComments

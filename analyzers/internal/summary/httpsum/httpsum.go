@@ -196,6 +196,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 	if !bodyParams {
 		return f
 	}
+	aliases := s.bodyAliases(decl)
 	decoders := false
 	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
@@ -210,19 +211,19 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 		switch {
 		case callee == nil:
 		case match.IsFunc(callee, "io", "ReadAll") || match.IsFunc(callee, "io/ioutil", "ReadAll"):
-			if i, ok := s.bodyParam(call.Args, 0, params); ok {
+			if i, ok := s.bodyParam(aliases, call.Args, 0, params); ok {
 				f.ReadsBody |= 1 << i
 			}
 		case match.IsFunc(callee, "encoding/json", "NewDecoder") || match.IsFunc(callee, "encoding/xml", "NewDecoder"):
-			if i, ok := s.bodyParam(call.Args, 0, params); ok && decoders {
+			if i, ok := s.bodyParam(aliases, call.Args, 0, params); ok && decoders {
 				f.ReadsBody |= 1 << i
 			}
 		case match.IsFunc(callee, "net/http", "MaxBytesReader"):
-			if i, ok := s.bodyParam(call.Args, 1, params); ok {
+			if i, ok := s.bodyParam(aliases, call.Args, 1, params); ok {
 				f.LimitsBody |= 1 << i
 			}
 		case match.IsFunc(callee, "io", "LimitReader"):
-			if i, ok := s.bodyParam(call.Args, 0, params); ok {
+			if i, ok := s.bodyParam(aliases, call.Args, 0, params); ok {
 				f.LimitsBody |= 1 << i
 			}
 		default:
@@ -235,7 +236,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 				if j >= csig.Params().Len() || csig.Variadic() && j >= csig.Params().Len()-1 {
 					break
 				}
-				i, ok := s.bodyParam(call.Args, j, params)
+				i, ok := s.bodyParam(aliases, call.Args, j, params)
 				if !ok || i >= 32 {
 					continue
 				}
@@ -488,11 +489,14 @@ func enclosedByLit(c, decl inspector.Cursor) bool {
 // bodyParam returns the index of the parameter whose body args[j] is:
 // r.Body for a request parameter r, or r for a request or reader
 // parameter.
-func (s *summarizer) bodyParam(args []ast.Expr, j int, params *types.Tuple) (int, bool) {
+func (s *summarizer) bodyParam(aliases map[*types.Var]ast.Expr, args []ast.Expr, j int, params *types.Tuple) (int, bool) {
 	if j >= len(args) {
 		return 0, false
 	}
 	e := ast.Unparen(args[j])
+	if v := match.Var(s.info, e); v != nil && aliases[v] != nil {
+		e = aliases[v] // body := r.Body; io.ReadAll(body)
+	}
 	if sel, ok := e.(*ast.SelectorExpr); ok && match.IsFieldOf(match.FieldSelection(s.info, sel), "net/http", "Request", "Body") {
 		e = ast.Unparen(sel.X)
 	}
@@ -506,6 +510,50 @@ func (s *summarizer) bodyParam(args []ast.Expr, j int, params *types.Tuple) (int
 		}
 	}
 	return 0, false
+}
+
+// bodyAliases maps each local variable of the function that is only ever
+// assigned a request's body (body := r.Body) to that body expression.
+func (s *summarizer) bodyAliases(decl inspector.Cursor) map[*types.Var]ast.Expr {
+	aliases := map[*types.Var]ast.Expr{}
+	other := map[*types.Var]bool{}
+	note := func(id *ast.Ident, rhs ast.Expr) {
+		v, ok := s.info.ObjectOf(id).(*types.Var)
+		if !ok || v.IsField() || v.Kind() != types.LocalVar {
+			return
+		}
+		if rhs != nil && match.IsFieldOf(match.FieldSelection(s.info, ast.Unparen(rhs)), "net/http", "Request", "Body") {
+			aliases[v] = ast.Unparen(rhs)
+		} else {
+			other[v] = true
+		}
+	}
+	for c := range decl.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+					var rhs ast.Expr
+					if len(n.Lhs) == len(n.Rhs) {
+						rhs = n.Rhs[i]
+					}
+					note(id, rhs)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				var rhs ast.Expr
+				if len(n.Names) == len(n.Values) {
+					rhs = n.Values[i]
+				}
+				note(id, rhs)
+			}
+		}
+	}
+	for v := range other {
+		delete(aliases, v)
+	}
+	return aliases
 }
 
 // isBodyParam reports whether a parameter of type t carries a body: an

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -147,4 +148,26 @@ func (a *API) GetTimed(ctx context.Context, url string) error {
 
 func (a *API) NewRequestNoCtx(url string) (*http.Request, error) {
 	return http.NewRequest(http.MethodGet, url, nil)
+}
+
+// ReadVia reads the body through a local variable that only holds it.
+func ReadVia(r *http.Request) ([]byte, error) { // want ReadVia:"reads body of parameter 0 unlimited"
+	body := r.Body
+	return io.ReadAll(body)
+}
+
+// LimitVia limits the body it holds in a local variable before reading it.
+func LimitVia(w http.ResponseWriter, r *http.Request) ([]byte, error) { // want LimitVia:"limits body of parameter 1"
+	body := r.Body
+	return io.ReadAll(http.MaxBytesReader(w, body, 1<<20))
+}
+
+// ReadSwapped reads a variable that holds the body or something else: no
+// fact, since it may not be the body it reads.
+func ReadSwapped(r *http.Request, gz bool) ([]byte, error) {
+	var in io.Reader = r.Body
+	if gz {
+		in = strings.NewReader("")
+	}
+	return io.ReadAll(in)
 }
