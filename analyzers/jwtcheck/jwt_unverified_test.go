@@ -10,6 +10,27 @@ import (
 )
 
 func TestUnverified(t *testing.T) {
-	a := ruletest.Analyzer(t, "", jwtcheck.Unverified())
+	a := ruletest.Analyzer(t, "[rules.jwt-unverified]\nenabled = true\n", jwtcheck.Unverified())
 	analysistest.Run(t, ruletest.TestData(), a, "jwt-unverified", "jwt-unverified/v4", "jwt-unverified/jwtgo", "jwt-unverified/manual", "jwt-unverified/facts/...")
 }
+
+// The rule is opt-in: with the default rules.toml a Keyfunc that lets the
+// token choose the algorithm is not reported; switched on, it is.
+func TestUnverifiedOffByDefault(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", jwtcheck.Unverified()), "jwt-unverified/default")
+	on := ruletest.Analyzer(t, "[rules.jwt-unverified]\nenabled = true\n", jwtcheck.Unverified())
+	res := analysistest.Run(&quietT{t}, ruletest.TestData(), on, "jwt-unverified/default")
+	n := 0
+	for _, r := range res {
+		n += len(r.Diagnostics)
+	}
+	if n != 1 {
+		t.Errorf("switched on: %d findings in jwt-unverified/default, want 1", n)
+	}
+}
+
+// quietT lets analysistest run a fixture without // want comments and
+// report what it found, instead of failing on it.
+type quietT struct{ *testing.T }
+
+func (quietT) Errorf(string, ...any) {}
