@@ -44,7 +44,7 @@ func TLS() *rule.Rule {
 			Good: "pool := x509.NewCertPool()\npool.AppendCertsFromPEM(caPEM)\ntr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}",
 			Scope: "By default only a MinVersion below TLS 1.2 is reported: on modules the rule had never been tuned on, " +
 				"its MinVersion findings were right (1 of 1, and 1 of 1 on the tuning set), while none of the 11 " +
-				"InsecureSkipVerify findings on their production code in six rounds was (a self-dial to the process's own port, a configuration only servers use, peers " +
+				"InsecureSkipVerify findings on their production code in five rounds was (a self-dial to the process's own port, a configuration only servers use, peers " +
 				"identified by their own certificates after the handshake, a mode the user picks such as an " +
 				"encrypt-only sslmode, an option named insecure). InsecureSkipVerify: true is reported with " +
 				"skip-verify = true, where the forms below keep it quiet. " +

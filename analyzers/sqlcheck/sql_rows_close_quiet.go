@@ -57,6 +57,40 @@ var txProbeQuiet = []rule.QuietForm[txProbe]{
 	},
 }
 
+// readProbeQuiet is the form of discarded rows of a read, off with
+// probes = true.
+var readProbeQuiet = []rule.QuietForm[txProbe]{
+	{
+		Name: "read-probe",
+		Doc: "Rows discarded from a query whose SQL is known and only reads (every statement a SELECT from a table, " +
+			"not from a function and with no FOR UPDATE or FOR SHARE) and whose " +
+			"error is kept (_, err := db.Query(\"SELECT 1 FROM t LIMIT 1\")): a probe run for its error (does this " +
+			"table exist, does the connection work?), which holds one connection where it runs once, at startup or in " +
+			"a migration. A discarded statement that writes or maintains (Query(\"VACUUM\"), an INSERT), or whose " +
+			"error is dropped too, is still reported; probes = true reports reads too.",
+		Applies: func(c txProbe) bool { return keepsError(c.r) && onlyReads(c.p, c.r.call) },
+	},
+}
+
+// onlyReads reports whether the SQL text of call is known and every
+// statement of it is a SELECT that reads a table (not a function, which
+// may write or take a lock) and locks no rows (FOR UPDATE, FOR SHARE).
+func onlyReads(p *rule.Pass, call *ast.CallExpr) bool {
+	for _, sc := range sqlCalls(p) {
+		if sc.call != call {
+			continue
+		}
+		stmts := sc.statements()
+		for _, st := range stmts {
+			if st.verb() != "SELECT" || !st.readsTable() || st.locksRows() {
+				return false
+			}
+		}
+		return len(stmts) > 0
+	}
+	return false
+}
+
 // keepsError reports whether the rows are discarded by an assignment that
 // keeps the call's error in a variable: _, err := q(...).
 func keepsError(r *rowsResult) bool {

@@ -241,6 +241,18 @@ func (st statement) readsTable() bool {
 	return !(i > from+1 && i < len(st.toks) && st.toks[i].is(tPunct, "("))
 }
 
+// locksRows reports whether the statement has a top-level FOR clause
+// (FOR UPDATE, FOR SHARE, FOR NO KEY UPDATE): the rows it reads stay
+// locked while its result is open.
+func (st statement) locksRows() bool {
+	for i := range st.toks {
+		if st.depth[i] == 0 && st.word(i) == "FOR" {
+			return true
+		}
+	}
+	return false
+}
+
 // catalogs are the schemas and tables that describe the database itself.
 var catalogs = map[string]bool{"INFORMATION_SCHEMA": true, "PG_CATALOG": true, "SQLITE_MASTER": true, "SQLITE_SCHEMA": true}
 
