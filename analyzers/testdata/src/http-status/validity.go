@@ -31,7 +31,7 @@ var errInvalidToken = errors.New("invalid token received")
 // A token decoded with its error returned, then checked by its validity
 // method with an error returned when invalid: an error answer fails the
 // decode or is not a valid token, so the check fails closed: quiet.
-func quietValidMethod(req *http.Request) (*token, error) {
+func quietValidityChecked(req *http.Request) (*token, error) {
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, err

@@ -27,12 +27,7 @@ func main() {
 	c := &controller{healthy: true}
 	http.Handle("/healthz", http.HandlerFunc(c.healthz))
 	http.HandleFunc("/version", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("v1")) })
-	// Safe: the DefaultServeMux holds only the pprof pages and probes;
-	// nothing in flight to drain.
-	go func() {
-		log.Println(http.ListenAndServe(os.Getenv("DEBUG_ADDR"), nil))
-	}()
-	go http.ListenAndServe(":6060", nil)
+	quietDefaultMuxMonitoringListener()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	<-ctx.Done()
@@ -42,4 +37,13 @@ func main() {
 // statement, is reported.
 func mainListener() {
 	log.Fatal(http.ListenAndServe(":8080", nil)) // want `\[no-graceful-shutdown\] http.ListenAndServe serves HTTP with no http.Server to shut down`
+}
+
+// Safe: the DefaultServeMux holds only the pprof pages and probes; nothing
+// in flight to drain.
+func quietDefaultMuxMonitoringListener() {
+	go func() {
+		log.Println(http.ListenAndServe(os.Getenv("DEBUG_ADDR"), nil))
+	}()
+	go http.ListenAndServe(":6060", nil)
 }
