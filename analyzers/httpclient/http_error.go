@@ -63,7 +63,7 @@ func runError(p *rule.Pass) error {
 			p.Reportf(r.err, "the error of %s is discarded: when the request fails the response is nil, so using it "+
 				"panics and the failure leaves no trace; check err before using the response", api)
 		case r.respVar != nil && r.errVar != nil:
-			if use, ok := usedBeforeCheck(p.TypesInfo, r.stmt, r.respVar, r.errVar); ok {
+			if use, ok := usedBeforeCheck(p, r.stmt, r.respVar, r.errVar); ok {
 				p.Reportf(use.Node(), "%s is used before the error of %s is checked: when the request fails %s is nil "+
 					"and this panics; check err first", r.respVar.Name(), api, r.respVar.Name())
 				continue
@@ -93,7 +93,8 @@ func runError(p *rule.Pass) error {
 // usedBeforeCheck returns the first use of resp, in the statements that
 // follow stmt in its block, that runs before any statement reads err and
 // is not guarded by a nil check of resp.
-func usedBeforeCheck(info *types.Info, stmt inspector.Cursor, resp, err *types.Var) (inspector.Cursor, bool) {
+func usedBeforeCheck(p *rule.Pass, stmt inspector.Cursor, resp, err *types.Var) (inspector.Cursor, bool) {
+	info := p.TypesInfo
 	switch stmt.ParentEdgeKind() {
 	case edge.IfStmt_Init, edge.SwitchStmt_Init:
 		// The condition or tag runs next; the bodies are guarded by it.
@@ -106,13 +107,13 @@ func usedBeforeCheck(info *types.Info, stmt inspector.Cursor, resp, err *types.V
 		if !next.Valid() || reads(info, next, err) {
 			return inspector.Cursor{}, false
 		}
-		return unguardedUse(info, next, resp)
+		return unguardedUse(p, next, resp)
 	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
 		for next, ok := stmt.NextSibling(); ok; next, ok = next.NextSibling() {
 			if reads(info, next, err) || isNakedReturn(next) {
 				return inspector.Cursor{}, false
 			}
-			if use, ok := unguardedUse(info, next, resp); ok {
+			if use, ok := unguardedUse(p, next, resp); ok {
 				return use, true
 			}
 		}
@@ -134,14 +135,174 @@ func reads(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 // unguardedUse returns the first identifier in the sub-tree at root that
 // uses v outside the body of an if statement (inside root) whose condition
 // compares v with nil: `if resp != nil { defer resp.Body.Close() }` is safe
-// whatever err says.
-func unguardedUse(info *types.Info, root inspector.Cursor, v *types.Var) (inspector.Cursor, bool) {
+// whatever err says, and so is the right operand of a condition whose left
+// operand tested v (`resp != nil && resp.Body != nil`). A store of v into a
+// struct field whose readers in the type's methods nil-check it first
+// (`&Response{Raw: resp}` with `if r.Raw == nil { return "" }` in each
+// accessor) moves the pointer without dereferencing it.
+func unguardedUse(p *rule.Pass, root inspector.Cursor, v *types.Var) (inspector.Cursor, bool) {
+	info := p.TypesInfo
 	for id := range root.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[id.Node().(*ast.Ident)] == v && !isNilComparison(info, id) && !nilGuarded(info, id, root, v) {
+		if info.Uses[id.Node().(*ast.Ident)] == v && !isNilComparison(info, id) && !nilGuarded(info, id, root, v) &&
+			!shortCircuitGuarded(info, id, root, v) && !storedInCheckedField(p, id) {
 			return id, true
 		}
 	}
 	return inspector.Cursor{}, false
+}
+
+// shortCircuitGuarded reports whether use lies in the right operand of a
+// && whose left operand tests v != nil, or of a || whose left operand
+// tests v == nil, between use and root: the right side runs only when v
+// is not nil.
+func shortCircuitGuarded(info *types.Info, use, root inspector.Cursor, v *types.Var) bool {
+	for c := use; c != root && c.Valid(); c = c.Parent() {
+		if c.ParentEdgeKind() != edge.BinaryExpr_Y {
+			continue
+		}
+		bin := c.Parent().Node().(*ast.BinaryExpr)
+		want := token.NEQ
+		switch bin.Op {
+		case token.LAND:
+		case token.LOR:
+			want = token.EQL
+		default:
+			continue
+		}
+		if testsNil(info, bin.X, v, bin.Op, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// testsNil reports whether the condition e, joined by op, holds a
+// comparison of v with nil by the operator want: `v != nil` in
+// `v != nil && ...` (or `a && v != nil && ...`).
+func testsNil(info *types.Info, e ast.Expr, v *types.Var, op, want token.Token) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		if e.Op == op {
+			return testsNil(info, e.X, v, op, want) || testsNil(info, e.Y, v, op, want)
+		}
+		if e.Op == want {
+			return isVar(info, e.X, v) && match.IsNil(info, e.Y) || isVar(info, e.Y, v) && match.IsNil(info, e.X)
+		}
+	}
+	return false
+}
+
+// storedInCheckedField reports whether the use at c stores the variable
+// as the value of a struct field (a keyed composite literal element, or
+// the right side of an assignment to a field) whose every dereference in
+// the methods of its struct type, declared in this package, comes after a
+// nil comparison of the field in the same method.
+func storedInCheckedField(p *rule.Pass, c inspector.Cursor) bool {
+	c = match.Unparen(c)
+	var field *types.Var
+	switch c.ParentEdgeKind() {
+	case edge.KeyValueExpr_Value:
+		kv := c.Parent().Node().(*ast.KeyValueExpr)
+		if c.Parent().ParentEdgeKind() != edge.CompositeLit_Elts {
+			return false
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok {
+			field, _ = p.TypesInfo.Uses[key].(*types.Var)
+		}
+	case edge.AssignStmt_Rhs:
+		as := c.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		for i, r := range as.Rhs {
+			if r == c.Node() {
+				if sel, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr); ok {
+					field, _ = p.TypesInfo.Uses[sel.Sel].(*types.Var)
+				}
+			}
+		}
+	}
+	if field == nil || !field.IsField() || field.Pkg() != p.Pkg {
+		return false
+	}
+	checked, derefs := false, 0
+	for _, use := range p.Index.Uses(field) {
+		fn := enclosingFuncDecl(use)
+		if fn == nil || fn.Recv == nil || !isMethodOfFieldOwner(p.TypesInfo, fn, field) {
+			continue
+		}
+		sel := use.Parent()
+		if use.ParentEdgeKind() != edge.SelectorExpr_Sel {
+			continue
+		}
+		switch {
+		case isNilComparison(p.TypesInfo, sel):
+			checked = true
+		case sel.ParentEdgeKind() == edge.SelectorExpr_X || sel.ParentEdgeKind() == edge.StarExpr_X:
+			derefs++
+			if !comparedWithNilBefore(p.TypesInfo, fn, field, use.Node().Pos()) {
+				return false
+			}
+		}
+	}
+	return checked && derefs > 0
+}
+
+// enclosingFuncDecl returns the function declaration around c, or nil.
+func enclosingFuncDecl(c inspector.Cursor) *ast.FuncDecl {
+	for e := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		return e.Node().(*ast.FuncDecl)
+	}
+	return nil
+}
+
+// isMethodOfFieldOwner reports whether fn is a method of the named struct
+// type that declares field.
+func isMethodOfFieldOwner(info *types.Info, fn *ast.FuncDecl, field *types.Var) bool {
+	obj, ok := info.Defs[fn.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	recv := obj.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedWithNilBefore reports whether fn compares field with nil before
+// pos.
+func comparedWithNilBefore(info *types.Info, fn *ast.FuncDecl, field *types.Var, pos token.Pos) bool {
+	found := false
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= pos {
+			return false
+		}
+		bin, ok := n.(*ast.BinaryExpr)
+		if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
+			return true
+		}
+		for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+			if sel, ok := ast.Unparen(pair[0]).(*ast.SelectorExpr); ok && info.Uses[sel.Sel] == field && match.IsNil(info, pair[1]) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // isNilComparison reports whether the use of a variable at c is an operand

@@ -388,3 +388,115 @@ func decodeErrorReturned(info *types.Info, fn inspector.Cursor, call *ast.CallEx
 	}
 	return false
 }
+
+// validityChecked reports whether the body that read reads is decoded
+// into a variable out, the decode's error being returned, and the first
+// statement after the decode that uses out is an if statement that
+// returns a non-nil error when out fails a validity check
+// (validityCheck): an error page fails the decode, and an error answer
+// that decodes is not valid, so every answer but a valid one ends in an
+// error.
+func validityChecked(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
+	call, out := decodedTarget(info, fn, read, decoded)
+	if call == nil || out == nil || !decodeErrorReturned(info, fn, call) {
+		return false
+	}
+	var first *ast.IfStmt
+	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
+		stmt := c.Node().(*ast.IfStmt)
+		if stmt.Pos() < call.End() || !match.Refers(info, stmt.Cond, out) && (stmt.Init == nil || !match.Refers(info, stmt.Init, out)) {
+			continue
+		}
+		first = stmt
+		break
+	}
+	if first == nil || !returnsError(info, first.Body) {
+		return false
+	}
+	for id, obj := range info.Uses {
+		if obj == out && id.Pos() > call.End() && id.Pos() < first.Pos() {
+			return false // used before the check
+		}
+	}
+	return validityCheck(info, first, out)
+}
+
+// validityCheck reports whether the if statement tests out for validity:
+// a method of out without arguments returning a bool that is negated
+// (!out.Valid()), or one returning an error compared with nil
+// (out.Validate() != nil, or err := out.Validate(); err != nil), or a
+// field of out compared with its zero value (out.Login == "",
+// out.ID == 0, out.Key == nil, len(out.Items) == 0), alone or among the
+// operands of ||.
+func validityCheck(info *types.Info, stmt *ast.IfStmt, out *types.Var) bool {
+	if stmt.Init != nil {
+		as, ok := stmt.Init.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !methodCallOn(info, as.Rhs[0], out, isErrorType) {
+			return false
+		}
+		errVar := match.Var(info, as.Lhs[0])
+		b, ok := ast.Unparen(stmt.Cond).(*ast.BinaryExpr)
+		return ok && errVar != nil && b.Op == token.NEQ && match.Var(info, b.X) == errVar && match.IsNil(info, b.Y)
+	}
+	return validityCond(info, stmt.Cond, out)
+}
+
+func validityCond(info *types.Info, cond ast.Expr, out *types.Var) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		return e.Op == token.NOT && methodCallOn(info, e.X, out, isBoolType)
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LOR:
+			return validityCond(info, e.X, out) || validityCond(info, e.Y, out)
+		case token.NEQ:
+			return methodCallOn(info, e.X, out, isErrorType) && match.IsNil(info, e.Y)
+		case token.EQL:
+			x := ast.Unparen(e.X)
+			if call, ok := x.(*ast.CallExpr); ok && len(call.Args) == 1 {
+				if b, isBuiltin := match.ObjectOf(info, call.Fun).(*types.Builtin); isBuiltin && b.Name() == "len" {
+					x = ast.Unparen(call.Args[0])
+				}
+			}
+			if fieldOf(info, x, out) == nil {
+				return false
+			}
+			return match.IsNil(info, e.Y) || match.IsZeroConst(info, e.Y) || isEmptyString(info, e.Y)
+		}
+	}
+	return false
+}
+
+// methodCallOn reports whether e calls a method of out's type without
+// arguments whose single result satisfies result.
+func methodCallOn(info *types.Info, e ast.Expr, out *types.Var, result func(types.Type) bool) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || match.Var(info, sel.X) != out {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	res := s.Obj().(*types.Func).Signature().Results()
+	return res.Len() == 1 && result(res.At(0).Type())
+}
+
+func isBoolType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// isEmptyString reports whether e is the constant "".
+func isEmptyString(info *types.Info, e ast.Expr) bool {
+	s, ok := match.ConstString(info, e)
+	return ok && s == ""
+}

@@ -53,6 +53,19 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		},
 	},
 	{
+		Name: "validity-checked",
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a variable, the " +
+			"decode's own error returned, whose first use after the decode is an if statement that returns a non-nil " +
+			"error when the value fails a validity check: a method of its type without arguments returning bool " +
+			"negated (if !token.Valid()) or returning an error compared with nil (if err := v.Validate(); err != nil), " +
+			"or a field compared with its zero value (if u.Login == \"\", len(u.Items) == 0, u.Key == nil): an error page " +
+			"fails the decode and an error answer that decodes is not valid, so the check fails closed; a check whose " +
+			"branch does not return an error, or that comes after the value is used, is still reported.",
+		Applies: func(c statusRead) bool {
+			return validityChecked(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
+		},
+	},
+	{
 		Name: "decoded-into-list",
 		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a slice or an array " +
 			"(not of bytes), the decode's error being returned: an error answer (a JSON object, an HTML or text page) " +

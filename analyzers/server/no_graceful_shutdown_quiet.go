@@ -56,6 +56,17 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 		},
 	},
 	{
+		Name: "default-mux-monitoring-listener",
+		Doc: "A listener of the DefaultServeMux (a nil handler) started in a go statement, in a package whose every " +
+			"registration on the DefaultServeMux (http.Handle, http.HandleFunc) is a monitoring endpoint (a metrics, " +
+			"profiling or expvar handler, a handler function that never uses its request, or any handler on a probe " +
+			"path: /healthz, /livez, /readyz, /health, /ready, /metrics, /debug/...), and that registers at least one " +
+			"or imports net/http/pprof or expvar for its side effect alone (`import _`, which registers their pages there): a profiling or probe listener " +
+			"beside or instead of the main server, with nothing in flight to drain. A DefaultServeMux listener not " +
+			"started by a go statement, or with an application handler registered on the DefaultServeMux, is reported.",
+		Applies: func(s serveCall) bool { return isDefaultMuxMonitoringListener(s.p, s.call) },
+	},
+	{
 		Name: "side-monitoring-constructor",
 		Doc: "A listener started in a go statement beside another serving call of the same function (the main server, " +
 			"still reported), whose handler is the result of a function of another package that takes no arguments, " +

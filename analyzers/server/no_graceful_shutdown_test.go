@@ -13,7 +13,8 @@ func TestShutdown(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.Shutdown())
 	analysistest.Run(t, ruletest.TestData(), a,
 		"no-graceful-shutdown", "no-graceful-shutdown/graceful", "no-graceful-shutdown/methodvalue", "no-graceful-shutdown/lib", "no-graceful-shutdown/handoff",
-		"no-graceful-shutdown/examples/webhook", "no-graceful-shutdown/testonly/mdm/mdmtest", "no-graceful-shutdown/cmd/mdmtest", "no-graceful-shutdown/nolint", "no-graceful-shutdown/pkgserve", "no-graceful-shutdown/sidelistener", "no-graceful-shutdown/sidedebug")
+		"no-graceful-shutdown/examples/webhook", "no-graceful-shutdown/testonly/mdm/mdmtest", "no-graceful-shutdown/cmd/mdmtest", "no-graceful-shutdown/nolint", "no-graceful-shutdown/pkgserve", "no-graceful-shutdown/sidelistener", "no-graceful-shutdown/sidedebug",
+		"no-graceful-shutdown/defaultmux", "no-graceful-shutdown/defaultmuxapp")
 }
 
 // TestShutdownForeignDirectivesOff: with honor_nolint = false the #nosec

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -385,4 +386,106 @@ func sameValue(info *types.Info, a, b ast.Expr) bool {
 		return false
 	}
 	return types.ExprString(a) == types.ExprString(b)
+}
+
+// isDefaultMuxMonitoringListener reports whether call serves the
+// DefaultServeMux (a nil handler, or an http.Server literal without one),
+// is started by a go statement, and the package registers only monitoring
+// endpoints on the DefaultServeMux (defaultMuxMonitoringOnly).
+func isDefaultMuxMonitoringListener(p *rule.Pass, call *ast.CallExpr) bool {
+	h, ok := servedHandler(p, call)
+	if !ok || h != nil && !match.IsNil(p.TypesInfo, h) {
+		return false
+	}
+	c, ok := match.CursorOf(p.Inspector.Root(), call)
+	if !ok || !startedByGo(c) {
+		return false
+	}
+	return defaultMuxMonitoringOnly(p)
+}
+
+// defaultMuxMonitoringOnly reports whether every registration of the
+// package on the DefaultServeMux (http.Handle, http.HandleFunc, or a
+// Handle or HandleFunc method called on http.DefaultServeMux) registers a
+// monitoring endpoint or sits on a probe path, with no other use of
+// http.DefaultServeMux, and whether the package registers at least one
+// or imports for its side effect alone a package that registers its pages
+// there (`import _ "net/http/pprof"`, expvar): an import made to serve them.
+func defaultMuxMonitoringOnly(p *rule.Pass) bool {
+	registered := 0
+	for id, obj := range p.TypesInfo.Uses {
+		var call *ast.CallExpr
+		switch {
+		case match.IsFunc(obj, "net/http", "Handle", "HandleFunc"):
+			c, ok := match.CursorOf(p.Inspector.Root(), id)
+			if !ok {
+				return false
+			}
+			if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+				c = c.Parent()
+			}
+			if c.ParentEdgeKind() != edge.CallExpr_Fun {
+				return false // passed on as a function value
+			}
+			call = c.Parent().Node().(*ast.CallExpr)
+		case isDefaultServeMux(obj):
+			c, ok := match.CursorOf(p.Inspector.Root(), id)
+			if !ok {
+				return false
+			}
+			if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+				c = c.Parent()
+			}
+			r, isReg := registration(p.TypesInfo, c)
+			if !isReg {
+				return false // handed on: anything may be registered through it
+			}
+			call = r
+		default:
+			continue
+		}
+		if len(call.Args) != 2 || !isProbePath(p.TypesInfo, call.Args[0]) && !isMonitoringEndpoint(p, call.Args[1]) {
+			return false
+		}
+		registered++
+	}
+	if registered > 0 {
+		return true
+	}
+	for _, f := range p.Files {
+		for _, imp := range f.Imports {
+			if imp.Name != nil && imp.Name.Name == "_" && (imp.Path.Value == `"net/http/pprof"` || imp.Path.Value == `"expvar"`) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDefaultServeMux reports whether obj is http.DefaultServeMux.
+func isDefaultServeMux(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
+}
+
+// isProbePath reports whether the pattern e is a constant path of a
+// liveness, readiness or metrics probe, or under /debug/ (the profiling
+// and expvar pages): the conventional endpoints an orchestrator or a
+// scraper polls, answered from the process's own state.
+func isProbePath(info *types.Info, e ast.Expr) bool {
+	s, ok := match.ConstString(info, e)
+	if !ok {
+		return false
+	}
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		s = s[i+1:] // "GET /healthz"
+	}
+	if strings.HasPrefix(s, "/debug/") {
+		return true
+	}
+	switch strings.TrimSuffix(s, "/") {
+	case "/healthz", "/livez", "/readyz", "/health", "/healthcheck", "/ready", "/live", "/liveness", "/readiness", "/metrics":
+		return true
+	}
+	return false
 }

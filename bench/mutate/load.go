@@ -207,15 +207,16 @@ func readSources(p *packages.Package) ([]source, error) {
 // unanalyzed, so it holds no sites: examples, test-support packages, and
 // the non-production directories of rules.toml's defaults (samples,
 // benchmarks, demos, end-to-end suites, test directories, development
-// tools (cmd/dev, hack, devtools, the module's top-level tools directory),
+// tools (cmd/dev, hack, devtools, the module's top-level tools and scripts
+// directories),
 // release commands, internal/testing, conformance suites, fuzzing
 // harnesses, and commands named for a test, e2e, bench, loadtest, demo,
 // harness or stress tool). A site there is never analyzed, so a mutant of
 // it could only be missed.
 func skipDir(rel string) bool {
 	parts := strings.Split(filepath.ToSlash(rel), "/")
-	if parts[0] == "tools" {
-		return true // the module's top-level tools directory (rules.toml's "tools")
+	if parts[0] == "tools" || parts[0] == "scripts" {
+		return true // the module's top-level tools and scripts directories (rules.toml's "tools", "scripts")
 	}
 	for i, part := range parts {
 		switch part {

@@ -176,8 +176,10 @@ var DefaultNonProduction = []string{
 	// developer tools: a cmd/dev directory of commands run by hand while developing, a hack
 	// directory of development scripts and programs, and the module's top-level tools directory
 	// (the standard layout's supporting tools; a tools package deeper down may be production,
-	// such as the tools an agent serves)
-	"**/cmd/dev", "**/hack", "tools",
+	// such as the tools an agent serves) and top-level scripts directory (the standard layout's
+	// build, install and analysis scripts, programs run with go run by the Makefile or a
+	// developer; a scripts package deeper down may be production, such as a script engine's)
+	"**/cmd/dev", "**/hack", "tools", "scripts",
 	// a devtools directory of commands and scripts run by hand by the module's developers, and a
 	// release command (a cmd/release directory: the maintainers' release script)
 	"**/devtools", "**/cmd/release",

@@ -287,6 +287,10 @@ func TestNonProductionPackages(t *testing.T) {
 		"tools/gen":                     false,
 		"internal/agent/tools":          true, // only the module's top-level tools directory
 		"pkg/tools/search":              true,
+		"scripts/plugin":                false, // the module's top-level build and dev scripts
+		"scripts":                       false,
+		"internal/scripts":              true, // only the top-level scripts directory
+		"pkg/lua/scripts":               true,
 		"devtools/cmd/css":              false,
 		"internal/devtools":             false,
 		"pkg/devtoolsapi":               true, // the whole element must match
