@@ -425,13 +425,53 @@ func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
 					return true
 				}
 			}
-			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil && namesOptIn(sw.Tag) {
-				return true
+			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok {
+				if sw.Tag != nil && namesOptIn(sw.Tag) || anotherCaseVerifies(info, sw, n) {
+					return true
+				}
 			}
 		case *ast.IfStmt:
 			if c.Node().Pos() >= n.Body.Pos() && c.Node().Pos() < n.Body.End() && (namesOptIn(n.Cond) || testsLoopback(info, n.Cond)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// verifyFields are the tls.Config fields that set how a client verifies
+// the server: setting one configures verification, not skipping it.
+var verifyFields = map[string]bool{"ServerName": true, "RootCAs": true, "VerifyPeerCertificate": true, "VerifyConnection": true}
+
+// anotherCaseVerifies reports whether a case of sw other than skip sets a
+// verification field of a tls.Config (ServerName, RootCAs, a verification
+// callback) and sets no InsecureSkipVerify: the switch chooses among
+// verification modes (encrypt only, verify the CA, verify the host), and
+// which one runs is the user's setting that the switch reads.
+func anotherCaseVerifies(info *types.Info, sw *ast.SwitchStmt, skip *ast.CaseClause) bool {
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok || cc == skip {
+			continue
+		}
+		verifies, skips := false, false
+		for _, body := range cc.Body {
+			ast.Inspect(body, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok {
+					return true
+				}
+				for _, lhs := range as.Lhs {
+					if f := match.FieldSelection(info, lhs); match.IsFieldOf(f, "crypto/tls", "Config") {
+						verifies = verifies || verifyFields[f.Name()]
+						skips = skips || f.Name() == "InsecureSkipVerify"
+					}
+				}
+				return true
+			})
+		}
+		if verifies && !skips {
+			return true
 		}
 	}
 	return false

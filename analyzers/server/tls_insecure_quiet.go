@@ -83,6 +83,10 @@ var skipVerifyCollected = rule.Collected(
 		"insecure, verify, dev, debug, test or self-signed, or pairs ignore, skip, disable or allow with tls, ssl, " +
 		"cert or untrusted (if *insecure { cfg.InsecureSkipVerify = true }, if cfg.TLSSkipVerify, if " +
 		"feed.IgnoreTLSErrors, case \"dev\")."},
+	rule.Form{Name: "verification-mode-switch", Doc: "The constant true set in a switch case when another case " +
+		"of the same switch sets how the server is verified (ServerName, RootCAs, VerifyPeerCertificate or " +
+		"VerifyConnection of a tls.Config) and no InsecureSkipVerify: the switch implements a choice among " +
+		"verification modes (encrypt only, verify the CA, verify the host) that the user makes in the value it reads."},
 	rule.Form{Name: "unix-socket-case", Doc: "The constant true set in a branch that selects a unix domain socket " +
 		"(case \"unix\"): no one is on a network path."},
 	rule.Form{Name: "loopback-host-condition", Doc: "The constant true set in a branch that holds only for a " +

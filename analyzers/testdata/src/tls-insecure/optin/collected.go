@@ -32,3 +32,30 @@ func quietLoopbackHostCondition(host string) *http.Transport {
 	}
 	return tr
 }
+
+type sslMode string
+
+// A switch over a user-chosen mode where another case verifies the host:
+// the skip is the encrypt-only mode the user picked.
+func quietVerificationModeSwitch(mode sslMode, host string) *tls.Config {
+	cfg := &tls.Config{}
+	switch {
+	case mode == "require":
+		cfg.InsecureSkipVerify = true
+	case mode == "verify-full":
+		cfg.ServerName = host
+	}
+	return cfg
+}
+
+// Reported twin: no other case sets how the server is verified.
+func modeSwitchNoVerify(mode sslMode) *tls.Config {
+	cfg := &tls.Config{}
+	switch {
+	case mode == "require":
+		cfg.InsecureSkipVerify = true // want `\[tls-insecure\] InsecureSkipVerify: true makes`
+	case mode == "disable":
+		return nil
+	}
+	return cfg
+}
