@@ -296,15 +296,16 @@ func collect(fetched []module, results []*moduleResult, rec *runRecord) (*runRec
 // configText is the configuration every mutant runs under: the defaults,
 // with every rule that is off by default switched on (from the registry, so
 // a rule made opt-in keeps its mutants detectable), goroutine-unbounded
-// for every loop, not only handlers, and ctx-variant, secret-literal and
-// secret-logged for every tier, so that each operator meets its rule.
+// for every loop, not only handlers, and ctx-variant, secret-literal,
+// secret-logged, tls-insecure and sql-rows-close for every tier, so that
+// each operator meets its rule.
 var configText = mutantConfig()
 
 func mutantConfig() string {
 	var b strings.Builder
 	b.WriteString("# written by bench/mutate\n")
 	for _, r := range analyzers.Rules() {
-		if r.Enabled && r.ID != "goroutine-unbounded" && r.ID != "ctx-variant" && r.ID != "secret-literal" && r.ID != "secret-logged" {
+		if r.Enabled && r.ID != "goroutine-unbounded" && r.ID != "ctx-variant" && r.ID != "secret-literal" && r.ID != "secret-logged" && r.ID != "tls-insecure" && r.ID != "sql-rows-close" {
 			continue
 		}
 		fmt.Fprintf(&b, "[rules.%s]\nenabled = true\n", r.ID)
@@ -315,6 +316,10 @@ func mutantConfig() string {
 			b.WriteString("names = true\n")
 		case "secret-logged": // values that are credentials by name too (credential-logged logs one), not only by origin or type
 			b.WriteString("names = true\n")
+		case "tls-insecure": // InsecureSkipVerify too, not only an old MinVersion
+			b.WriteString("skip-verify = true\n")
+		case "sql-rows-close": // dropped rows of a read whose error is kept (a probe) too
+			b.WriteString("probes = true\n")
 		case "ctx-variant": // every kind of API, not only database/sql statements
 			b.WriteString("http = true\nnet = true\ncommands = true\nsql-prepare = true\nother-apis = true\n")
 		}
