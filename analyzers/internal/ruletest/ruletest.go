@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -68,3 +69,21 @@ func ExplainingWith(t testing.TB, r *rule.Rule, options string, explain func(rul
 	}
 	return rule.NewAnalyzer(r, rule.NewConfigAnalyzer(rule.ConfigSource{Fixed: cfg, Explain: explain}))
 }
+
+// CountFindings runs a on the fixture package pkg and returns how many
+// findings it made, ignoring the package's // want comments: they belong to
+// another configuration of the rule (its default tier, say), so a test can
+// assert the count the other configuration gives on the same code.
+func CountFindings(t *testing.T, a *analysis.Analyzer, pkg string) int {
+	t.Helper()
+	n := 0
+	for _, r := range analysistest.Run(ignoreWants{t}, TestData(), a, pkg) {
+		n += len(r.Diagnostics)
+	}
+	return n
+}
+
+// ignoreWants drops analysistest's complaints about // want comments.
+type ignoreWants struct{ *testing.T }
+
+func (ignoreWants) Errorf(string, ...any) {}
