@@ -342,7 +342,7 @@ func registersOnDefaultMux(info *types.Info) bool {
 		if match.IsFunc(obj, "net/http", "Handle", "HandleFunc") {
 			return true
 		}
-		if v, ok := obj.(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux" {
+		if isDefaultServeMux(obj) {
 			return true
 		}
 	}
@@ -462,10 +462,10 @@ func defaultMuxMonitoringOnly(p *rule.Pass) bool {
 	return false
 }
 
-// isDefaultServeMux reports whether obj is http.DefaultServeMux.
+// isDefaultServeMux reports whether obj is http.DefaultServeMux (by
+// object identity, not by name).
 func isDefaultServeMux(obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
+	return match.IsPackageVar(obj, "net/http", "DefaultServeMux")
 }
 
 // isProbePath reports whether the pattern e is a constant path of a
