@@ -227,8 +227,12 @@ func storedInCheckedField(p *rule.Pass, c inspector.Cursor) bool {
 	}
 	checked, derefs := false, 0
 	for _, use := range p.Index.Uses(field) {
-		fn := enclosingFuncDecl(use)
-		if fn == nil || fn.Recv == nil || !isMethodOfFieldOwner(p.TypesInfo, fn, field) {
+		fc := match.EnclosingFuncDecl(use)
+		if !fc.Valid() {
+			continue
+		}
+		fn := fc.Node().(*ast.FuncDecl)
+		if fn.Recv == nil || !isMethodOfFieldOwner(p.TypesInfo, fn, field) {
 			continue
 		}
 		sel := use.Parent()
@@ -246,14 +250,6 @@ func storedInCheckedField(p *rule.Pass, c inspector.Cursor) bool {
 		}
 	}
 	return checked && derefs > 0
-}
-
-// enclosingFuncDecl returns the function declaration around c, or nil.
-func enclosingFuncDecl(c inspector.Cursor) *ast.FuncDecl {
-	for e := range c.Enclosing((*ast.FuncDecl)(nil)) {
-		return e.Node().(*ast.FuncDecl)
-	}
-	return nil
 }
 
 // isMethodOfFieldOwner reports whether fn is a method of the named struct
