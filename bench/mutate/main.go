@@ -37,25 +37,26 @@ import (
 )
 
 type options struct {
-	Prodlint string
-	Corpus   string
-	Work     string
-	Scratch  string
-	Out      string
-	Docs     string
-	Judged   string
-	Causes   string
-	Before   string
-	Record   string
-	Cap      int
-	Jobs     int
-	Tries    int
-	Seed     uint64
-	Samples  int
-	Ops      string
-	Rules    string
-	From     string
-	List     bool
+	Prodlint  string
+	Corpus    string
+	Work      string
+	Scratch   string
+	Out       string
+	Docs      string
+	Judged    string
+	Causes    string
+	Before    string
+	Record    string
+	Cap       int
+	Jobs      int
+	Tries     int
+	Importers int
+	Seed      uint64
+	Samples   int
+	Ops       string
+	Rules     string
+	From      string
+	List      bool
 }
 
 func main() {
@@ -72,6 +73,7 @@ func main() {
 	flag.StringVar(&o.Record, "record", "bench/results/mutation.json", "where the run's outcome per mutant is saved (read back by -from)")
 	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
 	flag.IntVar(&o.Jobs, "jobs", 2, "modules mutated at once (one per core)")
+	flag.IntVar(&o.Importers, "importers", -1, "a mutant its own package does not report is run again with the module's packages that import its package: through this many levels of imports (-1: any, 0: none)")
 	flag.IntVar(&o.Tries, "tries", 4, "candidate sites tried per kept mutant before giving up")
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
 	flag.IntVar(&o.Samples, "samples", 500, "undetected mutants listed in the report")
@@ -203,7 +205,7 @@ func run(o options, names []string) error {
 		}
 		return writeReport(o, ops, rec.judge(judged), causes)
 	}
-	rec := &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs}
+	rec := &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs, Importers: &o.Importers}
 	var fetched []module
 	for _, m := range mods {
 		if _, err := os.Stat(filepath.Join(m.Dir, ".corpus-version")); err != nil {
@@ -360,12 +362,16 @@ type record struct {
 }
 
 type runRecord struct {
-	Seed    uint64
-	Cap     int
-	Jobs    int `json:",omitempty"`
-	Wall    time.Duration
-	Sites   map[string]int // candidate sites per operator, over all modules
-	Modules []moduleRun
+	Seed uint64
+	Cap  int
+	Jobs int `json:",omitempty"`
+	// Importers is -importers: how far the importing packages of a
+	// missed mutant's package were run (absent in runs from before the
+	// option: the mutated package only).
+	Importers *int `json:",omitempty"`
+	Wall      time.Duration
+	Sites     map[string]int // candidate sites per operator, over all modules
+	Modules   []moduleRun
 	// CPU is the processor time of the run: this program's and that of the
 	// prodlint and go processes it ran. On an idle machine with -jobs
 	// cores the run takes about CPU / jobs.
