@@ -57,6 +57,7 @@ type options struct {
 	Rules     string
 	From      string
 	List      bool
+	Explain   string
 }
 
 func main() {
@@ -81,6 +82,7 @@ func main() {
 	flag.StringVar(&o.Rules, "rules", "", "comma-separated rules whose operators run (default all; with -ops, the operators in either list)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
 	flag.BoolVar(&o.List, "list", false, "print the mutants the run would make (id, edits) and stop: no prodlint run, no report (to read a miss)")
+	flag.StringVar(&o.Explain, "explain", "", "comma-separated mutant ids: write each, print the quiet forms of its rule that prodlint -explain names on its file (the mutated line marked), and stop: no report (to read a miss)")
 	flag.Parse()
 	if flag.NArg() > 0 || o.Ops != "" || o.Rules != "" {
 		o.Docs = "" // the docs give the full run's figures only
@@ -248,7 +250,7 @@ func run(o options, names []string) error {
 	}
 	close(next)
 	wg.Wait()
-	if o.List {
+	if o.List || o.Explain != "" {
 		return nil
 	}
 	if rec, err = collect(fetched, results, rec); err != nil {

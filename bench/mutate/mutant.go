@@ -135,6 +135,9 @@ func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([
 		}
 		return muts, nsites, nil
 	}
+	if o.Explain != "" {
+		return muts, nsites, explainMutants(o, dir, prodlint, cfg, states, muts)
+	}
 	return muts, nsites, runMutants(o, m, dir, prodlint, cfg, states, muts, importersOf(l.roots, states, o.Importers))
 }
 
@@ -710,4 +713,51 @@ func firstLine(s, sub string) string {
 		}
 	}
 	return ""
+}
+
+// explainMutants writes each mutant -explain names, one at a time, runs
+// prodlint -explain on its package and prints the quiet forms of the
+// mutant's rule on its file, marking those on the mutated line, so that a
+// miss can be read without rebuilding it by hand.
+func explainMutants(o options, dir, prodlint, cfg string, states map[string]*pkgState, muts []*mutant) error {
+	want := map[string]bool{}
+	for _, id := range strings.Split(o.Explain, ",") {
+		want[strings.TrimSpace(id)] = true
+	}
+	for _, mu := range muts {
+		if !want[mu.ID] {
+			continue
+		}
+		orig := states[mu.PkgPath].sources[mu.Site.FileIdx].Src
+		line := mu.Site.Line + 2*len(mu.Site.Imports) // applySite adds each import as two lines after the package clause
+		if err := os.WriteFile(mu.Site.File, mu.Src, 0o644); err != nil {
+			return err
+		}
+		cmd := exec.Command(prodlint, "-config", cfg, "-explain", "./"+filepath.ToSlash(mu.PkgDir))
+		cmd.Dir = dir
+		cmd.Env = append(goEnv(), "PRODLINT_CACHE=off")
+		out, _ := cmd.CombinedOutput()
+		if err := os.WriteFile(mu.Site.File, orig, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("== %s (%s, line %d after the edit)\n", mu.ID, mu.Site.Func, line)
+		for _, l := range strings.Split(string(out), "\n") {
+			if !strings.HasPrefix(l, mu.Rel+":") || !strings.Contains(l, "["+mu.Site.Op.Rule+"]") {
+				continue
+			}
+			if i := strings.Index(l, "quiet: ["); i >= 0 {
+				if j := strings.Index(l[i:], ": A "); j >= 0 {
+					l = l[:i+j] // the form's name, not its doc
+				} else if j := strings.Index(l[i+len("quiet: ["):], ": "); j >= 0 {
+					l = l[:i+len("quiet: [")+j]
+				}
+			}
+			mark := "  "
+			if strings.HasPrefix(l, fmt.Sprintf("%s:%d:", mu.Rel, line)) {
+				mark = "=>"
+			}
+			fmt.Println(mark, l)
+		}
+	}
+	return nil
 }
