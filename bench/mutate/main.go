@@ -236,7 +236,7 @@ func run(o options, names []string) error {
 				results[i] = &moduleResult{ms, nsites, time.Since(t0), err}
 				// The modules finished so far, readable while the run goes on
 				// (and kept if it is stopped): never the report's input.
-				if !o.List {
+				if !o.List && o.Explain == "" {
 					part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
 					part.Wall, part.CPU = time.Since(start), cpuTime()
 					part.write(o.Record + ".partial")
