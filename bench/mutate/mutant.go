@@ -16,7 +16,10 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/prodlint/prodlint/analyzers"
 )
 
 const (
@@ -561,8 +564,9 @@ func runImporters(m module, muts []*mutant, importers map[string][]string, basel
 	run func([]*mutant, []string, func(*mutant) map[string]bool) (map[*mutant]counts, string, error), baseCounts counts) error {
 	var left []*mutant
 	need := map[string]bool{}
+	crosses := factRules()
 	for _, mu := range muts {
-		if mu.Status == statusMissed && len(importers[mu.PkgPath]) > 0 {
+		if mu.Status == statusMissed && len(importers[mu.PkgPath]) > 0 && crosses[mu.Site.Op.Rule] {
 			left = append(left, mu)
 			for _, p := range importers[mu.PkgPath] {
 				need[p] = true
@@ -638,6 +642,38 @@ func runImporters(m module, muts []*mutant, importers map[string][]string, basel
 		left = next
 	}
 	return nil
+}
+
+// factRules names the rules that read facts of the packages a package
+// imports (their own, or those of an analyzer they require): only their
+// findings in an importer can change with a mutant of the imported
+// package's function bodies.
+func factRules() map[string]bool {
+	var carries func(a *analysis.Analyzer, seen map[*analysis.Analyzer]bool) bool
+	carries = func(a *analysis.Analyzer, seen map[*analysis.Analyzer]bool) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		for _, r := range a.Requires {
+			if carries(r, seen) {
+				return true
+			}
+		}
+		return false
+	}
+	out := map[string]bool{}
+	for _, r := range analyzers.Rules() {
+		seen := map[*analysis.Analyzer]bool{}
+		out[r.ID] = len(r.FactTypes) > 0
+		for _, a := range r.Requires {
+			out[r.ID] = out[r.ID] || carries(a, seen)
+		}
+	}
+	return out
 }
 
 // importerNote starts the note of a mutant reported in a package that
