@@ -12,7 +12,10 @@
 // prodlint -json (one mutant per package per run, packages batched), then
 // the file is restored. A mutant is detected when prodlint reports the
 // targeted rule within the mutated function more often than on the
-// unmutated package.
+// unmutated package. A mutant of a rule that reads facts across packages
+// that its own package does not report is run again with the module's
+// packages that import its package (-importers): a new finding there (a
+// helper's bug reported at the handler that calls it) counts as elsewhere.
 //
 //	go run ./bench/mutate [-prodlint bin/prodlint] [-cap 5] [-seed 1] [NAME...]
 //
