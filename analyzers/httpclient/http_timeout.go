@@ -224,32 +224,56 @@ func (x *clientIndex) constructorOf(sums *httpsum.Result, e ast.Expr) (*types.Fu
 // freshRootCalls reports calls that pass context.Background() or
 // context.TODO() to a function of another package whose summary says it
 // sends, through a client without a timeout, a request bounded only by
-// that context. (A function of this package is judged at its send, which
-// knows the fresh roots its callers here pass.)
+// that context (a function of this package is judged at its send, which
+// knows the fresh roots its callers here pass), and calls, to a function
+// of any package, that pass a request's context, which has no deadline
+// either (httpsum.Result.RequestContext).
 func freshRootCalls(p *rule.Pass, x *clientIndex) {
 	sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
 	for c := range p.Index.Calls() {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
-		if fn == nil || fn.Pkg() == p.Pkg {
+		if fn == nil {
 			continue
 		}
 		sum, known := sums.Of(fn)
-		if !known || sum.SendsOnCtx == 0 {
+		if !known || sum.SendsOnCtx == 0 || p.IsTestCode(c) {
 			continue
+		}
+		client := "an http.Client without a timeout"
+		if sum.ViaDefault {
+			client = "http.DefaultClient, which has no timeout"
 		}
 		for j, a := range call.Args {
 			if j >= 32 || sum.SendsOnCtx&(1<<j) == 0 {
 				continue
 			}
 			root, ok := ast.Unparen(a).(*ast.CallExpr)
-			if !ok || !match.IsFunc(match.Callee(p.TypesInfo, root), "context", "Background", "TODO") || p.IsTestCode(c) {
+			if ok && match.IsFunc(match.Callee(p.TypesInfo, root), "context", "Background", "TODO") {
+				if fn.Pkg() == p.Pkg {
+					continue
+				}
+				p.At(call)
+				p.Reportf(a, "%s sends a request through %s, bounded only by the context it is "+
+					"given, and context.%s() has no deadline: a stalled upstream blocks this call forever; pass a context "+
+					"from context.WithTimeout", match.APIName(fn, p.Pkg), client, match.Callee(p.TypesInfo, root).Name())
 				continue
 			}
-			p.At(call)
-			p.Reportf(a, "%s sends a request through an http.Client without a timeout, bounded only by the context it is "+
-				"given, and context.%s() has no deadline: a stalled upstream blocks this call forever; pass a context "+
-				"from context.WithTimeout", match.APIName(fn, p.Pkg), match.Callee(p.TypesInfo, root).Name())
+			if sums.RequestContext(p.TypesInfo, p.Index, a) {
+				p.At(call)
+				p.Reportf(a, "%s sends a request through %s, bounded only by the context it is given, and "+
+					"%s is a request's context, which has no deadline: a stalled upstream holds this request until its "+
+					"client gives up; give the client a Timeout, or pass a context from context.WithTimeout here",
+					match.APIName(fn, p.Pkg), client, ctxName(a))
+			}
 		}
 	}
+}
+
+// ctxName names a context argument in a message: its text when short.
+func ctxName(e ast.Expr) string {
+	if text := types.ExprString(e); len(text) <= 40 {
+		return text
+	}
+	return "this context"
 }
