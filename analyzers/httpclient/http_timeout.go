@@ -44,8 +44,14 @@ func Timeout() *rule.Rule {
 				"configured or handed to a call there; a function " +
 				"that sends through a client without a timeout bounded only by its context parameter, directly or through " +
 				"what it calls, is reported where a caller in another package passes context.Background() or " +
-				"context.TODO() for it. Not seen: a caller that passes a context without a deadline that is not a fresh " +
-				"root (a request's or a framework's context); functions of other modules are unknown, and never reported.",
+				"context.TODO() for it, and where a caller in any package passes a request's context, which has no " +
+				"deadline (net/http sets none; a middleware that adds one is not seen): r.Context() of the request a handler was given, a framework's request context (a *gin.Context, " +
+				"c.Request.Context(), c.Request().Context() of an echo.Context, a *fiber.Ctx's UserContext), one derived " +
+				"from these by WithValue or WithCancel, or returned by a function that returns its context parameter, or a " +
+				"value of a struct type whose Deadline is promoted from an embedded context field that the field's package " +
+				"(and the caller's) only ever sets to a request's context (a web framework's own context type). A context " +
+				"of unknown origin (a parameter, a field set elsewhere, a callback's argument) is never reported; " +
+				"functions of other modules are unknown, and never reported.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
 				"import when needed (Timeout also bounds reading the body, so the message tells a client that streams " +
 				"or downloads large bodies to bound the headers with Transport.ResponseHeaderTimeout instead); " +
