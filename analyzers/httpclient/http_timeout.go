@@ -22,10 +22,11 @@ type TimeoutOptions struct {
 // Timeout returns the http-timeout rule.
 func Timeout() *rule.Rule {
 	return &rule.Rule{
-		ID:         "http-timeout",
-		Severity:   config.SeverityError,
-		Enabled:    true,
-		Imports:    []string{"net/http"},
+		ID:       "http-timeout",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		// No Imports: a caller that passes a request's context to a helper
+		// of another package need not import net/http (runTimeout).
 		Requires:   append([]*analysis.Analyzer{httpsum.Analyzer}, sendRequires...),
 		NewOptions: func() any { return &TimeoutOptions{Timeout: config.Duration(30 * time.Second)} },
 		Doc: rule.Doc{
@@ -64,6 +65,11 @@ func Timeout() *rule.Rule {
 }
 
 func runTimeout(p *rule.Pass) error {
+	if !match.Imports(p.Pkg, "net/http") {
+		// Only calls to helpers that send on the context they are given.
+		freshRootCalls(p)
+		return nil
+	}
 	x := newClientIndex(p)
 	opts := rule.Options[TimeoutOptions](p)
 
@@ -91,7 +97,7 @@ func runTimeout(p *rule.Pass) error {
 	constructed(p, x)
 	// Calls that give a function which sends on a client without a
 	// timeout, bounded only by its context, a fresh root instead.
-	freshRootCalls(p, x)
+	freshRootCalls(p)
 
 	// Clients made without a Timeout that send requests.
 	sendsThrough := map[*types.Var]bool{}
@@ -234,7 +240,7 @@ func (x *clientIndex) constructorOf(sums *httpsum.Result, e ast.Expr) (*types.Fu
 // knows the fresh roots its callers here pass), and calls, to a function
 // of any package, that pass a request's context, which has no deadline
 // either (httpsum.Result.RequestContext).
-func freshRootCalls(p *rule.Pass, x *clientIndex) {
+func freshRootCalls(p *rule.Pass) {
 	sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
 	for c := range p.Index.Calls() {
 		call := c.Node().(*ast.CallExpr)

@@ -135,8 +135,9 @@ func bits(b uint32) string {
 // tells contexts known to carry no deadline (RequestContext).
 type Result struct {
 	*summary.Result[Func, *Func]
-	pass   *analysis.Pass
-	fields map[*types.Var]bool // this package's request-context fields
+	pass    *analysis.Pass
+	fields  map[*types.Var]bool // this package's request-context fields
+	unkeyed map[*types.Var]bool // fields of the struct types this package writes as unkeyed literals
 }
 
 // Analyzer computes the summaries of a package's functions.

@@ -265,6 +265,12 @@ func (r *Result) IsRequestField(info *types.Info, idx *index.Index, f *types.Var
 	if !r.pass.ImportObjectFact(f, new(RequestField)) {
 		return false
 	}
+	if r.unkeyed == nil {
+		r.unkeyed = unkeyedStructs(info, idx)
+	}
+	if r.unkeyed[f] {
+		return false // T{ctx, ...} here: a value this package gives it
+	}
 	for _, a := range idx.Assignments(f) {
 		if !isTestFile(r.pass, a.Target.Node()) && (a.Value == nil || a.Multi || !r.requestContext(info, idx, a.Value, 0)) {
 			return false
