@@ -22,10 +22,11 @@ type TimeoutOptions struct {
 // Timeout returns the http-timeout rule.
 func Timeout() *rule.Rule {
 	return &rule.Rule{
-		ID:         "http-timeout",
-		Severity:   config.SeverityError,
-		Enabled:    true,
-		Imports:    []string{"net/http"},
+		ID:       "http-timeout",
+		Severity: config.SeverityError,
+		Enabled:  true,
+		// No Imports: a caller that passes a request's context to a helper
+		// of another package need not import net/http (runTimeout).
 		Requires:   append([]*analysis.Analyzer{httpsum.Analyzer}, sendRequires...),
 		NewOptions: func() any { return &TimeoutOptions{Timeout: config.Duration(30 * time.Second)} },
 		Doc: rule.Doc{
@@ -44,8 +45,14 @@ func Timeout() *rule.Rule {
 				"configured or handed to a call there; a function " +
 				"that sends through a client without a timeout bounded only by its context parameter, directly or through " +
 				"what it calls, is reported where a caller in another package passes context.Background() or " +
-				"context.TODO() for it. Not seen: a caller that passes a context without a deadline that is not a fresh " +
-				"root (a request's or a framework's context); functions of other modules are unknown, and never reported.",
+				"context.TODO() for it, and where a caller in any package passes a request's context, which has no " +
+				"deadline (net/http sets none; a middleware that adds one is not seen): r.Context() of the request a handler was given, a framework's request context (a *gin.Context, " +
+				"c.Request.Context(), c.Request().Context() of an echo.Context, a *fiber.Ctx's UserContext), one derived " +
+				"from these by WithValue or WithCancel, or returned by a function that returns its context parameter, or a " +
+				"value of a struct type whose Deadline is promoted from an embedded context field that the field's package " +
+				"(and the caller's) only ever sets to a request's context (a web framework's own context type). A context " +
+				"of unknown origin (a parameter, a field set elsewhere, a callback's argument) is never reported; " +
+				"functions of other modules are unknown, and never reported.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
 				"import when needed (Timeout also bounds reading the body, so the message tells a client that streams " +
 				"or downloads large bodies to bound the headers with Transport.ResponseHeaderTimeout instead); " +
@@ -58,6 +65,11 @@ func Timeout() *rule.Rule {
 }
 
 func runTimeout(p *rule.Pass) error {
+	if !match.Imports(p.Pkg, "net/http") {
+		// Only calls to helpers that send on the context they are given.
+		freshRootCalls(p)
+		return nil
+	}
 	x := newClientIndex(p)
 	opts := rule.Options[TimeoutOptions](p)
 
@@ -85,7 +97,7 @@ func runTimeout(p *rule.Pass) error {
 	constructed(p, x)
 	// Calls that give a function which sends on a client without a
 	// timeout, bounded only by its context, a fresh root instead.
-	freshRootCalls(p, x)
+	freshRootCalls(p)
 
 	// Clients made without a Timeout that send requests.
 	sendsThrough := map[*types.Var]bool{}
@@ -224,32 +236,56 @@ func (x *clientIndex) constructorOf(sums *httpsum.Result, e ast.Expr) (*types.Fu
 // freshRootCalls reports calls that pass context.Background() or
 // context.TODO() to a function of another package whose summary says it
 // sends, through a client without a timeout, a request bounded only by
-// that context. (A function of this package is judged at its send, which
-// knows the fresh roots its callers here pass.)
-func freshRootCalls(p *rule.Pass, x *clientIndex) {
+// that context (a function of this package is judged at its send, which
+// knows the fresh roots its callers here pass), and calls, to a function
+// of any package, that pass a request's context, which has no deadline
+// either (httpsum.Result.RequestContext).
+func freshRootCalls(p *rule.Pass) {
 	sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
 	for c := range p.Index.Calls() {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
-		if fn == nil || fn.Pkg() == p.Pkg {
+		if fn == nil {
 			continue
 		}
 		sum, known := sums.Of(fn)
-		if !known || sum.SendsOnCtx == 0 {
+		if !known || sum.SendsOnCtx == 0 || p.IsTestCode(c) {
 			continue
+		}
+		client := "an http.Client without a timeout"
+		if sum.ViaDefault {
+			client = "http.DefaultClient, which has no timeout"
 		}
 		for j, a := range call.Args {
 			if j >= 32 || sum.SendsOnCtx&(1<<j) == 0 {
 				continue
 			}
 			root, ok := ast.Unparen(a).(*ast.CallExpr)
-			if !ok || !match.IsFunc(match.Callee(p.TypesInfo, root), "context", "Background", "TODO") || p.IsTestCode(c) {
+			if ok && match.IsFunc(match.Callee(p.TypesInfo, root), "context", "Background", "TODO") {
+				if fn.Pkg() == p.Pkg {
+					continue
+				}
+				p.At(call)
+				p.Reportf(a, "%s sends a request through %s, bounded only by the context it is "+
+					"given, and context.%s() has no deadline: a stalled upstream blocks this call forever; pass a context "+
+					"from context.WithTimeout", match.APIName(fn, p.Pkg), client, match.Callee(p.TypesInfo, root).Name())
 				continue
 			}
-			p.At(call)
-			p.Reportf(a, "%s sends a request through an http.Client without a timeout, bounded only by the context it is "+
-				"given, and context.%s() has no deadline: a stalled upstream blocks this call forever; pass a context "+
-				"from context.WithTimeout", match.APIName(fn, p.Pkg), match.Callee(p.TypesInfo, root).Name())
+			if sums.RequestContext(p.TypesInfo, p.Index, a) {
+				p.At(call)
+				p.Reportf(a, "%s sends a request through %s, bounded only by the context it is given, and "+
+					"%s is a request's context, which has no deadline: a stalled upstream holds this request until its "+
+					"client gives up; give the client a Timeout, or pass a context from context.WithTimeout here",
+					match.APIName(fn, p.Pkg), client, ctxName(a))
+			}
 		}
 	}
+}
+
+// ctxName names a context argument in a message: its text when short.
+func ctxName(e ast.Expr) string {
+	if text := types.ExprString(e); len(text) <= 40 {
+		return text
+	}
+	return "this context"
 }

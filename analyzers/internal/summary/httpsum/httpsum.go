@@ -55,6 +55,14 @@ type Func struct {
 	// the function returns (first result) is made with (the newRequest(ctx,
 	// ...) builder of an API client).
 	RequestOnCtx uint8
+	// ViaDefault is set when a send SendsOnCtx or SendsRequest describes
+	// goes through http.DefaultClient (for the message's wording).
+	ViaDefault bool
+	// ReturnsCtx, when not 0, is 1 + the context parameter every context
+	// the function returns (first result) is, or wraps without adding a
+	// deadline (WithValue, WithCancel, a type assertion, a struct that
+	// embeds it): reqctx.FromContext(ctx) returns the caller's context.
+	ReturnsCtx uint8
 }
 
 // AFact marks Func as an analysis fact.
@@ -94,6 +102,12 @@ func (f *Func) String() string {
 	if f.RequestOnCtx != 0 {
 		add("returns a request on the context of parameter " + itoa(int(f.RequestOnCtx)-1))
 	}
+	if f.ViaDefault {
+		add("through http.DefaultClient")
+	}
+	if f.ReturnsCtx != 0 {
+		add("returns the context of parameter " + itoa(int(f.ReturnsCtx)-1))
+	}
 	return "httpsum: " + s
 }
 
@@ -117,26 +131,37 @@ func bits(b uint32) string {
 	return s
 }
 
-// Result answers for functions of the package and of imported ones.
-type Result = summary.Result[Func, *Func]
+// Result answers for functions of the package and of imported ones, and
+// tells contexts known to carry no deadline (RequestContext).
+type Result struct {
+	*summary.Result[Func, *Func]
+	pass    *analysis.Pass
+	fields  map[*types.Var]bool // this package's request-context fields
+	unkeyed map[*types.Var]bool // fields of the struct types this package writes as unkeyed literals
+}
 
 // Analyzer computes the summaries of a package's functions.
 var Analyzer = &analysis.Analyzer{
 	Name:       "prodlint_httpsum",
 	Doc:        "summarizes the HTTP clients functions return and the request bodies they read or limit",
 	Requires:   []*analysis.Analyzer{summary.Analyzer, index.Analyzer},
-	FactTypes:  []analysis.Fact{(*Func)(nil)},
+	FactTypes:  []analysis.Fact{(*Func)(nil), (*RequestField)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	Run:        run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	g := pass.ResultOf[summary.Analyzer].(*summary.Graph)
-	if pass.TypesInfo == nil || !match.Imports(pass.Pkg, "net/http") && !match.Imports(pass.Pkg, "io") {
-		return summary.Solve[Func](pass, &summary.Graph{}, nil), nil
+	if pass.TypesInfo == nil || !match.Imports(pass.Pkg, "net/http") && !match.Imports(pass.Pkg, "io") &&
+		!match.Imports(pass.Pkg, "context") {
+		return &Result{Result: summary.Solve[Func](pass, &summary.Graph{}, nil), pass: pass}, nil
 	}
 	s := &summarizer{info: pass.TypesInfo, idx: pass.ResultOf[index.Analyzer].(*index.Index)}
-	return summary.Solve[Func](pass, g, s.compute), nil
+	r := &Result{Result: summary.Solve[Func](pass, g, s.compute), pass: pass}
+	if summary.InScope(pass) {
+		r.fields = requestFields(pass, s.idx, r)
+	}
+	return r, nil
 }
 
 type summarizer struct {
@@ -185,13 +210,18 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 		}
 	}
 	if ctxParams {
-		f.SendsOnCtx = s.sendsOnCtx(fn, decl, of)
+		f.SendsOnCtx, f.ViaDefault = s.sendsOnCtx(fn, decl, of)
+		if sig.Results().Len() > 0 && isContext(sig.Results().At(0).Type()) {
+			f.ReturnsCtx = s.returnsCtx(fn, decl, of)
+		}
 		if sig.Results().Len() > 0 && match.IsNamedOrPointer(sig.Results().At(0).Type(), "net/http", "Request") {
 			f.RequestOnCtx = s.requestOnCtx(fn, decl, of)
 		}
 	}
 	if reqParams {
-		f.SendsRequest = s.sendsRequest(fn, decl, of)
+		var viaDefault bool
+		f.SendsRequest, viaDefault = s.sendsRequest(fn, decl, of)
+		f.ViaDefault = f.ViaDefault || viaDefault
 	}
 	if !bodyParams {
 		return f
@@ -256,8 +286,9 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 // sendsOnCtx returns the bits of the context parameters of fn that bound,
 // alone, a request the function (or a function it calls) sends through a
 // client with no timeout.
-func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint32 {
+func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) (uint32, bool) {
 	var out uint32
+	via := false
 	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		callee := match.Callee(s.info, call)
@@ -270,6 +301,7 @@ func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*
 			}
 			if i, ok := s.requestCtxParam(call.Args[0], fn, of, 0); ok {
 				out |= 1 << i
+				via = via || s.defaultClient(call)
 			}
 			continue
 		}
@@ -281,23 +313,26 @@ func (s *summarizer) sendsOnCtx(fn *types.Func, decl inspector.Cursor, of func(*
 			if j < 32 && cs.SendsOnCtx&(1<<j) != 0 {
 				if i, ok := s.ctxParam(a, fn, 0); ok {
 					out |= 1 << i
+					via = via || cs.ViaDefault
 				}
 			}
 			if j < 32 && cs.SendsRequest&(1<<j) != 0 {
 				if i, ok := s.requestCtxParam(a, fn, of, 0); ok {
 					out |= 1 << i // c.do(req) of a request made on ctx
+					via = via || cs.ViaDefault
 				}
 			}
 		}
 	}
-	return out
+	return out, via
 }
 
 // sendsRequest returns the bits of the request parameters of fn that it
 // sends, directly or through what it calls, through a client known to
 // have no timeout.
-func (s *summarizer) sendsRequest(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint32 {
+func (s *summarizer) sendsRequest(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) (uint32, bool) {
 	var out uint32
+	via := false
 	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		callee := match.Callee(s.info, call)
@@ -308,6 +343,7 @@ func (s *summarizer) sendsRequest(fn *types.Func, decl inspector.Cursor, of func
 			if callee.Name() == "Do" && len(call.Args) == 1 && s.unboundedClient(call, fn, of) {
 				if i, ok := s.requestParam(call.Args[0], fn); ok {
 					out |= 1 << i
+					via = via || s.defaultClient(call)
 				}
 			}
 			continue
@@ -320,11 +356,12 @@ func (s *summarizer) sendsRequest(fn *types.Func, decl inspector.Cursor, of func
 			if j < 32 && cs.SendsRequest&(1<<j) != 0 {
 				if i, ok := s.requestParam(a, fn); ok {
 					out |= 1 << i
+					via = via || cs.ViaDefault
 				}
 			}
 		}
 	}
-	return out
+	return out, via
 }
 
 // requestParam returns the index of the request parameter of fn that e
@@ -373,11 +410,17 @@ func (s *summarizer) unboundedClient(call *ast.CallExpr, fn *types.Func, of func
 	if !ok {
 		return false
 	}
-	if v, ok := match.ObjectOf(s.info, sel.X).(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultClient" {
+	if s.defaultClient(call) {
 		return true
 	}
 	k, _ := s.clientOf(sel.X, fn, of, 0)
 	return k == NoTimeout
+}
+
+// defaultClient reports whether call is a method call on http.DefaultClient.
+func (s *summarizer) defaultClient(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && match.IsPackageVar(match.ObjectOf(s.info, sel.X), "net/http", "DefaultClient")
 }
 
 // requestCtxParam returns the context parameter of fn a request was made

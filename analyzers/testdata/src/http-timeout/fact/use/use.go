@@ -26,7 +26,7 @@ func direct(url string) {
 }
 
 func background() {
-	api.Fetch(context.Background(), "http://upstream/")        // want `\[http-timeout\] api.Fetch sends a request through an http.Client without a timeout, bounded only by the context it is given, and context.Background\(\) has no deadline`
+	api.Fetch(context.Background(), "http://upstream/")        // want `\[http-timeout\] api.Fetch sends a request through http.DefaultClient, which has no timeout, bounded only by the context it is given, and context.Background\(\) has no deadline`
 	api.Ping(context.TODO())                                   // want `\[http-timeout\] api.Ping sends a request`
 	api.NewSDK().Get(context.Background(), "http://upstream/") // want `\[http-timeout\] .*Get sends a request`
 }
