@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 )
@@ -304,13 +303,13 @@ func replayFacts(pass *analysis.Pass, a *analysis.Analyzer, e *factEntry) error 
 
 // save stores the recorded facts of every package whose analyzers all
 // succeeded.
-func (s *factStore) save(graph *checker.Graph, pkgs []*packages.Package) {
+func (s *factStore) save(graph *analysisGraph, pkgs []*packages.Package) {
 	if s == nil || graph == nil {
 		return
 	}
 	failed := map[*types.Package]bool{}
 	factTypes := map[string][]analysis.Fact{}
-	for act := range graph.All() {
+	for _, act := range graph.All() {
 		if act.Err != nil {
 			failed[act.Package.Types] = true
 		}

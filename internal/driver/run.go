@@ -6,13 +6,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/prodlint/prodlint/analyzers"
@@ -182,13 +182,14 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	if len(r.overlay) > 0 {
 		as = r.readingOverlay(as)
 	}
-	var graph *checker.Graph
+	var graph *analysisGraph
 	if len(roots) > 0 {
-		graph, err = checker.Analyze(as, roots, nil)
+		graph, err = analyzeGraph(as, roots)
 		if err != nil {
 			return fail(ExitAnalysis, err)
 		}
 	}
+	r.writeHeapProfile()
 	facts.save(graph, roots)
 	res.findings = r.collect(graph, cached, func(p *packages.Package, fs []*finding) {
 		if k, ok := keys[p]; ok {
@@ -197,6 +198,24 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	})
 	res.failed = r.failed
 	return res, 0, true
+}
+
+// writeHeapProfile writes -memprofile: the live heap (after a collection)
+// at the end of the analysis, before the findings are collected.
+func (r *run) writeHeapProfile() {
+	if r.flags.memprofile == "" {
+		return
+	}
+	f, err := os.Create(r.abs(r.flags.memprofile))
+	if err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+	}
 }
 
 // abs resolves a path given on the command line against the directory
