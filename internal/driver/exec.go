@@ -22,9 +22,13 @@ import (
 // The standalone driver runs the analyzers itself instead of through
 // golang.org/x/tools/go/analysis/checker, with the same graph (one action
 // per analyzer and package, an analyzer with facts run on every import),
-// the same order of roots and the same pass, and three differences that
+// the same order of roots and the same pass, and four differences that
 // bound the run's memory:
 //
+//   - type-checking is a step of the same schedule: a package is parsed
+//     and checked once its imports are, and its analyzers run right after
+//     (the last ready step runs first), instead of the whole module being
+//     type-checked, and held, before the first analyzer runs;
 //   - a fixed pool of one worker per core runs the actions whose
 //     prerequisites are done; the checker starts a goroutine per edge of
 //     the graph, tens of thousands on a mid-size module, each with its own
@@ -47,6 +51,7 @@ type action struct {
 	Diagnostics []analysis.Diagnostic
 
 	g        *analysisGraph
+	load     *packages.Package // a type-check node (no analyzer): p's loading
 	result   any
 	rdeps    []*action // actions that wait for this one
 	pending  int       // prerequisites not done yet (guarded by g.mu)
@@ -76,8 +81,9 @@ type analysisGraph struct {
 	Roots []*action
 	all   []*action
 	// owners finds the action that holds the facts an analyzer exported
-	// about a package.
-	owners map[factOwner]*action
+	// about a package, once the package is type-checked.
+	ownersMu sync.RWMutex
+	owners   map[factOwner]*action
 	// funcs holds, for each root package, the functions declared in it,
 	// taken before its syntax is released (findings name them).
 	funcs map[*packages.Package]*funcIndex
@@ -85,14 +91,25 @@ type analysisGraph struct {
 	mu    sync.Mutex
 	left  map[*packages.Package]int // actions on the package not done yet
 	byPkg map[*packages.Package][]*action
-	ready []*action // last in, first out: finish started packages first
-	cond  *sync.Cond
-	todo  int // actions not done yet
+	// hidden holds the packages given to analyze that do not load: their
+	// analyzers run without syntax, as on an opaque dependency.
+	hidden map[*packages.Package]bool
+	ready  []*action // last in, first out: finish started packages first
+	cond   *sync.Cond
+	todo   int // actions not done yet
 }
 
-// analyzeGraph runs analyzers on pkgs (whose syntax and types are loaded,
-// dependencies included) and returns the graph with every action done.
-func analyzeGraph(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (*analysisGraph, error) {
+// loader type-checks one package whose imports are checked, and returns
+// whether the package is analyzed with its syntax (false for a package
+// given to analyze that does not load or type-check: its analyzers then
+// run on it as on a dependency outside the module, without syntax).
+type loader func(p *packages.Package) bool
+
+// analyzeGraph runs analyzers on pkgs and returns the graph with every
+// action done. Every package reachable from pkgs is type-checked by load,
+// in dependency order and interleaved with the analysis, so that only the
+// packages in flight hold their syntax.
+func analyzeGraph(analyzers []*analysis.Analyzer, pkgs []*packages.Package, load loader) (*analysisGraph, error) {
 	if err := analysis.Validate(analyzers); err != nil {
 		return nil, err
 	}
@@ -101,6 +118,7 @@ func analyzeGraph(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (*an
 		funcs:  map[*packages.Package]*funcIndex{},
 		left:   map[*packages.Package]int{},
 		byPkg:  map[*packages.Package][]*action{},
+		hidden: map[*packages.Package]bool{},
 	}
 	g.cond = sync.NewCond(&g.mu)
 	type key struct {
@@ -127,9 +145,6 @@ func analyzeGraph(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (*an
 			for _, path := range paths {
 				act.Deps = append(act.Deps, mk(a, pkg.Imports[path]))
 			}
-			if pkg.Types != nil {
-				g.owners[factOwner{a, pkg.Types}] = act
-			}
 		}
 		actions[k] = act
 		g.all = append(g.all, act)
@@ -148,18 +163,49 @@ func analyzeGraph(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (*an
 	for _, p := range pkgs {
 		isRootPkg[p] = true
 	}
+	nodes := g.all
+	{
+		// One node per package to type-check, after its imports' nodes
+		// and before every action on it.
+		loads := map[*packages.Package]*action{}
+		var mkLoad func(p *packages.Package) *action
+		mkLoad = func(p *packages.Package) *action {
+			if n, ok := loads[p]; ok {
+				return n
+			}
+			n := &action{load: p, Package: p, g: g}
+			loads[p] = n
+			for _, imp := range p.Imports {
+				d := mkLoad(imp)
+				d.rdeps = append(d.rdeps, n)
+				n.pending++
+			}
+			nodes = append(nodes, n)
+			return n
+		}
+		for _, p := range pkgs {
+			mkLoad(p)
+		}
+		for _, act := range g.all {
+			n := mkLoad(act.Package)
+			n.rdeps = append(n.rdeps, act)
+			act.pending++
+		}
+	}
 	for _, act := range g.all {
-		act.pending = len(act.Deps)
+		act.pending += len(act.Deps)
 		for _, dep := range act.Deps {
 			dep.rdeps = append(dep.rdeps, act)
 		}
-		if act.pending == 0 {
-			g.ready = append(g.ready, act)
+	}
+	for _, n := range nodes {
+		if n.pending == 0 {
+			g.ready = append(g.ready, n)
 		}
 	}
-	g.todo = len(g.all)
+	g.todo = len(nodes)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(g.all), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(len(nodes), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -176,7 +222,17 @@ func analyzeGraph(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (*an
 				g.ready = g.ready[:len(g.ready)-1]
 				g.mu.Unlock()
 
-				act.exec()
+				if act.load != nil {
+					ok := load(act.load)
+					g.mu.Lock()
+					if !ok {
+						g.hidden[act.load] = true
+					}
+					g.mu.Unlock()
+					g.addOwners(act.load)
+				} else {
+					act.exec()
+				}
 
 				g.mu.Lock()
 				for _, r := range act.rdeps {
@@ -186,8 +242,11 @@ func analyzeGraph(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (*an
 				}
 				g.todo--
 				release := false
-				if g.left[act.Package]--; g.left[act.Package] == 0 {
-					release = true
+				if act.load == nil {
+					g.left[act.Package]--
+				}
+				if g.left[act.Package] == 0 {
+					release = true // also a package that no analyzer visits
 				}
 				g.cond.Broadcast()
 				g.mu.Unlock()
@@ -217,6 +276,48 @@ func (g *analysisGraph) release(p *packages.Package, root bool) {
 		act.result = nil
 	}
 	delete(g.byPkg, p)
+}
+
+// addOwners records the fact actions on p, which is type-checked.
+func (g *analysisGraph) addOwners(p *packages.Package) {
+	if p.Types == nil {
+		return
+	}
+	g.mu.Lock()
+	acts := slices.Clone(g.byPkg[p])
+	g.mu.Unlock()
+	g.ownersMu.Lock()
+	defer g.ownersMu.Unlock()
+	for _, act := range acts {
+		if len(act.Analyzer.FactTypes) > 0 {
+			g.owners[factOwner{act.Analyzer, p.Types}] = act
+		}
+	}
+}
+
+// owner returns the action of analyzer a on the package pkg, if any.
+func (g *analysisGraph) owner(a *analysis.Analyzer, pkg *types.Package) *action {
+	g.ownersMu.RLock()
+	defer g.ownersMu.RUnlock()
+	return g.owners[factOwner{a, pkg}]
+}
+
+// keepRoots keeps the roots on the given packages: the others did not
+// load, and their actions ran only for their importers.
+func (g *analysisGraph) keepRoots(pkgs []*packages.Package) {
+	keep := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		keep[p] = true
+	}
+	roots := g.Roots[:0]
+	for _, act := range g.Roots {
+		if keep[act.Package] {
+			roots = append(roots, act)
+		} else {
+			act.IsRoot = false
+		}
+	}
+	g.Roots = roots
 }
 
 // All returns every action of the graph (roots and their prerequisites).
@@ -250,6 +351,9 @@ func (act *action) exec() {
 	if mod := pkg.Module; mod != nil {
 		module = analysisModule(mod)
 	}
+	act.g.mu.Lock()
+	hidden := act.g.hidden[pkg]
+	act.g.mu.Unlock()
 	act.objectFacts = map[objectFactKey]analysis.Fact{}
 	act.packageFacts = map[reflect.Type]analysis.Fact{}
 	pass := &analysis.Pass{
@@ -285,7 +389,7 @@ func (act *action) exec() {
 	}
 	act.exporter = true
 	act.result, act.Err = func() (any, error) {
-		if pkg.IllTyped && !act.Analyzer.RunDespiteErrors {
+		if pkg.IllTyped && !hidden && !act.Analyzer.RunDespiteErrors {
 			return nil, fmt.Errorf("analysis skipped due to errors in package")
 		}
 		result, err := act.Analyzer.Run(pass)
@@ -351,7 +455,7 @@ func (act *action) objectFact(obj types.Object, ptr analysis.Fact) bool {
 	key := objectFactKey{obj, factType(ptr)}
 	facts := act.objectFacts
 	if from := obj.Pkg(); from != act.Package.Types {
-		owner := act.g.owners[factOwner{act.Analyzer, from}]
+		owner := act.g.owner(act.Analyzer, from)
 		if owner == nil || owner == act || !visibleFrom(obj, from, imports(act.Package, from)) {
 			return false
 		}
@@ -381,7 +485,7 @@ func (act *action) packageFact(pkg *types.Package, ptr analysis.Fact) bool {
 	}
 	facts := act.packageFacts
 	if pkg != act.Package.Types {
-		owner := act.g.owners[factOwner{act.Analyzer, pkg}]
+		owner := act.g.owner(act.Analyzer, pkg)
 		if owner == nil || owner == act {
 			return false
 		}
@@ -420,7 +524,7 @@ func (act *action) dependencies(f func(owner *action, direct bool)) {
 		}
 		seen[p] = true
 		if p.Types != nil {
-			if owner := act.g.owners[factOwner{act.Analyzer, p.Types}]; owner != nil {
+			if owner := act.g.owner(act.Analyzer, p.Types); owner != nil {
 				f(owner, direct)
 			}
 		}

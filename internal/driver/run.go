@@ -175,19 +175,41 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	}
 	as := r.active(r.opts.NewAnalyzers(aopts), pkgs)
 	facts := r.newFactStore(cache, as, pkgs)
-	typeCheck(misses, r.overlay, facts.planReplay(misses))
-	roots := r.reportLoadErrors(misses)
-	hideBroken(misses, roots)
-	as = facts.prepare(roots, as)
+	// Type-checking is interleaved with the analysis: a package is checked
+	// once its imports are, analyzed right after, and its syntax released
+	// once every analyzer is done with it.
+	tc := newTypeChecker(misses, r.overlay, facts.planReplay(misses))
+	isMiss := map[*packages.Package]bool{}
+	for _, p := range misses {
+		isMiss[p] = true
+	}
+	load := func(p *packages.Package) bool {
+		tc.check(p)
+		ok := !isMiss[p] || loaded(p)
+		if !ok {
+			// Reported below; its importers' fact analyzers see it without
+			// syntax, as a dependency outside the module.
+			p.Syntax, p.TypesInfo = nil, nil
+		}
+		facts.preparePackage(p)
+		return ok
+	}
+	if facts != nil {
+		as = facts.wrap(as)
+	}
 	if len(r.overlay) > 0 {
 		as = r.readingOverlay(as)
 	}
 	var graph *analysisGraph
-	if len(roots) > 0 {
-		graph, err = analyzeGraph(as, roots)
+	if len(misses) > 0 {
+		graph, err = analyzeGraph(as, misses, load)
 		if err != nil {
 			return fail(ExitAnalysis, err)
 		}
+	}
+	roots := r.reportLoadErrors(misses)
+	if graph != nil {
+		graph.keepRoots(roots)
 	}
 	r.writeHeapProfile()
 	facts.save(graph, roots)
