@@ -50,6 +50,7 @@ type flags struct {
 	tests           string // "", "true" or "false"
 	enable, disable string
 	cpuprofile      string
+	memprofile      string
 	noCache         bool
 	version         bool
 	baseline        string // -baseline FILE: report only findings not in it
@@ -129,6 +130,7 @@ func parseFlags(opts Options) (*flags, error) {
 	fs.StringVar(&f.enable, "enable", "", "comma-separated rule ids to switch on, overriding rules.toml")
 	fs.StringVar(&f.disable, "disable", "", "comma-separated rule ids to switch off, overriding rules.toml")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile to this file, taken when the analysis ends (what it keeps live)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the result cache ($"+CacheEnv+", default the user cache directory)")
 	fs.BoolVar(&f.version, "version", false, "print the module version, VCS revision and dirty flag, and exit")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file (-baseline write FILE records today's findings in FILE)")

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 )
@@ -40,8 +39,9 @@ type factStore struct {
 
 	// replay holds the encoded facts of dependencies analyzed from the
 	// cache; record, the packages analyzed with syntax whose facts are
-	// stored after the run. Both are filled before the analysis and only
-	// read during it.
+	// stored after the run. Each package's entry is filled once it is
+	// type-checked, before its analysis (under mu).
+	mu         sync.Mutex
 	replayPkgs map[*packages.Package]*factEntry
 	replay     map[*types.Package]*factEntry
 	record     map[*types.Package]*recorded
@@ -182,33 +182,20 @@ func (s *factStore) planReplay(roots []*packages.Package) map[*packages.Package]
 	return bodiless
 }
 
-// prepare maps the type-checked packages to their cached facts, or marks
-// them for recording, and returns the analyzers wrapped to replay and
-// record facts.
-func (s *factStore) prepare(roots []*packages.Package, as []*analysis.Analyzer) []*analysis.Analyzer {
+// preparePackage maps a type-checked package to its cached facts, or
+// marks it for recording. The driver calls it for each package once it is
+// type-checked, before any analyzer runs on it, possibly concurrently.
+func (s *factStore) preparePackage(p *packages.Package) {
 	if s == nil {
-		return as
+		return
 	}
-	seen := map[*packages.Package]bool{}
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
-		if e, ok := s.replayPkgs[p]; ok && p.Types != nil {
-			s.replay[p.Types] = e
-		} else if p.Syntax != nil && p.Types != nil && s.key(p) != "" {
-			s.record[p.Types] = &recorded{facts: map[string][]exportedFact{}}
-		}
-		for _, imp := range p.Imports {
-			visit(imp)
-		}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e, ok := s.replayPkgs[p]; ok && p.Types != nil {
+		s.replay[p.Types] = e
+	} else if p.Syntax != nil && p.Types != nil && s.key(p) != "" {
+		s.record[p.Types] = &recorded{facts: map[string][]exportedFact{}}
 	}
-	for _, p := range roots {
-		visit(p)
-	}
-	return s.wrap(as)
 }
 
 // wrap copies the analyzer graph so that every analyzer runs through
@@ -248,11 +235,15 @@ func (s *factStore) run(orig *analysis.Analyzer, pass *analysis.Pass) (any, erro
 		p.ResultOf[s.origOf[a]] = res
 	}
 	if len(orig.FactTypes) > 0 {
-		if e, ok := s.replay[pass.Pkg]; ok {
+		s.mu.Lock()
+		e, replay := s.replay[pass.Pkg]
+		rec, record := s.record[pass.Pkg]
+		s.mu.Unlock()
+		if replay {
 			if err := replayFacts(&p, orig, e); err != nil {
 				return nil, err
 			}
-		} else if rec, ok := s.record[pass.Pkg]; ok {
+		} else if record {
 			exportObj, exportPkg := pass.ExportObjectFact, pass.ExportPackageFact
 			p.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
 				exportObj(obj, fact)
@@ -304,13 +295,13 @@ func replayFacts(pass *analysis.Pass, a *analysis.Analyzer, e *factEntry) error 
 
 // save stores the recorded facts of every package whose analyzers all
 // succeeded.
-func (s *factStore) save(graph *checker.Graph, pkgs []*packages.Package) {
+func (s *factStore) save(graph *analysisGraph, pkgs []*packages.Package) {
 	if s == nil || graph == nil {
 		return
 	}
 	failed := map[*types.Package]bool{}
 	factTypes := map[string][]analysis.Fact{}
-	for act := range graph.All() {
+	for _, act := range graph.All() {
 		if act.Err != nil {
 			failed[act.Package.Types] = true
 		}

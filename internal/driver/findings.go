@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/prodlint/prodlint/analyzers"
@@ -137,12 +136,11 @@ func (r *run) secretValues(f *finding) []string {
 // package's findings to store (unless a rule failed on it), prints rule
 // errors (a panicking rule included) and returns them with the cached
 // findings, sorted by file, line, column and rule, without duplicates.
-func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packages.Package, []*finding)) []*finding {
+func (r *run) collect(graph *analysisGraph, cached []*finding, store func(*packages.Package, []*finding)) []*finding {
 	byPkg := map[*packages.Package][]*finding{}
 	failedPkg := map[*packages.Package]bool{}
 	var errLines []string
 	var order []*packages.Package
-	funcs := map[*packages.Package]*funcIndex{}
 	if graph != nil {
 		for _, act := range graph.Roots {
 			if _, ok := byPkg[act.Package]; !ok {
@@ -160,12 +158,9 @@ func (r *run) collect(graph *checker.Graph, cached []*finding, store func(*packa
 			}
 			for _, d := range act.Diagnostics {
 				f := newFinding(act.Package.Fset, act.Package.ID, act.Analyzer.Name, d)
-				idx := funcs[act.Package]
-				if idx == nil {
-					idx = newFuncIndex(act.Package)
-					funcs[act.Package] = idx
+				if idx := graph.funcs[act.Package]; idx != nil {
+					f.Func = idx.enclosing(d.Pos)
 				}
-				f.Func = idx.enclosing(d.Pos)
 				byPkg[act.Package] = append(byPkg[act.Package], f)
 			}
 		}
@@ -241,7 +236,7 @@ func (r *run) severity(f *finding) analyzers.Severity {
 
 // actionError describes a failed analysis: a panicking rule with a request
 // to report it, or another error with the rule and package named.
-func actionError(act *checker.Action) string {
+func actionError(act *action) string {
 	var perr *analyzers.PanicError
 	if errors.As(act.Err, &perr) {
 		return "prodlint: " + perr.Error()
@@ -290,9 +285,16 @@ func (r *run) printBase() string {
 	return base
 }
 
-// funcIndex finds the function declaration around a position.
+// funcIndex finds the function declaration around a position. It keeps
+// positions and names only, not the syntax, which the driver releases
+// once a package is analyzed.
 type funcIndex struct {
-	decls []*ast.FuncDecl // sorted by position
+	decls []funcDecl // sorted by position
+}
+
+type funcDecl struct {
+	pos, end token.Pos
+	name     string // "F", or "T.M" for a method
 }
 
 func newFuncIndex(p *packages.Package) *funcIndex {
@@ -300,23 +302,17 @@ func newFuncIndex(p *packages.Package) *funcIndex {
 	for _, file := range p.Syntax {
 		for _, d := range file.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
-				idx.decls = append(idx.decls, fd)
+				idx.decls = append(idx.decls, funcDecl{fd.Pos(), fd.End(), funcName(fd)})
 			}
 		}
 	}
-	sort.Slice(idx.decls, func(i, j int) bool { return idx.decls[i].Pos() < idx.decls[j].Pos() })
+	sort.Slice(idx.decls, func(i, j int) bool { return idx.decls[i].pos < idx.decls[j].pos })
 	return idx
 }
 
-// enclosing returns the name of the function declared around pos:
-// "F", or "T.M" for a method (whatever the receiver's pointer-ness), or
-// "" at package level.
-func (idx *funcIndex) enclosing(pos token.Pos) string {
-	i := sort.Search(len(idx.decls), func(i int) bool { return idx.decls[i].End() > pos })
-	if i == len(idx.decls) || idx.decls[i].Pos() > pos {
-		return ""
-	}
-	fd := idx.decls[i]
+// funcName is "F", or "T.M" for a method (whatever the receiver's
+// pointer-ness).
+func funcName(fd *ast.FuncDecl) string {
 	if fd.Recv == nil || len(fd.Recv.List) == 0 {
 		return fd.Name.Name
 	}
@@ -325,4 +321,14 @@ func (idx *funcIndex) enclosing(pos token.Pos) string {
 		recv = "?"
 	}
 	return recv + "." + fd.Name.Name
+}
+
+// enclosing returns the name of the function declared around pos, or ""
+// at package level.
+func (idx *funcIndex) enclosing(pos token.Pos) string {
+	i := sort.Search(len(idx.decls), func(i int) bool { return idx.decls[i].end > pos })
+	if i == len(idx.decls) || idx.decls[i].pos > pos {
+		return ""
+	}
+	return idx.decls[i].name
 }

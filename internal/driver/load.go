@@ -74,7 +74,7 @@ func (r *run) reportLoadErrors(pkgs []*packages.Package) []*packages.Package {
 	seen := map[string]bool{}
 	var lines []string
 	for _, p := range pkgs {
-		if len(p.Errors) == 0 && !p.IllTyped && p.Types != nil {
+		if loaded(p) {
 			ok = append(ok, p)
 			continue
 		}
@@ -115,6 +115,12 @@ func (r *run) reportLoadErrors(pkgs []*packages.Package) []*packages.Package {
 		fmt.Fprintln(r.errw, l)
 	}
 	return ok
+}
+
+// loaded reports whether a package given to analyze loaded and
+// type-checked.
+func loaded(p *packages.Package) bool {
+	return len(p.Errors) == 0 && !p.IllTyped && p.Types != nil
 }
 
 // stringConstant matches a string constant quoted in a type error, e.g.

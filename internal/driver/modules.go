@@ -61,7 +61,7 @@ func modulesOf(opts Options, f *flags) int {
 		each := *f
 		each.modulesOf = false
 		each.patterns = []string{"./..."}
-		for _, p := range []*string{&each.config, &each.cpuprofile} {
+		for _, p := range []*string{&each.config, &each.cpuprofile, &each.memprofile} {
 			if *p != "" && !filepath.IsAbs(*p) {
 				*p = filepath.Join(base, *p)
 			}

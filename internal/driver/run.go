@@ -6,13 +6,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/prodlint/prodlint/analyzers"
@@ -175,20 +175,43 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	}
 	as := r.active(r.opts.NewAnalyzers(aopts), pkgs)
 	facts := r.newFactStore(cache, as, pkgs)
-	typeCheck(misses, r.overlay, facts.planReplay(misses))
-	roots := r.reportLoadErrors(misses)
-	hideBroken(misses, roots)
-	as = facts.prepare(roots, as)
+	// Type-checking is interleaved with the analysis: a package is checked
+	// once its imports are, analyzed right after, and its syntax released
+	// once every analyzer is done with it.
+	tc := newTypeChecker(misses, r.overlay, facts.planReplay(misses))
+	isMiss := map[*packages.Package]bool{}
+	for _, p := range misses {
+		isMiss[p] = true
+	}
+	load := func(p *packages.Package) bool {
+		tc.check(p)
+		ok := !isMiss[p] || loaded(p)
+		if !ok {
+			// Reported below; its importers' fact analyzers see it without
+			// syntax, as a dependency outside the module.
+			p.Syntax, p.TypesInfo = nil, nil
+		}
+		facts.preparePackage(p)
+		return ok
+	}
+	if facts != nil {
+		as = facts.wrap(as)
+	}
 	if len(r.overlay) > 0 {
 		as = r.readingOverlay(as)
 	}
-	var graph *checker.Graph
-	if len(roots) > 0 {
-		graph, err = checker.Analyze(as, roots, nil)
+	var graph *analysisGraph
+	if len(misses) > 0 {
+		graph, err = analyzeGraph(as, misses, load)
 		if err != nil {
 			return fail(ExitAnalysis, err)
 		}
 	}
+	roots := r.reportLoadErrors(misses)
+	if graph != nil {
+		graph.keepRoots(roots)
+	}
+	r.writeHeapProfile()
 	facts.save(graph, roots)
 	res.findings = r.collect(graph, cached, func(p *packages.Package, fs []*finding) {
 		if k, ok := keys[p]; ok {
@@ -197,6 +220,24 @@ func (r *run) analyze() (*roundResult, int, bool) {
 	})
 	res.failed = r.failed
 	return res, 0, true
+}
+
+// writeHeapProfile writes -memprofile: the live heap (after a collection)
+// at the end of the analysis, before the findings are collected.
+func (r *run) writeHeapProfile() {
+	if r.flags.memprofile == "" {
+		return
+	}
+	f, err := os.Create(r.abs(r.flags.memprofile))
+	if err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintf(r.opts.Stderr, "prodlint: %v\n", err)
+	}
 }
 
 // abs resolves a path given on the command line against the directory

@@ -7,7 +7,6 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"runtime"
 	"sync"
 
 	"golang.org/x/tools/go/packages"
@@ -22,7 +21,8 @@ import (
 const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 	packages.NeedDeps | packages.NeedModule
 
-// typeCheck parses and type-checks the roots and, for their types only,
+// newTypeChecker returns a checker that parses and type-checks the roots
+// and, for their types only,
 // every dependency. Roots get full syntax (with comments, for
 // //prodlint:ignore) and types.Info; a root whose own files do not parse or
 // type-check gets the errors in pkg.Errors. Dependencies in the main module
@@ -37,12 +37,16 @@ const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedImpor
 //
 // bodiless names dependencies in the main module that are checked for their
 // API only, like those outside it: their facts come from the cache.
-func typeCheck(roots []*packages.Package, overlay map[string][]byte, bodiless map[*packages.Package]bool) {
+//
+// The driver calls check itself, one package at a time in dependency
+// order (every import first), interleaved with the analysis
+// (analyzeGraph).
+func newTypeChecker(roots []*packages.Package, overlay map[string][]byte, bodiless map[*packages.Package]bool) *typeChecker {
 	isRoot := map[*packages.Package]bool{}
 	for _, p := range roots {
 		isRoot[p] = true
 	}
-	tc := &typeChecker{
+	return &typeChecker{
 		fset:     token.NewFileSet(),
 		isRoot:   isRoot,
 		bodiless: bodiless,
@@ -50,7 +54,14 @@ func typeCheck(roots []*packages.Package, overlay map[string][]byte, bodiless ma
 		types:    map[*packages.Package]*types.Package{},
 		overlay:  overlay,
 	}
-	tc.run(roots)
+}
+
+// check parses and type-checks p, whose imports are checked already.
+func (c *typeChecker) check(p *packages.Package) {
+	tp := c.checkOnce(p)
+	c.mu.Lock()
+	c.types[p] = tp
+	c.mu.Unlock()
 }
 
 type typeChecker struct {
@@ -63,64 +74,6 @@ type typeChecker struct {
 	types map[*packages.Package]*types.Package // checked packages
 
 	overlay map[string][]byte // read-only
-}
-
-// run checks every package reachable from roots in dependency order, with
-// one worker per core: a package is queued once all its imports are done.
-func (c *typeChecker) run(roots []*packages.Package) {
-	pending := map[*packages.Package]int{}
-	importers := map[*packages.Package][]*packages.Package{}
-	var all []*packages.Package
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		if _, seen := pending[p]; seen {
-			return
-		}
-		pending[p] = len(p.Imports)
-		all = append(all, p)
-		for _, imp := range p.Imports {
-			importers[imp] = append(importers[imp], p)
-			visit(imp)
-		}
-	}
-	for _, p := range roots {
-		visit(p)
-	}
-	ready := make(chan *packages.Package, len(all))
-	for _, p := range all {
-		if pending[p] == 0 {
-			ready <- p
-		}
-	}
-	var mu sync.Mutex // guards pending and left
-	left := len(all)
-	if left == 0 {
-		return
-	}
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range ready {
-				tp := c.checkOnce(p)
-				c.mu.Lock()
-				c.types[p] = tp
-				c.mu.Unlock()
-				mu.Lock()
-				for _, imp := range importers[p] {
-					if pending[imp]--; pending[imp] == 0 {
-						ready <- imp
-					}
-				}
-				if left--; left == 0 {
-					close(ready)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // typesOf returns the checked types of an import; run schedules a package
@@ -269,21 +222,3 @@ func importerFor(p *packages.Package, c *typeChecker) types.Importer {
 type importError struct{ path, why string }
 
 func (e *importError) Error() string { return e.why }
-
-// hideBroken turns the packages that were reported as not loading or not
-// type-checking (in pkgs but not in roots) into opaque dependencies: a
-// rule with facts runs on the dependencies of the roots, and on a broken
-// one it would fail, and take the importing package's analysis with it.
-// Without syntax the rule skips it, as it skips the standard library.
-func hideBroken(pkgs, roots []*packages.Package) {
-	ok := make(map[*packages.Package]bool, len(roots))
-	for _, p := range roots {
-		ok[p] = true
-	}
-	for _, p := range pkgs {
-		if !ok[p] {
-			p.IllTyped = false
-			p.Syntax, p.TypesInfo = nil, nil
-		}
-	}
-}
