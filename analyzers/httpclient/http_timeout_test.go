@@ -12,7 +12,8 @@ import (
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.Timeout())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "http-timeout")
-	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced", "http-timeout/fact/use")
+	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced", "http-timeout/fact/use",
+		"http-timeout/faultproxy/internal/harness", "http-timeout/faultproxy/internal/shared")
 }
 
 func TestTimeoutOptions(t *testing.T) {
