@@ -119,8 +119,9 @@ exclude = []
 
 # Analyze test code: _test.go files, test-support files (files that import
 # "testing" or testify: harnesses, mocks, fixture loaders), and test-support
-# packages (under testonly, testutil, testutils, mock or mocks directories, or
-# starting an httptest server: fakes of an API for tests).
+# packages (under testonly, testutil, testutils, mock or mocks directories,
+# starting an httptest server: fakes of an API for tests, or internal packages
+# that only test files import: harnesses only test binaries link).
 tests = false
 
 # Analyze files marked "// Code generated ... DO NOT EDIT.".

@@ -12,8 +12,9 @@ import (
 func TestTimeout(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.Timeout())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "http-timeout")
-	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced", "http-timeout/fact/use", "http-timeout/reqctx/handlers",
-		"http-timeout/reqctx/forged", "http-timeout/reqctx/unkeyed", "http-timeout/reqctx/routes")
+	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced", "http-timeout/fact/use",
+		"http-timeout/reqctx/handlers", "http-timeout/reqctx/forged", "http-timeout/reqctx/unkeyed", "http-timeout/reqctx/routes",
+		"http-timeout/faultproxy/internal/harness", "http-timeout/faultproxy/internal/shared")
 }
 
 func TestTimeoutOptions(t *testing.T) {

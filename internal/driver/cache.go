@@ -88,10 +88,13 @@ func (r *run) cacheSalt() (string, error) {
 }
 
 // key returns the cache key of a root package under the configuration
-// file that governs it (configPath, "" for the defaults).
-func (c *resultCache) key(p *packages.Package, configPath string) string {
+// file that governs it (configPath, "" for the defaults). testOnly says
+// whether the package is an internal one that only tests import, which
+// other packages' files decide (config.ImportScanner), so an edit of an
+// importer changes the key.
+func (c *resultCache) key(p *packages.Package, configPath string, testOnly bool) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\nconfig %s\n%s\n", c.salt, fileDigest(configPath), c.pkgKey(p))
+	fmt.Fprintf(h, "%s\nconfig %s\ntest-only %t\n%s\n", c.salt, fileDigest(configPath), testOnly, c.pkgKey(p))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -80,3 +80,28 @@ func TestBrokenPackagesAreNeverCached(t *testing.T) {
 		}
 	}
 }
+
+// An internal package that only test files import is test support, which
+// files of other packages decide: adding a non-test importer must bring its
+// findings back on a warm cache.
+func TestTestOnlyInternalPackageFollowsImporters(t *testing.T) {
+	t.Setenv(CacheEnv, t.TempDir())
+	dir := writeModule(t, map[string]string{
+		"internal/harness/h.go": "package harness\n\nfunc H() int { panic(1) }\n",
+		"m_test.go":             "package m\n\nimport (\n\t\"testing\"\n\n\t\"example.com/m/internal/harness\"\n)\n\nfunc TestH(t *testing.T) { harness.H() }\n",
+		"m.go":                  "package m\n",
+	})
+	rules := []*analyzers.Rule{panicCallRule()}
+	if r := runProdlint(t, dir, rules); r.code != ExitClean || r.stdout != "" {
+		t.Fatalf("harness only tests import: exit %d, output %q", r.code, r.stdout)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "cmd/tool"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cmd/tool/main.go"), []byte("package main\n\nimport \"example.com/m/internal/harness\"\n\nfunc main() { harness.H() }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runProdlint(t, dir, rules, "./internal/..."); !strings.Contains(r.stdout, "internal/harness/h.go:3") {
+		t.Fatalf("after a command imports the harness: exit %d, output %q", r.code, r.stdout)
+	}
+}

@@ -296,7 +296,7 @@ func (r *run) lookupCache(cache *resultCache, pkgs []*packages.Package) ([]*find
 			misses = append(misses, p) // errors are reported afresh, never cached
 			continue
 		}
-		k := cache.key(p, cfg.Path)
+		k := cache.key(p, cfg.Path, r.loader.Imports.ImportedOnlyByTests(dir, p.PkgPath))
 		if fs, ok := cache.get(k); ok {
 			cached = append(cached, fs...)
 			continue

@@ -70,9 +70,10 @@ type Config struct {
 	// testify: harnesses, mock servers, fixture loaders), which only test
 	// binaries link, and test-support packages (an import path element
 	// testonly, testutil, testutils, mock or mocks), which hold such code
-	// without importing testing, and packages a file of which starts an
+	// without importing testing, packages a file of which starts an
 	// httptest server (a fake of an API for tests: deployed programs never
-	// serve through httptest).
+	// serve through httptest), and internal packages that only test files
+	// import (ImportScanner: harnesses only test binaries link).
 	Tests bool
 	// Examples says whether packages whose import path has an example,
 	// examples, _example or _examples element are analyzed: programs to

@@ -15,6 +15,10 @@ type Loader struct {
 	found     map[string]string // directory -> config path ("" for none)
 	files     map[string]loaded // config path -> result
 	overrides map[string]bool   // rule id -> enabled, from the command line
+
+	// Imports answers which internal packages only tests import; the
+	// analysis and the driver's cache keys read the same scans.
+	Imports ImportScanner
 }
 
 type loaded struct {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -49,11 +50,18 @@ type PackageConfig struct {
 	skipped    map[string]bool // filename -> excluded by the configuration
 	directives *directiveIndex
 	explain    func(Silence) // ConfigSource.Explain
+	// testOnly, when set, reports (once, on the first finding, since it
+	// reads the import lines of the whole tree that may import the
+	// package) whether the package is an internal one only tests import.
+	testOnly func() bool
 }
 
 // Analyzes reports whether findings at pos are reported.
 func (pc *PackageConfig) Analyzes(fset *token.FileSet, pos token.Pos) bool {
-	return !pc.skipped[fset.Position(pos).Filename]
+	if pc.skipped[fset.Position(pos).Filename] {
+		return false
+	}
+	return pc.testOnly == nil || !pc.testOnly()
 }
 
 // NewConfigAnalyzer returns the analyzer every rule requires: it finds the
@@ -82,6 +90,14 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 				if !pkgOK || !cfg.AnalyzesFile(name, f) {
 					pc.skipped[name] = true
 				}
+			}
+			if pkgOK && !cfg.Tests && len(pass.Files) > 0 {
+				dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename)
+				scanner := &config.ImportScanner{}
+				if src.Loader != nil {
+					scanner = &src.Loader.Imports
+				}
+				pc.testOnly = sync.OnceValue(func() bool { return scanner.ImportedOnlyByTests(dir, pass.Pkg.Path()) })
 			}
 			pc.directives = parseDirectives(pass.Fset, pass.Files, cfg.HonorNolint)
 			return pc, nil

@@ -1,0 +1,2 @@
+// Package faultproxy is a module root whose tests use an internal harness.
+package faultproxy
