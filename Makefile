@@ -123,7 +123,8 @@ bench-heldout:
 # Mutants are written into private copies of the modules under MUTATE_SCRATCH;
 # MUTATE_MODULES="chi gin" runs some modules only (the report then covers those).
 # The tuning set is fetched but not built (the mutants are type-checked from
-# source); modules run MUTATE_JOBS at a time.
+# source); modules run MUTATE_JOBS at a time. A miss of a rule that reads facts
+# across packages is run again with the packages that import the mutated one.
 MUTATE_CAP     ?= 5
 MUTATE_JOBS    ?= 2
 MUTATE_MODULES ?=

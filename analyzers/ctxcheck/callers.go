@@ -106,7 +106,15 @@ func (x *packageCalls) onlyFreshRoots(fn *types.Func, v *types.Var) bool {
 // caller's own context parameter on to the callers of that caller (a few
 // levels deep): a helper of a helper of a function that starts from
 // context.Background() has a fresh root too.
+//
+// A function other packages can call (an exported name outside package
+// main) is not followed: the package shows only some of its callers, and
+// those of other packages may pass a live ctx (a FooContext whose in-package
+// Foo passes context.Background()).
 func (x *packageCalls) onlyFreshRootsDepth(fn *types.Func, v *types.Var, depth int) bool {
+	if fn.Exported() && x.p.Pkg.Name() != "main" {
+		return false
+	}
 	sites, index, ok := x.passing(fn, v)
 	if !ok {
 		return false

@@ -210,7 +210,8 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 		Name: "callers-pass-fresh-roots",
 		Doc: "A ctx that is itself a fresh root on every path the package shows: every call of the function in the " +
 			"package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three " +
-			"levels.",
+			"levels, in a function other packages cannot call (unexported, or in package main): an exported one's " +
+			"callers elsewhere may pass a live ctx.",
 		Applies: func(f freshRootFlow) bool {
 			return f.owner != nil && !f.src.request && f.calls.onlyFreshRoots(f.owner, f.src.v)
 		},

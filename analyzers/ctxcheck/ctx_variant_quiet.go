@@ -156,7 +156,8 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 		Name: "callers-pass-fresh-roots",
 		Doc: "A ctx that is itself a fresh root on every path the package shows (every call of the function in the " +
 			"package passes context.Background() or TODO(), or its own ctx parameter when its callers do, up to three " +
-			"levels).",
+			"levels), in a function other packages cannot call (unexported, or in package main): an exported one's " +
+			"callers elsewhere may pass a live ctx.",
 		Applies: func(v variantInScope) bool {
 			owner := declared(v.p.TypesInfo, v.src.owner)
 			return owner != nil && !v.src.request && v.calls.onlyFreshRoots(owner, v.src.v)

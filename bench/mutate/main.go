@@ -12,7 +12,10 @@
 // prodlint -json (one mutant per package per run, packages batched), then
 // the file is restored. A mutant is detected when prodlint reports the
 // targeted rule within the mutated function more often than on the
-// unmutated package.
+// unmutated package. A mutant of a rule that reads facts across packages
+// that its own package does not report is run again with the module's
+// packages that import its package (-importers): a new finding there (a
+// helper's bug reported at the handler that calls it) counts as elsewhere.
 //
 //	go run ./bench/mutate [-prodlint bin/prodlint] [-cap 5] [-seed 1] [NAME...]
 //
@@ -37,25 +40,27 @@ import (
 )
 
 type options struct {
-	Prodlint string
-	Corpus   string
-	Work     string
-	Scratch  string
-	Out      string
-	Docs     string
-	Judged   string
-	Causes   string
-	Before   string
-	Record   string
-	Cap      int
-	Jobs     int
-	Tries    int
-	Seed     uint64
-	Samples  int
-	Ops      string
-	Rules    string
-	From     string
-	List     bool
+	Prodlint  string
+	Corpus    string
+	Work      string
+	Scratch   string
+	Out       string
+	Docs      string
+	Judged    string
+	Causes    string
+	Before    string
+	Record    string
+	Cap       int
+	Jobs      int
+	Tries     int
+	Importers int
+	Seed      uint64
+	Samples   int
+	Ops       string
+	Rules     string
+	From      string
+	List      bool
+	Explain   string
 }
 
 func main() {
@@ -72,6 +77,7 @@ func main() {
 	flag.StringVar(&o.Record, "record", "bench/results/mutation.json", "where the run's outcome per mutant is saved (read back by -from)")
 	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
 	flag.IntVar(&o.Jobs, "jobs", 2, "modules mutated at once (one per core)")
+	flag.IntVar(&o.Importers, "importers", -1, "a mutant its own package does not report is run again with the module's packages that import its package: through this many levels of imports (-1: any, 0: none)")
 	flag.IntVar(&o.Tries, "tries", 4, "candidate sites tried per kept mutant before giving up")
 	flag.Uint64Var(&o.Seed, "seed", 1, "the seed of the site choice")
 	flag.IntVar(&o.Samples, "samples", 500, "undetected mutants listed in the report")
@@ -79,6 +85,7 @@ func main() {
 	flag.StringVar(&o.Rules, "rules", "", "comma-separated rules whose operators run (default all; with -ops, the operators in either list)")
 	flag.StringVar(&o.From, "from", "", "rewrite the report from this mutation.json of an earlier run (after editing judged.txt)")
 	flag.BoolVar(&o.List, "list", false, "print the mutants the run would make (id, edits) and stop: no prodlint run, no report (to read a miss)")
+	flag.StringVar(&o.Explain, "explain", "", "comma-separated mutant ids: write each, print the quiet forms of its rule that prodlint -explain names on its file (the mutated line marked), and stop: no report (to read a miss)")
 	flag.Parse()
 	if flag.NArg() > 0 || o.Ops != "" || o.Rules != "" {
 		o.Docs = "" // the docs give the full run's figures only
@@ -203,7 +210,7 @@ func run(o options, names []string) error {
 		}
 		return writeReport(o, ops, rec.judge(judged), causes)
 	}
-	rec := &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs}
+	rec := &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs, Importers: &o.Importers}
 	var fetched []module
 	for _, m := range mods {
 		if _, err := os.Stat(filepath.Join(m.Dir, ".corpus-version")); err != nil {
@@ -232,7 +239,7 @@ func run(o options, names []string) error {
 				results[i] = &moduleResult{ms, nsites, time.Since(t0), err}
 				// The modules finished so far, readable while the run goes on
 				// (and kept if it is stopped): never the report's input.
-				if !o.List {
+				if !o.List && o.Explain == "" {
 					part, _ := collect(fetched, results, &runRecord{Seed: o.Seed, Cap: o.Cap, Jobs: o.Jobs})
 					part.Wall, part.CPU = time.Since(start), cpuTime()
 					part.write(o.Record + ".partial")
@@ -246,7 +253,7 @@ func run(o options, names []string) error {
 	}
 	close(next)
 	wg.Wait()
-	if o.List {
+	if o.List || o.Explain != "" {
 		return nil
 	}
 	if rec, err = collect(fetched, results, rec); err != nil {
@@ -360,12 +367,16 @@ type record struct {
 }
 
 type runRecord struct {
-	Seed    uint64
-	Cap     int
-	Jobs    int `json:",omitempty"`
-	Wall    time.Duration
-	Sites   map[string]int // candidate sites per operator, over all modules
-	Modules []moduleRun
+	Seed uint64
+	Cap  int
+	Jobs int `json:",omitempty"`
+	// Importers is -importers: how far the importing packages of a
+	// missed mutant's package were run (absent in runs from before the
+	// option: the mutated package only).
+	Importers *int `json:",omitempty"`
+	Wall      time.Duration
+	Sites     map[string]int // candidate sites per operator, over all modules
+	Modules   []moduleRun
 	// CPU is the processor time of the run: this program's and that of the
 	// prodlint and go processes it ran. On an idle machine with -jobs
 	// cores the run takes about CPU / jobs.

@@ -16,7 +16,10 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/prodlint/prodlint/analyzers"
 )
 
 const (
@@ -135,7 +138,10 @@ func mutateModule(o options, m module, ops []*operator, prodlint, cfg string) ([
 		}
 		return muts, nsites, nil
 	}
-	return muts, nsites, runMutants(o, m, dir, prodlint, cfg, states, muts)
+	if o.Explain != "" {
+		return muts, nsites, explainMutants(o, dir, prodlint, cfg, states, muts)
+	}
+	return muts, nsites, runMutants(o, m, dir, prodlint, cfg, states, muts, importersOf(l.roots, states, o.Importers))
 }
 
 func newMutant(m module, dir string, st *pkgState, s *site, ids map[string]int) *mutant {
@@ -390,13 +396,13 @@ func (c counts) add(file, fn, rule string) {
 }
 
 // runMutants runs the baseline and then rounds of mutants, one per package
-// per round, and sets each mutant's status.
-func runMutants(o options, m module, dir, prodlint, cfg string, states map[string]*pkgState, muts []*mutant) error {
-	byPkg := map[string][]*mutant{}
-	for _, mu := range muts {
-		byPkg[mu.PkgPath] = append(byPkg[mu.PkgPath], mu)
-	}
-	pkgs := sortedKeys(byPkg)
+// per round, and sets each mutant's status. A mutant its own package does
+// not report is run again with the packages of the module that import its
+// package (importers, from importersOf): a helper's bug is often reported
+// at the handler of another package that calls it, through the facts the
+// rules carry across packages; such a finding counts as elsewhere. Only the
+// misses pay for the importers' analysis.
+func runMutants(o options, m module, dir, prodlint, cfg string, states map[string]*pkgState, muts []*mutant, importers map[string][]string) error {
 	origSpans := map[string][]span{}
 	spansOf := func(rel string) []span {
 		if s, ok := origSpans[rel]; ok {
@@ -406,19 +412,101 @@ func runMutants(o options, m module, dir, prodlint, cfg string, states map[strin
 		origSpans[rel] = funcSpans(b)
 		return origSpans[rel]
 	}
-	var dirs []string
-	for _, p := range pkgs {
-		dirs = append(dirs, states[p].dir)
+	baseCounts := counts{}
+	baseline := func(pkgs []string) error {
+		var dirs []string
+		for _, p := range pkgs {
+			dirs = append(dirs, states[p].dir)
+		}
+		base, _, err := prodlintRun(prodlint, cfg, dir, dirs)
+		if err != nil {
+			return err
+		}
+		for _, f := range base {
+			baseCounts.add(f.File, funcAt(spansOf(f.File), f.Line), f.Rule)
+		}
+		return nil
 	}
-	base, _, err := prodlintRun(prodlint, cfg, dir, dirs)
-	if err != nil {
+	// run writes a round's mutants, runs prodlint on their packages and
+	// the extra ones, restores the files, and counts the findings of the
+	// packages scope gives each mutant, by file and function.
+	dirtyMark := filepath.Join(dir, ".mutate-dirty")
+	run := func(batch []*mutant, extra []string, scope func(*mutant) map[string]bool) (map[*mutant]counts, string, error) {
+		if err := os.WriteFile(dirtyMark, nil, 0o644); err != nil {
+			return nil, "", err
+		}
+		var written []*mutant
+		restore := func() error {
+			for _, mu := range written {
+				st := states[mu.PkgPath]
+				if err := os.WriteFile(mu.Site.File, st.sources[mu.Site.FileIdx].Src, 0o644); err != nil {
+					return err
+				}
+			}
+			return os.Remove(dirtyMark)
+		}
+		var bdirs []string
+		seen := map[string]bool{}
+		for _, mu := range batch {
+			if err := os.WriteFile(mu.Site.File, mu.Src, 0o644); err != nil {
+				restore()
+				return nil, "", err
+			}
+			written = append(written, mu)
+			if !seen[mu.PkgDir] {
+				seen[mu.PkgDir] = true
+				bdirs = append(bdirs, mu.PkgDir)
+			}
+		}
+		for _, p := range extra {
+			if d := states[p].dir; !seen[d] {
+				seen[d] = true
+				bdirs = append(bdirs, d)
+			}
+		}
+		found, stderr, err := prodlintRun(prodlint, cfg, dir, bdirs)
+		if rerr := restore(); rerr != nil {
+			return nil, "", rerr
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		mutated := map[string][]span{}
+		for _, mu := range batch {
+			mutated[mu.Rel] = funcSpans(mu.Src)
+		}
+		dirPkg := map[string]string{}
+		for p, st := range states {
+			dirPkg[filepath.ToSlash(st.dir)] = p
+		}
+		got := map[*mutant]counts{}
+		for _, mu := range batch {
+			in := scope(mu)
+			c := counts{}
+			for _, f := range found {
+				if !in[dirPkg[filepath.ToSlash(filepath.Dir(f.File))]] {
+					continue
+				}
+				spans := spansOf(f.File)
+				if m, ok := mutated[f.File]; ok {
+					spans = m
+				}
+				c.add(f.File, funcAt(spans, f.Line), f.Rule)
+			}
+			got[mu] = c
+		}
+		return got, stderr, nil
+	}
+
+	byPkg := map[string][]*mutant{}
+	for _, mu := range muts {
+		byPkg[mu.PkgPath] = append(byPkg[mu.PkgPath], mu)
+	}
+	pkgs := sortedKeys(byPkg)
+	if err := baseline(pkgs); err != nil {
 		return err
 	}
-	baseCounts := counts{}
-	for _, f := range base {
-		baseCounts.add(f.File, funcAt(spansOf(f.File), f.Line), f.Rule)
-	}
-	dirtyMark := filepath.Join(dir, ".mutate-dirty")
+	own := func(mu *mutant) map[string]bool { return map[string]bool{mu.PkgPath: true} }
 	for round := 0; ; round++ {
 		// One round holds, per package, mutants of distinct files and
 		// distinct rules, so that no two mutants can meet in one function
@@ -440,68 +528,24 @@ func runMutants(o options, m module, dir, prodlint, cfg string, states map[strin
 		if len(batch) == 0 {
 			break
 		}
-		if err := os.WriteFile(dirtyMark, nil, 0o644); err != nil {
-			return err
-		}
-		var written []*mutant
-		restore := func() error {
-			for _, mu := range written {
-				st := states[mu.PkgPath]
-				if err := os.WriteFile(mu.Site.File, st.sources[mu.Site.FileIdx].Src, 0o644); err != nil {
-					return err
-				}
-			}
-			return os.Remove(dirtyMark)
-		}
-		var bdirs []string
-		for _, mu := range batch {
-			if err := os.WriteFile(mu.Site.File, mu.Src, 0o644); err != nil {
-				restore()
-				return err
-			}
-			written = append(written, mu)
-			bdirs = append(bdirs, mu.PkgDir)
-		}
-		found, stderr, err := prodlintRun(prodlint, cfg, dir, bdirs)
-		if rerr := restore(); rerr != nil {
-			return rerr
-		}
+		got, stderr, err := run(batch, nil, own)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "mutate: %s: round %d: %d mutants\n", m.Name, round+1, len(batch))
-		mutated := map[string][]span{}
 		for _, mu := range batch {
-			mutated[mu.Rel] = funcSpans(mu.Src)
-		}
-		for _, mu := range batch {
-			got := counts{}
-			for _, f := range found {
-				if filepath.ToSlash(filepath.Dir(f.File)) != filepath.ToSlash(mu.PkgDir) {
-					continue
-				}
-				spans := spansOf(f.File)
-				if m, ok := mutated[f.File]; ok {
-					spans = m
-				}
-				got.add(f.File, funcAt(spans, f.Line), f.Rule)
-			}
 			rule := mu.Site.Op.Rule
 			k := mu.Rel + "\x00" + mu.Site.Func
 			switch {
-			case got[k][rule] > baseCounts[k][rule]:
+			case got[mu][k][rule] > baseCounts[k][rule]:
 				mu.Status = statusDetected
 			case strings.Contains(stderr, mu.PkgPath+":") || strings.Contains(stderr, mu.PkgPath+" "):
 				mu.Status, mu.Note = statusError, firstLine(stderr, mu.PkgPath)
 			default:
 				mu.Status = statusMissed
-				for key, byRule := range got {
-					if byRule[rule] > baseCounts[key][rule] {
-						mu.Status = statusElsewhere
-						file, fn, _ := strings.Cut(key, "\x00")
-						mu.Note = "reported in " + file + " " + fn
-						break
-					}
+				if key, ok := newFinding(got[mu], baseCounts, rule); ok {
+					file, fn, _ := strings.Cut(key, "\x00")
+					mu.Status, mu.Note = statusElsewhere, "reported in "+file+" "+fn
 				}
 				if mu.Status == statusMissed && baseCounts[k][rule] > 0 {
 					mu.Note = "the function already had a finding of the rule"
@@ -509,7 +553,193 @@ func runMutants(o options, m module, dir, prodlint, cfg string, states map[strin
 			}
 		}
 	}
+	return runImporters(m, muts, importers, baseline, run, baseCounts)
+}
+
+// runImporters runs the missed mutants again with the packages that import
+// theirs. A round holds, per package, mutants of distinct files and rules,
+// and mutants of one rule whose packages and importers are disjoint, so a
+// new finding in an importer has one cause.
+func runImporters(m module, muts []*mutant, importers map[string][]string, baseline func([]string) error,
+	run func([]*mutant, []string, func(*mutant) map[string]bool) (map[*mutant]counts, string, error), baseCounts counts) error {
+	var left []*mutant
+	need := map[string]bool{}
+	crosses := factRules()
+	for _, mu := range muts {
+		if mu.Status == statusMissed && len(importers[mu.PkgPath]) > 0 && crosses[mu.Site.Op.Rule] {
+			left = append(left, mu)
+			for _, p := range importers[mu.PkgPath] {
+				need[p] = true
+			}
+		}
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	// The baseline of the importers not yet run (the mutated packages'
+	// own counts are already in baseCounts).
+	var extra []string
+	for _, p := range sortedKeys(need) {
+		if !hasMutants(muts, p) {
+			extra = append(extra, p)
+		}
+	}
+	if len(extra) > 0 {
+		if err := baseline(extra); err != nil {
+			return err
+		}
+	}
+	imp := func(mu *mutant) map[string]bool {
+		in := map[string]bool{}
+		for _, p := range importers[mu.PkgPath] {
+			in[p] = true
+		}
+		return in
+	}
+	for round := 0; len(left) > 0; round++ {
+		var batch, next []*mutant
+		files := map[string]bool{}   // package dir + file
+		pkgRule := map[string]bool{} // package + rule
+		claimed := map[string]bool{} // rule + package in some mutant's scope
+		for _, mu := range left {
+			rule := mu.Site.Op.Rule
+			scope := append([]string{mu.PkgPath}, importers[mu.PkgPath]...)
+			clash := files[mu.Rel] || pkgRule[mu.PkgPath+"\x00"+rule]
+			for _, p := range scope {
+				clash = clash || claimed[rule+"\x00"+p]
+			}
+			if clash {
+				next = append(next, mu)
+				continue
+			}
+			files[mu.Rel], pkgRule[mu.PkgPath+"\x00"+rule] = true, true
+			for _, p := range scope {
+				claimed[rule+"\x00"+p] = true
+			}
+			batch = append(batch, mu)
+		}
+		var ext []string
+		seen := map[string]bool{}
+		for _, mu := range batch {
+			for _, p := range importers[mu.PkgPath] {
+				if !seen[p] {
+					seen[p] = true
+					ext = append(ext, p)
+				}
+			}
+		}
+		got, _, err := run(batch, ext, imp)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "mutate: %s: importers round %d: %d mutants, %d importing packages\n", m.Name, round+1, len(batch), len(ext))
+		for _, mu := range batch {
+			if key, ok := newFinding(got[mu], baseCounts, mu.Site.Op.Rule); ok {
+				file, fn, _ := strings.Cut(key, "\x00")
+				mu.Status, mu.Note = statusElsewhere, importerNote+file+" "+fn
+			}
+		}
+		left = next
+	}
 	return nil
+}
+
+// factRules names the rules that read facts of the packages a package
+// imports (their own, or those of an analyzer they require): only their
+// findings in an importer can change with a mutant of the imported
+// package's function bodies.
+func factRules() map[string]bool {
+	var carries func(a *analysis.Analyzer, seen map[*analysis.Analyzer]bool) bool
+	carries = func(a *analysis.Analyzer, seen map[*analysis.Analyzer]bool) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		for _, r := range a.Requires {
+			if carries(r, seen) {
+				return true
+			}
+		}
+		return false
+	}
+	out := map[string]bool{}
+	for _, r := range analyzers.Rules() {
+		seen := map[*analysis.Analyzer]bool{}
+		out[r.ID] = len(r.FactTypes) > 0
+		for _, a := range r.Requires {
+			out[r.ID] = out[r.ID] || carries(a, seen)
+		}
+	}
+	return out
+}
+
+// importerNote starts the note of a mutant reported in a package that
+// imports the mutated one.
+const importerNote = "reported in an importing package: "
+
+// newFinding returns a file and function (key) where got has more findings
+// of rule than the baseline, the first in key order.
+func newFinding(got, base counts, rule string) (string, bool) {
+	for _, key := range sortedKeys(got) {
+		if got[key][rule] > base[key][rule] {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+func hasMutants(muts []*mutant, pkg string) bool {
+	for _, mu := range muts {
+		if mu.PkgPath == pkg {
+			return true
+		}
+	}
+	return false
+}
+
+// importersOf maps each analyzed package of the module to the analyzed
+// packages of the module that import it, directly or (depth > 1, or < 0
+// for any depth) through others, sorted; depth 0 maps nothing.
+func importersOf(roots []*packages.Package, states map[string]*pkgState, depth int) map[string][]string {
+	out := map[string][]string{}
+	if depth == 0 {
+		return out
+	}
+	direct := map[string][]string{}
+	for _, r := range roots {
+		if states[r.PkgPath] == nil {
+			continue
+		}
+		for path := range r.Imports {
+			if states[path] != nil && path != r.PkgPath {
+				direct[path] = append(direct[path], r.PkgPath)
+			}
+		}
+	}
+	for p := range states {
+		seen := map[string]bool{p: true}
+		frontier := []string{p}
+		for d := 0; len(frontier) > 0 && (depth < 0 || d < depth); d++ {
+			var next []string
+			for _, q := range frontier {
+				for _, i := range direct[q] {
+					if !seen[i] {
+						seen[i] = true
+						next = append(next, i)
+					}
+				}
+			}
+			frontier = next
+		}
+		delete(seen, p)
+		if len(seen) > 0 {
+			out[p] = sortedKeys(seen)
+		}
+	}
+	return out
 }
 
 func firstLine(s, sub string) string {
@@ -519,4 +749,51 @@ func firstLine(s, sub string) string {
 		}
 	}
 	return ""
+}
+
+// explainMutants writes each mutant -explain names, one at a time, runs
+// prodlint -explain on its package and prints the quiet forms of the
+// mutant's rule on its file, marking those on the mutated line, so that a
+// miss can be read without rebuilding it by hand.
+func explainMutants(o options, dir, prodlint, cfg string, states map[string]*pkgState, muts []*mutant) error {
+	want := map[string]bool{}
+	for _, id := range strings.Split(o.Explain, ",") {
+		want[strings.TrimSpace(id)] = true
+	}
+	for _, mu := range muts {
+		if !want[mu.ID] {
+			continue
+		}
+		orig := states[mu.PkgPath].sources[mu.Site.FileIdx].Src
+		line := mu.Site.Line + 2*len(mu.Site.Imports) // applySite adds each import as two lines after the package clause
+		if err := os.WriteFile(mu.Site.File, mu.Src, 0o644); err != nil {
+			return err
+		}
+		cmd := exec.Command(prodlint, "-config", cfg, "-explain", "./"+filepath.ToSlash(mu.PkgDir))
+		cmd.Dir = dir
+		cmd.Env = append(goEnv(), "PRODLINT_CACHE=off")
+		out, _ := cmd.CombinedOutput()
+		if err := os.WriteFile(mu.Site.File, orig, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("== %s (%s, line %d after the edit)\n", mu.ID, mu.Site.Func, line)
+		for _, l := range strings.Split(string(out), "\n") {
+			if !strings.HasPrefix(l, mu.Rel+":") || !strings.Contains(l, "["+mu.Site.Op.Rule+"]") {
+				continue
+			}
+			if i := strings.Index(l, "quiet: ["); i >= 0 {
+				if j := strings.Index(l[i:], ": A "); j >= 0 {
+					l = l[:i+j] // the form's name, not its doc
+				} else if j := strings.Index(l[i+len("quiet: ["):], ": "); j >= 0 {
+					l = l[:i+len("quiet: [")+j]
+				}
+			}
+			mark := "  "
+			if strings.HasPrefix(l, fmt.Sprintf("%s:%d:", mu.Rel, line)) {
+				mark = "=>"
+			}
+			fmt.Println(mark, l)
+		}
+	}
+	return nil
 }

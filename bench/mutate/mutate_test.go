@@ -4,8 +4,40 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 )
+
+var built struct {
+	once sync.Once
+	dir  string
+	err  error
+	out  []byte
+}
+
+// buildProdlint builds prodlint once for the package's tests.
+func buildProdlint(t *testing.T) string {
+	t.Helper()
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "mutate-test"); built.err != nil {
+			return
+		}
+		built.out, built.err = exec.Command("go", "build", "-o", filepath.Join(built.dir, "prodlint"), "github.com/prodlint/prodlint/cmd/prodlint").CombinedOutput()
+	})
+	if built.err != nil {
+		t.Fatalf("build prodlint: %v\n%s", built.err, built.out)
+	}
+	return filepath.Join(built.dir, "prodlint")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
 
 // TestSmoke runs a handful of operators over the tiny module in
 // testdata/smoke, written the production-ready way, and checks that each
@@ -16,10 +48,7 @@ func TestSmoke(t *testing.T) {
 		t.Skip("builds prodlint and runs it")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "prodlint")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/prodlint/prodlint/cmd/prodlint").CombinedOutput(); err != nil {
-		t.Fatalf("build prodlint: %v\n%s", err, out)
-	}
+	bin := buildProdlint(t)
 	want := []string{
 		"client-timeout-delete", "err-check-delete", "status-check-delete", "body-close-delete",
 		"newrequest-noctx", "tls-min-version", "setmaxopen-delete",
@@ -74,5 +103,65 @@ func TestSmoke(t *testing.T) {
 	after, _ := os.ReadFile(filepath.Join(o.Scratch, "smoke", "client", "client.go"))
 	if string(orig) != string(after) {
 		t.Error("the scratch copy of client.go was not restored")
+	}
+}
+
+// TestSmokeImporters: a helper's bug that the rule reports at the handler of
+// another package calling it (through facts) is missed when only the
+// mutated package runs, and counted as elsewhere, in the importing package,
+// when the importers run too.
+func TestSmokeImporters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds prodlint and runs it")
+	}
+	bin := buildProdlint(t)
+	var ops []*operator
+	for _, op := range operators() {
+		if op.Name == "limit-unwrap" {
+			ops = append(ops, op)
+		}
+	}
+	if len(ops) != 1 {
+		t.Fatal("no limit-unwrap operator")
+	}
+	dir, err := filepath.Abs(filepath.Join("testdata", "smoke"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		importers int
+		status    string
+		note      string
+	}{
+		{0, statusMissed, ""},
+		{1, statusElsewhere, importerNote + "api/api.go Create"},
+		{-1, statusElsewhere, importerNote + "api/api.go Create"},
+	} {
+		tmp := t.TempDir()
+		cfg := filepath.Join(tmp, "rules.toml")
+		if err := os.WriteFile(cfg, []byte(configText), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		o := options{Scratch: filepath.Join(tmp, "scratch"), Cap: 3, Tries: 4, Seed: 1, Importers: tc.importers}
+		if err := os.MkdirAll(o.Scratch, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		muts, _, err := mutateModule(o, module{Name: "smoke", Dir: dir}, ops, bin, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found bool
+		for _, mu := range muts {
+			if mu.Rel != "decode/decode.go" {
+				continue
+			}
+			found = true
+			if mu.Status != tc.status || !strings.HasPrefix(mu.Note, tc.note) {
+				t.Errorf("importers %d: %s: %s (%s), want %s (%s)", tc.importers, mu.ID, mu.Status, mu.Note, tc.status, tc.note)
+			}
+		}
+		if !found {
+			t.Fatalf("importers %d: no limit-unwrap mutant in decode/decode.go", tc.importers)
+		}
 	}
 }

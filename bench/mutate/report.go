@@ -54,7 +54,23 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	w("types, that type-checks. prodlint runs on the mutated package with its defaults plus the rules that are off\n")
 	w("by default switched on (goroutine-unbounded for every loop, migration-lock). A mutant is **detected** when prodlint reports\n")
 	w("the targeted rule in the mutated function more often than on the unmutated code; **elsewhere** when the new\n")
-	w("finding lands in another function of the package (the client built in one function, sent in another);\n")
+	w("finding lands in another function of the package (the client built in one function, sent in another)")
+	if run.Importers != nil && *run.Importers != 0 {
+		depth := "directly or through others"
+		if *run.Importers > 0 {
+			depth = fmt.Sprintf("up to %d levels of imports away", *run.Importers)
+		}
+		n := 0
+		for _, mu := range muts {
+			if mu.Status == statusElsewhere && strings.HasPrefix(mu.Note, importerNote) {
+				n++
+			}
+		}
+		w(",\nor in a package of the module that imports the mutated one (%s; `-importers`), where a helper's bug\n", depth)
+		w("is reported at the handler that calls it, through the facts rules carry across packages: a mutant its own\n")
+		w("package does not report is run again with those packages, and %d mutants were found there", n)
+	}
+	w(";\n")
 	w("**judged** when it went unreported but the mutation left correct code (bench/mutate/judged.txt says why);\n")
 	w("recall is detected / (detected + elsewhere + missed).\n\n")
 	blockStart := b.Len()

@@ -47,3 +47,14 @@ func TestSelectOps(t *testing.T) {
 		t.Error("an unknown operator selected no operator and no error")
 	}
 }
+
+// TestFactRules: the rules whose findings can move to an importer are those
+// that read facts across packages, directly or through a summary.
+func TestFactRules(t *testing.T) {
+	got := factRules()
+	for id, want := range map[string]bool{"request-body-unbounded": true, "tls-insecure": false} {
+		if got[id] != want {
+			t.Errorf("factRules()[%q] = %v, want %v", id, got[id], want)
+		}
+	}
+}
