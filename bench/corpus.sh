@@ -32,7 +32,7 @@ export GOTOOLCHAIN=${GOTOOLCHAIN:-local} GOFLAGS=${GOFLAGS:--buildvcs=false} GOW
 want=" $* "
 
 lines_of_go() {
-	find "$1" -name '*.go' -not -path '*/vendor/*' -not -path '*/testdata/*' -print0 | xargs -0 cat | wc -l
+	find "$1" -type f -name '*.go' -not -path '*/vendor/*' -not -path '*/testdata/*' -print0 | xargs -0 cat | wc -l
 }
 
 # Read the list once: an edit of corpus.txt during a long fetch must not shift the lines read.

@@ -1,6 +1,13 @@
 package httpclient
 
-import "github.com/prodlint/prodlint/analyzers/internal/rule"
+import (
+	"go/ast"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
 
 // sendResults is a send and what happens to its results, a candidate of
 // http-bodyclose, http-error and http-status.
@@ -33,6 +40,27 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 		Applies: func(c sendResults) bool { return c.sa.sendsHead(c.p.TypesInfo, c.sa.cursor) },
 	},
 	sendTestHarness,
+	{
+		Name: "once-in-main",
+		Doc: "A send made directly in func main of a main package, outside any loop and function literal: it runs " +
+			"once per process, and the process ends when main returns, so at most one connection is held and " +
+			"nothing accumulates (a one-shot health check or CLI call). A send in a loop or a function literal in " +
+			"main, or in a function main calls, is still reported.",
+		Applies: func(c sendResults) bool { return onceInMain(c.p, c.sa.cursor) },
+	},
+}
+
+// onceInMain reports whether the send at c lies directly in the body of
+// main.main: not in a function literal nor in a loop.
+func onceInMain(p *rule.Pass, c inspector.Cursor) bool {
+	if p.Pkg.Name() != "main" || match.InLoop(c) {
+		return false
+	}
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fd, ok := fc.Node().(*ast.FuncDecl)
+		return ok && fd.Recv == nil && fd.Name.Name == "main"
+	}
+	return false
 }
 
 // bodyCloseVarQuiet are the safe forms of a response kept in a variable.

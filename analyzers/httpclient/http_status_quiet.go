@@ -96,11 +96,13 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		},
 	}, {
 		Name: "compared-with-expected",
-		Doc: "A body read (not decoded) into bytes used only to be compared with an expected value, perhaps as a " +
-			"trimmed string (if strings.TrimSpace(string(b)) != nonce), a non-nil error being returned when it " +
-			"differs, the bytes appearing only in that error: an error page cannot equal the value the code expects, " +
-			"so it ends in the error; a comparison with the empty string, or bytes used for anything else, is still " +
-			"reported.",
+		Doc: "A body read (not decoded) into bytes, or copied into a bytes.Buffer (buf.ReadFrom(resp.Body), " +
+			"io.Copy(&buf, resp.Body)) seen as buf.String() or buf.Bytes(), used only to be compared with an expected " +
+			"value, perhaps as a trimmed string (if strings.TrimSpace(string(b)) != nonce), a non-nil error being " +
+			"returned when it differs (in a function without results: handed to a call before a return), the bytes " +
+			"appearing only in that error: an error page cannot equal the value the code expects, so it ends in the " +
+			"error; a comparison with the empty string, a mismatch that is only logged or returns silently, or bytes " +
+			"used for anything else, is still reported.",
 		Applies: func(c statusRead) bool {
 			return comparedWithExpected(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},

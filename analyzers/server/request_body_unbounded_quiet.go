@@ -56,6 +56,17 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 		Applies: func(c *bodyCandidate) bool { return c.limited },
 	},
 	{
+		Name: "routed-behind-limit",
+		Doc: "A handler function every reference to which registers it on a router held in a local variable " +
+			"(router.HandleFunc(pattern, h)) that reaches clients only through a handler literal, in the same function, " +
+			"that applies http.MaxBytesReader or io.LimitReader to its own request's body and then calls " +
+			"router.ServeHTTP, directly or through wrappers whose results are assigned (d := decompress(router); " +
+			"limited := http.HandlerFunc(func(w, r) { r.Body = http.MaxBytesReader(w, r.Body, n); d.ServeHTTP(w, r) })). " +
+			"A router also served, stored or handed on any other way, a handler registered on another router too, or a " +
+			"router held in a parameter, field or package variable is still reported.",
+		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedBehindLimit(c.p, c.pkg.aliases, c.h) },
+	},
+	{
 		Name: "called-helper",
 		Doc: "An unexported function of handler shape that the package only ever calls, never registers as a handler: " +
 			"it is a helper of its callers, and its read is reported at those calls unless the caller limits the body first.",

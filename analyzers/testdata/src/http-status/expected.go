@@ -1,6 +1,8 @@
 package httpstatus
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -73,4 +75,87 @@ func comparedOnlyLoggedTwin(client *http.Client, req *http.Request, want string)
 		fmt.Println("mismatch", got)
 	}
 	return got
+}
+
+// The body is copied into a buffer compared with the one answer the
+// webhook gives on success; the function has no results, so it reports the
+// error to a call and returns: an error page cannot equal "ok".
+func quietBufferComparedReported(client *http.Client, req *http.Request, report func(error)) {
+	resp, err := client.Do(req)
+	if err != nil {
+		report(err)
+		return
+	}
+	defer resp.Body.Close()
+	buf := new(bytes.Buffer)
+	buf.ReadFrom(resp.Body)
+	if buf.String() != "ok" {
+		err = errors.New("non-ok answer")
+		report(err)
+		return
+	}
+}
+
+// The same with io.Copy into a buffer value and an error returned.
+func quietCopiedComparedReturned(client *http.Client, req *http.Request) error {
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	if _, err := io.Copy(&buf, resp.Body); err != nil {
+		return err
+	}
+	if strings.TrimSpace(buf.String()) != "ok" {
+		return errors.New("non-ok answer")
+	}
+	return nil
+}
+
+// Twin: the mismatch is only logged and the function goes on as if the
+// call had succeeded.
+func bufferComparedOnlyLoggedTwin(client *http.Client, req *http.Request) {
+	resp, err := client.Do(req)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	buf := new(bytes.Buffer)
+	buf.ReadFrom(resp.Body) // want `\[http-status\] the body of the response from client.Do is read but resp.StatusCode is never checked`
+	if buf.String() != "ok" {
+		fmt.Println("unexpected answer")
+	}
+	fmt.Println("sent")
+}
+
+// Twin: the mismatch returns without reporting anything.
+func bufferComparedSilentTwin(client *http.Client, req *http.Request) {
+	resp, err := client.Do(req)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	buf := new(bytes.Buffer)
+	buf.ReadFrom(resp.Body) // want `\[http-status\] the body of the response from client.Do is read but resp.StatusCode is never checked`
+	if buf.String() != "ok" {
+		return
+	}
+}
+
+// Twin: the buffer's content is also returned as data.
+func bufferComparedAndReturnedTwin(client *http.Client, req *http.Request) (string, error) {
+	resp, err := client.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	if _, err := io.Copy(&buf, resp.Body); err != nil { // want `\[http-status\] the body of the response from client.Do is read but resp.StatusCode is never checked`
+		return "", err
+	}
+	if buf.String() == "" {
+		return "", errors.New("empty answer")
+	}
+	return buf.String(), nil
 }
