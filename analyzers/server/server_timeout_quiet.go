@@ -106,7 +106,7 @@ var loopbackListenerQuiet = []rule.QuietForm[serverLit]{
 // serveCollected are the safe forms server-timeout decides while it
 // collects the listeners http.Serve and http.ServeTLS serve: the call is
 // never a candidate.
-var serveCollected = rule.CollectedUnexplained(
+var serveCollected = rule.Collected(
 	rule.Form{Name: "non-tcp-listener", Doc: "http.Serve or http.ServeTLS of a listener that is not known to be TCP: " +
 		"one handed in by a caller or a helper, one on a configured network, or a unix socket."},
 	rule.Form{Name: "port-zero-listener", Doc: "http.Serve or http.ServeTLS of a listener on port 0, as a constant " +
