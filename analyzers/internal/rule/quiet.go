@@ -142,6 +142,11 @@ func Decided(p *Pass, rng analysis.Range, name string) {
 	p.silenced(rng, name, "")
 }
 
+// Explaining reports whether the driver asked which form silenced each
+// candidate (prodlint -explain): a rule whose form name costs work to
+// find (a walk of a loop's body) computes it only then.
+func (p *Pass) Explaining() bool { return p.Package.explain != nil }
+
 // silenced records a silence for the driver, unless it did not ask or the
 // configuration excludes the file.
 func (p *Pass) silenced(rng analysis.Range, name, doc string) {
