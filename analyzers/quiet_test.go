@@ -185,12 +185,11 @@ func checkQuietFixtures(t *testing.T, r *analyzers.Rule) {
 		in := func(file string, line int) bool {
 			return sameFile(file, fn.file) && fn.start <= line && line <= fn.end
 		}
-		silenced := false
-		if f.Collected {
-			// Decided before a candidate exists: no silence is recorded,
-			// but the fixture must stay quiet (checked below).
-			silenced = true
-		}
+		// A Collected form is named too (rule.Decided), unless its rule
+		// does not record it yet (rule.CollectedUnexplained, whose
+		// documentation says so); its fixture must stay quiet either way
+		// (checked below).
+		silenced := f.Unexplained
 		for _, s := range silences {
 			silenced = silenced || s.Form.Name == f.Name && in(s.Pos.Filename, s.Pos.Line)
 		}

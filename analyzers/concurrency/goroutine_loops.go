@@ -36,6 +36,20 @@ func classifyLoop(info *types.Info, l inspector.Cursor, small int) (loopKind, in
 	return kind, n
 }
 
+// fixedLoopForm names the collected quiet form of goroutine-unbounded that
+// a fixedLoop l has: a loop over ticks, an accept loop, or a short literal.
+func fixedLoopForm(info *types.Info, l inspector.Cursor) string {
+	if loop, ok := l.Node().(*ast.RangeStmt); ok && info.TypeOf(loop.X) != nil {
+		if ch, ok := info.TypeOf(loop.X).Underlying().(*types.Chan); ok && match.IsNamed(ch.Elem(), "time", "Time") {
+			return "ticker-loop"
+		}
+	}
+	if acceptsConnections(info, l) {
+		return "accept-loop"
+	}
+	return "small-loop"
+}
+
 // classifyRange sizes a range loop: integers are counts, arrays have a
 // constant length, short literals are fixed, anything else is input.
 func classifyRange(info *types.Info, l inspector.Cursor, loop *ast.RangeStmt, small int) (loopKind, int) {

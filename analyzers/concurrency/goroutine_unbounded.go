@@ -1,6 +1,7 @@
 package concurrency
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -156,14 +157,25 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 	info := p.TypesInfo
 	var outer inspector.Cursor  // the outermost loop that does not bound the spawn
 	var open []inspector.Cursor // every loop that does not bound it, innermost first
+	bound := ""                 // the collected form of the innermost loop that bounds it
 	unbounded, count := false, 0
 	for _, l := range loops {
 		kind, n := classifyLoop(info, l, opts.SmallLoop)
 		switch {
-		case kind == fixedLoop, kind == countLoop:
+		case kind == fixedLoop:
+			if bound == "" && p.Explaining() { // telling an accept loop walks the loop's body
+				bound = fixedLoopForm(info, l)
+			}
 			continue
-		case kind == constLoop && (n <= opts.SmallLoop || consumesChannel(info, s)):
-			continue // a small fan-out, or a fixed pool of workers
+		case kind == countLoop:
+			bound = cmp.Or(bound, "worker-count")
+			continue
+		case kind == constLoop && n <= opts.SmallLoop:
+			bound = cmp.Or(bound, "small-loop")
+			continue // a small fan-out
+		case kind == constLoop && consumesChannel(info, s):
+			bound = cmp.Or(bound, "worker-count")
+			continue // a fixed pool of workers
 		case kind == constLoop:
 			count = max(count, n)
 		default:
@@ -173,13 +185,16 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 		open = append(open, l)
 	}
 	if !outer.Valid() {
+		rule.Decided(p, s.cur.Node(), bound)
 		return
 	}
 	cand := loopSpawn{p: p, s: s, open: open, outer: outer}
 	if !everyLoop {
 		feed, ok := inputFeedOf(p, s, open)
 		if !ok || !unbounded {
-			return // the loop runs over the program's own state: not a candidate by default
+			// The loop runs over the program's own state: not a candidate by default.
+			rule.Decided(p, s.cur.Node(), "program-state")
+			return
 		}
 		if !feed.request && !opts.InputLoops {
 			return // input outside request-serving code: only with input-loops
@@ -253,11 +268,21 @@ func reportFed(p *rule.Pass, opts *GoroutineOptions, s spawn, feed inputFeed, ou
 func checkHandlerSpawn(p *rule.Pass, s spawn) {
 	info := p.TypesInfo
 	fn, _, sig := match.EnclosingFunc(info, s.cur)
-	if !fn.Valid() || !apis.IsHTTPHandler(sig) || gatedOrJoined(info, s, fn) ||
-		takesOverConn(info, fn, s) || watchesDone(info, s) {
+	if !fn.Valid() || !apis.IsHTTPHandler(sig) {
 		return
 	}
-	if s.call != nil && errgroupState(info, s).state != groupUnlimited {
+	switch {
+	case gatedOrJoined(info, s, fn):
+		rule.Decided(p, s.cur.Node(), "handler-joins")
+		return
+	case takesOverConn(info, fn, s):
+		rule.Decided(p, s.cur.Node(), "hijacked-connection")
+		return
+	case watchesDone(info, s):
+		rule.Decided(p, s.cur.Node(), "done-watcher")
+		return
+	case s.call != nil && errgroupState(info, s).state != groupUnlimited:
+		rule.Decided(p, s.cur.Node(), "handler-joins") // a group the handler limits
 		return
 	}
 	p.Reportf(s.cur.Node(), "%s in an http handler starts a goroutine per request that the handler does not wait "+

@@ -76,11 +76,20 @@ func runBackground(p *rule.Pass) error {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
 		if !match.IsFunc(fn, "context", "Background", "TODO") {
+			if match.IsFunc(fn, "context", "WithoutCancel") {
+				rule.Decided(p, call, "without-cancel")
+			}
 			continue
 		}
-		src, ok := ctxInScope(p.TypesInfo, p.Pkg, c)
-		if !ok {
-			continue // no context to propagate: main, init, CLI code, library roots
+		src, miss := ctxInScopeWhy(p.TypesInfo, p.Pkg, c)
+		if miss != ctxFound {
+			// No context to propagate: main, init, CLI code, library roots.
+			if miss == inCLIAction {
+				rule.Decided(p, call, "cli-action-root")
+			} else {
+				rule.Decided(p, call, "no-ctx-in-scope")
+			}
+			continue
 		}
 		root := freshRoot{p, opts, c, src, done, exits}
 		if rule.Quiet(p, call, freshRootQuiet, root) {

@@ -258,7 +258,8 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 var backgroundCollected = rule.Collected(
 	rule.Form{Name: "no-ctx-in-scope", Doc: "A function without a named context.Context or *http.Request parameter " +
 		"of its own or of an enclosing function (main, init, package-level code, most tests; _test.go files are not " +
-		"analyzed by default): there is no caller's context to keep."},
+		"analyzed by default), or one whose name is rebound to a fresh root where the call is: there is no " +
+		"caller's context to keep."},
 	rule.Form{Name: "cli-action-root", Doc: "A urfave/cli v3 command action, whose ctx is the process's root " +
 		"context as main's is: the one-shot command owns its contexts."},
 	rule.Form{Name: "without-cancel", Doc: "context.WithoutCancel(ctx) itself: it keeps the caller's values and " +

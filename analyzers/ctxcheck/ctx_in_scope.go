@@ -45,31 +45,52 @@ func isRequest(t types.Type) bool { return match.IsPointerTo(t, "net/http", "Req
 // context.Background()/TODO(): rebinding ctx to a fresh root is a
 // deliberate detach, and then there is no ctx in scope.
 func ctxInScope(info *types.Info, pkg *types.Package, c inspector.Cursor) (ctxSource, bool) {
+	src, miss := ctxInScopeWhy(info, pkg, c)
+	return src, miss == ctxFound
+}
+
+// scopeMiss says why a call has no context to propagate.
+type scopeMiss int
+
+const (
+	ctxFound    scopeMiss = iota
+	noCtxParam            // no enclosing function names a context or request parameter
+	inCLIAction           // the enclosing function is a CLI command action: its ctx is the root
+	ctxRebound            // the parameter's name is rebound to a fresh root where the call is
+)
+
+// ctxInScopeWhy is ctxInScope, saying why there is no context when there
+// is none (for prodlint -explain).
+func ctxInScopeWhy(info *types.Info, pkg *types.Package, c inspector.Cursor) (ctxSource, scopeMiss) {
 	pos := c.Node().Pos()
 	scope := pkg.Scope().Innermost(pos)
 	if scope == nil {
-		return ctxSource{}, false
+		return ctxSource{}, noCtxParam
 	}
+	miss := noCtxParam
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if sig := match.Signature(info, fc.Node()); sig != nil && isCLIAction(sig) {
+			miss = inCLIAction
+		}
 		// The function's first context parameter (ctx before r) decides.
 		if params := ctxParams(info, fc.Node()); len(params) > 0 {
 			param := params[0]
 			_, obj := scope.LookupParent(param.Name(), pos)
 			if obj == param {
-				return ctxSource{v: param, request: isRequest(param.Type()), owner: fc}, true
+				return ctxSource{v: param, request: isRequest(param.Type()), owner: fc}, ctxFound
 			}
 			v, ok := obj.(*types.Var)
 			if !ok || v.Parent() == pkg.Scope() || isContext(v.Type()) != isContext(param.Type()) ||
 				isRequest(v.Type()) != isRequest(param.Type()) || initializedFresh(info, c.Inspector(), v) {
-				return ctxSource{}, false // rebound deliberately: stay quiet
+				return ctxSource{}, ctxRebound // rebound deliberately: stay quiet
 			}
-			return ctxSource{v: v, request: isRequest(v.Type()), owner: declaringFunc(c, v.Pos())}, true
+			return ctxSource{v: v, request: isRequest(v.Type()), owner: declaringFunc(c, v.Pos())}, ctxFound
 		}
 		if _, isDecl := fc.Node().(*ast.FuncDecl); isDecl {
 			break
 		}
 	}
-	return ctxSource{}, false
+	return ctxSource{}, miss
 }
 
 // ctxParams returns the named, non-blank parameters of fn that carry a

@@ -107,7 +107,7 @@ var bodyDrainQuiet = []rule.QuietForm[bool]{
 
 // bodyCloseCollected are the safe forms http-bodyclose decides while it
 // follows the paths after a send: the path is never a candidate.
-var bodyCloseCollected = rule.Collected(
+var bodyCloseCollected = rule.CollectedUnexplained(
 	rule.Form{Name: "failed-send-path", Doc: "A path on which the send failed carries no body: a return under " +
 		"`if err != nil`, `resp == nil` or another test of the send's err (retryable(err)), until err is assigned " +
 		"again by anything but a plain read of the body (io.ReadAll, io.ReadFull, resp.Body.Read: a read error " +

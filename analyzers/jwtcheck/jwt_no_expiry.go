@@ -70,7 +70,6 @@ return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)`,
 
 func runNoExpiry(p *rule.Pass) error {
 	opts := rule.Options[NoExpiryOptions](p)
-	clean := gofmtClean{}
 	sum := p.ResultOf[jwtsum.Analyzer].(*jwtsum.Result)
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		var arg ast.Expr
@@ -78,7 +77,7 @@ func runNoExpiry(p *rule.Pass) error {
 		case *ast.CallExpr:
 			fn := calleeOf(p.TypesInfo, n)
 			if !isJWTFunc(fn, "NewWithClaims") || len(n.Args) < 2 {
-				signedByHelper(p, sum, n, fn, opts, clean)
+				signedByHelper(p, sum, n, fn, opts)
 				continue
 			}
 			arg = n.Args[1]
@@ -96,7 +95,7 @@ func runNoExpiry(p *rule.Pass) error {
 			continue
 		}
 		if len(exp.values) == 0 {
-			reportNoExpiry(p, arg, exp, shape, opts, clean)
+			reportNoExpiry(p, arg, exp, shape, opts)
 			continue
 		}
 		limit, limitName := opts.MaxLifetime.Std(), "max-lifetime"
@@ -113,7 +112,7 @@ func runNoExpiry(p *rule.Pass) error {
 // signedByHelper judges the claims a call hands to a function (of this
 // package or another) whose summary says it signs them as given: the
 // helper adds no exp, so the caller's claims must carry one.
-func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj types.Object, opts *NoExpiryOptions, clean gofmtClean) {
+func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj types.Object, opts *NoExpiryOptions) {
 	fn, ok := obj.(*types.Func)
 	if !ok || fn == nil || call.Ellipsis.IsValid() {
 		return
@@ -136,7 +135,7 @@ func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj ty
 			continue
 		}
 		if len(exp.values) == 0 {
-			reportNoExpiry(p, arg, exp, shape, opts, clean)
+			reportNoExpiry(p, arg, exp, shape, opts)
 			continue
 		}
 		for _, v := range exp.values {
@@ -147,7 +146,7 @@ func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj ty
 
 // reportNoExpiry reports claims signed with no exp, with the fix that adds
 // one when it is mechanical.
-func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, opts *NoExpiryOptions, clean gofmtClean) {
+func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, opts *NoExpiryOptions) {
 	var what, add string
 	def := fix.Duration(opts.DefaultLifetime.Std(), "time")
 	switch shape.kind {
@@ -171,7 +170,7 @@ func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, o
 	}
 	msg := "this token never expires: " + what + ", so a leaked or revoked user's token stays valid forever; " +
 		add + " and refresh tokens instead"
-	if f, ok := addExpiryFix(p, exp, shape, opts.DefaultLifetime.Std(), clean); ok {
+	if f, ok := addExpiryFix(p, exp, shape, opts.DefaultLifetime.Std()); ok {
 		p.Report(arg, msg, f)
 		return
 	}

@@ -1,10 +1,6 @@
 package jwtcheck
 
 import (
-	"bytes"
-	"go/format"
-	"go/parser"
-	"go/token"
 	"sort"
 	"time"
 
@@ -17,9 +13,9 @@ import (
 // addExpiryFix builds the fix that gives the claims literal exp.fixLit an
 // expiry of lifetime d: an "exp" key, an ExpiresAt field, or the embedded
 // claims struct holding one. It returns false when the edit could not be
-// made safely (an import name taken, a file that would not stay
-// gofmt-clean).
-func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, clean gofmtClean) (analysis.SuggestedFix, bool) {
+// made safely (no free name for an import, a literal that would not
+// format, two imports added at one place).
+func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration) (analysis.SuggestedFix, bool) {
 	lit := exp.fixLit
 	if lit == nil || d <= 0 {
 		return analysis.SuggestedFix{}, false
@@ -60,6 +56,9 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, 
 		msg = "Set " + w.Name() + " with ExpiresAt"
 	}
 	msg += " " + humanDuration(d) + " from now"
+	// fix.Literal prints only the literal, formatted at its indentation,
+	// and fix.NameAt writes sorted, gofmt-correct import specs: the file
+	// is never formatted whole.
 	src, ok := fix.FileSource(p.Fset, p.ReadFile, lit.Pos())
 	if !ok {
 		return analysis.SuggestedFix{}, false
@@ -69,52 +68,23 @@ func addExpiryFix(p *rule.Pass, exp expiry, shape claimsShape, d time.Duration, 
 		return analysis.SuggestedFix{}, false
 	}
 	edits = append(edits, edit)
-	if !staysFormatted(p.Fset, src, edits, clean) {
+	if !disjoint(edits) {
 		return analysis.SuggestedFix{}, false
 	}
 	return fix.New(msg, edits...), true
 }
 
-// gofmtClean remembers, per file of the package, whether the author's file
-// is gofmt-clean, so that a package with many findings formats each file
-// once, not once per fix.
-type gofmtClean map[*token.File]bool
-
-func (g gofmtClean) of(tf *token.File, src []byte) bool {
-	clean, seen := g[tf]
-	if !seen {
-		out, err := format.Source(src)
-		clean = err == nil && bytes.Equal(out, src)
-		g[tf] = clean
-	}
-	return clean
-}
-
-// staysFormatted reports whether applying edits to src leaves a file that
-// parses and, when src was gofmt-clean, still is.
-func staysFormatted(fset *token.FileSet, src []byte, edits []analysis.TextEdit, clean gofmtClean) bool {
-	if len(edits) == 0 {
-		return true
-	}
-	tf := fset.File(edits[0].Pos)
+// disjoint reports whether no two edits overlap or insert at the same
+// position: two imports added at one place (both the time and the JWT
+// package, after the same spec) would land in the order of the edits,
+// not sorted as gofmt sorts them.
+func disjoint(edits []analysis.TextEdit) bool {
 	sorted := append([]analysis.TextEdit(nil), edits...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Pos < sorted[j].Pos })
-	var out bytes.Buffer
-	last := 0
-	for _, e := range sorted {
-		from, to := tf.Offset(e.Pos), tf.Offset(e.End)
-		if from < last {
-			return false // overlapping edits
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].Pos < sorted[i-1].End || sorted[i].Pos == sorted[i-1].Pos {
+			return false
 		}
-		out.Write(src[last:from])
-		out.Write(e.NewText)
-		last = to
 	}
-	out.Write(src[last:])
-	if !clean.of(tf, src) { // the author's file was not gofmt-clean to begin with: it need only parse
-		_, err := parser.ParseFile(token.NewFileSet(), "", out.Bytes(), parser.ParseComments)
-		return err == nil
-	}
-	after, err := format.Source(out.Bytes()) // parses too
-	return err == nil && bytes.Equal(after, out.Bytes())
+	return true
 }

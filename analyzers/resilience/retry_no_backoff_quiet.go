@@ -51,7 +51,7 @@ var noBackoffQuiet = []rule.QuietForm[noBackoffLoop]{
 
 // noBackoffCollected are the safe forms retry-no-backoff decides while it
 // finds retry loops: the loop is never one.
-var noBackoffCollected = rule.Collected(
+var noBackoffCollected = rule.CollectedUnexplained(
 	rule.Form{Name: "loop-over-items", Fixture: "getAll", Doc: "Loops over items that skip a failed one (for _, " +
 		"u := range urls, for rows.Next(), a job received from a channel): the call depends on data that changes " +
 		"each iteration, so it moves on instead of retrying."},

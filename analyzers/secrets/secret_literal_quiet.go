@@ -84,7 +84,7 @@ var camelWord = regexp.MustCompile(`^(?:[A-Z]{1,4}[a-z]{2,})+$`)
 
 // literalCollected are the safe forms secret-literal decides while it
 // collects candidates: the literal is never a candidate.
-var literalCollected = rule.Collected(
+var literalCollected = rule.CollectedUnexplained(
 	rule.Form{Name: "env-read", Doc: "A value read with os.Getenv or os.LookupEnv: it comes from the environment, not the source."},
 	rule.Form{Name: "documentation-example", Doc: "A key that contains EXAMPLE, such as the AWS documentation keys " +
 		"AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY: published to be copied."},

@@ -76,7 +76,7 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 
 // bodyCollected are the safe forms request-body-unbounded decides while it
 // collects candidates: the read is never one.
-var bodyCollected = rule.Collected(
+var bodyCollected = rule.CollectedUnexplained(
 	rule.Form{Name: "wrapped-read", Doc: "A read of a body already wrapped in a limit " +
 		"(io.ReadAll(io.LimitReader(r.Body, n)))."},
 	rule.Form{Name: "token-stream", Doc: "A json or xml decoder that only streams tokens and is never asked to " +

@@ -74,7 +74,14 @@ func reportServeListener(p *rule.Pass, facts *timeoutFacts, call *ast.CallExpr) 
 	if len(call.Args) < 2 {
 		return
 	}
-	if tcp, _ := facts.tcpListener(p.TypesInfo, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}); !tcp {
+	var why listenerMiss
+	if tcp, _ := facts.tcpListener(p.TypesInfo, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}, &why); !tcp {
+		switch why {
+		case missAnyPort:
+			rule.Decided(p, call, "port-zero-listener")
+		case missNotTCP:
+			rule.Decided(p, call, "non-tcp-listener")
+		}
 		return
 	}
 	name := match.Callee(p.TypesInfo, call).Name()
@@ -91,7 +98,8 @@ func reportServeListener(p *rule.Pass, facts *timeoutFacts, call *ast.CallExpr) 
 // wrapped by tls.NewListener or netutil.LimitListener, or a variable or
 // field every assignment of which is such a listener. cyclic is true when o
 // only refers back to a variable being traced (ln = tls.NewListener(ln, c)).
-func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen map[types.Object]bool) (tcp, cyclic bool) {
+// When the answer is no because of the address, why says so.
+func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen map[types.Object]bool, why *listenerMiss) (tcp, cyclic bool) {
 	switch e := ast.Unparen(o.expr).(type) {
 	case *ast.CallExpr:
 		if o.index != 0 {
@@ -100,12 +108,12 @@ func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen 
 		fn := match.Callee(info, e)
 		switch {
 		case match.IsFunc(fn, "net", "Listen", "ListenTCP") || match.IsFunc(fn, "crypto/tls", "Listen"):
-			return facts.tcpAddr(info, e.Args, 0), false
+			return facts.tcpAddr(info, e.Args, 0, why), false
 		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
-			return facts.tcpAddr(info, e.Args, 1), false
+			return facts.tcpAddr(info, e.Args, 1, why), false
 		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
 			if len(e.Args) > 0 {
-				return facts.tcpListener(info, listenerOrigin{e.Args[0], 0}, seen)
+				return facts.tcpListener(info, listenerOrigin{e.Args[0], 0}, seen, why)
 			}
 		}
 		return false, false
@@ -131,7 +139,7 @@ func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen 
 			if o.expr == nil {
 				return false, false
 			}
-			tcp, cyclic := facts.tcpListener(info, o, seen)
+			tcp, cyclic := facts.tcpListener(info, o, seen, why)
 			if !tcp && !cyclic {
 				return false, false
 			}
@@ -148,7 +156,8 @@ func (facts *timeoutFacts) tcpListener(info *types.Info, o listenerOrigin, seen 
 // "localhost:0" }): a server on a port picked at run time, which only the
 // process learns, as a fake server a test starts or a debug listener whose
 // port is logged.
-func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int) bool {
+// When it is not because of the address, why says which.
+func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int, why *listenerMiss) bool {
 	if len(args) <= i {
 		return false
 	}
@@ -161,20 +170,33 @@ func (facts *timeoutFacts) tcpAddr(info *types.Info, args []ast.Expr, i int) boo
 	}
 	addr := args[i+1]
 	if isLoopbackAddr(info, addr) || isLoopbackFormat(info, addr) {
+		*why = missLoopback
 		return false
 	}
 	if v, ok := match.ConstString(info, addr); ok && isAnyPort(v) {
+		*why = missAnyPort
 		return false
 	}
 	if key := valueKey(info, addr); key != nil {
 		for _, v := range facts.addrConsts[key] {
 			if isAnyPort(v) {
+				*why = missAnyPort
 				return false
 			}
 		}
 	}
 	return true
 }
+
+// listenerMiss says why a served listener is not known to be a TCP
+// listener reachable from outside the host, for prodlint -explain.
+type listenerMiss int
+
+const (
+	missNotTCP   listenerMiss = iota // not known to be TCP (non-tcp-listener)
+	missLoopback                     // a constant loopback address (not a collected form)
+	missAnyPort                      // port 0 (port-zero-listener)
+)
 
 // isAnyPort reports whether addr asks for port 0: the kernel picks a free
 // port at run time, which only the process learns (and logs or hands to

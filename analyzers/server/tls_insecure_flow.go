@@ -274,7 +274,10 @@ func (fl *tlsFlow) result(ret inspector.Cursor, idx int, u *tlsUses) {
 			u.unknown++ // callers in other packages
 			return
 		}
-		for c := range fl.p.Cursors((*ast.CallExpr)(nil)) {
+		// The package index's calls of obj, not a walk of the package per
+		// candidate. Its lists also hold calls of obj's instances (a method
+		// of a generic type); the flow follows only calls of obj itself.
+		for _, c := range fl.p.Index.CallsOf(obj) {
 			if match.Callee(info, c.Node().(*ast.CallExpr)) == obj {
 				callers = append(callers, c)
 			}

@@ -139,7 +139,7 @@ func parseFlags(opts Options) (*flags, error) {
 	fs.BoolVar(&f.modulesOf, "modules-of", false, "the arguments are file names: analyze ./... of each module holding one (the pre-commit hook's mode)")
 	fs.BoolVar(&f.list, "list", false, "list the rules and exit; with -json, as JSON (id, title, severity, enabled, options, url)")
 	fs.BoolVar(&f.quiet, "q", false, "do not print the summary line on stderr")
-	fs.Var(&f.explain, "explain", "after the findings, print which quiet form of which rule silenced each candidate finding (-explain=FILE:LINE: those on that line); analyzes afresh, without the cache")
+	fs.Var(&f.explain, "explain", "after the findings, print which quiet form of which rule silenced each candidate finding, including forms decided while collecting candidates (-explain=FILE:LINE: those on that line); analyzes afresh, without the cache")
 	fs.Usage = func() { usage(opts.Stderr, fs) }
 	if err := fs.Parse(opts.Args); err != nil {
 		return nil, err

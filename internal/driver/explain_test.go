@@ -61,3 +61,38 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+const collected = `package m
+
+import "context"
+
+func main() {
+	_ = context.Background()
+}
+
+func detach(ctx context.Context) context.Context {
+	return context.WithoutCancel(ctx)
+}
+`
+
+// -explain names the forms a rule decides while it collects candidates
+// (rule.Decided) as it names a table's entries, for the whole run and for
+// one line.
+func TestExplainCollectedForms(t *testing.T) {
+	dir := writeModule(t, map[string]string{"m.go": collected, "rules.toml": "[rules.ctx-background]\nenabled = true\n"})
+	rules := testRules(analyzers.RuleByID("ctx-background"))
+	noCtx := "m.go:6:6: quiet: [ctx-background] no-ctx-in-scope: A function without a named context.Context"
+	detached := "m.go:10:9: quiet: [ctx-background] without-cancel: context.WithoutCancel(ctx) itself"
+
+	r := runProdlint(t, dir, rules, "-q", "-explain")
+	if !strings.Contains(r.stdout, noCtx) || !strings.Contains(r.stdout, detached) {
+		t.Errorf("-explain: stdout:\n%s\nwant lines starting %q and %q", r.stdout, noCtx, detached)
+	}
+	if n := strings.Count(r.stdout, "quiet:"); n != 2 {
+		t.Errorf("-explain printed %d silences, want 2:\n%s", n, r.stdout)
+	}
+	at := runProdlint(t, dir, rules, "-q", "-explain=m.go:10")
+	if !strings.Contains(at.stdout, detached) || strings.Contains(at.stdout, "no-ctx-in-scope") {
+		t.Errorf("-explain=m.go:10: stdout:\n%s\nwant only %q", at.stdout, detached)
+	}
+}

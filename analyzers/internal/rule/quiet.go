@@ -34,9 +34,14 @@ type Form struct {
 	// Collected marks a form the rule applies while it collects
 	// candidates, before there is a candidate to hand to Quiet (a value
 	// read from the environment is never a secret literal): it is
-	// documented and held by a fixture function like every form, but
-	// prodlint -explain does not name it.
+	// documented and held by a fixture function like every form, and the
+	// rule calls Decided where it drops the would-be candidate, so that
+	// prodlint -explain names it as it names a table's entry.
 	Collected bool
+	// Unexplained marks a Collected form whose rule does not yet call
+	// Decided for it (CollectedUnexplained): -explain does not name it,
+	// and its documentation says so.
+	Unexplained bool
 	// Fixture names the fixture function that holds the form when it
 	// cannot be FixtureFunc(Name): a form about the name of a function is
 	// held by a function so named.
@@ -53,7 +58,8 @@ func (f Form) FixtureName() string {
 }
 
 // Collected returns forms, marked as decided while collecting candidates
-// (Form.Collected), for Declare.
+// (Form.Collected), for Declare. The rule calls Decided with the form's
+// name where the form drops a would-be candidate.
 func Collected(forms ...Form) []Form {
 	out := make([]Form, len(forms))
 	for i, f := range forms {
@@ -63,12 +69,23 @@ func Collected(forms ...Form) []Form {
 	return out
 }
 
+// CollectedUnexplained is Collected for forms whose rule does not call
+// Decided yet (Form.Unexplained): documented and held by fixtures, but
+// not named by -explain.
+func CollectedUnexplained(forms ...Form) []Form {
+	out := Collected(forms...)
+	for i := range out {
+		out[i].Unexplained = true
+	}
+	return out
+}
+
 // Entry is the line that documents the form in help and on the rule's
-// page: its sentence, and for a form decided while collecting candidates
-// a note that -explain does not name it.
+// page: its sentence, and for a form -explain does not name a note
+// saying so.
 func (f Form) Entry() string {
 	doc := strings.TrimSpace(f.Doc)
-	if f.Collected {
+	if f.Unexplained {
 		doc += " (Not a candidate: -explain does not name it.)"
 	}
 	return doc
@@ -105,6 +122,30 @@ func Quiet[C any](p *Pass, rng analysis.Range, table []QuietForm[C], c C) bool {
 	}
 	return false
 }
+
+// Decided records that the rule's Collected form name kept the would-be
+// candidate at rng from being one, as Quiet records the entry of a table
+// that silenced a candidate: Quiet and Decided are the one way a rule
+// tells prodlint -explain which form kept it quiet. name must be a form
+// the rule declares (Rule.Quiet); the doc-contract test checks it on
+// the form's fixture.
+func Decided(p *Pass, rng analysis.Range, name string) {
+	if p.Package.explain == nil {
+		return
+	}
+	for _, f := range p.Rule.Quiet {
+		if f.Name == name {
+			p.silenced(rng, f.Name, f.Doc)
+			return
+		}
+	}
+	p.silenced(rng, name, "")
+}
+
+// Explaining reports whether the driver asked which form silenced each
+// candidate (prodlint -explain): a rule whose form name costs work to
+// find (a walk of a loop's body) computes it only then.
+func (p *Pass) Explaining() bool { return p.Package.explain != nil }
 
 // silenced records a silence for the driver, unless it did not ask or the
 // configuration excludes the file.
