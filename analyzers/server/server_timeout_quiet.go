@@ -19,11 +19,12 @@ type servedAddr struct {
 var loopbackQuiet = []rule.QuietForm[servedAddr]{
 	{
 		Name: "loopback-address",
-		Doc: "Servers on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\"), which remote clients " +
-			"cannot reach; a loopback address that is only the default of a flag or a configuration field is still " +
+		Doc: "Servers on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\") or an address built from " +
+			"a constant loopback host and a port (\"127.0.0.1:\"+port, fmt.Sprintf(\"localhost:%d\", port)), which " +
+			"remote clients cannot reach; a loopback address that is only the default of a flag or a configuration field is still " +
 			"reported: operators override such defaults to expose the server, and then slow clients reach it like any " +
 			"other.",
-		Applies: func(a servedAddr) bool { return isLoopbackAddr(a.info, a.addr) },
+		Applies: func(a servedAddr) bool { return isLoopbackAddr(a.info, a.addr) || isLoopbackFormat(a.info, a.addr) },
 	},
 }
 
@@ -96,7 +97,8 @@ var loopbackListenerQuiet = []rule.QuietForm[serverLit]{
 		Name: "loopback-listener",
 		Doc: "An http.Server literal with no Addr, stored in a variable or field whose every serving call in the " +
 			"package is Serve or ServeTLS of a listener opened on a constant loopback address (net.Listen(\"tcp\", " +
-			"\"127.0.0.1:0\"), fmt.Sprintf(\"%s:%d\", loopbackHost, port), net.JoinHostPort(\"localhost\", port)), " +
+			"\"127.0.0.1:0\"), \"127.0.0.1:\"+port, fmt.Sprintf(\"%s:%d\", loopbackHost, port), net.JoinHostPort(\"localhost\", " +
+			"port), or a local variable defined once as such an address), " +
 			"perhaps wrapped by tls.NewListener, netutil.LimitListener or a function of the package that takes a " +
 			"listener and returns one: remote clients cannot reach it.",
 		Applies: func(s serverLit) bool { return s.facts.servedOnLoopbackOnly(s.p, s.sl) },

@@ -2,6 +2,8 @@ package server
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"net"
 	"strings"
@@ -279,9 +281,9 @@ func (facts *timeoutFacts) loopbackListener(p *rule.Pass, o listenerOrigin, seen
 		fn := match.Callee(info, e)
 		switch {
 		case match.IsFunc(fn, "net", "Listen") || match.IsFunc(fn, "crypto/tls", "Listen"):
-			return len(e.Args) > 1 && (isLoopbackAddr(info, e.Args[1]) || isLoopbackFormat(info, e.Args[1])), false
+			return len(e.Args) > 1 && loopbackAddress(p, e.Args[1], 0), false
 		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
-			return len(e.Args) > 2 && (isLoopbackAddr(info, e.Args[2]) || isLoopbackFormat(info, e.Args[2])), false
+			return len(e.Args) > 2 && loopbackAddress(p, e.Args[2], 0), false
 		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
 			if len(e.Args) > 0 {
 				return facts.loopbackListener(p, listenerOrigin{e.Args[0], 0}, seen)
@@ -332,12 +334,41 @@ func (facts *timeoutFacts) loopbackListener(p *rule.Pass, o listenerOrigin, seen
 	return false, false
 }
 
+// loopbackAddress reports whether e is a listen address whose host is a
+// constant loopback one (isLoopbackAddr, isLoopbackFormat), or a local
+// variable given exactly one value, at its definition, that is such an
+// address (addr := "127.0.0.1:" + port; net.Listen("tcp", addr)).
+func loopbackAddress(p *rule.Pass, e ast.Expr, depth int) bool {
+	info := p.TypesInfo
+	if isLoopbackAddr(info, e) || isLoopbackFormat(info, e) {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || depth > 2 {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	assigns := p.Index.Assignments(v)
+	if len(assigns) != 1 || assigns[0].Multi || assigns[0].Value == nil ||
+		(assigns[0].Tok != token.DEFINE && assigns[0].Tok != token.VAR) {
+		return false
+	}
+	return loopbackAddress(p, assigns[0].Value, depth+1)
+}
+
 // isLoopbackFormat reports whether e builds a host:port address whose host
 // is a constant loopback one: net.JoinHostPort("localhost", port), or
 // fmt.Sprintf with a constant format that starts with a loopback host and a
 // colon ("127.0.0.1:%d"), or starts with "%s:" or "%v:" and has a constant
-// loopback host as its first argument.
+// loopback host as its first argument, or a concatenation whose constant
+// leading operand is a loopback host and a colon ("127.0.0.1:" + port).
 func isLoopbackFormat(info *types.Info, e ast.Expr) bool {
+	if bin, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && bin.Op == token.ADD {
+		return isLoopbackPrefix(info, bin)
+	}
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
 		return false
@@ -361,4 +392,31 @@ func isLoopbackFormat(info *types.Info, e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// isLoopbackPrefix reports whether the string concatenation bin starts with
+// a constant operand made of a loopback host, a colon and perhaps the
+// leading digits of the port ("127.0.0.1:", "[::1]:", "localhost:"): the
+// host is fixed whatever the rest of the address is.
+func isLoopbackPrefix(info *types.Info, bin *ast.BinaryExpr) bool {
+	var left ast.Expr = bin
+	for {
+		v := match.ConstValue(info, left)
+		if v != nil {
+			if v.Kind() != constant.String {
+				return false
+			}
+			s := constant.StringVal(v)
+			i := strings.LastIndex(s, ":")
+			if i < 0 || strings.Trim(s[i+1:], "0123456789") != "" {
+				return false
+			}
+			return isLoopbackHost(s[:i])
+		}
+		b, ok := ast.Unparen(left).(*ast.BinaryExpr)
+		if !ok || b.Op != token.ADD {
+			return false
+		}
+		left = b.X
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -73,4 +74,64 @@ func alsoListensTwin(port string, public bool) error {
 		return err
 	}
 	return srv.Serve(ln)
+}
+
+// Quiet: the address is a local variable defined once as a constant
+// loopback host concatenated with a port, and the server value is served
+// only on the listener opened there.
+func concatLoopbackListener(port int) error {
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := http.Server{Handler: http.NotFoundHandler()}
+	return srv.Serve(ln)
+}
+
+// Quiet: the same with the concatenation inline and an IPv6 loopback host.
+func concatLoopbackInline(port string) error {
+	ln, err := net.Listen("tcp", "[::1]:"+port)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: http.NotFoundHandler()}
+	return srv.Serve(ln)
+}
+
+// Quiet: an Addr built from a constant loopback host and a port.
+func concatLoopbackAddr(port string) error {
+	srv := &http.Server{Addr: "localhost:" + port, Handler: http.NotFoundHandler()}
+	return srv.ListenAndServe()
+}
+
+// Twin: the host of the concatenation is a parameter.
+func concatListenerTwin(host string, port int) error {
+	addr := host + ":" + strconv.Itoa(port)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := http.Server{Handler: http.NotFoundHandler()} // want `\[server-timeout\] http.Server has neither`
+	return srv.Serve(ln)
+}
+
+// Twin: the loopback address variable is reassigned to every interface.
+func reassignedAddrTwin(port int, public bool) error {
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	if public {
+		addr = ":" + strconv.Itoa(port)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := http.Server{Handler: http.NotFoundHandler()} // want `\[server-timeout\] http.Server has neither`
+	return srv.Serve(ln)
+}
+
+// Twin: a constant prefix that is only part of the host.
+func partialHostTwin(last string) error {
+	srv := &http.Server{Addr: "127.0.0." + last + ":8080", Handler: http.NotFoundHandler()} // want `\[server-timeout\] http.Server has neither`
+	return srv.ListenAndServe()
 }
