@@ -35,7 +35,8 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 	{
 		Name: "head-request",
 		Doc: "HEAD requests: http.Head, client.Head, and client.Do(req) where req is built by http.NewRequest or " +
-			"NewRequestWithContext with the constant method HEAD (or req.Method is set to it): a HEAD response has no " +
+			"NewRequestWithContext with the constant method HEAD (or req.Method is set to it; a req.Method set to another " +
+			"method only after the send, outside any loop around both, leaves that send a HEAD): a HEAD response has no " +
 			"body, and the Transport puts its connection back in the pool without waiting for a Close.",
 		Applies: func(c sendResults) bool { return c.sa.sendsHead(c.p.TypesInfo, c.sa.cursor) },
 	},

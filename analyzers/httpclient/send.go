@@ -218,7 +218,8 @@ func responseField(info *types.Info, use inspector.Cursor) (inspector.Cursor, st
 // has no body: http.Head, client.Head, or client.Do(req) where every value
 // the function gives req is built by http.NewRequest or
 // NewRequestWithContext with the constant method "HEAD" (or req.Method is
-// set to it).
+// set to it). A later req.Method = X, after the send in the same function
+// and in no loop around both, does not change the method of this send.
 func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
 	if s.fn.Name() == "Head" {
 		return true
@@ -256,6 +257,9 @@ func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
 			if len(as.Rhs) == 1 && isConstString(info, as.Rhs[0], "HEAD") {
 				return true // req.Method = http.MethodHead
 			}
+			if setAfter(c, use.Parent().Parent()) {
+				continue // req.Method = GET for a later send: this one is still HEAD
+			}
 			return false
 		}
 	}
@@ -279,4 +283,39 @@ func isHeadRequest(info *types.Info, call *ast.CallExpr) bool {
 func isConstString(info *types.Info, e ast.Expr, s string) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == s
+}
+
+// setAfter reports whether the assignment as runs only after the send c: it
+// starts after c ends, both sit directly in the same function (no function
+// literal between either and it), and no loop of that function encloses
+// both, so no path runs as before c.
+func setAfter(c, as inspector.Cursor) bool {
+	if as.Node().Pos() < c.Node().End() {
+		return false
+	}
+	fn := enclosingFunc(c)
+	if fn.Node() == nil || enclosingFunc(as) != fn {
+		return false
+	}
+	for p := as.Parent(); p != fn; p = p.Parent() {
+		switch loop := p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if loop.Pos() <= c.Node().Pos() && c.Node().End() <= loop.End() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// enclosingFunc returns the cursor of the innermost function declaration or
+// literal around c, or the zero cursor.
+func enclosingFunc(c inspector.Cursor) inspector.Cursor {
+	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
+		switch p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return p
+		}
+	}
+	return inspector.Cursor{}
 }

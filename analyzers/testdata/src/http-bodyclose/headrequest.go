@@ -60,3 +60,47 @@ func existsGetReassigned(ctx context.Context, c *http.Client, u string, get bool
 	}
 	return resp.StatusCode == http.StatusOK, nil
 }
+
+// Quiet at the first send: the request is a HEAD there; its method becomes
+// GET only after it. The second send, after the reassignment, is a GET and
+// its body is never closed: reported.
+func headThenGet(ctx context.Context, c *http.Client, u string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, u, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", nil
+	}
+	etag := resp.Header.Get("Etag")
+	req.Method = http.MethodGet
+	resp, err = c.Do(req) // want `\[http-bodyclose\] the body of the response from c.Do is never closed`
+	if err != nil {
+		return "", err
+	}
+	return etag + resp.Status, nil
+}
+
+// Twin: the reassignment sits in the loop around the send, so every send
+// after the first is a GET: reported.
+func headThenGetLoop(ctx context.Context, c *http.Client, u string, n int) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, u, nil)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		resp, err := c.Do(req) // want `\[http-bodyclose\] the body of the response from c.Do is never closed`
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusOK {
+			return nil
+		}
+		req.Method = http.MethodGet
+	}
+	return nil
+}
