@@ -2,9 +2,11 @@ package sqlcheck
 
 import (
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -133,4 +135,121 @@ func scansFixedList(p *rule.Pass, sc *sqlCall) bool {
 // isFixedScan reports whether a Scan call lists its destinations one by one.
 func isFixedScan(call *ast.CallExpr) bool {
 	return len(call.Args) > 0 && !call.Ellipsis.IsValid()
+}
+
+// scansByColumns reports whether the rows of the SQL call are read by a
+// reader that adapts to whatever columns come back: rows, err := Query(...),
+// cols, err := rows.Columns() (or ColumnTypes) in the same function, and
+// every rows.Scan (at least one) spreads a slice made with the length of
+// cols (dest := make([]any, len(cols)); rows.Scan(dest...)). A column
+// added to the table cannot break such a Scan.
+func scansByColumns(p *rule.Pass, sc *sqlCall) bool {
+	as, ok := sc.cursor.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 || len(as.Rhs) != 1 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	rows := p.TypesInfo.ObjectOf(id)
+	if rows == nil {
+		return false
+	}
+	_, body, _ := match.EnclosingFunc(p.TypesInfo, sc.cursor)
+	if body == nil {
+		return false
+	}
+	isRowsCall := func(e ast.Expr, names ...string) (*ast.CallExpr, bool) {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return nil, false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return nil, false
+		}
+		x, ok := ast.Unparen(sel.X).(*ast.Ident)
+		return call, ok && p.TypesInfo.Uses[x] == rows && oneOfNames(sel.Sel.Name, names)
+	}
+	cols := map[types.Object]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok && len(a.Rhs) == 1 && len(a.Lhs) > 0 {
+			if _, ok := isRowsCall(a.Rhs[0], "Columns", "ColumnTypes"); ok {
+				if c, ok := a.Lhs[0].(*ast.Ident); ok && p.TypesInfo.ObjectOf(c) != nil {
+					cols[p.TypesInfo.ObjectOf(c)] = true
+				}
+			}
+		}
+		return true
+	})
+	if len(cols) == 0 {
+		return false
+	}
+	sizedByCols := func(e ast.Expr) bool {
+		v := index.AssignedVar(p.TypesInfo, e)
+		if v == nil {
+			return false
+		}
+		assigns := p.Index.Assignments(v)
+		if len(assigns) == 0 {
+			return false
+		}
+		for _, a := range assigns {
+			mk, ok := ast.Unparen(a.Value).(*ast.CallExpr)
+			if a.Value == nil || !ok || !isBuiltin(p.TypesInfo, mk.Fun, "make") || len(mk.Args) < 2 {
+				return false
+			}
+			sized := false
+			for _, n := range mk.Args[1:] {
+				l, ok := ast.Unparen(n).(*ast.CallExpr)
+				if ok && isBuiltin(p.TypesInfo, l.Fun, "len") && len(l.Args) == 1 {
+					if c, ok := ast.Unparen(l.Args[0]).(*ast.Ident); ok && cols[p.TypesInfo.Uses[c]] {
+						sized = true
+					}
+				}
+			}
+			if !sized {
+				return false
+			}
+		}
+		return true
+	}
+	scans, spread := 0, 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := isRowsCall(nodeExpr(n), "Scan"); ok {
+			scans++
+			if call.Ellipsis.IsValid() && len(call.Args) == 1 && sizedByCols(call.Args[0]) {
+				spread++
+			}
+		}
+		return true
+	})
+	return scans > 0 && scans == spread
+}
+
+// isBuiltin reports whether fun denotes the predeclared function name.
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// nodeExpr returns n as an expression, or nil.
+func nodeExpr(n ast.Node) ast.Expr {
+	e, _ := n.(ast.Expr)
+	return e
+}
+
+// oneOfNames reports whether s is one of names.
+func oneOfNames(s string, names []string) bool {
+	for _, n := range names {
+		if s == n {
+			return true
+		}
+	}
+	return false
 }

@@ -34,6 +34,14 @@ var selectStarQuietForms = []rule.QuietForm[starCandidate]{
 		Applies: func(c starCandidate) bool { return c.st.fromFixedCTEs() },
 	},
 	{
+		Name: "column-sized-scan",
+		Doc: "Rows read by a reader that adapts to the columns that come back: the function calls rows.Columns() " +
+			"(or ColumnTypes) on the query's rows and every rows.Scan spreads a slice made with the length of those " +
+			"columns (dest := make([]any, len(cols)); rows.Scan(dest...)); a generic reader of a table or view chosen " +
+			"at run time, where a column added to it cannot break the Scan. A Scan into a fixed list still counts.",
+		Applies: func(c starCandidate) bool { return scansByColumns(c.p, c.sc) },
+	},
+	{
 		Name: "qualified-star",
 		Doc: "A qualified star (t.*), a deliberate choice of one table's columns, except in the top-level select list " +
 			"of a join whose rows the function scans into a fixed list of destinations (QueryRow(q).Scan(&a, &b), " +
