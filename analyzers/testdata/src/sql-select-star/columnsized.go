@@ -5,10 +5,10 @@ import (
 	"fmt"
 )
 
-// A generic reader of a table chosen at run time: it asks the rows for
+// quietColumnSizedScan: a generic reader of a table chosen at run time: it asks the rows for
 // their columns and scans into a slice sized to them, so a column added
 // to the table cannot break the Scan. Quiet.
-func readAnyTable(db *sql.DB, table string) ([]map[string]any, error) {
+func quietColumnSizedScan(db *sql.DB, table string) ([]map[string]any, error) {
 	var rows *sql.Rows
 	var err error
 	rows, err = db.Query(fmt.Sprintf("SELECT * FROM %s", table))
