@@ -3,6 +3,7 @@ package concurrency
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -78,6 +79,43 @@ func poolBuilt(info *types.Info, sum *sqlsum.Result, c inspector.Cursor) (string
 	return "", apis.Pool{}, false
 }
 
+// notPoolForm names the collected form that keeps c, which builds no pool,
+// from being a candidate (for prodlint -explain): an http.Client literal
+// with no Transport or a shared one, or a call of a function outside the
+// pool libraries that returns a value of one of their types without
+// opening it; "" for anything else.
+func notPoolForm(info *types.Info, c inspector.Cursor) string {
+	switch n := c.Node().(type) {
+	case *ast.CompositeLit:
+		if !match.IsNamed(info.TypeOf(n), httpPath, "Client") {
+			return ""
+		}
+		if match.Field(n, "Transport") == nil {
+			return "plain-client-literal"
+		}
+		return "shared-transport"
+	case *ast.CallExpr:
+		fn := match.Callee(info, n)
+		if fn == nil || fn.Pkg() == nil || slices.Contains(apis.PoolPaths(), fn.Pkg().Path()) {
+			return ""
+		}
+		for v := range fn.Signature().Results().Variables() {
+			t := v.Type()
+			if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+				t = ptr.Elem()
+			}
+			if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil &&
+				slices.Contains(apis.PoolPaths(), named.Obj().Pkg().Path()) {
+				if _, isPool := apis.TypePool(named.Obj().Pkg().Path(), named.Obj().Name()); isPool ||
+					named.Obj().Pkg().Path() == sqlPath && named.Obj().Name() == "DB" {
+					return "shared-pool-func"
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // apiName names a constructor as a reader knows it: sql.Open,
 // redis.NewClient, http.Transport.Clone.
 // builderCalled recognizes a call of a function that builds a new
@@ -147,6 +185,12 @@ func runPoolPerRequest(p *rule.Pass) error {
 			api, kind, ok = builderCalled(p, c)
 		}
 		if !ok {
+			if p.Explaining() { // naming the form looks at the loops and handler around every client and call
+				if form := notPoolForm(p.TypesInfo, c); form != "" &&
+					(enclosingHandler(p.TypesInfo, c).Valid() || inRepeatingLoop(p.TypesInfo, c)) {
+					rule.Decided(p, c.Node(), form)
+				}
+			}
 			continue
 		}
 		inHandler := enclosingHandler(p.TypesInfo, c).Valid()

@@ -48,7 +48,7 @@ var loopBuildQuiet = []rule.QuietForm[loopBuild]{
 
 // poolCollected are the safe forms pool-per-request decides while it
 // finds candidates: the construction is never one.
-var poolCollected = rule.CollectedUnexplained(
+var poolCollected = rule.Collected(
 	rule.Form{Name: "plain-client-literal", Doc: "An http.Client literal that builds no Transport of its own: " +
 		"a client is cheap, a new http.Transport is the real pool."},
 	rule.Form{Name: "shared-transport", Doc: "An http.Client literal over a shared Transport " +

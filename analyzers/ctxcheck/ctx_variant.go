@@ -78,11 +78,21 @@ func runVariant(p *rule.Pass) error {
 		var t *twin
 		if !contextless {
 			if t = twins.find(call, fn); t == nil {
+				if p.Explaining() { // naming the form looks the twin up again, by name alone
+					if form := twins.noTwinForm(call, fn); form != "" {
+						rule.Decided(p, call, form)
+					}
+				}
 				continue // no context-taking twin of the same shape
 			}
 		}
-		src, ok := ctxInScope(p.TypesInfo, p.Pkg, c)
-		if !ok {
+		src, miss := ctxInScopeWhy(p.TypesInfo, p.Pkg, c)
+		if miss != ctxFound {
+			if miss == ctxRebound {
+				rule.Decided(p, call, "ctx-rebound-to-root")
+			} else {
+				rule.Decided(p, call, "no-ctx-in-scope")
+			}
 			continue
 		}
 		cand := variantCall{p, c, call, fn, t}

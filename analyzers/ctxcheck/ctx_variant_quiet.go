@@ -215,8 +215,9 @@ func (v variantInScope) outside(t variantTier) bool {
 }
 
 // variantCollected are the safe forms ctx-variant decides while it
-// collects candidates: the call is never a candidate.
-var variantCollected = rule.CollectedUnexplained(
+// collects candidates: the call is never a candidate; runVariant names
+// each with rule.Decided.
+var variantCollected = rule.Collected(
 	rule.Form{Name: "no-ctx-in-scope", Doc: "A call with no named context.Context or *http.Request parameter in " +
 		"scope (main, init, CLI and library code without a ctx, urfave/cli v3 command actions): there is no " +
 		"caller's ctx to pass."},

@@ -187,6 +187,46 @@ func (tf *twinFinder) find(call *ast.CallExpr, fn *types.Func) *twin {
 	return t
 }
 
+// noTwinForm names the collected form that keeps call, to fn, which find
+// gave no twin, from being a candidate (for prodlint -explain):
+// "passes-context" for a call of a context-taking F...Context,
+// "twin-differs" when a F...Context exists whose signature is not F's with
+// a leading context, "" otherwise (no twin at all is no form).
+func (tf *twinFinder) noTwinForm(call *ast.CallExpr, fn *types.Func) string {
+	sig := fn.Signature()
+	if fn.Pkg() == nil || apis.TwinCarriesValuesOnly(fn) || sig.TypeParams().Len() > 0 {
+		return ""
+	}
+	if takesContext(sig) {
+		if strings.HasSuffix(fn.Name(), "Context") {
+			return "passes-context"
+		}
+		return ""
+	}
+	named := false
+	if sig.Recv() == nil {
+		for _, n := range fn.Pkg().Scope().Names() {
+			cand, ok := fn.Pkg().Scope().Lookup(n).(*types.Func)
+			named = named || ok && tf.isTwinName(fn.Name(), cand)
+		}
+	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if selection := tf.info.Selections[sel]; selection != nil && selection.Kind() == types.MethodVal {
+			recv := selection.Recv()
+			if _, isPtr := types.Unalias(recv).(*types.Pointer); !isPtr && !types.IsInterface(recv) {
+				recv = types.NewPointer(recv)
+			}
+			for m := range tf.msets.MethodSet(recv).Methods() {
+				cand, ok := m.Obj().(*types.Func)
+				named = named || ok && tf.isTwinName(fn.Name(), cand)
+			}
+		}
+	}
+	if named {
+		return "twin-differs"
+	}
+	return ""
+}
+
 // funcTwin looks for F...Context in the package of the function F.
 func (tf *twinFinder) funcTwin(fn *types.Func) *twin {
 	if at := apis.TwinOf(fn); at != nil && at.Shape == apis.ZeroValueMethod {

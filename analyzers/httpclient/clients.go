@@ -68,7 +68,9 @@ func newClientIndex(p *rule.Pass) *clientIndex {
 		case *ast.CompositeLit:
 			if match.IsNamed(x.info.TypeOf(n), "net/http", "Client") {
 				kv := match.Field(n, "Timeout")
-				if kv == nil {
+				if kv != nil {
+					rule.Decided(p, n, "literal-timeout-field")
+				} else {
 					o := origin{cursor: c, node: n, lit: n, dest: x.destOf(c)}
 					if t := match.Field(n, "Transport"); t != nil {
 						o.transport = t.Value

@@ -53,7 +53,10 @@ func runStatus(p *rule.Pass) error {
 		if !ok || r.respVar == nil {
 			continue
 		}
-		read, decoded := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar)
+		read, decoded, form := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar)
+		if form != "" {
+			rule.Decided(p, c.Node(), form)
+		}
 		if read == nil || rule.Quiet(p, read, statusQuiet, statusRead{p, sa, read, decoded, r.errVar}) {
 			continue
 		}
@@ -69,14 +72,16 @@ func runStatus(p *rule.Pass) error {
 }
 
 // uncheckedRead returns the first call in fn that reads the body of resp,
-// unless fn looks at resp.StatusCode or resp.Status, or hands resp on.
-func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read *ast.CallExpr, decoded bool) {
+// unless fn looks at resp.StatusCode or resp.Status, or hands resp on;
+// when there is no such call, form names the collected form that says why
+// (for prodlint -explain), or is empty.
+func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read *ast.CallExpr, decoded bool, form string) {
 	if !fn.Valid() {
-		return nil, false
+		return nil, false, ""
 	}
 	for _, use := range usesOf(info, fn, resp) {
 		if escapes(info, use) {
-			return nil, false
+			return nil, false, "response-handed-off"
 		}
 		sel, field := responseField(info, use)
 		switch field {
@@ -84,7 +89,7 @@ func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read
 			if loggedOnly(info, sel) {
 				continue // a log line shows the status; it does not check it
 			}
-			return nil, false
+			return nil, false, "status-read"
 		case "Body":
 			access, call := accessOf(info, sel)
 			if read == nil && (access == bodyRead || access == bodyDecoded) {
@@ -92,7 +97,10 @@ func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read
 			}
 		}
 	}
-	return read, decoded
+	if read == nil {
+		return nil, false, "body-not-read"
+	}
+	return read, decoded, ""
 }
 
 // loggedOnly reports whether the status selector sel is an argument of a

@@ -111,7 +111,7 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 
 // statusCollected are the safe forms http-status decides while it finds
 // the read: the response is never a candidate.
-var statusCollected = rule.CollectedUnexplained(
+var statusCollected = rule.Collected(
 	rule.Form{Name: "status-read", Doc: "A response whose StatusCode or Status is read anywhere in the function, " +
 		"before or after the body (reading the body first to put it in the error message is a common safe form); " +
 		"a status that only appears in a log line (an argument of a logging call made as a statement, such as " +

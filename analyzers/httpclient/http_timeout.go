@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
@@ -112,8 +113,17 @@ func runTimeout(p *rule.Pass) error {
 		directSends[clientExpr(s.client)] = true
 	}
 	for _, o := range x.origins {
-		if o.dest != nil && !sendsThrough[o.dest] || o.dest == nil && !directSends[o.node] ||
-			rule.Quiet(p, o.node, timeoutClientQuiet, timeoutClient{p, x, o}) {
+		if o.dest != nil && !sendsThrough[o.dest] || o.dest == nil && !directSends[o.node] {
+			if p.Explaining() && x.returned(o) { // finding the return walks the function
+				rule.Decided(p, o.node, "returned-unused")
+			}
+			continue
+		}
+		if o.dest != nil && o.dest.IsField() && x.timeoutSet[o.dest] {
+			rule.Decided(p, o.node, "constructor-field") // judged where the field's Timeout is set
+			continue
+		}
+		if rule.Quiet(p, o.node, timeoutClientQuiet, timeoutClient{p, x, o}) {
 			continue
 		}
 		p.At(o.node)
@@ -178,6 +188,9 @@ func constructed(p *rule.Pass, x *clientIndex) {
 			continue
 		}
 		ctor, key := x.constructorOf(sums, s.client)
+		if ctor == nil && p.Explaining() && x.constructorSetsTimeout(sums, s.client) {
+			rule.Decided(p, s.call, "constructor-sets-timeout")
+		}
 		if ctor == nil || seen[key] {
 			continue
 		}
@@ -231,6 +244,61 @@ func (x *clientIndex) constructorOf(sums *httpsum.Result, e ast.Expr) (*types.Fu
 		ctor = fn
 	}
 	return ctor, v
+}
+
+// constructorSetsTimeout reports whether the client e denotes is the
+// result of a constructor whose summary says it sets the client's Timeout
+// or takes it from a parameter, directly or through a variable every value
+// of which is one (for prodlint -explain).
+func (x *clientIndex) constructorSetsTimeout(sums *httpsum.Result, e ast.Expr) bool {
+	sets := func(call *ast.CallExpr) bool {
+		sum, known := sums.Of(match.Callee(x.info, call))
+		return known && (sum.Client == httpsum.WithTimeout || sum.Client == httpsum.TimeoutParam)
+	}
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		return sets(call)
+	}
+	v := index.AssignedVar(x.info, e)
+	if v == nil {
+		return false
+	}
+	as := x.idx.Assignments(v)
+	for _, a := range as {
+		call, ok := ast.Unparen(a.Value).(*ast.CallExpr)
+		if a.Value == nil || a.Multi && a.Result != 0 || !ok || !sets(call) {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+// returned reports whether the client made at o is returned by the
+// function that makes it, directly or through the local variable it is
+// stored in (for prodlint -explain).
+func (x *clientIndex) returned(o origin) bool {
+	c := match.Unparen(o.cursor)
+	if c.ParentEdgeKind() == edge.UnaryExpr_X {
+		c = match.Unparen(c.Parent())
+	}
+	if c.ParentEdgeKind() == edge.ReturnStmt_Results {
+		return true
+	}
+	if o.dest == nil || o.dest.IsField() || o.dest.Parent() == x.pkg.Scope() {
+		return false
+	}
+	for fc := range o.cursor.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		found := false
+		for r := range fc.Preorder((*ast.ReturnStmt)(nil)) {
+			for _, res := range r.Node().(*ast.ReturnStmt).Results {
+				if id, ok := ast.Unparen(res).(*ast.Ident); ok && x.info.Uses[id] == o.dest {
+					found = true
+				}
+			}
+		}
+		return found
+	}
+	return false
 }
 
 // freshRootCalls reports calls that pass context.Background() or

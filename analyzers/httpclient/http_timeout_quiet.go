@@ -77,7 +77,7 @@ var timeoutClientQuiet = []rule.QuietForm[timeoutClient]{
 
 // timeoutCollected are the safe forms http-timeout decides while it
 // collects candidates: the client is never one.
-var timeoutCollected = rule.CollectedUnexplained(
+var timeoutCollected = rule.Collected(
 	rule.Form{Name: "literal-timeout-field", Doc: "A client literal with a Timeout field, any value, even an " +
 		"explicit 0, which states intent (a streaming client)."},
 	rule.Form{Name: "constructor-field", Doc: "A client a constructor stores in a struct field is judged by that " +

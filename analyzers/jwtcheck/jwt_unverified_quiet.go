@@ -74,7 +74,7 @@ func isJWKKey(info *types.Info, e ast.Expr) bool {
 
 // unverifiedCollected are the safe forms jwt-unverified decides while it
 // collects candidates: the call is never one.
-var unverifiedCollected = rule.CollectedUnexplained(
+var unverifiedCollected = rule.Collected(
 	rule.Form{Name: "peek-then-verify", Doc: "ParseUnverified in a function that also verifies the token."},
 	rule.Form{Name: "raw-token-handed-on", Doc: "ParseUnverified in a function that hands the raw token to other " +
 		"code, which may verify it."},

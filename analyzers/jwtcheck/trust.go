@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // parseUnverified reports ParseUnverified whose claims the function then
@@ -27,7 +28,15 @@ func (a *unverifiedPass) parseUnverified(c inspector.Cursor, call *ast.CallExpr)
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		scope = fc
 	}
-	if !scope.Valid() || a.verifiesIn(scope) || a.rawTokenEscapes(scope, c, call.Args[0]) {
+	if !scope.Valid() {
+		return
+	}
+	if a.verifiesIn(scope) {
+		rule.Decided(a.Pass, call, "peek-then-verify")
+		return
+	}
+	if a.rawTokenEscapes(scope, c, call.Args[0]) {
+		rule.Decided(a.Pass, call, "raw-token-handed-on")
 		return
 	}
 	t := &trust{pass: a, tainted: map[*types.Var]bool{}}
@@ -40,7 +49,13 @@ func (a *unverifiedPass) parseUnverified(c inspector.Cursor, call *ast.CallExpr)
 		}
 	}
 	t.propagate(scope)
-	if how := t.decision(scope); how != "" && (how != "returned" || !namedUnverified(scope)) {
+	how := t.decision(scope)
+	switch {
+	case how == "":
+		rule.Decided(a.Pass, call, "issuer-or-time-claims") // the claims are read for no trust decision
+	case how == "returned" && namedUnverified(scope):
+		rule.Decided(a.Pass, call, "non-verifying-helper")
+	default:
 		a.Reportf(call, "ParseUnverified does not check the signature, yet these claims are %s here: anyone can "+
 			"mint a token with any subject or role; verify with jwt.ParseWithClaims and a Keyfunc, and keep "+
 			"ParseUnverified for picking the key before verifying", how)

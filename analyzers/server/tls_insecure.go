@@ -95,8 +95,12 @@ func runTLS(p *rule.Pass) error {
 				continue
 			}
 			key := literalKey(p.TypesInfo, c)
-			if probe.literals[n] || key != nil && probe.onlyProbes(key) {
-				continue // a probe of a listener on this host
+			if form := probe.literals[n]; form != "" || key != nil && probe.onlyProbes(key) {
+				if form == "" {
+					form = probe.forms[key]
+				}
+				rule.Decided(p, n, form)
+				continue // a probe of a listener on this host, or one that only connects
 			}
 			custom := hasCustomVerify(p.TypesInfo, n)
 			auth := false
@@ -122,6 +126,7 @@ func runTLS(p *rule.Pass) error {
 				}
 				key := valueKey(p.TypesInfo, lhs.(*ast.SelectorExpr).X)
 				if key != nil && probe.onlyProbes(key) {
+					rule.Decided(p, n, probe.forms[key])
 					continue
 				}
 				switch f.Name() {
@@ -134,12 +139,14 @@ func runTLS(p *rule.Pass) error {
 						peerAuth[key] = true
 					}
 				case "InsecureSkipVerify":
-					if skip && match.IsConstTrue(p.TypesInfo, n.Rhs[i]) && !decidedByCondition(p.TypesInfo, c) {
+					if skip && skipVerifyDecided(p, c, n.Rhs[i], n) {
 						findings = append(findings, tlsFinding{key: key, at: c, node: n, msg: skipVerifyMsg,
 							fix: func() []analysis.SuggestedFix { return dropStatementFix(p, c, n) }})
 					}
 				case "MinVersion":
-					if name, old := oldTLSVersion(p.TypesInfo, n.Rhs[i]); old {
+					if name, old := oldTLSVersion(p.TypesInfo, n.Rhs[i]); !old {
+						defaultMinVersion(p, n.Rhs[i], n)
+					} else {
 						rhs := n.Rhs[i]
 						findings = append(findings, tlsFinding{key: key, node: rhs, msg: minVersionMsg(name),
 							fix: func() []analysis.SuggestedFix { return replaceVersionFix(p, rhs) }})
@@ -170,9 +177,10 @@ func runTLS(p *rule.Pass) error {
 // self-test) through 127.0.0.1 or localhost, where no one else is on the
 // network path.
 type probes struct {
-	literals map[*ast.CompositeLit]bool // passed in place to a loopback dial
-	vars     map[types.Object]int       // passed by name to a loopback dial: how often
-	uses     map[types.Object]int       // every use of those names
+	literals map[*ast.CompositeLit]string // passed in place to a loopback dial: the form that says so
+	vars     map[types.Object]int         // passed by name to a loopback dial: how often
+	forms    map[types.Object]string      // the form that says so, for the names in vars
+	uses     map[types.Object]int         // every use of those names
 }
 
 // onlyProbes reports whether every use of the variable key is as the
@@ -185,7 +193,8 @@ func (pr *probes) onlyProbes(key types.Object) bool {
 // loopbackProbes finds the tls.Config values handed to tls.Dial or
 // tls.DialWithDialer with a loopback address.
 func loopbackProbes(p *rule.Pass) *probes {
-	pr := &probes{literals: map[*ast.CompositeLit]bool{}, vars: map[types.Object]int{}, uses: map[types.Object]int{}}
+	pr := &probes{literals: map[*ast.CompositeLit]string{}, vars: map[types.Object]int{}, uses: map[types.Object]int{},
+		forms: map[types.Object]string{}}
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
@@ -198,8 +207,12 @@ func loopbackProbes(p *rule.Pass) *probes {
 		default:
 			continue
 		}
-		if !isLoopbackTarget(p.TypesInfo, addr) && !connectOnly(p, c) {
-			continue
+		form := "loopback-probe"
+		if !isLoopbackTarget(p.TypesInfo, addr) {
+			if !connectOnly(p, c) {
+				continue
+			}
+			form = "connect-only-probe"
 		}
 		cfg = ast.Unparen(cfg)
 		if u, ok := cfg.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -207,10 +220,11 @@ func loopbackProbes(p *rule.Pass) *probes {
 		}
 		switch e := cfg.(type) {
 		case *ast.CompositeLit:
-			pr.literals[e] = true
+			pr.literals[e] = form
 		case *ast.Ident:
 			if obj := p.TypesInfo.Uses[e]; obj != nil {
 				pr.vars[obj]++
+				pr.forms[obj] = form
 			}
 		}
 	}
@@ -317,13 +331,15 @@ func literalTLSFindings(p *rule.Pass, c inspector.Cursor, lit *ast.CompositeLit,
 		}
 		switch id.Name {
 		case "InsecureSkipVerify":
-			if skip && match.IsConstTrue(p.TypesInfo, kv.Value) && !decidedByCondition(p.TypesInfo, c) {
+			if skip && skipVerifyDecided(p, c, kv.Value, kv) {
 				out = append(out, tlsFinding{key: key, node: kv, msg: skipVerifyMsg})
 				splices = append(splices, fix.DropElement(p.Fset, lit, kv))
 				messages = append(messages, "Remove InsecureSkipVerify")
 			}
 		case "MinVersion":
-			if name, old := oldTLSVersion(p.TypesInfo, kv.Value); old {
+			if name, old := oldTLSVersion(p.TypesInfo, kv.Value); !old {
+				defaultMinVersion(p, kv.Value, kv)
+			} else {
 				out = append(out, tlsFinding{key: key, node: kv, msg: minVersionMsg(name)})
 				splices = append(splices, fix.Splice{Pos: kv.Value.Pos(), End: kv.Value.End(), Text: "\x00tls"})
 				messages = append(messages, "Set MinVersion to TLS 1.2")
@@ -394,7 +410,38 @@ func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
 	return fmt.Sprintf("%#04x", n), true
 }
 
-// decidedByCondition reports whether the node at c runs only when an if
+// skipVerifyDecided reports whether InsecureSkipVerify set to value (at
+// rng) is a candidate: the constant true, not decided by a condition. When
+// it is not, it records the collected form that says why (for prodlint
+// -explain).
+func skipVerifyDecided(p *rule.Pass, c inspector.Cursor, value ast.Expr, rng ast.Node) bool {
+	if !match.IsConstTrue(p.TypesInfo, value) {
+		if match.ConstValue(p.TypesInfo, value) == nil {
+			rule.Decided(p, rng, "non-constant-skip-verify")
+		}
+		return false
+	}
+	if form := conditionForm(p.TypesInfo, c); form != "" {
+		rule.Decided(p, rng, form)
+		return false
+	}
+	return true
+}
+
+// defaultMinVersion records, for prodlint -explain, a MinVersion that is
+// 0 (the Go default) or not constant (default-min-version).
+func defaultMinVersion(p *rule.Pass, value ast.Expr, rng ast.Node) {
+	if !p.Explaining() {
+		return
+	}
+	if v := match.ConstValue(p.TypesInfo, value); v == nil || v.Kind() == constant.Int && constant.Sign(v) == 0 {
+		rule.Decided(p, rng, "default-min-version")
+	}
+}
+
+// conditionForm names the collected form of the condition that decides
+// the node at c, or is "" when none does. A node is decided by a condition
+// when it runs only when an if
 // condition or a switch case chooses it, within its function, and that
 // condition is an explicit opt-in: it names a setting whose name says
 // insecure, verify, dev, debug or test (if *insecure { ... }, if
@@ -402,41 +449,57 @@ func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
 // presence test, or an environment variable of another feature decides
 // something else, not to skip verification. A setting of
 // http.DefaultTransport is never decided: it changes every client of the
-// process that uses the default transport, whatever chose it.
-func decidedByCondition(info *types.Info, c inspector.Cursor) bool {
+// process that uses the default transport, whatever chose it. An
+// exported function or option closure named for skipping verification
+// decides it too.
+func conditionForm(info *types.Info, c inspector.Cursor) string {
 	if touchesDefaultTransport(info, c) {
-		return false
+		return ""
 	}
 	for p := c.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl:
-			return optInFunc(n)
+			if optInFunc(n) {
+				return "insecure-named-option"
+			}
+			return ""
 		case *ast.FuncLit:
 			if _, returned := p.Parent().Node().(*ast.ReturnStmt); returned {
 				continue // func WithInsecure() Option { return func(c *Config) { ... } }
 			}
-			return false
+			return ""
 		case *ast.CaseClause:
 			if c.Node().Pos() < n.Colon {
 				continue
 			}
 			for _, e := range n.List {
 				if namesOptIn(e) {
-					return true
+					if s, ok := match.ConstString(info, e); ok && s == "unix" {
+						return "unix-socket-case"
+					}
+					return "opt-in-condition"
 				}
 			}
 			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok {
-				if sw.Tag != nil && namesOptIn(sw.Tag) || anotherCaseVerifies(info, sw, n) {
-					return true
+				if sw.Tag != nil && namesOptIn(sw.Tag) {
+					return "opt-in-condition"
+				}
+				if anotherCaseVerifies(info, sw, n) {
+					return "verification-mode-switch"
 				}
 			}
 		case *ast.IfStmt:
-			if c.Node().Pos() >= n.Body.Pos() && c.Node().Pos() < n.Body.End() && (namesOptIn(n.Cond) || testsLoopback(info, n.Cond)) {
-				return true
+			if c.Node().Pos() >= n.Body.Pos() && c.Node().Pos() < n.Body.End() {
+				if namesOptIn(n.Cond) {
+					return "opt-in-condition"
+				}
+				if testsLoopback(info, n.Cond) {
+					return "loopback-host-condition"
+				}
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // verifyFields are the tls.Config fields that set how a client verifies

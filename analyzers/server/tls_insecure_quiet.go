@@ -75,7 +75,7 @@ func requestsUnverifiedClientCert(info *types.Info, e ast.Expr) bool {
 
 // skipVerifyCollected are the safe forms tls-insecure decides while it
 // collects candidates: the setting is never one.
-var skipVerifyCollected = rule.CollectedUnexplained(
+var skipVerifyCollected = rule.Collected(
 	rule.Form{Name: "non-constant-skip-verify", Doc: "InsecureSkipVerify set from a non-constant value " +
 		"(InsecureSkipVerify: cfg.Insecure, *insecureFlag): an explicit opt-in the operator controls."},
 	rule.Form{Name: "opt-in-condition", Doc: "The constant true set inside an if or switch case whose condition " +

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
@@ -44,6 +45,9 @@ func RowsErr() *rule.Rule {
 }
 
 func runRowsErr(p *rule.Pass) error {
+	if p.Explaining() { // naming the form walks every function's parameters
+		rowsParameters(p)
+	}
 	reported := map[ast.Node]bool{}
 	for _, r := range rowsResults(p) {
 		if r.v == nil {
@@ -68,6 +72,25 @@ func runRowsErr(p *rule.Pass) error {
 		}
 	}
 	return nil
+}
+
+// rowsParameters records, for prodlint -explain, the rows parameters of
+// the package's functions, which are never candidates (rows-parameter).
+func rowsParameters(p *rule.Pass) {
+	for c := range p.Cursors((*ast.FuncType)(nil)) {
+		params := c.Node().(*ast.FuncType).Params
+		if k := c.ParentEdgeKind(); params == nil || k != edge.FuncDecl_Type && k != edge.FuncLit_Type {
+			continue // an interface's method or a func type: no body to check Err in
+		}
+		for _, field := range params.List {
+			if !isRows(p.TypesInfo.TypeOf(field.Type)) {
+				continue
+			}
+			for _, name := range field.Names {
+				rule.Decided(p, name, "rows-parameter")
+			}
+		}
+	}
 }
 
 // rowsErrFix inserts the Err check after the loop, returning the zero

@@ -78,7 +78,7 @@ func isNil(info *types.Info, e ast.Expr) bool {
 
 // rowsErrCollected are the safe forms sql-rows-err decides while it
 // collects candidates: the rows are never one.
-var rowsErrCollected = rule.CollectedUnexplained(
+var rowsErrCollected = rule.Collected(
 	rule.Form{Name: "rows-parameter", Doc: "Rows received as a parameter: the caller that ran the query may " +
 		"check Err after the helper returns."},
 )

@@ -10,6 +10,6 @@ func quietNonConstantSkipVerify(s settings) *tls.Config {
 	return &tls.Config{InsecureSkipVerify: s.Insecure}
 }
 
-func quietDefaultMinVersion(s settings) []*tls.Config {
-	return []*tls.Config{{MinVersion: 0}, {MinVersion: s.MinVersion}}
+func quietDefaultMinVersion(s settings) (*tls.Config, *tls.Config) {
+	return &tls.Config{MinVersion: 0}, &tls.Config{MinVersion: s.MinVersion}
 }
