@@ -42,7 +42,8 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 	},
 	sendTestHarness,
 	{
-		Name: "once-in-main",
+		Name:    "once-in-main",
+		Fixture: "main",
 		Doc: "A send made directly in func main of a main package, outside any loop and function literal: it runs " +
 			"once per process, and the process ends when main returns, so at most one connection is held and " +
 			"nothing accumulates (a one-shot health check or CLI call). A send in a loop or a function literal in " +

@@ -24,6 +24,9 @@ type QuietForm[C any] struct {
 	Doc string
 	// Applies reports whether the candidate has the form.
 	Applies func(C) bool
+	// Fixture names the fixture function when it cannot be
+	// FixtureFunc(Name), as Form.Fixture does.
+	Fixture string
 }
 
 // Form is a quiet form's documentation, without its predicate: what a
@@ -96,7 +99,7 @@ func (f Form) Entry() string {
 func Forms[C any](table []QuietForm[C]) []Form {
 	out := make([]Form, len(table))
 	for i, f := range table {
-		out[i] = Form{Name: f.Name, Doc: f.Doc}
+		out[i] = Form{Name: f.Name, Doc: f.Doc, Fixture: f.Fixture}
 	}
 	return out
 }

@@ -10,8 +10,8 @@ import (
 
 type api struct{}
 
-// rpc is registered only on the router behind the limiting closure.
-func (a *api) rpc(w http.ResponseWriter, r *http.Request) {
+// quietRoutedBehindLimit is registered only on the router behind the limiting closure.
+func (a *api) quietRoutedBehindLimit(w http.ResponseWriter, r *http.Request) {
 	b, err := io.ReadAll(r.Body)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusRequestEntityTooLarge)
@@ -49,7 +49,7 @@ func decompress(h http.Handler) http.Handler { return h }
 
 func serve(a *api) {
 	inner := http.NewServeMux()
-	inner.HandleFunc("/rpc", a.rpc)
+	inner.HandleFunc("/rpc", a.quietRoutedBehindLimit)
 	inner.Handle("/both", http.HandlerFunc(a.both))
 	wrapped := decompress(inner)
 	limited := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
