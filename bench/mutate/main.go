@@ -265,7 +265,23 @@ func run(o options, names []string) error {
 	if err := rec.write(o.Record); err != nil {
 		return err
 	}
-	return writeReport(o, ops, rec.judge(judged), causes)
+	if err := writeReport(o, ops, rec.judge(judged), causes); err != nil {
+		return err
+	}
+	return rec.failure()
+}
+
+// failure is the error a run with failed modules ends with, once its
+// record and report are written.
+func (rec *runRecord) failure() error {
+	if len(rec.Failed) == 0 {
+		return nil
+	}
+	var names []string
+	for _, f := range rec.Failed {
+		names = append(names, f.Name+": "+f.Err)
+	}
+	return fmt.Errorf("%d modules failed (left out of the report): %s", len(rec.Failed), strings.Join(names, "; "))
 }
 
 type moduleResult struct {
@@ -284,7 +300,12 @@ func collect(fetched []module, results []*moduleResult, rec *runRecord) (*runRec
 			continue
 		}
 		if r.err != nil {
-			return rec, fmt.Errorf("%s: %v", m.Name, r.err)
+			// One module's failure (a full disk, a module that stopped
+			// loading) must not throw away the others' hours of work: it is
+			// named in the record and the report, and the run fails after
+			// writing them.
+			rec.Failed = append(rec.Failed, moduleFailure{Name: m.Name, Err: r.err.Error()})
+			continue
 		}
 		for op, n := range r.nsites {
 			rec.Sites[op] += n
@@ -382,6 +403,15 @@ type runRecord struct {
 	// cores the run takes about CPU / jobs.
 	CPU     time.Duration
 	Mutants []*record
+	// Failed lists the modules whose run stopped with an error: their
+	// mutants are not in Mutants.
+	Failed []moduleFailure `json:",omitempty"`
+}
+
+// moduleFailure is a module whose mutation run stopped with an error.
+type moduleFailure struct {
+	Name string
+	Err  string
 }
 
 func (r *runRecord) write(path string) error {

@@ -81,7 +81,11 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 		w(";\nCPU time %s (this program, prodlint and go list), so about %s on an idle 2-core machine",
 			run.CPU.Round(time.Second), (run.CPU / time.Duration(max(1, min(2, run.Jobs)))).Round(time.Second))
 	}
-	w(".\n\n")
+	w(".\n")
+	for _, f := range run.Failed {
+		w("Module %s failed and is left out: %s.\n", f.Name, f.Err)
+	}
+	w("\n")
 
 	byRule := map[string]*tally{}
 	byOp := map[string]*tally{}
