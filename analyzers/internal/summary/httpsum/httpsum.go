@@ -378,6 +378,13 @@ func (s *summarizer) requestParam(e ast.Expr, fn *types.Func) (uint8, bool) {
 // requestOnCtx returns 1 + the context parameter every request fn returns
 // is made with, or 0.
 func (s *summarizer) requestOnCtx(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint8 {
+	return s.paramOfEveryReturn(decl, func(e ast.Expr) (uint8, bool) { return s.requestCtxParam(e, fn, of, 0) })
+}
+
+// paramOfEveryReturn returns 1 + the parameter index that param finds for
+// the first result of every return of decl (its function literals aside;
+// nil results skipped), or 0 when a return has none or they differ.
+func (s *summarizer) paramOfEveryReturn(decl inspector.Cursor, param func(ast.Expr) (uint8, bool)) uint8 {
 	found, idx := false, uint8(0)
 	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := c.Node().(*ast.ReturnStmt)
@@ -390,7 +397,7 @@ func (s *summarizer) requestOnCtx(fn *types.Func, decl inspector.Cursor, of func
 		if match.IsNil(s.info, ret.Results[0]) {
 			continue
 		}
-		i, ok := s.requestCtxParam(ret.Results[0], fn, of, 0)
+		i, ok := param(ret.Results[0])
 		if !ok || found && i != idx || i >= 255 {
 			return 0
 		}

@@ -47,28 +47,7 @@ func hasMethod(it *types.Interface, name string) bool {
 // returnsCtx returns 1 + the context parameter every context fn returns
 // (first result) is or wraps without adding a deadline, or 0.
 func (s *summarizer) returnsCtx(fn *types.Func, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint8 {
-	found, idx := false, uint8(0)
-	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
-		ret := c.Node().(*ast.ReturnStmt)
-		if enclosedByLit(c, decl) {
-			continue
-		}
-		if len(ret.Results) == 0 {
-			return 0
-		}
-		if match.IsNil(s.info, ret.Results[0]) {
-			continue
-		}
-		i, ok := s.wrapsCtxParam(ret.Results[0], fn, of, 0)
-		if !ok || found && i != idx || i >= 255 {
-			return 0
-		}
-		found, idx = true, i
-	}
-	if !found {
-		return 0
-	}
-	return idx + 1
+	return s.paramOfEveryReturn(decl, func(e ast.Expr) (uint8, bool) { return s.wrapsCtxParam(e, fn, of, 0) })
 }
 
 // wrapsCtxParam returns the context parameter of fn that e is or wraps
