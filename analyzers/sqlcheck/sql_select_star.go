@@ -98,20 +98,8 @@ func scansFixedList(p *rule.Pass, sc *sqlCall) bool {
 		call, ok := parent.Parent().Node().(*ast.CallExpr)
 		return ok && isFixedScan(call)
 	}
-	as, ok := parent.Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return false
-	}
-	rows := p.TypesInfo.ObjectOf(id)
+	rows, body := assignedRows(p, sc)
 	if rows == nil {
-		return false
-	}
-	_, body, _ := match.EnclosingFunc(p.TypesInfo, sc.cursor)
-	if body == nil {
 		return false
 	}
 	found := false
@@ -132,6 +120,26 @@ func scansFixedList(p *rule.Pass, sc *sqlCall) bool {
 	return found
 }
 
+// assignedRows returns the variable the SQL call's rows are assigned to
+// (rows, err := db.Query(...)) and the body of the enclosing function, or
+// nil when the call is not so assigned.
+func assignedRows(p *rule.Pass, sc *sqlCall) (types.Object, *ast.BlockStmt) {
+	as, ok := sc.cursor.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return nil, nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	rows := p.TypesInfo.ObjectOf(id)
+	_, body, _ := match.EnclosingFunc(p.TypesInfo, sc.cursor)
+	if rows == nil || body == nil {
+		return nil, nil
+	}
+	return rows, body
+}
+
 // isFixedScan reports whether a Scan call lists its destinations one by one.
 func isFixedScan(call *ast.CallExpr) bool {
 	return len(call.Args) > 0 && !call.Ellipsis.IsValid()
@@ -144,20 +152,11 @@ func isFixedScan(call *ast.CallExpr) bool {
 // cols (dest := make([]any, len(cols)); rows.Scan(dest...)). A column
 // added to the table cannot break such a Scan.
 func scansByColumns(p *rule.Pass, sc *sqlCall) bool {
-	as, ok := sc.cursor.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) == 0 || len(as.Rhs) != 1 {
+	if as, ok := sc.cursor.Parent().Node().(*ast.AssignStmt); !ok || len(as.Rhs) != 1 {
 		return false
 	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return false
-	}
-	rows := p.TypesInfo.ObjectOf(id)
+	rows, body := assignedRows(p, sc)
 	if rows == nil {
-		return false
-	}
-	_, body, _ := match.EnclosingFunc(p.TypesInfo, sc.cursor)
-	if body == nil {
 		return false
 	}
 	isRowsCall := func(e ast.Expr, names ...string) (*ast.CallExpr, bool) {
