@@ -69,7 +69,7 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 			// the receiver whose bookkeeping field the loop updates, and
 			// only in a loop over elements: an attempt number written into
 			// the request (req.Attempt = i) does not make a new target.
-			if f.rangesOverElements() && passedDirectly(f.info, call, obj) {
+			if f.rangesOverElements() && (passedDirectly(f.info, call, obj) || f.receiverTakesElement(call, obj)) {
 				return true
 			}
 			continue
@@ -79,6 +79,57 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// receiverTakesElement reports whether call is a method call on obj and
+// the loop body sets a field of obj from the element of the range (c.name
+// = name; c.show()): the method works on that element, a different one
+// each iteration, as when the element is passed (passedDirectly). An
+// element that is a number (an attempt index, a delay of a schedule) is a
+// count, not a target, and a field set from anything else (c.attempts++,
+// c.lastErr = err) is the receiver's bookkeeping: both stay retries.
+func (f *flow) receiverTakesElement(call *ast.CallExpr, obj types.Object) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || match.Var(f.info, sel.X) != obj {
+		return false
+	}
+	if s, ok := f.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	loop := f.loop.Node().(*ast.RangeStmt) // rangesOverElements held
+	var elems []types.Object
+	if v := match.Var(f.info, loop.Value); v != nil {
+		elems = append(elems, v)
+	}
+	if _, isMap := f.info.TypeOf(loop.X).Underlying().(*types.Map); isMap {
+		if k := match.Var(f.info, loop.Key); k != nil {
+			elems = append(elems, k)
+		}
+	}
+	isTarget := func(v types.Object) bool {
+		b, ok := v.Type().Underlying().(*types.Basic)
+		return !ok || b.Info()&types.IsNumeric == 0
+	}
+	found := false
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			fieldOf, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || match.Var(f.info, fieldOf.X) != obj {
+				continue
+			}
+			for _, e := range elems {
+				if isTarget(e) && match.Refers(f.info, as.Rhs[i], e) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // passedDirectly reports whether obj is itself an argument of call.

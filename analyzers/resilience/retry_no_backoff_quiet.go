@@ -58,6 +58,10 @@ var noBackoffCollected = rule.CollectedUnexplained(
 	rule.Form{Name: "request-per-element", Fixture: "fetchPages", Doc: "A request built before the loop whose " +
 		"fields (req.URL.Path) are set from each element before it is sent: data that changes each iteration, as " +
 		"in loop-over-items."},
+	rule.Form{Name: "receiver-per-element", Doc: "A method called on a value whose field the loop sets from each " +
+		"element of a range over a slice, array, map or string (c.name = name; c.check()): the method works on " +
+		"another element each iteration, as in loop-over-items; an element that is a number (an index, a delay) or " +
+		"a field set from anything else (c.tried = i) is still a retry."},
 	rule.Form{Name: "call-without-io", Fixture: "describeUntilValid", Doc: "A function that was analysed and " +
 		"found to do no I/O is not a call that may reach the network, whatever its signature."},
 )

@@ -60,3 +60,44 @@ func sendNumbered() error {
 	}
 	return nil
 }
+
+// A loop over items that sets a field of the receiver from each element
+// before calling a method on it (c.name = name; c.show()): the method works
+// on another element each iteration, as when the element is passed. Quiet.
+// The same loop that sets the field from the index of a range over a slice
+// (an attempt number, not an element) is still a retry.
+
+type contextChecker struct {
+	client *http.Client
+	name   string
+	tried  int
+}
+
+func (c *contextChecker) check() error {
+	resp, err := c.client.Get("http://registry/contexts/" + c.name)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (c *contextChecker) quietReceiverPerElement(names []string) int {
+	failed := 0
+	for _, name := range names {
+		c.name = name
+		if err := c.check(); err != nil {
+			failed++
+		}
+	}
+	return failed
+}
+
+func (c *contextChecker) checkByAttempt(mirrors []string) error {
+	for i := range mirrors { // want `\[retry-no-backoff\] this loop retries contextChecker.check`
+		c.tried = i
+		if err := c.check(); err == nil {
+			return nil
+		}
+	}
+	return nil
+}
