@@ -74,7 +74,14 @@ func runBodyClose(p *rule.Pass) error {
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
 		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar):
-			ret, atEnd, leaks := unclosedReturn(p, c, r, false)
+			var why *pathForms
+			if p.Explaining() {
+				why = new(pathForms)
+			}
+			ret, atEnd, leaks := unclosedReturnWhy(p, c, r, false, why)
+			if !leaks && why.decide(p, s.call) {
+				continue
+			}
 			if rule.Quiet(p, s.call, bodyPathQuiet, !leaks) {
 				continue
 			}
@@ -139,10 +146,22 @@ func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 // nil) carry no body and are not followed. With drains, a read of the
 // whole body (eofReads) ends a path too.
 func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results, drains bool) (ret *ast.ReturnStmt, atEnd, ok bool) {
+	return unclosedReturnWhy(p, c, r, drains, nil)
+}
+
+// unclosedReturnWhy is unclosedReturn that, given why (prodlint -explain),
+// also records which collected forms of http-bodyclose ended a path: it
+// then follows the paths on which the send failed too, to see whether one
+// would have reached a return with the body open.
+func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool, why *pathForms) (ret *ast.ReturnStmt, atEnd, ok bool) {
 	info := p.TypesInfo
 	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
 	f, ok := scan.flowOf(c)
-	if !ok || r.node == nil || !declaredIn(r.respVar, f.fn) {
+	if !ok || r.node == nil {
+		return nil, false, false
+	}
+	if !declaredIn(r.respVar, f.fn) {
+		why.note(leftElsewhere)
 		return nil, false, false // a variable of an enclosing function: whoever declared it may close it
 	}
 	// Where the body is closed or handed over, or resp gets another value.
@@ -160,6 +179,7 @@ func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results, drains bool) (r
 	}
 	slices.Sort(handled)
 	if handled.before(r.node.Pos()) {
+		why.note(leftElsewhere)
 		return nil, false, false // closed by code that runs before the send: a deferred closure, the previous loop turn
 	}
 	// Where err gets another value: a later test of err is not the send's,
@@ -177,18 +197,22 @@ func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results, drains bool) (r
 	if !ok {
 		return nil, false, false
 	}
+	// failed marks a path on which the send failed: followed only for why,
+	// it never yields a return.
 	type state struct {
 		b        *cfg.Block
 		from     int
 		errFresh bool
+		failed   bool
 	}
 	type seenKey struct {
 		b        *cfg.Block
 		errFresh bool
+		failed   bool
 	}
 	var found *ast.ReturnStmt
 	seen := map[seenKey]bool{}
-	stack := []state{{start, i + 1, r.errVar != nil}}
+	stack := []state{{start, i + 1, r.errVar != nil, false}}
 path:
 	for len(stack) > 0 {
 		s := stack[len(stack)-1]
@@ -201,20 +225,29 @@ path:
 				s.errFresh = false
 			}
 			if ret, ok := n.(*ast.ReturnStmt); ok {
-				if found == nil || ret.Pos() < found.Pos() {
+				if s.failed {
+					why.note(failedSendReturns)
+				} else if found == nil || ret.Pos() < found.Pos() {
 					found = ret
 				}
 				continue path
 			}
 		}
+		if why != nil && !s.failed && len(s.b.Succs) == 0 && endsInNoReturn(info, s.b) {
+			why.note(panicsOrExits)
+		}
 		cond, branches := condOf(s.b)
 		for k, next := range s.b.Succs {
+			failed := s.failed
 			if branches && noResponseOn(info, cond, k == 0, r.respVar, r.errVar, s.errFresh, readErrs) {
-				continue // the send failed on this branch: there is no body
+				if why == nil {
+					continue // the send failed on this branch: there is no body
+				}
+				failed = true
 			}
-			if key := (seenKey{next, s.errFresh}); !seen[key] {
+			if key := (seenKey{next, s.errFresh, failed}); !seen[key] {
 				seen[key] = true
-				stack = append(stack, state{next, 0, s.errFresh})
+				stack = append(stack, state{next, 0, s.errFresh, failed})
 			}
 		}
 	}

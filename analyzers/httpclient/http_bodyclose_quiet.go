@@ -2,8 +2,10 @@ package httpclient
 
 import (
 	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -109,7 +111,7 @@ var bodyDrainQuiet = []rule.QuietForm[bool]{
 
 // bodyCloseCollected are the safe forms http-bodyclose decides while it
 // follows the paths after a send: the path is never a candidate.
-var bodyCloseCollected = rule.CollectedUnexplained(
+var bodyCloseCollected = rule.Collected(
 	rule.Form{Name: "failed-send-path", Doc: "A path on which the send failed carries no body: a return under " +
 		"`if err != nil`, `resp == nil` or another test of the send's err (retryable(err)), until err is assigned " +
 		"again by anything but a plain read of the body (io.ReadAll, io.ReadFull, resp.Body.Read: a read error " +
@@ -119,3 +121,55 @@ var bodyCloseCollected = rule.CollectedUnexplained(
 		"code set up before the send (a deferred closure declared earlier, the previous turn of a loop), is left " +
 		"to that code."},
 )
+
+// pathForms records, for prodlint -explain, which collected forms ended the
+// paths after a send (unclosedReturnWhy); a nil *pathForms records nothing.
+type pathForms uint8
+
+const (
+	leftElsewhere     pathForms = 1 << iota // closed-elsewhere: the response is left to code outside the paths
+	failedSendReturns                       // failed-send-path: a path on which the send failed reached a return
+	panicsOrExits                           // panic-or-exit-path: a path ended in a call that never returns
+)
+
+// note records form f, when w records.
+func (w *pathForms) note(f pathForms) {
+	if w != nil {
+		*w |= f
+	}
+}
+
+// decide names, at the send, the collected forms that kept a send whose
+// paths reach no return with the body open from being a candidate, and
+// reports whether the response was left to code elsewhere: then that form
+// alone decided, and closed-on-every-path does not apply.
+func (w *pathForms) decide(p *rule.Pass, send ast.Node) (elsewhere bool) {
+	if w == nil {
+		return false
+	}
+	if *w&leftElsewhere != 0 {
+		rule.Decided(p, send, "closed-elsewhere")
+		return true
+	}
+	if *w&failedSendReturns != 0 {
+		rule.Decided(p, send, "failed-send-path")
+	}
+	if *w&panicsOrExits != 0 {
+		rule.Decided(p, send, "panic-or-exit-path")
+	}
+	return false
+}
+
+// endsInNoReturn reports whether the block's last node is a call that
+// never returns (panic, os.Exit, log.Fatal...).
+func endsInNoReturn(info *types.Info, b *cfg.Block) bool {
+	if len(b.Nodes) == 0 {
+		return false
+	}
+	stmt, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(stmt.X).(*ast.CallExpr)
+	return ok && noReturn(info, call)
+}

@@ -11,7 +11,12 @@ import (
 // iterates reports whether the network call works on data that changes
 // from one iteration to the next (the next URL of a range, the row a
 // rows.Next loop scanned, the job received from a channel): then the loop
-// moves on to other work after a failure, it does not retry.
+// moves on to other work after a failure, it does not retry. It returns
+// the quiet form of retry-no-backoff that says so: "loop-over-items", or
+// "request-per-element" when only a field the body sets from each element
+// (req.URL.Path = path) makes the sent value differ, "receiver-per-element"
+// when the call is a method on a value whose field the body sets from each
+// element (c.name = name; c.check()); "" when the call does not iterate.
 //
 // Varying are the range key and value, the variables of the loop
 // condition and post statement (but not a ctx), and, to a fixed point,
@@ -19,7 +24,7 @@ import (
 // or a call that may return new data each time. Building the same request
 // again (http.NewRequest, context.WithTimeout, fmt.Sprintf...) does not
 // make it new work.
-func (f *flow) iterates(call *ast.CallExpr) bool {
+func (f *flow) iterates(call *ast.CallExpr) string {
 	varying := map[types.Object]bool{}
 	addVars := func(n ast.Node) {
 		if n == nil {
@@ -60,8 +65,11 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 		}
 	}
 	if f.underVaryingBranch(call, varying, byField) || f.indexesByCounter(call) {
-		return true
+		return "loop-over-items"
 	}
+	// The map's order is random: a varying value the call uses itself
+	// names the form before one that varies only through a field.
+	perElement, perReceiver := false, false
 	for obj := range varying {
 		if byField[obj] {
 			// A value whose field differs per element is a different
@@ -69,16 +77,27 @@ func (f *flow) iterates(call *ast.CallExpr) bool {
 			// the receiver whose bookkeeping field the loop updates, and
 			// only in a loop over elements: an attempt number written into
 			// the request (req.Attempt = i) does not make a new target.
-			if f.rangesOverElements() && (passedDirectly(f.info, call, obj) || f.receiverTakesElement(call, obj)) {
-				return true
+			if f.rangesOverElements() {
+				switch {
+				case passedDirectly(f.info, call, obj):
+					perElement = true
+				case f.receiverTakesElement(call, obj):
+					perReceiver = true
+				}
 			}
 			continue
 		}
 		if match.Refers(f.info, call, obj) {
-			return true
+			return "loop-over-items"
 		}
 	}
-	return false
+	if perElement {
+		return "request-per-element"
+	}
+	if perReceiver {
+		return "receiver-per-element"
+	}
+	return ""
 }
 
 // receiverTakesElement reports whether call is a method call on obj and

@@ -41,17 +41,28 @@ type retryLoops struct {
 	once  sync.Once
 	facts *packageFacts
 	loops []retryLoop
+	not   []notRetry
 }
 
-// of returns the package's facts and retry loops, computed on first use.
+// retryLoopsOf returns the package's facts and retry loops, computed on
+// first use.
 func retryLoopsOf(p *rule.Pass) (*packageFacts, []retryLoop) {
+	r := loopsComputed(p)
+	return r.facts, r.loops
+}
+
+// notRetriesOf returns the loops found to be no retry loops while the
+// retry loops were collected, each with the quiet form that decided it.
+func notRetriesOf(p *rule.Pass) []notRetry { return loopsComputed(p).not }
+
+func loopsComputed(p *rule.Pass) *retryLoops {
 	r := p.ResultOf[retryLoopsAnalyzer].(*retryLoops)
 	r.once.Do(func() {
 		r.facts = collectFacts(r.info, r.pkg, r.idx, r.io)
-		r.loops = findRetryLoops(r.info, r.pkg, r.facts)
+		r.loops, r.not = findRetryLoops(r.info, r.pkg, r.facts)
 		r.loops = append(r.loops, findRetryRecursions(r.info, r.facts)...)
 	})
-	return r.facts, r.loops
+	return r
 }
 
 // packageFacts is what one walk over the package's calls learns: every

@@ -66,6 +66,9 @@ func RetryNoBackoff() *rule.Rule {
 
 func runRetryNoBackoff(p *rule.Pass) error {
 	pf, loops := retryLoopsOf(p)
+	if p.Explaining() {
+		explainNotRetries(p, pf, loops)
+	}
 	for _, rl := range loops {
 		if rule.Quiet(p, retryHead(rl), noBackoffQuiet, noBackoffLoop{p, pf, rl}) {
 			continue
@@ -162,4 +165,38 @@ func retryHead(rl retryLoop) analysis.Range {
 
 func loopHead(loop ast.Node) span {
 	return span{loop.Pos(), match.LoopBody(loop).Lbrace + 1}
+}
+
+// explainNotRetries names, for prodlint -explain, the quiet forms that
+// kept loops from being retry loops: those decided while the loops were
+// collected, and call-without-io, a loop that would retry a failing call
+// had the call not been analysed and found to do no I/O. That one costs a
+// walk of every call in a loop, so it runs only when explaining.
+func explainNotRetries(p *rule.Pass, pf *packageFacts, loops []retryLoop) {
+	named := map[ast.Node]bool{}
+	for _, rl := range loops {
+		named[rl.loop.Node()] = true
+	}
+	for _, n := range notRetriesOf(p) {
+		named[n.loop.Node()] = true
+		rule.Decided(p, loopHead(n.loop.Node()), n.form)
+	}
+	for _, c := range pf.calls {
+		call := c.Node().(*ast.CallExpr)
+		fn := match.Callee(p.TypesInfo, call)
+		if fn == nil || !match.ReturnsError(fn.Signature()) || !pf.io.Pure(fn) {
+			continue
+		}
+		loop := innermostLoop(c)
+		if !loop.Valid() || named[loop.Node()] {
+			continue
+		}
+		// Judged as a call whose I/O is a guess from its shape would be:
+		// it retries on its error, and its success leaves the loop.
+		f := newFlow(p.TypesInfo, loop)
+		if retries, untilSuccess := f.retriesOnError(c, false); retries && untilSuccess && f.iterates(call) == "" {
+			named[loop.Node()] = true
+			rule.Decided(p, loopHead(loop.Node()), "call-without-io")
+		}
+	}
 }

@@ -51,10 +51,11 @@ var noBackoffQuiet = []rule.QuietForm[noBackoffLoop]{
 
 // noBackoffCollected are the safe forms retry-no-backoff decides while it
 // finds retry loops: the loop is never one.
-var noBackoffCollected = rule.CollectedUnexplained(
+var noBackoffCollected = rule.Collected(
 	rule.Form{Name: "loop-over-items", Fixture: "getAll", Doc: "Loops over items that skip a failed one (for _, " +
 		"u := range urls, for rows.Next(), a job received from a channel): the call depends on data that changes " +
-		"each iteration, so it moves on instead of retrying."},
+		"each iteration, so it moves on instead of retrying; so does a consumer whose call is known only by its " +
+		"shape (a stream's Recv, an iterator's Next) and whose success comes back too."},
 	rule.Form{Name: "request-per-element", Fixture: "fetchPages", Doc: "A request built before the loop whose " +
 		"fields (req.URL.Path) are set from each element before it is sent: data that changes each iteration, as " +
 		"in loop-over-items."},

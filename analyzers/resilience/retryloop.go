@@ -25,11 +25,21 @@ type retryLoop struct {
 	self *ast.CallExpr
 }
 
+// notRetry is a loop whose network call fails and comes back, found to be
+// no retry while the retry loops are collected: form is the quiet form of
+// retry-no-backoff that says why, for the rule to name (rule.Decided).
+type notRetry struct {
+	loop inspector.Cursor
+	form string
+}
+
 // findRetryLoops returns the package's retry loops, one per loop, in
-// source order.
-func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []retryLoop {
+// source order, and the loops that would have been ones but for a quiet
+// form decided here, one per loop that is no retry loop.
+func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) ([]retryLoop, []notRetry) {
 	seen := map[ast.Node]bool{}
 	var out []retryLoop
+	var not []notRetry
 	for _, c := range pf.calls {
 		api := retriedOp(info, c, pf)
 		if api == "" {
@@ -45,16 +55,31 @@ func findRetryLoops(info *types.Info, pkg *types.Package, pf *packageFacts) []re
 		// iterator's Next it skips an element.
 		traced := pf.io.Traced(match.Callee(info, c.Node().(*ast.CallExpr)))
 		retries, untilSuccess := f.retriesOnError(c, traced)
-		if !retries || f.iterates(c.Node().(*ast.CallExpr)) {
-			continue // a loop over items that skips a failed one is not a retry
+		if !retries {
+			continue
+		}
+		if form := f.iterates(c.Node().(*ast.CallExpr)); form != "" {
+			not = append(not, notRetry{loop, form}) // a loop over items that skips a failed one is not a retry
+			continue
 		}
 		if !traced && !untilSuccess {
-			continue // an iterator's Next or a stream's Recv whose success also comes back: a consumer
+			// an iterator's Next or a stream's Recv whose success also comes back: a consumer
+			not = append(not, notRetry{loop, "loop-over-items"})
+			continue
 		}
 		seen[loop.Node()] = true
 		out = append(out, retryLoop{loop: loop, flow: f, api: api, call: c, untilSuccess: untilSuccess})
 	}
-	return out
+	// A loop another of its calls retries is a candidate, and one form
+	// names a loop once.
+	kept := not[:0]
+	for _, n := range not {
+		if !seen[n.loop.Node()] {
+			seen[n.loop.Node()] = true
+			kept = append(kept, n)
+		}
+	}
+	return out, kept
 }
 
 // retriedOp names the operation the call at c makes, as a reader knows

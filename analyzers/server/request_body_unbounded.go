@@ -419,6 +419,10 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, pkg *bodyPackage, h handler, 
 			}
 			if read, ok := wholeBodyRead(p.TypesInfo, pkg.aliases, opts, n, h.r); ok {
 				reads = append(reads, read)
+			} else if p.Explaining() {
+				if form := boundedRead(p.TypesInfo, pkg.aliases, n, h.r); form != "" {
+					rule.Decided(p, n, form)
+				}
 			}
 			if read, ok := decoderOverBody(p.TypesInfo, pkg.aliases, n, h.r); ok {
 				if v := assignedVar(p.TypesInfo, c); v != nil {
@@ -436,6 +440,8 @@ func checkHandler(p *rule.Pass, opts *BodyOptions, pkg *bodyPackage, h handler, 
 	for v, read := range decoders {
 		if decoded[v] {
 			reads = append(reads, read)
+		} else {
+			rule.Decided(p, read.node, "token-stream")
 		}
 	}
 	if len(reads) == 0 {

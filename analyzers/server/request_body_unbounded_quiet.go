@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -76,7 +77,7 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 
 // bodyCollected are the safe forms request-body-unbounded decides while it
 // collects candidates: the read is never one.
-var bodyCollected = rule.CollectedUnexplained(
+var bodyCollected = rule.Collected(
 	rule.Form{Name: "wrapped-read", Doc: "A read of a body already wrapped in a limit " +
 		"(io.ReadAll(io.LimitReader(r.Body, n)))."},
 	rule.Form{Name: "token-stream", Doc: "A json or xml decoder that only streams tokens and is never asked to " +
@@ -84,3 +85,30 @@ var bodyCollected = rule.CollectedUnexplained(
 	rule.Form{Name: "bounded-multipart", Doc: "r.ParseMultipartForm(n) with a constant n up to " +
 		"max-multipart-memory (32 MiB, the net/http default) or a non-constant n."},
 )
+
+// boundedRead returns the collected form that keeps a call on the request
+// r's body, which wholeBodyRead found is no unlimited read, from being
+// one, for prodlint -explain: "wrapped-read" for a read or decoder of a
+// body wrapped in a limit in place (io.ReadAll(io.LimitReader(r.Body, n))),
+// "bounded-multipart" for r.ParseMultipartForm(n) with a memory limit
+// within the option or not constant; "" for any other call.
+func boundedRead(info *types.Info, aliases map[*types.Var]ast.Expr, call *ast.CallExpr, r *types.Var) string {
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
+		match.IsFunc(fn, "encoding/json", "NewDecoder") || match.IsFunc(fn, "encoding/xml", "NewDecoder"):
+		if len(call.Args) != 1 {
+			return ""
+		}
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+			if body := boundedBody(info, aliases, inner); body != nil && isBodyOf(info, nil, body, r) {
+				return "wrapped-read"
+			}
+		}
+	case match.IsMethod(fn, "net/http", "Request", "ParseMultipartForm"):
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 1 && isVar(info, sel.X, r) {
+			return "bounded-multipart"
+		}
+	}
+	return ""
+}

@@ -118,6 +118,17 @@ func (s *Summary) Traced(fn *types.Func) bool {
 	return known || apis.IsSend(fn)
 }
 
+// Pure reports whether fn's body was analysed, in this package or in
+// another one (its NoIO fact), and found to reach no network or database
+// send: a call of it is judged by what it does, not by its signature.
+func (s *Summary) Pure(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	return s.Via(fn) == "" && (s.pure[fn] || fn.Pkg() == s.pkg && !isAbstract(fn))
+}
+
 // May reports whether a call of fn may perform I/O.
 func (s *Summary) May(fn *types.Func) bool { return s.Via(fn) != "" }
 
