@@ -172,9 +172,13 @@ func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj ty
 // decideHelperSetsExpiry names helper-sets-exp, for -explain, for each
 // argument of call that holds claims with no exp, handed to a parameter of
 // a JWT claims type that the callee fn does not sign as given (f, its
-// summary, lists those it does): the helper sets exp itself or uses the
-// claims otherwise, so the claims are not judged at the call.
+// summary, lists those it does): the helper, outside the JWT library,
+// sets exp itself or uses the claims otherwise, so the claims are not
+// judged at the call.
 func decideHelperSetsExpiry(p *rule.Pass, call *ast.CallExpr, fn *types.Func, f *jwtsum.Func) {
+	if isJWTPackage(fn.Pkg()) {
+		return // the library's own functions (ParseWithClaims fills the claims it is given)
+	}
 	params := fn.Signature().Params()
 	for i, arg := range call.Args {
 		if i >= params.Len() || f != nil && slices.Contains(f.Signs, i) || !isClaimsType(params.At(i).Type()) {

@@ -48,8 +48,8 @@ func (lc *literalChecker) notCandidateForm(c inspector.Cursor, value string, b b
 	v := trimAuthScheme(value)
 	switch b.kind {
 	case notSecretName:
-		if !variedEnough(v, lc.opts.MinLength, lc.opts.Entropy) {
-			return ""
+		if !credentialShaped(v, lc.opts.MinLength, lc.opts.Entropy) {
+			return "" // not shaped like a credential either: a name, path or reference
 		}
 		for _, w := range splitWords(b.name) {
 			if paginationWords[w] {
@@ -62,7 +62,7 @@ func (lc *literalChecker) notCandidateForm(c inspector.Cursor, value string, b b
 			return "human-text"
 		}
 	case neutral:
-		if randomToken.MatchString(v) && credentialShaped(v, max(lc.opts.MinLength, 16), lc.opts.Entropy) {
+		if randomLooking(v) && credentialShaped(v, max(lc.opts.MinLength, 16), lc.opts.Entropy) {
 			return "unnamed-random"
 		}
 	}
@@ -119,9 +119,37 @@ func formatForm(v string) string {
 	return ""
 }
 
+// randomLooking reports whether v reads as random rather than as words: a
+// run of the characters of hex, base64 and UUIDs (not a pattern, path or
+// address) of at least 16, with at least three digits and three letters
+// that alternate at least four times (a digest, a UUID, a commit id; not
+// PullRequestTemplate or WWW-Authenticate).
+func randomLooking(v string) bool {
+	if len(v) < 16 || !randomToken.MatchString(v) {
+		return false
+	}
+	digits, letters, switches := 0, 0, 0
+	prevDigit := false
+	for i, r := range v {
+		isDigit := r >= '0' && r <= '9'
+		switch {
+		case isDigit:
+			digits++
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			letters++
+		default:
+			continue
+		}
+		if i > 0 && isDigit != prevDigit {
+			switches++
+		}
+		prevDigit = isDigit
+	}
+	return digits >= 3 && letters >= 3 && switches >= 4
+}
+
 var (
-	// randomToken is a run of the characters of hex, base64 and UUIDs: a
-	// digest, an id or a key, not a pattern, path or address.
+	// randomToken is a run of the characters of hex, base64 and UUIDs.
 	randomToken = regexp.MustCompile(`^[A-Za-z0-9+/=_-]+$`)
 	// twilioAccountSID is a Twilio account SID (pairedFormats): an
 	// identifier, reported only through the auth token beside it.
