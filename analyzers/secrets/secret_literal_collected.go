@@ -48,7 +48,7 @@ func (lc *literalChecker) notCandidateForm(c inspector.Cursor, value string, b b
 	v := trimAuthScheme(value)
 	switch b.kind {
 	case notSecretName:
-		if !credentialShaped(v, lc.opts.MinLength, lc.opts.Entropy) {
+		if !credentialShapedFor(v, b.name, lc.opts.MinLength, lc.opts.Entropy) {
 			return "" // not shaped like a credential either: a name, path or reference
 		}
 		for _, w := range splitWords(b.name) {
@@ -158,3 +158,18 @@ var (
 	// (pairedFormats).
 	awsSecretKeyShape = regexp.MustCompile(`^[A-Za-z0-9/+]{40}$`)
 )
+
+// credentialShapedFor is credentialShaped for a value bound to name: no
+// form of namedValueQuiet applies to it, the one about the name
+// (value-names-itself) included.
+func credentialShapedFor(v, name string, minLen int, minEntropy float64) bool {
+	if !variedEnough(v, minLen, minEntropy) {
+		return false
+	}
+	for _, f := range namedValueQuiet {
+		if f.Applies(namedValue{value: v, name: name}) {
+			return false
+		}
+	}
+	return true
+}
