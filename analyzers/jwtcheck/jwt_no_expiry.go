@@ -3,6 +3,7 @@ package jwtcheck
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -88,6 +89,9 @@ func runNoExpiry(p *rule.Pass) error {
 		}
 		shape, ok := shapeOf(p.TypesInfo.TypeOf(arg))
 		if !ok {
+			if p.Explaining() && ownsExpiry(p.TypesInfo.TypeOf(arg)) {
+				rule.Decided(p, arg, "own-exp-claims")
+			}
 			continue // claims whose exp we cannot locate
 		}
 		exp := claimsExpiry(p, arg, shape)
@@ -98,12 +102,22 @@ func runNoExpiry(p *rule.Pass) error {
 			reportNoExpiry(p, arg, exp, shape, opts)
 			continue
 		}
+		if exp.afterLiteral {
+			rule.Decided(p, arg, "exp-set-after-literal")
+		}
+		purpose := isPurposeToken(p, c, arg)
 		limit, limitName := opts.MaxLifetime.Std(), "max-lifetime"
-		if isPurposeToken(p, c, arg) {
+		if purpose {
 			limit, limitName = opts.PurposeLifetime.Std(), "purpose-max-lifetime"
 		}
 		for _, v := range exp.values {
-			reportLongLifetime(p, v, limit, limitName)
+			lifetime, form := reportLongLifetime(p, v, limit, limitName)
+			if purpose && form == "lifetime-within-limit" && lifetime > opts.MaxLifetime.Std() {
+				form = "revocable-purpose-token" // within the limit only for a revocable purpose token
+			}
+			if form != "" {
+				rule.Decided(p, v, form)
+			}
 		}
 	}
 	return nil
@@ -118,6 +132,9 @@ func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj ty
 		return
 	}
 	f := sum.Func(fn)
+	if p.Explaining() {
+		decideHelperSetsExpiry(p, call, fn, f)
+	}
 	if f == nil {
 		return
 	}
@@ -128,6 +145,9 @@ func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj ty
 		arg := call.Args[i]
 		shape, ok := shapeOf(p.TypesInfo.TypeOf(arg))
 		if !ok {
+			if p.Explaining() && ownsExpiry(p.TypesInfo.TypeOf(arg)) {
+				rule.Decided(p, arg, "own-exp-claims")
+			}
 			continue
 		}
 		exp := claimsExpiry(p, arg, shape)
@@ -138,8 +158,38 @@ func signedByHelper(p *rule.Pass, sum *jwtsum.Result, call *ast.CallExpr, obj ty
 			reportNoExpiry(p, arg, exp, shape, opts)
 			continue
 		}
+		if exp.afterLiteral {
+			rule.Decided(p, arg, "exp-set-after-literal")
+		}
 		for _, v := range exp.values {
-			reportLongLifetime(p, v, opts.MaxLifetime.Std(), "max-lifetime")
+			if _, form := reportLongLifetime(p, v, opts.MaxLifetime.Std(), "max-lifetime"); form != "" {
+				rule.Decided(p, v, form)
+			}
+		}
+	}
+}
+
+// decideHelperSetsExpiry names helper-sets-exp, for -explain, for each
+// argument of call that holds claims with no exp, handed to a parameter of
+// a JWT claims type that the callee fn does not sign as given (f, its
+// summary, lists those it does): the helper, outside the JWT library,
+// sets exp itself or uses the claims otherwise, so the claims are not
+// judged at the call.
+func decideHelperSetsExpiry(p *rule.Pass, call *ast.CallExpr, fn *types.Func, f *jwtsum.Func) {
+	if isJWTPackage(fn.Pkg()) {
+		return // the library's own functions (ParseWithClaims fills the claims it is given)
+	}
+	params := fn.Signature().Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() || f != nil && slices.Contains(f.Signs, i) || !isClaimsType(params.At(i).Type()) {
+			continue
+		}
+		shape, ok := shapeOf(p.TypesInfo.TypeOf(arg))
+		if !ok {
+			continue
+		}
+		if exp := claimsExpiry(p, arg, shape); exp.known && len(exp.values) == 0 {
+			rule.Decided(p, arg, "helper-sets-exp")
 		}
 	}
 }
@@ -180,8 +230,10 @@ func reportNoExpiry(p *rule.Pass, arg ast.Expr, exp expiry, shape claimsShape, o
 // reportLongLifetime reports an exp that lies further away than limit
 // (the option named limitName), when it is a constant offset from now or a
 // constant date or Unix time. An exp a year or more away is reported
-// whatever the limit: such a token effectively never expires.
-func reportLongLifetime(p *rule.Pass, e ast.Expr, limit time.Duration, limitName string) {
+// whatever the limit: such a token effectively never expires. When it does
+// not report, it returns the Collected form that kept the exp quiet (for
+// -explain) and, for an exp within the limit, the lifetime it found.
+func reportLongLifetime(p *rule.Pass, e ast.Expr, limit time.Duration, limitName string) (lifetime time.Duration, quiet string) {
 	if d, ok := lifetimeOf(p, e); ok {
 		switch {
 		case d >= neverHorizon:
@@ -192,12 +244,14 @@ func reportLongLifetime(p *rule.Pass, e ast.Expr, limit time.Duration, limitName
 			p.Reportf(e, "this token stays valid for %s, more than the %s %s: a leaked or revoked user's "+
 				"token keeps working all that time; issue tokens that live minutes to hours and refresh them",
 				humanDuration(d), config.Duration(limit), limitName)
+		default:
+			return d, "lifetime-within-limit"
 		}
-		return
+		return 0, ""
 	}
 	at, ok := absoluteExpiry(p, e)
 	if !ok {
-		return
+		return 0, "configured-lifetime" // a lifetime the analysis does not evaluate: the operator's choice
 	}
 	left := time.Until(at)
 	switch {
@@ -210,7 +264,12 @@ func reportLongLifetime(p *rule.Pass, e ast.Expr, limit time.Duration, limitName
 			"now stays valid for %s, more than the %s %s, and later ones ever less; set exp to "+
 			"time.Now().Add(a lifetime of minutes to hours)", at.UTC().Format(time.DateOnly), humanDuration(left),
 			config.Duration(limit), limitName)
+	case left <= 0:
+		return 0, "past-date"
+	default:
+		return left, "lifetime-within-limit"
 	}
+	return 0, ""
 }
 
 // tokenLiteralClaims returns the Claims of a jwt.Token literal that also

@@ -121,3 +121,46 @@ func jsonName(tag string) string {
 func (s claimsShape) describe() string {
 	return s.claims.Pkg().Name() + "." + s.claims.Name()
 }
+
+// ownsExpiry reports whether claims of type t (or *t) are a custom struct
+// that decides its exp itself: it has its own MarshalJSON, or a field
+// encoded as "exp" (own-exp-claims).
+func ownsExpiry(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if ptr, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || isJWTPackage(named.Obj().Pkg()) {
+		return false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	if hasMarshalJSON(named) {
+		return true
+	}
+	for i := range st.NumFields() {
+		if jsonName(st.Tag(i)) == "exp" {
+			return true
+		}
+	}
+	return false
+}
+
+// isClaimsType reports whether a parameter of type t takes JWT claims: a
+// type of a JWT library (jwt.Claims, jwt.MapClaims...) or one whose exp
+// the rule can locate.
+func isClaimsType(t types.Type) bool {
+	if ptr, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
+		t = ptr.Elem()
+	}
+	if named, ok := types.Unalias(t).(*types.Named); ok && isJWTPackage(named.Obj().Pkg()) {
+		return true
+	}
+	_, ok := shapeOf(t)
+	return ok
+}

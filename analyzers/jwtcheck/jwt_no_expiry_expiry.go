@@ -25,6 +25,9 @@ type expiry struct {
 	// no mechanical fix exists.
 	fixLit  *ast.CompositeLit
 	fixWrap *types.Var
+	// afterLiteral is set when the claims literal sets no exp and code
+	// after it, before signing, does (exp-set-after-literal).
+	afterLiteral bool
 }
 
 var unknownExpiry = expiry{}
@@ -69,6 +72,7 @@ func claimsExpiry(p *rule.Pass, arg ast.Expr, shape claimsShape) expiry {
 		return unknownExpiry
 	}
 	if len(later) > 0 {
+		exp.afterLiteral = len(exp.values) == 0
 		exp.values = append(exp.values, later...)
 		exp.fixLit = nil
 	}

@@ -32,7 +32,7 @@ var noExpiryQuiet = []rule.QuietForm[signedClaims]{
 
 // noExpiryCollected are the safe forms jwt-no-expiry decides while it
 // reads the exp of the claims: the claims are never reported.
-var noExpiryCollected = rule.CollectedUnexplained(
+var noExpiryCollected = rule.Collected(
 	rule.Form{Name: "lifetime-within-limit", Fixture: "signSubjectExpiring", Doc: "An exp set from " +
 		"time.Now().Add(d) with d up to max-lifetime (24h by default)."},
 	rule.Form{Name: "configured-lifetime", Fixture: "signConfigured", Doc: "An exp set from a configured, " +

@@ -14,6 +14,11 @@ type detector struct {
 	source string   // where the format is documented
 	hints  []string // one of them occurs in every match: the cheap prefilter
 	find   func(v string) []hit
+	// pattern and group are a token format's expression and the group
+	// that is the token, before find drops placeholders and tokens of
+	// little variety (nil for the other formats).
+	pattern *regexp.Regexp
+	group   int
 }
 
 // A hit is one credential found in a value.
@@ -38,7 +43,7 @@ const minBodyEntropy = 2.5
 // match) is the token, whose first prefixLen characters are a fixed prefix.
 func tokenDetector(what, shape, source, pattern string, group, prefixLen int, hints ...string) detector {
 	re := regexp.MustCompile(pattern)
-	return detector{what: what, shape: shape, source: source, hints: hints, find: func(v string) []hit {
+	return detector{what: what, shape: shape, source: source, hints: hints, pattern: re, group: group, find: func(v string) []hit {
 		var hits []hit
 		for _, m := range re.FindAllStringSubmatchIndex(v, -1) {
 			start, end := m[2*group], m[2*group+1]

@@ -64,7 +64,7 @@ func Literal() *rule.Rule {
 				"configuration, and the value would be empty wherever nobody sets it. Rotate the credential as well: it is " +
 				"in the history.",
 		},
-		Quiet: rule.Declare(literalCollected, rule.Forms(namedValueQuiet)),
+		Quiet: rule.Declare(literalCollected, literalOutOfScope, rule.Forms(namedValueQuiet)),
 		Run:   runLiteral,
 	}
 }
@@ -133,8 +133,11 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 	}
 	b := bindingOf(lc.TypesInfo, c)
 	hits := lc.credentials(value)
+	helpText := false // a connection string in help text was left out (help-text)
 	if isHelpText(b) {
+		n := len(hits)
 		hits = withoutConnStrings(hits)
+		helpText = n > 0 && len(hits) == 0
 	}
 	if len(hits) > 0 {
 		for _, h := range hits {
@@ -154,11 +157,19 @@ func (lc *literalChecker) visit(c inspector.Cursor) {
 		return
 	}
 	if b.kind != secretName || !lc.opts.Names {
+		if lc.Explaining() {
+			lc.decideNotCandidate(c, expr, value, b, helpText)
+		}
 		return // by default only documented formats: a name alone is no evidence
 	}
 	v := trimAuthScheme(value)
-	if !variedEnough(v, lc.opts.MinLength, lc.opts.Entropy) || lc.allowed(v) ||
-		rule.Quiet(lc.Pass, expr, namedValueQuiet, namedValue{value: v, name: b.name, siblings: lc.siblingStrings(c)}) {
+	if !variedEnough(v, lc.opts.MinLength, lc.opts.Entropy) {
+		if lc.Explaining() {
+			lc.decideNotCandidate(c, expr, value, b, helpText)
+		}
+		return
+	}
+	if lc.allowed(v) || rule.Quiet(lc.Pass, expr, namedValueQuiet, namedValue{value: v, name: b.name, siblings: lc.siblingStrings(c)}) {
 		return
 	}
 	verb := b.verb

@@ -84,7 +84,7 @@ var camelWord = regexp.MustCompile(`^(?:[A-Z]{1,4}[a-z]{2,})+$`)
 
 // literalCollected are the safe forms secret-literal decides while it
 // collects candidates: the literal is never a candidate.
-var literalCollected = rule.CollectedUnexplained(
+var literalCollected = rule.Collected(
 	rule.Form{Name: "env-read", Doc: "A value read with os.Getenv or os.LookupEnv: it comes from the environment, not the source."},
 	rule.Form{Name: "documentation-example", Doc: "A key that contains EXAMPLE, such as the AWS documentation keys " +
 		"AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY: published to be copied."},
@@ -108,6 +108,13 @@ var literalCollected = rule.CollectedUnexplained(
 		"a known format there is still reported."},
 	rule.Form{Name: "pagination-token", Doc: "A pagination token (NextToken, PageToken, ContinuationToken, " +
 		"cursorToken): a position in a listing."},
+)
+
+// literalOutOfScope is the form the configuration decides before the rule
+// sees a literal: the driver keeps test files and test-support packages
+// out of scope, and -explain records no silence in a file it does not
+// analyze, so no position can name it (rule.Pass.silenced).
+var literalOutOfScope = rule.CollectedUnexplained(
 	rule.Form{Name: "test-code", Doc: "Test code unless rules.toml sets tests = true: _test.go files, files that " +
 		"import testing or testify, and packages under a testonly, testutil, testutils, mock or mocks directory (a " +
 		"package of test keys)."},

@@ -81,10 +81,17 @@ type loggedChecker struct {
 	// assigning is set while an assignment is judged: a struct is
 	// judged when it is printed, not when it is copied.
 	assigning bool
+	// envPlain holds, only under -explain, variables assigned an
+	// environment read whose key names no credential
+	// (env-key-no-credential).
+	envPlain map[*types.Var]bool
 }
 
 func runLogged(p *rule.Pass) error {
 	lc := &loggedChecker{Pass: p, opts: rule.Options[LoggedOptions](p), tainted: map[*types.Var]taint{}, cleaned: map[*types.Var]bool{}}
+	if p.Explaining() {
+		lc.envPlain = map[*types.Var]bool{}
+	}
 	for c := range p.Cursors((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.AssignStmt:
@@ -113,6 +120,9 @@ func (lc *loggedChecker) checkCall(c inspector.Cursor, call *ast.CallExpr) {
 	}
 	args := call.Args
 	if s.ToWriter && (len(args) == 0 || !isStdStream(lc.TypesInfo, args[0])) {
+		if lc.Explaining() {
+			lc.decideOtherWriter(args[min(s.First, len(args)):])
+		}
 		return // Fprint* to a file, buffer or response: not a log
 	}
 	name := match.APIName(fn, nil)
@@ -179,6 +189,11 @@ func (lc *loggedChecker) check(sink string, arg ast.Expr, key string, c loggedAr
 	lc.named, lc.namedSel = false, nil
 	what, advice := lc.leak(arg, key)
 	if what == "" {
+		if lc.Explaining() {
+			if form := lc.notLeakForm(arg, key); form != "" {
+				rule.Decided(lc.Pass, arg, form)
+			}
+		}
 		return
 	}
 	c.named, c.sel = lc.named, lc.namedSel
@@ -215,6 +230,8 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 		default:
 			if what := lc.envLeak(fn, call); what != "" {
 				lc.setTaint(lhs[0], taint{what: what, advice: adviceSecret})
+			} else if v := lc.localVar(lhs[0]); v != nil && lc.envPlain != nil {
+				lc.envPlain[v] = lc.plainEnvRead(fn, call)
 			}
 		}
 		return
@@ -229,11 +246,16 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 		}
 		delete(lc.tainted, v)
 		delete(lc.cleaned, v)
+		delete(lc.envPlain, v)
 		lc.named, lc.namedSel = false, nil
 		if what, advice := lc.leak(r, ""); what != "" {
 			lc.tainted[v] = taint{what, advice, lc.named, lc.namedSel}
 		} else if lc.redacts(r) {
 			lc.cleaned[v] = true
+		} else if lc.envPlain != nil {
+			if call, ok := ast.Unparen(r).(*ast.CallExpr); ok {
+				lc.envPlain[v] = lc.plainEnvRead(match.Callee(lc.TypesInfo, call), call)
+			}
 		}
 	}
 }

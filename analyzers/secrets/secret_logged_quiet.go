@@ -181,7 +181,7 @@ func pathBase(path string) string {
 
 // loggedCollected are the safe forms secret-logged decides while it
 // collects candidates: the value is never one.
-var loggedCollected = rule.CollectedUnexplained(
+var loggedCollected = rule.Collected(
 	rule.Form{Name: "not-a-credential-name", Doc: "Names that mention a credential but hold something else " +
 		"(passwordHash, tokenURL, tokenCount, authMode, secretName) or are not about credentials (tokenizer, " +
 		"author), and pagination tokens (NextToken, PageToken)."},

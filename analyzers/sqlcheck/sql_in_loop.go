@@ -63,18 +63,29 @@ func runInLoop(p *rule.Pass) error {
 	qt := sqlsum.NewTexts(p.TypesInfo, summaries(p))
 	for _, sc := range calls {
 		if sc.kind != sinkQuery || sc.args == nil {
+			if p.Explaining() {
+				decideCollected(p, sc.call, notReadForm(p.TypesInfo, sc))
+			}
 			continue
 		}
 		sts := sc.statements()
 		if len(sts) != 1 || sts[0].verb() != "SELECT" {
+			if p.Explaining() {
+				decideCollected(p, sc.call, notReadForm(p.TypesInfo, sc))
+			}
 			continue
 		}
 		if rule.Quiet(p, sc.call, inLoopQuiet, loopQuery{p, sc, sts[0], ddl}) {
 			continue
 		}
+		var passed []string // the forms of the loops passed over, for -explain
+		reported := false
 		for _, loop := range match.EnclosingLoops(sc.cursor) {
 			over := loopOver(p.TypesInfo, loop.Node())
 			if over == "" || !argsFromLoop(p.TypesInfo, loop.Node(), sc.args) {
+				if p.Explaining() {
+					passed = append(passed, loopForm(p.TypesInfo, loop.Node(), over))
+				}
 				continue
 			}
 			if rule.Quiet(p, sc.call, fixedLoopQuiet, fixedLoop{p, qt, loop}) {
@@ -83,7 +94,11 @@ func runInLoop(p *rule.Pass) error {
 			p.Reportf(sc.call, "%s runs a query for each %s (N+1): n items make n round trips and hold a pool "+
 				"connection each time; fetch it with the outer query "+
 				"(a JOIN), or load all of it in one query before the loop (WHERE id = ANY($1))", callName(p, sc.call), over)
+			reported = true
 			break
+		}
+		if !reported {
+			decideCollected(p, sc.call, passed...)
 		}
 	}
 	helperQueriesInLoop(p, qt, ddl)
@@ -99,38 +114,73 @@ func helperQueriesInLoop(p *rule.Pass, qt *sqlsum.Texts, ddl map[ast.Node]bool) 
 	for c := range p.Index.Calls() {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
-		if fn == nil || call.Ellipsis.IsValid() || !match.InLoop(c) {
+		if fn == nil || !match.InLoop(c) {
+			continue
+		}
+		if p.Explaining() && isPreparedQuery(fn) {
+			if loopOverDataFrom(p.TypesInfo, c, call.Args) {
+				rule.Decided(p, call, "prepared-statement")
+			}
 			continue
 		}
 		if _, _, isAPI := apis.QueryOf(fn); isAPI {
 			continue // a query call itself: judged above
 		}
 		f := sum.Func(fn)
-		if f == nil || len(f.Queries) == 0 || f.Writes || migrationPath(fn.Pkg().Path()) || strings.Contains(strings.ToLower(fn.Name()), "migrat") {
+		if f == nil || len(f.Queries) == 0 {
 			continue
 		}
-		if ddl[outermostFunc(c)] || inMigrationCode(p, c) {
+		// A helper that takes spread arguments, also writes, or is
+		// migration code is never a candidate; -explain names which.
+		var form string
+		switch {
+		case call.Ellipsis.IsValid():
+			form = "spread-args"
+		case f.Writes:
+			form = "write-per-item"
+		case migrationPath(fn.Pkg().Path()) || strings.Contains(strings.ToLower(fn.Name()), "migrat") ||
+			ddl[outermostFunc(c)] || inMigrationCode(p, c):
+			form = "schema-setup"
+		}
+		if form != "" {
+			if p.Explaining() && helperReadsPerItem(p.TypesInfo, c, f.Queries, form == "spread-args") {
+				rule.Decided(p, call, form)
+			}
 			continue
 		}
+		var passed []string // the forms of the loops passed over, for -explain
+		reported := false
 		for _, q := range f.Queries {
 			if !perItemRead(q.Text) {
 				continue
 			}
-			var args []ast.Expr
-			for _, i := range q.Params {
-				if i < len(call.Args) {
-					args = append(args, call.Args[i])
-				}
-			}
-			if reportInLoop(p, qt, c, args, func(over string) {
+			forms, ok := reportInLoop(p, qt, c, helperArgs(call, q), func(over string) {
 				p.Reportf(call, "%s runs a query (%s) for each %s (N+1): n items make n round trips and hold a pool "+
 					"connection each time; fetch it with the outer query (a JOIN), or load all of it in one query "+
 					"before the loop (WHERE id = ANY($1))", callName(p, call), q.Via, over)
-			}) {
+			})
+			passed = append(passed, forms...)
+			if ok {
+				reported = true
 				break
 			}
 		}
+		if !reported {
+			decideCollected(p, call, passed...)
+		}
 	}
+}
+
+// helperArgs returns the arguments of call that the helper binds to the
+// query q.
+func helperArgs(call *ast.CallExpr, q sqlsum.Query) []ast.Expr {
+	var args []ast.Expr
+	for _, i := range q.Params {
+		if i < len(call.Args) {
+			args = append(args, call.Args[i])
+		}
+	}
+	return args
 }
 
 // perItemRead reports whether text is one SELECT that reads a table
@@ -142,19 +192,25 @@ func perItemRead(text string) bool {
 
 // reportInLoop calls report with what the innermost qualifying loop
 // around c iterates, when args come from it and it is over growing data.
-func reportInLoop(p *rule.Pass, qt *sqlsum.Texts, c inspector.Cursor, args []ast.Expr, report func(over string)) bool {
+// When it does not, and the driver asked for explanations, it returns the
+// Collected forms of the loops it passed over (loopForm).
+func reportInLoop(p *rule.Pass, qt *sqlsum.Texts, c inspector.Cursor, args []ast.Expr, report func(over string)) ([]string, bool) {
+	var passed []string
 	for _, loop := range match.EnclosingLoops(c) {
 		over := loopOver(p.TypesInfo, loop.Node())
 		if over == "" || !argsFromLoop(p.TypesInfo, loop.Node(), args) {
+			if p.Explaining() {
+				passed = append(passed, loopForm(p.TypesInfo, loop.Node(), over))
+			}
 			continue
 		}
 		if rule.Quiet(p, c.Node(), fixedLoopQuiet, fixedLoop{p, qt, loop}) {
 			continue
 		}
 		report(over)
-		return true
+		return nil, true
 	}
-	return false
+	return passed, false
 }
 
 // ddlFuncs returns the outermost functions that send a schema change

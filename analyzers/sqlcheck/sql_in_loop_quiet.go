@@ -63,7 +63,7 @@ var fixedLoopQuiet = []rule.QuietForm[fixedLoop]{
 
 // inLoopCollected are the safe forms sql-in-loop decides while it collects
 // candidates: the query or the loop is never one.
-var inLoopCollected = rule.CollectedUnexplained(
+var inLoopCollected = rule.Collected(
 	rule.Form{Name: "counted-loop", Doc: "Integer or counted loops (for i := 0; i < n; i++, range over an " +
 		"integer), retry loops among them: their count does not grow with the data."},
 	rule.Form{Name: "write-per-item", Fixture: "insertReturningEach", Doc: "Writes in loops: an INSERT or " +
