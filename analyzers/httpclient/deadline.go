@@ -100,7 +100,7 @@ func (x *clientIndex) paramBounded(v *types.Var, hops int) bool {
 	if fn == nil || fn.Exported() || fn.Signature().Variadic() && i == fn.Signature().Params().Len()-1 {
 		return false
 	}
-	calls := x.idx.CallsOf(fn)
+	calls := x.callersOf(fn)
 	if len(calls) == 0 {
 		return false
 	}
@@ -111,6 +111,44 @@ func (x *clientIndex) paramBounded(v *types.Var, hops int) bool {
 		}
 	}
 	return true
+}
+
+// callersOf returns the calls of this package that may run fn: its own
+// calls and, for a method, the calls of a method of the same name on an
+// interface its receiver type implements (cli.do(req), with cli an
+// interface the type is stored in). fn is unexported, so no other package
+// can call it, through an interface or not.
+func (x *clientIndex) callersOf(fn *types.Func) []inspector.Cursor {
+	calls := x.idx.CallsOf(fn)
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return calls
+	}
+	t := recv.Type()
+	for c := range x.idx.Calls() {
+		m := match.Callee(x.info, c.Node().(*ast.CallExpr))
+		if m == nil || m == fn || m.Name() != fn.Name() || m.Pkg() != fn.Pkg() {
+			continue
+		}
+		r := m.Signature().Recv()
+		if r == nil {
+			continue
+		}
+		iface, ok := r.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		if types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface) {
+			calls = append(calls, c)
+		}
+	}
+	return calls
+}
+
+// isPointer reports whether t is a pointer type.
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // paramOf returns the function of this package declaring the parameter
