@@ -114,41 +114,26 @@ func (x *clientIndex) paramBounded(v *types.Var, hops int) bool {
 }
 
 // callersOf returns the calls of this package that may run fn: its own
-// calls and, for a method, the calls of a method of the same name on an
-// interface its receiver type implements (cli.do(req), with cli an
-// interface the type is stored in). fn is unexported, so no other package
-// can call it, through an interface or not.
+// calls and, for a method, the calls of an interface method of the same
+// name and signature (cli.do(req), with cli an interface the receiver's
+// type, or a type embedding it, is stored in). fn is unexported, so no
+// other package can call it, through an interface or not, and no
+// interface of another package can name it.
 func (x *clientIndex) callersOf(fn *types.Func) []inspector.Cursor {
 	calls := x.idx.CallsOf(fn)
-	recv := fn.Signature().Recv()
-	if recv == nil {
+	if fn.Signature().Recv() == nil {
 		return calls
 	}
-	t := recv.Type()
 	for c := range x.idx.Calls() {
 		m := match.Callee(x.info, c.Node().(*ast.CallExpr))
 		if m == nil || m == fn || m.Name() != fn.Name() || m.Pkg() != fn.Pkg() {
 			continue
 		}
-		r := m.Signature().Recv()
-		if r == nil {
-			continue
-		}
-		iface, ok := r.Type().Underlying().(*types.Interface)
-		if !ok {
-			continue
-		}
-		if types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface) {
+		if r := m.Signature().Recv(); r != nil && types.IsInterface(r.Type()) && types.Identical(m.Signature(), fn.Signature()) {
 			calls = append(calls, c)
 		}
 	}
 	return calls
-}
-
-// isPointer reports whether t is a pointer type.
-func isPointer(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Pointer)
-	return ok
 }
 
 // paramOf returns the function of this package declaring the parameter
