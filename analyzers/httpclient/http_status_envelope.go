@@ -110,7 +110,7 @@ func negatedBoolField(info *types.Info, cond ast.Expr, out *types.Var) *types.Va
 	default:
 		return nil
 	}
-	f := fieldOf(info, operand, out)
+	f := nestedFieldOf(info, operand, out)
 	if f == nil {
 		return nil
 	}
@@ -265,7 +265,7 @@ func checksStatusValue(info *types.Info, fn inspector.Cursor, read *ast.CallExpr
 // the zero value (an iota status whose first value means success) lets
 // such an answer through, and is not this form.
 func switchFailsClosed(info *types.Info, stmt *ast.SwitchStmt, out *types.Var) bool {
-	f := fieldOf(info, stmt.Tag, out)
+	f := nestedFieldOf(info, stmt.Tag, out)
 	if f == nil {
 		return false
 	}
@@ -372,7 +372,7 @@ func comparesStringField(info *types.Info, cond ast.Expr, out *types.Var) bool {
 		return false
 	}
 	for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
-		f := fieldOf(info, pair[0], out)
+		f := nestedFieldOf(info, pair[0], out)
 		if f == nil {
 			continue
 		}

@@ -33,7 +33,8 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 	},
 	{
 		Name: "success-flag-checked",
-		Doc: "A body decoded into a struct whose boolean success flag is tested right after (if !out.Ok), with an " +
+		Doc: "A body decoded into a struct whose boolean success flag (or one of a struct-valued field) is tested " +
+			"right after (if !out.Ok), with an " +
 			"error built from another field of the answer returned when it is false (out.Description, out.ErrorCode): " +
 			"the API reports failures in its body, a JSON error answer decodes with the flag false and its explanation " +
 			"reaches the error, and any other error page fails the decode.",
@@ -45,7 +46,8 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		Name: "flag-fails-closed",
 		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
 			"bytes.NewReader of the bytes) into a struct whose boolean " +
-			"success flag is tested after the decode (if !out.Success), a non-nil error being returned when it is false, " +
+			"success flag is tested after the decode (if !out.Success; or a flag of a struct-valued field, if " +
+			"!out.Meta.Success, not one behind a pointer), a non-nil error being returned when it is false, " +
 			"with the decode's own error returned too: an error page fails the decode and a JSON error answer decodes " +
 			"with the flag false, so every answer but a success ends in an error (the check fails closed); a flag that " +
 			"is true on failure, or whose branch only logs, is still reported.",
@@ -83,7 +85,8 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		Name: "status-value-checked",
 		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
 			"bytes.NewReader of the bytes) into a struct whose " +
-			"string status field is compared with a non-empty constant right after, an error being returned when it " +
+			"string status field (or one of a struct-valued field, out.Meta.Status) is compared with a non-empty " +
+			"constant after the decode, an error being returned when it " +
 			"differs (if out.Status != \"healthy\" { return err }), or a string or integer status field switched on, " +
 			"every case a constant other than the zero value, with a default that returns an error: an error answer " +
 			"fails the decode or lacks the expected value; a comparison answered without returning an error, a switch " +
