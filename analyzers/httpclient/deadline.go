@@ -100,7 +100,7 @@ func (x *clientIndex) paramBounded(v *types.Var, hops int) bool {
 	if fn == nil || fn.Exported() || fn.Signature().Variadic() && i == fn.Signature().Params().Len()-1 {
 		return false
 	}
-	calls := x.idx.CallsOf(fn)
+	calls := x.callersOf(fn)
 	if len(calls) == 0 {
 		return false
 	}
@@ -111,6 +111,29 @@ func (x *clientIndex) paramBounded(v *types.Var, hops int) bool {
 		}
 	}
 	return true
+}
+
+// callersOf returns the calls of this package that may run fn: its own
+// calls and, for a method, the calls of an interface method of the same
+// name and signature (cli.do(req), with cli an interface the receiver's
+// type, or a type embedding it, is stored in). fn is unexported, so no
+// other package can call it, through an interface or not, and no
+// interface of another package can name it.
+func (x *clientIndex) callersOf(fn *types.Func) []inspector.Cursor {
+	calls := x.idx.CallsOf(fn)
+	if fn.Signature().Recv() == nil {
+		return calls
+	}
+	for c := range x.idx.Calls() {
+		m := match.Callee(x.info, c.Node().(*ast.CallExpr))
+		if m == nil || m == fn || m.Name() != fn.Name() || m.Pkg() != fn.Pkg() {
+			continue
+		}
+		if r := m.Signature().Recv(); r != nil && types.IsInterface(r.Type()) && types.Identical(m.Signature(), fn.Signature()) {
+			calls = append(calls, c)
+		}
+	}
+	return calls
 }
 
 // paramOf returns the function of this package declaring the parameter

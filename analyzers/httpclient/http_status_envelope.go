@@ -110,7 +110,7 @@ func negatedBoolField(info *types.Info, cond ast.Expr, out *types.Var) *types.Va
 	default:
 		return nil
 	}
-	f := fieldOf(info, operand, out)
+	f := nestedFieldOf(info, operand, out)
 	if f == nil {
 		return nil
 	}
@@ -135,6 +135,34 @@ func fieldOf(info *types.Info, e ast.Expr, out *types.Var) *types.Var {
 	}
 	s, ok := info.Selections[sel]
 	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f, _ := s.Obj().(*types.Var)
+	return f
+}
+
+// nestedFieldOf returns the field that e selects when e is a chain of
+// field selections rooted at out (out.F, out.Results.Records), each
+// intermediate field a struct value, not a pointer: an answer without the
+// outer field leaves the inner one at its zero value too, where a nil
+// pointer would panic instead.
+func nestedFieldOf(info *types.Info, e ast.Expr, out *types.Var) *types.Var {
+	if f := fieldOf(info, e, out); f != nil {
+		return f
+	}
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return nil // a promoted field may go through an embedded pointer
+	}
+	inner := nestedFieldOf(info, sel.X, out)
+	if inner == nil {
+		return nil
+	}
+	if _, isStruct := inner.Type().Underlying().(*types.Struct); !isStruct {
 		return nil
 	}
 	f, _ := s.Obj().(*types.Var)
@@ -203,14 +231,73 @@ func checksStatusValue(info *types.Info, fn inspector.Cursor, read *ast.CallExpr
 	if out == nil {
 		return false
 	}
-	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
-		stmt := c.Node().(*ast.IfStmt)
-		if stmt.Pos() < read.End() {
+	for c := range fn.Preorder((*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil)) {
+		if c.Node().Pos() < read.End() {
 			continue
 		}
-		if comparesStringField(info, stmt.Cond, out) && returnsError(info, stmt.Body) {
-			return true
+		switch stmt := c.Node().(type) {
+		case *ast.IfStmt:
+			if comparesStringField(info, stmt.Cond, out) && returnsError(info, stmt.Body) {
+				return true
+			}
+		case *ast.SwitchStmt:
+			if switchFailsClosed(info, stmt, out) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// switchFailsClosed reports whether stmt switches on a string or integer
+// field of out, every case being a constant other than the field's zero
+// value, and its default clause returns a non-nil error:
+//
+//	switch out.Status {
+//	case "ready", "loading":
+//		return out.Status, nil
+//	default:
+//		return "", fmt.Errorf("unexpected status %q", out.Status)
+//	}
+//
+// A JSON error answer decodes without the field (its zero value), which
+// no case matches, so it ends in the default's error. A case that accepts
+// the zero value (an iota status whose first value means success) lets
+// such an answer through, and is not this form.
+func switchFailsClosed(info *types.Info, stmt *ast.SwitchStmt, out *types.Var) bool {
+	f := nestedFieldOf(info, stmt.Tag, out)
+	if f == nil {
+		return false
+	}
+	b, ok := f.Type().Underlying().(*types.Basic)
+	if !ok || b.Info()&(types.IsString|types.IsInteger) == 0 {
+		return false
+	}
+	hasDefault := false
+	for _, s := range stmt.Body.List {
+		clause := s.(*ast.CaseClause)
+		if clause.List == nil {
+			hasDefault = returnsError(info, &ast.BlockStmt{List: clause.Body})
+			continue
+		}
+		for _, e := range clause.List {
+			tv, ok := info.Types[e]
+			if !ok || tv.Value == nil || isZeroValue(tv.Value) {
+				return false
+			}
+		}
+	}
+	return hasDefault
+}
+
+// isZeroValue reports whether a string or numeric constant is its type's
+// zero value ("" or 0).
+func isZeroValue(v constant.Value) bool {
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v) == ""
+	case constant.Int, constant.Float:
+		return constant.Sign(v) == 0
 	}
 	return false
 }
@@ -238,7 +325,13 @@ func unmarshalSite(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) (*
 	}
 	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		if call.Pos() < read.End() || len(call.Args) != 2 {
+		if call.Pos() < read.End() {
+			continue
+		}
+		if decoderOverBytes(info, call, bytesVar) {
+			return decodeSite(info, fn, call) // json.NewDecoder(bytes.NewReader(b)).Decode(&v)
+		}
+		if len(call.Args) != 2 {
 			continue
 		}
 		if !match.IsFunc(match.Callee(info, call), "encoding/json", "Unmarshal") &&
@@ -257,6 +350,20 @@ func unmarshalSite(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) (*
 	return nil, nil
 }
 
+// decoderOverBytes reports whether call is json.NewDecoder or
+// xml.NewDecoder over bytes.NewReader(b) or bytes.NewBuffer(b), b being
+// the variable that holds the bytes read: the decoder parses them as
+// json.Unmarshal(b, &v) would.
+func decoderOverBytes(info *types.Info, call *ast.CallExpr, b *types.Var) bool {
+	fn := match.Callee(info, call)
+	if len(call.Args) != 1 || !match.IsFunc(fn, "encoding/json", "NewDecoder") && !match.IsFunc(fn, "encoding/xml", "NewDecoder") {
+		return false
+	}
+	r, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	return ok && len(r.Args) == 1 && match.IsFunc(match.Callee(info, r), "bytes", "NewReader", "NewBuffer") &&
+		match.Var(info, r.Args[0]) == b
+}
+
 // comparesStringField reports whether cond is out.F != "const" (either
 // side), with F a string field and the constant not empty.
 func comparesStringField(info *types.Info, cond ast.Expr, out *types.Var) bool {
@@ -265,7 +372,7 @@ func comparesStringField(info *types.Info, cond ast.Expr, out *types.Var) bool {
 		return false
 	}
 	for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
-		f := fieldOf(info, pair[0], out)
+		f := nestedFieldOf(info, pair[0], out)
 		if f == nil {
 			continue
 		}
@@ -458,7 +565,7 @@ func validityCond(info *types.Info, cond ast.Expr, out *types.Var) bool {
 					x = ast.Unparen(call.Args[0])
 				}
 			}
-			if fieldOf(info, x, out) == nil {
+			if nestedFieldOf(info, x, out) == nil {
 				return false
 			}
 			return match.IsNil(info, e.Y) || match.IsZeroConst(info, e.Y) || isEmptyString(info, e.Y)

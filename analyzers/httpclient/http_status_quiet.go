@@ -33,7 +33,8 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 	},
 	{
 		Name: "success-flag-checked",
-		Doc: "A body decoded into a struct whose boolean success flag is tested right after (if !out.Ok), with an " +
+		Doc: "A body decoded into a struct whose boolean success flag (or one of a struct-valued field) is tested " +
+			"right after (if !out.Ok), with an " +
 			"error built from another field of the answer returned when it is false (out.Description, out.ErrorCode): " +
 			"the API reports failures in its body, a JSON error answer decodes with the flag false and its explanation " +
 			"reaches the error, and any other error page fails the decode.",
@@ -43,8 +44,10 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 	},
 	{
 		Name: "flag-fails-closed",
-		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a struct whose boolean " +
-			"success flag is tested after the decode (if !out.Success), a non-nil error being returned when it is false, " +
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
+			"bytes.NewReader of the bytes) into a struct whose boolean " +
+			"success flag is tested after the decode (if !out.Success; or a flag of a struct-valued field, if " +
+			"!out.Meta.Success, not one behind a pointer), a non-nil error being returned when it is false, " +
 			"with the decode's own error returned too: an error page fails the decode and a JSON error answer decodes " +
 			"with the flag false, so every answer but a success ends in an error (the check fails closed); a flag that " +
 			"is true on failure, or whose branch only logs, is still reported.",
@@ -54,11 +57,13 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 	},
 	{
 		Name: "validity-checked",
-		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a variable, the " +
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
+			"bytes.NewReader of the bytes) into a variable, the " +
 			"decode's own error returned, whose first use after the decode is an if statement that returns a non-nil " +
 			"error when the value fails a validity check: a method of its type without arguments returning bool " +
 			"negated (if !token.Valid()) or returning an error compared with nil (if err := v.Validate(); err != nil), " +
-			"or a field compared with its zero value (if u.Login == \"\", len(u.Items) == 0, u.Key == nil): an error page " +
+			"or a field compared with its zero value (if u.Login == \"\", len(u.Items) == 0, u.Key == nil; a field of a " +
+			"struct-valued field counts, len(u.Results.Items) == 0, not one behind a pointer): an error page " +
 			"fails the decode and an error answer that decodes is not valid, so the check fails closed; a check whose " +
 			"branch does not return an error, or that comes after the value is used, is still reported.",
 		Applies: func(c statusRead) bool {
@@ -67,7 +72,8 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 	},
 	{
 		Name: "decoded-into-list",
-		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a slice or an array " +
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
+			"bytes.NewReader of the bytes) into a slice or an array " +
 			"(not of bytes), the decode's error being returned: an error answer (a JSON object, an HTML or text page) " +
 			"cannot decode into a list, so it ends in that error; a decode into a struct or a map, or whose error is " +
 			"dropped, is still reported.",
@@ -77,10 +83,15 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 	},
 	{
 		Name: "status-value-checked",
-		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal or xml.Unmarshal) into a struct whose " +
-			"string status field is compared with a non-empty constant right after, an error being returned when it " +
-			"differs (if out.Status != \"healthy\" { return err }): an error answer fails the decode or lacks the " +
-			"expected value; a comparison answered without returning an error is still reported.",
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
+			"bytes.NewReader of the bytes) into a struct whose " +
+			"string status field (or one of a struct-valued field, out.Meta.Status) is compared with a non-empty " +
+			"constant after the decode, an error being returned when it " +
+			"differs (if out.Status != \"healthy\" { return err }), or a string or integer status field switched on, " +
+			"every case a constant other than the zero value, with a default that returns an error: an error answer " +
+			"fails the decode or lacks the expected value; a comparison answered without returning an error, a switch " +
+			"without such a default, or one with a case for the zero value (an iota status whose 0 means ready), is " +
+			"still reported.",
 		Applies: func(c statusRead) bool {
 			return checksStatusValue(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},

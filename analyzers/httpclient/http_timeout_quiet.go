@@ -26,7 +26,8 @@ var timeoutSendQuiet = []rule.QuietForm[timeoutSend]{
 			"parameter or r.Context() of a request the function was handed (or one derived from them), also through " +
 			"a generic pass-through helper (must(http.NewRequestWithContext(ctx, ...))), a request builder of the " +
 			"package every request of which is so bound (req, err := c.newRequest(ctx, ...)), or the request parameter " +
-			"of an unexported function of the package every call of which here passes such a request (c.do(req)): " +
+			"of an unexported function or method of the package every call of which here passes such a request (c.do(req), " +
+			"counting for a method the calls through an interface it implements, cli.do(req)): " +
 			"the deadline is the caller's " +
 			"to set, as Go's context convention has it, unless a call in this package passes context.Background() or " +
 			"context.TODO() for that parameter.",

@@ -102,3 +102,73 @@ func labelsMap(url string) (map[string]string, error) {
 	}
 	return labels, nil
 }
+
+// metaEnvelope carries its success flag in a nested struct value.
+type metaEnvelope struct {
+	Meta struct {
+		Success bool   `json:"success"`
+		Status  string `json:"status"`
+	} `json:"meta"`
+	Data string `json:"data"`
+}
+
+// The flag is a field of a struct-valued field: an answer without the
+// outer object leaves it false too, so the check fails closed: quiet.
+func quietNestedFlagFailsClosed(url string) (string, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var env metaEnvelope
+	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil {
+		return "", err
+	}
+	if !env.Meta.Success {
+		return "", errInvalidAnswer
+	}
+	return env.Data, nil
+}
+
+// The same for a nested status compared with its expected value: quiet.
+func quietNestedStatusValue(url string) (string, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var env metaEnvelope
+	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil {
+		return "", err
+	}
+	if env.Meta.Status != "ok" {
+		return "", errInvalidAnswer
+	}
+	return env.Data, nil
+}
+
+// ptrMetaEnvelope carries its flag behind a pointer.
+type ptrMetaEnvelope struct {
+	Meta *struct {
+		Success bool `json:"success"`
+	} `json:"meta"`
+	Data string `json:"data"`
+}
+
+// Twin: the flag sits behind a pointer that an answer without the outer
+// object leaves nil: the test panics instead of failing closed.
+func nestedFlagThroughPointer(url string) (string, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var env ptrMetaEnvelope
+	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil { // want `\[http-status\] the body of the response from http.Get is decoded but resp.StatusCode is never checked`
+		return "", err
+	}
+	if !env.Meta.Success {
+		return "", errInvalidAnswer
+	}
+	return env.Data, nil
+}

@@ -1,6 +1,7 @@
 package httpstatus
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -148,4 +149,89 @@ func decodeErrorDropped(url string) (userInfo, error) {
 		return userInfo{}, errors.New("no id")
 	}
 	return u, nil
+}
+
+// A required field nested in a struct value, compared with its zero
+// value: an answer without the outer object leaves the inner list empty
+// too. Quiet.
+func quietNestedRequiredField(url string) ([]string, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var res struct {
+		Results struct {
+			Records []string `json:"records"`
+		} `json:"results"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		return nil, err
+	}
+	if len(res.Results.Records) == 0 {
+		return nil, errors.New("no records")
+	}
+	return res.Results.Records, nil
+}
+
+// The bytes read whole, then decoded by a decoder over bytes.NewReader of
+// them, as json.Unmarshal would: quiet.
+func quietDecodedFromBytes(url string) (string, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var tok token
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&tok); err != nil {
+		return "", err
+	}
+	if tok.AccessToken == "" {
+		return "", errInvalidToken
+	}
+	return tok.AccessToken, nil
+}
+
+// recordsPage holds its results behind a pointer.
+type recordsPage struct {
+	Results *struct {
+		Records []string `json:"records"`
+	} `json:"results"`
+}
+
+// Twin: the nested field is reached through a pointer, which an answer
+// without the outer object leaves nil (the check panics instead of
+// returning its error).
+func nestedThroughPointer(url string) ([]string, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var page recordsPage
+	if err := json.NewDecoder(resp.Body).Decode(&page); err != nil { // want `\[http-status\] the body of the response from client.Get is decoded but resp.StatusCode is never checked`
+		return nil, err
+	}
+	if len(page.Results.Records) == 0 {
+		return nil, errors.New("no records")
+	}
+	return page.Results.Records, nil
+}
+
+// Twin: decoded from the bytes, but the decode's error is dropped, so an
+// error page is not stopped by it.
+func decodedFromBytesErrorDropped(url string) (string, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from client.Get is read but resp.StatusCode is never checked`
+	var tok token
+	_ = json.NewDecoder(bytes.NewReader(b)).Decode(&tok)
+	if tok.AccessToken == "" {
+		return "", errInvalidToken
+	}
+	return tok.AccessToken, nil
 }
