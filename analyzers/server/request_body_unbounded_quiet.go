@@ -67,6 +67,18 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedBehindLimit(c.p, c.pkg.aliases, c.h) },
 	},
 	{
+		Name: "loopback-only-router",
+		Doc: "An unexported handler function or method every reference to which registers it on a router held in a local " +
+			"variable that is served only on a constant loopback address, in the same function: as the Handler of an " +
+			"http.Server literal held in a local variable served only by Serve or ServeTLS on a listener opened on a loopback " +
+			"address (net.Listen(\"tcp\", \"127.0.0.1:\"+port)), or by ListenAndServe with a loopback Addr, or as the handler " +
+			"of http.Serve or http.ListenAndServe on one; directly or through wrappers whose results are assigned. Only " +
+			"processes of the same host can send it a body (a child process's server for its parent). A router also served " +
+			"on another address, delegated to by another handler, stored or handed on, or an exported handler, which another " +
+			"package may register on a public server, is still reported.",
+		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedOnLoopbackOnly(c.p, c.h) },
+	},
+	{
 		Name: "called-helper",
 		Doc: "An unexported function of handler shape that the package only ever calls, never registers as a handler: " +
 			"it is a helper of its callers, and its read is reported at those calls unless the caller limits the body first.",
