@@ -11,7 +11,7 @@ import (
 // before it judges its handlers.
 type bodyPackage struct {
 	maxBytesHandler bool                    // the package calls http.MaxBytesHandler
-	middlewareUsed  bool                    // it uses a middleware that limits bodies (its own, or by fact)
+	middlewareUsed  bool                    // it uses a middleware that limits bodies (its own, or by fact), or builds a limiting handler type
 	aliases         map[*types.Var]ast.Expr // local variables that hold only a request body
 }
 
@@ -38,9 +38,13 @@ var bodyPackageQuiet = []rule.QuietForm[*bodyCandidate]{
 	{
 		Name: "limiting-middleware",
 		Doc: "Every handler of a package that uses (calls, or passes as a value: r.Use(limitBody)) a middleware that " +
-			"limits a request body before calling the next handler, declared in the package or in another package " +
+			"limits a request body before calling the next handler (itself, or through a helper that does: limitBody(w, r)), " +
+			"declared in the package or in another package " +
 			"analyzed with it (func limitBody(next http.Handler) http.Handler, or a factory of one, or a method value of that " +
-			"shape put in a middleware slice). The limit may be applied to a local variable that holds only the request body " +
+			"shape put in a middleware slice), or that builds a value of a handler type whose ServeHTTP limits the request " +
+			"body and then calls the next handler (&limiter{next: mux, n: n}, or a function taking or returning an " +
+			"http.Handler that builds one), the type declared in the package or in another package analyzed with it. The " +
+			"limit may be applied to a local variable that holds only the request body " +
 			"(orig := r.Body; r.Body = http.MaxBytesReader(w, orig, n)).",
 		Applies: func(c *bodyCandidate) bool { return c.pkg.middlewareUsed },
 	},
