@@ -2,11 +2,13 @@ package server
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -21,26 +23,48 @@ import (
 // argument, or as the receiver of ServeHTTP inside a handler literal that
 // applies http.MaxBytesReader or io.LimitReader to its own body.
 func routedBehindLimit(p *rule.Pass, aliases map[*types.Var]ast.Expr, h handler) bool {
+	_, regs := registrations(p, h)
+	for _, reg := range regs {
+		if !routerLimited(p, aliases, reg.router, reg.fn) {
+			return false
+		}
+	}
+	return len(regs) > 0
+}
+
+// routeRegistration is one place a handler function is registered: the local
+// router variable whose method takes it, and the outermost function
+// around that call, where every use of the router is in view.
+type routeRegistration struct {
+	router *types.Var
+	fn     inspector.Cursor
+}
+
+// registrations returns the handler's declared function and the routers
+// every reference to it registers it on (registeringRouter); no
+// registrations when the handler is a literal, is never referred to, or one
+// reference to it is anything else (a call, a value stored or handed on).
+func registrations(p *rule.Pass, h handler) (*types.Func, []routeRegistration) {
 	fd, ok := h.c.Node().(*ast.FuncDecl)
 	if !ok {
-		return false
+		return nil, nil
 	}
 	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
-		return false
+		return nil, nil
 	}
-	refs := 0
+	var regs []routeRegistration
 	for c := range p.Cursors((*ast.Ident)(nil)) {
 		if p.TypesInfo.Uses[c.Node().(*ast.Ident)] != fn {
 			continue
 		}
-		refs++
 		router, at, ok := registeringRouter(p.TypesInfo, c)
-		if !ok || !routerLimited(p, aliases, router, at) {
-			return false
+		if !ok {
+			return fn, nil
 		}
+		regs = append(regs, routeRegistration{router, at})
 	}
-	return refs > 0
+	return fn, regs
 }
 
 // registeringRouter returns the local variable whose method call takes the
@@ -187,6 +211,220 @@ func inLimitingHandler(p *rule.Pass, aliases map[*types.Var]ast.Expr, c, fn insp
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// routedOnLoopbackOnly reports whether the handler is an unexported
+// function or method every reference to which registers it on a router
+// held in a local variable that reaches clients only through servers bound
+// to a constant loopback address (routerOnLoopback): only processes of the
+// same host can send it a body.
+func routedOnLoopbackOnly(p *rule.Pass, h handler) bool {
+	fn, regs := registrations(p, h)
+	if fn == nil || fn.Exported() {
+		return false // another package may register it on a public server
+	}
+	for _, reg := range regs {
+		if !routerOnLoopback(p, reg.router, reg.fn) {
+			return false
+		}
+	}
+	return len(regs) > 0
+}
+
+// routerOnLoopback follows the router variable through the function at fn:
+// it, or the result of a wrapper assigned to a local variable (d :=
+// decompress(router)), is used only as the receiver of method calls other
+// than ServeHTTP (routes registered), and at least once served: as the
+// handler of http.Serve or ServeTLS on a loopback listener
+// (isLoopbackListener), of http.ListenAndServe or ListenAndServeTLS on a
+// loopback address, or as the Handler of an http.Server literal held in a
+// local variable that is only served that way (serverOnLoopback).
+func routerOnLoopback(p *rule.Pass, router *types.Var, fn inspector.Cursor) bool {
+	info := p.TypesInfo
+	held := map[*types.Var]bool{router: true}
+	work := []*types.Var{router}
+	served := false
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, c := range p.Index.UsesIn(fn, v) {
+			if c.ParentEdgeKind() == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
+				if c.Parent().Node().(*ast.SelectorExpr).Sel.Name == "ServeHTTP" {
+					return false // delegated to by a handler this form does not follow
+				}
+				continue // routes registered, middleware added
+			}
+			if call, ok := servingCallArg(info, c); ok {
+				if !servesOnLoopback(p, call) {
+					return false
+				}
+				served = true
+				continue
+			}
+			if lit, ok := serverHandlerField(info, c); ok {
+				if !serverOnLoopback(p, lit, fn) {
+					return false
+				}
+				served = true
+				continue
+			}
+			y, ok := wrapperResult(info, c)
+			if !ok {
+				return false // served, stored or handed on some other way
+			}
+			if !held[y] {
+				held[y] = true
+				work = append(work, y)
+			}
+		}
+	}
+	return served
+}
+
+// servingCallArg returns the call to http.Serve, ServeTLS, ListenAndServe
+// or ListenAndServeTLS whose handler argument is the use at c.
+func servingCallArg(info *types.Info, c inspector.Cursor) (*ast.CallExpr, bool) {
+	c = match.Unparen(c)
+	if c.ParentEdgeKind() != edge.CallExpr_Args {
+		return nil, false
+	}
+	call := c.Parent().Node().(*ast.CallExpr)
+	if !match.IsCallTo(info, call, "net/http", "Serve", "ServeTLS", "ListenAndServe", "ListenAndServeTLS") {
+		return nil, false
+	}
+	_, i := c.ParentEdge()
+	if match.Callee(info, call).Name() == "ListenAndServeTLS" {
+		return call, i == 3 // (addr, certFile, keyFile, handler)
+	}
+	return call, i == 1
+}
+
+// servesOnLoopback reports whether the serving call listens only on
+// loopback: http.Serve(ln, h) or ServeTLS with a loopback listener,
+// http.ListenAndServe(addr, h) or ListenAndServeTLS with a loopback address.
+func servesOnLoopback(p *rule.Pass, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	switch match.Callee(p.TypesInfo, call).Name() {
+	case "Serve", "ServeTLS":
+		return isLoopbackListener(p, call.Args[0], 0)
+	default:
+		return loopbackAddress(p, call.Args[0], 0)
+	}
+}
+
+// serverHandlerField returns the http.Server composite literal whose
+// Handler field the use at c is the value of (http.Server{Handler: mux}).
+func serverHandlerField(info *types.Info, c inspector.Cursor) (inspector.Cursor, bool) {
+	c = match.Unparen(c)
+	if c.ParentEdgeKind() != edge.KeyValueExpr_Value {
+		return inspector.Cursor{}, false
+	}
+	kv := c.Parent().Node().(*ast.KeyValueExpr)
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return inspector.Cursor{}, false
+	}
+	f, ok := info.Uses[key].(*types.Var)
+	if !ok || !match.IsFieldOf(f, "net/http", "Server", "Handler") {
+		return inspector.Cursor{}, false
+	}
+	return c.Parent().Parent(), true
+}
+
+// serverOnLoopback reports whether the http.Server literal at lit is
+// assigned, as it is or by address, to a local variable of the function at
+// fn that is used only as the receiver of method calls, and served only by
+// Serve or ServeTLS on loopback listeners or, when the literal sets a
+// loopback Addr, by ListenAndServe or ListenAndServeTLS; at least once.
+func serverOnLoopback(p *rule.Pass, lit, fn inspector.Cursor) bool {
+	info := p.TypesInfo
+	c := match.Unparen(lit)
+	if u, ok := c.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		c = match.Unparen(c.Parent())
+	}
+	var target ast.Expr
+	switch n := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE || len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+			return false
+		}
+		target = n.Lhs[0]
+	case *ast.ValueSpec:
+		if len(n.Names) != 1 || len(n.Values) != 1 {
+			return false
+		}
+		target = n.Names[0]
+	default:
+		return false
+	}
+	srv := index.AssignedVar(info, target)
+	if srv == nil || len(p.Index.Assignments(srv)) != 1 {
+		return false // reassigned: another server may be served through it
+	}
+	addr := literalField(lit.Node().(*ast.CompositeLit), "Addr")
+	served := false
+	for _, u := range p.Index.Uses(srv) {
+		if u.ParentEdgeKind() != edge.SelectorExpr_X || u.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+			return false // stored, handed on, or a field set later
+		}
+		call := u.Parent().Parent().Node().(*ast.CallExpr)
+		method := match.Callee(info, call)
+		if method == nil {
+			return false
+		}
+		switch method.Name() {
+		case "Serve", "ServeTLS":
+			if len(call.Args) == 0 || !isLoopbackListener(p, call.Args[0], 0) {
+				return false
+			}
+			served = true
+		case "ListenAndServe", "ListenAndServeTLS":
+			if addr == nil || !loopbackAddress(p, addr, 0) {
+				return false
+			}
+			served = true
+		}
+	}
+	return served && fn.Node().Pos() <= srv.Pos() && srv.Pos() < fn.Node().End()
+}
+
+// isLoopbackListener reports whether e is a listener opened on a constant
+// loopback address (net.Listen, tls.Listen, net.ListenConfig.Listen with a
+// loopbackAddress), perhaps wrapped by tls.NewListener or
+// netutil.LimitListener, or a local variable every value given to which is
+// one (ln, err := net.Listen("tcp", "127.0.0.1:"+port)).
+func isLoopbackListener(p *rule.Pass, e ast.Expr, depth int) bool {
+	info := p.TypesInfo
+	if depth > 3 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := match.Callee(info, e)
+		switch {
+		case match.IsFunc(fn, "net", "Listen") || match.IsFunc(fn, "crypto/tls", "Listen"):
+			return len(e.Args) > 1 && loopbackAddress(p, e.Args[1], 0)
+		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
+			return len(e.Args) > 2 && loopbackAddress(p, e.Args[2], 0)
+		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
+			return len(e.Args) > 0 && isLoopbackListener(p, e.Args[0], depth+1)
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return false
+		}
+		assigns := p.Index.Assignments(v)
+		for _, a := range assigns {
+			if a.Value == nil || a.Result != 0 || !isLoopbackListener(p, a.Value, depth+1) {
+				return false
+			}
+		}
+		return len(assigns) > 0
 	}
 	return false
 }

@@ -85,8 +85,9 @@ type handler struct {
 // that limits the body of the request it is given (limitBody(w, r)), or,
 // when Middleware is set, a middleware that limits it before calling the
 // next handler (func(next http.Handler) http.Handler, or a factory of
-// one). It lets a package that uses a middleware declared in another
-// package of the module be seen as limited.
+// one), or, on a type, a handler type whose ServeHTTP limits it and then
+// calls the next handler. It lets a package that uses a middleware
+// declared in another package of the module be seen as limited.
 type LimitsBody struct {
 	Helper     bool // limits the body of a request passed to it
 	Middleware bool // wraps a handler and limits its request body
@@ -127,23 +128,30 @@ func runRequestBody(p *rule.Pass) error {
 	middleware := map[types.Object]bool{} // of those, the ones that wrap an http.Handler
 	maxBytesHandler := false
 	aliases := bodyAliases(p)
-	for c := range p.Cursors((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)) {
-		call, isCall := c.Node().(*ast.CallExpr)
-		if !isCall {
+	limiterTypes := map[*types.TypeName]bool{}        // handler types whose ServeHTTP limits the body, then delegates
+	built := map[*types.TypeName][]inspector.Cursor{} // composite literals of each named type
+	for c := range p.Cursors((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CompositeLit:
+			if tn := namedType(p.TypesInfo.TypeOf(n)); tn != nil {
+				built[tn] = append(built[tn], c)
+			}
+		case *ast.CallExpr:
+			if match.IsCallTo(p.TypesInfo, n, "net/http", "MaxBytesHandler") {
+				maxBytesHandler = true // the package limits bodies at the handler level
+			}
+			if boundedBody(p.TypesInfo, aliases, n) != nil || limitsThroughHelper(p, n) {
+				recordLimiter(p.TypesInfo, c, helpers, middleware, limiterTypes)
+			}
+		default:
 			if h, ok := asHandler(p.TypesInfo, c); ok {
 				handlers = append(handlers, h)
 			}
-			continue
-		}
-		if match.IsCallTo(p.TypesInfo, call, "net/http", "MaxBytesHandler") {
-			maxBytesHandler = true // the package limits bodies at the handler level
-		}
-		if boundedBody(p.TypesInfo, aliases, call) != nil {
-			recordLimiter(p.TypesInfo, c, helpers, middleware)
 		}
 	}
-	exportLimiters(p, helpers, middleware)
-	pkg := &bodyPackage{maxBytesHandler: maxBytesHandler, middlewareUsed: usedAnywhere(p, middleware), aliases: aliases}
+	builtHere := recordLimiterBuilders(p, limiterTypes, built, middleware)
+	exportLimiters(p, helpers, middleware, limiterTypes)
+	pkg := &bodyPackage{maxBytesHandler: maxBytesHandler, middlewareUsed: builtHere || usedAnywhere(p, middleware), aliases: aliases}
 	wrapped := usesMiddleware(p.TypesInfo)
 	refs := funcRefs(p.TypesInfo)
 	direct := map[*types.Func]bool{} // handler-shaped helpers, judged at their calls
@@ -259,8 +267,9 @@ func isMiddlewareSig(sig *types.Signature) bool {
 }
 
 // exportLimiters exports the LimitsBody fact on the package's exported
-// helpers and middleware, for the packages that import it.
-func exportLimiters(p *rule.Pass, helpers map[*types.Func]bool, middleware map[types.Object]bool) {
+// helpers, middleware and limiting handler types, for the packages that
+// import it.
+func exportLimiters(p *rule.Pass, helpers map[*types.Func]bool, middleware map[types.Object]bool, limiterTypes map[*types.TypeName]bool) {
 	facts := map[types.Object]*LimitsBody{}
 	for fn := range helpers {
 		facts[fn] = &LimitsBody{Helper: true}
@@ -270,6 +279,9 @@ func exportLimiters(p *rule.Pass, helpers map[*types.Func]bool, middleware map[t
 			facts[obj] = &LimitsBody{}
 		}
 		facts[obj].Middleware = true
+	}
+	for tn := range limiterTypes {
+		facts[tn] = &LimitsBody{Middleware: true}
 	}
 	for obj, f := range facts {
 		if obj.Pkg() == p.Pkg && obj.Exported() { // only exported functions and methods are used elsewhere
@@ -300,7 +312,7 @@ func importedLimiter(p *rule.Pass, obj types.Object) *LimitsBody {
 // (func limit(next http.Handler) http.Handler { return http.HandlerFunc(...) }).
 // A closure that limits its own body and serves the request is just a
 // handler, and says nothing about the others.
-func recordLimiter(info *types.Info, c inspector.Cursor, helpers map[*types.Func]bool, middleware map[types.Object]bool) {
+func recordLimiter(info *types.Info, c inspector.Cursor, helpers map[*types.Func]bool, middleware map[types.Object]bool, limiterTypes map[*types.TypeName]bool) {
 	fc, _, _ := match.EnclosingFunc(info, c)
 	if !fc.Valid() {
 		return
@@ -315,12 +327,105 @@ func recordLimiter(info *types.Info, c inspector.Cursor, helpers map[*types.Func
 		}
 		if dc == fc {
 			helpers[fn] = true
+			if tn := limitingServeHTTP(info, fc, fn); tn != nil {
+				limiterTypes[tn] = true
+			}
 		}
 		if mentionsHandler(fn.Signature()) {
 			middleware[fn] = true
 		}
 		return
 	}
+}
+
+// limitsThroughHelper reports whether call hands a request to a function
+// that, by its summary, limits that request's body (limitBody(w, r)), of
+// this package or another package of the module: the caller limits the
+// body as if it called http.MaxBytesReader itself, so a closure that does
+// so and then calls the next handler is a middleware too.
+func limitsThroughHelper(p *rule.Pass, call *ast.CallExpr) bool {
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	sum, known := p.ResultOf[httpsum.Analyzer].(*httpsum.Result).Of(fn)
+	if !known || sum.LimitsBody == 0 {
+		return false
+	}
+	params := fn.Signature().Params()
+	for j, a := range call.Args {
+		if j >= 32 || j >= params.Len() {
+			break
+		}
+		if sum.LimitsBody&(1<<j) != 0 && match.IsPointerTo(p.TypesInfo.TypeOf(a), "net/http", "Request") {
+			return true
+		}
+	}
+	return false
+}
+
+// limitingServeHTTP returns the receiver type of fn when fn, declared at
+// fc and limiting its request's body, is the ServeHTTP method of a handler
+// type that then calls another handler: a middleware written as a type
+// (type limiter struct{ next http.Handler; n int64 }).
+func limitingServeHTTP(info *types.Info, fc inspector.Cursor, fn *types.Func) *types.TypeName {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Name() != "ServeHTTP" || !apis.IsHTTPHandler(fn.Signature()) || !delegates(info, fc) {
+		return nil
+	}
+	return namedType(recv.Type())
+}
+
+// namedType returns the declared type t or *t names, or nil.
+func namedType(t types.Type) *types.TypeName {
+	if t == nil {
+		return nil
+	}
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		return named.Origin().Obj()
+	}
+	return nil
+}
+
+// recordLimiterBuilders finds where the package builds a value of a
+// limiting handler type, its own (limiterTypes) or another package's (by
+// its LimitsBody fact): a function that takes or returns an http.Handler
+// and builds one (func limit(next http.Handler) http.Handler { return
+// &limiter{next, n} }) is a middleware, judged where it is used; a value
+// built anywhere else (srv.Handler = &limiter{mux, n}) wraps a handler of
+// the package in the limit there, and builtHere is true.
+func recordLimiterBuilders(p *rule.Pass, limiterTypes map[*types.TypeName]bool, built map[*types.TypeName][]inspector.Cursor, middleware map[types.Object]bool) (builtHere bool) {
+	for tn, lits := range built {
+		if !limiterTypes[tn] {
+			var f LimitsBody
+			if tn.Pkg() == p.Pkg || tn.Pkg() == nil || !p.ImportObjectFact(tn, &f) || !f.Middleware {
+				continue
+			}
+		}
+		for _, lit := range lits {
+			fn := match.DeclaredFunc(p.TypesInfo, lit)
+			switch {
+			case fn != nil && namedType(recvType(fn)) == tn:
+				// a method of the type itself builds it
+			case fn != nil && mentionsHandler(fn.Signature()):
+				middleware[fn] = true
+			default:
+				builtHere = true
+			}
+		}
+	}
+	return builtHere
+}
+
+// recvType returns the receiver type of fn, or nil for a function.
+func recvType(fn *types.Func) types.Type {
+	if recv := fn.Signature().Recv(); recv != nil {
+		return recv.Type()
+	}
+	return nil
 }
 
 // delegates reports whether the function at fc calls another handler:

@@ -12,7 +12,7 @@ import (
 // before it judges its handlers.
 type bodyPackage struct {
 	maxBytesHandler bool                    // the package calls http.MaxBytesHandler
-	middlewareUsed  bool                    // it uses a middleware that limits bodies (its own, or by fact)
+	middlewareUsed  bool                    // it uses a middleware that limits bodies (its own, or by fact), or builds a limiting handler type
 	aliases         map[*types.Var]ast.Expr // local variables that hold only a request body
 }
 
@@ -39,9 +39,13 @@ var bodyPackageQuiet = []rule.QuietForm[*bodyCandidate]{
 	{
 		Name: "limiting-middleware",
 		Doc: "Every handler of a package that uses (calls, or passes as a value: r.Use(limitBody)) a middleware that " +
-			"limits a request body before calling the next handler, declared in the package or in another package " +
+			"limits a request body before calling the next handler (itself, or through a helper that does: limitBody(w, r)), " +
+			"declared in the package or in another package " +
 			"analyzed with it (func limitBody(next http.Handler) http.Handler, or a factory of one, or a method value of that " +
-			"shape put in a middleware slice). The limit may be applied to a local variable that holds only the request body " +
+			"shape put in a middleware slice), or that builds a value of a handler type whose ServeHTTP limits the request " +
+			"body and then calls the next handler (&limiter{next: mux, n: n}, or a function taking or returning an " +
+			"http.Handler that builds one), the type declared in the package or in another package analyzed with it. The " +
+			"limit may be applied to a local variable that holds only the request body " +
 			"(orig := r.Body; r.Body = http.MaxBytesReader(w, orig, n)).",
 		Applies: func(c *bodyCandidate) bool { return c.pkg.middlewareUsed },
 	},
@@ -66,6 +70,18 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 			"A router also served, stored or handed on any other way, a handler registered on another router too, or a " +
 			"router held in a parameter, field or package variable is still reported.",
 		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedBehindLimit(c.p, c.pkg.aliases, c.h) },
+	},
+	{
+		Name: "loopback-only-router",
+		Doc: "An unexported handler function or method every reference to which registers it on a router held in a local " +
+			"variable that is served only on a constant loopback address, in the same function: as the Handler of an " +
+			"http.Server literal held in a local variable served only by Serve or ServeTLS on a listener opened on a loopback " +
+			"address (net.Listen(\"tcp\", \"127.0.0.1:\"+port)), or by ListenAndServe with a loopback Addr, or as the handler " +
+			"of http.Serve or http.ListenAndServe on one; directly or through wrappers whose results are assigned. Only " +
+			"processes of the same host can send it a body (a child process's server for its parent). A router also served " +
+			"on another address, delegated to by another handler, stored or handed on, or an exported handler, which another " +
+			"package may register on a public server, is still reported.",
+		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedOnLoopbackOnly(c.p, c.h) },
 	},
 	{
 		Name: "called-helper",

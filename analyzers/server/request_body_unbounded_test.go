@@ -18,7 +18,8 @@ func TestRequestBodyMiddleware(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
 	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/middleware", "request-body-unbounded/maxhandler", "request-body-unbounded/unusedmiddleware",
 		"request-body-unbounded/fakeapi", "request-body-unbounded/recorder", "request-body-unbounded/dispatch",
-		"request-body-unbounded/aliasmiddleware", "request-body-unbounded/aliasnolimit", "request-body-unbounded/routedlimit")
+		"request-body-unbounded/aliasmiddleware", "request-body-unbounded/aliasnolimit", "request-body-unbounded/routedlimit", "request-body-unbounded/loopback",
+		"request-body-unbounded/typemiddleware")
 }
 
 func TestRequestBodyOptions(t *testing.T) {
@@ -31,7 +32,9 @@ func TestRequestBodyOptions(t *testing.T) {
 // handlers behind it; one that limits nothing does not.
 func TestRequestBodyFacts(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
-	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/fact/mw", "request-body-unbounded/fact/api", "request-body-unbounded/fact/helperuse", "request-body-unbounded/fact/unwrapped", "request-body-unbounded/fact/handlers", "request-body-unbounded/fact/wrappedrouter", "request-body-unbounded/fact/plainrouter", "request-body-unbounded/fact/decodeuse")
+	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/fact/mw", "request-body-unbounded/fact/api", "request-body-unbounded/fact/helperuse", "request-body-unbounded/fact/unwrapped", "request-body-unbounded/fact/handlers", "request-body-unbounded/fact/wrappedrouter", "request-body-unbounded/fact/plainrouter", "request-body-unbounded/fact/decodeuse",
+		"request-body-unbounded/fact/mwtype", "request-body-unbounded/fact/typeapi", "request-body-unbounded/fact/typelit", "request-body-unbounded/fact/typeunwrapped",
+		"request-body-unbounded/fact/useapi", "request-body-unbounded/fact/usenolimit")
 }
 
 // TestRequestBodyFixHint: where a middleware wraps the handlers, or the

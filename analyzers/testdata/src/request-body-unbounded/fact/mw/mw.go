@@ -35,3 +35,21 @@ func Logging(next http.Handler) http.Handler {
 func LogRequest(w http.ResponseWriter, r *http.Request) {
 	log.Println(r.Method, r.URL.Path)
 }
+
+// LimitVia caps every request body through the LimitRequest helper before
+// the next handler reads it.
+func LimitVia(next http.Handler) http.Handler { // want LimitVia:`limits the request body \(middleware\)`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		LimitRequest(w, r)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// LogVia logs every request through the LogRequest helper and limits
+// nothing.
+func LogVia(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		LogRequest(w, r)
+		next.ServeHTTP(w, r)
+	})
+}
