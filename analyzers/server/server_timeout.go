@@ -109,6 +109,7 @@ type timeoutFacts struct {
 	addrConsts map[types.Object][]string         // string variable or field -> constants assigned to it
 	served     map[types.Object][]*ast.CallExpr  // server variable or field -> its Serve and ListenAndServe calls
 	handed     map[types.Object][]calleeArg      // key -> parameters of any function it is passed to
+	hooked     map[types.Object]bool             // key -> handed to an option the caller supplies (opt(srv))
 	funcs      []*types.Func                     // functions declared with an *http.Server parameter
 }
 
@@ -171,6 +172,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 		addrConsts: map[types.Object][]string{},
 		served:     map[types.Object][]*ast.CallExpr{},
 		handed:     map[types.Object][]calleeArg{},
+		hooked:     map[types.Object]bool{},
 	}
 	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := c.Node().(type) {
@@ -231,6 +233,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 			}
 			facts.recordServed(p.TypesInfo, n)
 			facts.recordPassed(p.TypesInfo, n)
+			facts.recordOptionHook(p.TypesInfo, c, n)
 		}
 	}
 	return facts
@@ -534,4 +537,59 @@ func (facts *timeoutFacts) exportReadTimeoutSetters(p *rule.Pass) {
 			p.ExportObjectFact(fn, &f)
 		}
 	}
+}
+
+// recordOptionHook remembers a server variable handed to an option its
+// function's caller supplies: a call of a func(*http.Server) value that
+// returns nothing and is a parameter of the enclosing function, or each
+// element of a slice parameter (for _, opt := range opts { opt(srv) }).
+func (facts *timeoutFacts) recordOptionHook(info *types.Info, c inspector.Cursor, call *ast.CallExpr) {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return
+	}
+	hook, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return
+	}
+	sig, ok := hook.Type().Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != 0 || sig.Params().Len() != 1 || !match.IsPointerTo(sig.Params().At(0).Type(), "net/http", "Server") {
+		return
+	}
+	_, _, encl := match.EnclosingFunc(info, c)
+	if encl == nil || !isParam(encl, hook) && !rangesOverParam(info, c, encl, hook) {
+		return
+	}
+	if key := valueKey(info, call.Args[0]); key != nil {
+		facts.hooked[key] = true
+	}
+}
+
+// isParam reports whether v is a parameter of sig.
+func isParam(sig *types.Signature, v *types.Var) bool {
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// rangesOverParam reports whether v is the value of a range statement
+// around c over a parameter of sig.
+func rangesOverParam(info *types.Info, c inspector.Cursor, sig *types.Signature, v *types.Var) bool {
+	for rc := range c.Enclosing((*ast.RangeStmt)(nil)) {
+		rs := rc.Node().(*ast.RangeStmt)
+		value, ok := rs.Value.(*ast.Ident)
+		if !ok || info.Defs[value] != v {
+			continue
+		}
+		x, ok := ast.Unparen(rs.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		param, ok := info.Uses[x].(*types.Var)
+		return ok && isParam(sig, param)
+	}
+	return false
 }

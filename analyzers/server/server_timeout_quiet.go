@@ -97,6 +97,14 @@ var readTimeoutQuiet = []rule.QuietForm[serverLit]{
 			"WithDefaults).",
 		Applies: func(s serverLit) bool { return s.facts.timeoutSetByCallee(s.p, s.sl) },
 	},
+	{
+		Name: "caller-options",
+		Doc: "An http.Server literal stored in a variable handed to options its function's caller supplies: a " +
+			"parameter of a function type that takes only the *http.Server and returns nothing, or each element of a " +
+			"slice or variadic parameter of one (for _, opt := range opts { opt(srv) }): the caller configures the " +
+			"server, and its timeouts are the caller's to set.",
+		Applies: func(s serverLit) bool { return s.sl.key != nil && s.facts.hooked[s.sl.key] },
+	},
 }
 
 // loopbackListenerQuiet is the safe form of an http.Server served only on

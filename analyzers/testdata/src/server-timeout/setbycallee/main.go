@@ -53,6 +53,30 @@ func handedToOthers(mux *http.ServeMux) {
 	go register(&http.Server{Addr: ":8086", Handler: mux}) // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
 }
 
+// Option configures a server a caller asks for.
+type Option func(srv *http.Server)
+
+// quietCallerOptions: the server is handed to the options its caller
+// supplies, which configure it.
+func quietCallerOptions(mux *http.ServeMux, opts ...Option) error {
+	srv := &http.Server{Addr: ":8087", Handler: mux}
+	for _, opt := range opts {
+		opt(srv)
+	}
+	return srv.ListenAndServe()
+}
+
+// Options of the function's own making, or a serving hook that returns an
+// error, do not come from the caller to configure it: reported.
+func ownOptions(mux *http.ServeMux, run func(*http.Server) error) error {
+	tune := func(s *http.Server) { s.WriteTimeout = time.Minute }
+	srv := &http.Server{Addr: ":8088", Handler: mux} // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+	tune(srv)
+	served := &http.Server{Addr: ":8089", Handler: mux} // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+	go run(served)
+	return srv.ListenAndServe()
+}
+
 func describe(srv *http.Server) string { return srv.Addr }
 
 func register(srv *http.Server) { _ = srv.ListenAndServe() }
@@ -61,4 +85,6 @@ func main() {
 	mux := http.NewServeMux()
 	quietReadTimeoutSetByCallee(mux)
 	handedToOthers(mux)
+	_ = quietCallerOptions(mux, func(srv *http.Server) { srv.ReadHeaderTimeout = time.Second })
+	_ = ownOptions(mux, (*http.Server).ListenAndServe)
 }
