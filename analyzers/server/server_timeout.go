@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/fix"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -25,10 +27,11 @@ type TimeoutOptions struct {
 // Timeout returns the server-timeout rule.
 func Timeout() *rule.Rule {
 	return &rule.Rule{
-		ID:       "server-timeout",
-		Severity: config.SeverityError,
-		Enabled:  true,
-		Imports:  []string{"net/http"},
+		ID:        "server-timeout",
+		Severity:  config.SeverityError,
+		Enabled:   true,
+		Imports:   []string{"net/http"},
+		FactTypes: []analysis.Fact{(*SetsReadTimeout)(nil)},
 		NewOptions: func() any {
 			return &TimeoutOptions{ReadHeaderTimeout: config.Duration(10 * time.Second)}
 		},
@@ -44,7 +47,9 @@ func Timeout() *rule.Rule {
 			Scope: "http.Serve and http.ServeTLS are reported when every value the package stores in the listener " +
 				"is a TCP listener (net.Listen, tls.Listen, net.ListenTCP or net.ListenConfig.Listen with a constant " +
 				"\"tcp\" network, perhaps wrapped by tls.NewListener). " +
-				"The analysis does not follow a server into a function of another package. With " +
+				"A server handed to a function of another package is followed only through that function's fact (a " +
+				"function of the analyzed module(s) that sets ReadTimeout or ReadHeaderTimeout on its *http.Server " +
+				"parameter) or a library known to fill zero timeouts; other functions of other modules are unknown. With " +
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
 				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
@@ -66,6 +71,30 @@ type serverLiteral struct {
 	lit        *ast.CompositeLit
 	key        types.Object // variable or field the literal is stored in, or nil
 	returnedBy *types.Func  // the constructor that returns it, or nil
+	handedTo   calleeArg    // the call it is an argument of (graceful.WithDefaults(&http.Server{...})), or none
+}
+
+// calleeArg is a parameter of a called function that a value is passed
+// to: the function and the parameter's index.
+type calleeArg struct {
+	fn    *types.Func
+	index int
+}
+
+// SetsReadTimeout is the fact that a function sets ReadTimeout or
+// ReadHeaderTimeout, to something other than the constant 0, on the
+// *http.Server parameters whose bits Params holds (bit i for parameter
+// i): a server literal handed to it in another package has its read of
+// the request headers bounded.
+type SetsReadTimeout struct {
+	Params uint64
+}
+
+// AFact marks SetsReadTimeout as an analysis fact.
+func (*SetsReadTimeout) AFact() {}
+
+func (f *SetsReadTimeout) String() string {
+	return fmt.Sprintf("sets ReadTimeout on parameters %b", f.Params)
 }
 
 // timeoutFacts is what one walk of the package learns about servers.
@@ -79,11 +108,15 @@ type timeoutFacts struct {
 	listeners  map[types.Object][]listenerOrigin // listener variable or field -> values stored in it
 	addrConsts map[types.Object][]string         // string variable or field -> constants assigned to it
 	served     map[types.Object][]*ast.CallExpr  // server variable or field -> its Serve and ListenAndServe calls
+	handed     map[types.Object][]calleeArg      // key -> parameters of any function it is passed to
+	hooked     map[types.Object]bool             // key -> handed to an option the caller supplies (opt(srv))
+	funcs      []*types.Func                     // functions declared with an *http.Server parameter
 }
 
 func runTimeout(p *rule.Pass) error {
 	opts := rule.Options[TimeoutOptions](p)
 	facts := collectTimeoutFacts(p)
+	facts.exportReadTimeoutSetters(p)
 	build := &buildFlags{p: p}
 	for _, call := range facts.calls {
 		if !rule.Quiet(p, call, neverStartedQuiet, startSite{build, call}) {
@@ -138,12 +171,19 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 		listeners:  map[types.Object][]listenerOrigin{},
 		addrConsts: map[types.Object][]string{},
 		served:     map[types.Object][]*ast.CallExpr{},
+		handed:     map[types.Object][]calleeArg{},
+		hooked:     map[types.Object]bool{},
 	}
-	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
+	for c := range p.Cursors((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := p.TypesInfo.Defs[n.Name].(*types.Func); ok && hasServerParam(fn) {
+				facts.funcs = append(facts.funcs, fn)
+			}
 		case *ast.CompositeLit:
 			if match.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") {
-				facts.literals = append(facts.literals, serverLiteral{lit: n, key: literalKey(p.TypesInfo, c), returnedBy: returningFunc(p.TypesInfo, c)})
+				facts.literals = append(facts.literals, serverLiteral{lit: n, key: literalKey(p.TypesInfo, c),
+					returnedBy: returningFunc(p.TypesInfo, c), handedTo: argumentOf(p.TypesInfo, c)})
 			}
 			facts.recordListenerFields(p.TypesInfo, n)
 		case *ast.ValueSpec:
@@ -193,6 +233,7 @@ func collectTimeoutFacts(p *rule.Pass) *timeoutFacts {
 			}
 			facts.recordServed(p.TypesInfo, n)
 			facts.recordPassed(p.TypesInfo, n)
+			facts.recordOptionHook(p.TypesInfo, c, n)
 		}
 	}
 	return facts
@@ -227,6 +268,7 @@ func (facts *timeoutFacts) recordPassed(info *types.Info, call *ast.CallExpr) {
 			continue
 		}
 		facts.passed[key] = append(facts.passed[key], params.At(min(i, params.Len()-1)))
+		facts.handed[key] = append(facts.handed[key], calleeArg{fn, min(i, params.Len()-1)})
 	}
 }
 
@@ -379,4 +421,175 @@ func importName(p *rule.Pass, n ast.Node, path string) (name string, edits []ana
 		return "", nil, false
 	}
 	return fix.NameAt(p.Pkg, p.Fset, file, path, path[strings.LastIndex(path, "/")+1:], n.Pos())
+}
+
+// argumentOf returns the called function and parameter the literal at c
+// is passed to, in place or through & (f(&http.Server{...})), or none.
+func argumentOf(info *types.Info, c inspector.Cursor) calleeArg {
+	arg := c.Node()
+	p := c.Parent()
+	for {
+		if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			arg, p = p.Node(), p.Parent()
+			continue
+		}
+		if _, ok := p.Node().(*ast.ParenExpr); ok {
+			arg, p = p.Node(), p.Parent()
+			continue
+		}
+		break
+	}
+	call, ok := p.Node().(*ast.CallExpr)
+	if !ok {
+		return calleeArg{}
+	}
+	fn := match.Callee(info, call)
+	if fn == nil {
+		return calleeArg{}
+	}
+	params := fn.Signature().Params()
+	for i, a := range call.Args {
+		if a == arg && params.Len() > 0 {
+			return calleeArg{fn, min(i, params.Len()-1)}
+		}
+	}
+	return calleeArg{}
+}
+
+// hasServerParam reports whether fn takes an *http.Server.
+func hasServerParam(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if match.IsPointerTo(params.At(i).Type(), "net/http", "Server") {
+			return true
+		}
+	}
+	return false
+}
+
+// setsReadTimeout reports whether the function a sets ReadTimeout or
+// ReadHeaderTimeout on the *http.Server passed as its parameter a.index:
+// a library function known to fill zero timeouts, a function of this
+// package that assigns either to that parameter, or a function of
+// another package whose SetsReadTimeout fact says so.
+func (facts *timeoutFacts) setsReadTimeout(p *rule.Pass, a calleeArg) bool {
+	if a.fn == nil {
+		return false
+	}
+	if apis.SetsServerReadTimeouts(a.fn) {
+		return true
+	}
+	fn := a.fn.Origin()
+	if fn.Pkg() == p.Pkg {
+		params := fn.Signature().Params()
+		if a.index >= params.Len() {
+			return false
+		}
+		set := facts.set[params.At(a.index)]
+		return set["ReadHeaderTimeout"] || set["ReadTimeout"]
+	}
+	var f SetsReadTimeout
+	return a.index < 64 && p.ImportObjectFact(fn, &f) && f.Params&(1<<a.index) != 0
+}
+
+// timeoutSetByCallee reports whether the literal, in place or through the
+// variable or field it is stored in, is handed to a function that sets
+// its ReadTimeout or ReadHeaderTimeout.
+func (facts *timeoutFacts) timeoutSetByCallee(p *rule.Pass, sl serverLiteral) bool {
+	if facts.setsReadTimeout(p, sl.handedTo) {
+		return true
+	}
+	if sl.key == nil {
+		return false
+	}
+	for _, a := range facts.handed[sl.key] {
+		if facts.setsReadTimeout(p, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// exportReadTimeoutSetters exports the SetsReadTimeout fact on the
+// package's exported functions that set ReadTimeout or ReadHeaderTimeout on
+// an *http.Server parameter, or hand it to a function that does.
+func (facts *timeoutFacts) exportReadTimeoutSetters(p *rule.Pass) {
+	for _, fn := range facts.funcs {
+		if !fn.Exported() {
+			continue
+		}
+		var f SetsReadTimeout
+		params := fn.Signature().Params()
+		for i := range min(params.Len(), 64) {
+			param := params.At(i)
+			if !match.IsPointerTo(param.Type(), "net/http", "Server") {
+				continue
+			}
+			sets := facts.set[param]["ReadHeaderTimeout"] || facts.set[param]["ReadTimeout"]
+			for _, a := range facts.handed[param] {
+				sets = sets || a.fn.Origin() != fn && facts.setsReadTimeout(p, a)
+			}
+			if sets {
+				f.Params |= 1 << i
+			}
+		}
+		if f.Params != 0 {
+			p.ExportObjectFact(fn, &f)
+		}
+	}
+}
+
+// recordOptionHook remembers a server variable handed to an option its
+// function's caller supplies: a call of a func(*http.Server) value that
+// returns nothing and is a parameter of the enclosing function, or each
+// element of a slice parameter (for _, opt := range opts { opt(srv) }).
+func (facts *timeoutFacts) recordOptionHook(info *types.Info, c inspector.Cursor, call *ast.CallExpr) {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return
+	}
+	hook, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return
+	}
+	sig, ok := hook.Type().Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != 0 || sig.Params().Len() != 1 || !match.IsPointerTo(sig.Params().At(0).Type(), "net/http", "Server") {
+		return
+	}
+	_, _, encl := match.EnclosingFunc(info, c)
+	if encl == nil || !isParam(encl, hook) && !rangesOverParam(info, c, encl, hook) {
+		return
+	}
+	if key := valueKey(info, call.Args[0]); key != nil {
+		facts.hooked[key] = true
+	}
+}
+
+// isParam reports whether v is a parameter of sig.
+func isParam(sig *types.Signature, v *types.Var) bool {
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// rangesOverParam reports whether v is the value of a range statement
+// around c over a parameter of sig.
+func rangesOverParam(info *types.Info, c inspector.Cursor, sig *types.Signature, v *types.Var) bool {
+	for rc := range c.Enclosing((*ast.RangeStmt)(nil)) {
+		rs := rc.Node().(*ast.RangeStmt)
+		value, ok := rs.Value.(*ast.Ident)
+		if !ok || info.Defs[value] != v {
+			continue
+		}
+		x, ok := ast.Unparen(rs.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		param, ok := info.Uses[x].(*types.Var)
+		return ok && isParam(sig, param)
+	}
+	return false
 }

@@ -88,6 +88,23 @@ var readTimeoutQuiet = []rule.QuietForm[serverLit]{
 			return s.facts.hasField(s.p.TypesInfo, s.sl, "ReadHeaderTimeout", "ReadTimeout")
 		},
 	},
+	{
+		Name: "read-timeout-set-by-callee",
+		Doc: "An http.Server literal handed, in place or through the variable or field it is stored in, to a " +
+			"function that sets ReadHeaderTimeout or ReadTimeout on that *http.Server parameter: a function of the " +
+			"analyzed module(s) that assigns either to it (directly or through a function it hands the server on " +
+			"to), or a library function that fills the zero timeouts of the server it is given (ory/graceful's " +
+			"WithDefaults).",
+		Applies: func(s serverLit) bool { return s.facts.timeoutSetByCallee(s.p, s.sl) },
+	},
+	{
+		Name: "caller-options",
+		Doc: "An http.Server literal stored in a variable handed to options its function's caller supplies: a " +
+			"parameter of a function type that takes only the *http.Server and returns nothing, or each element of a " +
+			"slice or variadic parameter of one (for _, opt := range opts { opt(srv) }): the caller configures the " +
+			"server, and its timeouts are the caller's to set.",
+		Applies: func(s serverLit) bool { return s.sl.key != nil && s.facts.hooked[s.sl.key] },
+	},
 }
 
 // loopbackListenerQuiet is the safe form of an http.Server served only on

@@ -72,3 +72,10 @@ func TestLoopbackDefault(t *testing.T) {
 func TestTimeoutDeadInBuild(t *testing.T) {
 	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.Timeout()), "server-timeout/buildtag")
 }
+
+// TestTimeoutSetByCallee: a server handed to a function that sets its read
+// timeout (a library's, or one of another package through its fact) is
+// quiet; one handed to a function that sets other fields is reported.
+func TestTimeoutSetByCallee(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", server.Timeout()), "server-timeout/setbycallee")
+}

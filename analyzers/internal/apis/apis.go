@@ -73,6 +73,12 @@ type Library struct {
 	// and holds a pool connection"); "" for the general wording.
 	Cancelled string
 
+	// ServerDefaults are the functions that set an http.Server's
+	// ReadTimeout and ReadHeaderTimeout, when zero, on the *http.Server
+	// passed to them: a server handed to one reads its headers under a
+	// deadline.
+	ServerDefaults []Funcs
+
 	// Handlers are the function shapes that serve a request.
 	Handlers []Handler
 	// Hijacks are the calls that take over a server request's
@@ -254,7 +260,7 @@ var libraries = index(
 	&golangJWTv5, &golangJWTv4, &golangJWT, &dgrijalvaJWT,
 	&httprouter, &gin, &echo, &fiber,
 	&gorillaWebsocket, &coderWebsocket, &nhooyrWebsocket, &xnetWebsocket,
-	&ozzoValidation, &ozzoValidationV4, &prometheusConfig,
+	&ozzoValidation, &ozzoValidationV4, &prometheusConfig, &oryGraceful,
 	&gopsutilProcessV3, &gopsutilProcessV4, &gopsutilMemV3, &gopsutilMemV4, &gopsutilHostV3, &gopsutilHostV4,
 )
 

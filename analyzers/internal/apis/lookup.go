@@ -263,6 +263,21 @@ func IsHijack(fn *types.Func) bool {
 	return false
 }
 
+// SetsServerReadTimeouts reports whether fn sets the zero ReadTimeout and
+// ReadHeaderTimeout of the *http.Server passed to it.
+func SetsServerReadTimeouts(fn *types.Func) bool {
+	l := of(fn)
+	if l == nil {
+		return false
+	}
+	for _, f := range l.ServerDefaults {
+		if f.matches(fn, l.Path) {
+			return true
+		}
+	}
+	return false
+}
+
 // HandlerOf returns the request-serving shape sig has, or nil.
 func HandlerOf(sig *types.Signature) *Handler {
 	if sig == nil {

@@ -10,6 +10,11 @@ var (
 	xnetWebsocket    = Library{Path: "golang.org/x/net/websocket", Hijacks: []Funcs{{"Server", []string{"ServeHTTP"}}}}
 )
 
+// ory/graceful's WithDefaults fills every zero timeout of the server it is
+// handed (ReadTimeout and ReadHeaderTimeout 5s, WriteTimeout 10s,
+// IdleTimeout 120s) and returns it.
+var oryGraceful = Library{Path: "github.com/ory/graceful", ServerDefaults: []Funcs{{"", []string{"WithDefaults"}}}}
+
 // ozzo-validation's ValidateStructWithContext only hands the context to
 // rules that ask for one (validation.WithContext), doing no I/O of its own.
 var (
