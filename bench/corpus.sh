@@ -60,6 +60,11 @@ while read -r modver name mset _note; do
 		rm -rf "$dst"
 		cp -R "$dir" "$dst"
 		chmod -R u+w "$dst"
+		# A module zip keeps vendor/modules.txt but none of the vendored packages: left alone, the go command
+		# sees a vendor directory and loads with -mod=vendor, and no package that imports a dependency loads.
+		if [ -d "$dst/vendor" ] && [ -z "$(find "$dst/vendor" -type f -not -name modules.txt -print -quit)" ]; then
+			rm -rf "$dst/vendor"
+		fi
 		printf '%s\n' "$modver" >"$dst/.corpus-version"
 	fi
 	echo "corpus: $name: go mod download (dependencies)" >&2
