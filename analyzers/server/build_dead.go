@@ -104,34 +104,21 @@ func (b *buildFlags) fixedVar(id *ast.Ident) (bool, bool) {
 	if b.assigned[v] {
 		return false, false
 	}
-	for _, f := range b.p.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if b.p.TypesInfo.Defs[name] != v {
-						continue
-					}
-					if len(vs.Values) == 0 {
-						return false, true
-					}
-					if len(vs.Values) != len(vs.Names) {
-						return false, false
-					}
-					c := match.ConstValue(b.p.TypesInfo, vs.Values[i])
-					if c == nil || c.Kind() != constant.Bool {
-						return false, false
-					}
-					return constant.BoolVal(c), true
-				}
-			}
-		}
+	_, vs, i, ok := b.p.Index.VarSpec(v)
+	if !ok {
+		return false, false
 	}
-	return false, false
+	if len(vs.Values) == 0 {
+		return false, true
+	}
+	if len(vs.Values) != len(vs.Names) {
+		return false, false
+	}
+	c := match.ConstValue(b.p.TypesInfo, vs.Values[i])
+	if c == nil || c.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(c), true
 }
 
 // assignedVars returns the package-level variables the package assigns,

@@ -377,29 +377,17 @@ func storedInto(c inspector.Cursor) bool {
 // isEmbedded reports whether the package-level variable v is filled by a
 // //go:embed directive.
 func isEmbedded(p *rule.Pass, v *types.Var) bool {
-	for _, f := range p.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for _, name := range vs.Names {
-					if p.TypesInfo.Defs[name] != v {
-						continue
-					}
-					for _, doc := range []*ast.CommentGroup{vs.Doc, gd.Doc} {
-						if doc == nil {
-							continue
-						}
-						for _, c := range doc.List {
-							if strings.HasPrefix(c.Text, "//go:embed ") {
-								return true
-							}
-						}
-					}
-				}
+	gd, vs, _, ok := p.Index.VarSpec(v)
+	if !ok {
+		return false
+	}
+	for _, doc := range []*ast.CommentGroup{vs.Doc, gd.Doc} {
+		if doc == nil {
+			continue
+		}
+		for _, c := range doc.List {
+			if strings.HasPrefix(c.Text, "//go:embed ") {
+				return true
 			}
 		}
 	}

@@ -119,6 +119,23 @@ func DefOf(in *inspector.Inspector, info *types.Info, obj types.Object) (inspect
 	return c, true
 }
 
+// VarSpec returns the declaration of the package-level variable v: its
+// var block, its spec, and v's position among the spec's names; false
+// when v is not declared at package level in this package.
+func (x *Index) VarSpec(v *types.Var) (*ast.GenDecl, *ast.ValueSpec, int, bool) {
+	c, ok := x.Def(v)
+	if !ok || c.ParentEdgeKind() != edge.ValueSpec_Names {
+		return nil, nil, 0, false
+	}
+	i := c.ParentEdgeIndex()
+	spec := c.Parent()
+	gd, ok := spec.Parent().Node().(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR || spec.Parent().ParentEdgeKind() != edge.File_Decls {
+		return nil, nil, 0, false
+	}
+	return gd, spec.Node().(*ast.ValueSpec), i, true
+}
+
 // Uses returns the cursors of the identifiers that refer to the variable
 // (local, package-level or field) v, in source order.
 func (x *Index) Uses(v *types.Var) []inspector.Cursor {

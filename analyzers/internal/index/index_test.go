@@ -37,6 +37,11 @@ func use() {
 	s.set(1)
 	func() { helper(3) }()
 }
+
+// block is a var block.
+var (
+	u, w = 3, 4
+)
 `
 
 func load(t *testing.T) (*index.Index, *types.Package, *types.Info) {
@@ -146,5 +151,20 @@ func TestDefsAndUses(t *testing.T) {
 	}
 	if n := len(x.UsesIn(lit, v)); n != 0 {
 		t.Errorf("UsesIn(func literal, x) = %d, want 0", n)
+	}
+}
+
+func TestVarSpec(t *testing.T) {
+	x, pkg, info := load(t)
+	w := pkg.Scope().Lookup("w").(*types.Var)
+	gd, vs, i, ok := x.VarSpec(w)
+	if !ok || i != 1 || len(vs.Names) != 2 || vs.Names[i].Name != "w" || !gd.Lparen.IsValid() {
+		t.Fatalf("VarSpec(w) = %v, %v, %d, %v; want the block's spec, index 1", gd, vs, i, ok)
+	}
+	if _, vs, i, ok := x.VarSpec(pkg.Scope().Lookup("g").(*types.Var)); !ok || i != 0 || vs.Names[0].Name != "g" {
+		t.Errorf("VarSpec(g) = %v, %d, %v", vs, i, ok)
+	}
+	if _, _, _, ok := x.VarSpec(localVar(t, info, "y")); ok {
+		t.Error("VarSpec(local var y) = true, want false: not package level")
 	}
 }
