@@ -404,14 +404,11 @@ func isLoopbackListener(p *rule.Pass, e ast.Expr, depth int) bool {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := match.Callee(info, e)
-		switch {
-		case match.IsFunc(fn, "net", "Listen") || match.IsFunc(fn, "crypto/tls", "Listen"):
-			return len(e.Args) > 1 && loopbackAddress(p, e.Args[1], 0)
-		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
-			return len(e.Args) > 2 && loopbackAddress(p, e.Args[2], 0)
-		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
-			return len(e.Args) > 0 && isLoopbackListener(p, e.Args[0], depth+1)
+		switch addr, inner := listenerSource(info, e); {
+		case addr != nil:
+			return loopbackAddress(p, addr, 0)
+		case inner != nil:
+			return isLoopbackListener(p, inner, depth+1)
 		}
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)

@@ -264,6 +264,29 @@ func (facts *timeoutFacts) servedOnLoopbackOnly(p *rule.Pass, sl serverLiteral) 
 	return true
 }
 
+// listenerSource says where the listener a call returns comes from: the
+// address argument of a call that listens (net.Listen, tls.Listen,
+// ListenConfig.Listen), or the listener a wrapper takes (tls.NewListener,
+// netutil.LimitListener); both nil for any other call.
+func listenerSource(info *types.Info, call *ast.CallExpr) (addr, inner ast.Expr) {
+	fn := match.Callee(info, call)
+	switch {
+	case match.IsFunc(fn, "net", "Listen") || match.IsFunc(fn, "crypto/tls", "Listen"):
+		if len(call.Args) > 1 {
+			return call.Args[1], nil
+		}
+	case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
+		if len(call.Args) > 2 {
+			return call.Args[2], nil
+		}
+	case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
+		if len(call.Args) > 0 {
+			return nil, call.Args[0]
+		}
+	}
+	return nil, nil
+}
+
 // loopbackListener reports whether the listener o evaluates to is opened
 // on a constant loopback address (net.Listen, tls.Listen, net.ListenTCP,
 // net.ListenConfig.Listen), perhaps wrapped by tls.NewListener,
@@ -279,15 +302,12 @@ func (facts *timeoutFacts) loopbackListener(p *rule.Pass, o listenerOrigin, seen
 			return false, false
 		}
 		fn := match.Callee(info, e)
+		addr, inner := listenerSource(info, e)
 		switch {
-		case match.IsFunc(fn, "net", "Listen") || match.IsFunc(fn, "crypto/tls", "Listen"):
-			return len(e.Args) > 1 && loopbackAddress(p, e.Args[1], 0), false
-		case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
-			return len(e.Args) > 2 && loopbackAddress(p, e.Args[2], 0), false
-		case match.IsFunc(fn, "crypto/tls", "NewListener") || match.IsFunc(fn, "golang.org/x/net/netutil", "LimitListener"):
-			if len(e.Args) > 0 {
-				return facts.loopbackListener(p, listenerOrigin{e.Args[0], 0}, seen)
-			}
+		case addr != nil:
+			return loopbackAddress(p, addr, 0), false
+		case inner != nil:
+			return facts.loopbackListener(p, listenerOrigin{inner, 0}, seen)
 		case fn != nil && fn.Pkg() == p.Pkg && fn.Signature().Results().Len() > 0 && isListenerType(fn.Signature().Results().At(0).Type()):
 			// A wrapper of the package: follow its one listener argument.
 			var arg ast.Expr
