@@ -115,41 +115,70 @@ func isConversion(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // routerLimited follows the router variable through the function at fn
-// (see routedBehindLimit).
+// (see routedBehindLimit): it is only delegated to from handlers that
+// limit the body first.
 func routerLimited(p *rule.Pass, aliases map[*types.Var]ast.Expr, router *types.Var, fn inspector.Cursor) bool {
-	info := p.TypesInfo
+	delegated := false
+	ok := followRouter(p, router, fn, func(c inspector.Cursor, serveHTTP bool) routerUse {
+		if !serveHTTP {
+			return useElse
+		}
+		if !inLimitingHandler(p, aliases, c, fn) {
+			return useUnsafe
+		}
+		delegated = true
+		return useSeen
+	})
+	return ok && delegated
+}
+
+// routerUse is what a check of followRouter makes of one use of a router.
+type routerUse int
+
+const (
+	useSeen   routerUse = iota // the use is safe and counts
+	useUnsafe                  // the use defeats the check
+	useElse                    // not the check's: it may be a wrapper's argument
+)
+
+// followRouter walks the uses in the function at fn of the router
+// variable and of every local variable assigned the result of a wrapper
+// over it (d := decompress(router)). A use as the receiver of a method
+// other than ServeHTTP registers routes or adds middleware and is skipped;
+// every other use goes to check (serveHTTP says whether it is the receiver
+// of ServeHTTP). A use check leaves (useElse) must be a wrapper's argument.
+// It reports false as soon as a use is unsafe or is neither.
+func followRouter(p *rule.Pass, router *types.Var, fn inspector.Cursor, check func(c inspector.Cursor, serveHTTP bool) routerUse) bool {
 	held := map[*types.Var]bool{router: true}
 	work := []*types.Var{router}
-	delegated := false
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
-		for c := range fn.Preorder((*ast.Ident)(nil)) {
-			if info.Uses[c.Node().(*ast.Ident)] != v {
-				continue
-			}
-			switch {
-			case c.ParentEdgeKind() == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun:
+		for _, c := range p.Index.UsesIn(fn, v) {
+			serveHTTP := false
+			if c.ParentEdgeKind() == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
 				if c.Parent().Node().(*ast.SelectorExpr).Sel.Name != "ServeHTTP" {
 					continue // routes registered, middleware added
 				}
-				if !inLimitingHandler(p, aliases, c, fn) {
-					return false
-				}
-				delegated = true
-			default:
-				y, ok := wrapperResult(info, c)
-				if !ok {
-					return false // served, stored or handed on some other way
-				}
-				if !held[y] {
-					held[y] = true
-					work = append(work, y)
-				}
+				serveHTTP = true
+			}
+			switch check(c, serveHTTP) {
+			case useSeen:
+				continue
+			case useUnsafe:
+				return false
+			}
+			y, ok := wrapperResult(p.TypesInfo, c)
+			if !ok {
+				return false // served, stored or handed on some other way
+			}
+			if !held[y] {
+				held[y] = true
+				work = append(work, y)
 			}
 		}
 	}
-	return delegated
+	return true
 }
 
 // wrapperResult returns the local variable assigned the result of the call
@@ -243,44 +272,28 @@ func routedOnLoopbackOnly(p *rule.Pass, h handler) bool {
 // local variable that is only served that way (serverOnLoopback).
 func routerOnLoopback(p *rule.Pass, router *types.Var, fn inspector.Cursor) bool {
 	info := p.TypesInfo
-	held := map[*types.Var]bool{router: true}
-	work := []*types.Var{router}
 	served := false
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, c := range p.Index.UsesIn(fn, v) {
-			if c.ParentEdgeKind() == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
-				if c.Parent().Node().(*ast.SelectorExpr).Sel.Name == "ServeHTTP" {
-					return false // delegated to by a handler this form does not follow
-				}
-				continue // routes registered, middleware added
-			}
-			if call, ok := servingCallArg(info, c); ok {
-				if !servesOnLoopback(p, call) {
-					return false
-				}
-				served = true
-				continue
-			}
-			if lit, ok := serverHandlerField(info, c); ok {
-				if !serverOnLoopback(p, lit, fn) {
-					return false
-				}
-				served = true
-				continue
-			}
-			y, ok := wrapperResult(info, c)
-			if !ok {
-				return false // served, stored or handed on some other way
-			}
-			if !held[y] {
-				held[y] = true
-				work = append(work, y)
-			}
+	ok := followRouter(p, router, fn, func(c inspector.Cursor, serveHTTP bool) routerUse {
+		if serveHTTP {
+			return useUnsafe // delegated to by a handler this form does not follow
 		}
-	}
-	return served
+		if call, ok := servingCallArg(info, c); ok {
+			if !servesOnLoopback(p, call) {
+				return useUnsafe
+			}
+			served = true
+			return useSeen
+		}
+		if lit, ok := serverHandlerField(info, c); ok {
+			if !serverOnLoopback(p, lit, fn) {
+				return useUnsafe
+			}
+			served = true
+			return useSeen
+		}
+		return useElse
+	})
+	return ok && served
 }
 
 // servingCallArg returns the call to http.Serve, ServeTLS, ListenAndServe
