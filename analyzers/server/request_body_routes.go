@@ -184,14 +184,11 @@ func followRouter(p *rule.Pass, router *types.Var, fn inspector.Cursor, check fu
 // wrapperResult returns the local variable assigned the result of the call
 // that takes the use at c (or &use) as an argument: d := wrap(router).
 func wrapperResult(info *types.Info, c inspector.Cursor) (*types.Var, bool) {
-	c = match.Unparen(c)
-	if u, ok := c.Parent().Node().(*ast.UnaryExpr); ok && u.X == c.Node() {
-		c = match.Unparen(c.Parent())
-	}
-	if c.ParentEdgeKind() != edge.CallExpr_Args {
+	call, _, ok := match.ArgumentOf(c)
+	if !ok {
 		return nil, false
 	}
-	call := match.Unparen(c.Parent())
+	call = match.Unparen(call)
 	var lhs ast.Expr
 	switch n := call.Parent().Node().(type) {
 	case *ast.AssignStmt:

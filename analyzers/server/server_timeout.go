@@ -426,34 +426,15 @@ func importName(p *rule.Pass, n ast.Node, path string) (name string, edits []ana
 // argumentOf returns the called function and parameter the literal at c
 // is passed to, in place or through & (f(&http.Server{...})), or none.
 func argumentOf(info *types.Info, c inspector.Cursor) calleeArg {
-	arg := c.Node()
-	p := c.Parent()
-	for {
-		if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
-			arg, p = p.Node(), p.Parent()
-			continue
-		}
-		if _, ok := p.Node().(*ast.ParenExpr); ok {
-			arg, p = p.Node(), p.Parent()
-			continue
-		}
-		break
-	}
-	call, ok := p.Node().(*ast.CallExpr)
+	call, i, ok := match.ArgumentOf(c)
 	if !ok {
 		return calleeArg{}
 	}
-	fn := match.Callee(info, call)
-	if fn == nil {
+	fn := match.Callee(info, call.Node().(*ast.CallExpr))
+	if fn == nil || fn.Signature().Params().Len() == 0 {
 		return calleeArg{}
 	}
-	params := fn.Signature().Params()
-	for i, a := range call.Args {
-		if a == arg && params.Len() > 0 {
-			return calleeArg{fn, min(i, params.Len()-1)}
-		}
-	}
-	return calleeArg{}
+	return calleeArg{fn, min(i, fn.Signature().Params().Len()-1)}
 }
 
 // hasServerParam reports whether fn takes an *http.Server.
@@ -557,22 +538,12 @@ func (facts *timeoutFacts) recordOptionHook(info *types.Info, c inspector.Cursor
 		return
 	}
 	_, _, encl := match.EnclosingFunc(info, c)
-	if encl == nil || !isParam(encl, hook) && !rangesOverParam(info, c, encl, hook) {
+	if encl == nil || !match.IsParam(encl, hook) && !rangesOverParam(info, c, encl, hook) {
 		return
 	}
 	if key := valueKey(info, call.Args[0]); key != nil {
 		facts.hooked[key] = true
 	}
-}
-
-// isParam reports whether v is a parameter of sig.
-func isParam(sig *types.Signature, v *types.Var) bool {
-	for i := range sig.Params().Len() {
-		if sig.Params().At(i) == v {
-			return true
-		}
-	}
-	return false
 }
 
 // rangesOverParam reports whether v is the value of a range statement
@@ -589,7 +560,7 @@ func rangesOverParam(info *types.Info, c inspector.Cursor, sig *types.Signature,
 			return false
 		}
 		param, ok := info.Uses[x].(*types.Var)
-		return ok && isParam(sig, param)
+		return ok && match.IsParam(sig, param)
 	}
 	return false
 }

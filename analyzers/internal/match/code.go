@@ -180,6 +180,20 @@ func Unparen(c inspector.Cursor) inspector.Cursor {
 	return c
 }
 
+// ArgumentOf returns the cursor of the call that takes the expression at
+// c as an argument, in parentheses or behind & (f(&x), f((x))), and the
+// argument's index; false when the expression is not an argument.
+func ArgumentOf(c inspector.Cursor) (inspector.Cursor, int, bool) {
+	c = Unparen(c)
+	if u, ok := c.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		c = Unparen(c.Parent())
+	}
+	if c.ParentEdgeKind() != edge.CallExpr_Args {
+		return inspector.Cursor{}, 0, false
+	}
+	return c.Parent(), c.ParentEdgeIndex(), true
+}
+
 // IsFieldOf reports whether f is the field, named one of names (any name
 // when there are none), of the struct type pkgPath.typeName. Fields are
 // identified by their package and by the struct that declares them, never

@@ -176,3 +176,29 @@ func TestAPIName(t *testing.T) {
 		t.Errorf("saw %d calls, want 2", seen)
 	}
 }
+
+func TestArgumentOf(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "a.go", `package p
+func g() {
+	h(1, &((x)))
+	h((y))
+	_ = -z
+}`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := inspector.New([]*ast.File{f})
+	idents := map[string]inspector.Cursor{}
+	for c := range in.Root().Preorder((*ast.Ident)(nil)) {
+		idents[c.Node().(*ast.Ident).Name] = c
+	}
+	if call, i, ok := match.ArgumentOf(idents["x"]); !ok || i != 1 || call.Node().(*ast.CallExpr).Fun.(*ast.Ident).Name != "h" {
+		t.Errorf("ArgumentOf(x in h(1, &((x)))) = %v, %d, %v; want h, 1", call, i, ok)
+	}
+	if _, i, ok := match.ArgumentOf(idents["y"]); !ok || i != 0 {
+		t.Errorf("ArgumentOf(y in h((y))) = %d, %v; want 0", i, ok)
+	}
+	if _, _, ok := match.ArgumentOf(idents["z"]); ok {
+		t.Error("ArgumentOf(z in -z) = true, want false: not an argument")
+	}
+}
