@@ -133,7 +133,7 @@ func (lc *loggedChecker) notLeakCallForm(call *ast.CallExpr, key string) string 
 	}
 	fn := match.Callee(info, call)
 	switch {
-	case fn == nil && isBuiltinLen(info, call) && len(call.Args) == 1:
+	case fn == nil && match.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1:
 		lc.named, lc.namedSel = false, nil
 		if what, _ := lc.leak(call.Args[0], key); strings.HasPrefix(what, "the signed token") {
 			return "signed-token-length"
@@ -175,16 +175,6 @@ func (lc *loggedChecker) plainEnvRead(fn *types.Func, call *ast.CallExpr) bool {
 	}
 	key, ok := match.ConstString(lc.TypesInfo, call.Args[0])
 	return ok && classifyName(key) != secretName
-}
-
-// isBuiltinLen reports whether call calls the builtin len.
-func isBuiltinLen(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "len"
 }
 
 // otherHeaderIndex reports whether ix reads a header other than the

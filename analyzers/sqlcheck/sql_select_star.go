@@ -196,13 +196,13 @@ func scansByColumns(p *rule.Pass, sc *sqlCall) bool {
 		}
 		for _, a := range assigns {
 			mk, ok := ast.Unparen(a.Value).(*ast.CallExpr)
-			if a.Value == nil || !ok || !isBuiltin(p.TypesInfo, mk.Fun, "make") || len(mk.Args) < 2 {
+			if a.Value == nil || !ok || !match.IsBuiltin(p.TypesInfo, mk.Fun, "make") || len(mk.Args) < 2 {
 				return false
 			}
 			sized := false
 			for _, n := range mk.Args[1:] {
 				l, ok := ast.Unparen(n).(*ast.CallExpr)
-				if ok && isBuiltin(p.TypesInfo, l.Fun, "len") && len(l.Args) == 1 {
+				if ok && match.IsBuiltin(p.TypesInfo, l.Fun, "len") && len(l.Args) == 1 {
 					if c, ok := ast.Unparen(l.Args[0]).(*ast.Ident); ok && cols[p.TypesInfo.Uses[c]] {
 						sized = true
 					}
@@ -225,16 +225,6 @@ func scansByColumns(p *rule.Pass, sc *sqlCall) bool {
 		return true
 	})
 	return scans > 0 && scans == spread
-}
-
-// isBuiltin reports whether fun denotes the predeclared function name.
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
 }
 
 // nodeExpr returns n as an expression, or nil.

@@ -180,6 +180,17 @@ func Unparen(c inspector.Cursor) inspector.Cursor {
 	return c
 }
 
+// IsBuiltin reports whether fun denotes the predeclared function name
+// (len, make, append), not a declaration that shadows it.
+func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
 // ArgumentOf returns the cursor of the call that takes the expression at
 // c as an argument, in parentheses or behind & (f(&x), f((x))), and the
 // argument's index; false when the expression is not an argument.

@@ -202,3 +202,33 @@ func g() {
 		t.Error("ArgumentOf(z in -z) = true, want false: not an argument")
 	}
 }
+
+func TestIsBuiltin(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "b.go", `package p
+func g(xs []int) int {
+	a := len(xs)
+	{
+		len := func([]int) int { return 0 }
+		a += len(xs)
+	}
+	return a
+}`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
+	if _, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	var got []bool
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			got = append(got, match.IsBuiltin(info, call.Fun, "len"))
+		}
+		return true
+	})
+	if len(got) != 2 || !got[0] || got[1] {
+		t.Errorf("IsBuiltin(len) over len(xs), shadowed len(xs) = %v, want [true false]", got)
+	}
+}
