@@ -142,10 +142,8 @@ func mentionsLen(info *types.Info, e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
-					found = true
-				}
+			if match.IsBuiltin(info, call.Fun, "len") || match.IsBuiltin(info, call.Fun, "cap") {
+				found = true
 			}
 		}
 		return !found

@@ -119,8 +119,7 @@ func isFreshGroup(info *types.Info, def inspector.Cursor) bool {
 		lit, ok := v.X.(*ast.CompositeLit)
 		return ok && v.Op == token.AND && len(lit.Elts) == 0 && match.IsNamed(info.TypeOf(lit), errgroupPath, "Group")
 	case *ast.CallExpr: // new(errgroup.Group)
-		id, ok := ast.Unparen(v.Fun).(*ast.Ident)
-		if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "new" {
+		if match.IsBuiltin(info, v.Fun, "new") {
 			return match.IsPointerTo(info.TypeOf(v), errgroupPath, "Group")
 		}
 	}

@@ -274,9 +274,7 @@ func isAppend(info *types.Info, e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	b, isBuiltin := info.Uses[id].(*types.Builtin)
-	return ok && isBuiltin && b.Name() == "append"
+	return match.IsBuiltin(info, call.Fun, "append")
 }
 
 // inRowsLoop reports whether c lies in a for loop whose condition calls a
@@ -508,8 +506,7 @@ func closedBefore(p *rule.Pass, l inspector.Cursor, ch ast.Expr) bool {
 		if call.Pos() >= l.Node().Pos() || len(call.Args) != 1 {
 			continue
 		}
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "close" &&
+		if match.IsBuiltin(info, call.Fun, "close") &&
 			match.ObjectOf(info, call.Args[0]) == obj && types.ExprString(call.Args[0]) == types.ExprString(ch) {
 			return true
 		}

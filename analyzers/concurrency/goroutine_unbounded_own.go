@@ -87,7 +87,7 @@ func isAppendTo(info *types.Info, as *ast.AssignStmt, i int, v *types.Var) bool 
 	if !ok || len(call.Args) == 0 {
 		return false
 	}
-	if b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+	if !match.IsBuiltin(info, call.Fun, "append") {
 		return false
 	}
 	return match.Var(info, call.Args[0]) == v
@@ -136,8 +136,7 @@ func isEmptyValue(info *types.Info, e ast.Expr) bool {
 	case *ast.CompositeLit:
 		return len(e.Elts) == 0
 	case *ast.CallExpr:
-		b, ok := info.Uses[identOf(e.Fun)].(*types.Builtin)
-		return ok && b.Name() == "make"
+		return match.IsBuiltin(info, e.Fun, "make")
 	}
 	return false
 }

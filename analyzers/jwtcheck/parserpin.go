@@ -74,7 +74,7 @@ func (a *unverifiedPass) parserPins(recv ast.Expr) (known, pinned bool) {
 				return true, f.Pinned
 			}
 		}
-		if b, ok := a.TypesInfo.Uses[calledIdent(e)].(*types.Builtin); ok && b.Name() == "new" &&
+		if match.IsBuiltin(a.TypesInfo, e.Fun, "new") &&
 			len(e.Args) == 1 && isJWTNamed(a.TypesInfo.TypeOf(e.Args[0]), "Parser") {
 			return true, false
 		}

@@ -371,7 +371,7 @@ func isConfiguredCheck(info *types.Info, cond, addr ast.Expr) bool {
 	if !isCall || len(lenCall.Args) != 1 {
 		return false
 	}
-	if builtin, isBuiltin := match.ObjectOf(info, lenCall.Fun).(*types.Builtin); !isBuiltin || builtin.Name() != "len" {
+	if !match.IsBuiltin(info, lenCall.Fun, "len") {
 		return false
 	}
 	return sameValue(info, lenCall.Args[0], addr)

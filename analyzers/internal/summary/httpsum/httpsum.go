@@ -649,7 +649,7 @@ func (s *summarizer) clientOf(e ast.Expr, fn *types.Func, of func(*types.Func) (
 		return NoTimeout, 0
 	case *ast.CallExpr:
 		callee := match.Callee(s.info, e)
-		if b, ok := s.info.Uses[identOf(e.Fun)].(*types.Builtin); ok && b.Name() == "new" && len(e.Args) == 1 &&
+		if match.IsBuiltin(s.info, e.Fun, "new") && len(e.Args) == 1 &&
 			match.IsNamed(s.info.TypeOf(e.Args[0]), "net/http", "Client") {
 			return NoTimeout, 0
 		}

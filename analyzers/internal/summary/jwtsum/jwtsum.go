@@ -247,10 +247,8 @@ func parserOf(info *types.Info, sum *Result, idx *index.Index, e ast.Expr, depth
 		if f := sum.Func(fn); f != nil && f.Parser {
 			return true, f.Pinned
 		}
-		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 && isParserType(info.TypeOf(e.Args[0])) {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
-				return true, false
-			}
+		if match.IsBuiltin(info, e.Fun, "new") && len(e.Args) == 1 && isParserType(info.TypeOf(e.Args[0])) {
+			return true, false
 		}
 	case *ast.CompositeLit:
 		if !isParserType(info.TypeOf(e)) {
