@@ -167,6 +167,31 @@ func deferredCancelFeedsGoroutines(info *types.Info, owner inspector.Cursor, flo
 	return used
 }
 
+// cancelledAtOnce reports whether the chain of derivations that starts at
+// the fresh root is assigned with its cancel function, and the statement
+// right after that assignment calls the cancel function: the derived
+// context is done before any statement can use it.
+func cancelledAtOnce(info *types.Info, flow freshFlow) bool {
+	cancel := cancelVar(info, flow.end)
+	if cancel == nil {
+		return false
+	}
+	end := match.Unparen(flow.end)
+	if end.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	next, ok := end.Parent().NextSibling()
+	if !ok {
+		return false
+	}
+	es, ok := next.Node().(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	return ok && cancelCall(info, call, map[*types.Var]bool{cancel: true})
+}
+
 func cancelCall(info *types.Info, call *ast.CallExpr, cancels map[*types.Var]bool) bool {
 	return len(call.Args) == 0 && cancels[match.Var(info, call.Fun)]
 }

@@ -180,6 +180,14 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 		},
 	},
 	{
+		Name: "cancelled-at-once",
+		Doc: "A fresh root derived with a cancel function that the very next statement calls (cctx, cancel := " +
+			"context.WithCancel(context.Background()); cancel()): the context is done before anything uses it, an " +
+			"already-cancelled context asked for on purpose (a call that must answer from what it holds, without " +
+			"waiting or reaching a backend), which the caller's live ctx would not give; nothing can run past the caller.",
+		Applies: func(f freshRootFlow) bool { return cancelledAtOnce(f.p.TypesInfo, f.flow) },
+	},
+	{
 		Name: "callee-ignores-ctx",
 		Doc: "A fresh root handed straight to a function of this package, or of another package of the analyzed " +
 			"module(s) (followed through its summary), that never reads the context (its parameter is _, unnamed, or " +

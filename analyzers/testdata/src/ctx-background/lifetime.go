@@ -113,6 +113,30 @@ func reportedDeferredCancelInCall(ctx context.Context, key string) (string, erro
 	return readValue(workCtx, key)
 }
 
+type object struct{}
+
+// Length answers from the headers it holds, or asks the backend while ctx
+// is live.
+func (object) Length(ctx context.Context) (int64, error) { return 0, ctx.Err() }
+
+// An already-cancelled context asked for on purpose: the object must
+// answer from what it holds and never reach the backend, which the
+// caller's live ctx would let it do.
+func quietCancelledAtOnce(ctx context.Context, obj object) (int64, error) {
+	cctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return obj.Length(cctx)
+}
+
+// The twin: cancelled only after the call that uses it, the context is a
+// live one that the caller's cancellation no longer reaches.
+func reportedCancelledAfterUse(ctx context.Context, obj object) (int64, error) {
+	cctx, cancel := context.WithCancel(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+	n, err := obj.Length(cctx)
+	cancel()
+	return n, err
+}
+
 type hostOptions struct {
 	Credentials func(host string) (string, error)
 }
