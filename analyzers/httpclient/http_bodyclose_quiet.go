@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
@@ -49,9 +50,125 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 		Doc: "A send made directly in func main of a main package, outside any loop and function literal: it runs " +
 			"once per process, and the process ends when main returns, so at most one connection is held and " +
 			"nothing accumulates (a one-shot health check or CLI call). A send in a loop or a function literal in " +
-			"main, or in a function main calls, is still reported.",
+			"main, or in a function main calls, is still reported (unless once-before-exit holds).",
 		Applies: func(c sendResults) bool { return onceInMain(c.p, c.sa.cursor) },
 	},
+	{
+		Name: "once-before-exit",
+		Doc: "A send made outside any loop and function literal in an unexported function (not a method) that the " +
+			"package only ever calls, never uses as a value, and after each call of which every path ends in os.Exit, " +
+			"log.Fatal or panic (if err := upgrade(); err != nil { log.Fatal(err) }; os.Exit(0)): the request is made " +
+			"once and the program then exits, so nothing accumulates. A function also called where a path returns " +
+			"(main's own return included: a helper main calls is reported), loops back, from a go or defer statement, " +
+			"or used as a value, is still reported.",
+		Applies: func(c sendResults) bool { return onceBeforeExit(c.p, c.sa.cursor) },
+	},
+}
+
+// onceBeforeExit reports whether the send at c runs at most once before the
+// process ends: it lies outside any loop and function literal of an
+// unexported plain function that the package only calls, and after every
+// call of it the process ends on every path.
+func onceBeforeExit(p *rule.Pass, c inspector.Cursor) bool {
+	if match.InLoop(c) {
+		return false
+	}
+	var fd *ast.FuncDecl
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fd, _ = fc.Node().(*ast.FuncDecl)
+		break
+	}
+	if fd == nil || fd.Recv != nil || fd.Name.IsExported() || fd.Name.Name == "main" || fd.Name.Name == "init" {
+		return false
+	}
+	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	calls := p.Index.CallsOf(fn)
+	if len(calls) == 0 {
+		return false
+	}
+	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
+	for _, call := range calls {
+		if !processEndsAfter(p, scan, call, fd) {
+			return false
+		}
+	}
+	return onlyCalled(p.TypesInfo, fn, calls)
+}
+
+// processEndsAfter reports whether the process ends on every path after the
+// call at c returns: the call is neither deferred nor started as a
+// goroutine, lies outside any loop and outside fd itself, and every path
+// from it reaches a call that never returns. Falling off the end of main
+// does not count: a helper main calls once is still reported, as a request
+// that a later change can make from a loop or a server.
+func processEndsAfter(p *rule.Pass, scan *sendScan, c inspector.Cursor, fd *ast.FuncDecl) bool {
+	switch c.ParentEdgeKind() {
+	case edge.GoStmt_Call, edge.DeferStmt_Call:
+		return false
+	}
+	if match.InLoop(c) || fd.Pos() <= c.Node().Pos() && c.Node().End() <= fd.End() {
+		return false
+	}
+	f, ok := scan.flowOf(c)
+	if !ok {
+		return false
+	}
+	start := blockHolding(f.g, c.Node())
+	if start == nil {
+		return false
+	}
+	seen := map[*cfg.Block]bool{}
+	var ends func(b *cfg.Block) bool
+	ends = func(b *cfg.Block) bool {
+		if seen[b] {
+			return true // a path that comes round again meets the same blocks
+		}
+		seen[b] = true
+		if len(b.Succs) == 0 {
+			return endsInNoReturn(p.TypesInfo, b)
+		}
+		for _, s := range b.Succs {
+			if !ends(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return ends(start)
+}
+
+// blockHolding returns the block of g whose node contains n, or nil.
+func blockHolding(g *cfg.CFG, n ast.Node) *cfg.Block {
+	for _, b := range g.Blocks {
+		for _, m := range b.Nodes {
+			if m.Pos() <= n.Pos() && n.End() <= m.End() {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// onlyCalled reports whether every reference to fn in the package is the
+// callee of one of calls: fn is never taken as a value, which could be
+// called from anywhere.
+func onlyCalled(info *types.Info, fn *types.Func, calls []inspector.Cursor) bool {
+	refs := 0
+	for id, obj := range info.Uses {
+		if obj == fn && id.Pos().IsValid() {
+			refs++
+		}
+	}
+	direct := 0
+	for _, c := range calls {
+		if id, ok := ast.Unparen(c.Node().(*ast.CallExpr).Fun).(*ast.Ident); ok && info.Uses[id] == fn {
+			direct++
+		}
+	}
+	return refs == direct && direct == len(calls)
 }
 
 // onceInMain reports whether the send at c lies directly in the body of

@@ -11,5 +11,5 @@ import (
 
 func TestBodyClose(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.BodyClose())
-	analysistest.Run(t, ruletest.TestData(), a, "http-bodyclose", "http-bodyclose/cmdonce", "http-bodyclose/cmdloop")
+	analysistest.Run(t, ruletest.TestData(), a, "http-bodyclose", "http-bodyclose/cmdonce", "http-bodyclose/cmdloop", "http-bodyclose/cmdexit")
 }

@@ -55,10 +55,10 @@ func Timeout() *rule.Rule {
 				"of unknown origin (a parameter, a field set elsewhere, a callback's argument) is never reported; " +
 				"functions of other modules are unknown, and never reported.",
 			Fix: "On an http.Client literal, adds Timeout with the configured duration (default 30s) and the \"time\" " +
-				"import when needed (Timeout also bounds reading the body, so the message tells a client that streams " +
-				"or downloads large bodies to bound the headers with Transport.ResponseHeaderTimeout instead); " +
-				"the literal is reformatted as gofmt would. No fix for http.Get or " +
-				"http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
+				"import when needed (Timeout also bounds reading the body, so every message tells a client that streams " +
+				"or transfers bodies of unbounded size to bound the wait for headers with Transport.ResponseHeaderTimeout " +
+				"and connecting with a dial timeout instead); the literal is reformatted as gofmt would. No fix for " +
+				"http.Get or http.DefaultClient, whose replacement client belongs in a package variable or constructor.",
 		},
 		Quiet: rule.Declare(timeoutCollected, rule.Forms(timeoutSendQuiet), rule.Forms(timeoutClientQuiet)),
 		Run:   runTimeout,
@@ -82,7 +82,7 @@ func runTimeout(p *rule.Pass) error {
 		p.At(s.call)
 		if s.client == nil {
 			p.Reportf(s.call, "http.%s uses http.DefaultClient, which has no timeout: a stalled upstream blocks "+
-				"this goroutine forever; use an http.Client with Timeout set", s.fn.Name())
+				"this goroutine forever; use an http.Client with Timeout set; %s", s.fn.Name(), streamingFix)
 			continue
 		}
 		hint := ""
@@ -90,7 +90,7 @@ func runTimeout(p *rule.Pass) error {
 			hint = ", or give the request a context from context.WithTimeout"
 		}
 		p.Reportf(s.call, "http.DefaultClient has no timeout: a stalled upstream blocks this goroutine in "+
-			"%s forever; use an http.Client with Timeout set%s", s.api(p.TypesInfo), hint)
+			"%s forever; use an http.Client with Timeout set%s; %s", s.api(p.TypesInfo), hint, streamingFix)
 	}
 
 	// Clients returned by a constructor (of this package or, by its
@@ -133,7 +133,8 @@ func runTimeout(p *rule.Pass) error {
 			msg += " on " + o.dest.Name()
 		}
 		msg += " (it also bounds reading the body: for a client that streams or downloads large bodies, " +
-			"set Timeout: 0 and bound the wait for headers with Transport.ResponseHeaderTimeout instead)"
+			"set Timeout: 0 and bound the wait for headers with Transport.ResponseHeaderTimeout and connecting " +
+			"with a dial timeout instead)"
 		if o.lit == nil {
 			p.Reportf(o.node, "%s", msg)
 			continue
@@ -146,6 +147,13 @@ func runTimeout(p *rule.Pass) error {
 	}
 	return nil
 }
+
+// streamingFix is the fix a message offers for a transfer of unbounded
+// size (a download, an upload or a stream), which a whole-request Timeout
+// would cut off: bound the two waits a stalled peer causes, for the
+// response headers and for the connection, and leave the body unbounded.
+const streamingFix = "for a download or stream of unbounded size, bound the wait for headers with " +
+	"Transport.ResponseHeaderTimeout and connecting with a dial timeout instead"
 
 // defaultClientTimeoutSet reports whether the package assigns
 // http.DefaultClient.Timeout, or replaces http.DefaultClient (say in main
@@ -198,7 +206,7 @@ func constructed(p *rule.Pass, x *clientIndex) {
 		p.At(s.call)
 		p.Reportf(s.call, "the http.Client %s sends through comes from %s, which sets no Timeout (nor a Transport with "+
 			"ResponseHeaderTimeout): a stalled upstream blocks every caller forever; set Timeout where the client is built, "+
-			"or on it here", shortNameOr(s.client), match.APIName(ctor, p.Pkg))
+			"or on it here; %s", shortNameOr(s.client), match.APIName(ctor, p.Pkg), streamingFix)
 	}
 }
 

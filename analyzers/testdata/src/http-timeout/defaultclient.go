@@ -9,11 +9,11 @@ import (
 )
 
 func packageFuncs(u string) {
-	http.Get(u)                     // want `\[http-timeout\] http.Get uses http.DefaultClient, which has no timeout: a stalled upstream blocks this goroutine forever; use an http.Client with Timeout set`
+	http.Get(u)                     // want `\[http-timeout\] http.Get uses http.DefaultClient, which has no timeout: a stalled upstream blocks this goroutine forever; use an http.Client with Timeout set; for a download or stream of unbounded size, bound the wait for headers with Transport.ResponseHeaderTimeout and connecting with a dial timeout instead`
 	http.Head(u)                    // want `\[http-timeout\] http.Head uses http.DefaultClient`
 	http.Post(u, "text/plain", nil) // want `\[http-timeout\] http.Post uses http.DefaultClient`
 	http.PostForm(u, url.Values{})  // want `\[http-timeout\] http.PostForm uses http.DefaultClient`
-	http.DefaultClient.Get(u)       // want `\[http-timeout\] http.DefaultClient has no timeout: a stalled upstream blocks this goroutine in http.DefaultClient.Get forever; use an http.Client with Timeout set \(in packageFuncs\)$`
+	http.DefaultClient.Get(u)       // want `\[http-timeout\] http.DefaultClient has no timeout: a stalled upstream blocks this goroutine in http.DefaultClient.Get forever; use an http.Client with Timeout set; for a download or stream of unbounded size, bound the wait for headers with Transport.ResponseHeaderTimeout and connecting with a dial timeout instead \(in packageFuncs\)$`
 	http.NewRequest("GET", u, nil)  // not a send
 	strings.NewReader(u).Len()      // unrelated call
 	_ = http.DefaultClient.CloseIdleConnections

@@ -5,7 +5,7 @@ import (
 )
 
 func localLiteral(u string) {
-	c := &http.Client{} // want `\[http-timeout\] this http.Client has no Timeout, nor a Transport with ResponseHeaderTimeout, and it sends requests: a stalled upstream blocks every caller forever; set Timeout on c \(it also bounds reading the body: for a client that streams or downloads large bodies, set Timeout: 0 and bound the wait for headers with Transport.ResponseHeaderTimeout instead\)`
+	c := &http.Client{} // want `\[http-timeout\] this http.Client has no Timeout, nor a Transport with ResponseHeaderTimeout, and it sends requests: a stalled upstream blocks every caller forever; set Timeout on c \(it also bounds reading the body: for a client that streams or downloads large bodies, set Timeout: 0 and bound the wait for headers with Transport.ResponseHeaderTimeout and connecting with a dial timeout instead\)`
 	c.Get(u)
 }
 

@@ -14,7 +14,7 @@ type service struct{ client *http.Client }
 func newService() *service { return &service{client: api.NewClient()} }
 
 func (s *service) get(url string) (*http.Response, error) {
-	return s.client.Get(url) // want `\[http-timeout\] the http.Client s.client sends through comes from api.NewClient, which sets no Timeout`
+	return s.client.Get(url) // want `\[http-timeout\] the http.Client s.client sends through comes from api.NewClient, which sets no Timeout.*or on it here; for a download or stream of unbounded size, bound the wait for headers with Transport.ResponseHeaderTimeout and connecting with a dial timeout instead`
 }
 
 func direct(url string) {
