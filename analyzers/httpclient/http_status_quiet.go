@@ -25,8 +25,10 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		Name: "strict-parser",
 		Doc: "A body read into a variable used only as the input of a strict parser of a binary or framed format " +
 			"(x509 certificate, CRL and key parsers, ocsp.ParseResponse, pem.Decode, asn1.Unmarshal, protobuf " +
-			"Unmarshal), or first parsed by one whose error returns before the bytes are used again: an error page " +
-			"cannot parse as one, so it is never used as data.",
+			"Unmarshal), or first parsed by one whose error returns before the bytes are used again, or whose failure " +
+			"branch parses them once more, into the same variables by a call with the same result types (a " +
+			"certificate tried as DER, then as PEM), that second parse's error returning: an error page cannot parse " +
+			"as one, so it is never used as data.",
 		Applies: func(c statusRead) bool {
 			return !c.decoded && parsedStrictly(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read)
 		},
