@@ -200,7 +200,7 @@ func returnsFailure(info *types.Info, c inspector.Cursor, ret *ast.ReturnStmt) b
 			return false
 		}
 		if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-			return true // a sentinel error
+			return sentinel(info, c, v)
 		}
 		for ic := range c.Enclosing((*ast.IfStmt)(nil)) {
 			ifs := ic.Node().(*ast.IfStmt)
@@ -219,4 +219,21 @@ func isStructOrPointer(t types.Type) bool {
 	}
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
+}
+
+// sentinel reports whether the package-level error variable v is given a
+// value where it is declared (var ErrNotFound = errors.New(...)), when it
+// is declared in the package under analysis; a variable of another package
+// is taken to be one of its sentinel errors (io.EOF, fs.ErrNotExist).
+func sentinel(info *types.Info, c inspector.Cursor, v *types.Var) bool {
+	root := c.Inspector().Root()
+	for sc := range root.Preorder((*ast.ValueSpec)(nil)) {
+		spec := sc.Node().(*ast.ValueSpec)
+		for _, name := range spec.Names {
+			if info.Defs[name] == v {
+				return len(spec.Values) > 0
+			}
+		}
+	}
+	return true // declared in another package
 }

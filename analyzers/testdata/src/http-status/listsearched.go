@@ -27,7 +27,7 @@ var errNoRelay = errors.New("no relay found")
 // The answer only searched for one entry, "not found" returned after the
 // loop: a JSON error answer decodes with no entries, so the search ends
 // in its error. Quiet.
-func findRelay(c *http.Client, url, name string) (string, error) {
+func quietListSearched(c *http.Client, url, name string) (string, error) {
 	resp, err := c.Get(url)
 	if err != nil {
 		return "", err
@@ -170,4 +170,26 @@ func connectRelayLastErr(ctx context.Context, c *http.Client, url string) error 
 		}
 	}
 	return last
+}
+
+// A package-level error variable without a value (nil) returned after the
+// loop is a success. Reported.
+var errUnset error
+
+func findRelayUnset(c *http.Client, url, name string) (string, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var list relayList
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil { // want `\[http-status\] the body of the response from c.Get is decoded`
+		return "", err
+	}
+	for _, r := range list.Relays {
+		if r.Name == name {
+			return r.URL, nil
+		}
+	}
+	return "", errUnset
 }
