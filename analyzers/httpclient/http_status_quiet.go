@@ -100,15 +100,15 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 	}, {
 		Name: "list-searched",
 		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
-			"bytes.NewReader of the bytes) into a struct, the decode's own error returned, in a function whose last " +
-			"result is an error, the struct then used only by range loops over a list field of it (for _, r := " +
-			"range out.Items; a field of a struct-valued field counts) and in their bodies, every return that can " +
-			"report success (its error not errors.New, fmt.Errorf, a literal, a package-level sentinel or a " +
-			"variable tested != nil) sitting inside such a loop, or inside a loop over a list declared empty and " +
-			"filled only in one (var addrs []string, appended to there): an error page fails the decode, a JSON " +
-			"error answer decodes with the list empty, no loop body runs and the function ends in its error (the " +
-			"search fails closed); a return of success after the loops, or the struct used elsewhere, is still " +
-			"reported.",
+			"bytes.NewReader of the bytes) into a struct value (not a pointer, which a JSON null leaves nil), the " +
+			"decode's own error returned, in a function whose last result is an error, the struct then used only " +
+			"by range loops over a list field of it (for _, r := range out.Items; a field of a struct-valued " +
+			"field counts) and in their bodies, every return that can report success (its error not errors.New, " +
+			"fmt.Errorf, a literal, a package-level error variable given a value, or a variable tested != nil) " +
+			"sitting inside such a loop, or inside a loop over a list declared empty and filled only in one (var " +
+			"addrs []string, appended to there): an error page fails the decode, a JSON error answer decodes with " +
+			"the list empty, no loop body runs and the function ends in its error (the search fails closed); a " +
+			"return of success after the loops, or the struct used elsewhere, is still reported.",
 		Applies: func(c statusRead) bool {
 			return listSearched(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},

@@ -22,7 +22,7 @@ import (
 // ends in its error: the answer fails closed.
 func listSearched(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
 	call, out := decodedTarget(info, fn, read, decoded)
-	if call == nil || out == nil || !isStructOrPointer(out.Type()) || !decodeErrorReturned(info, fn, call) {
+	if call == nil || out == nil || !isStruct(out.Type()) || !decodeErrorReturned(info, fn, call) {
 		return false
 	}
 	callCur, ok := fn.FindNode(call)
@@ -212,11 +212,10 @@ func returnsFailure(info *types.Info, c inspector.Cursor, ret *ast.ReturnStmt) b
 	return false
 }
 
-// isStructOrPointer reports whether t is a struct or a pointer to one.
-func isStructOrPointer(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
+// isStruct reports whether t is a struct type (not a pointer to one: a
+// JSON null answer would leave that nil, and the loop over its list would
+// panic instead of ending in the error).
+func isStruct(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
 }

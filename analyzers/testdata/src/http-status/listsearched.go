@@ -193,3 +193,23 @@ func findRelayUnset(c *http.Client, url, name string) (string, error) {
 	}
 	return "", errUnset
 }
+
+// Decoded into a pointer: a JSON null answer leaves it nil and the loop
+// panics. Reported.
+func findRelayPointer(c *http.Client, url, name string) (string, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var list *relayList
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil { // want `\[http-status\] the body of the response from c.Get is decoded`
+		return "", err
+	}
+	for _, r := range list.Relays {
+		if r.Name == name {
+			return r.URL, nil
+		}
+	}
+	return "", errNoRelay
+}
