@@ -38,7 +38,9 @@ func Status() *rule.Rule {
 				"return json.NewDecoder(resp.Body).Decode(&v)",
 			Scope: "The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), ioutil.ReadAll, json/xml/gob " +
 				"decoders, csv and bufio readers, resp.Body.Read, also through io.LimitReader, io.TeeReader and " +
-				"gzip.NewReader. prodlint does not follow a response into the function it is handed to.",
+				"gzip.NewReader. prodlint does not follow a response into the function it is handed to. The forms that " +
+				"look at the decoded value follow a decode into v (&v) or into a pointer made just before it " +
+				"(p := &T{} or new(T), no field set, never assigned again).",
 		},
 		Quiet: rule.Declare(statusCollected, rule.Forms(statusQuiet)),
 		Run:   runStatus,
