@@ -51,9 +51,10 @@ func listSearched(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, dec
 			return false // out used outside the loops that search it
 		}
 	}
+	repeated := match.InLoop(callCur) // a return written before the decode may run after one
 	for c := range fc.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := c.Node().(*ast.ReturnStmt)
-		if inner, _, _ := match.EnclosingFunc(info, c); ret.Pos() < call.End() || inner != fc || inLoop(ret) {
+		if inner, _, _ := match.EnclosingFunc(info, c); inner != fc || inLoop(ret) || ret.Pos() < call.End() && !repeated {
 			continue
 		}
 		if !returnsFailure(info, c, ret) {

@@ -213,3 +213,29 @@ func findRelayPointer(c *http.Client, url, name string) (string, error) {
 	}
 	return "", errNoRelay
 }
+
+// The decode inside a paging loop, a success returned at the top of the
+// next pass: with every page an empty error answer it still returns the
+// collected nothing as success. Reported.
+func findRelayPaged(c *http.Client, url, name string, pages int) (string, error) {
+	for page := 0; ; page++ {
+		if page == pages {
+			return "", nil
+		}
+		resp, err := c.Get(url)
+		if err != nil {
+			return "", err
+		}
+		var list relayList
+		err = json.NewDecoder(resp.Body).Decode(&list) // want `\[http-status\] the body of the response from c.Get is decoded`
+		resp.Body.Close()
+		if err != nil {
+			return "", err
+		}
+		for _, r := range list.Relays {
+			if r.Name == name {
+				return r.URL, nil
+			}
+		}
+	}
+}
