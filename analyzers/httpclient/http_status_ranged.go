@@ -86,7 +86,7 @@ func searchLoops(info *types.Info, fn inspector.Cursor, pos token.Pos, out *type
 		}
 		for _, l := range loops {
 			for v := range assignedIn(info, l.Body) {
-				if !filled[v] && declaredEmpty(info, fn, v) && usedOnlyIn(info, fn, v, loops) {
+				if !filled[v] && declaredEmpty(info, fn, v) && usedOnlyIn(info, fn, pos, v, loops) {
 					filled[v] = true
 					grew = true
 				}
@@ -150,9 +150,9 @@ func declaredEmpty(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
 }
 
 // usedOnlyIn reports whether every use of v in fn lies inside the body
-// of one of loops or inside the range expression of a for statement (for
-// _, a := range order(addrs)).
-func usedOnlyIn(info *types.Info, fn inspector.Cursor, v *types.Var, loops []*ast.RangeStmt) bool {
+// of one of loops or inside the range expression of a for statement after
+// pos (for _, a := range order(addrs)).
+func usedOnlyIn(info *types.Info, fn inspector.Cursor, pos token.Pos, v *types.Var, loops []*ast.RangeStmt) bool {
 	for c := range fn.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		if info.Uses[id] != v {
@@ -165,7 +165,7 @@ func usedOnlyIn(info *types.Info, fn inspector.Cursor, v *types.Var, loops []*as
 			}
 		}
 		for rc := range c.Enclosing((*ast.RangeStmt)(nil)) {
-			if x := rc.Node().(*ast.RangeStmt).X; id.Pos() >= x.Pos() && id.End() <= x.End() {
+			if x := rc.Node().(*ast.RangeStmt).X; rc.Node().Pos() > pos && id.Pos() >= x.Pos() && id.End() <= x.End() {
 				inside = true
 			}
 		}
