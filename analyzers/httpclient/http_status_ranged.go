@@ -97,8 +97,8 @@ func searchLoops(info *types.Info, fn inspector.Cursor, pos token.Pos, out *type
 }
 
 // rangesOverList reports whether x is a field selector chain rooted at out
-// whose type is a slice or an array, or an expression that uses one of the
-// filled variables.
+// whose type is a slice or an array, or one of the filled variables, or a
+// call handed one of them and no other list.
 func rangesOverList(info *types.Info, x ast.Expr, out *types.Var, filled map[*types.Var]bool) bool {
 	if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && nestedFieldOf(info, sel, out) != nil {
 		t := match.TypeOf(info, sel)
@@ -111,12 +111,32 @@ func rangesOverList(info *types.Info, x ast.Expr, out *types.Var, filled map[*ty
 		}
 		return false
 	}
-	for v := range filled {
-		if match.Refers(info, x, v) {
-			return true
+	x = ast.Unparen(x)
+	if v := match.Var(info, x); v != nil {
+		return filled[v]
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	// A call handed the filled list and no other list (order(ctx, addrs)):
+	// append(addrs, defaults...) could range over more than the answer.
+	found := false
+	for _, arg := range call.Args {
+		if v := match.Var(info, arg); v != nil && filled[v] {
+			found = true
+			continue
+		}
+		t := match.TypeOf(info, arg)
+		if t == nil {
+			return false
+		}
+		switch t.Underlying().(type) {
+		case *types.Slice, *types.Array, *types.Map, *types.Chan:
+			return false
 		}
 	}
-	return false
+	return found
 }
 
 // assignedIn returns the variables assigned (=) in body.
