@@ -38,7 +38,9 @@ func Status() *rule.Rule {
 				"return json.NewDecoder(resp.Body).Decode(&v)",
 			Scope: "The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), ioutil.ReadAll, json/xml/gob " +
 				"decoders, csv and bufio readers, resp.Body.Read, also through io.LimitReader, io.TeeReader and " +
-				"gzip.NewReader. prodlint does not follow a response into the function it is handed to.",
+				"gzip.NewReader. prodlint does not follow a response into the function it is handed to. The forms that " +
+				"look at the decoded value follow a decode into v (&v) or into a pointer made just before it " +
+				"(p := &T{} or new(T), no field set, never assigned again).",
 		},
 		Quiet: rule.Declare(statusCollected, rule.Forms(statusQuiet)),
 		Run:   runStatus,
@@ -60,13 +62,20 @@ func runStatus(p *rule.Pass) error {
 		if read == nil || rule.Quiet(p, read, statusQuiet, statusRead{p, sa, read, decoded, r.errVar}) {
 			continue
 		}
-		verb := "read"
-		if decoded {
-			verb = "decoded"
-		}
 		name := r.respVar.Name()
-		p.Reportf(read, "the body of the response from %s is %s but %s.StatusCode is never checked: a 429 or 500 "+
-			"error page is %s as if it were data; check StatusCode before using the body", s.api(p.TypesInfo), verb, name, verb)
+		verb := "decoded"
+		if !decoded {
+			verb = "read and decoded" // io.ReadAll, then json.Unmarshal of the bytes
+		}
+		if decoded || unmarshalTarget(p.TypesInfo, match.OutermostFunc(c), read) != nil {
+			p.Reportf(read, "the body of the response from %s is %s but %s.StatusCode is never checked: a 429 or "+
+				"500 answer fails the decode with a misleading error, or a JSON error body decodes into zero values "+
+				"(empty lists, false flags, empty strings) that are used as the real answer; check StatusCode before "+
+				"decoding the body", s.api(p.TypesInfo), verb, name)
+			continue
+		}
+		p.Reportf(read, "the body of the response from %s is read but %s.StatusCode is never checked: a 429 or 500 "+
+			"error page is read as if it were data; check StatusCode before using the body", s.api(p.TypesInfo), name)
 	}
 	return nil
 }

@@ -83,11 +83,11 @@ func decodeSite(info *types.Info, fn inspector.Cursor, newDecoder *ast.CallExpr)
 		if x != newDecoder && (decoderVar == nil || match.Var(info, x) != decoderVar) {
 			continue
 		}
-		addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
-		if !ok || addr.Op != token.AND {
+		out := decodedInto(info, fn, call.Args[0])
+		if out == nil {
 			return nil, nil
 		}
-		return call, match.Var(info, addr.X)
+		return call, out
 	}
 	return nil, nil
 }
@@ -341,11 +341,11 @@ func unmarshalSite(info *types.Info, fn inspector.Cursor, read *ast.CallExpr) (*
 		if match.Var(info, call.Args[0]) != bytesVar {
 			continue
 		}
-		addr, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr)
-		if !ok || addr.Op != token.AND {
+		out := decodedInto(info, fn, call.Args[1])
+		if out == nil {
 			return nil, nil
 		}
-		return call, match.Var(info, addr.X)
+		return call, out
 	}
 	return nil, nil
 }
@@ -606,4 +606,55 @@ func isErrorType(t types.Type) bool {
 func isEmptyString(info *types.Info, e ast.Expr) bool {
 	s, ok := match.ConstString(info, e)
 	return ok && s == ""
+}
+
+// decodedInto returns the variable a decode fills through arg: v for &v,
+// or p itself for a pointer p declared in fn as p := &T{} or p := new(T)
+// (no field set before the decode) and never assigned again, so that the
+// value it points to holds only what the answer decoded.
+func decodedInto(info *types.Info, fn inspector.Cursor, arg ast.Expr) *types.Var {
+	arg = ast.Unparen(arg)
+	if addr, ok := arg.(*ast.UnaryExpr); ok {
+		if addr.Op != token.AND {
+			return nil
+		}
+		return match.Var(info, addr.X)
+	}
+	p := match.Var(info, arg)
+	if p == nil {
+		return nil
+	}
+	if _, ok := p.Type().Underlying().(*types.Pointer); !ok {
+		return nil
+	}
+	fresh := false
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		as := c.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			if match.Var(info, lhs) != p {
+				continue
+			}
+			if as.Tok != token.DEFINE || len(as.Rhs) != len(as.Lhs) || !freshZero(info, as.Rhs[i]) {
+				return nil // assigned again, or set to something else
+			}
+			fresh = true
+		}
+	}
+	if !fresh {
+		return nil
+	}
+	return p
+}
+
+// freshZero reports whether e is &T{} (no element) or new(T).
+func freshZero(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		lit, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+		return e.Op == token.AND && ok && len(lit.Elts) == 0
+	case *ast.CallExpr:
+		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
+		return ok && len(e.Args) == 1 && info.Uses[id] == types.Universe.Lookup("new")
+	}
+	return false
 }

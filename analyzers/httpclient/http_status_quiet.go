@@ -25,8 +25,10 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		Name: "strict-parser",
 		Doc: "A body read into a variable used only as the input of a strict parser of a binary or framed format " +
 			"(x509 certificate, CRL and key parsers, ocsp.ParseResponse, pem.Decode, asn1.Unmarshal, protobuf " +
-			"Unmarshal), or first parsed by one whose error returns before the bytes are used again: an error page " +
-			"cannot parse as one, so it is never used as data.",
+			"Unmarshal), or first parsed by one whose error returns before the bytes are used again, or whose failure " +
+			"branch parses them once more, into the same variables by a call with the same result types (a " +
+			"certificate tried as DER, then as PEM), that second parse's error returning: an error page cannot parse " +
+			"as one, so it is never used as data.",
 		Applies: func(c statusRead) bool {
 			return !c.decoded && parsedStrictly(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read)
 		},
@@ -94,6 +96,21 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 			"still reported.",
 		Applies: func(c statusRead) bool {
 			return checksStatusValue(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
+		},
+	}, {
+		Name: "list-searched",
+		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
+			"bytes.NewReader of the bytes) into a struct value (not a pointer, which a JSON null leaves nil), the " +
+			"decode's own error returned, in a function whose last result is an error, the struct then used only " +
+			"by range loops over a list field of it (for _, r := range out.Items; a field of a struct-valued " +
+			"field counts) and in their bodies, every return that can report success (its error not errors.New, " +
+			"fmt.Errorf, a literal, a package-level error variable given a value, or a variable tested != nil) " +
+			"sitting inside such a loop, or inside a loop over a list declared empty and filled only in one (var " +
+			"addrs []string, appended to there): an error page fails the decode, a JSON error answer decodes with " +
+			"the list empty, no loop body runs and the function ends in its error (the search fails closed); a " +
+			"return of success after the loops, or the struct used elsewhere, is still reported.",
+		Applies: func(c statusRead) bool {
+			return listSearched(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},
 	}, {
 		Name: "rendered-as-text",

@@ -48,7 +48,7 @@ func verifyLogsOnly(url string) bool {
 		return false
 	}
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from http.Post is read but resp.StatusCode is never checked`
+	body, _ := io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from http.Post is read and decoded but resp.StatusCode is never checked`
 	var r verifyResponse
 	_ = json.Unmarshal(body, &r)
 	if !r.Success {

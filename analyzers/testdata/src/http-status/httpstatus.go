@@ -21,7 +21,7 @@ func decodeUnchecked(u string) ([]Item, error) {
 	}
 	defer resp.Body.Close()
 	var items []Item
-	err = json.NewDecoder(resp.Body).Decode(&items) // want `\[http-status\] the body of the response from client.Get is decoded but resp.StatusCode is never checked: a 429 or 500 error page is decoded as if it were data; check StatusCode before using the body`
+	err = json.NewDecoder(resp.Body).Decode(&items) // want `\[http-status\] the body of the response from client.Get is decoded but resp.StatusCode is never checked: a 429 or 500 answer fails the decode with a misleading error, or a JSON error body decodes into zero values \(empty lists, false flags, empty strings\) that are used as the real answer; check StatusCode before decoding the body`
 	return items, err
 }
 

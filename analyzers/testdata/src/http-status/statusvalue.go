@@ -63,7 +63,7 @@ func healthLogged(url string) (string, error) {
 		return "", err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from http.Get is read but resp.StatusCode is never checked`
+	body, err := io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from http.Get is read and decoded but resp.StatusCode is never checked`
 	if err != nil {
 		return "", err
 	}

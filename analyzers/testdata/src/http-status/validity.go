@@ -227,7 +227,7 @@ func decodedFromBytesErrorDropped(url string) (string, error) {
 		return "", err
 	}
 	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from client.Get is read but resp.StatusCode is never checked`
+	b, _ := io.ReadAll(resp.Body) // want `\[http-status\] the body of the response from client.Get is read and decoded but resp.StatusCode is never checked`
 	var tok token
 	_ = json.NewDecoder(bytes.NewReader(b)).Decode(&tok)
 	if tok.AccessToken == "" {
