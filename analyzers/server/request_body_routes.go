@@ -378,6 +378,10 @@ func serverOnLoopback(p *rule.Pass, lit, fn inspector.Cursor) bool {
 	addr := literalField(lit.Node().(*ast.CompositeLit), "Addr")
 	served := false
 	for _, u := range p.Index.Uses(srv) {
+		if handedWithinPackage(p, u) && addr != nil && loopbackAddress(p, addr, 0) && serversListenOnAddr(p) {
+			served = true // served by ListenAndServe on its loopback Addr, if at all
+			continue
+		}
 		if u.ParentEdgeKind() != edge.SelectorExpr_X || u.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
 			return false // stored, handed on, or a field set later
 		}
@@ -400,6 +404,137 @@ func serverOnLoopback(p *rule.Pass, lit, fn inspector.Cursor) bool {
 		}
 	}
 	return served && fn.Node().Pos() <= srv.Pos() && srv.Pos() < fn.Node().End()
+}
+
+// handedWithinPackage reports whether the use at u is an argument of a
+// call to a function or method declared in the package being analyzed.
+func handedWithinPackage(p *rule.Pass, u inspector.Cursor) bool {
+	u = match.Unparen(u)
+	if u.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	fn := match.Callee(p.TypesInfo, u.Parent().Node().(*ast.CallExpr))
+	return fn != nil && fn.Pkg() == p.Pkg
+}
+
+// serversListenOnAddr reports whether every http.Server of the package
+// can only listen on the Addr its literal sets: the package calls Serve or
+// ServeTLS (which ignore Addr) only with loopback listeners
+// (isLoopbackListener), sets Addr nowhere but in composite literals, and
+// hands no server to other packages: as an argument of their functions,
+// or through an exported function or method result, field or variable. A server literal with a loopback Addr
+// handed to a function of the package then listens on loopback wherever
+// that function starts it.
+func serversListenOnAddr(p *rule.Pass) bool {
+	srvType := httpServerType(p.Pkg)
+	if srvType == nil {
+		return false
+	}
+	ptr := types.NewPointer(srvType)
+	for _, name := range []string{"Serve", "ServeTLS"} {
+		obj, _, _ := types.LookupFieldOrMethod(ptr, false, nil, name)
+		method, ok := obj.(*types.Func)
+		if !ok {
+			return false
+		}
+		for _, c := range p.Index.CallsOf(method) {
+			call := c.Node().(*ast.CallExpr)
+			if len(call.Args) == 0 || !isLoopbackListener(p, call.Args[0], 0) {
+				return false
+			}
+		}
+	}
+	obj, _, _ := types.LookupFieldOrMethod(ptr, false, nil, "Addr")
+	addrField, ok := obj.(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, a := range p.Index.Assignments(addrField) {
+		if a.Tok != token.COLON {
+			return false // srv.Addr = …: set after the literal
+		}
+	}
+	for c := range p.Index.Calls() {
+		call := c.Node().(*ast.CallExpr)
+		if fn := match.Callee(p.TypesInfo, call); fn != nil && fn.Pkg() == p.Pkg {
+			continue
+		}
+		for _, arg := range call.Args {
+			if isServerType(p.TypesInfo.TypeOf(arg), srvType) {
+				return false // handed to another package, which may serve it anywhere
+			}
+		}
+	}
+	return !exportsServer(p.Pkg.Scope(), srvType)
+}
+
+// isServerType reports whether t is srvType or a pointer to it.
+func isServerType(t, srvType types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	return types.Identical(t, srvType)
+}
+
+// httpServerType returns net/http's Server type as pkg imports it, or nil.
+func httpServerType(pkg *types.Package) types.Type {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "net/http" {
+			if tn, ok := imp.Scope().Lookup("Server").(*types.TypeName); ok {
+				return tn.Type()
+			}
+		}
+	}
+	return nil
+}
+
+// exportsServer reports whether an exported object of scope can hand an
+// http.Server (or a pointer to one) to another package: an exported
+// variable of that type, an exported function or method returning it, or
+// an exported field of a struct type declared there.
+func exportsServer(scope *types.Scope, srvType types.Type) bool {
+	isServer := func(t types.Type) bool { return isServerType(t, srvType) }
+	returnsServer := func(sig *types.Signature) bool {
+		for i := range sig.Results().Len() {
+			if isServer(sig.Results().At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Var:
+			if obj.Exported() && isServer(obj.Type()) {
+				return true
+			}
+		case *types.Func:
+			if obj.Exported() && returnsServer(obj.Signature()) {
+				return true
+			}
+		case *types.TypeName:
+			named, ok := types.Unalias(obj.Type()).(*types.Named)
+			if !ok {
+				continue
+			}
+			for m := range named.Methods() {
+				if m.Exported() && returnsServer(m.Signature()) {
+					return true
+				}
+			}
+			if st, ok := named.Underlying().(*types.Struct); ok {
+				for f := range st.Fields() {
+					if f.Exported() && isServer(f.Type()) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isLoopbackListener reports whether e is a listener opened on a constant

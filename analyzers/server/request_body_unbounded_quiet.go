@@ -77,10 +77,14 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 			"variable that is served only on a constant loopback address, in the same function: as the Handler of an " +
 			"http.Server literal held in a local variable served only by Serve or ServeTLS on a listener opened on a loopback " +
 			"address (net.Listen(\"tcp\", \"127.0.0.1:\"+port)), or by ListenAndServe with a loopback Addr, or as the handler " +
-			"of http.Serve or http.ListenAndServe on one; directly or through wrappers whose results are assigned. Only " +
-			"processes of the same host can send it a body (a child process's server for its parent). A router also served " +
-			"on another address, delegated to by another handler, stored or handed on, or an exported handler, which another " +
-			"package may register on a public server, is still reported.",
+			"of http.Serve or http.ListenAndServe on one; directly or through wrappers whose results are assigned. A server " +
+			"literal with a loopback Addr (\"localhost:\"+port, fmt.Sprintf(\"localhost:%d\", port)) may also be handed to a " +
+			"function of the package when no server of the package can listen anywhere else: the package calls Serve only " +
+			"on loopback listeners, sets Addr only in literals and hands no server to another package (argument, exported " +
+			"result, field or variable). Only processes of the same host can send it a body (a child process's server for " +
+			"its parent, a sidecar's local endpoint). A router also served on another address, delegated to by another " +
+			"handler, stored or handed on any other way, or an exported handler, which another package may register on a " +
+			"public server, is still reported.",
 		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedOnLoopbackOnly(c.p, c.h) },
 	},
 	{

@@ -18,7 +18,8 @@ func TestRequestBodyMiddleware(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
 	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/middleware", "request-body-unbounded/maxhandler", "request-body-unbounded/unusedmiddleware",
 		"request-body-unbounded/fakeapi", "request-body-unbounded/recorder", "request-body-unbounded/dispatch",
-		"request-body-unbounded/aliasmiddleware", "request-body-unbounded/aliasnolimit", "request-body-unbounded/routedlimit", "request-body-unbounded/loopback",
+		"request-body-unbounded/aliasmiddleware", "request-body-unbounded/aliasnolimit", "request-body-unbounded/routedlimit", "request-body-unbounded/loopback", "request-body-unbounded/loopbackserve",
+		"request-body-unbounded/loopbackexport", "request-body-unbounded/loopbackescape",
 		"request-body-unbounded/typemiddleware")
 }
 

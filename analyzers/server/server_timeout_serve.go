@@ -382,7 +382,7 @@ func loopbackAddress(p *rule.Pass, e ast.Expr, depth int) bool {
 // isLoopbackFormat reports whether e builds a host:port address whose host
 // is a constant loopback one: net.JoinHostPort("localhost", port), or
 // fmt.Sprintf with a constant format that starts with a loopback host and a
-// colon ("127.0.0.1:%d"), or starts with "%s:" or "%v:" and has a constant
+// colon ("127.0.0.1:%d", "[::1]:%d"), or starts with "%s:" or "%v:" and has a constant
 // loopback host as its first argument, or a concatenation whose constant
 // leading operand is a loopback host and a colon ("127.0.0.1:" + port).
 func isLoopbackFormat(info *types.Info, e ast.Expr) bool {
@@ -403,7 +403,7 @@ func isLoopbackFormat(info *types.Info, e ast.Expr) bool {
 		if !ok {
 			return false
 		}
-		if host, _, found := strings.Cut(format, ":"); found && !strings.Contains(host, "%") {
+		if host, ok := formatHost(format); ok {
 			return isLoopbackHost(host)
 		}
 		if (strings.HasPrefix(format, "%s:") || strings.HasPrefix(format, "%v:")) && len(call.Args) > 1 {
@@ -412,6 +412,27 @@ func isLoopbackFormat(info *types.Info, e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// formatHost returns the host part of a Sprintf format that starts with a
+// constant host and a colon: "localhost:%d", "127.0.0.1:%s", "[::1]:%d"
+// (the brackets kept, as isLoopbackHost takes them). ok is false when the
+// host holds a verb ("%s:%d") and so may be anything.
+func formatHost(format string) (host string, ok bool) {
+	if strings.HasPrefix(format, "[") {
+		end := strings.Index(format, "]:")
+		if end < 0 {
+			return "", false
+		}
+		host = format[:end+1]
+	} else {
+		h, _, found := strings.Cut(format, ":")
+		if !found {
+			return "", false
+		}
+		host = h
+	}
+	return host, !strings.Contains(host, "%")
 }
 
 // isLoopbackPrefix reports whether the string concatenation bin starts with

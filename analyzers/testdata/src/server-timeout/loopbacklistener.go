@@ -135,3 +135,16 @@ func partialHostTwin(last string) error {
 	srv := &http.Server{Addr: "127.0.0." + last + ":8080", Handler: http.NotFoundHandler()} // want `\[server-timeout\] http.Server has neither`
 	return srv.ListenAndServe()
 }
+
+// Quiet: the Addr is built by fmt.Sprintf from a constant IPv6 loopback
+// host and a port.
+func sprintfIPv6Loopback(port int) error {
+	srv := &http.Server{Addr: fmt.Sprintf("[::1]:%d", port), Handler: http.NotFoundHandler()}
+	return srv.ListenAndServe()
+}
+
+// Twin: the host of the format is a verb, filled by a parameter.
+func sprintfHostTwin(host string, port int) error {
+	srv := &http.Server{Addr: fmt.Sprintf("[%s]:%d", host, port), Handler: http.NotFoundHandler()} // want `\[server-timeout\] http.Server has neither`
+	return srv.ListenAndServe()
+}

@@ -6,6 +6,7 @@ package loopback
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -66,10 +67,14 @@ func (s *runner) both(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
-// handed is registered on a loopback router whose server is handed to
-// another function, which may serve it anywhere: reported.
+// handed is registered on a router whose server literal sets a loopback
+// Addr (built by fmt.Sprintf from a loopback host and a port) and is
+// handed to a function of the package; the package serves servers with
+// Serve only on loopback listeners, never sets Addr later and hands no
+// server to another package, so the server can only listen on its
+// loopback Addr: quiet.
 func (s *runner) handed(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body) // want `\[request-body-unbounded\] io.ReadAll\(r.Body\) reads the whole request body`
+	b, _ := io.ReadAll(r.Body)
 	w.Write(b)
 }
 
@@ -109,7 +114,7 @@ func serveOthers(s *runner, port int) error {
 
 	handedMux := http.NewServeMux()
 	handedMux.HandleFunc("/handed", s.handed)
-	handedSrv := &http.Server{Handler: handedMux, Addr: "127.0.0.1:9000"}
+	handedSrv := &http.Server{Handler: handedMux, Addr: fmt.Sprintf("localhost:%d", port)}
 	start(handedSrv)
 
 	flagMux := http.NewServeMux()
