@@ -40,7 +40,9 @@ func BodyClose() *rule.Rule {
 			Scope: "In `if err != nil || resp.StatusCode != 200` the status half still returns with a body. " +
 				"Reported on a path: a status check that returns before the deferred close (`if resp.StatusCode != 200 " +
 				"{ return err }` above `defer resp.Body.Close()`), a close on one branch only, a response returned on " +
-				"success but dropped on the status-error path; the message gives the line of the return. " +
+				"success but dropped on the status-error path; the message gives the line of the return. A body never closed " +
+				"but read to EOF on some paths (which hands the connection back) is reported with the path that leaves it " +
+				"unread. " +
 				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
 				"Not seen: a variable reused for two responses counts as closed when one of them is, and a loop turn " +
 				"that sends again without closing the previous response is not followed.",
@@ -65,14 +67,27 @@ func runBodyClose(p *rule.Pass) error {
 			p.Reportf(s.call, "the response of %s is discarded, so its body is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; keep the response and defer resp.Body.Close() once err is nil", api)
 		case r.respVar != nil && !rule.Quiet(p, s.call, bodyCloseVarQuiet, cand) && !bodyHandled(p.TypesInfo, match.OutermostFunc(c), r.respVar):
+			var unread *ast.ReturnStmt // a return reached with the body neither read to EOF nor closed
+			var unreadAtEnd bool
 			if _, _, leaks := unclosedReturn(p, c, r, false); leaks {
 				// Analyzable, and some path reaches a return: is the body read whole before each?
-				if _, _, leaks := unclosedReturn(p, c, r, true); rule.Quiet(p, s.call, bodyDrainQuiet, !leaks) {
+				ret, atEnd, leaks := unclosedReturn(p, c, r, true)
+				if rule.Quiet(p, s.call, bodyDrainQuiet, !leaks) {
 					continue
 				}
+				unread, unreadAtEnd = ret, atEnd
+			}
+			name := r.respVar.Name()
+			if unread != nil && readsToEOF(p, c, r) {
+				// Other paths read the body to EOF, which hands the connection back: name the one that leaks.
+				p.Reportf(s.call, "the body of the response from %s is never closed, and is read to the end on some "+
+					"paths only: on the path that reaches %s it is neither read nor closed, so each call that takes "+
+					"this path leaks a connection until the service runs out of sockets; defer %s.Body.Close() once "+
+					"err is nil", api, pathEnd(p, unread, unreadAtEnd), name)
+				continue
 			}
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
-				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, r.respVar.Name())
+				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, name)
 		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar):
 			var why *pathForms
 			if p.Explaining() {
@@ -88,17 +103,40 @@ func runBodyClose(p *rule.Pass) error {
 			if _, _, leaks := unclosedReturn(p, c, r, true); rule.Quiet(p, s.call, bodyDrainQuiet, !leaks) {
 				continue
 			}
-			where := fmt.Sprintf("the return at line %d", p.Fset.Position(ret.Pos()).Line)
-			if atEnd {
-				where = fmt.Sprintf("the end of the function (line %d)", p.Fset.Position(ret.Pos()).Line)
-			}
 			name := r.respVar.Name()
 			p.Reportf(s.call, "the body of the response from %s is not closed on the path that reaches %s: "+
 				"the request succeeded but %s.Body is neither closed nor handed over before it, so each call that "+
-				"takes this path leaks a connection; defer %s.Body.Close() right after the error check", api, where, name, name)
+				"takes this path leaks a connection; defer %s.Body.Close() right after the error check", api, pathEnd(p, ret, atEnd), name, name)
 		}
 	}
 	return nil
+}
+
+// pathEnd names where a leaking path ends for a message: the return at
+// its line, or the end of the function.
+func pathEnd(p *rule.Pass, ret *ast.ReturnStmt, atEnd bool) string {
+	if atEnd {
+		return fmt.Sprintf("the end of the function (line %d)", p.Fset.Position(ret.Pos()).Line)
+	}
+	return fmt.Sprintf("the return at line %d", p.Fset.Position(ret.Pos()).Line)
+}
+
+// readsToEOF reports whether the function of the send reads the body of
+// its response to EOF somewhere (io.ReadAll, io.Copy to io.Discard, …),
+// outside function literals: on the paths through that read the
+// connection goes back to the pool even though the body is never closed.
+func readsToEOF(p *rule.Pass, c inspector.Cursor, r results) bool {
+	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
+	f, ok := scan.flowOf(c)
+	if !ok {
+		return false
+	}
+	for _, use := range scan.uses(f, r.respVar) {
+		if !inFuncLit(use, f.fn) && len(eofReads(p.TypesInfo, use, f.fn)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyHandled reports whether, somewhere in fn, the body of resp is
