@@ -110,7 +110,7 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 			"the list empty, no loop body runs and the function ends in its error (the search fails closed); a " +
 			"return of success after the loops, or the struct used elsewhere, is still reported.",
 		Applies: func(c statusRead) bool {
-			return listSearched(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
+			return listSearched(c.p, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},
 	}, {
 		Name: "rendered-as-text",

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
 // listSearched reports whether the body that read reads is decoded into a
@@ -20,7 +21,8 @@ import (
 // appended to in the loop). An error page fails the decode; a JSON error
 // answer decodes with the list empty, no loop body runs, and the function
 // ends in its error: the answer fails closed.
-func listSearched(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
+func listSearched(p *rule.Pass, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
+	info := p.TypesInfo
 	call, out := decodedTarget(info, fn, read, decoded)
 	if call == nil || out == nil || !isStruct(out.Type()) || !decodeErrorReturned(info, fn, call) {
 		return false
@@ -46,8 +48,8 @@ func listSearched(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, dec
 		}
 		return false
 	}
-	for id, obj := range info.Uses {
-		if obj == out && id.Pos() > call.End() && id.Pos() < body.End() && !inLoop(id) {
+	for _, u := range p.Index.Uses(out) {
+		if id := u.Node(); id.Pos() > call.End() && id.Pos() < body.End() && !inLoop(id) {
 			return false // out used outside the loops that search it
 		}
 	}
