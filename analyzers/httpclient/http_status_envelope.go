@@ -488,8 +488,7 @@ func decodeErrorReturned(info *types.Info, fn inspector.Cursor, call *ast.CallEx
 		if stmt.Cond.Pos() < call.End() {
 			continue
 		}
-		b, ok := ast.Unparen(stmt.Cond).(*ast.BinaryExpr)
-		if ok && b.Op == token.NEQ && match.Var(info, b.X) == errVar && info.Types[b.Y].IsNil() && returnsError(info, stmt.Body) {
+		if isErrNotNil(info, stmt.Cond, errVar) && returnsError(info, stmt.Body) {
 			return true
 		}
 	}
@@ -541,9 +540,7 @@ func validityCheck(info *types.Info, stmt *ast.IfStmt, out *types.Var) bool {
 		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !methodCallOn(info, as.Rhs[0], out, isErrorType) {
 			return false
 		}
-		errVar := match.Var(info, as.Lhs[0])
-		b, ok := ast.Unparen(stmt.Cond).(*ast.BinaryExpr)
-		return ok && errVar != nil && b.Op == token.NEQ && match.Var(info, b.X) == errVar && match.IsNil(info, b.Y)
+		return isErrNotNil(info, stmt.Cond, match.Var(info, as.Lhs[0]))
 	}
 	return validityCond(info, stmt.Cond, out)
 }
@@ -653,8 +650,7 @@ func freshZero(info *types.Info, e ast.Expr) bool {
 		lit, ok := ast.Unparen(e.X).(*ast.CompositeLit)
 		return e.Op == token.AND && ok && len(lit.Elts) == 0
 	case *ast.CallExpr:
-		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
-		return ok && len(e.Args) == 1 && info.Uses[id] == types.Universe.Lookup("new")
+		return len(e.Args) == 1 && match.IsBuiltin(info, e.Fun, "new")
 	}
 	return false
 }

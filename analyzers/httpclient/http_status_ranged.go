@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
@@ -36,7 +37,7 @@ func listSearched(p *rule.Pass, fn inspector.Cursor, read *ast.CallExpr, decoded
 		!isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
 		return false
 	}
-	loops := searchLoops(info, fc, call.End(), out)
+	loops := searchLoops(p, fc, call.End(), out)
 	if len(loops) == 0 {
 		return false
 	}
@@ -59,7 +60,7 @@ func listSearched(p *rule.Pass, fn inspector.Cursor, read *ast.CallExpr, decoded
 		if inner, _, _ := match.EnclosingFunc(info, c); inner != fc || inLoop(ret) || ret.Pos() < call.End() && !repeated {
 			continue
 		}
-		if !returnsFailure(info, c, ret) {
+		if !returnsFailure(p, c, ret) {
 			return false // a success reachable with the list empty
 		}
 	}
@@ -71,7 +72,8 @@ func listSearched(p *rule.Pass, fn inspector.Cursor, read *ast.CallExpr, decoded
 // over an expression using a variable filled only inside such loops: one
 // declared without a value (var addrs []string) whose every use lies in
 // these loops or in the range expression of a loop.
-func searchLoops(info *types.Info, fn inspector.Cursor, pos token.Pos, out *types.Var) []*ast.RangeStmt {
+func searchLoops(p *rule.Pass, fn inspector.Cursor, pos token.Pos, out *types.Var) []*ast.RangeStmt {
+	info := p.TypesInfo
 	var loops []*ast.RangeStmt
 	filled := map[*types.Var]bool{}
 	seen := map[*ast.RangeStmt]bool{}
@@ -88,7 +90,7 @@ func searchLoops(info *types.Info, fn inspector.Cursor, pos token.Pos, out *type
 		}
 		for _, l := range loops {
 			for v := range assignedIn(info, l.Body) {
-				if !filled[v] && declaredEmpty(info, fn, v) && usedOnlyIn(info, fn, pos, v, loops) {
+				if !filled[v] && declaredEmpty(p, fn, v) && usedOnlyIn(p, fn, pos, v, loops) {
 					filled[v] = true
 					grew = true
 				}
@@ -159,27 +161,23 @@ func assignedIn(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
 
 // declaredEmpty reports whether v is declared in fn by var v T, without a
 // value, so that it starts empty.
-func declaredEmpty(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
-	for c := range fn.Preorder((*ast.ValueSpec)(nil)) {
-		spec := c.Node().(*ast.ValueSpec)
-		for _, name := range spec.Names {
-			if info.Defs[name] == v {
-				return len(spec.Values) == 0
-			}
-		}
+func declaredEmpty(p *rule.Pass, fn inspector.Cursor, v *types.Var) bool {
+	def, ok := p.Index.Def(v)
+	if !ok || def.ParentEdgeKind() != edge.ValueSpec_Names || !fn.Contains(def) {
+		return false
 	}
-	return false
+	return len(def.Parent().Node().(*ast.ValueSpec).Values) == 0
 }
 
 // usedOnlyIn reports whether every use of v in fn lies inside the body
 // of one of loops or inside the range expression of a for statement after
 // pos (for _, a := range order(addrs)).
-func usedOnlyIn(info *types.Info, fn inspector.Cursor, pos token.Pos, v *types.Var, loops []*ast.RangeStmt) bool {
-	for c := range fn.Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		if info.Uses[id] != v {
+func usedOnlyIn(p *rule.Pass, fn inspector.Cursor, pos token.Pos, v *types.Var, loops []*ast.RangeStmt) bool {
+	for _, c := range p.Index.Uses(v) {
+		if !fn.Contains(c) {
 			continue
 		}
+		id := c.Node()
 		inside := false
 		for _, l := range loops {
 			if id.Pos() >= l.Body.Pos() && id.End() <= l.Body.End() {
@@ -203,7 +201,8 @@ func usedOnlyIn(info *types.Info, fn inspector.Cursor, pos token.Pos, v *types.V
 // fmt.Errorf, a composite literal or its address, a package-level error
 // variable (a sentinel such as ErrNotFound), or a variable that an
 // enclosing if statement has tested with v != nil.
-func returnsFailure(info *types.Info, c inspector.Cursor, ret *ast.ReturnStmt) bool {
+func returnsFailure(p *rule.Pass, c inspector.Cursor, ret *ast.ReturnStmt) bool {
+	info := p.TypesInfo
 	if len(ret.Results) == 0 {
 		return false
 	}
@@ -223,7 +222,7 @@ func returnsFailure(info *types.Info, c inspector.Cursor, ret *ast.ReturnStmt) b
 			return false
 		}
 		if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-			return sentinel(info, c, v)
+			return sentinel(p, v)
 		}
 		for ic := range c.Enclosing((*ast.IfStmt)(nil)) {
 			ifs := ic.Node().(*ast.IfStmt)
@@ -247,15 +246,10 @@ func isStruct(t types.Type) bool {
 // value where it is declared (var ErrNotFound = errors.New(...)), when it
 // is declared in the package under analysis; a variable of another package
 // is taken to be one of its sentinel errors (io.EOF, fs.ErrNotExist).
-func sentinel(info *types.Info, c inspector.Cursor, v *types.Var) bool {
-	root := c.Inspector().Root()
-	for sc := range root.Preorder((*ast.ValueSpec)(nil)) {
-		spec := sc.Node().(*ast.ValueSpec)
-		for _, name := range spec.Names {
-			if info.Defs[name] == v {
-				return len(spec.Values) > 0
-			}
-		}
+func sentinel(p *rule.Pass, v *types.Var) bool {
+	if v.Pkg() != p.Pkg {
+		return true // declared in another package
 	}
-	return true // declared in another package
+	_, spec, _, ok := p.Index.VarSpec(v)
+	return ok && len(spec.Values) > 0
 }

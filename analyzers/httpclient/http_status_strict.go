@@ -99,11 +99,7 @@ func parseErrorReturns(info *types.Info, c inspector.Cursor, body *types.Var) bo
 	if !ok || ifs.Init != nil || len(ifs.Body.List) == 0 {
 		return false
 	}
-	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if !ok || cond.Op != token.NEQ || match.Var(info, cond.X) != errVar {
-		return false
-	}
-	if id, ok := ast.Unparen(cond.Y).(*ast.Ident); !ok || id.Name != "nil" {
+	if !isErrNotNil(info, ifs.Cond, errVar) {
 		return false
 	}
 	_, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
@@ -175,7 +171,7 @@ func fallbackParseReturns(info *types.Info, fn inspector.Cursor, c inspector.Cur
 // isErrNotNil reports whether cond is errVar != nil.
 func isErrNotNil(info *types.Info, cond ast.Expr, errVar *types.Var) bool {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || bin.Op != token.NEQ || match.Var(info, bin.X) != errVar {
+	if !ok || errVar == nil || bin.Op != token.NEQ || match.Var(info, bin.X) != errVar {
 		return false
 	}
 	return match.IsNil(info, bin.Y)

@@ -151,6 +151,31 @@ func connectRelayOrDefault(ctx context.Context, c *http.Client, url, fallback st
 	return errNoRelay
 }
 
+// A list declared with an entry already in it (addrs := []string{fallback}),
+// then filled only in the loop: an empty answer still reaches a success
+// through the entry. Reported.
+func connectRelayDeclaredWithDefault(ctx context.Context, c *http.Client, url, fallback string) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var list relayList
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil { // want `\[http-status\] the body of the response from c.Get is decoded`
+		return err
+	}
+	var addrs = []string{fallback}
+	for _, r := range list.Relays {
+		addrs = append(addrs, r.URL)
+	}
+	for _, addr := range addrs {
+		if dial(ctx, addr) == nil {
+			return nil
+		}
+	}
+	return errNoRelay
+}
+
 // An error result that may be nil after the loop (the last dial's error,
 // nil when there was none to dial). Reported.
 func connectRelayLastErr(ctx context.Context, c *http.Client, url string) error {
