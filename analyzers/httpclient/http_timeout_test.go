@@ -14,7 +14,8 @@ func TestTimeout(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "http-timeout")
 	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced", "http-timeout/fact/use",
 		"http-timeout/reqctx/handlers", "http-timeout/reqctx/forged", "http-timeout/reqctx/unkeyed", "http-timeout/reqctx/routes",
-		"http-timeout/faultproxy/internal/harness", "http-timeout/faultproxy/internal/shared")
+		"http-timeout/faultproxy/internal/harness", "http-timeout/faultproxy/internal/shared",
+		"http-timeout/generator", "http-timeout/generatortwin")
 }
 
 func TestTimeoutOptions(t *testing.T) {

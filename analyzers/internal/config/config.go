@@ -66,8 +66,9 @@ type Config struct {
 	// matches any number of directories.
 	Exclude []string
 	// Tests says whether test code is analyzed: _test.go files,
-	// test-support files (non-test files that import "testing" or
-	// testify: harnesses, mock servers, fixture loaders), which only test
+	// test-support files (non-test files that import "testing" or a
+	// test-only library such as testify, ginkgo or dockertest: harnesses,
+	// mock servers, fixture loaders), which only test
 	// binaries link, and test-support packages (an import path element
 	// testonly, testutil, testutils, mock or mocks), which hold such code
 	// without importing testing, packages a file of which starts an
@@ -152,7 +153,8 @@ func (c *Config) AnalyzesFile(filename string, file *ast.File) bool {
 }
 
 // IsTestFile reports whether the named file is test code: a _test.go file,
-// or (when its syntax is known) one that imports testing or testify.
+// or (when its syntax is known) one that imports testing or a test-only
+// library (testLibraries).
 func IsTestFile(filename string, file *ast.File) bool {
 	return strings.HasSuffix(filename, "_test.go") || file != nil && importsTestSupport(file)
 }
@@ -171,6 +173,10 @@ var DefaultNonProduction = []string{
 	"**/demo", "**/demos", "**/cmd/demo*", "**/cmd/*-demo*", "**/cmd/*_demo*",
 	// end-to-end and integration suites
 	"**/e2e", "**/e2e-test", "**/e2e-tests", "**/integration-test", "**/integration-tests",
+	// the module's top-level integration directory: its integration-test suite and harness (an
+	// integration package deeper down may be production, such as a service's integrations with
+	// third-party APIs)
+	"integration",
 	// test directories: external test programs and the helpers of integration suites (the
 	// standard Go project layout's /test), and test harness commands
 	"**/test", "**/tests", "**/cmd/harness*", "**/cmd/*-harness*", "**/cmd/*_harness*",
@@ -226,12 +232,7 @@ func (c *Config) AnalyzesPackage(importPath, modulePath string) bool {
 func (c *Config) IsProduction(rel string) bool {
 	for _, g := range c.NonProduction {
 		if MatchGlob(g, rel) {
-			for _, p := range c.Production {
-				if MatchGlob(p, rel) {
-					return true
-				}
-			}
-			return false
+			return c.NamedProduction(rel)
 		}
 	}
 	return true
@@ -280,15 +281,38 @@ func isTestSupportDir(elem string) bool {
 	return false
 }
 
-// importsTestSupport reports whether f imports the testing package or
-// testify, which production code does not.
+// importsTestSupport reports whether f imports the testing package or a
+// library that exists only to write tests, which production code does not.
 func importsTestSupport(f *ast.File) bool {
 	for _, imp := range f.Imports {
 		path, err := strconv.Unquote(imp.Path.Value)
 		if err != nil {
 			continue
 		}
-		if path == "testing" || path == "github.com/stretchr/testify" || strings.HasPrefix(path, "github.com/stretchr/testify/") {
+		if path == "testing" || isTestLibrary(path) {
+			return true
+		}
+	}
+	return false
+}
+
+// testLibraries are the module paths of libraries whose only use is tests:
+// assertions (testify), BDD suites and matchers (ginkgo, gomega), and the
+// harnesses that start throw-away containers for integration tests
+// (dockertest, testcontainers).
+var testLibraries = []string{
+	"github.com/stretchr/testify",
+	"github.com/onsi/ginkgo",
+	"github.com/onsi/gomega",
+	"github.com/ory/dockertest",
+	"github.com/testcontainers/testcontainers-go",
+}
+
+// isTestLibrary reports whether the import path is a package of one of the
+// testLibraries, at any major version.
+func isTestLibrary(path string) bool {
+	for _, lib := range testLibraries {
+		if path == lib || strings.HasPrefix(path, lib+"/") {
 			return true
 		}
 	}

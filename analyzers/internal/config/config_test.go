@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"go/ast"
 	goparser "go/parser"
 	"go/token"
 	"os"
@@ -184,6 +185,24 @@ func TestTestSupportFilesAndExamples(t *testing.T) {
 	if def.AnalyzesFile("/x/h.go", harness) || def.AnalyzesFile("/x/r.go", testify) || !def.AnalyzesFile("/x/p.go", plain) {
 		t.Error("with tests = false, test-support files must be skipped and production files analyzed")
 	}
+	for path, testOnly := range map[string]bool{
+		"github.com/ory/dockertest/v3":                              true,
+		"github.com/ory/dockertest/v3/docker":                       true,
+		"github.com/testcontainers/testcontainers-go/modules/redis": true,
+		"github.com/onsi/ginkgo/v2":                                 true,
+		"github.com/onsi/gomega/gexec":                              true,
+		"github.com/onsi/gomegax":                                   false, // a module path must match whole
+		"github.com/ory/dockertestutil":                             false,
+		"github.com/docker/docker/client":                           false,
+	} {
+		f, err := goparser.ParseFile(fset, "c.go", "package h\n\nimport _ \""+path+"\"\n", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := def.AnalyzesFile("/x/c.go", f); got == testOnly {
+			t.Errorf("a file importing %s: AnalyzesFile = %v, want %v", path, got, !testOnly)
+		}
+	}
 	withTests, err := Parse("rules.toml", []byte("tests = true\nexamples = true\n"), testSpecs())
 	if err != nil {
 		t.Fatal(err)
@@ -296,8 +315,12 @@ func TestNonProductionPackages(t *testing.T) {
 		"pkg/devtoolsapi":               true, // the whole element must match
 		"internal/cmd/release":          false,
 		"cmd/release":                   false,
-		"cmd/releaser":                  true, // only the release command itself
-		"internal/release":              true, // a release package may be production (release channels, rollout)
+		"cmd/releaser":                  true,  // only the release command itself
+		"internal/release":              true,  // a release package may be production (release channels, rollout)
+		"integration":                   false, // the module's top-level integration-test suite
+		"integration/hsic":              false,
+		"internal/integration/discord":  true, // a service's integrations with third-party APIs
+		"pkg/integration":               true,
 		"pkg/internal/testing/process":  false,
 		"internal/testing":              false,
 		"pkg/testing":                   true, // an exported testing package is a library for users' tests, not excluded here
@@ -392,5 +415,31 @@ func TestNonProductionModuleAndTrees(t *testing.T) {
 	}
 	if _, err := Parse("rules.toml", []byte("[production]\nalso_non_production = [\"[\"]\n"), testSpecs()); err == nil {
 		t.Error("an invalid glob in also_non_production must be an error")
+	}
+}
+
+func TestSelfGenerator(t *testing.T) {
+	fset := token.NewFileSet()
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"package main\n\n//go:generate go run main.go\n", true},
+		{"package main\n\n//go:generate go run .\n", true},
+		{"package main\n\n//go:generate go run -tags gen . -out ../table.go\n", true},
+		{"package main\n\n//go:generate go run main.go other.go\n", true},
+		{"package gen\n\n//go:generate go run main.go\n", false},          // not a program
+		{"package main\n\n//go:generate go run ./gen\n", false},           // runs another package
+		{"package main\n\n//go:generate go run ../tool/main.go\n", false}, // a file of another directory
+		{"package main\n\n//go:generate stringer -type=Kind\n", false},    // a generator of another program
+		{"package main\n\n// go:generate go run main.go\n", false},        // not a directive
+	} {
+		f, err := goparser.ParseFile(fset, "/m/gen/main.go", tc.src, goparser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := IsSelfGenerator(f.Name.Name, []*ast.File{f}, []string{"/m/gen/main.go"}); got != tc.want {
+			t.Errorf("IsSelfGenerator(%q) = %v, want %v", tc.src, got, tc.want)
+		}
 	}
 }

@@ -84,7 +84,7 @@ func NewConfigAnalyzer(src ConfigSource) *analysis.Analyzer {
 			} else if len(pass.Files) > 0 { // a driver that does not say (golangci-lint): read go.mod
 				modPath = config.ModulePathOf(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
 			}
-			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path(), modPath) && (cfg.Tests || !startsTestServer(pass))
+			pkgOK := cfg.AnalyzesPackage(pass.Pkg.Path(), modPath) && (cfg.Tests || !startsTestServer(pass)) && !isGeneratorOnly(pass, cfg, modPath)
 			for _, f := range pass.Files {
 				name := pass.Fset.Position(f.Pos()).Filename
 				if !pkgOK || !cfg.AnalyzesFile(name, f) {
@@ -231,4 +231,14 @@ func (p *Pass) position() string {
 		return ""
 	}
 	return p.Fset.Position(p.at.Pos()).String()
+}
+
+// isGeneratorOnly reports whether the package is a code generator that
+// go:generate runs (config.IsSelfGenerator) and no production glob claims.
+func isGeneratorOnly(pass *analysis.Pass, cfg *config.Config, modPath string) bool {
+	names := make([]string, len(pass.Files))
+	for i, f := range pass.Files {
+		names[i] = pass.Fset.Position(f.FileStart).Filename
+	}
+	return config.IsSelfGenerator(pass.Pkg.Name(), pass.Files, names) && !cfg.NamedProduction(config.ModuleRelative(pass.Pkg.Path(), modPath))
 }
