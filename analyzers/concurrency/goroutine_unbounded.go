@@ -97,7 +97,8 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 			continue
 		}
 		if loops := match.EnclosingLoops(c); len(loops) > 0 {
-			checkLoopSpawn(p, opts, s, loops, opts.AllLoops || servesRequest(p.TypesInfo, c))
+			serving := servesRequest(p.TypesInfo, c)
+			checkLoopSpawn(p, opts, s, loops, opts.AllLoops || serving, serving)
 			continue
 		}
 		if opts.HandlerSpawns {
@@ -153,7 +154,7 @@ func spawnAt(info *types.Info, c inspector.Cursor) (spawn, bool) {
 // checkLoopSpawn reports a goroutine started in a loop that nothing bounds.
 // Every loop is judged in request-serving code and with all-loops; other
 // loops only when fed from outside the function (inputFeedOf).
-func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor, everyLoop bool) {
+func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspector.Cursor, everyLoop, serving bool) {
 	info := p.TypesInfo
 	var outer inspector.Cursor  // the outermost loop that does not bound the spawn
 	var open []inspector.Cursor // every loop that does not bound it, innermost first
@@ -216,6 +217,14 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 			"and upstream quotas; call SetLimit on the group before the loop", setLimitFixes(p, opts, g, outer)...)
 		return
 	}
+	if unbounded && serving {
+		p.Reportf(s.cur.Node(), "%s in a loop of request-serving code starts a goroutine per item on every request "+
+			"with nothing bounding how many run at once: concurrent requests multiply them and a large input starts "+
+			"them all together, exhausting memory, connections and upstream quotas%s; bound them with "+
+			"errgroup.Group.SetLimit, a semaphore, or a fixed pool of workers reading from a channel", s.api,
+			outlivesRequest(info, s))
+		return
+	}
 	if unbounded {
 		p.Reportf(s.cur.Node(), "%s in a loop starts a goroutine per iteration with nothing bounding how many run "+
 			"at once: a large input starts them all together and exhausts memory, connections and upstream quotas; "+
@@ -261,6 +270,18 @@ func reportFed(p *rule.Pass, opts *GoroutineOptions, s spawn, feed inputFeed, ou
 			"at once: a large input starts them all together and %s; bound it with errgroup.Group.SetLimit, a "+
 			"semaphore, or a fixed pool of workers reading from a channel", s.api, feed.what, feed.origin, harm)
 	}
+}
+
+// outlivesRequest returns the clause the message adds when the function
+// that starts the goroutines returns without waiting for them: then they
+// outlive the request that started them, and a burst of requests piles
+// them up whatever bounds the items of one request.
+func outlivesRequest(info *types.Info, s spawn) string {
+	fn, _, _ := match.EnclosingFunc(info, s.cur)
+	if !fn.Valid() || gatedOrJoined(info, s, fn) {
+		return ""
+	}
+	return " (the function returns without waiting for them, so they also outlive their requests and pile up under load)"
 }
 
 // checkHandlerSpawn reports a goroutine an http handler starts per request

@@ -59,7 +59,7 @@ func (detached) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // A loop over request input inside a handler.
 func perItemInHandler(w http.ResponseWriter, r *http.Request) {
 	for _, id := range r.URL.Query()["id"] {
-		go fetch(id) // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+		go fetch(id) // want `\[goroutine-unbounded\] go statement in a loop of request-serving code starts a goroutine per item`
 	}
 }
 

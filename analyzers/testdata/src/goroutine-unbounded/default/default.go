@@ -30,8 +30,22 @@ func process(job string) {}
 // In a handler, a goroutine per item is also a goroutine per request.
 func enqueue(w http.ResponseWriter, r *http.Request) {
 	for _, j := range r.URL.Query()["job"] {
-		go process(j) // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+		go process(j) // want `^\[goroutine-unbounded\] go statement in a loop of request-serving code starts a goroutine per item on every request with nothing bounding how many run at once: concurrent requests multiply them and a large input starts them all together, exhausting memory, connections and upstream quotas \(the function returns without waiting for them, so they also outlive their requests and pile up under load\); bound them with errgroup.Group.SetLimit, a semaphore, or a fixed pool of workers reading from a channel \(in enqueue\)$`
 	}
+}
+
+// A handler that waits for its goroutines is still reported (one request
+// starts them all at once), without the clause about outliving it.
+func enqueueAndWait(w http.ResponseWriter, r *http.Request) {
+	var wg sync.WaitGroup
+	for _, j := range r.URL.Query()["job"] {
+		wg.Add(1)
+		go func() { // want `^\[goroutine-unbounded\] go statement in a loop of request-serving code starts a goroutine per item on every request with nothing bounding how many run at once: concurrent requests multiply them and a large input starts them all together, exhausting memory, connections and upstream quotas; bound them with errgroup.Group.SetLimit, a semaphore, or a fixed pool of workers reading from a channel \(in enqueueAndWait\)$`
+			defer wg.Done()
+			process(j)
+		}()
+	}
+	wg.Wait()
 }
 
 // A helper that receives the request counts as request-serving code, and so
@@ -39,7 +53,7 @@ func enqueue(w http.ResponseWriter, r *http.Request) {
 func fanOut(r *http.Request, jobs []string) {
 	func() {
 		for _, j := range jobs {
-			go process(j) // want `\[goroutine-unbounded\] go statement in a loop starts a goroutine per iteration`
+			go process(j) // want `\[goroutine-unbounded\] go statement in a loop of request-serving code starts a goroutine per item`
 		}
 	}()
 }
