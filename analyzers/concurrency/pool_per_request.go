@@ -2,6 +2,7 @@ package concurrency
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -202,7 +203,7 @@ func runPoolPerRequest(p *rule.Pass) error {
 		}
 		where, per := "in an http handler", "request"
 		if !inHandler {
-			if decl := match.EnclosingFuncDecl(c); !decl.Valid() || rule.Quiet(p, c.Node(), loopBuildQuiet, loopBuild{once, decl}) {
+			if decl := match.EnclosingFuncDecl(c); !decl.Valid() || rule.Quiet(p, c.Node(), loopBuildQuiet, loopBuild{once, decl, c}) {
 				continue
 			}
 			where, per = "in a loop", "iteration"
@@ -220,6 +221,93 @@ func inRepeatingLoop(info *types.Info, c inspector.Cursor) bool {
 	for _, l := range match.EnclosingLoops(c) {
 		switch kind, _ := classifyLoop(info, l, smallRetryLoop); kind {
 		case inputLoop, countLoop:
+			return true
+		}
+	}
+	return false
+}
+
+// repeatsOnlyAttemptCapped reports whether every loop around c that
+// inRepeatingLoop counts as repeating is a for loop capped by attempts
+// (attemptCapped).
+func repeatsOnlyAttemptCapped(info *types.Info, c inspector.Cursor) bool {
+	capped := false
+	for _, l := range match.EnclosingLoops(c) {
+		switch kind, _ := classifyLoop(info, l, smallRetryLoop); kind {
+		case inputLoop, countLoop:
+			if !attemptCapped(info, l) {
+				return false
+			}
+			capped = true
+		}
+	}
+	return capped
+}
+
+// attemptCapped reports whether l is a for loop with no condition that
+// steps a counter from a constant (for i := 0; ; i++) and, in its body,
+// leaves when the counter reaches a constant at most smallRetryLoop steps
+// away: an if comparing the counter with the constant whose body ends in a
+// return, or in a break that is not inside a nested loop, switch or select.
+func attemptCapped(info *types.Info, l inspector.Cursor) bool {
+	loop, ok := l.Node().(*ast.ForStmt)
+	if !ok || loop.Cond != nil || loop.Init == nil || loop.Post == nil {
+		return false
+	}
+	init, ok := loop.Init.(*ast.AssignStmt)
+	post, ok2 := loop.Post.(*ast.IncDecStmt)
+	if !ok || !ok2 || post.Tok != token.INC || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return false
+	}
+	i := match.Var(info, init.Lhs[0])
+	start, ok := constInt(info, init.Rhs[0])
+	if i == nil || !ok || match.Var(info, post.X) != i {
+		return false
+	}
+	capped := false
+	bodyCur, _ := l.FindNode(loop.Body)
+	bodyCur.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.IfStmt)(nil)}, func(c inspector.Cursor) bool {
+		ifs, isIf := c.Node().(*ast.IfStmt)
+		if !isIf {
+			return false // a function literal runs elsewhere
+		}
+		if capped {
+			return false
+		}
+		cond, ok := ifs.Cond.(*ast.BinaryExpr)
+		if !ok || len(ifs.Body.List) == 0 {
+			return true
+		}
+		var k ast.Expr
+		switch {
+		case match.Var(info, cond.X) == i && (cond.Op == token.EQL || cond.Op == token.GEQ || cond.Op == token.GTR):
+			k = cond.Y
+		case match.Var(info, cond.Y) == i && (cond.Op == token.EQL || cond.Op == token.LEQ || cond.Op == token.LSS):
+			k = cond.X
+		default:
+			return true
+		}
+		end, ok := constInt(info, k)
+		if !ok || end-start > smallRetryLoop || end < start {
+			return true
+		}
+		switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+		case *ast.ReturnStmt:
+			capped = true
+		case *ast.BranchStmt:
+			capped = last.Tok == token.BREAK && last.Label == nil && !nestedBreakTarget(c, l)
+		}
+		return true
+	})
+	return capped
+}
+
+// nestedBreakTarget reports whether a break in c would leave a loop, switch
+// or select nested inside loop rather than loop itself.
+func nestedBreakTarget(c, loop inspector.Cursor) bool {
+	for e := c.Parent(); e.Valid() && e != loop; e = e.Parent() {
+		switch e.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
 			return true
 		}
 	}

@@ -34,6 +34,7 @@ var poolBuildQuiet = []rule.QuietForm[poolBuild]{
 type loopBuild struct {
 	once *runOnce
 	decl inspector.Cursor
+	c    inspector.Cursor // the construction
 }
 
 // loopBuildQuiet is the safe form of a pool built in a loop.
@@ -43,6 +44,13 @@ var loopBuildQuiet = []rule.QuietForm[loopBuild]{
 		Doc: "A loop in main, init, a function named New…/new…, or a function called only from those (a loop in main " +
 			"that builds one client per configured backend): it runs once per process, not per request.",
 		Applies: func(b loopBuild) bool { return b.once.runsOnce(b.decl) },
+	},
+	{
+		Name: "attempt-capped",
+		Doc: "A loop that counts its attempts and leaves after a constant number of them (for i := 0; ; i++ { ... " +
+			"if i == 2 { return err } }), a retry loop written without a loop condition: it builds at most that many " +
+			"pools, as a counting loop over a constant does.",
+		Applies: func(b loopBuild) bool { return repeatsOnlyAttemptCapped(b.once.p.TypesInfo, b.c) },
 	},
 }
 

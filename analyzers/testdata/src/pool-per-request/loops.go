@@ -90,6 +90,52 @@ func pingWithRetry(target string) error {
 	return err
 }
 
+// quietAttemptCapped is the fixture of attempt-capped: a retry loop with no
+// condition that gives up on its third attempt builds at most three pools.
+func quietAttemptCapped(req *http.Request) (*http.Response, error) {
+	client := http.DefaultClient
+	for i := 0; ; i++ {
+		resp, err := client.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		if i == 2 {
+			return nil, err
+		}
+		client = &http.Client{Transport: &http.Transport{ForceAttemptHTTP2: false}}
+	}
+}
+
+// The twin: the "cap" only logs and the loop goes on, one pool per failure.
+func attemptCappedTwin(req *http.Request, logf func(string, ...any)) *http.Response {
+	client := http.DefaultClient
+	for i := 0; ; i++ {
+		resp, err := client.Do(req)
+		if err == nil {
+			return resp
+		}
+		if i == 2 {
+			logf("still failing: %v", err)
+		}
+		client = &http.Client{Transport: &http.Transport{ForceAttemptHTTP2: false}} // want `\[pool-per-request\] http.Transport literal in a loop builds a new`
+	}
+}
+
+// The twin whose break leaves a select nested in the loop, not the loop.
+func attemptCappedNestedBreak(req *http.Request, stop <-chan struct{}) {
+	for i := 0; ; i++ {
+		client := &http.Client{Transport: &http.Transport{}} // want `\[pool-per-request\] http.Transport literal in a loop builds a new`
+		client.Do(req)
+		select {
+		case <-stop:
+			if i >= 2 {
+				break
+			}
+		default:
+		}
+	}
+}
+
 type upstream struct{ client *http.Client }
 
 func (u *upstream) SetHTTPClient(c *http.Client) { u.client = c }
