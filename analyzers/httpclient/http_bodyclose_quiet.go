@@ -120,22 +120,37 @@ func processEndsAfter(p *rule.Pass, scan *sendScan, c inspector.Cursor, fd *ast.
 	if start == nil {
 		return false
 	}
-	seen := map[*cfg.Block]bool{}
+	// A path that comes round again (a back edge) can loop for ever without
+	// the process ending, so it does not count as ending it.
+	const (
+		onPath = iota + 1
+		endsHere
+		goesOn
+	)
+	state := map[*cfg.Block]int{}
 	var ends func(b *cfg.Block) bool
 	ends = func(b *cfg.Block) bool {
-		if seen[b] {
-			return true // a path that comes round again meets the same blocks
+		switch state[b] {
+		case onPath, goesOn:
+			return false
+		case endsHere:
+			return true
 		}
-		seen[b] = true
+		state[b] = onPath
+		ok := true
 		if len(b.Succs) == 0 {
-			return endsInNoReturn(p.TypesInfo, b)
+			ok = endsInNoReturn(p.TypesInfo, b)
 		}
 		for _, s := range b.Succs {
-			if !ends(s) {
-				return false
+			if ok && !ends(s) {
+				ok = false
 			}
 		}
-		return true
+		state[b] = goesOn
+		if ok {
+			state[b] = endsHere
+		}
+		return ok
 	}
 	return ends(start)
 }
