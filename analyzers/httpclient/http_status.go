@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -55,7 +56,7 @@ func runStatus(p *rule.Pass) error {
 		if !ok || r.respVar == nil {
 			continue
 		}
-		read, decoded, form := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar)
+		read, decoded, form := uncheckedRead(p.TypesInfo, match.OutermostFunc(c), r.respVar, reuseWindow(p, c, r.respVar))
 		if form != "" {
 			rule.Decided(p, c.Node(), form)
 		}
@@ -80,15 +81,63 @@ func runStatus(p *rule.Pass) error {
 	return nil
 }
 
+// sendWindow is the stretch of source in which a variable assigned by
+// several sends holds the response of one of them: from that send to the
+// next assignment of the variable. The zero window holds everything.
+type sendWindow struct{ from, to token.Pos }
+
+func (w sendWindow) holds(pos token.Pos) bool {
+	return (!w.from.IsValid() || pos >= w.from) && (!w.to.IsValid() || pos < w.to)
+}
+
+// reuseWindow returns the window of the send at c when its response
+// variable v is assigned more than once, each time by a statement of the
+// block that holds the send's own statement (res, err = http.Get(a); ...;
+// res, err = http.Get(b)), and that block is in no loop. Anywhere else
+// (an assignment in a branch, which may or may not replace the response;
+// a loop, where a use above the send may read the response of the
+// iteration before) every use counts, as for a variable assigned once.
+func reuseWindow(p *rule.Pass, c inspector.Cursor, v *types.Var) sendWindow {
+	assigns := p.Index.Assignments(v)
+	if len(assigns) < 2 || match.InLoop(c) {
+		return sendWindow{}
+	}
+	block := statementOf(c).Parent()
+	w := sendWindow{from: c.Node().End()}
+	for _, a := range assigns {
+		if statementOf(a.Target).Parent() != block {
+			return sendWindow{}
+		}
+		if pos := a.Target.Node().Pos(); pos > w.from && (!w.to.IsValid() || pos < w.to) {
+			w.to = pos
+		}
+	}
+	return w
+}
+
+// statementOf returns the statement that holds c: c itself or its nearest
+// enclosing statement.
+func statementOf(c inspector.Cursor) inspector.Cursor {
+	for ; c.Valid(); c = c.Parent() {
+		if _, ok := c.Node().(ast.Stmt); ok {
+			return c
+		}
+	}
+	return c
+}
+
 // uncheckedRead returns the first call in fn that reads the body of resp,
 // unless fn looks at resp.StatusCode or resp.Status, or hands resp on;
 // when there is no such call, form names the collected form that says why
 // (for prodlint -explain), or is empty.
-func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var) (read *ast.CallExpr, decoded bool, form string) {
+func uncheckedRead(info *types.Info, fn inspector.Cursor, resp *types.Var, window sendWindow) (read *ast.CallExpr, decoded bool, form string) {
 	if !fn.Valid() {
 		return nil, false, ""
 	}
 	for _, use := range usesOf(info, fn, resp) {
+		if !window.holds(use.Node().Pos()) {
+			continue // a use of another response the variable holds
+		}
 		if escapes(info, use) {
 			return nil, false, "response-handed-off"
 		}
