@@ -440,7 +440,7 @@ func failsClosed(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, deco
 		if stmt.Pos() < call.End() {
 			continue
 		}
-		if negatedBoolField(info, stmt.Cond, out) != nil && returnsError(info, stmt.Body) {
+		if negatedBoolField(info, stmt.Cond, out) != nil && failsOut(info, c, stmt.Body) {
 			return true
 		}
 	}
@@ -488,9 +488,31 @@ func decodeErrorReturned(info *types.Info, fn inspector.Cursor, call *ast.CallEx
 		if stmt.Cond.Pos() < call.End() {
 			continue
 		}
-		if isErrNotNil(info, stmt.Cond, errVar) && returnsError(info, stmt.Body) {
+		if isErrNotNil(info, stmt.Cond, errVar) && failsOut(info, c, stmt.Body) {
 			return true
 		}
+	}
+	return false
+}
+
+// failsOut reports whether body, the branch of the if statement at c,
+// leaves its function as a failure: it returns a non-nil error, or, in a
+// function without results (an http handler, a middleware closure), its
+// last statement is a return, so nothing after the if (where the answer
+// would be used) runs.
+func failsOut(info *types.Info, c inspector.Cursor, body *ast.BlockStmt) bool {
+	if returnsError(info, body) {
+		return true
+	}
+	if len(body.List) == 0 {
+		return false
+	}
+	if _, ok := body.List[len(body.List)-1].(*ast.ReturnStmt); !ok {
+		return false
+	}
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		sig := match.Signature(info, fc.Node())
+		return sig != nil && sig.Results().Len() == 0
 	}
 	return false
 }
@@ -507,24 +529,44 @@ func validityChecked(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, 
 	if call == nil || out == nil || !decodeErrorReturned(info, fn, call) {
 		return false
 	}
-	var first *ast.IfStmt
+	// The if statements that test out after the decode, in order: guards
+	// that return an error (if out.Error != "" { return err }) may come
+	// before the validity check, which makes the function only more closed.
+	var guards []*ast.IfStmt
 	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
 		stmt := c.Node().(*ast.IfStmt)
 		if stmt.Pos() < call.End() || !match.Refers(info, stmt.Cond, out) && (stmt.Init == nil || !match.Refers(info, stmt.Init, out)) {
 			continue
 		}
-		first = stmt
-		break
+		if !failsOut(info, c, stmt.Body) {
+			return false
+		}
+		if validityCheck(info, stmt, out) {
+			return !usedOutside(info, out, call.End(), stmt.Pos(), guards)
+		}
+		guards = append(guards, stmt)
 	}
-	if first == nil || !returnsError(info, first.Body) {
-		return false
-	}
+	return false
+}
+
+// usedOutside reports whether out is used between from and to other than
+// inside one of the guards.
+func usedOutside(info *types.Info, out *types.Var, from, to token.Pos, guards []*ast.IfStmt) bool {
 	for id, obj := range info.Uses {
-		if obj == out && id.Pos() > call.End() && id.Pos() < first.Pos() {
-			return false // used before the check
+		if obj != out || id.Pos() <= from || id.Pos() >= to {
+			continue
+		}
+		inGuard := false
+		for _, g := range guards {
+			if g.Pos() <= id.Pos() && id.Pos() < g.End() {
+				inGuard = true
+			}
+		}
+		if !inGuard {
+			return true // used before the check
 		}
 	}
-	return validityCheck(info, first, out)
+	return false
 }
 
 // validityCheck reports whether the if statement tests out for validity:

@@ -50,9 +50,11 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 			"bytes.NewReader of the bytes) into a struct whose boolean " +
 			"success flag is tested after the decode (if !out.Success; or a flag of a struct-valued field, if " +
 			"!out.Meta.Success, not one behind a pointer), a non-nil error being returned when it is false, " +
-			"with the decode's own error returned too: an error page fails the decode and a JSON error answer decodes " +
-			"with the flag false, so every answer but a success ends in an error (the check fails closed); a flag that " +
-			"is true on failure, or whose branch only logs, is still reported.",
+			"with the decode's own error returned too (in a function without results, a handler or middleware closure: " +
+			"each branch ending in a return, so nothing after it runs): an error page fails the decode and a JSON error " +
+			"answer decodes with the flag false, so every answer but a success ends in an error (the check fails " +
+			"closed); a flag that is true on failure, whose branch only logs, or that returns a nil error, is still " +
+			"reported.",
 		Applies: func(c statusRead) bool {
 			return failsClosed(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},
@@ -62,7 +64,9 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 		Doc: "A body decoded (a decoder, or io.ReadAll then json.Unmarshal, xml.Unmarshal or a decoder over " +
 			"bytes.NewReader of the bytes) into a variable, the " +
 			"decode's own error returned, whose first use after the decode is an if statement that returns a non-nil " +
-			"error when the value fails a validity check: a method of its type without arguments returning bool " +
+			"error (in a function without results: ends in a return) when the value fails a validity check, perhaps " +
+			"after other if statements on the value that fail the same way (if tok.Error != \"\" { return err }): " +
+			"a method of its type without arguments returning bool " +
 			"negated (if !token.Valid()) or returning an error compared with nil (if err := v.Validate(); err != nil), " +
 			"or a field compared with its zero value (if u.Login == \"\", len(u.Items) == 0, u.Key == nil; a field of a " +
 			"struct-valued field counts, len(u.Results.Items) == 0, not one behind a pointer): an error page " +
