@@ -205,9 +205,13 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 	// Where the body is closed or handed over, or resp gets another value.
 	var handled positions
 	readErrs := map[*types.Var]bool{}
+	closedBefore := false // by code set up before the send that runs after it
 	for _, use := range scan.uses(f, r.respVar) {
 		if isHandled(info, use, f.fn) {
 			handled = append(handled, use.Node().Pos())
+			if use.Node().Pos() < r.node.Pos() && (inFuncLit(use, f.fn) || inLoopWith(use, c)) {
+				closedBefore = true
+			}
 		} else if drains && !inFuncLit(use, f.fn) {
 			handled = append(handled, eofReads(info, use, f.fn)...)
 		}
@@ -216,7 +220,7 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 		}
 	}
 	slices.Sort(handled)
-	if handled.before(r.node.Pos()) {
+	if closedBefore {
 		why.note(leftElsewhere)
 		return nil, false, false // closed by code that runs before the send: a deferred closure, the previous loop turn
 	}

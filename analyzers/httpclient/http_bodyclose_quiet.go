@@ -251,7 +251,8 @@ var bodyCloseCollected = rule.Collected(
 	rule.Form{Name: "panic-or-exit-path", Doc: "A path that panics or exits: the process, not the connection, ends."},
 	rule.Form{Name: "closed-elsewhere", Doc: "A response variable declared in an enclosing function, or closed by " +
 		"code set up before the send (a deferred closure declared earlier, the previous turn of a loop), is left " +
-		"to that code."},
+		"to that code; a close above the send in straight-line code (of the response a reused variable held " +
+		"before) runs only before it and does not count."},
 )
 
 // pathForms records, for prodlint -explain, which collected forms ended the

@@ -82,8 +82,18 @@ func (ps positions) within(n ast.Node) bool {
 	return i < len(ps) && ps[i] < n.End()
 }
 
-// before reports whether some position lies before p.
-func (ps positions) before(p token.Pos) bool { return len(ps) > 0 && ps[0] < p }
+// inLoopWith reports whether the use at c and the send at send lie in one
+// loop, so that a use above the send runs again after it, on the next turn.
+// A use above the send in straight-line code (the close of the response a
+// reused variable held before) runs only before it.
+func inLoopWith(c, send inspector.Cursor) bool {
+	for _, l := range match.EnclosingLoops(send) {
+		if n := l.Node(); n.Pos() <= c.Node().Pos() && c.Node().End() <= n.End() {
+			return true
+		}
+	}
+	return false
+}
 
 // inFuncLit reports whether the use at c lies in a function literal inside
 // the function at fn.

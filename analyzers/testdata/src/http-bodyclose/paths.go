@@ -296,3 +296,57 @@ func openBodyBranch(u string) (string, error) {
 	b, err := io.ReadAll(resp.Body)
 	return string(b), err
 }
+
+// A variable reused for a second send: the explicit close of the first
+// response runs before the second send, so it cannot close the second
+// body, which is never closed.
+func reusedAfterClose(a, b string) (int, error) {
+	resp, err := http.Get(a)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	resp, err = http.Get(b) // want `\[http-bodyclose\] the body of the response from http.Get is not closed on the path that reaches the return at line 313`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// Quiet: a deferred closure set up before the second send closes whatever
+// the variable holds when the function returns, the second response.
+func reusedDeferredClosure(a, b string) (int, error) {
+	resp, err := http.Get(a)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	defer func() { resp.Body.Close() }()
+	resp, err = http.Get(b)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// Quiet: in a loop, the close at the top of the loop closes the previous
+// turn's response.
+func closedNextTurn(urls []string) int {
+	var resp *http.Response
+	n := 0
+	for _, u := range urls {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		var err error
+		resp, err = http.Get(u)
+		if err != nil {
+			return n
+		}
+		n++
+	}
+	if resp != nil {
+		resp.Body.Close()
+	}
+	return n
+}
