@@ -235,10 +235,53 @@ func (x *clientIndex) recordFreshRoots(call *ast.CallExpr) {
 		if i >= params.Len() || fn.Signature().Variadic() && i >= params.Len()-1 {
 			break
 		}
-		if a, ok := ast.Unparen(arg).(*ast.CallExpr); ok && match.IsFunc(match.Callee(x.info, a), "context", "Background", "TODO") {
+		if x.deadlineFree(arg, map[*types.Var]bool{}) {
 			x.freshRootPassed[params.At(i)] = true
 		}
 	}
+}
+
+// deadlineFree reports whether e is a context with no deadline by
+// construction: context.Background() or context.TODO(), WithoutCancel of
+// any context, WithCancel, WithCancelCause or WithValue of such a context,
+// or a local variable every value of which is one (ctx :=
+// context.Background(); ctx, stop = context.WithCancel(ctx)): a variable
+// met again on the way (ctx = WithCancel(ctx)) is decided by its other
+// values, and at most three variables are followed.
+func (x *clientIndex) deadlineFree(e ast.Expr, seen map[*types.Var]bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := match.Callee(x.info, e)
+		switch {
+		case match.IsFunc(fn, "context", "Background", "TODO", "WithoutCancel"):
+			return true
+		case match.IsFunc(fn, "context", "WithCancel", "WithCancelCause", "WithValue") && len(e.Args) > 0:
+			return x.deadlineFree(e.Args[0], seen)
+		}
+	case *ast.Ident:
+		v, ok := x.info.Uses[e].(*types.Var)
+		if !ok || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return false // a package variable may be set anywhere
+		}
+		if seen[v] {
+			return true
+		}
+		if len(seen) >= 3 {
+			return false
+		}
+		seen[v] = true
+		values := x.values(v)
+		if len(values) == 0 {
+			return false
+		}
+		for _, a := range values {
+			if a.Result != 0 || !x.deadlineFree(a.Value, seen) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // anyValue reports whether one of the values assigned to the variable id

@@ -30,7 +30,8 @@ var timeoutSendQuiet = []rule.QuietForm[timeoutSend]{
 			"counting for a method the calls through an interface it implements, cli.do(req)): " +
 			"the deadline is the caller's " +
 			"to set, as Go's context convention has it, unless a call in this package passes context.Background() or " +
-			"context.TODO() for that parameter.",
+			"context.TODO() for that parameter, or a context with no deadline by construction (WithCancel or WithValue " +
+			"of one, WithoutCancel of any, directly or through local variables: ctx, stop = context.WithCancel(ctx)).",
 		Applies: func(c timeoutSend) bool { return c.x.boundedByContext(c.s.send) },
 	},
 	rule.TestHarness(func(c timeoutSend) bool { return c.p.IsTestCode(c.s.cursor) }),

@@ -53,6 +53,35 @@ func refreshInBackground(u string) {
 	fetchForCaller(context.Background(), u)
 }
 
+// The twin through a cancel-only root: the caller's ctx derives from
+// context.Background() by WithCancel alone, so it can be cancelled but has
+// no deadline either.
+func watchHealth(ctx context.Context, u string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	http.DefaultClient.Do(req) // want `\[http-timeout\] http.DefaultClient has no timeout`
+}
+
+type checker struct{ stop context.CancelFunc }
+
+func (c *checker) start(u string) {
+	ctx := context.Background()
+	ctx, c.stop = context.WithCancel(ctx)
+	go func() { watchHealth(ctx, u) }()
+}
+
+// Quiet: a caller's ctx that derives from a parameter by WithCancel keeps
+// whatever deadline that parameter carries.
+func watchWithCallersDeadline(ctx context.Context, u string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	http.DefaultClient.Do(req)
+}
+
+func startUnder(parent context.Context, u string) context.CancelFunc {
+	ctx, cancel := context.WithCancel(parent)
+	go watchWithCallersDeadline(ctx, u)
+	return cancel
+}
+
 type feed struct{ client *http.Client }
 
 func newFeed() *feed {
