@@ -45,7 +45,7 @@ func runLikeWildcard(p *rule.Pass) error {
 		toks := tokenize(sc.text.Text)
 		for _, st := range statements(toks) {
 			for _, like := range st.likes() {
-				c := likeCandidate{like: like}
+				c := likeCandidate{like: like, catalog: st.readsCatalog()}
 				if like.first.kind == tParam {
 					c.arg = sc.boundArg(like.first, toks)
 					c.argLeading = c.arg != nil && startsWithPercent(p.TypesInfo, c.arg)

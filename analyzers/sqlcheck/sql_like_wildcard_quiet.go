@@ -13,6 +13,7 @@ type likeCandidate struct {
 	like       likePattern
 	arg        ast.Expr
 	argLeading bool
+	catalog    bool // the statement reads the database's catalog
 }
 
 // likeWildcardQuiet are the safe forms of a LIKE pattern.
@@ -28,5 +29,12 @@ var likeWildcardQuiet = []rule.QuietForm[likeCandidate]{
 		Doc: "A placeholder pattern ($1, ?, also $1 || '%') bound to a Go value that is not seen to start with a % " +
 			"(q + \"%\", a parameter, a value computed elsewhere): the analysis reports only a % it can see.",
 		Applies: func(c likeCandidate) bool { return c.like.first.kind == tParam && !c.argLeading },
+	},
+	{
+		Name: "catalog-read",
+		Doc: "A statement that reads the database's own catalog (information_schema, pg_catalog and PostgreSQL's " +
+			"pg_ system catalogs and views read after FROM or JOIN, such as pg_settings or pg_stat_activity, " +
+			"sqlite_master): a table per schema object or setting, small whatever the data, so a scan costs nothing.",
+		Applies: func(c likeCandidate) bool { return c.catalog },
 	},
 }

@@ -257,11 +257,17 @@ func (st statement) locksRows() bool {
 var catalogs = map[string]bool{"INFORMATION_SCHEMA": true, "PG_CATALOG": true, "SQLITE_MASTER": true, "SQLITE_SCHEMA": true}
 
 // readsCatalog reports whether the statement reads the database's own
-// catalog (information_schema, pg_catalog, sqlite_master): a lookup per
-// table or column of the schema, whose count does not grow with the data.
+// catalog (information_schema, pg_catalog, sqlite_master, or a pg_ system
+// catalog or view named after FROM or JOIN: pg_settings, pg_stat_activity):
+// a lookup per table, column or setting of the server, whose count does
+// not grow with the data.
 func (st statement) readsCatalog() bool {
 	for i := range st.toks {
-		if catalogs[st.word(i)] {
+		w := st.word(i)
+		if catalogs[w] {
+			return true
+		}
+		if prev := st.word(i - 1); (prev == "FROM" || prev == "JOIN") && strings.HasPrefix(w, "PG_") {
 			return true
 		}
 	}

@@ -203,6 +203,8 @@ var DefaultNonProduction = []string{
 	"**/cmd/bench*", "**/cmd/*-bench*", "**/cmd/*_bench*",
 	"**/cmd/loadtest*", "**/cmd/*-loadtest*", "**/cmd/*_loadtest*",
 	"**/cmd/stress*", "**/cmd/*-stress*", "**/cmd/*_stress*",
+	// test doubles: a command whose name has the word mock (a fake backend the test suite starts)
+	"**/cmd/mock*", "**/cmd/*-mock*", "**/cmd/*_mock*",
 }
 
 // AnalyzesPackage reports whether findings in the package with the given

@@ -317,6 +317,9 @@ func TestNonProductionPackages(t *testing.T) {
 		"cmd/release":                   false,
 		"cmd/releaser":                  true,  // only the release command itself
 		"internal/release":              true,  // a release package may be production (release channels, rollout)
+		"cmd/mockbackend":               false, // a fake backend for the e2e tests
+		"cmd/graphite-mock":             false,
+		"cmd/hammock":                   true,  // a word of the command's name must start with mock
 		"integration":                   false, // the module's top-level integration-test suite
 		"integration/hsic":              false,
 		"internal/integration/discord":  true, // a service's integrations with third-party APIs

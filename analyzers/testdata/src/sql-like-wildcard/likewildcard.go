@@ -69,3 +69,16 @@ func sqlxGetPrefix(db *sqlx.DB, q string) (int, error) {
 	err := db.Get(&n, "SELECT count(*) FROM products WHERE title ILIKE $1 || '%'", q)
 	return n, err
 }
+
+// quietCatalogRead searches a setting of the server's own catalog: a view
+// of a few hundred rows, whatever the data.
+func quietCatalogRead(ctx context.Context, db *sql.DB) (bool, error) {
+	var on bool
+	err := db.QueryRowContext(ctx, "SELECT count(1) = 1 FROM pg_settings WHERE name = 'rds.extensions' AND setting LIKE '%aurora_stat_utils%'").Scan(&on)
+	return on, err
+}
+
+// The twin: a user table whose name merely contains pg is still scanned.
+func userTableNamedLikeCatalog(ctx context.Context, db *sql.DB) (*sql.Rows, error) {
+	return db.QueryContext(ctx, "SELECT id FROM app_pg_settings WHERE setting LIKE '%aurora%'") // want `\[sql-like-wildcard\] LIKE pattern starts with a % wildcard`
+}
