@@ -43,7 +43,8 @@ func Timeout() *rule.Rule {
 			Scope: "Reported besides literals: new(http.Client) and `var c http.Client` that send (no fix). " +
 				"Followed across functions and packages of the analyzed module(s): a client returned by a constructor " +
 				"(of this package or another) that sets no Timeout is reported where it sends, unless the client is " +
-				"configured or handed to a call there; a function " +
+				"configured or handed to a call there (a client the constructor returns only with a non-nil error, " +
+				"return &http.Client{}, err under if err != nil, is not one its callers send through); a function " +
 				"that sends through a client without a timeout bounded only by its context parameter, directly or through " +
 				"what it calls, is reported where a caller in another package passes context.Background() or " +
 				"context.TODO() for it, and where a caller in any package passes a request's context, which has no " +

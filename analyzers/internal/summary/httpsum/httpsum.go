@@ -164,6 +164,43 @@ func run(pass *analysis.Pass) (any, error) {
 	return r, nil
 }
 
+// returnsFailure reports whether the return statement at c gives its last
+// result, an error, a value that is not nil: a call of errors.New or
+// fmt.Errorf, or a variable that an enclosing if statement tests != nil
+// (if err != nil { return &http.Client{}, err }). By Go's convention a
+// caller does not use the other results of such a return.
+func returnsFailure(info *types.Info, c inspector.Cursor, ret *ast.ReturnStmt) bool {
+	if len(ret.Results) == 0 {
+		return false
+	}
+	last := ast.Unparen(ret.Results[len(ret.Results)-1])
+	if !types.Identical(info.TypeOf(last), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	if call, ok := last.(*ast.CallExpr); ok {
+		fn := match.Callee(info, call)
+		return match.IsFunc(fn, "errors", "New") || match.IsFunc(fn, "fmt", "Errorf")
+	}
+	v := match.Var(info, last)
+	if v == nil {
+		return false
+	}
+	for ic := range c.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		stmt, ok := ic.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if !(stmt.Body.Pos() <= ret.Pos() && ret.End() <= stmt.Body.End()) {
+			continue // in the else branch
+		}
+		cond, ok := ast.Unparen(stmt.Cond).(*ast.BinaryExpr)
+		if ok && cond.Op == token.NEQ && (match.Var(info, cond.X) == v && match.IsNil(info, cond.Y) || match.Var(info, cond.Y) == v && match.IsNil(info, cond.X)) {
+			return true
+		}
+	}
+	return false
+}
+
 type summarizer struct {
 	info *types.Info
 	idx  *index.Index
@@ -179,7 +216,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 	if returnsClientOrTransport(sig) {
 		for c := range decl.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
 			ret, ok := c.Node().(*ast.ReturnStmt)
-			if !ok || enclosedByLit(c, decl) || len(ret.Results) != sig.Results().Len() {
+			if !ok || enclosedByLit(c, decl) || len(ret.Results) != sig.Results().Len() || returnsFailure(s.info, c, ret) {
 				continue
 			}
 			for i, e := range ret.Results {

@@ -2,6 +2,7 @@ package httptimeout
 
 import (
 	"context"
+	"errors"
 	"net/http"
 )
 
@@ -110,4 +111,59 @@ func (p *proxyHandler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	resp.Body.Close()
+}
+
+type workspaces struct{ byID map[string]*http.Client }
+
+// clientFor returns an empty client only together with an error, which its
+// callers return on before sending: the client they send through is the
+// workspace's.
+func (w *workspaces) clientFor(id string) (*http.Client, error) {
+	c, ok := w.byID[id]
+	if !ok {
+		return &http.Client{}, errors.New("no workspace " + id)
+	}
+	return c, nil
+}
+
+func (w *workspaces) lookup(id string) (*http.Client, error) {
+	c, err := w.clientFor(id)
+	if err != nil {
+		return &http.Client{}, err
+	}
+	return c, nil
+}
+
+// quietClientOnlyWithError sends through a client whose constructor's
+// timeout-less client comes only with an error.
+func (w *workspaces) quietClientOnlyWithError(id, u string) error {
+	client, err := w.lookup(id)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The twin: the timeout-less client is returned on success.
+func (w *workspaces) clientOrDefault(id string) (*http.Client, error) {
+	if c, ok := w.byID[id]; ok {
+		return c, nil
+	}
+	return &http.Client{}, nil
+}
+
+func (w *workspaces) sendOrDefault(id, u string) error {
+	client, err := w.clientOrDefault(id)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Get(u) // want `\[http-timeout\] the http.Client client sends through comes from workspaces.clientOrDefault`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
