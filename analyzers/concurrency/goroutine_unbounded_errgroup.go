@@ -90,8 +90,8 @@ func calledMethod(info *types.Info, c inspector.Cursor) *types.Func {
 }
 
 // isFreshGroup reports whether the definition at def creates a new group:
-// errgroup.WithContext, var g errgroup.Group, new(errgroup.Group) or
-// &errgroup.Group{}.
+// errgroup.WithContext, var g errgroup.Group, new(errgroup.Group),
+// errgroup.Group{} or &errgroup.Group{}.
 func isFreshGroup(info *types.Info, def inspector.Cursor) bool {
 	idx := def.ParentEdgeIndex()
 	var values []ast.Expr
@@ -115,6 +115,8 @@ func isFreshGroup(info *types.Info, def inspector.Cursor) bool {
 		return false
 	}
 	switch v := ast.Unparen(values[idx]).(type) {
+	case *ast.CompositeLit: // errgroup.Group{}, a value whose methods take its address
+		return len(v.Elts) == 0 && match.IsNamed(info.TypeOf(v), errgroupPath, "Group")
 	case *ast.UnaryExpr: // &errgroup.Group{}
 		lit, ok := v.X.(*ast.CompositeLit)
 		return ok && v.Op == token.AND && len(lit.Elts) == 0 && match.IsNamed(info.TypeOf(lit), errgroupPath, "Group")

@@ -67,3 +67,12 @@ func groupConfigured(ctx context.Context, jobs []job) error {
 }
 
 func configure(g *errgroup.Group) { g.SetLimit(4) }
+
+// A group made as a value literal is as fresh as a zero Group.
+func valueLiteralGroup(ctx context.Context, jobs []job) error {
+	g := errgroup.Group{}
+	for _, j := range jobs {
+		g.Go(func() error { return work(ctx, j) }) // want `\[goroutine-unbounded\] errgroup.Group.Go in a loop on a group without SetLimit`
+	}
+	return g.Wait()
+}
