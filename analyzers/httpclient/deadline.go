@@ -223,7 +223,8 @@ func (x *clientIndex) contextBounded(e ast.Expr, hops int) bool {
 }
 
 // recordFreshRoots notes the context parameters of this package's functions
-// that a call here fills with context.Background() or context.TODO(): a
+// that a call here fills with a context that has no deadline by
+// construction (deadlineFree: context.Background(), a WithCancel of it): a
 // request bound to such a parameter has no deadline on that path.
 func (x *clientIndex) recordFreshRoots(call *ast.CallExpr) {
 	fn := match.Callee(x.info, call)

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
@@ -488,7 +489,7 @@ func decodeErrorReturned(info *types.Info, fn inspector.Cursor, call *ast.CallEx
 		if stmt.Cond.Pos() < call.End() {
 			continue
 		}
-		if isErrNotNil(info, stmt.Cond, errVar) && failsOut(info, c, stmt.Body) {
+		if match.IsNotNilTest(info, stmt.Cond, errVar) && failsOut(info, c, stmt.Body) {
 			return true
 		}
 	}
@@ -510,11 +511,8 @@ func failsOut(info *types.Info, c inspector.Cursor, body *ast.BlockStmt) bool {
 	if _, ok := body.List[len(body.List)-1].(*ast.ReturnStmt); !ok {
 		return false
 	}
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		sig := match.Signature(info, fc.Node())
-		return sig != nil && sig.Results().Len() == 0
-	}
-	return false
+	_, _, sig := match.EnclosingFunc(info, c)
+	return sig != nil && sig.Results().Len() == 0
 }
 
 // validityChecked reports whether the body that read reads is decoded
@@ -524,7 +522,7 @@ func failsOut(info *types.Info, c inspector.Cursor, body *ast.BlockStmt) bool {
 // (validityCheck): an error page fails the decode, and an error answer
 // that decodes is not valid, so every answer but a valid one ends in an
 // error.
-func validityChecked(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
+func validityChecked(info *types.Info, idx *index.Index, fn inspector.Cursor, read *ast.CallExpr, decoded bool) bool {
 	call, out := decodedTarget(info, fn, read, decoded)
 	if call == nil || out == nil || !decodeErrorReturned(info, fn, call) {
 		return false
@@ -542,18 +540,19 @@ func validityChecked(info *types.Info, fn inspector.Cursor, read *ast.CallExpr, 
 			return false
 		}
 		if validityCheck(info, stmt, out) {
-			return !usedOutside(info, out, call.End(), stmt.Pos(), guards)
+			return !usedOutside(idx, fn, out, call.End(), stmt.Pos(), guards)
 		}
 		guards = append(guards, stmt)
 	}
 	return false
 }
 
-// usedOutside reports whether out is used between from and to other than
-// inside one of the guards.
-func usedOutside(info *types.Info, out *types.Var, from, to token.Pos, guards []*ast.IfStmt) bool {
-	for id, obj := range info.Uses {
-		if obj != out || id.Pos() <= from || id.Pos() >= to {
+// usedOutside reports whether out is used in fn between from and to other
+// than inside one of the guards.
+func usedOutside(idx *index.Index, fn inspector.Cursor, out *types.Var, from, to token.Pos, guards []*ast.IfStmt) bool {
+	for _, u := range idx.UsesIn(fn, out) {
+		id := u.Node()
+		if id.Pos() <= from || id.Pos() >= to {
 			continue
 		}
 		inGuard := false
@@ -582,7 +581,7 @@ func validityCheck(info *types.Info, stmt *ast.IfStmt, out *types.Var) bool {
 		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !methodCallOn(info, as.Rhs[0], out, isErrorType) {
 			return false
 		}
-		return isErrNotNil(info, stmt.Cond, match.Var(info, as.Lhs[0]))
+		return match.IsNotNilTest(info, stmt.Cond, match.Var(info, as.Lhs[0]))
 	}
 	return validityCond(info, stmt.Cond, out)
 }

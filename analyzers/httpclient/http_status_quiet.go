@@ -73,7 +73,7 @@ var statusQuiet = []rule.QuietForm[statusRead]{
 			"fails the decode and an error answer that decodes is not valid, so the check fails closed; a check whose " +
 			"branch does not return an error, or that comes after the value is used, is still reported.",
 		Applies: func(c statusRead) bool {
-			return validityChecked(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
+			return validityChecked(c.p.TypesInfo, c.p.Index, match.OutermostFunc(c.sa.cursor), c.read, c.decoded)
 		},
 	},
 	{

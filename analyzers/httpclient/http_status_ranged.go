@@ -226,7 +226,7 @@ func returnsFailure(p *rule.Pass, c inspector.Cursor, ret *ast.ReturnStmt) bool 
 		}
 		for ic := range c.Enclosing((*ast.IfStmt)(nil)) {
 			ifs := ic.Node().(*ast.IfStmt)
-			if ret.Pos() >= ifs.Body.Pos() && ret.End() <= ifs.Body.End() && isErrNotNil(info, ifs.Cond, v) {
+			if ret.Pos() >= ifs.Body.Pos() && ret.End() <= ifs.Body.End() && match.IsNotNilTest(info, ifs.Cond, v) {
 				return true
 			}
 		}

@@ -99,7 +99,7 @@ func parseErrorReturns(info *types.Info, c inspector.Cursor, body *types.Var) bo
 	if !ok || ifs.Init != nil || len(ifs.Body.List) == 0 {
 		return false
 	}
-	if !isErrNotNil(info, ifs.Cond, errVar) {
+	if !match.IsNotNilTest(info, ifs.Cond, errVar) {
 		return false
 	}
 	_, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
@@ -142,7 +142,7 @@ func fallbackParseReturns(info *types.Info, fn inspector.Cursor, c inspector.Cur
 		return false
 	}
 	ifs, ok := next.Node().(*ast.IfStmt)
-	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) < 2 || !isErrNotNil(info, ifs.Cond, errVar) {
+	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) < 2 || !match.IsNotNilTest(info, ifs.Cond, errVar) {
 		return false
 	}
 	list := ifs.Body.List
@@ -166,15 +166,6 @@ func fallbackParseReturns(info *types.Info, fn inspector.Cursor, c inspector.Cur
 	}
 	callCur, ok := fn.FindNode(call)
 	return ok && parseErrorReturns(info, callCur, body)
-}
-
-// isErrNotNil reports whether cond is errVar != nil.
-func isErrNotNil(info *types.Info, cond ast.Expr, errVar *types.Var) bool {
-	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || errVar == nil || bin.Op != token.NEQ || match.Var(info, bin.X) != errVar {
-		return false
-	}
-	return match.IsNil(info, bin.Y)
 }
 
 // sameResults reports whether calls a and b return identical result types.

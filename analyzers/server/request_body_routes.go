@@ -246,13 +246,13 @@ func inLimitingHandler(p *rule.Pass, aliases map[*types.Var]ast.Expr, c, fn insp
 // held in a local variable that reaches clients only through servers bound
 // to a constant loopback address (routerOnLoopback): only processes of the
 // same host can send it a body.
-func routedOnLoopbackOnly(p *rule.Pass, h handler) bool {
+func routedOnLoopbackOnly(p *rule.Pass, pkg *bodyPackage, h handler) bool {
 	fn, regs := registrations(p, h)
 	if fn == nil || fn.Exported() {
 		return false // another package may register it on a public server
 	}
 	for _, reg := range regs {
-		if !routerOnLoopback(p, reg.router, reg.fn) {
+		if !routerOnLoopback(p, pkg, reg.router, reg.fn) {
 			return false
 		}
 	}
@@ -267,7 +267,7 @@ func routedOnLoopbackOnly(p *rule.Pass, h handler) bool {
 // (isLoopbackListener), of http.ListenAndServe or ListenAndServeTLS on a
 // loopback address, or as the Handler of an http.Server literal held in a
 // local variable that is only served that way (serverOnLoopback).
-func routerOnLoopback(p *rule.Pass, router *types.Var, fn inspector.Cursor) bool {
+func routerOnLoopback(p *rule.Pass, pkg *bodyPackage, router *types.Var, fn inspector.Cursor) bool {
 	info := p.TypesInfo
 	served := false
 	ok := followRouter(p, router, fn, func(c inspector.Cursor, serveHTTP bool) routerUse {
@@ -282,7 +282,7 @@ func routerOnLoopback(p *rule.Pass, router *types.Var, fn inspector.Cursor) bool
 			return useSeen
 		}
 		if lit, ok := serverHandlerField(info, c); ok {
-			if !serverOnLoopback(p, lit, fn) {
+			if !serverOnLoopback(p, pkg, lit, fn) {
 				return useUnsafe
 			}
 			served = true
@@ -350,7 +350,7 @@ func serverHandlerField(info *types.Info, c inspector.Cursor) (inspector.Cursor,
 // fn that is used only as the receiver of method calls, and served only by
 // Serve or ServeTLS on loopback listeners or, when the literal sets a
 // loopback Addr, by ListenAndServe or ListenAndServeTLS; at least once.
-func serverOnLoopback(p *rule.Pass, lit, fn inspector.Cursor) bool {
+func serverOnLoopback(p *rule.Pass, pkg *bodyPackage, lit, fn inspector.Cursor) bool {
 	info := p.TypesInfo
 	c := match.Unparen(lit)
 	if u, ok := c.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -378,7 +378,7 @@ func serverOnLoopback(p *rule.Pass, lit, fn inspector.Cursor) bool {
 	addr := literalField(lit.Node().(*ast.CompositeLit), "Addr")
 	served := false
 	for _, u := range p.Index.Uses(srv) {
-		if handedWithinPackage(p, u) && addr != nil && loopbackAddress(p, addr, 0) && serversListenOnAddr(p) {
+		if handedWithinPackage(p, u) && addr != nil && loopbackAddress(p, addr, 0) && pkg.listensOnAddr() {
 			served = true // served by ListenAndServe on its loopback Addr, if at all
 			continue
 		}

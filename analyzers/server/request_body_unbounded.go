@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/types"
 	"path/filepath"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -151,7 +152,8 @@ func runRequestBody(p *rule.Pass) error {
 	}
 	builtHere := recordLimiterBuilders(p, limiterTypes, built, middleware)
 	exportLimiters(p, helpers, middleware, limiterTypes)
-	pkg := &bodyPackage{maxBytesHandler: maxBytesHandler, middlewareUsed: builtHere || usedAnywhere(p, middleware), aliases: aliases}
+	pkg := &bodyPackage{maxBytesHandler: maxBytesHandler, middlewareUsed: builtHere || usedAnywhere(p, middleware), aliases: aliases,
+		listensOnAddr: sync.OnceValue(func() bool { return serversListenOnAddr(p) })}
 	wrapped := usesMiddleware(p.TypesInfo)
 	refs := funcRefs(p.TypesInfo)
 	direct := map[*types.Func]bool{} // handler-shaped helpers, judged at their calls

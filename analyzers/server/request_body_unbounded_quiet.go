@@ -14,6 +14,10 @@ type bodyPackage struct {
 	maxBytesHandler bool                    // the package calls http.MaxBytesHandler
 	middlewareUsed  bool                    // it uses a middleware that limits bodies (its own, or by fact), or builds a limiting handler type
 	aliases         map[*types.Var]ast.Expr // local variables that hold only a request body
+	// listensOnAddr says, once per package, whether every http.Server of
+	// the package can only listen on the Addr of its literal
+	// (serversListenOnAddr).
+	listensOnAddr func() bool
 }
 
 // bodyCandidate is a handler's first read of its request body with no
@@ -85,7 +89,7 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 			"its parent, a sidecar's local endpoint). A router also served on another address, delegated to by another " +
 			"handler, stored or handed on any other way, or an exported handler, which another package may register on a " +
 			"public server, is still reported.",
-		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedOnLoopbackOnly(c.p, c.h) },
+		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedOnLoopbackOnly(c.p, c.pkg, c.h) },
 	},
 	{
 		Name: "called-helper",

@@ -21,6 +21,16 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
+// IsNotNilTest reports whether cond is v != nil (or nil != v): the test
+// that guards the branch taken when v, an error or pointer, holds a value.
+func IsNotNilTest(info *types.Info, cond ast.Expr, v *types.Var) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || v == nil || bin.Op != token.NEQ {
+		return false
+	}
+	return Var(info, bin.X) == v && IsNil(info, bin.Y) || Var(info, bin.Y) == v && IsNil(info, bin.X)
+}
+
 // IsBlank reports whether e (parentheses aside) is the blank identifier.
 func IsBlank(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)

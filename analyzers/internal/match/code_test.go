@@ -232,3 +232,41 @@ func g(xs []int) int {
 		t.Errorf("IsBuiltin(len) over len(xs), shadowed len(xs) = %v, want [true false]", got)
 	}
 }
+
+func TestIsNotNilTest(t *testing.T) {
+	const src = `package q
+
+var err, other error
+
+var (
+	a = err != nil
+	b = nil != err
+	c = err == nil
+	d = other != nil
+	e = err != other
+)
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "q.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{},
+		Defs:  map[*ast.Ident]types.Object{},
+		Uses:  map[*ast.Ident]types.Object{},
+	}
+	pkg, err := (&types.Config{}).Check("q", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errVar := pkg.Scope().Lookup("err").(*types.Var)
+	for name, want := range map[string]bool{"a": true, "b": true, "c": false, "d": false, "e": false} {
+		if got := match.IsNotNilTest(info, values(f)[name], errVar); got != want {
+			t.Errorf("IsNotNilTest(%s) = %v, want %v", name, got, want)
+		}
+	}
+	if match.IsNotNilTest(info, values(f)["a"], nil) {
+		t.Error("IsNotNilTest with no variable")
+	}
+}

@@ -193,8 +193,7 @@ func returnsFailure(info *types.Info, c inspector.Cursor, ret *ast.ReturnStmt) b
 		if !(stmt.Body.Pos() <= ret.Pos() && ret.End() <= stmt.Body.End()) {
 			continue // in the else branch
 		}
-		cond, ok := ast.Unparen(stmt.Cond).(*ast.BinaryExpr)
-		if ok && cond.Op == token.NEQ && (match.Var(info, cond.X) == v && match.IsNil(info, cond.Y) || match.Var(info, cond.Y) == v && match.IsNil(info, cond.X)) {
+		if match.IsNotNilTest(info, stmt.Cond, v) {
 			return true
 		}
 	}
