@@ -131,7 +131,7 @@ MUTATE_MODULES ?=
 MUTATE_SEED    ?= 1
 MUTATE_SCRATCH ?= $(or $(TMPDIR),/tmp)/prodlint-mutate
 mutate: build
-	CORPUS_NO_BUILD=1 bench/corpus.sh -set tuning
+	CORPUS_NO_BUILD=1 bench/corpus.sh $(if $(MUTATE_MODULES),$(MUTATE_MODULES),-set tuning)
 	$(GO) run ./bench/mutate -prodlint $(BIN) -cap $(MUTATE_CAP) -jobs $(MUTATE_JOBS) -seed $(MUTATE_SEED) -scratch $(MUTATE_SCRATCH) $(MUTATE_MODULES)
 
 clean:

@@ -68,19 +68,25 @@ while read -r modver name mset _note; do
 		printf '%s\n' "$modver" >"$dst/.corpus-version"
 	fi
 	echo "corpus: $name: go mod download (dependencies)" >&2
-	(cd "$dst" && go mod download) || { echo "corpus: $name: go mod download of dependencies failed" >&2; exit 1; }
+	# A dependency the proxy no longer serves (or never did) is reported, not fatal: the packages that import it
+	# fail to load, and prodlint reports them and analyzes the rest, as it must on any module.
+	depnote=""
+	if ! (cd "$dst" && go mod download); then
+		echo "corpus: $name: go mod download of dependencies failed; the packages that need them will not load" >&2
+		depnote="; some dependencies not served"
+	fi
 	status=ok
 	if [ -z "${CORPUS_NO_BUILD:-}" ]; then
 		echo "corpus: $name: go build ./..." >&2
 		if ! (cd "$dst" && go build ./... >"$work/$name.build.log" 2>&1); then
-			status="build errors (see bench/work/$name.build.log)"
+			status="build errors (see bench/work/$name.build.log)$depnote"
 			echo "corpus: $name: $status" >&2
 			tail -n 20 "$work/$name.build.log" >&2
 		fi
 	else
 		# No type check, but a load check: packages (with their dependencies) that go list cannot load.
 		bad=$( (cd "$dst" && go list -e -deps -f '{{if .Error}}{{.ImportPath}}{{end}}' ./... 2>/dev/null || true) | grep -c . || true)
-		status="not built (CORPUS_NO_BUILD); packages failing to load: $bad"
+		status="not built (CORPUS_NO_BUILD); packages failing to load: $bad$depnote"
 	fi
 	n=$(lines_of_go "$dst")
 	pkgs=$( (cd "$dst" && go list -e ./... 2>/dev/null || true) | wc -l)
