@@ -73,7 +73,7 @@ func main() {
 	flag.StringVar(&o.Docs, "docs", "docs/precision.md", "docs whose mutation block a full run (every module, every operator) rewrites")
 	flag.StringVar(&o.Judged, "judged", "bench/mutate/judged.txt", "judged mutants (id, tab, reason)")
 	flag.StringVar(&o.Causes, "causes", "bench/mutate/causes.txt", "classified misses (id, tab, cause, tab, why)")
-	flag.StringVar(&o.Before, "before", "bench/results/mutation-before.md", "an earlier report whose per-rule table is set beside this run's")
+	flag.StringVar(&o.Before, "before", "bench/results/mutation-round15.md", "an earlier report whose per-rule table is set beside this run's")
 	flag.StringVar(&o.Record, "record", "bench/results/mutation.json", "where the run's outcome per mutant is saved (read back by -from)")
 	flag.IntVar(&o.Cap, "cap", 5, "mutants per operator and module")
 	flag.IntVar(&o.Jobs, "jobs", 2, "modules mutated at once (one per core)")

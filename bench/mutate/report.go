@@ -106,8 +106,8 @@ func writeReport(o options, ops []*operator, run *runRecord, causes map[string]c
 	}
 	w("## Per rule\n\n")
 	if before != nil {
-		w("**before**: the first run (%s), twelve modules and the first operators, before the rule fixes and\n", o.Before)
-		w("operators this run adds; **after**: this run.\n\n")
+		w("**before**: the per-rule table of an earlier run (%s, whose own header says when and on what it ran);\n", o.Before)
+		w("**after**: this run.\n\n")
 	}
 	w("| rule | %s | before: mutants | before: recall |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n", tallyHead)
 	seen := map[string]bool{}
@@ -238,11 +238,11 @@ func cell(s string) string {
 	return s
 }
 
-// beforeRow is one rule's row of the first run's per-rule table.
+// beforeRow is one rule's row of an earlier run's per-rule table.
 type beforeRow struct{ mutants, recall string }
 
-// readBefore reads the per-rule table of an earlier report (the first run,
-// kept as it was) to set beside this run's.
+// readBefore reads the per-rule table of an earlier report (kept as it was)
+// to set beside this run's.
 func readBefore(path string) (map[string]beforeRow, error) {
 	if path == "" {
 		return nil, nil
