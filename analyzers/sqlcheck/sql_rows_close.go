@@ -35,8 +35,10 @@ func RowsClose() *rule.Rule {
 				"*sql.Rows (and *sqlx.Rows, pgx.Rows) hold their connection until Close: a rows value dropped " +
 				"before the end of the result, or on an early return, holds that connection until the query's " +
 				"context ends, or for ever when it has none (rows have no finalizer).",
-			Bad:  "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\nfor rows.Next() {\n\t// ...\n}",
-			Good: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\ndefer rows.Close()\nfor rows.Next() {\n\t// ...\n}",
+			Bad: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\nfor rows.Next() {\n" +
+				"\tif err := rows.Scan(&v); err != nil {\n\t\treturn err // the rows stay open\n\t}\n}",
+			Good: "rows, err := db.QueryContext(ctx, q)\nif err != nil {\n\treturn err\n}\ndefer rows.Close()\n" +
+				"for rows.Next() {\n\tif err := rows.Scan(&v); err != nil {\n\t\treturn err\n\t}\n}",
 			Scope: "Follows every call that returns *sql.Rows, *sqlx.Rows or pgx.Rows. Reports rows that are discarded " +
 				"(_ or an expression statement: use Exec for statements that return no rows). One rows variable assigned " +
 				"in several branches (if/else) is reported once, at its first query. It does not check that Close runs on " +
@@ -51,7 +53,7 @@ func RowsClose() *rule.Rule {
 			Fix: "Inserts defer rows.Close() after the if err != nil check that follows the query, when that check " +
 				"ends in a return and the query is not inside a loop.",
 		},
-		Quiet: rule.Declare(rule.Forms(rowsCloseQuiet), rule.Forms(txRowsQuiet), rule.Forms(txProbeQuiet), rule.Forms(readProbeQuiet)),
+		Quiet: rule.Declare(rule.Forms(rowsCloseQuiet), rule.Forms(txRowsQuiet), rule.Forms(txProbeQuiet), rule.Forms(readProbeQuiet), rule.Forms(readToEndQuiet)),
 		Run:   runRowsClose,
 	}
 }
@@ -80,6 +82,9 @@ func runRowsClose(p *rule.Pass) error {
 			p.Reportf(r.call, "the rows %s returns are discarded and never closed: each call holds a pool "+
 				"connection until the query's context ends (for ever without one), and the pool runs dry under load; use Exec "+
 				"for statements that return no rows, or keep the rows and defer rows.Close()", api)
+			continue
+		}
+		if rule.Quiet(p, r.call, readToEndQuiet, readToEnd{p, r}) {
 			continue
 		}
 		if tx := txOf(p.TypesInfo, r.call); tx != nil {

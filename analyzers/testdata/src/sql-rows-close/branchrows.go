@@ -46,7 +46,11 @@ func lookupTwo(ctx context.Context, db *sql.DB, key string) (int, error) {
 		n++
 	}
 	for b.Next() {
-		n++
+		var v int
+		if err := b.Scan(&v); err != nil {
+			return 0, err
+		}
+		n += v
 	}
 	return n, nil
 }

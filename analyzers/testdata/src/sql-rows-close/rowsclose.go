@@ -84,6 +84,10 @@ func perTenant(db *sql.DB, tenants []string) {
 			continue
 		}
 		for rows.Next() {
+			var id int
+			if rows.Scan(&id) != nil {
+				break // leaves the rows open, one pool connection per tenant
+			}
 		}
 	}
 }
@@ -137,6 +141,10 @@ func callerOfHelper(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
 	}
 	return rows.Err()
 }
@@ -147,6 +155,10 @@ func sqlxRows(db *sqlx.DB) error {
 		return err
 	}
 	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
 	}
 	return rows.Err()
 }
@@ -168,6 +180,10 @@ func pgxRows(ctx context.Context, pool *pgxpool.Pool) error {
 		return err
 	}
 	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
 	}
 	return rows.Err()
 }

@@ -32,6 +32,10 @@ func rowsTwin(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return err
+		}
 	}
 	return rows.Err()
 }
