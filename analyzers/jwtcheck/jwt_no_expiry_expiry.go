@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -36,9 +37,20 @@ var unknownExpiry = expiry{}
 // NewWithClaims: a composite literal, or a local variable declared with
 // one and then only read or given fields and keys the analysis can see.
 func claimsExpiry(p *rule.Pass, arg ast.Expr, shape claimsShape) expiry {
-	e := unparenAddr(arg)
+	return exprExpiry(p, arg, shape, 0)
+}
+
+// exprExpiry reads exp from e, a value of the claims at depth along
+// shape.path: a composite literal, or a local variable the function
+// builds from one (a jwt.RegisteredClaims variable embedded into the
+// custom claims by name).
+func exprExpiry(p *rule.Pass, e ast.Expr, shape claimsShape, depth int) expiry {
+	e = unparenAddr(e)
 	if lit, ok := e.(*ast.CompositeLit); ok {
-		return literalExpiry(p, lit, shape, 0)
+		return literalExpiry(p, lit, shape, depth)
+	}
+	if depth > 0 && match.IsNil(p.TypesInfo, e) {
+		return expiry{known: true} // a nil embedded claims pointer: no exp
 	}
 	id, ok := e.(*ast.Ident)
 	if !ok {
@@ -48,6 +60,13 @@ func claimsExpiry(p *rule.Pass, arg ast.Expr, shape claimsShape) expiry {
 	if !ok {
 		return unknownExpiry
 	}
+	return varExpiry(p, v, shape, depth)
+}
+
+// varExpiry reads exp from the local variable v, at depth along
+// shape.path: its initial value, then every store into it in the function
+// (on any path: an exp set in an if branch counts as set).
+func varExpiry(p *rule.Pass, v *types.Var, shape claimsShape, depth int) expiry {
 	init, scope, ok := varDecl(p, v)
 	if !ok || !scope.Valid() {
 		return unknownExpiry // parameters, package variables, multi-value calls
@@ -60,7 +79,7 @@ func claimsExpiry(p *rule.Pass, arg ast.Expr, shape claimsShape) expiry {
 		}
 		exp = expiry{known: true} // var c MyClaims: the zero value has no exp
 	case *ast.CompositeLit:
-		exp = literalExpiry(p, init, shape, 0)
+		exp = literalExpiry(p, init, shape, depth)
 	default:
 		return unknownExpiry
 	}
@@ -71,9 +90,12 @@ func claimsExpiry(p *rule.Pass, arg ast.Expr, shape claimsShape) expiry {
 	if !ok {
 		return unknownExpiry
 	}
-	if len(later) > 0 {
+	if later.replaced {
+		exp.fixLit = nil // an exp added to the literal would be overwritten
+	}
+	if len(later.values) > 0 {
 		exp.afterLiteral = len(exp.values) == 0
-		exp.values = append(exp.values, later...)
+		exp.values = append(exp.values, later.values...)
 		exp.fixLit = nil
 	}
 	return exp
@@ -84,7 +106,7 @@ func claimsExpiry(p *rule.Pass, arg ast.Expr, shape claimsShape) expiry {
 func literalExpiry(p *rule.Pass, lit *ast.CompositeLit, shape claimsShape, depth int) expiry {
 	if depth < len(shape.path) {
 		f := shape.path[depth]
-		elt, ok := structElement(lit, f)
+		elt, ok := structElement(p.TypesInfo, lit, f)
 		if !ok {
 			return unknownExpiry
 		}
@@ -98,11 +120,7 @@ func literalExpiry(p *rule.Pass, lit *ast.CompositeLit, shape claimsShape, depth
 		if match.IsNil(p.TypesInfo, elt) {
 			return expiry{known: true}
 		}
-		inner, ok := unparenAddr(elt).(*ast.CompositeLit)
-		if !ok {
-			return unknownExpiry // the embedded claims come from elsewhere
-		}
-		return literalExpiry(p, inner, shape, depth+1)
+		return exprExpiry(p, elt, shape, depth+1) // a literal or a local variable; from elsewhere: unknown
 	}
 	if shape.kind == kindMap {
 		for _, elt := range lit.Elts {
@@ -128,7 +146,7 @@ func literalExpiry(p *rule.Pass, lit *ast.CompositeLit, shape claimsShape, depth
 	if field == nil {
 		return unknownExpiry
 	}
-	elt, ok := structElement(lit, field)
+	elt, ok := structElement(p.TypesInfo, lit, field)
 	switch {
 	case !ok:
 		return unknownExpiry
@@ -154,70 +172,80 @@ func expiryValue(p *rule.Pass, e ast.Expr) expiry {
 	return expiry{known: true, values: []ast.Expr{e}}
 }
 
+// laterExpiry is what the stores into a claims variable after its
+// declaration set exp to.
+type laterExpiry struct {
+	values   []ast.Expr // the values stored into exp
+	replaced bool       // an embedded claims struct on the path is replaced as a whole
+}
+
 // expiryAssignments follows the uses of the claims variable v after its
 // declaration. It returns the values later assigned to exp, and ok false
 // when a use may set exp in a way the analysis cannot see: v reassigned or
 // handed by reference to other code, a computed map key, the embedded
-// claims replaced as a whole.
-func expiryAssignments(p *rule.Pass, scope inspector.Cursor, v *types.Var, shape claimsShape) (values []ast.Expr, ok bool) {
+// claims replaced by a value the analysis cannot read.
+func expiryAssignments(p *rule.Pass, scope inspector.Cursor, v *types.Var, shape claimsShape) (later laterExpiry, ok bool) {
 	byValue := !isReference(v.Type())
 	for _, use := range p.Index.UsesIn(scope, v) {
 		if isClaimsArgument(p, use) {
 			continue
 		}
-		val, known := useSetsExpiry(p, use, shape, byValue)
+		vals, replaced, known := useSetsExpiry(p, use, shape, byValue)
 		if !known {
-			return nil, false
+			return laterExpiry{}, false
 		}
-		if val != nil {
-			values = append(values, val)
-		}
+		later.values = append(later.values, vals...)
+		later.replaced = later.replaced || replaced
 	}
-	return values, true
+	return later, true
 }
 
 // useSetsExpiry classifies one use of a claims variable: it returns the
-// value the use stores into exp (nil when it does not), and known false
-// when the use may change exp out of sight.
-func useSetsExpiry(p *rule.Pass, use inspector.Cursor, shape claimsShape, byValue bool) (value ast.Expr, known bool) {
+// values the use stores into exp (none when it does not), replaced when
+// it stores a whole embedded claims struct, and known false when the use
+// may change exp out of sight.
+func useSetsExpiry(p *rule.Pass, use inspector.Cursor, shape claimsShape, byValue bool) (values []ast.Expr, replaced, known bool) {
 	switch use.ParentEdgeKind() {
 	case edge.IndexExpr_X: // claims["key"]
 		ix := use.Parent()
 		if !isStore(ix) {
-			return nil, true
+			return nil, false, true
 		}
 		key, ok := match.ConstString(p.TypesInfo, ix.Node().(*ast.IndexExpr).Index)
 		if !ok {
-			return nil, false
+			return nil, false, false
 		}
 		if key != "exp" {
-			return nil, true
+			return nil, false, true
 		}
-		return storedValue(ix)
+		v, known := storedValue(ix)
+		return []ast.Expr{v}, false, known
 	case edge.SelectorExpr_X: // claims.Field...
 		return selectorSetsExpiry(p, use, shape)
 	case edge.CallExpr_Args, edge.AssignStmt_Rhs, edge.ValueSpec_Values, edge.KeyValueExpr_Value,
 		edge.CompositeLit_Elts, edge.ReturnStmt_Results, edge.SendStmt_Value:
-		return nil, byValue // a copy cannot change our claims; a map or pointer can
+		return nil, false, byValue // a copy cannot change our claims; a map or pointer can
 	case edge.RangeStmt_X, edge.BinaryExpr_X, edge.BinaryExpr_Y:
-		return nil, true
+		return nil, false, true
 	}
-	return nil, false
+	return nil, false, false
 }
 
 // selectorSetsExpiry classifies claims.A.B... : a store into ExpiresAt
-// sets exp; a store into (or the address of) an embedded claims struct on
-// the path hides it; a pointer-receiver method call may change anything.
-func selectorSetsExpiry(p *rule.Pass, use inspector.Cursor, shape claimsShape) (value ast.Expr, known bool) {
+// sets exp; a store of a literal or local variable into an embedded
+// claims struct on the path sets the exp that value holds; any other
+// store into it, or its address taken, hides exp; a pointer-receiver
+// method call may change anything.
+func selectorSetsExpiry(p *rule.Pass, use inspector.Cursor, shape claimsShape) (values []ast.Expr, replaced, known bool) {
 	c := use.Parent()
 	for {
 		sel := c.Node().(*ast.SelectorExpr)
 		s, ok := p.TypesInfo.Selections[sel]
 		if !ok {
-			return nil, false
+			return nil, false, false
 		}
 		if s.Kind() != types.FieldVal {
-			return nil, !hasPointerReceiver(s.Obj())
+			return nil, false, !hasPointerReceiver(s.Obj())
 		}
 		field := s.Obj().(*types.Var)
 		if c.ParentEdgeKind() == edge.SelectorExpr_X {
@@ -227,14 +255,33 @@ func selectorSetsExpiry(p *rule.Pass, use inspector.Cursor, shape claimsShape) (
 		switch {
 		case field.Name() == "ExpiresAt" && isJWTPackage(field.Pkg()):
 			if !isStore(c) {
-				return nil, true
+				return nil, false, true
 			}
-			return storedValue(c)
-		case onPath(field, shape) && (isStore(c) || isAddressTaken(c)):
-			return nil, false
+			v, known := storedValue(c)
+			return []ast.Expr{v}, false, known
+		case onPath(field, shape) && isAddressTaken(c):
+			return nil, false, false
+		case onPath(field, shape) && isStore(c):
+			return replacedExpiry(p, c, field, shape)
 		}
-		return nil, true
+		return nil, false, true
 	}
+}
+
+// replacedExpiry reads the exp of the value a plain assignment stores
+// into field, an embedded claims struct on shape.path
+// (claims.RegisteredClaims = jwt.RegisteredClaims{...}).
+func replacedExpiry(p *rule.Pass, c inspector.Cursor, field *types.Var, shape claimsShape) (values []ast.Expr, replaced, known bool) {
+	as, ok := c.Parent().Node().(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return nil, false, false
+	}
+	depth := slices.Index(shape.path, field) + 1
+	exp := exprExpiry(p, as.Rhs[c.ParentEdgeIndex()], shape, depth)
+	if !exp.known {
+		return nil, false, false
+	}
+	return exp.values, true, true
 }
 
 // isClaimsArgument reports whether the use is the claims argument of a
@@ -310,9 +357,9 @@ func isReference(t types.Type) bool {
 }
 
 // structElement returns the element of a struct literal that sets field f
-// (nil when the literal leaves it zero); ok is false when the literal is
-// not of the struct that declares f.
-func structElement(lit *ast.CompositeLit, f *types.Var) (ast.Expr, bool) {
+// (nil when the literal leaves it zero), keyed or positional; ok is false
+// when the literal is not of the struct that declares f.
+func structElement(info *types.Info, lit *ast.CompositeLit, f *types.Var) (ast.Expr, bool) {
 	if len(lit.Elts) == 0 {
 		return nil, true
 	}
@@ -325,7 +372,23 @@ func structElement(lit *ast.CompositeLit, f *types.Var) (ast.Expr, bool) {
 		}
 		return nil, true
 	}
-	return nil, false // positional literals of claims structs are too rare to model
+	t := info.TypeOf(lit)
+	if t == nil {
+		return nil, false
+	}
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem() // an elided &T{...} element of a []*T literal
+	}
+	st, ok := t.Underlying().(*types.Struct) // a positional literal sets every field in order
+	if !ok || st.NumFields() != len(lit.Elts) {
+		return nil, false
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) == f {
+			return lit.Elts[i], true
+		}
+	}
+	return nil, false
 }
 
 // isKeyedOrEmpty reports whether a new keyed element can be added to lit.

@@ -19,7 +19,10 @@ var noExpiryQuiet = []rule.QuietForm[signedClaims]{
 	{
 		Name: "claims-from-elsewhere",
 		Doc: "Claims that come from a parameter, a call or a package variable, or are handed to other code by " +
-			"reference before signing: the analysis cannot see what that code sets.",
+			"reference before signing: the analysis cannot see what that code sets. Claims the function builds " +
+			"itself are not: a literal (keyed or positional), a local variable of the embedded registered claims, or " +
+			"embedded claims replaced by a literal (claims.RegisteredClaims = jwt.RegisteredClaims{...}) are judged " +
+			"from every store into them in the function, and an exp set on any path (in an if branch) counts as set.",
 		Applies: func(s signedClaims) bool { return !s.exp.known },
 	},
 	{

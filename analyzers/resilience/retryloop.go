@@ -197,6 +197,18 @@ func (f *flow) errBranchRetries(c inspector.Cursor, errVar *types.Var) (retries,
 	default: // if errors.Is(err, errBusy) { continue }
 		retries = f.continues(ifs.Body)
 		untilSuccess = f.restExits(c)
+		if retries || !f.listExits(ifs.Body.List, false) {
+			break
+		}
+		// if errors.Is(err, context.Canceled) { break } else if err != nil { continue }:
+		// the first test leaves on one error, the else-if decides the others.
+		if elif, ok := ifs.Else.(*ast.IfStmt); ok && match.Refers(f.info, elif.Cond, errVar) {
+			if ec, ok := c.FindNode(elif); ok {
+				var elseUntil bool
+				retries, elseUntil = f.errBranchRetries(ec, errVar)
+				untilSuccess = untilSuccess || elseUntil
+			}
+		}
 	}
 	return retries, untilSuccess
 }

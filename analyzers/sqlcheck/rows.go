@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
@@ -32,6 +33,11 @@ type rowsResult struct {
 	// helper, stored in a field or another variable), so that someone
 	// else closes and checks them.
 	discarded, escaped bool
+	// perRow is set when the rows are passed to a helper only inside the
+	// body of the function's own for rows.Next() loop (a per-row scanner):
+	// the function still iterates them, so the Err check stays its own,
+	// but the helper may close them.
+	perRow             bool
 	closed, errChecked bool
 	bestEffort         bool               // the function drops every error it meets (sql-rows-err)
 	loops              []inspector.Cursor // the for rows.Next() loops
@@ -108,6 +114,7 @@ func (r *rowsResult) followUses(info *types.Info, c inspector.Cursor) {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		scope = fc // the outermost function: closures share the variable
 	}
+	var perRow []inspector.Cursor // passed to a helper that may read them
 	for ic := range scope.Preorder((*ast.Ident)(nil)) {
 		id := ic.Node().(*ast.Ident)
 		if info.Uses[id] != r.v {
@@ -134,10 +141,94 @@ func (r *rowsResult) followUses(info *types.Info, c inspector.Cursor) {
 				continue // assigned again, by this or another query
 			}
 			r.escaped = true
+		case *ast.CallExpr:
+			if ic.ParentEdgeKind() != edge.CallExpr_Args {
+				r.escaped = true // called as a function value: cannot be rows
+				continue
+			}
+			if closes, only := closeOnlyParam(info, parent, ic.ParentEdgeIndex()); only {
+				r.closed = r.closed || closes // a closer helper: it can close them, never read or check them
+				continue
+			}
+			perRow = append(perRow, ic)
 		default:
 			r.escaped = true
 		}
 	}
+	for _, ic := range perRow {
+		if r.inOwnLoop(ic) {
+			r.perRow = true
+		} else {
+			r.escaped = true
+		}
+	}
+}
+
+// closeOnlyParam reports whether the argument at index i of call goes to
+// a parameter of a non-empty interface type with no Next, Scan or Err
+// method (io.Closer): a helper that receives the rows only through it can
+// close them but neither read them nor check their error. closes reports
+// whether that interface has a Close method.
+func closeOnlyParam(info *types.Info, call *ast.CallExpr, i int) (closes, only bool) {
+	ft := info.TypeOf(call.Fun)
+	if ft == nil {
+		return false, false // a cgo call C.f has no type
+	}
+	sig, ok := ft.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 {
+		return false, false
+	}
+	var t types.Type
+	switch n := sig.Params().Len(); {
+	case sig.Variadic() && i >= n-1:
+		if call.Ellipsis.IsValid() {
+			return false, false
+		}
+		s, ok := sig.Params().At(n - 1).Type().Underlying().(*types.Slice)
+		if !ok {
+			return false, false
+		}
+		t = s.Elem()
+	case i < n:
+		t = sig.Params().At(i).Type()
+	default:
+		return false, false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false, false // a concrete rows type, or any: the helper may assert it back
+	}
+	for m := range iface.Methods() {
+		switch m.Name() {
+		case "Next", "Scan", "Err":
+			return false, false
+		case "Close":
+			closes = true
+		}
+	}
+	return closes, true
+}
+
+// inOwnLoop reports whether the use at ic sits in the body of one of the
+// function's for rows.Next() loops, in the same function (not a closure
+// or goroutine started there).
+func (r *rowsResult) inOwnLoop(ic inspector.Cursor) bool {
+	for _, loop := range r.loops {
+		body := loop.Node().(*ast.ForStmt).Body
+		if ic.Node().Pos() < body.Pos() || ic.Node().End() > body.End() {
+			continue
+		}
+		for c := range ic.Enclosing() {
+			if c.Node() == body {
+				return true
+			}
+			switch c.Node().(type) {
+			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+				return false
+			}
+		}
+	}
+	return false
 }
 
 func isLHS(a *ast.AssignStmt, id *ast.Ident) bool {

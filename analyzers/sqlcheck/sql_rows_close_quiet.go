@@ -11,8 +11,9 @@ import (
 // of sql-rows-close.
 var rowsCloseQuiet = []rule.QuietForm[*rowsResult]{
 	{
-		Name:    "rows-closed",
-		Doc:     "The function calls Close on the rows anywhere: deferred, in a deferred closure, on each path.",
+		Name: "rows-closed",
+		Doc: "The function calls Close on the rows anywhere: deferred, in a deferred closure, on each path, or passes " +
+			"them to a helper as an interface with a Close method and no Next, Scan or Err (an io.Closer).",
 		Applies: func(r *rowsResult) bool { return r.closed },
 	},
 	rowsHandedOn,
@@ -102,10 +103,26 @@ func keepsError(r *rowsResult) bool {
 }
 
 // rowsHandedOn is the form of rows the function hands on, shared by
-// sql-rows-close and sql-rows-err.
+// sql-rows-close and sql-rows-err: a helper that may read them may also
+// close them and check their error.
 var rowsHandedOn = rule.QuietForm[*rowsResult]{
 	Name: "rows-handed-on",
-	Doc: "The function hands the rows on: returns them, passes them to a helper (a closer or scanner), stores them " +
-		"in a field, a package variable, another variable or a literal; the helper or the caller owns them.",
+	Doc: "The function hands the rows on: returns them, passes them to a helper that can read them (a scanner), " +
+		"stores them in a field, a package variable, another variable or a literal; the helper or the caller owns " +
+		"them. Rows passed only as an interface with no Next, Scan or Err method (an io.Closer, to a close-and-log " +
+		"helper) are not handed on: that helper can close them and nothing else.",
+	Applies: func(r *rowsResult) bool { return r.escaped || r.perRow },
+}
+
+// rowsHandedOnErr is rows-handed-on for sql-rows-err, where a per-row
+// helper called inside the function's own loop does not take the Err
+// check over: the function still runs the loop.
+var rowsHandedOnErr = rule.QuietForm[*rowsResult]{
+	Name: "rows-handed-on",
+	Doc: "The function hands the rows on: returns them, passes them to a helper that can read them (a scanner), " +
+		"stores them in a field, a package variable, another variable or a literal; the helper or the caller owns " +
+		"them. Rows passed only as an interface with no Next, Scan or Err method (an io.Closer, to a close-and-log " +
+		"helper), or only to a per-row helper inside the function's own for rows.Next() loop (scanRow(rows, &r)), " +
+		"are not handed on: the function still runs the loop, so the Err check after it is still its own.",
 	Applies: func(r *rowsResult) bool { return r.escaped },
 }

@@ -31,7 +31,7 @@ var rowsErrQuiet = []rule.QuietForm[*rowsResult]{
 			"it leaves behind, tells its client the partial result is the whole answer.",
 		Applies: func(r *rowsResult) bool { return r.bestEffort },
 	},
-	rowsHandedOn,
+	rowsHandedOnErr,
 }
 
 // bestEffort reports whether the function around c has no results and
