@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -13,79 +11,16 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/iosum"
 )
 
 // BackgroundOptions are ctx-background's rules.toml keys: the tiers beyond
 // the default, each a shape whose fresh root is as often a deliberate
 // choice as a mistake.
 type BackgroundOptions struct {
-	Writes       bool `toml:"writes" doc:"also report a fresh root handed only to calls that change state (a name that says update, set, remove, delete, insert, store, save, put, write, send, publish, perform...): a follow-up write that must complete once the change has happened is as often meant as a cut cancellation chain"`
+	Writes       bool `toml:"writes" doc:"also report a fresh root handed only to calls made for their effect (the callee returns nothing or only an error, and its I/O summary says it may reach the network or a database: a write, a send, a delete): a follow-up write that must complete once the change has happened is as often meant as a cut cancellation chain"`
 	Bounded      bool `toml:"bounded" doc:"also report a fresh root given its own deadline (context.WithTimeout or WithDeadline of it): the work ends by then whoever waits for it, so nothing piles up beyond the bound the author chose"`
 	GoStatements bool `toml:"go-statements" doc:"also report a fresh root in a go statement (or a function this package only starts with go), whose work outlives the request by design: it drops the request's values (trace ids), not a cancellation anyone waits for"`
-}
-
-// writeVerbs are the words a function's name starts with, or holds after
-// a word that is not a read verb, when calling it changes state.
-var writeVerbs = map[string]bool{
-	"add": true, "append": true, "apply": true, "ban": true, "clean": true, "cleanup": true, "commit": true,
-	"create": true, "del": true, "delete": true, "drop": true, "emit": true, "enqueue": true, "evict": true,
-	"flush": true, "input": true, "insert": true, "invalidate": true, "kick": true, "logout": true, "mark": true,
-	"notify": true, "patch": true, "perform": true, "persist": true, "post": true, "publish": true, "purge": true,
-	"push": true, "put": true, "record": true, "register": true, "remove": true, "rename": true, "replace": true,
-	"reset": true, "revoke": true, "save": true, "send": true, "set": true, "store": true, "truncate": true,
-	"unregister": true, "update": true, "upload": true, "upsert": true, "write": true,
-}
-
-// readVerbs are the words a function's name starts with when it fetches a
-// result for its caller (GetUpdates reads, though it names updates).
-var readVerbs = map[string]bool{
-	"acquire": true, "auth": true, "check": true, "connect": true, "count": true, "describe": true, "dial": true,
-	"fetch": true, "find": true, "get": true, "has": true, "is": true, "list": true, "load": true, "lookup": true,
-	"open": true, "poll": true, "query": true, "read": true, "receive": true, "recv": true, "resolve": true,
-	"scan": true, "search": true, "select": true, "stream": true, "take": true, "wait": true, "watch": true,
-}
-
-// nameWords splits a Go identifier into its lower-case words
-// (performLeaveRoomByID: perform, leave, room, by, id).
-func nameWords(name string) []string {
-	var words []string
-	start := 0
-	rs := []rune(name)
-	for i := 1; i <= len(rs); i++ {
-		if i == len(rs) || unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])) || rs[i] == '_' {
-			if w := strings.Trim(string(rs[start:i]), "_"); w != "" {
-				words = append(words, strings.ToLower(w))
-			}
-			start = i
-		}
-	}
-	return words
-}
-
-// changesState reports whether fn's name says that calling it changes
-// state: its first word is a write verb (UpdateRoom, SendEvents,
-// performJoin), or a later word is and the first is not a read verb
-// (ManualUpdate, but not GetUpdates).
-func changesState(fn *types.Func) bool {
-	if fn == nil {
-		return false
-	}
-	words := nameWords(fn.Name())
-	if len(words) == 0 {
-		return false
-	}
-	if writeVerbs[words[0]] {
-		return true
-	}
-	if readVerbs[words[0]] {
-		return false
-	}
-	for _, w := range words[1:] {
-		if writeVerbs[w] {
-			return true
-		}
-	}
-	return false
 }
 
 // everyUse reports whether the fresh root, and every local variable that
@@ -119,13 +54,25 @@ func everyUse(info *types.Info, flow freshFlow, src ctxSource, use func(inspecto
 	return uses > 0
 }
 
-// onlyWrites reports whether the fresh root goes only to calls whose names
-// say they change state.
-func onlyWrites(info *types.Info, flow freshFlow, src ctxSource) bool {
+// onlyEffects reports whether the fresh root goes only to calls made for
+// their effect: the callee hands nothing back but an error (no value for
+// the caller to use) and its I/O summary says it may reach the network or
+// a database, so it is a write or a send, not a wait or a computation.
+func onlyEffects(info *types.Info, io *iosum.Summary, flow freshFlow, src ctxSource) bool {
 	return everyUse(info, flow, src, func(c inspector.Cursor) bool {
 		call, ok := argumentOf(c)
-		return ok && changesState(match.Callee(info, call))
+		if !ok {
+			return false
+		}
+		fn := match.Callee(info, call)
+		return fn != nil && onlyErrorResult(fn.Signature()) && io.May(fn)
 	})
+}
+
+// onlyErrorResult reports whether sig has no result or only an error.
+func onlyErrorResult(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() == 0 || res.Len() == 1 && isError(res.At(0).Type())
 }
 
 // closesResource reports whether the fresh root at c is handed straight to

@@ -2,6 +2,7 @@ package ctxbackground
 
 import (
 	"context"
+	"database/sql"
 	"net"
 	"net/http"
 	"sync"
@@ -13,44 +14,68 @@ import (
 // The default tier leaves out fresh roots that are as often meant as not:
 // detached work in a go statement (it drops values, not a cancellation
 // anyone waits for), a root with its own deadline, and follow-up writes
-// outside request-serving code. Reads on a fresh root, and anything on
-// one in a handler, are still reported.
+// outside request-serving code: calls made for their effect, whose callee
+// returns nothing or only an error and may reach a database or the
+// network by its I/O summary. Calls that hand a result back, calls that
+// do no I/O (a wait), and anything on a fresh root in a handler are still
+// reported, whatever the callee is named.
 
-type accounts struct{}
+type accounts struct{ db *sql.DB }
 
-func (accounts) SetPassword(ctx context.Context, user, pw string) error { return ctx.Err() }
+func (a accounts) SetPassword(ctx context.Context, user, pw string) error {
+	_, err := a.db.ExecContext(ctx, "UPDATE users SET pw = $1 WHERE name = $2", pw, user)
+	return err
+}
 
-func (accounts) RemoveAllDevices(ctx context.Context, user string) ([]string, error) {
+func (a accounts) devices(ctx context.Context, user string) error {
+	_, err := a.db.ExecContext(ctx, "DELETE FROM devices WHERE owner = $1", user)
+	return err
+}
+
+func (a accounts) QueryDevices(ctx context.Context, user string) ([]string, error) {
 	return nil, ctx.Err()
 }
 
-func (accounts) QueryDevices(ctx context.Context, user string) ([]string, error) {
-	return nil, ctx.Err()
+// RemoveAllDevices is named like a write, but hands the removed devices
+// back to its caller.
+func (a accounts) RemoveAllDevices(ctx context.Context, user string) ([]string, error) {
+	if err := a.devices(ctx, user); err != nil {
+		return nil, err
+	}
+	return a.QueryDevices(ctx, user)
 }
 
-func (accounts) GetUpdates(ctx context.Context, user string) ([]string, error) { return nil, ctx.Err() }
+// AwaitQuiet returns only an error, but reaches no database: it waits.
+func (a accounts) AwaitQuiet(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
 
 // After the password change, logging out every device must complete.
 func quietStateChangingCall(ctx context.Context, db accounts, user, pw string) error {
 	if err := db.SetPassword(ctx, user, pw); err != nil {
 		return err
 	}
-	_, err := db.RemoveAllDevices(context.Background(), user)
-	return err
+	return db.devices(context.Background(), user)
 }
 
 // The twins: a read on a fresh root (its result is for the caller only),
-// a read whose name merely mentions updates, and a write in a handler.
+// a call named like a write that hands a result back, a wait that returns
+// only an error, and a write in a handler.
 func devicesOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
 	return db.QueryDevices(context.TODO(), user) // want `\[ctx-background\] context.TODO\(\) drops ctx's cancellation`
 }
 
-func updatesOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
-	return db.GetUpdates(context.Background(), user) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+func removedOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
+	return db.RemoveAllDevices(context.Background(), user) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+}
+
+func waitOnFreshRoot(ctx context.Context, db accounts) error {
+	return db.AwaitQuiet(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
 }
 
 func logoutHandler(w http.ResponseWriter, r *http.Request, db accounts) {
-	_, _ = db.RemoveAllDevices(context.Background(), r.FormValue("user")) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation`
+	_ = db.devices(context.Background(), r.FormValue("user")) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation`
 }
 
 type seeder struct{}
