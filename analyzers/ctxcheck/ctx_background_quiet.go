@@ -108,6 +108,15 @@ var freshRootQuiet = []rule.QuietForm[freshRoot]{
 		Applies: func(f freshRoot) bool { return intoOwnContext(f.p, f.c) },
 	},
 	{
+		Name: "resets-context",
+		Doc: "A fresh root handed to a method that, on the same receiver and at the same argument, was handed a live " +
+			"context earlier in the same function, with another method of that receiver, or of the object that holds it " +
+			"(r.vm, r), called in between " +
+			"(vm.SetContext(ctx), vm.Run(script), then vm.SetContext(context.Background())): the object is reset once " +
+			"the work is done, so that it does not keep the finished call's context.",
+		Applies: func(f freshRoot) bool { return resetsContext(f.p.TypesInfo, f.c) },
+	},
+	{
 		Name: "registers-hook",
 		Doc: "A fresh root handed to a call together with a func() callback (RunAtShutdown(ctx, func()), " +
 			"context.AfterFunc), where the context only decides whether the hook runs; a callback that takes the " +
@@ -254,13 +263,13 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 	{
 		Name: "state-changing-call",
 		Doc: "In the default tier, outside request-serving code (a function handed the *http.Request itself), a fresh " +
-			"root handed only to calls made for their effect: the callee returns nothing or only an error, so no " +
-			"value comes back for the caller to use, and its I/O summary (in this package or, through facts, in " +
-			"another package of the analyzed module(s)) says it may reach the network or a database, a write, a " +
-			"send or a delete rather than a wait or a computation. A follow-up write that must complete once a " +
-			"change has happened, or an operation that must finish once started, is as often meant as a mistake; a " +
-			"fresh root for a call whose result only the gone caller could use is reported (calls made for their " +
-			"effect are reported with writes = true).",
+			"root handed only to calls made for their effect: the callee's I/O summary (in this package or, through " +
+			"facts, in another package of the analyzed module(s)) says it may reach the network or a database, and " +
+			"the caller keeps nothing of it but the error (the callee returns nothing or only an error, or its other " +
+			"results are assigned to _ or dropped), with no variable handed to it by address to fill (var res T; " +
+			"f(ctx, &res)). A follow-up write that must complete once a change has happened, or an operation that " +
+			"must finish once started, is as often meant as a mistake; a fresh root for a call whose result the " +
+			"caller uses, or for a wait, is reported (calls made for their effect are reported with writes = true).",
 		Applies: func(f freshRootFlow) bool {
 			return !f.opts.Writes && !f.src.request && onlyEffects(f.p.TypesInfo, f.io, f.flow, f.src)
 		},
