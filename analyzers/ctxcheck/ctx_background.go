@@ -16,6 +16,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/iosum"
 )
 
 // Background returns the ctx-background rule.
@@ -24,7 +25,7 @@ func Background() *rule.Rule {
 		ID:         "ctx-background",
 		Severity:   config.SeverityError,
 		Enabled:    false, // opt-in: on code it was not tuned on, fewer than one finding in five was right
-		Requires:   []*analysis.Analyzer{ctxsum.Analyzer},
+		Requires:   []*analysis.Analyzer{ctxsum.Analyzer, iosum.Analyzer},
 		Imports:    []string{"context"},
 		NewOptions: func() any { return &BackgroundOptions{} },
 		Doc: rule.Doc{
@@ -72,6 +73,7 @@ func runBackground(p *rule.Pass) error {
 	done := newDoneIndex(p.TypesInfo)
 	exits := map[*types.Func]bool{} // per function: does it call os.Exit
 	calls := newPackageCalls(p)
+	io := p.ResultOf[iosum.Analyzer].(*iosum.Summary)
 	for c := range p.Cursors((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
@@ -98,7 +100,7 @@ func runBackground(p *rule.Pass) error {
 		flow := followFresh(p.TypesInfo, c, src.owner)
 		owner := declared(p.TypesInfo, src.owner)
 		detached := detachedUnder(c, src.owner, token.GO) || owner != nil && calls.onlySpawned(owner)
-		if rule.Quiet(p, call, freshRootFlowQuiet, freshRootFlow{root, flow, calls, owner, detached}) {
+		if rule.Quiet(p, call, freshRootFlowQuiet, freshRootFlow{root, flow, calls, owner, detached, io}) {
 			continue
 		}
 		reportBackground(p, c, call, fn, preferDerived(p.TypesInfo, p.Pkg, c, src))

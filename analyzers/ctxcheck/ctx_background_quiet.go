@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/iosum"
 )
 
 // freshRoot is a call of context.Background or context.TODO where a
@@ -107,6 +108,15 @@ var freshRootQuiet = []rule.QuietForm[freshRoot]{
 		Applies: func(f freshRoot) bool { return intoOwnContext(f.p, f.c) },
 	},
 	{
+		Name: "resets-context",
+		Doc: "A fresh root handed to a method that, on the same receiver and at the same argument, was handed a live " +
+			"context earlier in the same function, with another method of that receiver, or of the object that holds it " +
+			"(r.vm, r), called in between " +
+			"(vm.SetContext(ctx), vm.Run(script), then vm.SetContext(context.Background())): the object is reset once " +
+			"the work is done, so that it does not keep the finished call's context.",
+		Applies: func(f freshRoot) bool { return resetsContext(f.p.TypesInfo, f.c) },
+	},
+	{
 		Name: "registers-hook",
 		Doc: "A fresh root handed to a call together with a func() callback (RunAtShutdown(ctx, func()), " +
 			"context.AfterFunc), where the context only decides whether the hook runs; a callback that takes the " +
@@ -123,6 +133,7 @@ type freshRootFlow struct {
 	calls    *packageCalls
 	owner    *types.Func
 	detached bool // in a go statement, or in a function this package only starts with go
+	io       *iosum.Summary
 }
 
 // freshRootFlowQuiet are the safe forms decided from where the fresh root
@@ -150,11 +161,13 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 	{
 		Name: "only-lookups-or-timer",
 		Doc: "A fresh root handed only to functions that compute a value (results with no error, no context and " +
-			"nothing with a method that returns an error: a logger or a route looked up from a context), including a " +
+			"nothing with a method that returns an error: a logger or a route looked up from a context) and whose " +
+			"I/O summary, in this package or through facts across packages, does not say they may reach the " +
+			"network or a database (an interface method that takes a context may), including a " +
 			"request built on it (NewRequestWithContext, req.Clone, req.WithContext) only to be matched against routes " +
 			"and never sent; or a timer-only context (context.WithTimeout or WithDeadline of a fresh root) used only " +
 			"beside the caller's own context (a call that also receives ctx, a select that also waits on ctx.Done()).",
-		Applies: func(f freshRootFlow) bool { return onlyLookupsOrTimer(f.p.TypesInfo, f.flow, f.src) },
+		Applies: func(f freshRootFlow) bool { return onlyLookupsOrTimer(f.p.TypesInfo, f.io, f.flow, f.src) },
 	},
 	{
 		Name: "after-hijack",
@@ -250,13 +263,15 @@ var freshRootFlowQuiet = []rule.QuietForm[freshRootFlow]{
 	{
 		Name: "state-changing-call",
 		Doc: "In the default tier, outside request-serving code (a function handed the *http.Request itself), a fresh " +
-			"root handed only to calls whose names say they change state (update, set, " +
-			"remove, delete, insert, store, save, put, write, send, publish, perform and the like, not after a read " +
-			"verb such as get or query): a follow-up write that must complete once a change has happened, or an " +
-			"operation that must finish once started, is as often meant as a mistake; a fresh root for a read, whose " +
-			"result only the gone caller could use, is reported (writes are reported with writes = true).",
+			"root handed only to calls made for their effect: the callee's I/O summary (in this package or, through " +
+			"facts, in another package of the analyzed module(s)) says it may reach the network or a database, and " +
+			"the caller keeps nothing of it but the error (the callee returns nothing or only an error, or its other " +
+			"results are assigned to _ or dropped), with no variable handed to it by address to fill (var res T; " +
+			"f(ctx, &res)). A follow-up write that must complete once a change has happened, or an operation that " +
+			"must finish once started, is as often meant as a mistake; a fresh root for a call whose result the " +
+			"caller uses, or for a wait, is reported (calls made for their effect are reported with writes = true).",
 		Applies: func(f freshRootFlow) bool {
-			return !f.opts.Writes && !f.src.request && onlyWrites(f.p.TypesInfo, f.flow, f.src)
+			return !f.opts.Writes && !f.src.request && onlyEffects(f.p.TypesInfo, f.io, f.flow, f.src)
 		},
 	},
 }

@@ -4,88 +4,24 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/iosum"
 )
 
 // BackgroundOptions are ctx-background's rules.toml keys: the tiers beyond
 // the default, each a shape whose fresh root is as often a deliberate
 // choice as a mistake.
 type BackgroundOptions struct {
-	Writes       bool `toml:"writes" doc:"also report a fresh root handed only to calls that change state (a name that says update, set, remove, delete, insert, store, save, put, write, send, publish, perform...): a follow-up write that must complete once the change has happened is as often meant as a cut cancellation chain"`
+	Writes       bool `toml:"writes" doc:"also report a fresh root handed only to calls made for their effect (the callee may reach the network or a database by its I/O summary and the caller keeps only its error: a write, a send, a delete): a follow-up write that must complete once the change has happened is as often meant as a cut cancellation chain"`
 	Bounded      bool `toml:"bounded" doc:"also report a fresh root given its own deadline (context.WithTimeout or WithDeadline of it): the work ends by then whoever waits for it, so nothing piles up beyond the bound the author chose"`
 	GoStatements bool `toml:"go-statements" doc:"also report a fresh root in a go statement (or a function this package only starts with go), whose work outlives the request by design: it drops the request's values (trace ids), not a cancellation anyone waits for"`
-}
-
-// writeVerbs are the words a function's name starts with, or holds after
-// a word that is not a read verb, when calling it changes state.
-var writeVerbs = map[string]bool{
-	"add": true, "append": true, "apply": true, "ban": true, "clean": true, "cleanup": true, "commit": true,
-	"create": true, "del": true, "delete": true, "drop": true, "emit": true, "enqueue": true, "evict": true,
-	"flush": true, "input": true, "insert": true, "invalidate": true, "kick": true, "logout": true, "mark": true,
-	"notify": true, "patch": true, "perform": true, "persist": true, "post": true, "publish": true, "purge": true,
-	"push": true, "put": true, "record": true, "register": true, "remove": true, "rename": true, "replace": true,
-	"reset": true, "revoke": true, "save": true, "send": true, "set": true, "store": true, "truncate": true,
-	"unregister": true, "update": true, "upload": true, "upsert": true, "write": true,
-}
-
-// readVerbs are the words a function's name starts with when it fetches a
-// result for its caller (GetUpdates reads, though it names updates).
-var readVerbs = map[string]bool{
-	"acquire": true, "auth": true, "check": true, "connect": true, "count": true, "describe": true, "dial": true,
-	"fetch": true, "find": true, "get": true, "has": true, "is": true, "list": true, "load": true, "lookup": true,
-	"open": true, "poll": true, "query": true, "read": true, "receive": true, "recv": true, "resolve": true,
-	"scan": true, "search": true, "select": true, "stream": true, "take": true, "wait": true, "watch": true,
-}
-
-// nameWords splits a Go identifier into its lower-case words
-// (performLeaveRoomByID: perform, leave, room, by, id).
-func nameWords(name string) []string {
-	var words []string
-	start := 0
-	rs := []rune(name)
-	for i := 1; i <= len(rs); i++ {
-		if i == len(rs) || unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])) || rs[i] == '_' {
-			if w := strings.Trim(string(rs[start:i]), "_"); w != "" {
-				words = append(words, strings.ToLower(w))
-			}
-			start = i
-		}
-	}
-	return words
-}
-
-// changesState reports whether fn's name says that calling it changes
-// state: its first word is a write verb (UpdateRoom, SendEvents,
-// performJoin), or a later word is and the first is not a read verb
-// (ManualUpdate, but not GetUpdates).
-func changesState(fn *types.Func) bool {
-	if fn == nil {
-		return false
-	}
-	words := nameWords(fn.Name())
-	if len(words) == 0 {
-		return false
-	}
-	if writeVerbs[words[0]] {
-		return true
-	}
-	if readVerbs[words[0]] {
-		return false
-	}
-	for _, w := range words[1:] {
-		if writeVerbs[w] {
-			return true
-		}
-	}
-	return false
 }
 
 // everyUse reports whether the fresh root, and every local variable that
@@ -119,13 +55,79 @@ func everyUse(info *types.Info, flow freshFlow, src ctxSource, use func(inspecto
 	return uses > 0
 }
 
-// onlyWrites reports whether the fresh root goes only to calls whose names
-// say they change state.
-func onlyWrites(info *types.Info, flow freshFlow, src ctxSource) bool {
+// onlyEffects reports whether the fresh root goes only to calls made for
+// their effect: the callee may reach the network or a database by its I/O
+// summary and the caller keeps nothing of it but the error (the callee
+// returns nothing or only an error, or its other results are assigned to
+// _ or dropped), with no variable handed to it by address to fill (an
+// out-parameter, &res of a var res T: the result of a read).
+func onlyEffects(info *types.Info, io *iosum.Summary, flow freshFlow, src ctxSource) bool {
 	return everyUse(info, flow, src, func(c inspector.Cursor) bool {
 		call, ok := argumentOf(c)
-		return ok && changesState(match.Callee(info, call))
+		if !ok {
+			return false
+		}
+		fn := match.Callee(info, call)
+		if fn == nil {
+			return false
+		}
+		sig := fn.Signature()
+		if !io.May(fn) || fillsOutParam(info, c.Inspector(), call) {
+			return false
+		}
+		return onlyErrorResult(sig) || keepsOnlyError(match.Unparen(c).Parent(), sig)
 	})
+}
+
+// onlyErrorResult reports whether sig has no result or only an error.
+func onlyErrorResult(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() == 0 || res.Len() == 1 && isError(res.At(0).Type())
+}
+
+// keepsOnlyError reports whether the call at c drops every result that is
+// not an error: a statement of its own, or the whole right-hand side of an
+// assignment whose other left-hand sides are _.
+func keepsOnlyError(c inspector.Cursor, sig *types.Signature) bool {
+	u := match.Unparen(c)
+	switch u.ParentEdgeKind() {
+	case edge.ExprStmt_X:
+		return true
+	case edge.AssignStmt_Rhs:
+		as := u.Parent().Node().(*ast.AssignStmt)
+		if len(as.Rhs) != 1 || len(as.Lhs) != sig.Results().Len() {
+			return false
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); (!ok || id.Name != "_") && !isError(sig.Results().At(i).Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// fillsOutParam reports whether call is handed the address of a local
+// variable declared with no value (var res T; f(ctx, &req, &res)): the
+// variable gets its value from the call, a result in all but name.
+func fillsOutParam(info *types.Info, in *inspector.Inspector, call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		u, ok := ast.Unparen(arg).(*ast.UnaryExpr)
+		if !ok || u.Op != token.AND {
+			continue
+		}
+		v := match.Var(info, u.X)
+		if v == nil {
+			continue
+		}
+		if id, ok := index.DefOf(in, info, v); ok {
+			if spec, ok := id.Parent().Node().(*ast.ValueSpec); ok && len(spec.Values) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // closesResource reports whether the fresh root at c is handed straight to
@@ -342,4 +344,64 @@ func ownsDone(pkg *types.Package, t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// resetsContext reports whether the fresh root at c is handed to a method
+// that, on the same receiver and at the same argument, was handed a live
+// context earlier in the same function, with another method of that
+// receiver, or of the object that holds it, called in between
+// (vm.SetContext(ctx), vm.Run(script), then
+// vm.SetContext(context.Background())): the object is reset once the
+// work is done, so that it does not keep the finished call's context.
+func resetsContext(info *types.Info, c inspector.Cursor) bool {
+	call, ok := argumentOf(c)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	fn := match.Callee(info, call)
+	if !ok || fn == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	i := match.Unparen(c).ParentEdgeIndex()
+	_, body, _ := match.EnclosingFunc(info, c)
+	if body == nil {
+		return false
+	}
+	recv, root := types.ExprString(sel.X), rootVar(info, sel.X)
+	set, worked := token.NoPos, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		earlier, ok := n.(*ast.CallExpr)
+		if !ok || earlier.Pos() >= call.Pos() {
+			return true
+		}
+		esel, ok := ast.Unparen(earlier.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		efn := match.Callee(info, earlier)
+		switch {
+		case efn == fn && types.ExprString(esel.X) == recv && len(earlier.Args) > i &&
+			isContext(info.TypeOf(earlier.Args[i])) && !isFreshRoot(info, earlier.Args[i]):
+			set, worked = earlier.Pos(), false
+		case efn != nil && efn != fn && set.IsValid() && root != nil && rootVar(info, esel.X) == root:
+			worked = true // the work: a method of the receiver, or of the object that holds it (r.vm, r)
+		}
+		return true
+	})
+	return set.IsValid() && worked
+}
+
+// rootVar returns the variable a selector chain starts from (r in r.vm).
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			return match.Var(info, x)
+		default:
+			return nil
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
@@ -199,4 +200,91 @@ func detachedUnder(c inspector.Cursor, owner inspector.Cursor, kinds ...token.To
 func ignoredByCallback(info *types.Info, src ctxSource) bool {
 	lit, ok := src.owner.Node().(*ast.FuncLit)
 	return ok && !src.request && !match.Refers(info, lit.Body, src.v)
+}
+
+// localDeadline returns, for a call at c with no context parameter in
+// scope, a local context.Context variable visible at c that the function
+// gave its own deadline (ctx, cancel := context.WithTimeout(...) or
+// WithDeadline, whatever its parent) and whose cancel function it does not
+// call before c, outside a defer: the author bounded the work there, and
+// a ctx-less call drops that bound. The innermost scope's latest one wins.
+func localDeadline(info *types.Info, pkg *types.Package, c inspector.Cursor) (ctxSource, bool) {
+	pos := c.Node().Pos()
+	inner := pkg.Scope().Innermost(pos)
+	for s := inner; s != nil && s != pkg.Scope() && s != types.Universe; s = s.Parent() {
+		var best *types.Var
+		var owner inspector.Cursor
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || !isContext(v.Type()) || v.Pos() >= pos || best != nil && v.Pos() < best.Pos() {
+				continue
+			}
+			if _, visible := inner.LookupParent(name, pos); visible != v {
+				continue // not yet in scope at pos, or shadowed
+			}
+			fc := declaringFunc(c, v.Pos())
+			if !fc.Valid() {
+				continue
+			}
+			if withDeadline(info, c.Inspector(), v) && !cancelledBefore(info, c.Inspector(), v, fc, pos) {
+				best, owner = v, fc
+			}
+		}
+		if best != nil {
+			return ctxSource{v: best, owner: owner}, true
+		}
+	}
+	return ctxSource{}, false
+}
+
+// withDeadline reports whether the local variable v is declared by a call
+// of context.WithTimeout or WithDeadline (or their Cause forms).
+func withDeadline(info *types.Info, in *inspector.Inspector, v *types.Var) bool {
+	call, ok := ast.Unparen(initializer(info, in, v)).(*ast.CallExpr)
+	return ok && match.IsCallTo(info, call, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
+}
+
+// cancelledBefore reports whether the cancel function declared beside v
+// (ctx, cancel := context.WithTimeout(...)) is called in fc between v's
+// declaration and pos other than by a defer: then v is already done at
+// pos. A call in a function literal (defer func() { cancel() }()) runs
+// when the literal does and is not counted.
+func cancelledBefore(info *types.Info, in *inspector.Inspector, v *types.Var, fc inspector.Cursor, pos token.Pos) bool {
+	id, ok := index.DefOf(in, info, v)
+	if !ok {
+		return true
+	}
+	lhs, _, ok := assignment(id.Parent().Node())
+	if !ok || len(lhs) < 2 {
+		return false
+	}
+	cancelID, ok := lhs[1].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	cancel := info.ObjectOf(cancelID)
+	if cancel == nil || cancelID.Name == "_" {
+		return false
+	}
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if call.Pos() <= v.Pos() || call.Pos() >= pos || !match.Refers(info, call.Fun, cancel) {
+			continue
+		}
+		if cc.ParentEdgeKind() != edge.DeferStmt_Call && !inLiteralUnder(cc, fc) {
+			return true
+		}
+	}
+	return false
+}
+
+// inLiteralUnder reports whether c lies in a function literal inside fc,
+// which runs when it is called, not where it is written.
+func inLiteralUnder(c, fc inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != fc; p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -50,7 +50,8 @@ func Variant() *rule.Rule {
 				`Twins are found by types on the same receiver type or in the same package, so any third-party API of ` +
 				`the F / F...Context shape is covered without a list.`,
 			Fix: `Rewrites the call to its twin with the ctx in scope as first argument (a local context derived from ` +
-				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context()); ` +
+				`the parameter, such as ctx from context.WithTimeout(r.Context(), d), then ctx, then r.Context(); in a ` +
+				`function without one, a local context it gave its own deadline); ` +
 				`the derived context only when the call's result stays in the function, since rows or a transaction ` +
 				`returned to the caller would end when the function's deferred cancel runs: ` +
 				`QueryContext(ctx, ...), NewRequestWithContext(ctx, ...), CommandContext(ctx, ...); ` +
@@ -87,6 +88,13 @@ func runVariant(p *rule.Pass) error {
 			}
 		}
 		src, miss := ctxInScopeWhy(p.TypesInfo, p.Pkg, c)
+		if miss != ctxFound {
+			// A deadline the function set is a ctx in scope, unless a
+			// result that may hold it (rows, a transaction) outlives it.
+			if local, ok := localDeadline(p.TypesInfo, p.Pkg, c); ok && (onlyErrorResult(fn.Signature()) || !resultLeaves(p.TypesInfo, c)) {
+				src, miss = local, ctxFound
+			}
+		}
 		if miss != ctxFound {
 			if miss == ctxRebound {
 				rule.Decided(p, call, "ctx-rebound-to-root")

@@ -219,8 +219,11 @@ func (v variantInScope) outside(t variantTier) bool {
 // each with rule.Decided.
 var variantCollected = rule.Collected(
 	rule.Form{Name: "no-ctx-in-scope", Doc: "A call with no named context.Context or *http.Request parameter in " +
-		"scope (main, init, CLI and library code without a ctx, urfave/cli v3 command actions): there is no " +
-		"caller's ctx to pass."},
+		"scope (main, init, CLI and library code without a ctx, urfave/cli v3 command actions) and no local " +
+		"context the function gave its own deadline (ctx, cancel := context.WithTimeout(...) or WithDeadline, " +
+		"in scope at the call and not cancelled before it outside a defer, when the call returns only an error or " +
+		"its result stays in the function; such a context is a ctx in scope, and dropping its deadline is " +
+		"reported): there is no ctx to pass."},
 	rule.Form{Name: "passes-context", Doc: "A call that already passes a context."},
 	rule.Form{Name: "twin-differs", Doc: "An API whose twin differs in more than the leading context.Context " +
 		"(other parameters or results): the rewrite would not be mechanical."},

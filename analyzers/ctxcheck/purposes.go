@@ -12,6 +12,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 	"github.com/prodlint/prodlint/analyzers/internal/summary/ctxsum"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/iosum"
 )
 
 // Fresh roots whose uses show that they do not cut a caller's
@@ -151,15 +152,24 @@ const (
 // onlyLookupsOrTimer reports whether every use of the fresh root and of
 // the contexts derived from it is a value lookup (a function whose results
 // include no error and no context, nor a value with a method that returns
-// an error: a logger or a route looked up from a context), or, when the
+// an error: a logger or a route looked up from a context) whose I/O
+// summary does not say it may reach the network or a database, or, when the
 // root is bounded by context.WithTimeout/WithDeadline, sits beside the
 // caller's own context (a call that receives both, a select that also
 // waits on the caller's Done): such a context cannot carry work past the
 // caller.
-func onlyLookupsOrTimer(info *types.Info, flow freshFlow, src ctxSource) bool {
+func onlyLookupsOrTimer(info *types.Info, io *iosum.Summary, flow freshFlow, src ctxSource) bool {
 	return everyUse(info, flow, src, func(c inspector.Cursor) bool {
-		k := useOf(info, c, src)
-		return k == useLookup || k == useBeside && flow.bounded
+		switch useOf(info, c, src) {
+		case useLookup:
+			// A function that returns no error may still send: its summary
+			// says whether it reaches the network or a database.
+			call, _ := argumentOf(c)
+			return !io.May(match.Callee(info, call))
+		case useBeside:
+			return flow.bounded
+		}
+		return false
 	})
 }
 

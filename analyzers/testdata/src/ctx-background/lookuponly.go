@@ -45,6 +45,30 @@ func commandLater(w http.ResponseWriter, r *http.Request) {
 	_ = cmd.Err()
 }
 
+// A function that returns no error is not a lookup when its I/O summary
+// says it may reach the network: validToken answers with a bool, but
+// sends a request to find it. Reported; the quiet twin, routeMatches
+// above, reaches nothing.
+
+func validToken(ctx context.Context, token string) bool {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://auth/validate?t="+token, nil)
+	if err != nil {
+		return false
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+
+func tokenOnFreshRoot(w http.ResponseWriter, r *http.Request) {
+	if !validToken(context.Background(), r.Header.Get("Authorization")) { // want `\[ctx-background\] context.Background\(\) drops the request's`
+		w.WriteHeader(http.StatusUnauthorized)
+	}
+}
+
 // A timer-only context beside the caller's own: the call, or the select,
 // also receives ctx, so the caller's cancellation still reaches it. Quiet;
 // the twin hands the bounded fresh root alone to the call and is still

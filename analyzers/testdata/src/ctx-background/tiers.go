@@ -2,6 +2,7 @@ package ctxbackground
 
 import (
 	"context"
+	"database/sql"
 	"net"
 	"net/http"
 	"sync"
@@ -13,44 +14,123 @@ import (
 // The default tier leaves out fresh roots that are as often meant as not:
 // detached work in a go statement (it drops values, not a cancellation
 // anyone waits for), a root with its own deadline, and follow-up writes
-// outside request-serving code. Reads on a fresh root, and anything on
-// one in a handler, are still reported.
+// outside request-serving code: calls made for their effect, whose callee
+// may reach a database or the network by its I/O summary while the caller
+// keeps only its error. Calls whose result the
+// caller uses (returned, or filled into a variable passed by address),
+// calls that do no I/O and return an error (a wait), and anything on a
+// fresh root in a handler are still reported, whatever the callee is
+// named.
 
-type accounts struct{}
+type accounts struct{ db *sql.DB }
 
-func (accounts) SetPassword(ctx context.Context, user, pw string) error { return ctx.Err() }
+func (a accounts) SetPassword(ctx context.Context, user, pw string) error {
+	_, err := a.db.ExecContext(ctx, "UPDATE users SET pw = $1 WHERE name = $2", pw, user)
+	return err
+}
 
-func (accounts) RemoveAllDevices(ctx context.Context, user string) ([]string, error) {
+func (a accounts) devices(ctx context.Context, user string) error {
+	_, err := a.db.ExecContext(ctx, "DELETE FROM devices WHERE owner = $1", user)
+	return err
+}
+
+func (a accounts) QueryDevices(ctx context.Context, user string) ([]string, error) {
 	return nil, ctx.Err()
 }
 
-func (accounts) QueryDevices(ctx context.Context, user string) ([]string, error) {
-	return nil, ctx.Err()
+// RemoveAllDevices is named like a write, and hands the removed devices
+// back to its caller.
+func (a accounts) RemoveAllDevices(ctx context.Context, user string) ([]string, error) {
+	if err := a.devices(ctx, user); err != nil {
+		return nil, err
+	}
+	return a.QueryDevices(ctx, user)
 }
 
-func (accounts) GetUpdates(ctx context.Context, user string) ([]string, error) { return nil, ctx.Err() }
+// DevicesInto fills *out from the database.
+func (a accounts) DevicesInto(ctx context.Context, user string, out *[]string) error {
+	rows, err := a.db.QueryContext(ctx, "SELECT id FROM devices WHERE owner = $1", user)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	*out = nil
+	return rows.Err()
+}
 
-// After the password change, logging out every device must complete.
+// AwaitQuiet returns only an error, but reaches no database: it waits.
+func (a accounts) AwaitQuiet(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+type vm struct{ ctx context.Context }
+
+// SetContext keeps the context for the script it runs next.
+func (m *vm) SetContext(ctx context.Context) { m.ctx = ctx }
+
+func (m *vm) Run(script string) { _ = m.ctx.Err() }
+
+// After the password change, logging out every device must complete:
+// quiet whether the callee returns only an error or the caller drops its
+// other results.
 func quietStateChangingCall(ctx context.Context, db accounts, user, pw string) error {
 	if err := db.SetPassword(ctx, user, pw); err != nil {
 		return err
 	}
-	_, err := db.RemoveAllDevices(context.Background(), user)
-	return err
+	if _, err := db.RemoveAllDevices(context.Background(), user); err != nil {
+		return err
+	}
+	return db.devices(context.Background(), user)
+}
+
+// A context handed to an object for one piece of work, then reset to a
+// fresh root once it is done. Quiet; the twin hands the object a fresh
+// root with no live context before it and is reported.
+func quietResetsContext(ctx context.Context, m *vm) {
+	m.SetContext(ctx)
+	m.Run("script")
+	m.SetContext(context.Background())
+}
+
+type pooled struct{ vm *vm }
+
+func (p *pooled) invoke(fn string) { p.vm.Run(fn) }
+
+func quietResetsHeldContext(ctx context.Context, p *pooled) {
+	p.vm.SetContext(ctx)
+	p.invoke("rpc")
+	p.vm.SetContext(context.Background())
+}
+
+func freshContextForVM(ctx context.Context, m *vm) {
+	m.SetContext(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
 }
 
 // The twins: a read on a fresh root (its result is for the caller only),
-// a read whose name merely mentions updates, and a write in a handler.
+// a call named like a write whose result is used, a read that fills a
+// variable passed by address, a wait that returns only an error, and a
+// write in a handler.
 func devicesOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
 	return db.QueryDevices(context.TODO(), user) // want `\[ctx-background\] context.TODO\(\) drops ctx's cancellation`
 }
 
-func updatesOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
-	return db.GetUpdates(context.Background(), user) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+func removedOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
+	return db.RemoveAllDevices(context.Background(), user) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+}
+
+func filledOnFreshRoot(ctx context.Context, db accounts, user string) ([]string, error) {
+	var res []string
+	err := db.DevicesInto(context.Background(), user, &res) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
+	return res, err
+}
+
+func waitOnFreshRoot(ctx context.Context, db accounts) error {
+	return db.AwaitQuiet(context.Background()) // want `\[ctx-background\] context.Background\(\) drops ctx's cancellation`
 }
 
 func logoutHandler(w http.ResponseWriter, r *http.Request, db accounts) {
-	_, _ = db.RemoveAllDevices(context.Background(), r.FormValue("user")) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation`
+	_ = db.devices(context.Background(), r.FormValue("user")) // want `\[ctx-background\] context.Background\(\) drops the request's cancellation`
 }
 
 type seeder struct{}

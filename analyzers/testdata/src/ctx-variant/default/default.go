@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os/exec"
+	"time"
 
 	ctxvariantapi "ctx-variant/api"
 )
@@ -57,4 +58,59 @@ func quietTierCommand(ctx context.Context, dir string) error {
 
 func quietTierOtherApi(ctx context.Context, c ctxvariantapi.Cache) (string, error) {
 	return c.Load("carts")
+}
+
+// A context the function made with its own deadline is a ctx in scope,
+// though the function has no context parameter: the statement run without
+// it drops the bound the author set. Quiet where no such context is in
+// scope, or where its cancel was already called.
+func localDeadlineDropped(db *sql.DB, id int) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		return err
+	}
+	_, err := db.Exec("DELETE FROM carts WHERE id = $1", id) // want `\[ctx-variant\] \(\*sql.DB\).Exec cannot be cancelled.*use ExecContext\(ctx, `
+	return err
+}
+
+func quietNoLocalDeadline(db *sql.DB, id int) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		return err
+	}
+	_, err := db.Exec("DELETE FROM carts WHERE id = $1", id)
+	return err
+}
+
+func quietLocalDeadlineCancelled(db *sql.DB, id int) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	err := db.PingContext(ctx)
+	cancel()
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec("DELETE FROM carts WHERE id = $1", id)
+	return err
+}
+
+// Rows returned to the caller would end when the deferred cancel runs:
+// the local deadline does not reach past the function.
+func quietLocalDeadlineRowsReturned(db *sql.DB) (*sql.Rows, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		return nil, err
+	}
+	return db.Query("SELECT id FROM carts")
+}
+
+// A ping returned to the caller hands back only an error: the deadline
+// still applies to it.
+func localDeadlinePingReturned(db *sql.DB) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = ctx
+	return db.Ping() // want `\[ctx-variant\] \(\*sql.DB\).Ping cannot be cancelled.*use PingContext\(ctx`
 }

@@ -29,3 +29,14 @@ func Fetch(ctx context.Context, url string) error {
 	_, err = http.DefaultClient.Do(req)
 	return err
 }
+
+// Reachable answers with a bool, and sends a request to find it.
+func Reachable(ctx context.Context, url string) bool {
+	return Fetch(ctx, url) == nil
+}
+
+// Known answers with a bool from what it holds.
+func Known(ctx context.Context, name string) bool {
+	_ = ctx
+	return name != ""
+}

@@ -19,3 +19,11 @@ func check(w http.ResponseWriter, r *http.Request) {
 func fetch(w http.ResponseWriter, r *http.Request) {
 	_ = store.Fetch(context.Background(), "http://upstream/") // want `\[ctx-background\] context.Background\(\) drops the request's`
 }
+
+// A function of another package that returns no error is a lookup only
+// when its summary says it reaches no network or database.
+func probe(w http.ResponseWriter, r *http.Request) {
+	if store.Known(context.Background(), r.URL.Path) {
+		_ = store.Reachable(context.Background(), "http://upstream/") // want `\[ctx-background\] context.Background\(\) drops the request's`
+	}
+}
