@@ -17,6 +17,10 @@ func handler(db *sql.DB) http.HandlerFunc {
 			return
 		}
 		for rows.Next() {
+			var id int
+			if err := rows.Scan(&id); err != nil {
+				return
+			}
 		}
 		req, _ := http.NewRequest("GET", "https://x.internal", nil)
 		client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
