@@ -102,20 +102,25 @@ func runTimeout(p *rule.Pass) error {
 	freshRootCalls(p)
 
 	// Clients made without a Timeout that send requests.
-	sendsThrough := map[*types.Var]bool{}
-	directSends := map[ast.Node]bool{} // (&http.Client{}).Get(u): keyed by the client expression
+	// Per client, whether a send not bounded by its request's context
+	// goes through it (unbounded), or only sends that are (bounded).
+	unbounded, bounded := clientSends{}, clientSends{}
 	for _, s := range x.sends {
-		if s.client == nil || x.boundedByContext(s.send) {
+		if s.client == nil {
 			continue
 		}
-		if v := index.AssignedVar(p.TypesInfo, s.client); v != nil {
-			sendsThrough[v] = true
+		if x.boundedByContext(s.send) {
+			bounded.add(p.TypesInfo, s.client)
+		} else {
+			unbounded.add(p.TypesInfo, s.client)
 		}
-		directSends[clientExpr(s.client)] = true
 	}
 	for _, o := range x.origins {
-		if o.dest != nil && !sendsThrough[o.dest] || o.dest == nil && !directSends[o.node] {
-			if p.Explaining() && x.returned(o) { // finding the return walks the function
+		if !unbounded.through(o) {
+			switch {
+			case bounded.through(o):
+				rule.Decided(p, o.node, "sends-context-bounded")
+			case p.Explaining() && x.returned(o): // finding the return walks the function
 				rule.Decided(p, o.node, "returned-unused")
 			}
 			continue
@@ -147,6 +152,32 @@ func runTimeout(p *rule.Pass) error {
 		}
 	}
 	return nil
+}
+
+// clientSends is the clients some sends go through: the variables or
+// fields that hold them, and the client expressions sent through directly
+// ((&http.Client{}).Get(u), keyed by the literal or new call).
+type clientSends struct {
+	vars   map[*types.Var]bool
+	direct map[ast.Node]bool
+}
+
+func (c *clientSends) add(info *types.Info, client ast.Expr) {
+	if c.vars == nil {
+		c.vars, c.direct = map[*types.Var]bool{}, map[ast.Node]bool{}
+	}
+	if v := index.AssignedVar(info, client); v != nil {
+		c.vars[v] = true
+	}
+	c.direct[clientExpr(client)] = true
+}
+
+// through reports whether one of the sends goes through the client made at o.
+func (c clientSends) through(o origin) bool {
+	if o.dest != nil {
+		return c.vars[o.dest]
+	}
+	return c.direct[o.node]
 }
 
 // streamingFix is the fix a message offers for a transfer of unbounded

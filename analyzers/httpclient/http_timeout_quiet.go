@@ -84,6 +84,10 @@ var timeoutCollected = rule.Collected(
 		"explicit 0, which states intent (a streaming client)."},
 	rule.Form{Name: "constructor-field", Doc: "A client a constructor stores in a struct field is judged by that " +
 		"constructor: quiet when it sets the client's Timeout there."},
+	rule.Form{Name: "sends-context-bounded", Doc: "A client made without a Timeout every send of which is " +
+		"client.Do(req) with a request bounded by its context, as request-context-bounded has it (a deadline made " +
+		"in the package, or the caller's ctx parameter): the deadline is the request's, and the client is not " +
+		"reported where it is made."},
 	rule.Form{Name: "returned-unused", Doc: "A client returned without being used where it is built: its caller " +
 		"configures and uses it."},
 	rule.Form{Name: "constructor-sets-timeout", Doc: "A client returned by a constructor (of this package or " +

@@ -96,3 +96,27 @@ func quietConstructorSetsTimeout(u string) {
 	c := newTimedClient(time.Second)
 	c.Get(u)
 }
+
+type downloader struct{ client *http.Client }
+
+func newDownloader() *downloader {
+	return &downloader{client: &http.Client{Transport: &http.Transport{}}}
+}
+
+func (d *downloader) get(ctx context.Context, u string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	d.client.Do(req) // the caller's deadline bounds it
+}
+
+func quietSendsContextBounded(ctx context.Context, u string) {
+	c := &http.Client{}
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	c.Do(req) // the caller's deadline bounds it
+	newDownloader().get(ctx, u)
+}
+
+func sendsContextBoundedTwin(u string) {
+	c := new(http.Client) // want `\[http-timeout\] this http.Client has no Timeout`
+	req, _ := http.NewRequest("GET", u, nil)
+	c.Do(req)
+}
