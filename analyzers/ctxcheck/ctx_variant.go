@@ -172,6 +172,9 @@ func twinCall(t *twin, src ctxSource) string {
 	case zeroDialer:
 		return "(&net.Dialer{}).DialContext(" + src.expr() + ", ...)"
 	}
+	if sig := t.fn.Signature(); sig.Params().Len() == 1 && !sig.Variadic() {
+		return t.fn.Name() + "(" + src.expr() + ")" // PingContext(ctx): the ctx is all it takes
+	}
 	return t.fn.Name() + "(" + src.expr() + ", ...)"
 }
 

@@ -35,7 +35,7 @@ func queries(ctx context.Context, db *sql.DB, id int) error {
 	if _, err := stmt.Exec(); err != nil { // want `\(\*sql.Stmt\).Exec cannot be cancelled`
 		return err
 	}
-	return db.Ping() // want `use PingContext\(ctx, ...\)`
+	return db.Ping() // want `use PingContext\(ctx\)`
 }
 
 func transaction(ctx context.Context, db *sql.DB) error {
@@ -84,7 +84,7 @@ func dial(ctx context.Context, addr string, d *net.Dialer) error {
 }
 
 func handshake(ctx context.Context, conn *tls.Conn) error {
-	return conn.Handshake() // want `\(\*tls.Conn\).Handshake cannot be cancelled: .*; use HandshakeContext\(ctx, ...\)`
+	return conn.Handshake() // want `\(\*tls.Conn\).Handshake cannot be cancelled: .*; use HandshakeContext\(ctx\)`
 }
 
 func contextless(ctx context.Context, client *http.Client) error {
@@ -167,13 +167,13 @@ func (s *server) report(w http.ResponseWriter, r *http.Request) {
 func (s *server) ping(w http.ResponseWriter, r *http.Request) {
 	root := s.root
 	_ = root
-	_ = s.db.Ping() // want `use PingContext\(r.Context\(\), ...\)`
+	_ = s.db.Ping() // want `use PingContext\(r.Context\(\)\)`
 }
 
 // From alertmanager cli/silence_update.go:64: parameters never given the
 // ctx, so the command's --timeout does not reach the request.
 func swaggerNoContext(ctx context.Context, c *ctxvariantapi.Client, id string) error {
-	params := ctxvariantapi.NewGetParams() // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx, ...\)`
+	params := ctxvariantapi.NewGetParams() // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx\)`
 	params.ID = id
 	_, err := c.Get(params)
 	return err
@@ -182,7 +182,7 @@ func swaggerNoContext(ctx context.Context, c *ctxvariantapi.Client, id string) e
 // The twin of swaggerSentWithContext: the params go to a send that takes
 // a context, but not the one in scope.
 func swaggerOtherContext(ctx context.Context, c *ctxvariantapi.ContextClient, id string) error {
-	params := ctxvariantapi.NewGetParams().WithID(id) // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx, ...\)`
+	params := ctxvariantapi.NewGetParams().WithID(id) // want `\[ctx-variant\] ctxvariantapi.NewGetParams cannot be cancelled: .*; use NewGetParamsWithContext\(ctx\)`
 	_, err := c.GetContext(context.TODO(), params)
 	return err
 }
