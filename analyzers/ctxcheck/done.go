@@ -178,10 +178,7 @@ func terminates(info *types.Info, b *ast.BlockStmt) bool {
 		return true
 	case *ast.ExprStmt:
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-				_, builtin := info.Uses[id].(*types.Builtin)
-				return builtin
-			}
+			return match.IsBuiltin(info, call.Fun, "panic")
 		}
 	}
 	return false

@@ -46,10 +46,8 @@ func (s *sendScan) flowOf(c inspector.Cursor) (flow, bool) {
 // and log.Panic (package functions or *log.Logger methods),
 // runtime.Goexit, and the testing methods that stop the test.
 func noReturn(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return true
-		}
+	if match.IsBuiltin(info, call.Fun, "panic") {
+		return true
 	}
 	fn := match.Callee(info, call)
 	logStops := []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}

@@ -44,7 +44,7 @@ func (f *flow) restExits(c inspector.Cursor) bool {
 		}
 		switch pn := parent.Node().(type) {
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-			list := stmtList(pn)
+			list := match.StmtList(pn)
 			for i, s := range list {
 				if s == c.Node() {
 					if f.listExits(list[i+1:], inSwitch) {
@@ -63,18 +63,6 @@ func (f *flow) restExits(c inspector.Cursor) bool {
 		}
 		c = parent
 	}
-}
-
-func stmtList(n ast.Node) []ast.Stmt {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List
-	case *ast.CaseClause:
-		return n.Body
-	case *ast.CommClause:
-		return n.Body
-	}
-	return nil
 }
 
 // listExits reports whether running list leaves the loop whatever happens.
@@ -115,10 +103,8 @@ func (f *flow) exits(s ast.Stmt, inSwitch bool) bool {
 
 // isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal.
 func (f *flow) isNoReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return true
-		}
+	if match.IsBuiltin(f.info, call.Fun, "panic") {
+		return true
 	}
 	fn := callee(f.info, call)
 	fatal := []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}

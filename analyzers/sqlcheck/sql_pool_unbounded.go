@@ -179,7 +179,7 @@ func isErrCheck(p *rule.Pass, n ast.Node, errVar *types.Var) bool {
 		if !ok {
 			return false
 		}
-		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+		if match.IsBuiltin(p.TypesInfo, call.Fun, "panic") {
 			return true
 		}
 		return match.IsCallTo(p.TypesInfo, call, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||

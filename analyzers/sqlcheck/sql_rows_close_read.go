@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
@@ -18,7 +19,7 @@ var readToEndQuiet = []rule.QuietForm[readToEnd]{
 			"they are open: nothing between the query and the loop but the query's own error check returns, and the " +
 			"loop's body holds no return, break out of it, goto or panic (a Scan error handled by log.Fatal or " +
 			"os.Exit ends the process). The loop then ends only when Next returns false, which closes the rows.",
-		Applies: func(c readToEnd) bool { return readsToEnd(c.p.TypesInfo, c.r) },
+		Applies: func(c readToEnd) bool { return readsToEnd(c.p, c.r) },
 	},
 }
 
@@ -31,7 +32,8 @@ type readToEnd struct {
 // readsToEnd reports whether the rows are read by one for rows.Next() loop
 // that follows the query in its block, and the function cannot return
 // between the query and the loop's natural end (Next returning false).
-func readsToEnd(info *types.Info, r *rowsResult) bool {
+func readsToEnd(p *rule.Pass, r *rowsResult) bool {
+	info := p.TypesInfo
 	if r.v == nil || r.assign == nil || len(r.loops) != 1 {
 		return false
 	}
@@ -39,9 +41,9 @@ func readsToEnd(info *types.Info, r *rowsResult) bool {
 	if ac.Node() != r.assign {
 		return false
 	}
-	stmts := stmtList(ac.Parent().Node())
+	stmts := match.StmtList(ac.Parent().Node())
 	loop := r.loops[0].Node().(*ast.ForStmt)
-	first, last := indexOf(stmts, r.assign), indexOf(stmts, loop)
+	first, last := slices.Index(stmts, ast.Stmt(r.assign)), slices.Index(stmts, ast.Stmt(loop))
 	if first < 0 || last <= first || loop.Init != nil || loop.Post != nil {
 		return false
 	}
@@ -58,7 +60,7 @@ func readsToEnd(info *types.Info, r *rowsResult) bool {
 			return false
 		}
 	}
-	return !mayLeave(info, loop.Body, true) && assignedOnce(info, r)
+	return !mayLeave(info, loop.Body, true) && assignedOnce(p, r)
 }
 
 // mayLeave reports whether n can leave the statement list it sits in other
@@ -113,51 +115,20 @@ func mayLeave(info *types.Info, n ast.Node, continueStays bool) bool {
 // function: a panic unwinds to a recover (net/http's per-request one
 // included), and the open rows go with it.
 func isPanic(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return true
-		}
-	}
-	return match.IsCallTo(info, call, "log", "Panic", "Panicf", "Panicln")
+	return match.IsBuiltin(info, call.Fun, "panic") || match.IsCallTo(info, call, "log", "Panic", "Panicf", "Panicln")
 }
 
 // assignedOnce reports whether the rows variable is assigned only by the
-// query: a second query into it would need its own loop.
-func assignedOnce(info *types.Info, r *rowsResult) bool {
-	fn := match.OutermostFunc(r.cursor)
-	for ac := range fn.Preorder((*ast.AssignStmt)(nil)) {
-		as := ac.Node().(*ast.AssignStmt)
-		if as == r.assign {
-			continue
+// query (its := or = statement, after a plain var declaration): a second
+// query into it would need its own loop.
+func assignedOnce(p *rule.Pass, r *rowsResult) bool {
+	for _, a := range p.Index.Assignments(r.v) {
+		if a.Tok == token.VAR && a.Value == nil {
+			continue // var rows *sql.Rows: declared, not assigned
 		}
-		for _, lhs := range as.Lhs {
-			if match.Var(info, lhs) == r.v {
-				return false
-			}
+		if a.Target.Parent().Node() != r.assign {
+			return false
 		}
 	}
 	return true
-}
-
-// stmtList returns the statements of a block or a case clause.
-func stmtList(n ast.Node) []ast.Stmt {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List
-	case *ast.CaseClause:
-		return n.Body
-	case *ast.CommClause:
-		return n.Body
-	}
-	return nil
-}
-
-// indexOf returns the position of s in stmts, or -1.
-func indexOf(stmts []ast.Stmt, s ast.Stmt) int {
-	for i, x := range stmts {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }

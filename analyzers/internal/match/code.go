@@ -201,6 +201,20 @@ func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 	return ok && b.Name() == name
 }
 
+// StmtList returns the statements of a block or a case or comm clause,
+// the lists a statement can sit in; nil for any other node.
+func StmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}
+
 // ArgumentOf returns the cursor of the call that takes the expression at
 // c as an argument, in parentheses or behind & (f(&x), f((x))), and the
 // argument's index; false when the expression is not an argument.

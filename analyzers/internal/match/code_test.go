@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -268,5 +269,39 @@ var (
 	}
 	if match.IsNotNilTest(info, values(f)["a"], nil) {
 		t.Error("IsNotNilTest with no variable")
+	}
+}
+
+func TestStmtList(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "s.go", `package p
+func g(x int, c chan int) {
+	a := 1
+	switch x {
+	case 1:
+		a++
+		a++
+	}
+	select {
+	case <-c:
+		a--
+	}
+	_ = a
+}`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause, *ast.SwitchStmt:
+			got = append(got, len(match.StmtList(n)))
+		}
+		return true
+	})
+	// the body (4), the switch (not a list: 0), its body block (1 clause),
+	// the case (2), the select's body block (1 clause), the comm clause (1)
+	want := []int{4, 0, 1, 2, 1, 1}
+	if !slices.Equal(got, want) {
+		t.Errorf("StmtList lengths = %v, want %v", got, want)
 	}
 }

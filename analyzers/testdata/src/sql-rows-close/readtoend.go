@@ -72,3 +72,18 @@ func columnsFirst(ctx context.Context, db *sql.DB) ([]string, error) {
 	}
 	return cols, nil
 }
+
+// Declared first and assigned once by the query: still read to the end.
+func countDeclaredFirst(ctx context.Context, db *sql.DB) int {
+	var rows *sql.Rows
+	var err error
+	rows, err = db.QueryContext(ctx, "SELECT id FROM users")
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n
+}
