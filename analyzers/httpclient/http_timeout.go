@@ -224,10 +224,16 @@ func constructed(p *rule.Pass, x *clientIndex) {
 	sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
 	seen := map[any]bool{}
 	for _, s := range x.sends {
-		if s.client == nil || isDefaultClient(p.TypesInfo, s.client) || x.boundedByContext(s.send) || p.IsTestCode(s.cursor) {
+		if s.client == nil || isDefaultClient(p.TypesInfo, s.client) || p.IsTestCode(s.cursor) {
 			continue
 		}
 		ctor, key := x.constructorOf(sums, s.client)
+		if x.boundedByContext(s.send) {
+			if ctor != nil {
+				rule.Decided(p, s.call, "request-context-bounded")
+			}
+			continue
+		}
 		if ctor == nil && p.Explaining() && x.constructorSetsTimeout(sums, s.client) {
 			rule.Decided(p, s.call, "constructor-sets-timeout")
 		}
