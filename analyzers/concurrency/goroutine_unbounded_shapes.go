@@ -648,23 +648,15 @@ func definingCall(p *rule.Pass, l inspector.Cursor, v *types.Var) *ast.CallExpr 
 // again nor has its address taken; nil otherwise.
 func singleAssignedValue(p *rule.Pass, at inspector.Cursor, v *types.Var) ast.Expr {
 	fn := match.EnclosingFuncDecl(at)
-	if !fn.Valid() || v.Parent() == v.Pkg().Scope() {
-		return nil
-	}
 	def, ok := p.Index.Def(v)
-	if !ok || !fn.Contains(def) || def.ParentEdgeKind() != edge.AssignStmt_Lhs {
+	if !fn.Valid() || !ok || !fn.Contains(def) || def.ParentEdgeKind() != edge.AssignStmt_Lhs {
 		return nil
 	}
-	as := def.Parent().Node().(*ast.AssignStmt)
-	if len(as.Lhs) != len(as.Rhs) {
+	value, _, multi, ok := p.Index.LocalValue(v)
+	if !ok || multi {
 		return nil
 	}
-	for _, use := range p.Index.UsesIn(fn, v) {
-		if k := use.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.UnaryExpr_X {
-			return nil
-		}
-	}
-	return ast.Unparen(as.Rhs[def.ParentEdgeIndex()])
+	return value
 }
 
 // elementVars returns the variables through which the goroutine sees the

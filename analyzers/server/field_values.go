@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 )
 
@@ -114,6 +115,63 @@ func isLoopbackAddr(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	return isLoopbackHost(host)
+}
+
+// isLoopbackValue is isLoopbackAddr and isLoopbackFormat also through the
+// local variables the address is built in: a variable declared with such
+// an address and never assigned again, or net.JoinHostPort of a host that
+// net.SplitHostPort took from one (host, port, _ := net.SplitHostPort(addr)
+// with addr a constant "localhost:6060"), which stays on loopback whatever
+// port it picks.
+func isLoopbackValue(info *types.Info, idx *index.Index, e ast.Expr) bool {
+	return loopbackValue(info, idx, e, 0)
+}
+
+func loopbackValue(info *types.Info, idx *index.Index, e ast.Expr, depth int) bool {
+	if e == nil || depth > 4 {
+		return false
+	}
+	e = ast.Unparen(e)
+	if isLoopbackAddr(info, e) || isLoopbackFormat(info, e) {
+		return true
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		return match.IsFunc(match.Callee(info, call), "net", "JoinHostPort") && len(call.Args) == 2 &&
+			loopbackHostValue(info, idx, call.Args[0], depth+1)
+	}
+	value, _, multi, ok := idx.LocalValue(localVar(info, e))
+	return ok && !multi && loopbackValue(info, idx, value, depth+1)
+}
+
+// loopbackHostValue reports whether e is a loopback host: a constant, or
+// the host result of net.SplitHostPort of a loopback address, directly or
+// through a local variable assigned once.
+func loopbackHostValue(info *types.Info, idx *index.Index, e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	if host, ok := match.ConstString(info, e); ok {
+		return isLoopbackHost(host)
+	}
+	value, result, multi, ok := idx.LocalValue(localVar(info, e))
+	if !ok {
+		return false
+	}
+	if call, isCall := value.(*ast.CallExpr); isCall && multi && result == 0 {
+		return match.IsFunc(match.Callee(info, call), "net", "SplitHostPort") && len(call.Args) == 1 &&
+			loopbackValue(info, idx, call.Args[0], depth+1)
+	}
+	return !multi && loopbackHostValue(info, idx, value, depth+1)
+}
+
+// localVar returns the variable e names when e is an identifier, or nil.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	return v
 }
 
 // isLoopbackHost reports whether host is localhost or a loopback IP.

@@ -129,7 +129,7 @@ func runTimeout(p *rule.Pass) error {
 		}
 	}
 	for _, sl := range facts.literals {
-		if rule.Quiet(p, sl.lit, loopbackQuiet, servedAddr{p.TypesInfo, literalField(sl.lit, "Addr")}) {
+		if rule.Quiet(p, sl.lit, loopbackQuiet, servedAddr{p.TypesInfo, p.Index, literalField(sl.lit, "Addr")}) {
 			continue
 		}
 		if rule.Quiet(p, sl.lit, loopbackListenerQuiet, serverLit{p, facts, sl}) {
@@ -331,7 +331,7 @@ func returningFunc(info *types.Info, c inspector.Cursor) *types.Func {
 // http.ListenAndServeTLS, with the rewrite to an http.Server when it is
 // mechanical.
 func reportListenAndServe(p *rule.Pass, opts *TimeoutOptions, call *ast.CallExpr) {
-	if len(call.Args) == 0 || rule.Quiet(p, call, loopbackQuiet, servedAddr{p.TypesInfo, call.Args[0]}) ||
+	if len(call.Args) == 0 || rule.Quiet(p, call, loopbackQuiet, servedAddr{p.TypesInfo, p.Index, call.Args[0]}) ||
 		rule.Quiet(p, call, optInDebugQuiet, debugListen{p, call}) {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -12,6 +13,7 @@ import (
 // http.ListenAndServe.
 type servedAddr struct {
 	info *types.Info
+	idx  *index.Index
 	addr ast.Expr // nil when not set
 }
 
@@ -20,11 +22,13 @@ var loopbackQuiet = []rule.QuietForm[servedAddr]{
 	{
 		Name: "loopback-address",
 		Doc: "Servers on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\") or an address built from " +
-			"a constant loopback host and a port (\"127.0.0.1:\"+port, fmt.Sprintf(\"localhost:%d\", port)), which " +
+			"a constant loopback host and a port (\"127.0.0.1:\"+port, fmt.Sprintf(\"localhost:%d\", port), " +
+			"net.JoinHostPort of the host net.SplitHostPort took from such an address, also through local variables " +
+			"assigned once), which " +
 			"remote clients cannot reach; a loopback address that is only the default of a flag or a configuration field is still " +
 			"reported: operators override such defaults to expose the server, and then slow clients reach it like any " +
 			"other.",
-		Applies: func(a servedAddr) bool { return isLoopbackAddr(a.info, a.addr) || isLoopbackFormat(a.info, a.addr) },
+		Applies: func(a servedAddr) bool { return isLoopbackValue(a.info, a.idx, a.addr) },
 	},
 }
 

@@ -119,6 +119,56 @@ func DefOf(in *inspector.Inspector, info *types.Info, obj types.Object) (inspect
 	return c, true
 }
 
+// LocalValue returns the expression the local variable v is declared
+// with (v := e, var v = e) when nothing assigns v again, increments it or
+// takes its address: the only value v ever holds. For a multi-valued
+// declaration (h, p, err := f()) multi is set and result says which of
+// Value's results v receives. ok is false for package-level variables,
+// parameters, range variables and variables declared without a value.
+func (x *Index) LocalValue(v *types.Var) (value ast.Expr, result int, multi, ok bool) {
+	if v == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
+		return nil, 0, false, false
+	}
+	def, found := x.Def(v)
+	if !found {
+		return nil, 0, false, false
+	}
+	i := def.ParentEdgeIndex()
+	switch n := def.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if def.ParentEdgeKind() != edge.AssignStmt_Lhs || n.Tok != token.DEFINE {
+			return nil, 0, false, false
+		}
+		switch {
+		case len(n.Lhs) == len(n.Rhs):
+			value = n.Rhs[i]
+		case len(n.Rhs) == 1:
+			value, result, multi = n.Rhs[0], i, true
+		}
+	case *ast.ValueSpec:
+		switch {
+		case len(n.Values) == len(n.Names):
+			value = n.Values[i]
+		case len(n.Values) == 1:
+			value, result, multi = n.Values[0], i, true
+		}
+	}
+	if value == nil {
+		return nil, 0, false, false
+	}
+	for _, use := range x.Uses(v) {
+		switch use.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+			return nil, 0, false, false
+		case edge.UnaryExpr_X:
+			if use.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+				return nil, 0, false, false
+			}
+		}
+	}
+	return ast.Unparen(value), result, multi, true
+}
+
 // VarSpec returns the declaration of the package-level variable v: its
 // var block, its spec, and v's position among the spec's names; false
 // when v is not declared at package level in this package.

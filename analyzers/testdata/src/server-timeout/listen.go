@@ -2,7 +2,9 @@ package servertimeout
 
 import (
 	"log"
+	"net"
 	"net/http"
+	"strconv"
 )
 
 func listenPlain(mux *http.ServeMux) {
@@ -39,6 +41,39 @@ func listenServer(mux *http.ServeMux) {
 func listenDebug() {
 	go http.ListenAndServe("localhost:6060", nil)
 	go http.ListenAndServe("127.0.0.1:6061", nil)
+}
+
+const debugAddr = "localhost:6060"
+
+// Safe twin: an address rebuilt from the host of a constant loopback
+// address stays on loopback whatever port it picks.
+func listenDebugNextPort() {
+	for i := 0; i < 10; i++ {
+		host, portStr, _ := net.SplitHostPort(debugAddr)
+		port, _ := strconv.Atoi(portStr)
+		addr := net.JoinHostPort(host, strconv.Itoa(port+i))
+		if err := http.ListenAndServe(addr, nil); err != nil {
+			continue
+		}
+	}
+}
+
+// Reported twin: the host comes from configuration, so it may be any
+// interface.
+func listenConfiguredNextPort(configured string) {
+	host, portStr, _ := net.SplitHostPort(configured)
+	addr := net.JoinHostPort(host, portStr)
+	log.Fatal(http.ListenAndServe(addr, nil)) // want `\[server-timeout\] http.ListenAndServe serves`
+}
+
+// Reported twin: a loopback default that code can change later is not a
+// loopback address.
+func listenReassignedAddr(public bool) {
+	addr := "localhost:6060"
+	if public {
+		addr = ":6060"
+	}
+	log.Fatal(http.ListenAndServe(addr, nil)) // want `\[server-timeout\] http.ListenAndServe serves`
 }
 
 // Safe twin: a function value is not a call.
