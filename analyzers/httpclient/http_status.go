@@ -19,7 +19,7 @@ func Status() *rule.Rule {
 	return &rule.Rule{
 		ID:       "http-status",
 		Severity: config.SeverityInfo,
-		Enabled:  true,
+		Enabled:  false, // opt-in: on unseen code about half its findings were right, and no narrower form held 90%
 		Imports:  []string{"net/http"},
 		Requires: sendRequires,
 		Doc: rule.Doc{
@@ -37,18 +37,22 @@ func Status() *rule.Rule {
 				"defer resp.Body.Close()\n" +
 				"if resp.StatusCode != http.StatusOK {\n\treturn fmt.Errorf(\"fetch %s: %s\", url, resp.Status)\n}\n" +
 				"return json.NewDecoder(resp.Body).Decode(&v)",
-			Scope: "The reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to io.Discard), ioutil.ReadAll, json/xml/gob " +
-				"decoders, csv and bufio readers, resp.Body.Read, also through io.LimitReader, io.TeeReader and " +
-				"gzip.NewReader. prodlint does not follow a response into the function it is handed to. The forms that " +
-				"look at the decoded value follow a decode into v (&v) or into a pointer made just before it " +
-				"(p := &T{} or new(T), no field set, never assigned again). Severity info by default (reported, never fails " +
-				"the run): on modules it was never tuned on it stays below the project's 90% target (about half to two " +
-				"thirds of its findings judged true over the held-out rounds, and no narrower form held better), because " +
-				"most false findings read an answer that fails closed where the rule does not look, in the caller or in " +
-				"a later request that the zero values make fail, which a function-local check cannot see. It is not " +
-				"switched off, because the shape it reports is how a rate-limited API's 429 answers become data; a " +
-				"status check also turns a misleading decode error into the real one. Set severity = \"error\" to make " +
-				"its findings fail the run, or silence one with //prodlint:ignore http-status and say why.",
+			Scope: "Off by default (enable it in rules.toml to audit a code base's HTTP clients): judged on real code " +
+				"it had never seen, 21 of its 44 findings over nine held-out rounds were right, and 31 of 49 on the " +
+				"production code of the modules it was tuned on. Its true and false findings have the same types and " +
+				"control flow: the same decode into a local struct whose fields are used, the same bytes returned to " +
+				"the caller, the same copy into a file. What decides is whether the zero values of an error answer " +
+				"fail closed later, in the caller or in the next request they feed (an empty token that the next call " +
+				"rejects, an empty list the caller treats as an error), or flow on as real data; no conjunction of the " +
+				"facts a function-local check can see (what the body is decoded into, where the value goes, whether " +
+				"the decode error is checked, a loop around the call) kept 90% of its findings true and a useful share " +
+				"of the true ones. When enabled it reports at severity info (printed, never failing the run; set " +
+				"severity = \"error\" to fail it) the reads it knows: io.ReadAll, io.ReadFull, io.Copy (not to " +
+				"io.Discard), ioutil.ReadAll, json/xml/gob decoders, csv and bufio readers, resp.Body.Read, also " +
+				"through io.LimitReader, io.TeeReader and gzip.NewReader. prodlint does not follow a response into " +
+				"the function it is handed to. The forms that look at the decoded value follow a decode into v (&v) " +
+				"or into a pointer made just before it (p := &T{} or new(T), no field set, never assigned again). " +
+				"Silence one finding with //prodlint:ignore http-status and say why.",
 		},
 		Quiet: rule.Declare(statusCollected, rule.Forms(statusQuiet)),
 		Run:   runStatus,
