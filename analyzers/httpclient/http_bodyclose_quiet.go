@@ -58,16 +58,20 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 	},
 	{
 		Name: "cancelled-on-return",
-		Doc: "A response kept in a variable from client.Do(req), sent outside any loop, where req carries a context made " +
-			"in the same function by context.WithCancel, WithTimeout or WithDeadline (or a Cause form) whose cancel is " +
-			"deferred there, all in top-level statements of the function before the send and none assigned again before " +
-			"it (ctx, cancel := context.WithTimeout(ctx, d); defer cancel(); req, err := http.NewRequestWithContext(ctx, ...), " +
-			"or req = req.WithContext(ctx)): when the function returns the cancel fires, and the Transport then closes the " +
-			"connection of a body not read to its end and stops its reader, so nothing is held past the call. A send in " +
-			"a loop (each turn holds a connection until the function returns), a cancel that is called but not deferred, " +
-			"a context or request assigned again before the send, and a discarded response are still reported.",
+		Doc: "A response from client.Do(req) whose body the function closes or hands over on some path, sent outside any " +
+			"loop, where req carries a context made in the same function by context.WithCancel, WithTimeout or " +
+			"WithDeadline (or a Cause form) whose cancel is deferred there, all in top-level statements of the function " +
+			"before the send and none assigned again before it (ctx, cancel := context.WithTimeout(ctx, d); defer " +
+			"cancel(); req, err := http.NewRequestWithContext(ctx, ...), or req = req.WithContext(ctx)): on a path that " +
+			"returns with the body open (a status-error return above the close), the cancel fires on return and the " +
+			"Transport then closes the connection of a body not read to its end and stops its reader, so nothing is held " +
+			"past the call. A body the function never closes (or a discarded response) is still reported: every call " +
+			"then loses its connection instead of reusing it. So are a send in a loop (each turn holds a connection " +
+			"until the function returns), a cancel that is called but not deferred, and a context or request assigned " +
+			"again before the send.",
 		Applies: func(c sendResults) bool {
-			return c.ok && !c.r.discarded && c.r.respVar != nil && cancelledOnReturn(c.p, c.sa)
+			return c.ok && c.r.respVar != nil && bodyHandled(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.r.respVar) &&
+				cancelledOnReturn(c.p, c.sa)
 		},
 	},
 	{
