@@ -348,11 +348,11 @@ func cancelledOnReturn(p *rule.Pass, sa sendAt) bool {
 	if at < 0 {
 		return false
 	}
-	ctx, bound := b.requestContext(s.call.Args[0], at)
+	ctx, use, bound := b.requestContext(s.call.Args[0], at)
 	if ctx == nil {
 		return false
 	}
-	made, as, ok := b.lastBinding(b.p.TypesInfo.Uses[ctx].(*types.Var), bound, ctx.Pos())
+	made, as, ok := b.lastBinding(ctx, bound, use)
 	if !ok || as.Result != 0 || !as.Multi {
 		return false
 	}
@@ -392,37 +392,38 @@ func (b straightLine) holding(pos token.Pos) int {
 	return slices.IndexFunc(b.stmts, func(st ast.Stmt) bool { return st.Pos() <= pos && pos < st.End() })
 }
 
-// requestContext returns the context identifier that the request
-// expression e, used in statement at, carries: the argument of
-// http.NewRequestWithContext, req.WithContext or req.Clone, given in e
-// itself or in the statement that last assigned the request variable e;
-// bound is the index of the statement that binds the two.
-func (b straightLine) requestContext(e ast.Expr, at int) (ctx *ast.Ident, bound int) {
+// requestContext returns the context variable that the request
+// expression e, used in statement at, carries, and where it is used: the
+// argument of http.NewRequestWithContext, req.WithContext or req.Clone,
+// given in e itself or in the statement that last assigned the request
+// variable e; bound is the index of the statement that binds the two.
+func (b straightLine) requestContext(e ast.Expr, at int) (ctx *types.Var, use token.Pos, bound int) {
 	bound = at
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 		req, _ := b.p.TypesInfo.Uses[id].(*types.Var)
 		if req == nil {
-			return nil, 0
+			return nil, 0, 0
 		}
 		i, as, ok := b.lastBinding(req, at, id.Pos())
 		if !ok || as.Result != 0 {
-			return nil, 0
+			return nil, 0, 0
 		}
 		e, bound = as.Value, i
 	}
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
-		return nil, 0
+		return nil, 0, 0
 	}
 	fn := match.Callee(b.p.TypesInfo, call)
 	if !match.IsFunc(fn, "net/http", "NewRequestWithContext") && !match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") {
-		return nil, 0
+		return nil, 0, 0
 	}
 	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
-	if _, isVar := b.p.TypesInfo.Uses[id].(*types.Var); !ok || !isVar {
-		return nil, 0
+	if !ok {
+		return nil, 0, 0
 	}
-	return id, bound
+	ctx, _ = b.p.TypesInfo.Uses[id].(*types.Var)
+	return ctx, id.Pos(), bound
 }
 
 // lastBinding returns the index of the last statement before stmts[at]
