@@ -2,12 +2,15 @@ package httpclient
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -52,6 +55,24 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 			"nothing accumulates (a one-shot health check or CLI call). A send in a loop or a function literal in " +
 			"main, or in a function main calls, is still reported (unless once-before-exit holds).",
 		Applies: func(c sendResults) bool { return onceInMain(c.p, c.sa.cursor) },
+	},
+	{
+		Name: "cancelled-on-return",
+		Doc: "A response from client.Do(req) whose body the function closes or hands over on some path, sent outside any " +
+			"loop, where req carries a context made in the same function by context.WithCancel, WithTimeout or " +
+			"WithDeadline (or a Cause form) whose cancel is deferred there, all in top-level statements of the function " +
+			"before the send and none assigned again before it (ctx, cancel := context.WithTimeout(ctx, d); defer " +
+			"cancel(); req, err := http.NewRequestWithContext(ctx, ...), or req = req.WithContext(ctx)): on a path that " +
+			"returns with the body open (a status-error return above the close), the cancel fires on return and the " +
+			"Transport then closes the connection of a body not read to its end and stops its reader, so nothing is held " +
+			"past the call. A body the function never closes (or a discarded response) is still reported: every call " +
+			"then loses its connection instead of reusing it. So are a send in a loop (each turn holds a connection " +
+			"until the function returns), a cancel that is called but not deferred, and a context or request assigned " +
+			"again before the send.",
+		Applies: func(c sendResults) bool {
+			return c.ok && c.r.respVar != nil && bodyHandled(c.p.TypesInfo, match.OutermostFunc(c.sa.cursor), c.r.respVar) &&
+				cancelledOnReturn(c.p, c.sa)
+		},
 	},
 	{
 		Name: "once-before-exit",
@@ -305,4 +326,139 @@ func endsInNoReturn(info *types.Info, b *cfg.Block) bool {
 	}
 	call, ok := ast.Unparen(stmt.X).(*ast.CallExpr)
 	return ok && noReturn(info, call)
+}
+
+// cancelledOnReturn reports whether the send at sa is client.Do(req),
+// outside any loop, with a request bound to a context whose cancel the
+// send's function defers: the context's making, the deferred cancel and
+// the request's binding are top-level statements of that function before
+// the send, and neither the context, its cancel nor the request is
+// assigned again before the send, nor in a function literal.
+func cancelledOnReturn(p *rule.Pass, sa sendAt) bool {
+	s := sa.send
+	if s.fn.Name() != "Do" || len(s.call.Args) != 1 || match.InLoop(sa.cursor) {
+		return false
+	}
+	fn, body, _ := match.EnclosingFunc(p.TypesInfo, sa.cursor)
+	if body == nil {
+		return false
+	}
+	b := straightLine{p: p, fn: fn, stmts: body.List}
+	at := b.holding(s.call.Pos())
+	if at < 0 {
+		return false
+	}
+	ctx, use, bound := b.requestContext(s.call.Args[0], at)
+	if ctx == nil {
+		return false
+	}
+	made, as, ok := b.lastBinding(ctx, bound, use)
+	if !ok || as.Result != 0 || !as.Multi {
+		return false
+	}
+	call, isCall := ast.Unparen(as.Value).(*ast.CallExpr)
+	if !isCall || !match.IsFunc(match.Callee(p.TypesInfo, call), "context",
+		"WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause") {
+		return false
+	}
+	assign := b.stmts[made].(*ast.AssignStmt)
+	cancel := index.AssignedVar(p.TypesInfo, assign.Lhs[1])
+	if cancel == nil {
+		return false // discarded with _: nothing can cancel the context
+	}
+	if i, _, ok := b.lastBinding(cancel, at, s.call.Pos()); !ok || i != made {
+		return false
+	}
+	for _, st := range b.stmts[made+1 : at] {
+		if d, ok := st.(*ast.DeferStmt); ok {
+			if id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident); ok && p.TypesInfo.Uses[id] == cancel {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// straightLine is the top-level statement list of a function, whose
+// statements run in order on every path that reaches the last of them.
+type straightLine struct {
+	p     *rule.Pass
+	fn    inspector.Cursor // the function declaration or literal
+	stmts []ast.Stmt
+}
+
+// holding returns the index of the statement holding pos, or -1.
+func (b straightLine) holding(pos token.Pos) int {
+	return slices.IndexFunc(b.stmts, func(st ast.Stmt) bool { return st.Pos() <= pos && pos < st.End() })
+}
+
+// requestContext returns the context variable that the request
+// expression e, used in statement at, carries, and where it is used: the
+// argument of http.NewRequestWithContext, req.WithContext or req.Clone,
+// given in e itself or in the statement that last assigned the request
+// variable e; bound is the index of the statement that binds the two.
+func (b straightLine) requestContext(e ast.Expr, at int) (ctx *types.Var, use token.Pos, bound int) {
+	bound = at
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		req, _ := b.p.TypesInfo.Uses[id].(*types.Var)
+		if req == nil {
+			return nil, 0, 0
+		}
+		i, as, ok := b.lastBinding(req, at, id.Pos())
+		if !ok || as.Result != 0 {
+			return nil, 0, 0
+		}
+		e, bound = as.Value, i
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil, 0, 0
+	}
+	fn := match.Callee(b.p.TypesInfo, call)
+	if !match.IsFunc(fn, "net/http", "NewRequestWithContext") && !match.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") {
+		return nil, 0, 0
+	}
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return nil, 0, 0
+	}
+	ctx, _ = b.p.TypesInfo.Uses[id].(*types.Var)
+	return ctx, id.Pos(), bound
+}
+
+// lastBinding returns the index of the last statement before stmts[at]
+// that is an assignment to v, and what it assigns, for the use of v at
+// use: ok is false when v belongs to another function, is assigned in a
+// function literal, or is assigned anywhere between that statement and
+// use (inside a nested block too).
+func (b straightLine) lastBinding(v *types.Var, at int, use token.Pos) (i int, as index.Assignment, ok bool) {
+	fn := b.fn.Node()
+	if v.Pos() < fn.Pos() || fn.End() <= v.Pos() {
+		return 0, as, false
+	}
+	i = -1
+	var assigned []token.Pos
+	for _, a := range b.p.Index.Assignments(v) {
+		if f, _, _ := match.EnclosingFunc(b.p.TypesInfo, a.Target); f.Node() != fn {
+			return 0, as, false
+		}
+		pos := a.Target.Node().Pos()
+		assigned = append(assigned, pos)
+		j := b.holding(pos)
+		if j < 0 || j >= at || pos >= use {
+			continue
+		}
+		if st, ok := b.stmts[j].(*ast.AssignStmt); ok && a.Target.Parent().Node() == st && j > i {
+			i, as = j, a
+		}
+	}
+	if i < 0 {
+		return 0, as, false
+	}
+	for _, pos := range assigned {
+		if b.stmts[i].End() <= pos && pos < use {
+			return 0, as, false
+		}
+	}
+	return i, as, true
 }
