@@ -47,7 +47,9 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 	{
 		Name: "monitoring-listener",
 		Doc: "A side listener that serves only monitoring endpoints: a metrics, profiling or expvar handler " +
-			"(promhttp.Handler(), pprof.Index, expvar.Handler()), a handler function that never uses its request (a " +
+			"(promhttp.Handler(), pprof.Index, expvar.Handler()), such a handler passed to a function of the package " +
+			"whose returned handler uses its writer and request only to call the one it was given (a middleware that " +
+			"refreshes gauges before a scrape), a handler function that never uses its request (a " +
 			"status page), or a ServeMux built in the package and used only to register such handlers; a scrape or a " +
 			"profile cut short by a restart is retried by its next poll, so there is nothing in flight to drain.",
 		Applies: func(s serveCall) bool {
@@ -57,9 +59,10 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 	},
 	{
 		Name: "default-mux-monitoring-listener",
-		Doc: "A listener of the DefaultServeMux (a nil handler) started in a go statement, in a package whose every " +
+		Doc: "A listener of the DefaultServeMux (a nil handler) started in a go statement, or in a function the package " +
+			"only ever starts with one (go serveMetrics(cfg)), in a package whose every " +
 			"registration on the DefaultServeMux (http.Handle, http.HandleFunc) is a monitoring endpoint (a metrics, " +
-			"profiling or expvar handler, a handler function that never uses its request, or any handler on a probe " +
+			"profiling or expvar handler, maybe wrapped by such a middleware, a handler function that never uses its request, or any handler on a probe " +
 			"path: /healthz, /livez, /readyz, /health, /ready, /metrics, /debug/...), and that registers at least one " +
 			"or imports net/http/pprof or expvar for its side effect alone (`import _`, which registers their pages there): a profiling or probe listener " +
 			"beside or instead of the main server, with nothing in flight to drain. A DefaultServeMux listener not " +
