@@ -39,10 +39,13 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 	},
 	{
 		Name: "loopback-address",
-		Doc: "Servers on a constant loopback address (\"localhost:6060\" debug endpoints); a loopback address that is " +
+		Doc: "Servers on a constant loopback address (\"localhost:6060\" debug endpoints) or an address built from a " +
+			"constant loopback host and a port (\"127.0.0.1:\"+port, fmt.Sprintf(\"localhost:%d\", port), " +
+			"net.JoinHostPort of the host net.SplitHostPort took from such an address, also through local variables " +
+			"assigned once), as server-timeout judges them; a loopback address that is " +
 			"only the default of a flag or a configuration field is still reported, since deployments override it to " +
 			"serve real traffic.",
-		Applies: func(s serveCall) bool { return servesLoopback(s.p.TypesInfo, s.call, s.loopback) },
+		Applies: func(s serveCall) bool { return servesLoopback(s.p, s.call, s.loopback) },
 	},
 	{
 		Name: "monitoring-listener",
@@ -83,10 +86,11 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 // servesLoopback reports whether call serves on a constant loopback
 // address: http.ListenAndServe("localhost:6060", h), or a method of a
 // server whose literal sets such an Addr.
-func servesLoopback(info *types.Info, call *ast.CallExpr, loopback map[types.Object]bool) bool {
+func servesLoopback(p *rule.Pass, call *ast.CallExpr, loopback map[types.Object]bool) bool {
+	info := p.TypesInfo
 	fn := match.Callee(info, call)
 	if fn.Signature().Recv() == nil {
-		return strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && isLoopbackAddr(info, call.Args[0])
+		return strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && isLoopbackValue(info, p.Index, call.Args[0])
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if key := valueKey(info, sel.X); key != nil && loopback[key] {
