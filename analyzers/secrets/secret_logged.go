@@ -85,6 +85,9 @@ type loggedChecker struct {
 	// environment read whose key names no credential
 	// (env-key-no-credential).
 	envPlain map[*types.Var]bool
+	// needed holds, once a header copy is judged, the credential headers
+	// a redacted copy must overwrite (redactionsNeeded).
+	needed map[string]bool
 }
 
 func runLogged(p *rule.Pass) error {

@@ -53,6 +53,15 @@ var loggedArgQuiet = []rule.QuietForm[loggedArg]{
 		},
 	},
 	{
+		Name: "redacted-header-copy",
+		Doc: "A local http.Header (a copy such as req.Header.Clone()) in which Authorization, and every other " +
+			"credential header the package writes or a cookie Jar adds, is overwritten with a constant or deleted " +
+			"before the log on every path to it (unconditionally, or under `if h.Get(K) != \"\"`), with no later " +
+			"assignment of the variable or the header: the author logged a censored copy; the original header, a " +
+			"conditional overwrite or another credential header left in is still reported.",
+		Applies: func(c loggedArg) bool { return c.lc.redactedHeaderCopy(c.arg) },
+	},
+	{
 		Name: "token-of-another-kind",
 		Doc: "A field named Token of a type whose own name says which kind of token it holds with a word that " +
 			"names no credential (a consistency, revision or sync token type such as RevisionToken): the type, not " +

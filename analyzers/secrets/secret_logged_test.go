@@ -28,5 +28,5 @@ func TestLoggedCreatedToken(t *testing.T) {
 // TestLoggedDefault: by default only credentials by origin or type are
 // reported; names alone are not, nor the quiet forms.
 func TestLoggedDefault(t *testing.T) {
-	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", secrets.Logged()), "secret-logged/quiet")
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", secrets.Logged()), "secret-logged/quiet", "secret-logged/redactedkey")
 }

@@ -57,7 +57,7 @@ func runShutdown(p *rule.Pass) error {
 	for c := range p.Cursors((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CompositeLit:
-			if match.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") && isLoopbackAddr(p.TypesInfo, literalField(n, "Addr")) {
+			if match.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") && isLoopbackValue(p.TypesInfo, p.Index, literalField(n, "Addr")) {
 				if key := literalKey(p.TypesInfo, c); key != nil {
 					loopback[key] = true
 				}

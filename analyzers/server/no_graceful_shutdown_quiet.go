@@ -39,15 +39,20 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 	},
 	{
 		Name: "loopback-address",
-		Doc: "Servers on a constant loopback address (\"localhost:6060\" debug endpoints); a loopback address that is " +
+		Doc: "Servers on a constant loopback address (\"localhost:6060\" debug endpoints) or an address built from a " +
+			"constant loopback host and a port (\"127.0.0.1:\"+port, fmt.Sprintf(\"localhost:%d\", port), " +
+			"net.JoinHostPort of the host net.SplitHostPort took from such an address, also through local variables " +
+			"assigned once), as server-timeout judges them; a loopback address that is " +
 			"only the default of a flag or a configuration field is still reported, since deployments override it to " +
 			"serve real traffic.",
-		Applies: func(s serveCall) bool { return servesLoopback(s.p.TypesInfo, s.call, s.loopback) },
+		Applies: func(s serveCall) bool { return servesLoopback(s.p, s.call, s.loopback) },
 	},
 	{
 		Name: "monitoring-listener",
 		Doc: "A side listener that serves only monitoring endpoints: a metrics, profiling or expvar handler " +
-			"(promhttp.Handler(), pprof.Index, expvar.Handler()), a handler function that never uses its request (a " +
+			"(promhttp.Handler(), pprof.Index, expvar.Handler()), such a handler passed to a function of the package " +
+			"whose returned handler uses its writer and request only to call the one it was given (a middleware that " +
+			"refreshes gauges before a scrape), a handler function that never uses its request (a " +
 			"status page), or a ServeMux built in the package and used only to register such handlers; a scrape or a " +
 			"profile cut short by a restart is retried by its next poll, so there is nothing in flight to drain.",
 		Applies: func(s serveCall) bool {
@@ -57,9 +62,10 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 	},
 	{
 		Name: "default-mux-monitoring-listener",
-		Doc: "A listener of the DefaultServeMux (a nil handler) started in a go statement, in a package whose every " +
+		Doc: "A listener of the DefaultServeMux (a nil handler) started in a go statement, or in a function the package " +
+			"only ever starts with one (go serveMetrics(cfg)), in a package whose every " +
 			"registration on the DefaultServeMux (http.Handle, http.HandleFunc) is a monitoring endpoint (a metrics, " +
-			"profiling or expvar handler, a handler function that never uses its request, or any handler on a probe " +
+			"profiling or expvar handler, maybe wrapped by such a middleware, a handler function that never uses its request, or any handler on a probe " +
 			"path: /healthz, /livez, /readyz, /health, /ready, /metrics, /debug/...), and that registers at least one " +
 			"or imports net/http/pprof or expvar for its side effect alone (`import _`, which registers their pages there): a profiling or probe listener " +
 			"beside or instead of the main server, with nothing in flight to drain. A DefaultServeMux listener not " +
@@ -80,10 +86,11 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 // servesLoopback reports whether call serves on a constant loopback
 // address: http.ListenAndServe("localhost:6060", h), or a method of a
 // server whose literal sets such an Addr.
-func servesLoopback(info *types.Info, call *ast.CallExpr, loopback map[types.Object]bool) bool {
+func servesLoopback(p *rule.Pass, call *ast.CallExpr, loopback map[types.Object]bool) bool {
+	info := p.TypesInfo
 	fn := match.Callee(info, call)
 	if fn.Signature().Recv() == nil {
-		return strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && isLoopbackAddr(info, call.Args[0])
+		return strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && isLoopbackValue(info, p.Index, call.Args[0])
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if key := valueKey(info, sel.X); key != nil && loopback[key] {

@@ -158,6 +158,9 @@ func isMonitoringEndpoint(p *rule.Pass, h ast.Expr) bool {
 		if tv, isConv := p.TypesInfo.Types[call.Fun]; isConv && tv.IsType() && len(call.Args) == 1 {
 			return isMonitoringEndpoint(p, call.Args[0]) // http.HandlerFunc(f)
 		}
+		if isMonitoringWrapper(p, call) {
+			return true
+		}
 		fn := match.Callee(p.TypesInfo, call)
 		return fn != nil && fn.Pkg() != nil && isMonitoringPkg(fn.Pkg().Path()) && returnsHandler(fn)
 	}
@@ -398,7 +401,7 @@ func isDefaultMuxMonitoringListener(p *rule.Pass, call *ast.CallExpr) bool {
 		return false
 	}
 	c, ok := match.CursorOf(p.Inspector.Root(), call)
-	if !ok || !startedByGo(c) {
+	if !ok || !startedInGoroutine(p, c) {
 		return false
 	}
 	return defaultMuxMonitoringOnly(p)

@@ -2,9 +2,11 @@
 package main
 
 import (
+	"fmt"
 	"log"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -37,6 +39,23 @@ func quietLoopbackAddress() {
 	go http.ListenAndServe("localhost:6060", nil)
 	admin := &http.Server{Addr: "127.0.0.1:9090", ReadHeaderTimeout: time.Second}
 	go admin.ListenAndServe()
+	debug := "localhost:6061"
+	host, _, _ := net.SplitHostPort(debug)
+	for port := 7000; port < 7010; port++ {
+		go http.ListenAndServe(net.JoinHostPort(host, strconv.Itoa(port)), nil)
+	}
+	go http.ListenAndServe(fmt.Sprintf("127.0.0.1:%d", 7070), nil)
+}
+
+// Twin: the host comes from a variable that is assigned again, so the
+// address may be any.
+func builtAddressTwin(addr string) {
+	hostPort := "localhost:6062"
+	if addr != "" {
+		hostPort = addr
+	}
+	host, _, _ := net.SplitHostPort(hostPort)
+	go http.ListenAndServe(net.JoinHostPort(host, "7001"), nil) // want `\[no-graceful-shutdown\] http.ListenAndServe serves HTTP with no http.Server to shut down`
 }
 
 // Safe twin: Close is not graceful, but it is not a serving call either.

@@ -94,3 +94,36 @@ func quietNameOnly(s settings, password string) {
 func main() {
 	_ = newTokenCommand()
 }
+
+// The logged header is a copy whose Authorization, the only credential
+// header this package writes or a Jar could add, is censored on every
+// path to the log.
+func quietRedactedHeaderCopy(c *http.Client, req *http.Request) {
+	head := req.Header.Clone()
+	if head.Get("Authorization") != "" {
+		head.Set("Authorization", "[censored]")
+	}
+	log.Printf("sending %v", head)
+	deleted := req.Header.Clone()
+	deleted.Del("authorization")
+	log.Printf("sending %v", deleted)
+}
+
+// Twins: the original header, a censoring that depends on something else
+// than the header's presence, and a copy written again after censoring.
+func redactedHeaderCopyTwins(req *http.Request, debug bool, token string) {
+	head := req.Header.Clone()
+	head.Set("Authorization", "[censored]")
+	log.Printf("sending %v", req.Header) // want `\[secret-logged\] log.Printf logs the whole http.Header req.Header`
+	maybe := req.Header.Clone()
+	if debug {
+		maybe.Set("Authorization", "[censored]")
+	}
+	log.Printf("sending %v", maybe) // want `\[secret-logged\] log.Printf logs the whole http.Header maybe`
+	head.Set("Authorization", token)
+	log.Printf("sending %v", head) // want `\[secret-logged\] log.Printf logs the whole http.Header head`
+	head = req.Header
+	head.Del("Authorization")
+	head = req.Header.Clone()
+	log.Printf("sending %v", head) // want `\[secret-logged\] log.Printf logs the whole http.Header head`
+}
