@@ -121,7 +121,8 @@ func DefOf(in *inspector.Inspector, info *types.Info, obj types.Object) (inspect
 
 // LocalValue returns the expression the local variable v is declared
 // with (v := e, var v = e) when nothing assigns v again, increments it or
-// takes its address: the only value v ever holds. For a multi-valued
+// takes its address: the only value v itself ever holds (the fields or
+// elements of a struct, slice or map it holds may still change). For a multi-valued
 // declaration (h, p, err := f()) multi is set and result says which of
 // Value's results v receives. ok is false for package-level variables,
 // parameters, range variables and variables declared without a value.

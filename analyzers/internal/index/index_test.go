@@ -154,6 +154,28 @@ func TestDefsAndUses(t *testing.T) {
 	}
 }
 
+func TestLocalValue(t *testing.T) {
+	x, pkg, info := load(t)
+	if _, _, _, ok := x.LocalValue(localVar(t, info, "x")); ok {
+		t.Error("LocalValue(x): x is assigned again (x = helper(x)), want no single value")
+	}
+	if _, _, _, ok := x.LocalValue(localVar(t, info, "y")); ok {
+		t.Error("LocalValue(y): var y int has no value, want none")
+	}
+	if _, _, _, ok := x.LocalValue(pkg.Scope().Lookup("g").(*types.Var)); ok {
+		t.Error("LocalValue(g): a package-level variable is not local")
+	}
+	v, result, multi, ok := x.LocalValue(localVar(t, info, "err"))
+	call, isCall := v.(*ast.CallExpr)
+	if !ok || !multi || result != 1 || !isCall || call.Fun.(*ast.Ident).Name != "two" {
+		t.Errorf("LocalValue(err) = %v, %d, %v, %v; want result 1 of two()", v, result, multi, ok)
+	}
+	v, _, multi, ok = x.LocalValue(localVar(t, info, "s"))
+	if _, isLit := v.(*ast.CompositeLit); !ok || multi || !isLit {
+		t.Errorf("LocalValue(s) = %v, %v, %v; want S{f: x}", v, multi, ok)
+	}
+}
+
 func TestVarSpec(t *testing.T) {
 	x, pkg, info := load(t)
 	w := pkg.Scope().Lookup("w").(*types.Var)
