@@ -36,7 +36,7 @@ var skipped = []struct{ prefix, reason string }{
 	{"pre-commit try-repo /path/to/prodlint prodlint", "TestPreCommitHook runs this very command (pre-commit try-repo on this checkout) on a repository with staged changes, and checks its findings"},
 	{"pre-commit run prodlint --all-files", "needs a .pre-commit-config.yaml naming a repository and commit to clone; `pre-commit try-repo` runs the same hook from this checkout"},
 	{"make bench", "fetches the corpus and runs prodlint over it, and times four tools (an hour)"},
-	{"make mutate", "fetches the corpus and runs prodlint on about four thousand mutants (about 45 minutes on an idle 2-core machine, bench/results/mutation.md states each run's time); its smoke test runs in make test"},
+	{"make mutate", "fetches the corpus and runs prodlint on about four thousand mutants (about 50 minutes on an idle 2-core machine, bench/results/mutation.md states each run's time); its smoke test runs in make test"},
 	{"bench/perf.sh", "needs the corpus (make corpus) and runs for an hour"},
 	{"PERF_TOOLS=", "needs the corpus (make corpus) and runs for an hour"},
 	{"go test ./analyzers -run '^$' -bench", "a benchmark run (minutes on 2 cores)"},
