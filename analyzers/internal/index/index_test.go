@@ -170,7 +170,15 @@ func TestLocalValue(t *testing.T) {
 	if !ok || !multi || result != 1 || !isCall || call.Fun.(*ast.Ident).Name != "two" {
 		t.Errorf("LocalValue(err) = %v, %d, %v, %v; want result 1 of two()", v, result, multi, ok)
 	}
-	v, _, multi, ok = x.LocalValue(localVar(t, info, "s"))
+	var local *types.Var // use's s, not the receiver s of S.set
+	for id, obj := range info.Defs {
+		if v, isVar := obj.(*types.Var); isVar && id.Name == "s" {
+			if _, isPtr := v.Type().(*types.Pointer); !isPtr {
+				local = v
+			}
+		}
+	}
+	v, _, multi, ok = x.LocalValue(local)
 	if _, isLit := v.(*ast.CompositeLit); !ok || multi || !isLit {
 		t.Errorf("LocalValue(s) = %v, %v, %v; want S{f: x}", v, multi, ok)
 	}
