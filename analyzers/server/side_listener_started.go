@@ -90,7 +90,7 @@ func onlyHandsOn(p *rule.Pass, decl *ast.FuncDecl, next *types.Var) bool {
 	}
 	returns := 0
 	for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
-		if !innermostIsDecl(rc, decl) {
+		if fc, _, _ := match.EnclosingFunc(p.TypesInfo, rc); fc.Node() != decl {
 			continue // a return of a nested function literal
 		}
 		ret := rc.Node().(*ast.ReturnStmt)
@@ -110,15 +110,6 @@ func onlyHandsOn(p *rule.Pass, decl *ast.FuncDecl, next *types.Var) bool {
 		returns++
 	}
 	return returns > 0
-}
-
-// innermostIsDecl reports whether the innermost function enclosing the
-// statement at c is decl.
-func innermostIsDecl(c inspector.Cursor, decl *ast.FuncDecl) bool {
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fc.Node() == decl
-	}
-	return false
 }
 
 // litOnlyHandsOn reports whether lit has the handler shape and uses its
@@ -148,7 +139,8 @@ func litOnlyHandsOn(p *rule.Pass, lit *ast.FuncLit, next *types.Var) bool {
 			return false
 		}
 		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !isSel || sel.Sel.Name != "ServeHTTP" || match.Var(p.TypesInfo, sel.X) != next {
+		if !isSel || !match.IsMethodCall(p.TypesInfo, call, "net/http", "Handler", "ServeHTTP") ||
+			match.Var(p.TypesInfo, sel.X) != next {
 			return false // the request or the writer used for anything else
 		}
 	}
