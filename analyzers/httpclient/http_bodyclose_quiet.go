@@ -336,7 +336,7 @@ func endsInNoReturn(info *types.Info, b *cfg.Block) bool {
 // assigned again before the send, nor in a function literal.
 func cancelledOnReturn(p *rule.Pass, sa sendAt) bool {
 	s := sa.send
-	if s.fn.Name() != "Do" || len(s.call.Args) != 1 || match.InLoop(sa.cursor) {
+	if !match.IsMethod(s.fn, "net/http", "Client", "Do") || len(s.call.Args) != 1 || match.InLoop(sa.cursor) {
 		return false
 	}
 	fn, body, _ := match.EnclosingFunc(p.TypesInfo, sa.cursor)
