@@ -270,6 +270,10 @@ var bodyCloseCollected = rule.Collected(
 		"again by anything but a plain read of the body (io.ReadAll, io.ReadFull, resp.Body.Read: a read error " +
 		"drops the connection)."},
 	rule.Form{Name: "panic-or-exit-path", Doc: "A path that panics or exits: the process, not the connection, ends."},
+	rule.Form{Name: "branch-never-taken", Doc: "A path into the body of an if whose condition can never hold: " +
+		"comparisons of one variable or field with integer constants whose ranges do not meet " +
+		"(resp.StatusCode < 200 && resp.StatusCode > 299, always false), so the return there cannot run. The " +
+		"condition is still a bug, but not a leak."},
 	rule.Form{Name: "closed-elsewhere", Doc: "A response variable declared in an enclosing function, or closed by " +
 		"code set up before the send (a deferred closure declared earlier, the previous turn of a loop), is left " +
 		"to that code; a close above the send in straight-line code (of the response a reused variable held " +
@@ -284,6 +288,7 @@ const (
 	leftElsewhere     pathForms = 1 << iota // closed-elsewhere: the response is left to code outside the paths
 	failedSendReturns                       // failed-send-path: a path on which the send failed reached a return
 	panicsOrExits                           // panic-or-exit-path: a path ended in a call that never returns
+	branchNeverTaken                        // branch-never-taken: a path entered an if body that cannot run
 )
 
 // note records form f, when w records.
@@ -310,6 +315,9 @@ func (w *pathForms) decide(p *rule.Pass, send ast.Node) (elsewhere bool) {
 	}
 	if *w&panicsOrExits != 0 {
 		rule.Decided(p, send, "panic-or-exit-path")
+	}
+	if *w&branchNeverTaken != 0 {
+		rule.Decided(p, send, "branch-never-taken")
 	}
 	return false
 }

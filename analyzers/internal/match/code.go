@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -331,4 +333,126 @@ func DeclaredIn(v *types.Var, n ast.Node) bool { return n.Pos() <= v.Pos() && v.
 func ReturnsError(sig *types.Signature) bool {
 	r := sig.Results()
 	return r.Len() > 0 && types.Identical(r.At(r.Len()-1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// NeverTrue reports whether cond can never hold because it is a conjunction
+// (&&) of comparisons of one variable or field chain with integer constants
+// whose ranges do not meet: resp.StatusCode < 200 && resp.StatusCode > 299.
+// The body of an if with such a condition cannot run. Any conjunct of
+// another form is left out of the reckoning, so the answer errs towards
+// "may hold".
+func NeverTrue(info *types.Info, cond ast.Expr) bool {
+	type bounds struct {
+		path   []types.Object
+		lo, hi int64
+	}
+	var ranges []*bounds
+	parts := conjuncts(cond)
+	if slices.ContainsFunc(parts, func(e ast.Expr) bool { return HasCall(e) }) {
+		return false // a call between the comparisons may change the value
+	}
+	for _, c := range parts {
+		path, op, k, ok := comparedWithConst(info, c)
+		if !ok {
+			continue
+		}
+		var r *bounds
+		for _, b := range ranges {
+			if slices.Equal(b.path, path) {
+				r = b
+			}
+		}
+		if r == nil {
+			r = &bounds{path: path, lo: math.MinInt64, hi: math.MaxInt64}
+			ranges = append(ranges, r)
+		}
+		switch op {
+		case token.LSS:
+			if k == math.MinInt64 {
+				return true
+			}
+			r.hi = min(r.hi, k-1)
+		case token.LEQ:
+			r.hi = min(r.hi, k)
+		case token.GTR:
+			if k == math.MaxInt64 {
+				return true
+			}
+			r.lo = max(r.lo, k+1)
+		case token.GEQ:
+			r.lo = max(r.lo, k)
+		case token.EQL:
+			r.lo, r.hi = max(r.lo, k), min(r.hi, k)
+		}
+		if r.lo > r.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// conjuncts splits e at its top-level && operators, parentheses aside.
+func conjuncts(e ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []ast.Expr{ast.Unparen(e)}
+}
+
+// comparedWithConst reads e as "operand op k" with k an integer constant
+// and the operand a variable or a chain of field selections from one
+// (resp.StatusCode), the constant on either side; the operand is given as
+// the objects along its chain, so two spellings of one value compare equal.
+func comparedWithConst(info *types.Info, e ast.Expr) (path []types.Object, op token.Token, k int64, ok bool) {
+	b, isBin := e.(*ast.BinaryExpr)
+	if !isBin {
+		return nil, 0, 0, false
+	}
+	op = b.Op
+	x, y := b.X, b.Y
+	if _, isConst := ConstInt(info, x); isConst {
+		x, y = y, x
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		case token.GTR:
+			op = token.LSS
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	switch op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL:
+	default:
+		return nil, 0, 0, false
+	}
+	if k, ok = ConstInt(info, y); !ok {
+		return nil, 0, 0, false
+	}
+	if path = fieldChain(info, x); path == nil {
+		return nil, 0, 0, false
+	}
+	return path, op, k, true
+}
+
+// fieldChain gives the objects along v.f.g, a variable and the fields
+// selected from it, or nil for any other expression (a call, an index).
+func fieldChain(info *types.Info, e ast.Expr) []types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.ObjectOf(e).(*types.Var); ok {
+			return []types.Object{v}
+		}
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[e]
+		if !ok || sel.Kind() != types.FieldVal {
+			return nil
+		}
+		if head := fieldChain(info, e.X); head != nil {
+			return append(head, sel.Obj())
+		}
+	}
+	return nil
 }

@@ -305,3 +305,50 @@ func g(x int, c chan int) {
 		t.Errorf("StmtList lengths = %v, want %v", got, want)
 	}
 }
+
+func TestNeverTrue(t *testing.T) {
+	const src = `package q
+
+type R struct{ StatusCode int; In *R }
+
+var r, o R
+var n int
+
+func next() int { n++; return n }
+
+var (
+	apart     = r.StatusCode < 200 && r.StatusCode > 299
+	flipped   = 200 > r.StatusCode && (299 < r.StatusCode)
+	touching  = r.StatusCode >= 200 && r.StatusCode <= 200
+	equals    = n == 1 && n == 2
+	deep      = r.In.StatusCode <= 0 && r.In.StatusCode >= 1
+	either    = r.StatusCode < 200 || r.StatusCode > 299
+	inRange   = r.StatusCode >= 200 && r.StatusCode < 300
+	twoValues = r.StatusCode < 200 && o.StatusCode > 299
+	called    = n < 1 && next() > 0 && n > 5
+	notEqual  = n != 1 && n == 1
+)
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "q.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	if _, err := (&types.Config{}).Check("q", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"apart": true, "flipped": true, "touching": false, "equals": true, "deep": true,
+		"either": false, "inRange": false, "twoValues": false, "called": false, "notEqual": false,
+	} {
+		if got := match.NeverTrue(info, values(f)[name]); got != want {
+			t.Errorf("NeverTrue(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
