@@ -171,8 +171,9 @@ var DefaultNonProduction = []string{
 	"**/bench", "**/benchmark", "**/benchmarks", "**/loadtest", "**/loadtests",
 	// demos: a demo directory, or a command whose name has the word demo
 	"**/demo", "**/demos", "**/cmd/demo*", "**/cmd/*-demo*", "**/cmd/*_demo*",
-	// end-to-end and integration suites
-	"**/e2e", "**/e2e-test", "**/e2e-tests", "**/integration-test", "**/integration-tests",
+	// end-to-end, integration and acceptance suites (an acceptance directory holds the tests that
+	// drive a deployed build from outside, and their helpers)
+	"**/e2e", "**/e2e-test", "**/e2e-tests", "**/integration-test", "**/integration-tests", "**/acceptance",
 	// the module's top-level integration directory: its integration-test suite and harness (an
 	// integration package deeper down may be production, such as a service's integrations with
 	// third-party APIs)

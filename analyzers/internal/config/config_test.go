@@ -286,6 +286,8 @@ func TestNonProductionPackages(t *testing.T) {
 		"cmd/workbench":                 true,
 		"cmd/demonstrator":              false, // a name starting with demo reads as a demo
 		"e2e/suite":                     false,
+		"acceptance/helpers/auth":       false,
+		"internal/acceptancecheck":      true, // the whole element must match
 		"test/integration-tests":        false,
 		"cmd/proxy":                     true,
 		"pkg/benchmarking":              true, // the whole element must match
