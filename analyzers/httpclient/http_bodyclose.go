@@ -45,7 +45,11 @@ func BodyClose() *rule.Rule {
 				"unread. " +
 				"Reported too: a response discarded with _ or by calling Do/Get as a statement. " +
 				"Not seen: a variable reused for two responses counts as closed when one of them is, and a loop turn " +
-				"that sends again without closing the previous response is not followed.",
+				"that sends again without closing the previous response is not followed. " +
+				"Reported although nothing accumulates: a leak on a status-error return of a function whose callers, in " +
+				"other packages, end the process on that error (a one-shot command's RunE, log.Fatal in main), since a " +
+				"pass sees the packages it imports, never its importers; this is the rule's commonest false finding on " +
+				"unseen code. The close is still the right fix, and costs one line.",
 		},
 		Quiet: rule.Declare(bodyCloseCollected, rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet)),
 		Run:   runBodyClose,
