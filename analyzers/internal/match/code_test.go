@@ -45,20 +45,7 @@ func f(xs []int, s *S) {
 
 func load(t *testing.T) (*ast.File, *types.Info, *inspector.Inspector) {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
-	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
-		t.Fatal(err)
-	}
+	f, info, _ := checkWith(t, src, importer.Default())
 	return f, info, inspector.New([]*ast.File{f})
 }
 
@@ -247,20 +234,7 @@ var (
 	e = err != other
 )
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "q.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{},
-		Defs:  map[*ast.Ident]types.Object{},
-		Uses:  map[*ast.Ident]types.Object{},
-	}
-	pkg, err := (&types.Config{}).Check("q", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, info, pkg := check(t, src)
 	errVar := pkg.Scope().Lookup("err").(*types.Var)
 	for name, want := range map[string]bool{"a": true, "b": true, "c": false, "d": false, "e": false} {
 		if got := match.IsNotNilTest(info, values(f)[name], errVar); got != want {
@@ -329,8 +303,28 @@ var (
 	notEqual  = n != 1 && n == 1
 )
 `
+	f, info, _ := check(t, src)
+	for name, want := range map[string]bool{
+		"apart": true, "flipped": true, "touching": false, "equals": true, "deep": true,
+		"either": false, "inRange": false, "twoValues": false, "called": false, "notEqual": false,
+	} {
+		if got := match.NeverTrue(info, values(f)[name]); got != want {
+			t.Errorf("NeverTrue(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// check parses and type-checks src, a package with no imports.
+func check(t *testing.T, src string) (*ast.File, *types.Info, *types.Package) {
+	t.Helper()
+	return checkWith(t, src, nil)
+}
+
+// checkWith parses and type-checks src with imp for its imports.
+func checkWith(t *testing.T, src string, imp types.Importer) (*ast.File, *types.Info, *types.Package) {
+	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "q.go", src, 0)
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,15 +334,9 @@ var (
 		Uses:       map[*ast.Ident]types.Object{},
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
-	if _, err := (&types.Config{}).Check("q", fset, []*ast.File{f}, info); err != nil {
+	pkg, err := (&types.Config{Importer: imp}).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string]bool{
-		"apart": true, "flipped": true, "touching": false, "equals": true, "deep": true,
-		"either": false, "inRange": false, "twoValues": false, "called": false, "notEqual": false,
-	} {
-		if got := match.NeverTrue(info, values(f)[name]); got != want {
-			t.Errorf("NeverTrue(%s) = %v, want %v", name, got, want)
-		}
-	}
+	return f, info, pkg
 }
