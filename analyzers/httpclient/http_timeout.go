@@ -46,7 +46,9 @@ func Timeout() *rule.Rule {
 				"configured or handed to a call there (a client the constructor returns only with a non-nil error, " +
 				"return &http.Client{}, err under if err != nil, is not one its callers send through); a function " +
 				"that sends through a client without a timeout bounded only by its context parameter, directly or through " +
-				"what it calls, is reported where a caller in another package passes context.Background() or " +
+				"what it calls, is reported (the client made there, returned by a constructor, or kept in an unexported " +
+				"struct field of its package to which the package gives only clients without a timeout, and which it " +
+				"only sends through: never configures, hands to a call, returns or writes in an unkeyed literal) where a caller in another package passes context.Background() or " +
 				"context.TODO() for it, and where a caller in any package passes a request's context, which has no " +
 				"deadline (net/http sets none; a middleware that adds one is not seen): r.Context() of the request a handler was given, a framework's request context (a *gin.Context, " +
 				"c.Request.Context(), c.Request().Context() of an echo.Context, a *fiber.Ctx's UserContext), one derived " +

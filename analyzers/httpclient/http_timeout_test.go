@@ -15,7 +15,8 @@ func TestTimeout(t *testing.T) {
 	analysistest.Run(t, ruletest.TestData(), a, "http-timeout/default", "http-timeout/replaced", "http-timeout/fact/use",
 		"http-timeout/reqctx/handlers", "http-timeout/reqctx/forged", "http-timeout/reqctx/unkeyed", "http-timeout/reqctx/routes",
 		"http-timeout/faultproxy/internal/harness", "http-timeout/faultproxy/internal/shared",
-		"http-timeout/generator", "http-timeout/generatortwin")
+		"http-timeout/generator", "http-timeout/generatortwin",
+		"http-timeout/fieldclient/api", "http-timeout/fieldclient/use")
 }
 
 func TestTimeoutOptions(t *testing.T) {

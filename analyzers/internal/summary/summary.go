@@ -257,11 +257,26 @@ func Iterate(g *Graph, step func(fn *types.Func, decl inspector.Cursor) bool, ou
 // Iterate, and exports a fact for every exported function or method whose
 // summary is not the zero one. It returns the Result rules ask.
 func Solve[S comparable, F Fact[S]](pass *analysis.Pass, g *Graph, compute Compute[S]) *Result[S, F] {
+	return SolveWith[S, F](pass, g, compute, nil)
+}
+
+// SolveWith is Solve for a topic whose summaries also depend on package
+// state that is not a call (what the package stores in a struct field,
+// judged by the summaries of the functions whose results it stores):
+// after each pass over the graph, outer recomputes that state from the
+// summaries so far and reports whether it changed, and the graph is
+// passed again until it does not (Iterate's outer).
+func SolveWith[S comparable, F Fact[S]](pass *analysis.Pass, g *Graph, compute Compute[S],
+	outer func(of func(*types.Func) (S, bool)) bool) *Result[S, F] {
 	r := &Result[S, F]{pass: pass, local: map[*types.Func]S{}}
 	if !InScope(pass) {
 		return r
 	}
 	var zero S
+	var again func() bool
+	if outer != nil {
+		again = func() bool { return outer(r.Of) }
+	}
 	Iterate(g, func(fn *types.Func, decl inspector.Cursor) bool {
 		s := compute(fn, decl, r.Of)
 		if s == r.local[fn] {
@@ -269,7 +284,7 @@ func Solve[S comparable, F Fact[S]](pass *analysis.Pass, g *Graph, compute Compu
 		}
 		r.local[fn] = s
 		return true
-	}, nil)
+	}, again)
 	for fn, s := range r.local {
 		if s == zero || !exported(fn) {
 			continue

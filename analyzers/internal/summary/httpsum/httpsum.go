@@ -156,8 +156,8 @@ func run(pass *analysis.Pass) (any, error) {
 		!match.Imports(pass.Pkg, "context") {
 		return &Result{Result: summary.Solve[Func](pass, &summary.Graph{}, nil), pass: pass}, nil
 	}
-	s := &summarizer{info: pass.TypesInfo, idx: pass.ResultOf[index.Analyzer].(*index.Index)}
-	r := &Result{Result: summary.Solve[Func](pass, g, s.compute), pass: pass}
+	s := &summarizer{info: pass.TypesInfo, pkg: pass.Pkg, idx: pass.ResultOf[index.Analyzer].(*index.Index)}
+	r := &Result{Result: summary.SolveWith[Func](pass, g, s.compute, s.fieldsChanged), pass: pass}
 	if summary.InScope(pass) {
 		r.fields = requestFields(pass, s.idx, r)
 	}
@@ -202,7 +202,27 @@ func returnsFailure(info *types.Info, c inspector.Cursor, ret *ast.ReturnStmt) b
 
 type summarizer struct {
 	info *types.Info
+	pkg  *types.Package
 	idx  *index.Index
+
+	// fields caches, per client field of the package, the values the
+	// package assigns it (fieldValues); unkeyed, built on the first
+	// question, holds the fields of the struct types the package writes
+	// as unkeyed literals.
+	fields  map[*types.Var]fieldValues
+	unkeyed map[*types.Var]bool
+	// judged holds the kind of client last found in each field a summary
+	// asked about: a value made by a function of the package summarized
+	// after the asker is judged again once the pass is over
+	// (fieldsChanged).
+	judged map[*types.Var]Client
+}
+
+// fieldValues is what the package gives one client field: every value
+// assigned to it, when known is set (see clientField).
+type fieldValues struct {
+	values []ast.Expr
+	known  bool
 }
 
 // maxHops bounds how far a value is followed through variables.
@@ -662,7 +682,10 @@ func isClientOrTransport(t types.Type) bool {
 }
 
 // clientOf classifies the client e evaluates to, and the parameter its
-// timeout comes from.
+// timeout comes from: a literal, new(http.Client), a constructor's result
+// (by its summary), a local variable (by the values it is given) or a
+// client field of the package (by the values the package gives it, see
+// clientField).
 func (s *summarizer) clientOf(e ast.Expr, fn *types.Func, of func(*types.Func) (Func, bool), hops int) (Client, uint8) {
 	if hops > maxHops {
 		return NoClient, 0
@@ -721,8 +744,162 @@ func (s *summarizer) clientOf(e ast.Expr, fn *types.Func, of func(*types.Func) (
 			}
 		}
 		return best, param
+	case *ast.SelectorExpr:
+		f, values, ok := s.clientField(e)
+		if !ok {
+			return NoClient, 0
+		}
+		k := s.fieldClient(values, of, hops)
+		if s.judged == nil {
+			s.judged = map[*types.Var]Client{}
+		}
+		s.judged[f] = k
+		return k, 0
 	}
 	return NoClient, 0
+}
+
+// fieldClient judges a client field (d.client) by every value the
+// package assigns it: a client without a timeout when each is one. The
+// values lie in other functions than the one asking, so no parameter of
+// it gives their timeout.
+func (s *summarizer) fieldClient(values []ast.Expr, of func(*types.Func) (Func, bool), hops int) Client {
+	for _, v := range values {
+		if k, _ := s.clientOf(v, nil, of, hops+1); k != NoTimeout {
+			return NoClient
+		}
+	}
+	return NoTimeout
+}
+
+// fieldsChanged judges again, with the summaries so far, every client
+// field a summary asked about, and reports whether one is judged
+// otherwise now (a constructor of the package summarized after the
+// method that sends through the field): the package is then summarized
+// again.
+func (s *summarizer) fieldsChanged(of func(*types.Func) (Func, bool)) bool {
+	changed := false
+	for f, k := range s.judged {
+		if now := s.fieldClient(s.fields[f].values, of, 0); now != k {
+			s.judged[f] = now
+			changed = true
+		}
+	}
+	return changed
+}
+
+// clientField returns every value the package assigns the client field
+// sel selects, when they are all it ever holds: the field is unexported
+// (only its package can assign it) and of this package, of a type that is
+// not generic, assigned at least once and only by keyed literals
+// (T{client: v}) and assignments (x.client = v), and otherwise only sent
+// through or compared with nil, directly or through a local variable
+// that is. A field whose Timeout or Transport is touched, whose address
+// is taken, or that is handed to a call, returned or stored elsewhere may
+// be configured where this package cannot see: unknown.
+func (s *summarizer) clientField(sel *ast.SelectorExpr) (*types.Var, []ast.Expr, bool) {
+	selection, ok := s.info.Selections[sel]
+	if !ok || selection.Kind() != types.FieldVal {
+		return nil, nil, false
+	}
+	f, ok := selection.Obj().(*types.Var)
+	if !ok || f.Pkg() != s.pkg || f.Exported() || f.Embedded() || f != f.Origin() ||
+		!match.IsNamedOrPointer(f.Type(), "net/http", "Client") || genericRecv(selection.Recv()) {
+		return nil, nil, false
+	}
+	if fv, ok := s.fields[f]; ok {
+		return f, fv.values, fv.known
+	}
+	if s.fields == nil {
+		s.fields = map[*types.Var]fieldValues{}
+	}
+	values, known := s.fieldValuesOf(f)
+	s.fields[f] = fieldValues{values, known}
+	return f, values, known
+}
+
+// fieldValuesOf computes clientField's answer for the field f.
+func (s *summarizer) fieldValuesOf(f *types.Var) ([]ast.Expr, bool) {
+	if s.unkeyed == nil {
+		s.unkeyed = unkeyedStructs(s.info, s.idx)
+	}
+	if s.unkeyed[f] {
+		return nil, false // T{c, ...}: a value the index does not list
+	}
+	for _, u := range s.idx.Uses(f) {
+		switch u.ParentEdgeKind() {
+		case edge.KeyValueExpr_Key: // T{client: v}: listed below
+		case edge.SelectorExpr_Sel:
+			if !s.onlySends(u.Parent(), true) {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	var values []ast.Expr
+	for _, a := range s.idx.Assignments(f) {
+		if a.Value == nil || a.Multi && a.Result != 0 || a.Tok != token.ASSIGN && a.Tok != token.COLON {
+			return nil, false
+		}
+		values = append(values, a.Value)
+	}
+	return values, len(values) > 0
+}
+
+// onlySends reports whether the client expression at c (a field
+// selection, or a use of a local variable) is only assigned, sent through
+// (a method of http.Client other than reading or setting its Timeout or
+// Transport) or compared with nil; with alias set, also given to a local
+// variable whose every use is one of those.
+func (s *summarizer) onlySends(c inspector.Cursor, alias bool) bool {
+	c = match.Unparen(c)
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs:
+		return true // an assignment, listed by the index
+	case edge.SelectorExpr_X:
+		name := c.Parent().Node().(*ast.SelectorExpr).Sel.Name
+		return name != "Timeout" && name != "Transport"
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		bin := c.Parent().Node().(*ast.BinaryExpr)
+		return (bin.Op == token.EQL || bin.Op == token.NEQ) && (match.IsNil(s.info, bin.X) || match.IsNil(s.info, bin.Y))
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+		if !alias {
+			return false
+		}
+		var lhs ast.Expr
+		switch n := c.Parent().Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				lhs = n.Lhs[c.ParentEdgeIndex()]
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				lhs = n.Names[c.ParentEdgeIndex()]
+			}
+		}
+		v := index.AssignedVar(s.info, lhs)
+		if lhs == nil || v == nil || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return false
+		}
+		for _, u := range s.idx.Uses(v) {
+			if !s.onlySends(u, false) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// genericRecv reports whether a selection's receiver type is, or points
+// to, an instance of a generic type: its fields are other objects.
+func genericRecv(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && (n.TypeParams().Len() > 0 || n.TypeArgs().Len() > 0)
 }
 
 // configured reports whether the client variable v has its Timeout or
@@ -795,10 +972,11 @@ func (s *summarizer) freshTransport(e ast.Expr, of func(*types.Func) (Func, bool
 	return false
 }
 
-// paramIndex returns the index of the parameter of fn that e denotes.
+// paramIndex returns the index of the parameter of fn that e denotes
+// (none when fn is nil).
 func paramIndex(info *types.Info, e ast.Expr, fn *types.Func) (uint8, bool) {
 	v := match.Var(info, e)
-	if v == nil || v.Kind() != types.ParamVar {
+	if fn == nil || v == nil || v.Kind() != types.ParamVar {
 		return 0, false
 	}
 	params := fn.Signature().Params()

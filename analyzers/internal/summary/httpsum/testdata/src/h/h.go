@@ -171,3 +171,48 @@ func ReadSwapped(r *http.Request, gz bool) ([]byte, error) {
 	}
 	return io.ReadAll(in)
 }
+
+// Clients kept in unexported fields: a send on the caller's ctx through
+// a field every value of which, in the package, is a client without a
+// timeout is one through an unbounded client; here the value comes from
+// a constructor of the package declared, and so summarized, after the
+// method that sends.
+type Store struct{ hc *http.Client }
+
+func (s *Store) Fetch(ctx context.Context, url string) error { // want Fetch:"sends without a timeout on the context of parameter 0"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func NewStore() *Store { return &Store{hc: newStoreClient()} }
+
+func newStoreClient() *http.Client { return &http.Client{} }
+
+// Twin: the field is also given a client with a timeout.
+type TimedStore struct{ hc *http.Client }
+
+func NewTimedStore(fast bool) *TimedStore {
+	if fast {
+		return &TimedStore{hc: NewClient()}
+	}
+	return &TimedStore{hc: NewTimed()}
+}
+
+func (s *TimedStore) Fetch(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
