@@ -858,8 +858,8 @@ func (s *summarizer) onlySends(c inspector.Cursor, alias bool) bool {
 	case edge.AssignStmt_Lhs:
 		return true // an assignment, listed by the index
 	case edge.SelectorExpr_X:
-		name := c.Parent().Node().(*ast.SelectorExpr).Sel.Name
-		return name != "Timeout" && name != "Transport"
+		f := match.FieldSelection(s.info, c.Parent().Node().(*ast.SelectorExpr))
+		return !match.IsFieldOf(f, "net/http", "Client", "Timeout", "Transport")
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 		bin := c.Parent().Node().(*ast.BinaryExpr)
 		return (bin.Op == token.EQL || bin.Op == token.NEQ) && (match.IsNil(s.info, bin.X) || match.IsNil(s.info, bin.Y))
