@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
@@ -51,10 +52,13 @@ func RequestBody() *rule.Rule {
 			Scope: "Handlers are functions and function literals of (http.ResponseWriter, *http.Request), ServeHTTP " +
 				"methods included. A read through a local variable that only ever holds the body (body := r.Body; " +
 				"io.ReadAll(body)) is a read of the body, in a handler and in the helpers it calls. A wrapper of type func(http.HandlerFunc) http.HandlerFunc counts as middleware too. " +
-				"An exported handler function that its own package never refers to is judged where it is " +
+				"An exported handler function that its own package never refers to, or such an exported method that no " +
+				"interface of the package or of its imports asks of its type, is judged where it is " +
 				"registered, in the packages that import it: no finding in its own package, and a finding at the first " +
 				"reference to it in an importing package that applies no limit (neither a limiting wrapper nor " +
-				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it is not reported. A helper " +
+				"http.MaxBytesHandler); such a handler whose importers are not analyzed with it, or that nothing " +
+				"registers, is not reported. A method an interface asks for (a generated server's handler, a ServeHTTP) " +
+				"may be registered through that interface, which names it nowhere, and is judged in its own package. A helper " +
 				"the handler passes r or r.Body to, of this package or " +
 				"another package of the analyzed module(s), is followed: one that reads the body it is given whole with no limit " +
 				"(decodeJSON(w, r, &v), directly or through what it calls) is reported at the handler's call; one that limits it " +
@@ -200,19 +204,52 @@ func onlyCalledDirectly(p *rule.Pass, h handler, refs map[*types.Func]int) *type
 	return fn
 }
 
-// registeredElsewhere reports whether the handler is an exported function
-// (not a method) that its own package never refers to: it is registered
-// by a package that imports it, where a limit may be applied.
+// registeredElsewhere reports whether the handler is an exported function,
+// or an exported method that no interface in view asks of its type, that
+// its own package never refers to: it is registered by a package that
+// imports it, where a limit may be applied, or by none (dead code). A
+// method an interface of the package or of its imports asks for may be
+// registered through that interface (a generated server's handlers, a
+// ServeHTTP), which names the method nowhere: it is judged here.
 func registeredElsewhere(p *rule.Pass, h handler, refs map[*types.Func]int) (*types.Func, bool) {
 	fd, ok := h.c.Node().(*ast.FuncDecl)
-	if !ok || fd.Recv != nil || !fd.Name.IsExported() {
+	if !ok || !fd.Name.IsExported() {
 		return nil, false
 	}
 	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
-	if !ok {
+	if !ok || refs[fn.Origin()] != 0 {
 		return nil, false
 	}
-	return fn, refs[fn.Origin()] == 0
+	if fd.Recv != nil && askedByAnInterface(p.Pkg, fn) {
+		return nil, false
+	}
+	return fn, true
+}
+
+// askedByAnInterface reports whether a named interface type declared in
+// pkg or in a package it imports has a method of m's name that m's
+// receiver type implements.
+func askedByAnInterface(pkg *types.Package, m *types.Func) bool {
+	recv := m.Signature().Recv().Type()
+	for _, scope := range append([]*types.Package{pkg}, pkg.Imports()...) {
+		for _, name := range scope.Scope().Names() {
+			tn, ok := scope.Scope().Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			it, ok := tn.Type().Underlying().(*types.Interface)
+			if named, isNamed := tn.Type().(*types.Named); !ok || it.NumMethods() == 0 || isNamed && named.TypeParams().Len() > 0 {
+				continue // no method to ask, or generic: Implements needs an instance
+			}
+			if obj, _, _ := types.LookupFieldOrMethod(it, false, nil, m.Name()); obj == nil {
+				continue
+			}
+			if types.Implements(recv, it) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reportRegistered reports, in a package that applies no body limit, the
@@ -235,9 +272,41 @@ func reportRegistered(p *rule.Pass, pkg *bodyPackage) {
 		if !p.ImportObjectFact(fn, &f) || rule.Quiet(p, id, bodyPackageQuiet, &bodyCandidate{pkg: pkg, p: p}) {
 			continue
 		}
-		p.Report(id, fmt.Sprintf("%s.%s is registered here with no body limit, and in it (%s) %s",
-			fn.Pkg().Name(), fn.Name(), f.At, f.Message))
+		how := "registered here"
+		if calledAt(p, id) {
+			how = "called here with the request" // a handler wrapper of this package that calls it
+		}
+		p.Report(id, fmt.Sprintf("%s is %s with no body limit, and in it (%s) %s",
+			qualifiedName(fn), how, f.At, f.Message))
 	}
+}
+
+// calledAt reports whether the reference id to a function is the callee
+// of a call (pkg.F(w, r), x.M(w, r)), not a function value handed on.
+func calledAt(p *rule.Pass, id *ast.Ident) bool {
+	c, ok := match.CursorOf(p.Inspector.Root(), id)
+	if !ok {
+		return false
+	}
+	if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		c = c.Parent()
+	}
+	return c.ParentEdgeKind() == edge.CallExpr_Fun
+}
+
+// qualifiedName names a function of another package as its package does
+// (pkg.F), or a method by its type (pkg.T.M).
+func qualifiedName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return fn.Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 // usesMiddleware reports whether the package refers to a middleware, a

@@ -33,7 +33,7 @@ func TestRequestBodyOptions(t *testing.T) {
 // handlers behind it; one that limits nothing does not.
 func TestRequestBodyFacts(t *testing.T) {
 	a := ruletest.Analyzer(t, "", server.RequestBody())
-	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/fact/mw", "request-body-unbounded/fact/api", "request-body-unbounded/fact/helperuse", "request-body-unbounded/fact/unwrapped", "request-body-unbounded/fact/handlers", "request-body-unbounded/fact/wrappedrouter", "request-body-unbounded/fact/plainrouter", "request-body-unbounded/fact/decodeuse",
+	analysistest.Run(t, ruletest.TestData(), a, "request-body-unbounded/fact/mw", "request-body-unbounded/fact/api", "request-body-unbounded/fact/helperuse", "request-body-unbounded/fact/unwrapped", "request-body-unbounded/fact/handlers", "request-body-unbounded/fact/methods", "request-body-unbounded/fact/wrapcall", "request-body-unbounded/fact/wrappedrouter", "request-body-unbounded/fact/plainrouter", "request-body-unbounded/fact/decodeuse",
 		"request-body-unbounded/fact/mwtype", "request-body-unbounded/fact/typeapi", "request-body-unbounded/fact/typelit", "request-body-unbounded/fact/typeunwrapped",
 		"request-body-unbounded/fact/useapi", "request-body-unbounded/fact/usenolimit")
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"request-body-unbounded/fact/handlers"
+	"request-body-unbounded/fact/methods"
 )
 
 func logged(next http.HandlerFunc) http.HandlerFunc {
@@ -15,5 +16,6 @@ func logged(next http.HandlerFunc) http.HandlerFunc {
 }
 
 func Routes(mux *http.ServeMux) {
+	mux.HandleFunc("/create", (&methods.API{}).Create) // want `\[request-body-unbounded\] methods.API.Create is registered here with no body limit, and in it \(methods.go:16\) io.ReadAll`
 	mux.HandleFunc("/import", logged(handlers.Import)) // want `\[request-body-unbounded\] handlers.Import is registered here with no body limit, and in it \(handlers.go:20\) json.NewDecoder`
 }
