@@ -259,7 +259,6 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 	var found *ast.ReturnStmt
 	seen := map[seenKey]bool{}
 	stack := []state{{start, i + 1, r.errVar != nil, false}}
-	dead := neverRunBodies(info, f.body)
 path:
 	for len(stack) > 0 {
 		s := stack[len(stack)-1]
@@ -268,7 +267,7 @@ path:
 			if n == r.node || handled.within(n) {
 				continue path // closed, handed over, or a new response
 			}
-			if inAny(dead, n) {
+			if inAny(f.dead, n) {
 				why.note(branchNeverTaken)
 				continue path
 			}
@@ -306,24 +305,6 @@ path:
 		return nil, false, false
 	}
 	return found, found.Return == f.body.Rbrace, true // the cfg puts the implicit return at the closing brace
-}
-
-// neverRunBodies are the bodies of the ifs in body whose condition can
-// never hold (match.NeverTrue): a path into one is not a path.
-func neverRunBodies(info *types.Info, body *ast.BlockStmt) []*ast.BlockStmt {
-	var dead []*ast.BlockStmt
-	ast.Inspect(body, func(n ast.Node) bool {
-		if is, ok := n.(*ast.IfStmt); ok && match.NeverTrue(info, is.Cond) {
-			dead = append(dead, is.Body)
-		}
-		return true
-	})
-	return dead
-}
-
-// inAny reports whether n lies inside one of blocks.
-func inAny(blocks []*ast.BlockStmt, n ast.Node) bool {
-	return slices.ContainsFunc(blocks, func(b *ast.BlockStmt) bool { return b.Pos() <= n.Pos() && n.End() <= b.End() })
 }
 
 // isHandled reports whether the use of a response variable at c, in the

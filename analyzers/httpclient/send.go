@@ -10,7 +10,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/index"
@@ -49,7 +48,7 @@ type sendScan struct {
 	sends []sendAt
 
 	mu   sync.Mutex                  // guards cfgs: the rules of a package run concurrently
-	cfgs map[*ast.BlockStmt]*cfg.CFG // by function body, for the functions with a send
+	cfgs map[*ast.BlockStmt]funcFlow // by function body, for the functions with a send
 }
 
 // sendAt is a send and where it is.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -20,6 +21,14 @@ type flow struct {
 	g    *cfg.CFG
 	fn   inspector.Cursor // the *ast.FuncDecl or *ast.FuncLit
 	body *ast.BlockStmt
+	dead []*ast.BlockStmt // bodies of ifs that cannot run (neverRunBodies)
+}
+
+// funcFlow is what sendScan keeps per function body: its graph and the
+// bodies of its ifs that cannot run.
+type funcFlow struct {
+	g    *cfg.CFG
+	dead []*ast.BlockStmt
 }
 
 // flowOf returns the control-flow graph of the innermost function around
@@ -32,14 +41,35 @@ func (s *sendScan) flowOf(c inspector.Cursor) (flow, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cfgs == nil {
-		s.cfgs = map[*ast.BlockStmt]*cfg.CFG{}
+		s.cfgs = map[*ast.BlockStmt]funcFlow{}
 	}
-	g, ok := s.cfgs[body]
+	ff, ok := s.cfgs[body]
 	if !ok {
-		g = cfg.New(body, func(call *ast.CallExpr) bool { return !noReturn(s.info, call) })
-		s.cfgs[body] = g
+		ff = funcFlow{
+			g:    cfg.New(body, func(call *ast.CallExpr) bool { return !noReturn(s.info, call) }),
+			dead: neverRunBodies(s.info, fc),
+		}
+		s.cfgs[body] = ff
 	}
-	return flow{g: g, fn: fc, body: body}, true
+	return flow{g: ff.g, fn: fc, body: body, dead: ff.dead}, true
+}
+
+// neverRunBodies are the bodies of the ifs in the function at fn whose
+// condition can never hold (match.NeverTrue): a path into one is not a
+// path.
+func neverRunBodies(info *types.Info, fn inspector.Cursor) []*ast.BlockStmt {
+	var dead []*ast.BlockStmt
+	for c := range fn.Preorder((*ast.IfStmt)(nil)) {
+		if is := c.Node().(*ast.IfStmt); match.NeverTrue(info, is.Cond) {
+			dead = append(dead, is.Body)
+		}
+	}
+	return dead
+}
+
+// inAny reports whether n lies inside one of blocks.
+func inAny(blocks []*ast.BlockStmt, n ast.Node) bool {
+	return slices.ContainsFunc(blocks, func(b *ast.BlockStmt) bool { return b.Pos() <= n.Pos() && n.End() <= b.End() })
 }
 
 // noReturn reports whether call never returns: panic, os.Exit, log.Fatal
