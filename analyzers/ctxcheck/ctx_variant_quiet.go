@@ -64,6 +64,13 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 		Applies: func(v variantInScope) bool { return detachedUnder(v.c, v.src.owner, token.GO) },
 	},
 	{
+		Name: "deferred",
+		Doc: "Deferred calls (a defer statement's call, or the body of a deferred function literal): cleanup that runs " +
+			"as the function ends, often because ctx is over, and must not be cancelled with it; the twin would skip it " +
+			"(a transaction begun with ctx is already rolled back by then, so a call on it returns at once).",
+		Applies: func(v variantInScope) bool { return detachedUnder(v.c, v.src.owner, token.DEFER) },
+	},
+	{
 		Name:    "in-returned-func",
 		Doc:     "Calls in a function literal the function returns (a release or shutdown function run after the call is over).",
 		Applies: func(v variantInScope) bool { return inReturnedFunc(v.c, v.src.owner) },

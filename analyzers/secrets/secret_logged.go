@@ -5,12 +5,14 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
 )
 
 // LoggedOptions are secret-logged's rules.toml keys.
@@ -26,6 +28,7 @@ func Logged() *rule.Rule {
 		Enabled:    true,
 		Imports:    apis.LogPaths(),
 		NewOptions: func() any { return &LoggedOptions{} },
+		Requires:   []*analysis.Analyzer{httpsum.Analyzer},
 		Doc: rule.Doc{
 			Title: "report secrets and credential headers passed to loggers and printers",
 			Why: "An agent's API key was the crown jewel, and it leaked through logs: log lines are shipped to aggregators " +
@@ -67,6 +70,7 @@ func Logged() *rule.Rule {
 type loggedChecker struct {
 	*rule.Pass
 	opts *LoggedOptions
+	sums *httpsum.Result
 	// named is set by leak when the secret it found is known only by a
 	// name (of a variable, field, log key or struct field), and namedSel
 	// to the field selection that named it, if any.
@@ -91,7 +95,7 @@ type loggedChecker struct {
 }
 
 func runLogged(p *rule.Pass) error {
-	lc := &loggedChecker{Pass: p, opts: rule.Options[LoggedOptions](p), tainted: map[*types.Var]taint{}, cleaned: map[*types.Var]bool{}}
+	lc := &loggedChecker{Pass: p, opts: rule.Options[LoggedOptions](p), sums: p.ResultOf[httpsum.Analyzer].(*httpsum.Result), tainted: map[*types.Var]taint{}, cleaned: map[*types.Var]bool{}}
 	if p.Explaining() {
 		lc.envPlain = map[*types.Var]bool{}
 	}

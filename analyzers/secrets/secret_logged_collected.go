@@ -84,7 +84,7 @@ func (lc *loggedChecker) notLeakForm(e ast.Expr, key string) string {
 // notLeakVarForm names the form of a variable or field that leak does not
 // report.
 func (lc *loggedChecker) notLeakVarForm(e ast.Expr, key string) string {
-	if isResponseHeader(lc.TypesInfo, e) {
+	if lc.responseHeader(e) {
 		return "response-header"
 	}
 	v, ok := match.ObjectOf(lc.TypesInfo, e).(*types.Var)

@@ -87,7 +87,7 @@ func (lc *loggedChecker) leakVar(e ast.Expr, key string) (string, string) {
 	case match.IsPointerTo(t, "net/http", "Request"):
 		return "the whole *http.Request " + types.ExprString(e) + ", Authorization and Cookie headers included", adviceRequest
 	case match.IsNamed(t, "net/http", "Header"):
-		if isResponseHeader(lc.TypesInfo, e) {
+		if lc.responseHeader(e) {
 			return "", "" // resp.Header: what a peer answered, not the credentials this program sends
 		}
 		return "the whole http.Header " + types.ExprString(e) + ", Authorization and Cookie included", adviceRequest
@@ -211,15 +211,10 @@ func labelName(name string) bool {
 	return len(words) > 0 && labelWords[words[len(words)-1]]
 }
 
-// isResponseHeader reports whether e selects the Header field of an
-// http.Response: the headers a peer answered with, which carry none of the
-// request's Authorization, Cookie or API-key headers.
-func isResponseHeader(info *types.Info, e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	s, ok := info.Selections[sel]
-	return ok && s.Kind() == types.FieldVal && s.Obj().Name() == "Header" &&
-		match.IsNamedOrPointer(s.Recv(), "net/http", "Response")
+// responseHeader reports whether e is the Header of an http.Response (a
+// selector, a variable declared with one, or a helper's result that its
+// summary says is one): the headers a peer answered with, which carry
+// none of the request's Authorization, Cookie or API-key headers.
+func (lc *loggedChecker) responseHeader(e ast.Expr) bool {
+	return lc.sums.ResponseHeader(lc.TypesInfo, lc.Index, e)
 }

@@ -206,7 +206,9 @@ var loggedCollected = rule.Collected(
 	rule.Form{Name: "other-header", Doc: "Header values other than the credential " +
 		"headers (Authorization, Cookie, API-key headers)."},
 	rule.Form{Name: "response-header", Doc: "The Header field of an *http.Response: what " +
-		"a peer answered, which holds none of the Authorization, Cookie or API-key headers of the request."},
+		"a peer answered, which holds none of the Authorization, Cookie or API-key headers of the request; also a " +
+		"variable declared with one and never assigned again, and the result of a function of the analyzed " +
+		"module(s) that returns one on every return (followed through its summary, in any package)."},
 	rule.Form{Name: "stand-in-name", Doc: "Names of stand-ins (exampleToken, fakeAPIKey, testSecret)."},
 	rule.Form{Name: "label-under-secret-key", Doc: "Values named as labels " +
 		"(Name, Type, Method, Provider...) under a secret-named key (\"auth\": collection.Name)."},

@@ -30,3 +30,12 @@ func TestLoggedCreatedToken(t *testing.T) {
 func TestLoggedDefault(t *testing.T) {
 	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", secrets.Logged()), "secret-logged/quiet", "secret-logged/redactedkey")
 }
+
+// TestLoggedResponseHeaderAcrossPackages: a header another package's
+// function returns is known to be a response's by that function's summary
+// (an analysis fact), and is quiet; a request's header returned the same
+// way is reported.
+func TestLoggedResponseHeaderAcrossPackages(t *testing.T) {
+	analysistest.Run(t, ruletest.TestData(), ruletest.Analyzer(t, "", secrets.Logged()),
+		"secret-logged/respheader/client", "secret-logged/respheader/use")
+}

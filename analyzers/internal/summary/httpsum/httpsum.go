@@ -63,6 +63,11 @@ type Func struct {
 	// deadline (WithValue, WithCancel, a type assertion, a struct that
 	// embeds it): reqctx.FromContext(ctx) returns the caller's context.
 	ReturnsCtx uint8
+	// ResponseHeader, bit i: result i, an http.Header, is on every return
+	// that gives it a value the Header of an *http.Response (what a peer
+	// answered, not the credentials the program sends), directly or as a
+	// callee's result of that kind.
+	ResponseHeader uint32
 }
 
 // AFact marks Func as an analysis fact.
@@ -107,6 +112,9 @@ func (f *Func) String() string {
 	}
 	if f.ReturnsCtx != 0 {
 		add("returns the context of parameter " + itoa(int(f.ReturnsCtx)-1))
+	}
+	if f.ResponseHeader != 0 {
+		add("returns a response's header as result " + bits(f.ResponseHeader))
 	}
 	return "httpsum: " + s
 }
@@ -253,6 +261,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 			}
 		}
 	}
+	f.ResponseHeader = s.responseHeaders(sig, decl, of)
 	bodyParams, ctxParams, reqParams := false, false, false
 	for v := range params.Variables() {
 		if isBodyParam(v.Type()) {

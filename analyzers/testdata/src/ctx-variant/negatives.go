@@ -79,6 +79,26 @@ func quietInGoStatement(ctx context.Context, db *sql.DB) {
 	}()
 }
 
+// Deferred cleanup runs as the function ends, often because ctx is over:
+// cancelling it with ctx would skip it.
+func quietDeferred(ctx context.Context, tx *sql.Tx) error {
+	defer tx.Exec("CLOSE batch_cursor")
+	defer func() {
+		_, _ = tx.Exec("DROP TABLE IF EXISTS batch_tmp")
+	}()
+	_, err := tx.ExecContext(ctx, "DECLARE batch_cursor CURSOR FOR SELECT id FROM jobs")
+	return err
+}
+
+// The same statements run in the function's own flow are reported.
+func deferredTwinInFlow(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, "DECLARE batch_cursor CURSOR FOR SELECT id FROM jobs"); err != nil {
+		return err
+	}
+	_, err := tx.Exec("CLOSE batch_cursor") // want `\(\*sql\.Tx\)\.Exec cannot be cancelled`
+	return err
+}
+
 // Once ctx is over, the cleanup must not be cancelled with it.
 func quietAfterDone(ctx context.Context, db *sql.DB, id int) error {
 	select {
