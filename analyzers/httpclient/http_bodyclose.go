@@ -20,7 +20,7 @@ import (
 func BodyClose() *rule.Rule {
 	return &rule.Rule{
 		ID:       "http-bodyclose",
-		Severity: config.SeverityError,
+		Severity: config.SeverityWarning,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
 		Requires: sendRequires,
@@ -49,7 +49,10 @@ func BodyClose() *rule.Rule {
 				"Reported although nothing accumulates: a leak on a status-error return of a function whose callers, in " +
 				"other packages, end the process on that error (a one-shot command's RunE, log.Fatal in main), since a " +
 				"pass sees the packages it imports, never its importers; this is the rule's commonest false finding on " +
-				"unseen code. The close is still the right fix, and costs one line.",
+				"real code. The close is still the right fix, and costs one line. " +
+				"Default severity warning (it still fails the run): judged under the project's written rulings, the " +
+				"early-return findings were right about seven times in ten on the tuning corpus, against nine in ten for a " +
+				"body never closed, and nothing in the leaking function tells the two apart.",
 		},
 		Quiet: rule.Declare(bodyCloseCollected, rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet)),
 		Run:   runBodyClose,
