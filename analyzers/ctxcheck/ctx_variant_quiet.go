@@ -65,10 +65,12 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 	},
 	{
 		Name: "deferred",
-		Doc: "Deferred calls (a defer statement's call, or the body of a deferred function literal): cleanup that runs " +
-			"as the function ends, often because ctx is over, and must not be cancelled with it; the twin would skip it " +
-			"(a transaction begun with ctx is already rolled back by then, so a call on it returns at once).",
-		Applies: func(v variantInScope) bool { return detachedUnder(v.c, v.src.owner, token.DEFER) },
+		Doc: "Deferred cleanup: the call of a defer statement, or a call in the body of the function literal a defer " +
+			"statement calls, when that literal declares no context of its own. It runs as the function ends, when ctx " +
+			"may be over, and the twin could then skip the cleanup (the bound it needs is its own: a context from " +
+			"context.WithoutCancel(ctx) with a timeout, which a literal that declares one is judged by). A deferred " +
+			"call's arguments and receiver run at the defer statement and are judged as any call.",
+		Applies: func(v variantInScope) bool { return deferredCleanup(v.p.Pkg, v.c, v.src.owner) },
 	},
 	{
 		Name:    "in-returned-func",

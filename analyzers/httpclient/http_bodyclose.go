@@ -50,9 +50,9 @@ func BodyClose() *rule.Rule {
 				"other packages, end the process on that error (a one-shot command's RunE, log.Fatal in main), since a " +
 				"pass sees the packages it imports, never its importers; this is the rule's commonest false finding on " +
 				"real code. The close is still the right fix, and costs one line. " +
-				"Default severity warning (it still fails the run): judged under the project's written rulings, the " +
-				"early-return findings were right about seven times in ten on the tuning corpus, against nine in ten for a " +
-				"body never closed, and nothing in the leaking function tells the two apart.",
+				"Default severity warning (it still fails the run): on real code an early-return finding is right less " +
+				"often than a body never closed, because where the error goes after the function returns decides whether " +
+				"anything accumulates, and the leaking function does not show it.",
 		},
 		Quiet: rule.Declare(bodyCloseCollected, rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet)),
 		Run:   runBodyClose,

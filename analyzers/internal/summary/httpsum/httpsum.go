@@ -1,8 +1,10 @@
 // Package httpsum summarizes what a function does with HTTP clients and
 // request bodies, for the rules that follow helpers and constructors
 // across functions and packages: the client or transport it returns
-// (with or without a timeout, built fresh per call), and which of its
-// parameters' bodies it reads whole without a limit, or limits.
+// (with or without a timeout, built fresh per call), which of its
+// parameters' bodies it reads whole without a limit, or limits, the
+// requests it sends and the contexts it returns, and which of its
+// http.Header results are a response's.
 package httpsum
 
 import (
@@ -63,10 +65,10 @@ type Func struct {
 	// deadline (WithValue, WithCancel, a type assertion, a struct that
 	// embeds it): reqctx.FromContext(ctx) returns the caller's context.
 	ReturnsCtx uint8
-	// ResponseHeader, bit i: result i, an http.Header, is on every return
-	// that gives it a value the Header of an *http.Response (what a peer
-	// answered, not the credentials the program sends), directly or as a
-	// callee's result of that kind.
+	// ResponseHeader, bit i: every return that gives result i, an
+	// http.Header, a non-nil value gives it the Header of an
+	// *http.Response, directly or as a callee's result of that kind: what
+	// a peer answered, not the headers the program sends.
 	ResponseHeader uint32
 }
 
@@ -151,7 +153,7 @@ type Result struct {
 // Analyzer computes the summaries of a package's functions.
 var Analyzer = &analysis.Analyzer{
 	Name:       "prodlint_httpsum",
-	Doc:        "summarizes the HTTP clients functions return and the request bodies they read or limit",
+	Doc:        "summarizes the HTTP clients, contexts and response headers functions return, and the requests and request bodies they send, read or limit",
 	Requires:   []*analysis.Analyzer{summary.Analyzer, index.Analyzer},
 	FactTypes:  []analysis.Fact{(*Func)(nil), (*RequestField)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),

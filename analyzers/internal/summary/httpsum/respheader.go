@@ -2,8 +2,10 @@ package httpsum
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodlint/prodlint/analyzers/internal/index"
@@ -12,12 +14,14 @@ import (
 
 // responseHeaders returns the ResponseHeader bits of a function: the
 // http.Header results that every return giving them a value fills with
-// a response's header. A bare return, or a return of a call's several
-// results, leaves every result unknown.
+// a response's header. A bare return leaves every result unknown, and a
+// named result that the body assigns or takes the address of is unknown
+// (a deferred literal may overwrite it after the return).
 func (s *summarizer) responseHeaders(sig *types.Signature, decl inspector.Cursor, of func(*types.Func) (Func, bool)) uint32 {
 	var candidates uint32
 	for i := range min(sig.Results().Len(), 32) {
-		if match.IsNamed(sig.Results().At(i).Type(), "net/http", "Header") {
+		r := sig.Results().At(i)
+		if match.IsNamed(r.Type(), "net/http", "Header") && !s.writtenNamedResult(r) {
 			candidates |= 1 << i
 		}
 	}
@@ -28,6 +32,12 @@ func (s *summarizer) responseHeaders(sig *types.Signature, decl inspector.Cursor
 	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := c.Node().(*ast.ReturnStmt)
 		if enclosedByLit(c, decl) {
+			continue
+		}
+		if call, ok := soleCall(ret); ok && sig.Results().Len() > 1 { // return find(c, url)
+			sum, _ := of(match.Callee(s.info, call))
+			candidates &= sum.ResponseHeader
+			seen |= candidates
 			continue
 		}
 		if len(ret.Results) != sig.Results().Len() {
@@ -45,6 +55,33 @@ func (s *summarizer) responseHeaders(sig *types.Signature, decl inspector.Cursor
 		}
 	}
 	return candidates & seen
+}
+
+// writtenNamedResult reports whether r is a named result that the body
+// assigns or takes the address of.
+func (s *summarizer) writtenNamedResult(r *types.Var) bool {
+	if r.Name() == "" || r.Name() == "_" {
+		return false
+	}
+	if len(s.idx.Assignments(r)) > 0 {
+		return true
+	}
+	for _, use := range s.idx.Uses(r) {
+		if use.ParentEdgeKind() == edge.UnaryExpr_X && use.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+			return true
+		}
+	}
+	return false
+}
+
+// soleCall returns the call a return statement hands on whole (return
+// f(x)), if that is all it returns.
+func soleCall(ret *ast.ReturnStmt) (*ast.CallExpr, bool) {
+	if len(ret.Results) != 1 {
+		return nil, false
+	}
+	call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+	return call, ok
 }
 
 // ResponseHeader reports whether e is the Header of an *http.Response

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"ctx-variant/api"
 
@@ -97,6 +98,33 @@ func deferredTwinInFlow(ctx context.Context, tx *sql.Tx) error {
 	}
 	_, err := tx.Exec("CLOSE batch_cursor") // want `\(\*sql\.Tx\)\.Exec cannot be cancelled`
 	return err
+}
+
+// A deferred call's arguments and receiver run at the defer statement, in
+// the function's flow: reported.
+func deferredArgumentsRunNow(ctx context.Context, db *sql.DB) error {
+	var ok bool
+	defer closeRows(db.Query("SELECT id FROM locks"))           // want `\(\*sql\.DB\)\.Query cannot be cancelled`
+	defer db.QueryRow("SELECT pg_advisory_unlock(1)").Scan(&ok) // want `\(\*sql\.DB\)\.QueryRow cannot be cancelled`
+	_, err := db.ExecContext(ctx, "SELECT pg_advisory_lock(1)")
+	return err
+}
+
+func closeRows(rows *sql.Rows, err error) {
+	if err == nil {
+		rows.Close()
+	}
+}
+
+// A deferred cleanup that gives itself a context with its own deadline has
+// chosen how it ends: its ctx-less calls drop that bound and are reported.
+func deferredCleanupWithOwnContext(ctx context.Context, db *sql.DB) {
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_, _ = db.Exec("DELETE FROM leases WHERE owner = $1", "me") // want `\(\*sql\.DB\)\.Exec cannot be cancelled`
+		_ = cctx
+	}()
 }
 
 // Once ctx is over, the cleanup must not be cancelled with it.

@@ -38,3 +38,22 @@ func NamedHeader(resp *http.Response) (h http.Header) {
 	h = resp.Header
 	return
 }
+
+func ForwardHeader(c *http.Client, url string) (string, http.Header, error) { // want ForwardHeader:"returns a response's header as result 1"
+	return FindHeader(c, url)
+}
+
+// A named result a deferred literal may overwrite after the return: unknown.
+func OverwrittenHeader(c *http.Client, req *http.Request) (h http.Header, err error) {
+	defer func() {
+		if err != nil {
+			h = req.Header
+		}
+	}()
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return resp.Header, nil
+}
