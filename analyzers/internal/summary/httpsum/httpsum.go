@@ -68,6 +68,12 @@ type Func struct {
 	// answered, not the credentials the program sends), directly or as a
 	// callee's result of that kind.
 	ResponseHeader uint32
+	// ReturnsResponse is set for a function with results exactly
+	// (*http.Response, error) that returns, on success, the response of a
+	// send it makes (directly or through a function of this kind) with
+	// the body still open: the caller must close it (see
+	// returnsResponse).
+	ReturnsResponse bool
 }
 
 // AFact marks Func as an analysis fact.
@@ -115,6 +121,9 @@ func (f *Func) String() string {
 	}
 	if f.ResponseHeader != 0 {
 		add("returns a response's header as result " + bits(f.ResponseHeader))
+	}
+	if f.ReturnsResponse {
+		add("returns a response with its body open")
 	}
 	return "httpsum: " + s
 }
@@ -262,6 +271,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 		}
 	}
 	f.ResponseHeader = s.responseHeaders(sig, decl, of)
+	f.ReturnsResponse = s.returnsResponse(sig, decl, of)
 	bodyParams, ctxParams, reqParams := false, false, false
 	for v := range params.Variables() {
 		if isBodyParam(v.Type()) {
