@@ -140,8 +140,8 @@ func bodyCloseSends(p *rule.Pass) []sendAt {
 	for c := range p.Index.Calls() {
 		call := c.Node().(*ast.CallExpr)
 		fn := match.Callee(p.TypesInfo, call)
-		if fn == nil || apis.IsHTTPSend(fn) {
-			continue
+		if fn == nil || fn.Signature().Results().Len() != 2 || apis.IsHTTPSend(fn) {
+			continue // no summary to ask for: not (*http.Response, error), or a send sendsOf lists
 		}
 		if sum, known := sums.Of(fn); known && sum.ReturnsResponse {
 			helpers = append(helpers, sendAt{send{call: call, fn: fn, helper: true}, c})
