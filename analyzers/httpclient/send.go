@@ -22,6 +22,10 @@ type send struct {
 	call   *ast.CallExpr
 	fn     *types.Func
 	client ast.Expr // the *http.Client receiver; nil for http.Get and friends
+	// helper is set for the call of a function of the program that sends
+	// a request and returns its response with the body open
+	// (httpsum.Func.ReturnsResponse), which only http-bodyclose judges.
+	helper bool
 }
 
 // sendsAnalyzer finds the package's HTTP sends once for the client rules,
@@ -105,6 +109,11 @@ func (s send) usesDefaultClient(info *types.Info) bool {
 func (s send) api(info *types.Info) string {
 	name := s.fn.Name()
 	switch {
+	case s.helper:
+		if text := shortName(s.call.Fun); text != "" {
+			return text // performRequest, c.do, lfs.PerformRequest
+		}
+		return name
 	case s.client == nil:
 		return "http." + name
 	case isDefaultClient(info, s.client):
@@ -220,6 +229,9 @@ func responseField(info *types.Info, use inspector.Cursor) (inspector.Cursor, st
 // set to it). A later req.Method = X, after the send in the same function
 // and in no loop around both, does not change the method of this send.
 func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
+	if s.helper {
+		return false // what it sends is the helper's
+	}
 	if s.fn.Name() == "Head" {
 		return true
 	}

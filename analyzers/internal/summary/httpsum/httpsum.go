@@ -70,6 +70,12 @@ type Func struct {
 	// *http.Response, directly or as a callee's result of that kind: what
 	// a peer answered, not the headers the program sends.
 	ResponseHeader uint32
+	// ReturnsResponse is set for a function with results exactly
+	// (*http.Response, error) that returns, on success, the response of a
+	// send it makes (directly or through a function of this kind) with
+	// the body still open: the caller must close it (see
+	// returnsResponse).
+	ReturnsResponse bool
 }
 
 // AFact marks Func as an analysis fact.
@@ -117,6 +123,9 @@ func (f *Func) String() string {
 	}
 	if f.ResponseHeader != 0 {
 		add("returns a response's header as result " + bits(f.ResponseHeader))
+	}
+	if f.ReturnsResponse {
+		add("returns a response with its body open")
 	}
 	return "httpsum: " + s
 }
@@ -264,6 +273,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 		}
 	}
 	f.ResponseHeader = s.responseHeaders(sig, decl, of)
+	f.ReturnsResponse = s.returnsResponse(sig, decl, of)
 	bodyParams, ctxParams, reqParams := false, false, false
 	for v := range params.Variables() {
 		if isBodyParam(v.Type()) {
