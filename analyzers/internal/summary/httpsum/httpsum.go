@@ -3,7 +3,8 @@
 // across functions and packages: the client or transport it returns
 // (with or without a timeout, built fresh per call), which of its
 // parameters' bodies it reads whole without a limit, or limits, the
-// requests it sends and the contexts it returns, and which of its
+// requests it sends, the contexts and responses it returns (a response
+// with its body still open is the caller's to close), and which of its
 // http.Header results are a response's.
 package httpsum
 
@@ -162,7 +163,7 @@ type Result struct {
 // Analyzer computes the summaries of a package's functions.
 var Analyzer = &analysis.Analyzer{
 	Name:       "prodlint_httpsum",
-	Doc:        "summarizes the HTTP clients, contexts and response headers functions return, and the requests and request bodies they send, read or limit",
+	Doc:        "summarizes the HTTP clients, contexts, responses and response headers functions return, and the requests and request bodies they send, read or limit",
 	Requires:   []*analysis.Analyzer{summary.Analyzer, index.Analyzer},
 	FactTypes:  []analysis.Fact{(*Func)(nil), (*RequestField)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
