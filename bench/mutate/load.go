@@ -66,6 +66,12 @@ func (l *loader) depTypes(p *packages.Package) *types.Package {
 	if t, ok := l.deps[p]; ok {
 		return t
 	}
+	// Recorded before its imports are checked: an import that only
+	// findTypes resolves can lead back to p (a file go list left out of
+	// p.Imports), and p then gets this package, unfinished, instead of
+	// type-checking itself again until the stack runs out.
+	tp := types.NewPackage(p.PkgPath, p.Name)
+	l.deps[p] = tp
 	for _, imp := range p.Imports {
 		l.depTypes(imp)
 	}
@@ -75,12 +81,10 @@ func (l *loader) depTypes(p *packages.Package) *types.Package {
 			files = append(files, f)
 		}
 	}
-	tp := types.NewPackage(p.PkgPath, p.Name)
 	conf := l.config(p)
 	conf.IgnoreFuncBodies = true
 	conf.Error = func(error) {}
 	_ = types.NewChecker(conf, l.fset, tp, nil).Files(files)
-	l.deps[p] = tp
 	return tp
 }
 
