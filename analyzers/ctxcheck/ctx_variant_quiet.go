@@ -59,9 +59,11 @@ type variantInScope struct {
 // and what the code does with the call's result.
 var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 	{
-		Name:    "in-go-statement",
-		Doc:     "Calls in a go statement, whose work outlives the request by design.",
-		Applies: func(v variantInScope) bool { return detachedUnder(v.c, v.src.owner, token.GO) },
+		Name: "in-go-statement",
+		Doc: "The call of a go statement, or a call in the body of the function literal a go statement calls (when " +
+			"that literal declares no context of its own): work that outlives the request by design. The go call's " +
+			"arguments and receiver run at the statement and are judged as any call.",
+		Applies: func(v variantInScope) bool { return runsLater(v.p.Pkg, v.c, v.src.owner, token.GO) },
 	},
 	{
 		Name: "deferred",
@@ -70,7 +72,7 @@ var variantScopeQuiet = []rule.QuietForm[variantInScope]{
 			"may be over, and the twin could then skip the cleanup (the bound it needs is its own: a context from " +
 			"context.WithoutCancel(ctx) with a timeout, which a literal that declares one is judged by). A deferred " +
 			"call's arguments and receiver run at the defer statement and are judged as any call.",
-		Applies: func(v variantInScope) bool { return deferredCleanup(v.p.Pkg, v.c, v.src.owner) },
+		Applies: func(v variantInScope) bool { return runsLater(v.p.Pkg, v.c, v.src.owner, token.DEFER) },
 	},
 	{
 		Name:    "in-returned-func",

@@ -80,6 +80,12 @@ func quietInGoStatement(ctx context.Context, db *sql.DB) {
 	}()
 }
 
+// A go call's arguments run at the go statement, in the function's flow:
+// reported.
+func goArgumentsRunNow(ctx context.Context, db *sql.DB) {
+	go closeRows(db.Query("SELECT id FROM jobs")) // want `\(\*sql\.DB\)\.Query cannot be cancelled`
+}
+
 // Deferred cleanup runs as the function ends, often because ctx is over:
 // cancelling it with ctx would skip it.
 func quietDeferred(ctx context.Context, tx *sql.Tx) error {
