@@ -129,9 +129,8 @@ func (s *summarizer) leavesBodyOpen(c, decl inspector.Cursor) bool {
 		bin := c.Parent().Node().(*ast.BinaryExpr)
 		return (bin.Op == token.EQL || bin.Op == token.NEQ) && (match.IsNil(s.info, bin.X) || match.IsNil(s.info, bin.Y))
 	case edge.SelectorExpr_X:
-		sel := c.Parent().Node().(*ast.SelectorExpr)
-		selection, ok := s.info.Selections[sel]
-		if !ok || selection.Kind() != types.FieldVal || selection.Obj().Name() == "Body" {
+		f := match.FieldSelection(s.info, c.Parent().Node().(*ast.SelectorExpr))
+		if f == nil || match.IsFieldOf(f, "net/http", "Response", "Body") {
 			return false
 		}
 		switch match.Unparen(c.Parent()).ParentEdgeKind() {

@@ -99,9 +99,7 @@ func responseHeader(info *types.Info, idx *index.Index, e ast.Expr, of func(*typ
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.SelectorExpr:
-		sel, ok := info.Selections[e]
-		return ok && sel.Kind() == types.FieldVal && sel.Obj().Name() == "Header" &&
-			match.IsNamedOrPointer(sel.Recv(), "net/http", "Response")
+		return match.IsFieldOf(match.FieldSelection(info, e), "net/http", "Response", "Header")
 	case *ast.CallExpr:
 		return resultIsResponseHeader(info, e, 0, of)
 	case *ast.Ident:
