@@ -420,8 +420,8 @@ func readsBodyOnly(info *types.Info, as *ast.AssignStmt, resp *types.Var) bool {
 // eofReads returns where the body, at a use of a response variable, is
 // read to its end: the use itself when it is an argument resp.Body of a
 // call that reads the body whole (io.ReadAll, ioutil.ReadAll,
-// bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into io.Discard). A
-// body read to EOF hands its connection back to the Transport's pool
+// bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into a writer that
+// never fails, such as io.Discard or a bytes.Buffer). A body read to EOF hands its connection back to the Transport's pool
 // without a Close (a failed read drops the connection); a decoder stops at
 // the end of its value, so it does not count. The body wrapped in
 // io.LimitReader in place, or in an io.LimitedReader literal (read in place
@@ -471,7 +471,8 @@ func eofReads(info *types.Info, use, fn inspector.Cursor) []token.Pos {
 
 // readsWhole reports whether the reader at c is the argument of a call
 // that reads it to its end: io.ReadAll, ioutil.ReadAll,
-// bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into io.Discard.
+// bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into a writer that
+// never fails (writesNeverFail).
 func readsWhole(info *types.Info, c inspector.Cursor) bool {
 	c = match.Unparen(c)
 	if c.ParentEdgeKind() != edge.CallExpr_Args {
@@ -484,9 +485,96 @@ func readsWhole(info *types.Info, c inspector.Cursor) bool {
 		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
 		return len(call.Args) == 1
 	case match.IsFunc(fn, "io", "Copy", "CopyBuffer"):
-		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == c.Node() && isDiscard(info, call.Args[0])
+		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == c.Node() &&
+			writesNeverFail(info, match.OutermostFunc(c), call.Args[0], 0)
 	}
 	return false
+}
+
+// writesNeverFail reports whether no Write to w returns an error, so that
+// io.Copy(w, body) stops only at the end of the body or at a failed read:
+// io.Discard; a *bytes.Buffer or *strings.Builder, whose Write always
+// returns a nil error; a hash.Hash, documented never to return one; or a
+// base64, base32 or hex encoder over such a writer, also through a local
+// variable of fn assigned only where it is declared (enc :=
+// base64.NewEncoder(base64.StdEncoding, &buf)). Any other writer (a file,
+// a network connection, a client that went away) may fail halfway and
+// leave the rest of the body unread.
+func writesNeverFail(info *types.Info, fn inspector.Cursor, w ast.Expr, depth int) bool {
+	w = ast.Unparen(w)
+	if depth > 3 {
+		return false
+	}
+	if isDiscard(info, w) {
+		return true
+	}
+	t := info.TypeOf(w)
+	if match.IsPointerTo(t, "bytes", "Buffer") || match.IsPointerTo(t, "strings", "Builder") ||
+		match.IsNamed(t, "hash", "Hash", "Hash32", "Hash64") {
+		return true
+	}
+	if call, ok := w.(*ast.CallExpr); ok {
+		callee := match.Callee(info, call)
+		switch {
+		case match.IsFunc(callee, "encoding/base64", "NewEncoder") || match.IsFunc(callee, "encoding/base32", "NewEncoder"):
+			return len(call.Args) == 2 && writesNeverFail(info, fn, call.Args[1], depth+1)
+		case match.IsFunc(callee, "encoding/hex", "NewEncoder"):
+			return len(call.Args) == 1 && writesNeverFail(info, fn, call.Args[0], depth+1)
+		}
+		return false
+	}
+	if value, ok := onlyValueIn(info, fn, localVar(info, w)); ok {
+		return writesNeverFail(info, fn, value, depth+1)
+	}
+	return false
+}
+
+// onlyValueIn returns the value the local variable v is declared with in
+// fn (v := e, var v = e, one value per name) when fn never assigns v
+// again nor takes its address.
+func onlyValueIn(info *types.Info, fn inspector.Cursor, v *types.Var) (ast.Expr, bool) {
+	if v == nil || !fn.Valid() {
+		return nil, false
+	}
+	var value ast.Expr
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		switch {
+		case info.Defs[id] == v:
+			held, ok := heldValue(c)
+			if !ok || value != nil {
+				return nil, false
+			}
+			value = held
+		case info.Uses[id] == v:
+			switch c.ParentEdgeKind() {
+			case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+				return nil, false
+			case edge.UnaryExpr_X:
+				if c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+					return nil, false
+				}
+			}
+		}
+	}
+	return value, value != nil
+}
+
+// heldValue returns the value the identifier at def is declared with in
+// a := statement or var spec that gives each name its own value.
+func heldValue(def inspector.Cursor) (ast.Expr, bool) {
+	i := def.ParentEdgeIndex()
+	switch n := def.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if def.ParentEdgeKind() == edge.AssignStmt_Lhs && n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+			return n.Rhs[i], true
+		}
+	case *ast.ValueSpec:
+		if def.ParentEdgeKind() == edge.ValueSpec_Names && len(n.Names) == len(n.Values) {
+			return n.Values[i], true
+		}
+	}
+	return nil, false
 }
 
 // limitedReaderCap returns the constant limit N of the io.LimitedReader

@@ -252,7 +252,8 @@ var bodyDrainQuiet = []rule.QuietForm[bool]{
 	{
 		Name: "read-to-eof",
 		Doc: "A response whose Body is read to its end on every path from the send to a return (io.ReadAll(resp.Body), " +
-			"bytes.Buffer.ReadFrom, io.Copy(io.Discard, resp.Body)) before any return, though never closed: at EOF " +
+			"bytes.Buffer.ReadFrom, io.Copy(io.Discard, resp.Body), io.Copy into a writer whose Write never fails: a " +
+			"bytes.Buffer, a strings.Builder, a hash.Hash, or a base64, base32 or hex encoder over one) before any return, though never closed: at EOF " +
 			"the Transport puts the connection back in its pool, and a failed read drops it, so nothing is held. " +
 			"The body wrapped in io.LimitReader in place, or in an io.LimitedReader literal read in place or through " +
 			"the variable that holds it, with a constant cap of at least 64 KiB (io.ReadAll(io.LimitReader(resp.Body, " +

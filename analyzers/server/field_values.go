@@ -122,7 +122,9 @@ func isLoopbackAddr(info *types.Info, e ast.Expr) bool {
 // an address and never assigned again, or net.JoinHostPort of a host that
 // net.SplitHostPort took from one (host, port, _ := net.SplitHostPort(addr)
 // with addr a constant "localhost:6060"), which stays on loopback whatever
-// port it picks.
+// port it picks; or a parameter of a function that only this package can
+// call and that every call passes such an address (debugServer(addr) with
+// each caller passing the constant "localhost:8080").
 func isLoopbackValue(info *types.Info, idx *index.Index, e ast.Expr) bool {
 	return loopbackValue(info, idx, e, 0)
 }
@@ -139,8 +141,22 @@ func loopbackValue(info *types.Info, idx *index.Index, e ast.Expr, depth int) bo
 		return match.IsFunc(match.Callee(info, call), "net", "JoinHostPort") && len(call.Args) == 2 &&
 			loopbackHostValue(info, idx, call.Args[0], depth+1)
 	}
+	if args, ok := idx.ParamArgs(localVar(info, e)); ok {
+		return everyArg(args, func(a ast.Expr) bool { return loopbackValue(info, idx, a, depth+1) })
+	}
 	value, _, multi, ok := idx.LocalValue(localVar(info, e))
 	return ok && !multi && loopbackValue(info, idx, value, depth+1)
+}
+
+// everyArg reports whether holds is true of each argument a parameter
+// receives.
+func everyArg(args []ast.Expr, holds func(ast.Expr) bool) bool {
+	for _, a := range args {
+		if !holds(a) {
+			return false
+		}
+	}
+	return true
 }
 
 // loopbackHostValue reports whether e is a loopback host: a constant, or

@@ -381,3 +381,96 @@ func (x *Index) FuncDecl(fn *types.Func) (inspector.Cursor, bool) {
 	c, ok := x.decls[fn.Origin()]
 	return c, ok
 }
+
+// ParamArgs returns, for the parameter v of a function declared in this
+// package, the argument every call of that function passes for v, when
+// the package holds all of its calls: the function is unexported or in
+// package main (no other package can call it), is never a method (an
+// interface could call it), is only ever called directly (never taken as
+// a value, which could be called from anywhere), is called at least once,
+// and never assigns v (the body sees only what its callers passed). A
+// variadic parameter has no single argument: false.
+func (x *Index) ParamArgs(v *types.Var) ([]ast.Expr, bool) {
+	if v == nil {
+		return nil, false
+	}
+	def, ok := x.Def(v)
+	if !ok || def.ParentEdgeKind() != edge.Field_Names {
+		return nil, false
+	}
+	list, ok := def.Parent().Parent().Node().(*ast.FieldList)
+	if !ok || def.Parent().Parent().ParentEdgeKind() != edge.FuncType_Params {
+		return nil, false
+	}
+	declCur := def.Parent().Parent().Parent().Parent()
+	decl, ok := declCur.Node().(*ast.FuncDecl)
+	if !ok || decl.Recv != nil {
+		return nil, false
+	}
+	fn, ok := x.info.Defs[decl.Name].(*types.Func)
+	if !ok || (fn.Exported() && x.pkg.Name() != "main") || fn.Signature().Variadic() {
+		return nil, false
+	}
+	pos := paramPosition(list, v, x.info)
+	if pos < 0 {
+		return nil, false
+	}
+	calls := x.CallsOf(fn)
+	refs := 0
+	for range x.usesOfFunc(fn) {
+		refs++
+	}
+	if len(calls) == 0 || refs != len(calls) {
+		return nil, false
+	}
+	args := make([]ast.Expr, 0, len(calls))
+	for _, c := range calls {
+		call := c.Node().(*ast.CallExpr)
+		if id, direct := ast.Unparen(call.Fun).(*ast.Ident); !direct || x.info.Uses[id] != fn || pos >= len(call.Args) {
+			return nil, false
+		}
+		args = append(args, call.Args[pos])
+	}
+	for _, use := range x.Uses(v) {
+		switch use.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+			return nil, false
+		case edge.UnaryExpr_X:
+			if use.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+				return nil, false
+			}
+		}
+	}
+	return args, true
+}
+
+// paramPosition returns the index of v among the parameters list
+// declares, or -1.
+func paramPosition(list *ast.FieldList, v *types.Var, info *types.Info) int {
+	i := 0
+	for _, field := range list.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if info.Defs[name] == v {
+				return i
+			}
+			i++
+		}
+	}
+	return -1
+}
+
+// usesOfFunc yields the identifiers of the package that refer to fn.
+func (x *Index) usesOfFunc(fn *types.Func) iter.Seq[*ast.Ident] {
+	return func(yield func(*ast.Ident) bool) {
+		for c := range x.in.Root().Preorder((*ast.Ident)(nil)) {
+			id := c.Node().(*ast.Ident)
+			if x.info.Uses[id] == fn && !yield(id) {
+				return
+			}
+		}
+	}
+}

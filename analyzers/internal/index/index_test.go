@@ -42,6 +42,16 @@ func use() {
 var (
 	u, w = 3, 4
 )
+
+func assigns(n int) int { n++; return n }
+
+func asValue(n int) int { return n }
+
+var fv = asValue
+
+func Exported(n int) int { return n }
+
+func callers() { _, _, _ = assigns(1), asValue(2), Exported(3) }
 `
 
 func load(t *testing.T) (*index.Index, *types.Package, *types.Info) {
@@ -86,8 +96,8 @@ func TestCallsAndDecls(t *testing.T) {
 	for range x.Calls() {
 		n++
 	}
-	if n != 6 {
-		t.Errorf("Calls() = %d, want 6", n)
+	if n != 9 {
+		t.Errorf("Calls() = %d, want 9", n)
 	}
 	if c, ok := x.FuncDecl(helper); !ok || c.Node().(*ast.FuncDecl).Name.Name != "helper" {
 		t.Errorf("FuncDecl(helper) = %v, %v", c, ok)
@@ -196,5 +206,33 @@ func TestVarSpec(t *testing.T) {
 	}
 	if _, _, _, ok := x.VarSpec(localVar(t, info, "y")); ok {
 		t.Error("VarSpec(local var y) = true, want false: not package level")
+	}
+}
+
+func TestParamArgs(t *testing.T) {
+	x, pkg, _ := load(t)
+	param := func(fn string) *types.Var {
+		return pkg.Scope().Lookup(fn).(*types.Func).Signature().Params().At(0)
+	}
+	args, ok := x.ParamArgs(param("helper"))
+	if !ok || len(args) != 3 {
+		t.Fatalf("ParamArgs(helper's n) = %d args, %v; want the 3 arguments of its calls", len(args), ok)
+	}
+	for i, want := range []string{"g", "x", "3"} {
+		if got := types.ExprString(args[i]); got != want {
+			t.Errorf("argument %d = %s, want %s", i, got, want)
+		}
+	}
+	for _, fn := range []string{"assigns", "asValue", "Exported"} {
+		if _, ok := x.ParamArgs(param(fn)); ok {
+			t.Errorf("ParamArgs(%s's n) is known; want unknown (assigned, taken as a value, or callable from other packages)", fn)
+		}
+	}
+	set, _, _ := types.LookupFieldOrMethod(types.NewPointer(pkg.Scope().Lookup("S").Type()), false, pkg, "set")
+	if _, ok := x.ParamArgs(set.(*types.Func).Signature().Params().At(0)); ok {
+		t.Error("ParamArgs of a method's parameter is known; want unknown (an interface may call it)")
+	}
+	if _, ok := x.ParamArgs(nil); ok {
+		t.Error("ParamArgs(nil) is known")
 	}
 }

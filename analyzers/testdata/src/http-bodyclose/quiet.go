@@ -1,6 +1,9 @@
 package httpbodyclose
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -135,4 +138,45 @@ func quietClosedElsewhere(u string) error {
 		return fmt.Errorf("status %d", resp.StatusCode)
 	}
 	return json.NewDecoder(resp.Body).Decode(new(map[string]any))
+}
+
+// Read to its end through writers that cannot fail: a base64 encoder over
+// a bytes.Buffer, and a hash. Never closed, but the copy stops only at EOF
+// or a failed read (copiedNotClosed, into any io.Writer, is the reported
+// twin).
+func quietReadToEofThroughBuffer(u string) (string, error) {
+	resp, err := client.Get(u)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	enc := base64.NewEncoder(base64.StdEncoding, &buf)
+	_, _ = io.Copy(enc, resp.Body)
+	_ = enc.Close()
+	return buf.String(), nil
+}
+
+func quietReadToEofIntoHash(u string) ([]byte, error) {
+	resp, err := client.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, resp.Body); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
+}
+
+// Twin: the encoder's variable is given another writer before the copy.
+func readToEofEncoderReassignedTwin(u string, w io.Writer) error {
+	resp, err := client.Get(u) // want `\[http-bodyclose\] the body of the response from client.Get is never closed`
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	enc := base64.NewEncoder(base64.StdEncoding, &buf)
+	enc = base64.NewEncoder(base64.StdEncoding, w)
+	_, err = io.Copy(enc, resp.Body)
+	return err
 }

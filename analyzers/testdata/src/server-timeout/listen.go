@@ -78,3 +78,26 @@ func listenReassignedAddr(public bool) {
 
 // Safe twin: a function value is not a call.
 var serve = http.ListenAndServe
+
+const debugListenAddr = "localhost:6062"
+
+// Safe twin: every call of the helper passes a constant loopback address,
+// and no other package can call it.
+func listenDebugThroughHelper() {
+	go serveDebugOn(debugListenAddr)
+}
+
+func serveDebugOn(addr string) {
+	log.Fatal(http.ListenAndServe(addr, nil))
+}
+
+// Reported twin: one of the helper's callers passes an address from
+// configuration.
+func listenMetricsThroughHelper(configured string) {
+	go serveMetricsOn("localhost:9090")
+	go serveMetricsOn(configured)
+}
+
+func serveMetricsOn(addr string) {
+	log.Fatal(http.ListenAndServe(addr, nil)) // want `\[server-timeout\] http.ListenAndServe serves`
+}
