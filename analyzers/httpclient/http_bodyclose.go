@@ -7,16 +7,13 @@ import (
 	"go/types"
 	"slices"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
-	"github.com/prodlint/prodlint/analyzers/internal/apis"
 	"github.com/prodlint/prodlint/analyzers/internal/config"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
-	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
 )
 
 // BodyClose returns the http-bodyclose rule.
@@ -26,7 +23,7 @@ func BodyClose() *rule.Rule {
 		Severity: config.SeverityWarning,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
-		Requires: append([]*analysis.Analyzer{httpsum.Analyzer}, sendRequires...),
+		Requires: helperRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP response bodies that are never closed",
 			Why: "Until resp.Body is closed, the response holds its TCP connection (and, over HTTP/2, a stream) and the " +
@@ -68,7 +65,7 @@ func BodyClose() *rule.Rule {
 }
 
 func runBodyClose(p *rule.Pass) error {
-	for _, sa := range bodyCloseSends(p) {
+	for _, sa := range sendsAndHelpers(p) {
 		c, s := sa.cursor, sa.send
 		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)
@@ -125,34 +122,6 @@ func runBodyClose(p *rule.Pass) error {
 		}
 	}
 	return nil
-}
-
-// bodyCloseSends returns the sends http-bodyclose judges, in source
-// order: the package's HTTP sends (sendsOf), and the calls of functions,
-// of this package or imported, whose summary says they send a request
-// and return its response with the body open (performRequest(ctx, c,
-// req) returning client.Do's response): their caller owns that body as
-// it owns a send's.
-func bodyCloseSends(p *rule.Pass) []sendAt {
-	sends := sendsOf(p)
-	sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
-	var helpers []sendAt
-	for c := range p.Index.Calls() {
-		call := c.Node().(*ast.CallExpr)
-		fn := match.Callee(p.TypesInfo, call)
-		if fn == nil || fn.Signature().Results().Len() != 2 || apis.IsHTTPSend(fn) {
-			continue // no summary to ask for: not (*http.Response, error), or a send sendsOf lists
-		}
-		if sum, known := sums.Of(fn); known && sum.ReturnsResponse {
-			helpers = append(helpers, sendAt{send{call: call, fn: fn, helper: true}, c})
-		}
-	}
-	if len(helpers) == 0 {
-		return sends
-	}
-	all := append(slices.Clip(sends), helpers...)
-	slices.SortStableFunc(all, func(a, b sendAt) int { return int(a.call.Pos() - b.call.Pos()) })
-	return all
 }
 
 // pathEnd names where a leaking path ends for a message: the return at

@@ -22,7 +22,7 @@ func Error() *rule.Rule {
 		Severity: config.SeverityError,
 		Enabled:  true,
 		Imports:  []string{"net/http"},
-		Requires: sendRequires,
+		Requires: helperRequires,
 		Doc: rule.Doc{
 			Title: "report HTTP request errors that are discarded or checked too late",
 			Why: "When Do, Get, Post, Head or PostForm fail (a refused connection, a timeout, a TLS error, a redirect " +
@@ -39,7 +39,12 @@ func Error() *rule.Rule {
 				"again (`body, err := io.ReadAll(resp.Body)`) is not a check. " +
 				"Reported also: an error assigned to a variable that no path reads before it is assigned again or the " +
 				"function returns, such as a reused err (`resp, err = c.Do(req)` after err served an earlier call); " +
-				"a `resp != nil` test is not an error check.",
+				"a `resp != nil` test is not an error check. " +
+				"Followed into helpers: a function of the program, in the package or imported, whose results are " +
+				"(*http.Response, error) and that returns the response of a request it sends with the body open on " +
+				"success is judged like a send, since on a failed request it returns the nil response with the error; " +
+				"the message names the helper. A helper that closes or reads the body itself is not followed, nor is " +
+				"a caller in a package that does not import net/http.",
 		},
 		Quiet: rule.Declare(rule.Forms(errorQuiet), rule.Forms(errorReadQuiet)),
 		Run:   runError,
@@ -47,7 +52,7 @@ func Error() *rule.Rule {
 }
 
 func runError(p *rule.Pass) error {
-	for _, sa := range sendsOf(p) {
+	for _, sa := range sendsAndHelpers(p) {
 		c, s := sa.cursor, sa.send
 		p.At(c.Node())
 		r, ok := resultsOf(p.TypesInfo, c)

@@ -11,5 +11,5 @@ import (
 
 func TestError(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.Error())
-	analysistest.Run(t, ruletest.TestData(), a, "http-error")
+	analysistest.Run(t, ruletest.TestData(), a, "http-error", "http-error/helper/api", "http-error/helper/use")
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/types"
 	"reflect"
+	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -15,6 +16,7 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
+	"github.com/prodlint/prodlint/analyzers/internal/summary/httpsum"
 )
 
 // send is a call that sends an HTTP request and returns (*http.Response, error).
@@ -24,7 +26,8 @@ type send struct {
 	client ast.Expr // the *http.Client receiver; nil for http.Get and friends
 	// helper is set for the call of a function of the program that sends
 	// a request and returns its response with the body open
-	// (httpsum.Func.ReturnsResponse), which only http-bodyclose judges.
+	// (httpsum.Func.ReturnsResponse), which http-bodyclose and http-error
+	// judge as a send (sendsAndHelpers).
 	helper bool
 }
 
@@ -44,12 +47,18 @@ var sendsAnalyzer = &analysis.Analyzer{
 // sendRequires is what a rule over sendsOf requires.
 var sendRequires = []*analysis.Analyzer{sendsAnalyzer}
 
+// helperRequires is what a rule over sendsAndHelpers requires.
+var helperRequires = []*analysis.Analyzer{httpsum.Analyzer, sendsAnalyzer}
+
 // sendScan is the result of sendsAnalyzer.
 type sendScan struct {
 	info  *types.Info
 	idx   *index.Index
 	once  sync.Once
 	sends []sendAt
+
+	helpersOnce sync.Once
+	withHelpers []sendAt // sends and helper calls, for sendsAndHelpers
 
 	mu   sync.Mutex                  // guards cfgs: the rules of a package run concurrently
 	cfgs map[*ast.BlockStmt]funcFlow // by function body, for the functions with a send
@@ -73,6 +82,41 @@ func sendsOf(p *rule.Pass) []sendAt {
 		}
 	})
 	return s.sends
+}
+
+// sendsAndHelpers returns, in source order, the package's HTTP sends
+// (sendsOf) and the calls of functions, of this package or imported,
+// whose summary says they send a request and return its response with
+// the body open (performRequest(ctx, c, req) returning client.Do's
+// response), found once per package. Such a call is a send to its
+// caller: the caller owns the body as it owns a send's, and since the
+// helper returns the send's own response, on a failed request it gets
+// the nil response with the error.
+func sendsAndHelpers(p *rule.Pass) []sendAt {
+	s := p.ResultOf[sendsAnalyzer].(*sendScan)
+	sends := sendsOf(p)
+	s.helpersOnce.Do(func() {
+		sums := p.ResultOf[httpsum.Analyzer].(*httpsum.Result)
+		var helpers []sendAt
+		for c := range s.idx.Calls() {
+			call := c.Node().(*ast.CallExpr)
+			fn := match.Callee(s.info, call)
+			if fn == nil || fn.Signature().Results().Len() != 2 || apis.IsHTTPSend(fn) {
+				continue // no summary to ask for: not (*http.Response, error), or a send sendsOf lists
+			}
+			if sum, known := sums.Of(fn); known && sum.ReturnsResponse {
+				helpers = append(helpers, sendAt{send{call: call, fn: fn, helper: true}, c})
+			}
+		}
+		if len(helpers) == 0 {
+			s.withHelpers = sends
+			return
+		}
+		all := append(slices.Clip(sends), helpers...)
+		slices.SortStableFunc(all, func(a, b sendAt) int { return int(a.call.Pos() - b.call.Pos()) })
+		s.withHelpers = all
+	})
+	return s.withHelpers
 }
 
 // asSend recognises the calls the API tables list as HTTP sends returning
