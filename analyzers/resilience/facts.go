@@ -139,19 +139,48 @@ func waitsIn(info *types.Info, loop inspector.Cursor, pf *packageFacts) bool {
 		}
 	}
 	for c := range loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.CallExpr:
-			if isWaitCall(info, n, pf) {
+		if waitsAt(info, c, pf) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitsAt reports whether the call, receive or select at c pauses: a
+// wait call, a receive that is not polled, a select with no default.
+func waitsAt(info *types.Info, c inspector.Cursor, pf *packageFacts) bool {
+	switch n := c.Node().(type) {
+	case *ast.CallExpr:
+		return isWaitCall(info, n, pf)
+	case *ast.UnaryExpr:
+		return n.Op == token.ARROW && !isPolledReceive(c)
+	case *ast.SelectStmt:
+		return !hasDefault(n)
+	}
+	return false
+}
+
+// waitsInTurn is waitsIn for what runs in the loop's own goroutine: a wait
+// in a go statement (go serve(conn), where serving a connection waits on
+// it) or in a function literal the loop only hands on (a callback) does not
+// pause the loop.
+func waitsInTurn(info *types.Info, loop inspector.Cursor, pf *packageFacts) bool {
+	elsewhere := func(c inspector.Cursor) bool {
+		for p := c.Parent(); p.Valid() && p != loop; p = p.Parent() {
+			switch n := p.Node().(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
 				return true
+			case *ast.FuncLit:
+				if call, ok := p.Parent().Node().(*ast.CallExpr); !ok || call.Fun != n {
+					return true // not called where it is written
+				}
 			}
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW && !isPolledReceive(c) {
-				return true
-			}
-		case *ast.SelectStmt:
-			if !hasDefault(n) {
-				return true
-			}
+		}
+		return false
+	}
+	for c := range loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
+		if waitsAt(info, c, pf) && !elsewhere(c) {
+			return true
 		}
 	}
 	return false
