@@ -165,22 +165,26 @@ func waitsAt(info *types.Info, c inspector.Cursor, pf *packageFacts) bool {
 // it) or in a function literal the loop only hands on (a callback) does not
 // pause the loop.
 func waitsInTurn(info *types.Info, loop inspector.Cursor, pf *packageFacts) bool {
-	elsewhere := func(c inspector.Cursor) bool {
-		for p := c.Parent(); p.Valid() && p != loop; p = p.Parent() {
-			switch n := p.Node().(type) {
-			case *ast.GoStmt, *ast.DeferStmt:
-				return true
-			case *ast.FuncLit:
-				if call, ok := p.Parent().Node().(*ast.CallExpr); !ok || call.Fun != n {
-					return true // not called where it is written
-				}
-			}
-		}
-		return false
-	}
 	for c := range loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
-		if waitsAt(info, c, pf) && !elsewhere(c) {
+		if waitsAt(info, c, pf) && !runsElsewhere(c, loop) {
 			return true
+		}
+	}
+	return false
+}
+
+// runsElsewhere reports whether the node at c, inside loop, runs outside
+// the loop's turn: in a go or defer statement, or in a function literal
+// that is not called where it is written (a callback handed on).
+func runsElsewhere(c, loop inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != loop; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.GoStmt, *ast.DeferStmt:
+			return true
+		case *ast.FuncLit:
+			if call, ok := p.Parent().Node().(*ast.CallExpr); !ok || call.Fun != n {
+				return true
+			}
 		}
 	}
 	return false

@@ -244,3 +244,40 @@ func (a acceptLoop) isTimeoutTest(cond ast.Expr) bool {
 	}
 	return false
 }
+
+// handsErrorOn reports whether the loop, on an Accept error, sends on a
+// channel in its own goroutine (errc <- err) from the body of an if that
+// tests the error, outside a select with a default: a send blocks until a
+// receiver takes it, so the loop goes round only as fast as another
+// goroutine takes its errors, and that goroutine decides what an error
+// means (it usually stops the server, and the loop blocks for good).
+func (a acceptLoop) handsErrorOn() bool {
+	f := a.flow
+	for s, ok := listStmt(a.call).NextSibling(); ok && !assignsAny(f.info, s.Node(), a.errVar); s, ok = s.NextSibling() {
+		ifs, isIf := s.Node().(*ast.IfStmt)
+		if !isIf || !match.Refers(f.info, ifs.Cond, a.errVar) && (ifs.Init == nil || !match.Refers(f.info, ifs.Init, a.errVar)) {
+			continue
+		}
+		body, ok := s.FindNode(ifs.Body)
+		if !ok {
+			continue
+		}
+		for sc := range body.Preorder((*ast.SendStmt)(nil)) {
+			if !runsElsewhere(sc, a.loop) && !inPolledSelect(sc) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inPolledSelect reports whether the send at c is the case of a select
+// with a default, which gives up instead of waiting for a receiver.
+func inPolledSelect(c inspector.Cursor) bool {
+	clause, ok := c.Parent().Node().(*ast.CommClause)
+	if !ok || clause.Comm != c.Node() {
+		return false
+	}
+	sel, ok := c.Parent().Parent().Parent().Node().(*ast.SelectStmt) // CommClause -> body -> select
+	return ok && hasDefault(sel)
+}

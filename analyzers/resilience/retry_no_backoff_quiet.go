@@ -76,6 +76,14 @@ var acceptQuiet = []rule.QuietForm[acceptCandidate]{
 			"listener, and a closed listener or a lack of file descriptors, which are no timeouts, end the loop.",
 		Applies: func(c acceptCandidate) bool { return c.al.continuesOnlyOnTimeout() },
 	},
+	{
+		Name: "accept-error-handed-on",
+		Doc: "An accept loop that, on an Accept error, sends on a channel in its own goroutine (errc <- err) from " +
+			"the body of an if that tests the error, outside a select with a default: the send blocks until " +
+			"another goroutine takes the error, so the loop goes no faster than that goroutine, which decides what " +
+			"the error means (it usually stops the server).",
+		Applies: func(c acceptCandidate) bool { return c.al.handsErrorOn() },
+	},
 }
 
 // noBackoffCollected are the safe forms retry-no-backoff decides while it

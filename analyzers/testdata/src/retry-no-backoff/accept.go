@@ -212,3 +212,30 @@ func acceptStartsWaitingGoroutines(ln net.Listener) {
 		spawn(func() { time.Sleep(time.Second) })
 	}
 }
+
+// The error goes to a goroutine that decides; the send waits for it.
+func quietAcceptErrorHandedOn(ln net.Listener, conns chan<- net.Conn, errc chan<- error) {
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			errc <- err
+			continue
+		}
+		conns <- conn
+	}
+}
+
+// A send that gives up when no one takes it does not wait.
+func acceptErrorDroppedWhenBusy(ln net.Listener, errc chan<- error) {
+	for { // want `this accept loop calls ln.Accept again at once after it fails`
+		conn, err := ln.Accept()
+		if err != nil {
+			select {
+			case errc <- err:
+			default:
+			}
+			continue
+		}
+		go serve(conn)
+	}
+}
