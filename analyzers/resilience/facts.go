@@ -164,9 +164,12 @@ func waitsAt(info *types.Info, c inspector.Cursor, pf *packageFacts) bool {
 // in a go statement (go serve(conn), where serving a connection waits on
 // it) or in a function literal the loop only hands on (a callback) does not
 // pause the loop.
-func waitsInTurn(info *types.Info, loop inspector.Cursor, pf *packageFacts) bool {
-	for c := range loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
-		if waitsAt(info, c, pf) && !runsElsewhere(c, loop) {
+//
+// Nor does a wait on a path that then leaves the loop (if err != nil {
+// wg.Wait(); return err }): it does not pause the turns that come back.
+func waitsInTurn(f *flow, pf *packageFacts) bool {
+	for c := range f.loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
+		if waitsAt(f.info, c, pf) && !runsElsewhere(c, f.loop) && !f.leavesAfter(listStmt(c)) {
 			return true
 		}
 	}

@@ -61,12 +61,13 @@ type acceptCandidate struct {
 var acceptQuiet = []rule.QuietForm[acceptCandidate]{
 	{
 		Name: "accept-loop-waits",
-		Doc: "An accept loop (for { conn, err := ln.Accept() ... }) that waits anywhere in its own goroutine, as " +
+		Doc: "An accept loop (for { conn, err := ln.Accept() ... }) that waits in its own goroutine, as " +
 			"waits-between-attempts counts a wait (time.Sleep, a timer, a select with no default, a backoff " +
-			"helper, a function of the package that waits), but not in a go statement or a function literal it " +
-			"only hands on (go serve(conn) may wait on the connection, not on the loop): a failing Accept is not " +
-			"called again at full speed.",
-		Applies: func(c acceptCandidate) bool { return waitsInTurn(c.p.TypesInfo, c.al.loop, c.pf) },
+			"helper, a function of the package that waits), on a path that does not then leave the loop; a wait " +
+			"in a go statement or a function literal it only hands on (go serve(conn) waits on the connection), " +
+			"or just before a return (wg.Wait(); return err), does not pause the turns that come back: a failing " +
+			"Accept is not called again at full speed.",
+		Applies: func(c acceptCandidate) bool { return waitsInTurn(c.al.flow, c.pf) },
 	},
 	{
 		Name: "accept-continues-only-on-timeout",

@@ -239,3 +239,18 @@ func acceptErrorDroppedWhenBusy(ln net.Listener, errc chan<- error) {
 		go serve(conn)
 	}
 }
+
+// A wait before leaving does not pause the turns that come back.
+func acceptWaitsOnlyBeforeReturn(ln net.Listener, done chan struct{}) error {
+	for { // want `this accept loop calls ln.Accept again at once after it fails`
+		conn, err := ln.Accept()
+		if ne, ok := err.(net.Error); ok && ne.Temporary() {
+			continue
+		}
+		if err != nil {
+			<-done
+			return err
+		}
+		go serve(conn)
+	}
+}
