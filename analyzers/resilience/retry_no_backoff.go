@@ -118,11 +118,15 @@ func reportAcceptLoops(p *rule.Pass, pf *packageFacts, retries []retryLoop) {
 			continue
 		}
 		ln, accept := al.listenerName()
-		p.Reportf(head, "this accept loop calls %s.%s again at once after it fails: once %s is closed, or while the "+
-			"process is out of file descriptors (EMFILE), %s fails at once every time, so the loop spins a core "+
-			"at 100%% and writes a log line per failure; return when errors.Is(err, net.ErrClosed), and on other "+
-			"errors sleep with a backoff before the next %s (net/http's Server.Serve waits 5ms, doubling up to 1s)",
-			ln, accept, ln, accept, accept)
+		when := fmt.Sprintf("once %s is closed, or while the process is out of file descriptors (EMFILE)", ln)
+		if al.stopsSometimes() {
+			when = fmt.Sprintf("it stops after %s is closed, but while the process is out of file descriptors "+
+				"(EMFILE, a temporary error)", ln)
+		}
+		p.Reportf(head, "this accept loop calls %s.%s again at once after it fails: %s, %s fails at once every "+
+			"time, so the loop spins a core at 100%% and writes a log line per failure; return when "+
+			"errors.Is(err, net.ErrClosed), and on other errors sleep with a backoff before the next %s "+
+			"(net/http's Server.Serve waits 5ms, doubling up to 1s)", ln, accept, when, accept, accept)
 	}
 }
 

@@ -281,3 +281,33 @@ func inPolledSelect(c inspector.Cursor) bool {
 	sel, ok := c.Parent().Parent().Parent().Node().(*ast.SelectStmt) // CommClause -> body -> select
 	return ok && hasDefault(sel)
 }
+
+// stopsSometimes reports whether the loop already leaves on some errors
+// or on a stop signal: an exit (return, break out, panic) in the body of
+// an if that tests Accept's error, or a look at a context or a quit
+// channel (exitsOnCtx). Such a loop ends after Close; it spins while the
+// process is out of file descriptors.
+func (a acceptLoop) stopsSometimes() bool {
+	f := a.flow
+	if f.exitsOnCtx(a.call.Node()) {
+		return true
+	}
+	for s, ok := listStmt(a.call).NextSibling(); ok && !assignsAny(f.info, s.Node(), a.errVar); s, ok = s.NextSibling() {
+		ifs, isIf := s.Node().(*ast.IfStmt)
+		if !isIf || !match.Refers(f.info, ifs, a.errVar) {
+			continue
+		}
+		leaves := false
+		ast.Inspect(ifs, func(n ast.Node) bool {
+			if st, ok := n.(ast.Stmt); ok && f.exits(st, false) {
+				leaves = true
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !leaves && !lit
+		})
+		if leaves {
+			return true
+		}
+	}
+	return false
+}

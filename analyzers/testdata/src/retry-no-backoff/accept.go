@@ -23,7 +23,7 @@ func acceptContinues(ln net.Listener) {
 }
 
 func acceptFallsThrough(ln net.Listener) {
-	for { // want `this accept loop calls ln.Accept again at once after it fails`
+	for { // want `this accept loop calls ln.Accept again at once after it fails: once ln is closed, or while`
 		conn, err := ln.Accept()
 		if err != nil {
 			log.Print(err)
@@ -35,7 +35,7 @@ func acceptFallsThrough(ln net.Listener) {
 
 // Leaving on a closed listener still spins while file descriptors run out.
 func acceptLeavesOnlyWhenClosed(ln net.Listener) error {
-	for { // want `this accept loop calls ln.Accept again at once after it fails`
+	for { // want `this accept loop calls ln.Accept again at once after it fails: it stops after ln is closed, but while the process is out of file descriptors \(EMFILE, a temporary error\), Accept fails at once every time`
 		conn, err := ln.Accept()
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
@@ -65,7 +65,7 @@ func acceptContinuesOnTemporary(ln net.Listener) error {
 // A quit channel checked before each Accept ends the spin after Close, not
 // while file descriptors run out.
 func acceptChecksQuit(ln net.Listener, quit chan struct{}) {
-	for { // want `this accept loop calls ln.Accept again at once after it fails`
+	for { // want `this accept loop calls ln.Accept again at once after it fails: it stops after ln is closed`
 		select {
 		case <-quit:
 			return
