@@ -139,17 +139,53 @@ func waitsIn(info *types.Info, loop inspector.Cursor, pf *packageFacts) bool {
 		}
 	}
 	for c := range loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.CallExpr:
-			if isWaitCall(info, n, pf) {
-				return true
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW && !isPolledReceive(c) {
-				return true
-			}
-		case *ast.SelectStmt:
-			if !hasDefault(n) {
+		if waitsAt(info, c, pf) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitsAt reports whether the call, receive or select at c pauses: a
+// wait call, a receive that is not polled, a select with no default.
+func waitsAt(info *types.Info, c inspector.Cursor, pf *packageFacts) bool {
+	switch n := c.Node().(type) {
+	case *ast.CallExpr:
+		return isWaitCall(info, n, pf)
+	case *ast.UnaryExpr:
+		return n.Op == token.ARROW && !isPolledReceive(c)
+	case *ast.SelectStmt:
+		return !hasDefault(n)
+	}
+	return false
+}
+
+// waitsInTurn is waitsIn for what runs in the loop's own goroutine: a wait
+// in a go statement (go serve(conn), where serving a connection waits on
+// it) or in a function literal the loop only hands on (a callback) does not
+// pause the loop.
+//
+// Nor does a wait on a path that then leaves the loop (if err != nil {
+// wg.Wait(); return err }): it does not pause the turns that come back.
+func waitsInTurn(f *flow, pf *packageFacts) bool {
+	for c := range f.loop.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
+		if waitsAt(f.info, c, pf) && !runsElsewhere(c, f.loop) && !f.leavesAfter(listStmt(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// runsElsewhere reports whether the node at c, inside loop, runs outside
+// the loop's turn: in a go or defer statement, or in a function literal
+// that is not called where it is written (a callback handed on).
+func runsElsewhere(c, loop inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != loop; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.GoStmt, *ast.DeferStmt:
+			return true
+		case *ast.FuncLit:
+			if call, ok := p.Parent().Node().(*ast.CallExpr); !ok || call.Fun != n {
 				return true
 			}
 		}

@@ -65,6 +65,49 @@ func (f *flow) restExits(c inspector.Cursor) bool {
 	}
 }
 
+// leavesAfter reports whether, after the statement at c in the loop's
+// body, the iteration leaves the loop before any continue of the loop
+// comes back: restExits, stopping at a continue of this loop that comes
+// first (if temporary { sleep; continue }; return err comes back).
+func (f *flow) leavesAfter(c inspector.Cursor) bool {
+	if c.Node().Pos() < f.body.Pos() || c.Node().End() > f.body.End() {
+		return false // the loop's header: every turn runs it
+	}
+	inSwitch := false
+	for {
+		parent := c.Parent()
+		if !parent.Valid() {
+			return false
+		}
+		switch pn := parent.Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			list := match.StmtList(pn)
+			for i, s := range list {
+				if s != c.Node() {
+					continue
+				}
+				for _, r := range list[i+1:] {
+					if br, ok := r.(*ast.BranchStmt); ok && br.Tok == token.CONTINUE && (br.Label == nil || br.Label.Name == f.label) {
+						return false
+					}
+					if f.exits(r, inSwitch) {
+						return true
+					}
+				}
+				break
+			}
+			if pn == f.body {
+				return false
+			}
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			inSwitch = true
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+		c = parent
+	}
+}
+
 // listExits reports whether running list leaves the loop whatever happens.
 func (f *flow) listExits(list []ast.Stmt, inSwitch bool) bool {
 	for _, s := range list {

@@ -57,9 +57,20 @@ func RetryNoBackoff() *rule.Rule {
 				"(if s, ok := status.FromError(err); ok && ...); a status check that continues (resp.StatusCode == 429) " +
 				"counts too. A function that calls itself again when such a call fails, with an attempt budget it counts " +
 				"down (fetch(url, retries-1)) and no wait, is reported at the recursive call. " +
-				"A recursion with no budget (one more try after a re-login) is not taken for a retry.",
+				"A recursion with no budget (one more try after a re-login) is not taken for a retry. " +
+				"The rule also reports a server's accept loop that calls a listener's Accept again at once after it " +
+				"fails (net.Listener's Accept, *net.TCPListener's AcceptTCP, *net.UnixListener's AcceptUnix, or the " +
+				"Accept of a type that implements net.Listener): once the listener is closed, or while the process is " +
+				"out of file descriptors (EMFILE, ENFILE), Accept fails at once every time, so the loop spins a core " +
+				"and writes a log line per failure; net/http's Server.Serve backs off on such errors for this reason. " +
+				"A loop that leaves on a closed listener (errors.Is(err, net.ErrClosed), a closed flag) or checks a " +
+				"quit channel or ctx.Done() before each Accept is still reported when another error comes back at " +
+				"once: it stops after Close, but while file descriptors are exhausted it spins until one frees, " +
+				"burning the CPU and flooding the log that would show the cause, which is the failure the backoff " +
+				"is for. A test of Temporary() that continues is reported too: running out of file descriptors is a " +
+				"temporary error.",
 		},
-		Quiet: rule.Declare(noBackoffCollected, rule.Forms(noBackoffQuiet)),
+		Quiet: rule.Declare(noBackoffCollected, rule.Forms(noBackoffQuiet), rule.Forms(acceptQuiet)),
 		Run:   runRetryNoBackoff,
 	}
 }
@@ -86,7 +97,37 @@ func runRetryNoBackoff(p *rule.Pass) error {
 			"%s; wait with exponential backoff and jitter between "+
 			"attempts (time.After in a select with ctx.Done(), or github.com/cenkalti/backoff)", rl.api, noWaitEffect(rl))
 	}
+	reportAcceptLoops(p, pf, loops)
 	return nil
+}
+
+// reportAcceptLoops reports the accept loops that call Accept again at
+// once after it fails, other than the loops already judged as retries.
+func reportAcceptLoops(p *rule.Pass, pf *packageFacts, retries []retryLoop) {
+	judged := map[ast.Node]bool{}
+	for _, rl := range retries {
+		judged[rl.loop.Node()] = true
+	}
+	accepts, leaving := findAcceptLoops(p.TypesInfo, pf, judged)
+	for _, l := range leaving {
+		rule.Decided(p, loopHead(l.Node()), "accept-error-leaves")
+	}
+	for _, al := range accepts {
+		head := loopHead(al.loop.Node())
+		if rule.Quiet(p, head, acceptQuiet, acceptCandidate{p, pf, al}) {
+			continue
+		}
+		ln, accept := al.listenerName()
+		when := fmt.Sprintf("once %s is closed, or while the process is out of file descriptors (EMFILE)", ln)
+		if al.stopsSometimes() {
+			when = fmt.Sprintf("it stops after %s is closed, but while the process is out of file descriptors "+
+				"(EMFILE, a temporary error)", ln)
+		}
+		p.Reportf(head, "this accept loop calls %s.%s again at once after it fails: %s, %s fails at once every "+
+			"time, so the loop spins a core at 100%% and writes a log line per failure; return when "+
+			"errors.Is(err, net.ErrClosed), and on other errors sleep with a backoff before the next %s "+
+			"(net/http's Server.Serve waits 5ms, doubling up to 1s)", ln, accept, when, accept, accept)
+	}
 }
 
 // noWaitEffect says what the loop does to a failing upstream, as far as

@@ -49,9 +49,50 @@ var noBackoffQuiet = []rule.QuietForm[noBackoffLoop]{
 	},
 }
 
+// acceptCandidate is an accept loop whose error path comes back for
+// another Accept, a candidate of retry-no-backoff.
+type acceptCandidate struct {
+	p  *rule.Pass
+	pf *packageFacts
+	al acceptLoop
+}
+
+// acceptQuiet are the safe forms of an accept loop.
+var acceptQuiet = []rule.QuietForm[acceptCandidate]{
+	{
+		Name: "accept-loop-waits",
+		Doc: "An accept loop (for { conn, err := ln.Accept() ... }) that waits in its own goroutine, as " +
+			"waits-between-attempts counts a wait (time.Sleep, a timer, a select with no default, a backoff " +
+			"helper, a function of the package that waits), on a path that does not then leave the loop; a wait " +
+			"in a go statement or a function literal it only hands on (go serve(conn) waits on the connection), " +
+			"or just before a return (wg.Wait(); return err), does not pause the turns that come back: a failing " +
+			"Accept is not called again at full speed.",
+		Applies: func(c acceptCandidate) bool { return waitsInTurn(c.al.flow, c.pf) },
+	},
+	{
+		Name: "accept-continues-only-on-timeout",
+		Doc: "An accept loop that comes back after an Accept error only from a test that the error is a timeout " +
+			"(the Timeout method of a net.Error, or of a type that implements it such as *net.OpError) and " +
+			"leaves on every other error: a timeout comes only after Accept waited out a deadline set on the " +
+			"listener, and a closed listener or a lack of file descriptors, which are no timeouts, end the loop.",
+		Applies: func(c acceptCandidate) bool { return c.al.continuesOnlyOnTimeout() },
+	},
+	{
+		Name: "accept-error-handed-on",
+		Doc: "An accept loop that, on an Accept error, sends on a channel in its own goroutine (errc <- err) from " +
+			"the body of an if that tests the error, outside a select with a default: the send blocks until " +
+			"another goroutine takes the error, so the loop goes no faster than that goroutine, which decides what " +
+			"the error means (it usually stops the server).",
+		Applies: func(c acceptCandidate) bool { return c.al.handsErrorOn() },
+	},
+}
+
 // noBackoffCollected are the safe forms retry-no-backoff decides while it
 // finds retry loops: the loop is never one.
 var noBackoffCollected = rule.Collected(
+	rule.Form{Name: "accept-error-leaves", Doc: "An accept loop whose every path after an Accept error leaves the " +
+		"loop (return, break, panic, os.Exit, log.Fatal): once the listener is closed it stops instead of calling " +
+		"Accept again."},
 	rule.Form{Name: "loop-over-items", Fixture: "getAll", Doc: "Loops over items that skip a failed one (for _, " +
 		"u := range urls, for rows.Next(), a job received from a channel): the call depends on data that changes " +
 		"each iteration, so it moves on instead of retrying; so does a consumer whose call is known only by its " +

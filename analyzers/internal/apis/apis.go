@@ -85,6 +85,12 @@ type Library struct {
 	// connection: the request's context then ends only when the handler
 	// returns.
 	Hijacks []Funcs
+
+	// Accepts are the methods that wait for and return the next
+	// connection on a listener: a loop around one is a server's accept
+	// loop, and once the listener is closed or the process is out of file
+	// descriptors each call fails at once.
+	Accepts []Funcs
 }
 
 // Funcs names functions of a library: package-level functions when Recv

@@ -44,6 +44,7 @@ func TestTables(t *testing.T) {
 		funcs = append(funcs, l.ValuesOnlyTwins...)
 		funcs = append(funcs, l.SetupOnlyContext...)
 		funcs = append(funcs, l.ServerDefaults...)
+		funcs = append(funcs, l.Accepts...)
 		for _, f := range funcs {
 			if len(f.Names) == 0 {
 				t.Errorf("%s: an entry of %q names no function (it would match every one)", path, f.Recv)

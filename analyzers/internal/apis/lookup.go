@@ -323,3 +323,19 @@ var handlerLibraries = func() []*Library {
 	}
 	return out
 }()
+
+// IsAccept reports whether fn is a listener's method that waits for and
+// returns the next connection (net.Listener.Accept, *net.TCPListener's
+// AcceptTCP).
+func IsAccept(fn *types.Func) bool {
+	l := of(fn)
+	if l == nil {
+		return false
+	}
+	for _, a := range l.Accepts {
+		if a.matches(fn, l.Path) {
+			return true
+		}
+	}
+	return false
+}

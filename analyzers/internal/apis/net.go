@@ -1,6 +1,6 @@
 package apis
 
-// net: connections and dials.
+// net: connections, dials and listeners.
 var net = Library{
 	Path: "net",
 	Sends: []Send{
@@ -16,6 +16,11 @@ var net = Library{
 	// it does not affect the returned listener.
 	SetupOnlyContext: []Funcs{{"ListenConfig", []string{"Listen", "ListenPacket"}}},
 	Cancelled:        "the dial keeps blocking",
+	Accepts: []Funcs{
+		{"Listener", []string{"Accept"}},
+		{"TCPListener", []string{"Accept", "AcceptTCP"}},
+		{"UnixListener", []string{"Accept", "AcceptUnix"}},
+	},
 }
 
 // crypto/tls: dials.

@@ -98,8 +98,10 @@ func paginate(c *http.Client, next func(*http.Response) (*http.Request, bool), r
 	}
 }
 
+// An accept loop is not a retry of a call to a peer, but it spins when
+// Accept fails at once (accept.go).
 func accept(ln net.Listener, serve func(net.Conn)) {
-	for {
+	for { // want `this accept loop calls ln.Accept again at once after it fails`
 		conn, err := ln.Accept()
 		if err != nil {
 			log.Print(err)
