@@ -49,8 +49,10 @@ func BodyClose() *rule.Rule {
 				"success (closing or reading it only on the paths that return an error) is judged like a send, and " +
 				"its caller must close the body; a helper that closes, reads or hands on the body on its success path " +
 				"is not. A caller in a package that does not import net/http is not checked. " +
-				"Not seen: a variable reused for two responses counts as closed when one of them is, and a loop turn " +
-				"that sends again without closing the previous response is not followed. " +
+				"Reported too, when no return leaks: a retry that comes back round its loop to the same send with the " +
+				"body of the response it got neither closed nor handed over (a continue on a 503 before the close): " +
+				"the next attempt replaces the response, and each attempt that takes that path loses a connection. " +
+				"Not seen: a variable reused for two responses counts as closed when one of them is. " +
 				"Reported although nothing accumulates: a leak on a status-error return of a function whose callers, in " +
 				"other packages, end the process on that error (a one-shot command's RunE, log.Fatal in main), since a " +
 				"pass sees the packages it imports, never its importers; this is the rule's commonest false finding on " +
@@ -116,6 +118,13 @@ func runBodyClose(p *rule.Pass) error {
 				continue
 			}
 			name := r.respVar.Name()
+			if ret == nil {
+				p.Reportf(s.call, "the body of the response from %s is not closed on the path that comes round the loop "+
+					"to send again: the request succeeded but %s.Body is neither closed nor handed over before the next "+
+					"attempt replaces %s, so each retry that takes this path leaks a connection; close %s.Body before "+
+					"trying again", api, name, name, name)
+				continue
+			}
 			p.Reportf(s.call, "the body of the response from %s is not closed on the path that reaches %s: "+
 				"the request succeeded but %s.Body is neither closed nor handed over before it, so each call that "+
 				"takes this path leaks a connection; defer %s.Body.Close() right after the error check", api, pathEnd(p, ret, atEnd), name, name)
@@ -127,6 +136,9 @@ func runBodyClose(p *rule.Pass) error {
 // pathEnd names where a leaking path ends for a message: the return at
 // its line, or the end of the function.
 func pathEnd(p *rule.Pass, ret *ast.ReturnStmt, atEnd bool) string {
+	if ret == nil {
+		return "the next turn of the loop, which sends again"
+	}
 	if atEnd {
 		return fmt.Sprintf("the end of the function (line %d)", p.Fset.Position(ret.Pos()).Line)
 	}
@@ -265,6 +277,7 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 		failed   bool
 	}
 	var found *ast.ReturnStmt
+	sendsAgain := false // a path came round a loop to the send with the body open
 	seen := map[seenKey]bool{}
 	stack := []state{{start, i + 1, r.errVar != nil, false}}
 path:
@@ -272,6 +285,9 @@ path:
 		s := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		for _, n := range s.b.Nodes[s.from:] {
+			if n == r.node && !s.failed {
+				sendsAgain = true // the next turn's response replaces this one, whose body is lost
+			}
 			if n == r.node || handled.within(n) {
 				continue path // closed, handed over, or a new response
 			}
@@ -310,7 +326,9 @@ path:
 		}
 	}
 	if found == nil {
-		return nil, false, false
+		// No return is reached with the body open, but a retry comes back
+		// to the send: each turn that does loses a connection (ret nil).
+		return nil, false, sendsAgain
 	}
 	return found, found.Return == f.body.Rbrace, true // the cfg puts the implicit return at the closing brace
 }
