@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/prodlint/prodlint/analyzers/internal/config"
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -156,7 +157,7 @@ func readsToEOF(p *rule.Pass, c inspector.Cursor, r results) bool {
 		return false
 	}
 	for _, use := range scan.uses(f, r.respVar) {
-		if !inFuncLit(use, f.fn) && len(eofReads(p.TypesInfo, use, f.fn)) > 0 {
+		if !inFuncLit(use, f.fn) && len(eofReads(p.TypesInfo, p.Index, use, f.fn)) > 0 {
 			return true
 		}
 	}
@@ -237,7 +238,7 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 				closedBefore = true
 			}
 		} else if drains && !inFuncLit(use, f.fn) {
-			handled = append(handled, eofReads(info, use, f.fn)...)
+			handled = append(handled, eofReads(info, p.Index, use, f.fn)...)
 		}
 		if v := readErrorOf(info, use, r.respVar); v != nil {
 			readErrs[v] = true
@@ -416,7 +417,7 @@ func readsBodyOnly(info *types.Info, as *ast.AssignStmt, resp *types.Var) bool {
 // variable is a place), with a constant limit of at least generousLimit
 // counts as read whole: only a response larger than that cap, the
 // exception, stops short of EOF; a small or variable cap does not count.
-func eofReads(info *types.Info, use, fn inspector.Cursor) []token.Pos {
+func eofReads(info *types.Info, idx *index.Index, use, fn inspector.Cursor) []token.Pos {
 	sel, field := responseField(info, use)
 	if field != "Body" {
 		return nil
@@ -427,14 +428,14 @@ func eofReads(info *types.Info, use, fn inspector.Cursor) []token.Pos {
 		}
 		v, held := heldIn(info, lit)
 		if !held {
-			if readsWhole(info, lit) {
+			if readsWhole(info, idx, lit) {
 				return []token.Pos{use.Node().Pos()}
 			}
 			return nil
 		}
 		var at []token.Pos
 		for _, u := range usesOf(info, fn, v) {
-			if u.Node().Pos() > lit.Node().End() && !inFuncLit(u, fn) && readsWhole(info, u) {
+			if u.Node().Pos() > lit.Node().End() && !inFuncLit(u, fn) && readsWhole(info, idx, u) {
 				at = append(at, u.Node().Pos())
 			}
 		}
@@ -450,7 +451,7 @@ func eofReads(info *types.Info, use, fn inspector.Cursor) []token.Pos {
 			reader = sel.Parent()
 		}
 	}
-	if readsWhole(info, reader) {
+	if readsWhole(info, idx, reader) {
 		return []token.Pos{use.Node().Pos()}
 	}
 	return nil
@@ -460,7 +461,7 @@ func eofReads(info *types.Info, use, fn inspector.Cursor) []token.Pos {
 // that reads it to its end: io.ReadAll, ioutil.ReadAll,
 // bytes.Buffer.ReadFrom, or io.Copy / io.CopyBuffer into a writer that
 // never fails (writesNeverFail).
-func readsWhole(info *types.Info, c inspector.Cursor) bool {
+func readsWhole(info *types.Info, idx *index.Index, c inspector.Cursor) bool {
 	c = match.Unparen(c)
 	if c.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
@@ -473,7 +474,7 @@ func readsWhole(info *types.Info, c inspector.Cursor) bool {
 		return len(call.Args) == 1
 	case match.IsFunc(fn, "io", "Copy", "CopyBuffer"):
 		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == c.Node() &&
-			writesNeverFail(info, match.OutermostFunc(c), call.Args[0], 0)
+			writesNeverFail(info, idx, call.Args[0], 0)
 	}
 	return false
 }
@@ -483,11 +484,11 @@ func readsWhole(info *types.Info, c inspector.Cursor) bool {
 // io.Discard; a *bytes.Buffer or *strings.Builder, whose Write always
 // returns a nil error; a hash.Hash, documented never to return one; or a
 // base64, base32 or hex encoder over such a writer, also through a local
-// variable of fn assigned only where it is declared (enc :=
+// variable assigned only where it is declared (enc :=
 // base64.NewEncoder(base64.StdEncoding, &buf)). Any other writer (a file,
 // a network connection, a client that went away) may fail halfway and
 // leave the rest of the body unread.
-func writesNeverFail(info *types.Info, fn inspector.Cursor, w ast.Expr, depth int) bool {
+func writesNeverFail(info *types.Info, idx *index.Index, w ast.Expr, depth int) bool {
 	w = ast.Unparen(w)
 	if depth > 3 {
 		return false
@@ -504,64 +505,16 @@ func writesNeverFail(info *types.Info, fn inspector.Cursor, w ast.Expr, depth in
 		callee := match.Callee(info, call)
 		switch {
 		case match.IsFunc(callee, "encoding/base64", "NewEncoder") || match.IsFunc(callee, "encoding/base32", "NewEncoder"):
-			return len(call.Args) == 2 && writesNeverFail(info, fn, call.Args[1], depth+1)
+			return len(call.Args) == 2 && writesNeverFail(info, idx, call.Args[1], depth+1)
 		case match.IsFunc(callee, "encoding/hex", "NewEncoder"):
-			return len(call.Args) == 1 && writesNeverFail(info, fn, call.Args[0], depth+1)
+			return len(call.Args) == 1 && writesNeverFail(info, idx, call.Args[0], depth+1)
 		}
 		return false
 	}
-	if value, ok := onlyValueIn(info, fn, localVar(info, w)); ok {
-		return writesNeverFail(info, fn, value, depth+1)
+	if value, _, multi, ok := idx.LocalValue(localVar(info, w)); ok && !multi {
+		return writesNeverFail(info, idx, value, depth+1)
 	}
 	return false
-}
-
-// onlyValueIn returns the value the local variable v is declared with in
-// fn (v := e, var v = e, one value per name) when fn never assigns v
-// again nor takes its address.
-func onlyValueIn(info *types.Info, fn inspector.Cursor, v *types.Var) (ast.Expr, bool) {
-	if v == nil || !fn.Valid() {
-		return nil, false
-	}
-	var value ast.Expr
-	for c := range fn.Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		switch {
-		case info.Defs[id] == v:
-			held, ok := heldValue(c)
-			if !ok || value != nil {
-				return nil, false
-			}
-			value = held
-		case info.Uses[id] == v:
-			switch c.ParentEdgeKind() {
-			case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
-				return nil, false
-			case edge.UnaryExpr_X:
-				if c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
-					return nil, false
-				}
-			}
-		}
-	}
-	return value, value != nil
-}
-
-// heldValue returns the value the identifier at def is declared with in
-// a := statement or var spec that gives each name its own value.
-func heldValue(def inspector.Cursor) (ast.Expr, bool) {
-	i := def.ParentEdgeIndex()
-	switch n := def.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if def.ParentEdgeKind() == edge.AssignStmt_Lhs && n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-			return n.Rhs[i], true
-		}
-	case *ast.ValueSpec:
-		if def.ParentEdgeKind() == edge.ValueSpec_Names && len(n.Names) == len(n.Values) {
-			return n.Values[i], true
-		}
-	}
-	return nil, false
 }
 
 // limitedReaderCap returns the constant limit N of the io.LimitedReader

@@ -36,33 +36,7 @@ func newFlow(info *types.Info, loop inspector.Cursor) *flow {
 // unconditionally leaves the loop (return, break, panic, os.Exit...)
 // rather than coming back to the loop head.
 func (f *flow) restExits(c inspector.Cursor) bool {
-	inSwitch := false // an unlabeled break inside a switch or select leaves only that
-	for {
-		parent := c.Parent()
-		if !parent.Valid() {
-			return false
-		}
-		switch pn := parent.Node().(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-			list := match.StmtList(pn)
-			for i, s := range list {
-				if s == c.Node() {
-					if f.listExits(list[i+1:], inSwitch) {
-						return true
-					}
-					break
-				}
-			}
-			if pn == f.body {
-				return false
-			}
-		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			inSwitch = true
-		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit, *ast.FuncDecl:
-			return false
-		}
-		c = parent
-	}
+	return f.exitsAfter(c, false)
 }
 
 // leavesAfter reports whether, after the statement at c in the loop's
@@ -73,7 +47,15 @@ func (f *flow) leavesAfter(c inspector.Cursor) bool {
 	if c.Node().Pos() < f.body.Pos() || c.Node().End() > f.body.End() {
 		return false // the loop's header: every turn runs it
 	}
-	inSwitch := false
+	return f.exitsAfter(c, true)
+}
+
+// exitsAfter walks up from the statement at c to the loop's body and
+// reports whether a statement after it, in its list or an enclosing one,
+// leaves the loop; with stopAtContinue, a continue of this loop met first
+// comes back instead.
+func (f *flow) exitsAfter(c inspector.Cursor, stopAtContinue bool) bool {
+	inSwitch := false // an unlabeled break inside a switch or select leaves only that
 	for {
 		parent := c.Parent()
 		if !parent.Valid() {
@@ -87,7 +69,7 @@ func (f *flow) leavesAfter(c inspector.Cursor) bool {
 					continue
 				}
 				for _, r := range list[i+1:] {
-					if br, ok := r.(*ast.BranchStmt); ok && br.Tok == token.CONTINUE && (br.Label == nil || br.Label.Name == f.label) {
+					if br, ok := r.(*ast.BranchStmt); stopAtContinue && ok && br.Tok == token.CONTINUE && (br.Label == nil || br.Label.Name == f.label) {
 						return false
 					}
 					if f.exits(r, inSwitch) {

@@ -62,7 +62,7 @@ func RetryNoBackoff() *rule.Rule {
 				"fails (net.Listener's Accept, *net.TCPListener's AcceptTCP, *net.UnixListener's AcceptUnix, or the " +
 				"Accept of a type that implements net.Listener): once the listener is closed, or while the process is " +
 				"out of file descriptors (EMFILE, ENFILE), Accept fails at once every time, so the loop spins a core " +
-				"and writes a log line per failure; net/http's Server.Serve backs off on such errors for this reason. " +
+				"and floods the log if it logs each failure; net/http's Server.Serve backs off on such errors for this reason. " +
 				"A loop that leaves on a closed listener (errors.Is(err, net.ErrClosed), a closed flag) or checks a " +
 				"quit channel or ctx.Done() before each Accept is still reported when another error comes back at " +
 				"once: it stops after Close, but while file descriptors are exhausted it spins until one frees, " +
@@ -124,7 +124,7 @@ func reportAcceptLoops(p *rule.Pass, pf *packageFacts, retries []retryLoop) {
 				"(EMFILE, a temporary error)", ln)
 		}
 		p.Reportf(head, "this accept loop calls %s.%s again at once after it fails: %s, %s fails at once every "+
-			"time, so the loop spins a core at 100%% and writes a log line per failure; return when "+
+			"time, so the loop spins a core at 100%% and floods the log if it logs each failure; return when "+
 			"errors.Is(err, net.ErrClosed), and on other errors sleep with a backoff before the next %s "+
 			"(net/http's Server.Serve waits 5ms, doubling up to 1s)", ln, accept, when, accept, accept)
 	}

@@ -157,17 +157,26 @@ func (x *Index) LocalValue(v *types.Var) (value ast.Expr, result int, multi, ok 
 	if value == nil {
 		return nil, 0, false, false
 	}
+	if x.changed(v) {
+		return nil, 0, false, false
+	}
+	return ast.Unparen(value), result, multi, true
+}
+
+// changed reports whether the package assigns v after its declaration,
+// increments it, ranges into it or takes its address.
+func (x *Index) changed(v *types.Var) bool {
 	for _, use := range x.Uses(v) {
 		switch use.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
-			return nil, 0, false, false
+			return true
 		case edge.UnaryExpr_X:
 			if use.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
-				return nil, 0, false, false
+				return true
 			}
 		}
 	}
-	return ast.Unparen(value), result, multi, true
+	return false
 }
 
 // VarSpec returns the declaration of the package-level variable v: its
@@ -431,15 +440,8 @@ func (x *Index) ParamArgs(v *types.Var) ([]ast.Expr, bool) {
 		}
 		args = append(args, call.Args[pos])
 	}
-	for _, use := range x.Uses(v) {
-		switch use.ParentEdgeKind() {
-		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
-			return nil, false
-		case edge.UnaryExpr_X:
-			if use.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
-				return nil, false
-			}
-		}
+	if x.changed(v) {
+		return nil, false
 	}
 	return args, true
 }

@@ -149,19 +149,14 @@ func (s *summarizer) leavesBodyOpen(c, decl inspector.Cursor) bool {
 // return nil, fmt.Errorf(...)), whose caller receives the error.
 func (s *summarizer) inErrorBlock(c, decl inspector.Cursor) bool {
 	for p := c.Parent(); p.Valid() && p != decl; p = p.Parent() {
-		var list []ast.Stmt
-		switch n := p.Node().(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
+		switch p.Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		case *ast.FuncLit:
 			return false
 		default:
 			continue
 		}
+		list := match.StmtList(p.Node())
 		if p.Parent() == decl || len(list) == 0 {
 			return false // the function's own body
 		}
