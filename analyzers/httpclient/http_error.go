@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -146,14 +147,62 @@ func reads(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 // (`&Response{Raw: resp}` with `if r.Raw == nil { return "" }` in each
 // accessor) moves the pointer without dereferencing it.
 func unguardedUse(p *rule.Pass, root inspector.Cursor, v *types.Var) (inspector.Cursor, bool) {
+	return unguardedUseIn(p, root, v, true)
+}
+
+// unguardedUseIn is unguardedUse; follow says whether an argument of a
+// call of a function declared in the package counts as guarded when the
+// callee nil-checks that parameter before each use of it (followed one
+// call deep).
+func unguardedUseIn(p *rule.Pass, root inspector.Cursor, v *types.Var, follow bool) (inspector.Cursor, bool) {
 	info := p.TypesInfo
 	for id := range root.Preorder((*ast.Ident)(nil)) {
 		if info.Uses[id.Node().(*ast.Ident)] == v && !isNilComparison(info, id) && !nilGuarded(info, id, root, v) &&
-			!shortCircuitGuarded(info, id, root, v) && !storedInCheckedField(p, id) {
+			!shortCircuitGuarded(info, id, root, v) && !storedInCheckedField(p, id) &&
+			!(follow && passedToNilCheckingParam(p, id)) {
 			return id, true
 		}
 	}
 	return inspector.Cursor{}, false
+}
+
+// passedToNilCheckingParam reports whether the use at c is an argument of
+// a call of a function declared in this package whose parameter, in its
+// body, is compared with nil and used only under that comparison
+// (`func export(resp *http.Response) { if resp != nil { code = resp.StatusCode } }`):
+// the callee handles the nil response of a failed request.
+func passedToNilCheckingParam(p *rule.Pass, c inspector.Cursor) bool {
+	c = match.Unparen(c)
+	if c.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	call := c.Parent().Node().(*ast.CallExpr)
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil || fn.Pkg() != p.Pkg || call.Ellipsis.IsValid() {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	i := slices.Index(call.Args, c.Node().(ast.Expr))
+	if i < 0 || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return false
+	}
+	param := sig.Params().At(i)
+	decl, ok := p.Index.FuncDecl(fn)
+	if !ok || decl.Node().(*ast.FuncDecl).Body == nil || len(p.Index.Assignments(param)) > 0 {
+		return false
+	}
+	body := decl.ChildAt(edge.FuncDecl_Body, -1)
+	checked := false
+	for _, use := range p.Index.UsesIn(body, param) {
+		if isNilComparison(p.TypesInfo, use) {
+			checked = true
+		}
+	}
+	if !checked {
+		return false
+	}
+	_, unguarded := unguardedUseIn(p, body, param, false)
+	return !unguarded
 }
 
 // shortCircuitGuarded reports whether use lies in the right operand of a

@@ -102,3 +102,38 @@ func storedInUncheckedField(req *http.Request) (*unchecked, error) {
 	}
 	return u, nil
 }
+
+// exportStatus handles the nil response of a failed request itself.
+func exportStatus(resp *http.Response) int {
+	code := 0
+	if resp != nil {
+		code = resp.StatusCode
+	}
+	return code
+}
+
+// exportStatusUnguarded reads the response whatever it is.
+func exportStatusUnguarded(resp *http.Response) int {
+	return resp.StatusCode
+}
+
+// A response passed, before the error check, to a function of the package
+// that nil-checks it before each use.
+func passedToNilCheckingParam(req *http.Request) error {
+	resp, err := client.Do(req)
+	_ = exportStatus(resp)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The twin: the callee dereferences the response unchecked.
+func passedToUncheckedParam(req *http.Request) error {
+	resp, err := client.Do(req)
+	_ = exportStatusUnguarded(resp) // want `\[http-error\] resp is used before the error of client.Do is checked`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
