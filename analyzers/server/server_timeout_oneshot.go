@@ -1,0 +1,146 @@
+package server
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodlint/prodlint/analyzers/internal/apis"
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+	"github.com/prodlint/prodlint/analyzers/internal/rule"
+)
+
+// oneRequestQuiet is the safe form of a server that stops after the first
+// request it answers.
+var oneRequestQuiet = []rule.QuietForm[serverLit]{
+	{
+		Name: "stops-after-first-request",
+		Doc: "An http.Server literal in a local variable whose function shuts it down (srv.Shutdown or srv.Close, in a " +
+			"function literal of the same function, after a receive from a local channel: go func() { <-done; " +
+			"srv.Shutdown(ctx) }()) when a handler literal of that function closes the channel on every call (close(done) " +
+			"as a statement of its body, or of a closure it defers): a one-shot listener such as the redirect of a " +
+			"command-line login, which stops as soon as the browser calls it back (a second close would panic, so the " +
+			"handler can only answer once). A server shut down on a signal, a context or a channel its handlers close " +
+			"only on some paths is still reported.",
+		Applies: func(s serverLit) bool { return stopsAfterFirstRequest(s.p, s.sl) },
+	},
+}
+
+// stopsAfterFirstRequest reports whether the server in the local variable
+// sl.key is shut down, in its own function, once a channel is closed that
+// a handler literal of that function closes on every call.
+func stopsAfterFirstRequest(p *rule.Pass, sl serverLiteral) bool {
+	srv, ok := sl.key.(*types.Var)
+	if !ok || srv.IsField() {
+		return false
+	}
+	def, ok := p.Index.Def(srv)
+	if !ok {
+		return false
+	}
+	fn := match.OutermostFunc(def)
+	if !fn.Valid() {
+		return false
+	}
+	for _, use := range p.Index.UsesIn(fn, srv) {
+		call, ok := shutdownCall(p.TypesInfo, use)
+		if !ok {
+			continue
+		}
+		if done := receivedBefore(p.TypesInfo, call); done != nil && closedByEveryHandlerCall(p, fn, done) {
+			return true
+		}
+	}
+	return false
+}
+
+// shutdownCall returns the statement cursor of srv.Shutdown(...) or
+// srv.Close() when the use of the server variable at use is its receiver.
+func shutdownCall(info *types.Info, use inspector.Cursor) (inspector.Cursor, bool) {
+	if use.ParentEdgeKind() != edge.SelectorExpr_X || use.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+		return inspector.Cursor{}, false
+	}
+	call := use.Parent().Parent()
+	if !match.IsMethodCall(info, call.Node().(*ast.CallExpr), "net/http", "Server", "Shutdown", "Close") {
+		return inspector.Cursor{}, false
+	}
+	return call, true
+}
+
+// receivedBefore returns the local channel that a statement of the
+// function literal holding call receives from (<-done as a statement)
+// before the statement holding call, or nil.
+func receivedBefore(info *types.Info, call inspector.Cursor) *types.Var {
+	stmt := call
+	for stmt.Valid() && stmt.ParentEdgeKind() != edge.BlockStmt_List {
+		stmt = stmt.Parent()
+	}
+	if !stmt.Valid() || stmt.Parent().ParentEdgeKind() != edge.FuncLit_Body {
+		return nil
+	}
+	for prev, ok := stmt.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
+		es, ok := prev.Node().(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		if recv, ok := ast.Unparen(es.X).(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
+			if id, ok := ast.Unparen(recv.X).(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// closedByEveryHandlerCall reports whether a handler literal inside fn
+// closes done in a statement of its body, or of a function literal it
+// defers, outside any branch or loop.
+func closedByEveryHandlerCall(p *rule.Pass, fn inspector.Cursor, done *types.Var) bool {
+	for lit := range fn.Preorder((*ast.FuncLit)(nil)) {
+		sig := match.Signature(p.TypesInfo, lit.Node())
+		if sig == nil || !apis.IsHTTPHandler(sig) {
+			continue
+		}
+		body := lit.Node().(*ast.FuncLit).Body
+		if closesIn(p.TypesInfo, body, done) {
+			return true
+		}
+		for _, st := range body.List {
+			if d, ok := st.(*ast.DeferStmt); ok {
+				if dl, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok && len(d.Call.Args) == 0 && closesIn(p.TypesInfo, dl.Body, done) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// closesIn reports whether a top-level statement of body is close(done).
+func closesIn(info *types.Info, body *ast.BlockStmt, done *types.Var) bool {
+	for _, st := range body.List {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			continue
+		}
+		fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if b, ok := info.Uses[fun].(*types.Builtin); ok && b.Name() == "close" {
+			if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[id] == done {
+				return true
+			}
+		}
+	}
+	return false
+}
