@@ -22,7 +22,7 @@ type GoroutineOptions struct {
 	SmallLoop     int  `toml:"small-loop" doc:"a loop that runs at most this many times (a constant count, a short literal, a small array) may start a goroutine per iteration"`
 	ErrgroupLimit int  `toml:"errgroup-limit" doc:"the limit the fix passes to errgroup.Group.SetLimit" min:"1"`
 	HandlerSpawns bool `toml:"handler-spawns" doc:"also report a goroutine an http handler starts outside a loop and does not wait for (one per request); off by default because on real code most hand bounded work to a pool, a queue or a limited database pool in another package, which the rule cannot see"`
-	InputLoops    bool `toml:"input-loops" doc:"also report, outside request-serving code, a goroutine per item of a collection or stream fed from outside the function: the result of a fetch (a call taking a context.Context and returning a slice or map and an error), a local decoded into or filled by a query, a message of a receive loop that runs until its stream ends; off by default because on real code most of these lists are bounded by the program's structure (namespaces, partitions, the service's own users, local stores), which types cannot see"`
+	InputLoops    bool `toml:"input-loops" doc:"also report, outside request-serving code, a goroutine per item of a collection or stream fed from outside the function: the result of a fetch (a call taking a context.Context and returning a slice or map and an error), a local decoded into or filled by a query, a message of a receive loop that runs until its stream ends, an exported or generic helper's parameter; off by default because on real code most of these lists are bounded by the program's structure (namespaces, partitions, the service's own users, local stores), which types cannot see"`
 	AllLoops      bool `toml:"all-loops" doc:"report goroutines started per item in every loop, not only in request-serving code (and, with input-loops, in loops fed from outside the function) (an audit: most of the extra findings are bounded by the program's structure, a goroutine per configured upstream or graph node, which types cannot see)"`
 }
 
@@ -49,17 +49,15 @@ func GoroutineUnbounded() *rule.Rule {
 				"the request message of a method serving an RPC (a method whose first parameter is a " +
 				"context.Context and whose last result is an error, looping over a protobuf-tagged field of a " +
 				"parameter). That is the tier whose findings held on code the rule had never seen, and on every " +
-				"finding judged on real servers and daemons since. Reported by default too, wherever it sits: an " +
-				"exported or generic \"run for each item in parallel\" helper that ranges over a parameter, starts a " +
-				"goroutine per element calling a callback parameter, and takes no integer that could limit it (func " +
-				"ForEach[T any](items []T, fn func(T))): how many goroutines run is whatever its callers pass, and it " +
-				"gives them no way to bound it. " +
+				"finding judged on real servers and daemons since. " +
 				"input-loops = true also reports, outside request-serving code, items that come from outside the " +
 				"function: a local decoded into (json.Unmarshal, Decoder.Decode), filled by a query (appended in a " +
 				"rows.Next loop, sqlx Select) or returned by a fetch (a call taking a context.Context and returning " +
 				"a slice or map and an error); a message received in a loop that runs until its stream ends (for " +
 				"m := range ch, an endless for with m := <-ch or a select case receiving m, a gRPC stream's Recv) " +
-				"and used by the goroutine; a protobuf message field of any function's parameter. It is off by default because, judged on real code, most of those lists and streams " +
+				"and used by the goroutine; a protobuf message field of any function's parameter; an exported or " +
+				"generic helper that runs a callback parameter per element of a parameter and takes no integer " +
+				"(no limit). It is off by default because, judged on real code, most of those lists and streams " +
 				"were bounded by the program's structure (namespaces, partitions, the service's own users, a " +
 				"local store, a de-duplicated graph walk), which types cannot see: judged finding by finding on a " +
 				"corpus of real modules, fetch results were right 3 times in 7 and receive loops 2 times in 5, and " +
@@ -199,7 +197,7 @@ func checkLoopSpawn(p *rule.Pass, opts *GoroutineOptions, s spawn, loops []inspe
 			rule.Decided(p, s.cur.Node(), "program-state")
 			return
 		}
-		if !feed.request && feed.kind != perHelper && !opts.InputLoops {
+		if !feed.request && !opts.InputLoops {
 			return // input outside request-serving code: only with input-loops
 		}
 		cand.feed, cand.fed = feed, true

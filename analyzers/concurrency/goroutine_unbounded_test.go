@@ -28,7 +28,7 @@ func TestGoroutineUnboundedDefault(t *testing.T) {
 
 // With input-loops: also loops fed from outside the function elsewhere (a
 // parameter's wire field, decoded input, a query or fetch result, a
-// message stream); an exported helper's parameter is reported by default.
+// message stream, an exported helper's parameter).
 func TestGoroutineUnboundedInputLoops(t *testing.T) {
 	a := ruletest.Analyzer(t, "[rules.goroutine-unbounded]\ninput-loops = true\n", concurrency.GoroutineUnbounded())
 	analysistest.RunWithSuggestedFixes(t, ruletest.TestData(), a, "goroutine-unbounded/input")
@@ -50,6 +50,7 @@ func TestGoroutineUnboundedNarrowedReportedWithOption(t *testing.T) {
 		"narrowed.go:30", // decoded payload
 		"narrowed.go:43", // fetch result
 		"narrowed.go:53", // receive loop
+		"narrowed.go:62", // exported helper
 		"rpc.go:64",      // a message's field outside a method serving a request
 	} {
 		if !got[want] {

@@ -54,44 +54,14 @@ func consume(msgs <-chan *limitReq) {
 	}
 }
 
-// An exported helper running a callback per element with no limit:
-// reported by default, wherever it sits.
+// An exported helper running a callback per element with no limit.
 func ForEach[T any](items []T, fn func(T)) {
 	var wg sync.WaitGroup
 	for _, it := range items {
 		wg.Add(1)
-		go func() { // want `\[goroutine-unbounded\] go statement starts a goroutine per element of items and the helper takes no limit`
-			defer wg.Done()
-			fn(it)
-		}()
-	}
-	wg.Wait()
-}
-
-// Twin: the helper takes a limit, which its callers set.
-func ForEachN[T any](items []T, limit int, fn func(T)) {
-	sem := make(chan struct{}, limit)
-	var wg sync.WaitGroup
-	for _, it := range items {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			fn(it)
-		}()
-	}
-	wg.Wait()
-}
-
-// Twin: an unexported, non-generic function of the package; its callers
-// are in view, and the loop over their list is judged by input-loops.
-func forEachJob(jobs []string, fn func(string)) {
-	var wg sync.WaitGroup
-	for _, j := range jobs {
-		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fn(j)
+			fn(it)
 		}()
 	}
 	wg.Wait()
