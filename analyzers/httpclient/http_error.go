@@ -181,6 +181,11 @@ func passedToNilCheckingParam(p *rule.Pass, c inspector.Cursor) bool {
 	if fn == nil || fn.Pkg() != p.Pkg || call.Ellipsis.IsValid() {
 		return false
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := p.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			return false // T.m(recv, args...): the arguments are shifted by the receiver
+		}
+	}
 	sig := fn.Type().(*types.Signature)
 	i := slices.Index(call.Args, c.Node().(ast.Expr))
 	if i < 0 || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
