@@ -186,7 +186,7 @@ func passedToNilCheckingParam(p *rule.Pass, c inspector.Cursor) bool {
 			return false // T.m(recv, args...): the arguments are shifted by the receiver
 		}
 	}
-	sig := fn.Type().(*types.Signature)
+	sig := fn.Signature()
 	i := slices.Index(call.Args, c.Node().(ast.Expr))
 	if i < 0 || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
 		return false

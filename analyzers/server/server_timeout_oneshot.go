@@ -21,7 +21,7 @@ var oneRequestQuiet = []rule.QuietForm[serverLit]{
 		Doc: "An http.Server literal in a local variable whose function shuts it down (srv.Shutdown or srv.Close, in a " +
 			"function literal of the same function, after a receive from a local channel: go func() { <-done; " +
 			"srv.Shutdown(ctx) }()) when a handler literal of that function closes the channel on every call (close(done) " +
-			"as a statement of its body, or of a closure it defers): a one-shot listener such as the redirect of a " +
+			"or defer close(done) as a statement of its body, or close(done) in a closure it defers): a one-shot listener such as the redirect of a " +
 			"command-line login, which stops as soon as the browser calls it back (a second close would panic, so the " +
 			"handler can only answer once). A server shut down on a signal, a context or a channel its handlers close " +
 			"only on some paths is still reported.",
@@ -50,7 +50,7 @@ func stopsAfterFirstRequest(p *rule.Pass, sl serverLiteral) bool {
 		if !ok {
 			continue
 		}
-		if done := receivedBefore(p.TypesInfo, call); done != nil && closedByEveryHandlerCall(p, fn, done) {
+		if done := receivedBefore(p.TypesInfo, fn, call); done != nil && closedByEveryHandlerCall(p, fn, done) {
 			return true
 		}
 	}
@@ -70,10 +70,10 @@ func shutdownCall(info *types.Info, use inspector.Cursor) (inspector.Cursor, boo
 	return call, true
 }
 
-// receivedBefore returns the local channel that a statement of the
+// receivedBefore returns the channel, local to fn, that a statement of the
 // function literal holding call receives from (<-done as a statement)
 // before the statement holding call, or nil.
-func receivedBefore(info *types.Info, call inspector.Cursor) *types.Var {
+func receivedBefore(info *types.Info, fn, call inspector.Cursor) *types.Var {
 	stmt := call
 	for stmt.Valid() && stmt.ParentEdgeKind() != edge.BlockStmt_List {
 		stmt = stmt.Parent()
@@ -87,10 +87,9 @@ func receivedBefore(info *types.Info, call inspector.Cursor) *types.Var {
 			continue
 		}
 		if recv, ok := ast.Unparen(es.X).(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
-			if id, ok := ast.Unparen(recv.X).(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
-					return v
-				}
+			v, ok := match.ObjectOf(info, recv.X).(*types.Var)
+			if ok && !v.IsField() && v.Pos() > fn.Node().Pos() && v.Pos() < fn.Node().End() {
+				return v
 			}
 		}
 	}
@@ -98,22 +97,34 @@ func receivedBefore(info *types.Info, call inspector.Cursor) *types.Var {
 }
 
 // closedByEveryHandlerCall reports whether a handler literal inside fn
-// closes done in a statement of its body, or of a function literal it
-// defers, outside any branch or loop.
+// closes done on every call: close(done) or defer close(done) as a
+// statement of its body, or close(done) as a statement of a function
+// literal its body defers.
 func closedByEveryHandlerCall(p *rule.Pass, fn inspector.Cursor, done *types.Var) bool {
+	info := p.TypesInfo
 	for lit := range fn.Preorder((*ast.FuncLit)(nil)) {
-		sig := match.Signature(p.TypesInfo, lit.Node())
+		sig := match.Signature(info, lit.Node())
 		if sig == nil || !apis.IsHTTPHandler(sig) {
 			continue
 		}
-		body := lit.Node().(*ast.FuncLit).Body
-		if closesIn(p.TypesInfo, body, done) {
-			return true
-		}
-		for _, st := range body.List {
-			if d, ok := st.(*ast.DeferStmt); ok {
-				if dl, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok && len(d.Call.Args) == 0 && closesIn(p.TypesInfo, dl.Body, done) {
+		for _, st := range lit.Node().(*ast.FuncLit).Body.List {
+			switch st := st.(type) {
+			case *ast.ExprStmt:
+				if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok && closes(info, call, done) {
 					return true
+				}
+			case *ast.DeferStmt:
+				if closes(info, st.Call, done) {
+					return true
+				}
+				if dl, ok := ast.Unparen(st.Call.Fun).(*ast.FuncLit); ok && len(st.Call.Args) == 0 {
+					for _, inner := range dl.Body.List {
+						if es, ok := inner.(*ast.ExprStmt); ok {
+							if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && closes(info, call, done) {
+								return true
+							}
+						}
+					}
 				}
 			}
 		}
@@ -121,26 +132,7 @@ func closedByEveryHandlerCall(p *rule.Pass, fn inspector.Cursor, done *types.Var
 	return false
 }
 
-// closesIn reports whether a top-level statement of body is close(done).
-func closesIn(info *types.Info, body *ast.BlockStmt, done *types.Var) bool {
-	for _, st := range body.List {
-		es, ok := st.(*ast.ExprStmt)
-		if !ok {
-			continue
-		}
-		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			continue
-		}
-		fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if b, ok := info.Uses[fun].(*types.Builtin); ok && b.Name() == "close" {
-			if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[id] == done {
-				return true
-			}
-		}
-	}
-	return false
+// closes reports whether call is close(done).
+func closes(info *types.Info, call *ast.CallExpr, done *types.Var) bool {
+	return match.IsBuiltin(info, call.Fun, "close") && len(call.Args) == 1 && match.ObjectOf(info, call.Args[0]) == done
 }

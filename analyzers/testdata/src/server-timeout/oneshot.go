@@ -62,3 +62,23 @@ func stopsOnSomeRequestsTwin() (string, error) {
 	}
 	return code, nil
 }
+
+// Quiet too: the handler defers the close itself.
+func deferredCloseStopsAfterFirstRequest() error {
+	mux := http.NewServeMux()
+	srv := &http.Server{Handler: mux}
+	done := make(chan struct{})
+	mux.HandleFunc("/callback", func(w http.ResponseWriter, r *http.Request) {
+		defer close(done)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	ln, err := net.Listen("tcp", ":9878")
+	if err != nil {
+		return err
+	}
+	go func() {
+		<-done
+		_ = srv.Close()
+	}()
+	return srv.Serve(ln)
+}
