@@ -61,7 +61,7 @@ func Timeout() *rule.Rule {
 				"when needed; rewrites http.ListenAndServe(addr, h) as (&http.Server{Addr: addr, Handler: h, " +
 				"ReadHeaderTimeout: 10 * time.Second}).ListenAndServe() when its arguments fit on one line.",
 		},
-		Quiet: rule.Declare(serveCollected, rule.Forms(loopbackQuiet), rule.Forms(loopbackListenerQuiet), rule.Forms(oneRequestQuiet), rule.Forms(optInDebugQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
+		Quiet: rule.Declare(serveCollected, rule.Forms(loopbackQuiet), rule.Forms(loopbackListenerQuiet), rule.Forms(oneRequestQuiet), rule.Forms(neverServedQuiet), rule.Forms(optInDebugQuiet), rule.Forms(neverStartedQuiet), rule.Forms(readTimeoutQuiet)),
 		Run:   runTimeout,
 	}
 }
@@ -136,6 +136,9 @@ func runTimeout(p *rule.Pass) error {
 			continue
 		}
 		if rule.Quiet(p, sl.lit, oneRequestQuiet, serverLit{p, facts, sl}) {
+			continue
+		}
+		if rule.Quiet(p, sl.lit, neverServedQuiet, serverLit{p, facts, sl}) {
 			continue
 		}
 		if rule.Quiet(p, sl.lit, neverStartedQuiet, startSite{build, sl.lit}) {
