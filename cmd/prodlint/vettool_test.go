@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,6 +46,23 @@ func TestVetToolIDFollowsConfiguration(t *testing.T) {
 	write(filepath.Join(dir, "a", "rules.toml"), "tests = false\n")
 	if vetID(t, dir) == id1 {
 		t.Error("editing a/rules.toml did not change -V=full")
+	}
+	// The same tree elsewhere (another checkout, a fresh CI workspace)
+	// has the same configuration: the go command may reuse the facts it
+	// cached for the dependencies.
+	other := t.TempDir()
+	write(filepath.Join(other, "go.mod"), "module example.com/m\n")
+	write(filepath.Join(other, "a", "b", "b.go"), "package b\n")
+	write(filepath.Join(other, "a", "rules.toml"), "tests = false\n")
+	if vetID(t, other) != vetID(t, dir) {
+		t.Error("-V=full differs between two copies of the same tree")
+	}
+	// A rules.toml that moves governs other packages.
+	if err := os.Rename(filepath.Join(other, "a", "rules.toml"), filepath.Join(other, "a", "b", "rules.toml")); err != nil {
+		t.Fatal(err)
+	}
+	if vetID(t, other) == vetID(t, dir) {
+		t.Error("moving a/rules.toml to a/b did not change -V=full")
 	}
 	cfg := filepath.Join(t.TempDir(), "ci.toml")
 	write(cfg, "tests = true\n")

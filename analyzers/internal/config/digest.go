@@ -21,6 +21,10 @@ import (
 // holds dir's packages (the workspace or module root above dir, else dir)
 // and every rules.toml the walk up from that root would reach.
 //
+// The files of the tree count by their path relative to its root and their
+// contents, not by where the tree is: the same module checked out
+// elsewhere (a fresh CI workspace) has the same digest.
+//
 // A file that cannot be read counts by its error, so that it becoming
 // readable changes the digest too. Directories the go command never takes
 // packages from (names starting with "." or "_", testdata, vendor) are not
@@ -59,7 +63,14 @@ func Digest(dir, envPath string) string {
 	}
 	sort.Strings(files)
 	for _, f := range files {
-		fmt.Fprintf(h, "file %s\n", f)
+		// Named relative to the root: a checkout in another directory
+		// with the same files has the same configuration, and go vet's
+		// cached facts of dependencies stay valid there.
+		rel, err := filepath.Rel(root, f)
+		if err != nil {
+			rel = f
+		}
+		fmt.Fprintf(h, "file %s\n", filepath.ToSlash(rel))
 		hashFile(h, f)
 	}
 	return hex.EncodeToString(h.Sum(nil))
