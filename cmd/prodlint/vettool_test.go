@@ -64,6 +64,12 @@ func TestVetToolIDFollowsConfiguration(t *testing.T) {
 	if vetID(t, other) == vetID(t, dir) {
 		t.Error("moving a/rules.toml to a/b did not change -V=full")
 	}
+	// So does $PRODLINT_CONFIG inside each copy, named by its place there.
+	write(filepath.Join(dir, "ci", "rules.toml"), "tests = true\n")
+	write(filepath.Join(other, "ci", "rules.toml"), "tests = true\n")
+	if vetID(t, other, "PRODLINT_CONFIG="+filepath.Join(other, "ci", "rules.toml")) != vetID(t, dir, "PRODLINT_CONFIG="+filepath.Join(dir, "ci", "rules.toml")) {
+		t.Error("-V=full differs between two copies of the same tree under $PRODLINT_CONFIG inside each")
+	}
 	cfg := filepath.Join(t.TempDir(), "ci.toml")
 	write(cfg, "tests = true\n")
 	e1 := vetID(t, dir, "PRODLINT_CONFIG="+cfg)

@@ -31,20 +31,27 @@ import (
 // searched.
 func Digest(dir, envPath string) string {
 	h := sha256.New()
-	if envPath != "" {
-		abs, err := filepath.Abs(envPath)
-		if err != nil {
-			abs = envPath
-		}
-		fmt.Fprintf(h, "env %s\n", abs)
-		hashFile(h, abs)
-		return hex.EncodeToString(h.Sum(nil))
-	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		abs = dir
 	}
 	root := treeRoot(abs)
+	if envPath != "" {
+		file, err := filepath.Abs(envPath)
+		if err != nil {
+			file = envPath
+		}
+		// Its exclude globs are relative to where it is: named inside the
+		// tree (PRODLINT_CONFIG=$PWD/ci/rules.toml) by its path there,
+		// elsewhere by its absolute path.
+		name := file
+		if rel, err := filepath.Rel(root, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			name = filepath.ToSlash(rel)
+		}
+		fmt.Fprintf(h, "env %s\n", name)
+		hashFile(h, file)
+		return hex.EncodeToString(h.Sum(nil))
+	}
 	files := treeFiles(root)
 	// The walk up from any package stops after the repository root, as
 	// Loader.ForDir does.
