@@ -46,7 +46,7 @@ func stopsAfterFirstRequest(p *rule.Pass, sl serverLiteral) bool {
 		return false
 	}
 	for _, use := range p.Index.UsesIn(fn, srv) {
-		call, ok := shutdownCall(p.TypesInfo, use)
+		call, ok := serverMethodCall(p.TypesInfo, use, "Shutdown", "Close")
 		if !ok {
 			continue
 		}
@@ -57,14 +57,15 @@ func stopsAfterFirstRequest(p *rule.Pass, sl serverLiteral) bool {
 	return false
 }
 
-// shutdownCall returns the statement cursor of srv.Shutdown(...) or
-// srv.Close() when the use of the server variable at use is its receiver.
-func shutdownCall(info *types.Info, use inspector.Cursor) (inspector.Cursor, bool) {
+// serverMethodCall returns the cursor of the call srv.M(...) when the use
+// of the server variable at use is its receiver and M is one of the
+// http.Server methods named.
+func serverMethodCall(info *types.Info, use inspector.Cursor, methods ...string) (inspector.Cursor, bool) {
 	if use.ParentEdgeKind() != edge.SelectorExpr_X || use.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
 		return inspector.Cursor{}, false
 	}
 	call := use.Parent().Parent()
-	if !match.IsMethodCall(info, call.Node().(*ast.CallExpr), "net/http", "Server", "Shutdown", "Close") {
+	if !match.IsMethodCall(info, call.Node().(*ast.CallExpr), "net/http", "Server", methods...) {
 		return inspector.Cursor{}, false
 	}
 	return call, true

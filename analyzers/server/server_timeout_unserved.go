@@ -1,12 +1,8 @@
 package server
 
 import (
-	"go/ast"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/edge"
-
-	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
@@ -35,11 +31,7 @@ func neverServed(p *rule.Pass, sl serverLiteral) bool {
 		return false
 	}
 	for _, use := range uses {
-		if use.ParentEdgeKind() != edge.SelectorExpr_X || use.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
-			return false
-		}
-		call := use.Parent().Parent().Node().(*ast.CallExpr)
-		if !match.IsMethodCall(p.TypesInfo, call, "net/http", "Server", "Shutdown", "Close", "RegisterOnShutdown", "SetKeepAlivesEnabled") {
+		if _, ok := serverMethodCall(p.TypesInfo, use, "Shutdown", "Close", "RegisterOnShutdown", "SetKeepAlivesEnabled"); !ok {
 			return false
 		}
 	}
