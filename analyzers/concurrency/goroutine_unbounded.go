@@ -45,7 +45,9 @@ func GoroutineUnbounded() *rule.Rule {
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
 			Scope: "By default a goroutine per item is reported only in code serving a request, where every request " +
 				"multiplies it and the caller sets how many items there are: in an http handler, or a function with " +
-				"an *http.Request parameter, and literals inside them (every loop), and per element of a field of " +
+				"an *http.Request parameter, and literals inside them (every loop; not a function other packages " +
+				"cannot call whose every call here hands it a request just built by http.NewRequest, which it " +
+				"sends rather than serves), and per element of a field of " +
 				"the request message of a method serving an RPC (a method whose first parameter is a " +
 				"context.Context and whose last result is an error, looping over a protobuf-tagged field of a " +
 				"parameter). That is the tier whose findings held on code the rule had never seen, and on every " +
@@ -97,7 +99,7 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 			continue
 		}
 		if loops := match.EnclosingLoops(c); len(loops) > 0 {
-			serving := servesRequest(p.TypesInfo, c)
+			serving := servesRequest(p, c)
 			checkLoopSpawn(p, opts, s, loops, opts.AllLoops || serving, serving)
 			continue
 		}
@@ -111,23 +113,66 @@ func runGoroutineUnbounded(p *rule.Pass) error {
 // servesRequest reports whether c lies in an http handler, or in a function
 // (or a function literal inside one) with an *http.Request parameter: a
 // goroutine per item there is also a goroutine per request, which load
-// multiplies.
-func servesRequest(info *types.Info, c inspector.Cursor) bool {
+// multiplies. A request the function is only ever handed freshly built
+// (outgoingRequest) is one it sends, not one it serves.
+func servesRequest(p *rule.Pass, c inspector.Cursor) bool {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		sig := match.Signature(info, fc.Node())
+		sig := match.Signature(p.TypesInfo, fc.Node())
 		if sig == nil {
 			continue
 		}
 		if apis.IsHTTPHandler(sig) {
 			return true
 		}
-		for v := range sig.Params().Variables() {
-			if match.IsPointerTo(v.Type(), "net/http", "Request") {
+		params := sig.Params()
+		for i := range params.Len() {
+			if match.IsPointerTo(params.At(i).Type(), "net/http", "Request") && !outgoingRequest(p, fc, i) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// outgoingRequest reports whether parameter i of the function declared at
+// decl is an outgoing request: the function is one no other package can
+// call (unexported, or in package main), it is called in this package, and
+// every call passes a request just built by http.NewRequest or
+// NewRequestWithContext (directly, or through a local variable declared
+// with one and never assigned again). Such a function prepares or sends
+// requests of its own: no client's traffic reaches it.
+func outgoingRequest(p *rule.Pass, decl inspector.Cursor, i int) bool {
+	fd, ok := decl.Node().(*ast.FuncDecl)
+	if !ok {
+		return false // a function literal: its callers are not in view
+	}
+	fn, _ := p.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil || fn.Exported() && p.Pkg.Name() != "main" {
+		return false
+	}
+	calls := p.Index.CallsOf(fn)
+	for _, c := range calls {
+		call := c.Node().(*ast.CallExpr)
+		if i >= len(call.Args) || !newRequest(p, call.Args[i]) {
+			return false
+		}
+	}
+	return len(calls) > 0
+}
+
+// newRequest reports whether e is a request just built: a call of
+// http.NewRequest or NewRequestWithContext, or a local variable declared
+// with one and never assigned again.
+func newRequest(p *rule.Pass, e ast.Expr) bool {
+	if v := match.Var(p.TypesInfo, e); v != nil {
+		value, result, _, ok := p.Index.LocalValue(v)
+		if !ok || result != 0 {
+			return false
+		}
+		e = value
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && match.IsCallTo(p.TypesInfo, call, "net/http", "NewRequest", "NewRequestWithContext")
 }
 
 // spawnAt recognises a goroutine start: a go statement, sync.WaitGroup.Go,

@@ -46,11 +46,43 @@ func (x *clientIndex) requestBounded(e ast.Expr, hops int) bool {
 		}
 	case *ast.Ident:
 		if v, ok := x.info.Uses[e].(*types.Var); ok && v.Kind() == types.ParamVar && len(x.values(v)) == 0 {
-			return x.paramBounded(v, hops) // func (c *Client) do(req *http.Request)
+			return x.roundTripRequest(v) || x.paramBounded(v, hops) // func (c *Client) do(req *http.Request)
 		}
 		return x.anyValue(e, hops, x.requestBounded)
 	}
 	return false
+}
+
+// sendsRoundTripRequest reports whether the send is client.Do(req) with
+// req the request a RoundTrip method was handed (roundTripRequest).
+func (x *clientIndex) sendsRoundTripRequest(s send) bool {
+	if s.fn.Name() != "Do" || len(s.call.Args) != 1 {
+		return false
+	}
+	id, ok := ast.Unparen(s.call.Args[0]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := x.info.Uses[id].(*types.Var)
+	return ok && v.Kind() == types.ParamVar && len(x.values(v)) == 0 && x.roundTripRequest(v)
+}
+
+// roundTripRequest reports whether v is the request parameter of a
+// RoundTrip method with http.RoundTripper's signature: the http.Client
+// that calls it has applied its own Timeout to that request's context
+// before the call (net/http sets the deadline on the request for any
+// Transport), so a send of the request inherits the calling client's
+// bound, and a client made without one is reported where it is made.
+func (x *clientIndex) roundTripRequest(v *types.Var) bool {
+	fn, i := x.paramOf(v)
+	if fn == nil || i != 0 || fn.Name() != "RoundTrip" {
+		return false
+	}
+	sig := fn.Signature()
+	params, results := sig.Params(), sig.Results()
+	return sig.Recv() != nil && params.Len() == 1 && match.IsPointerTo(params.At(0).Type(), "net/http", "Request") &&
+		results.Len() == 2 && match.IsPointerTo(results.At(0).Type(), "net/http", "Response") &&
+		types.Identical(results.At(1).Type(), types.Universe.Lookup("error").Type())
 }
 
 // builderBounded reports whether fn is a function of this package that

@@ -19,6 +19,15 @@ var timeoutSendQuiet = []rule.QuietForm[timeoutSend]{
 		Applies: func(c timeoutSend) bool { return c.x.defaultClientTimeoutSet(c.s.fn) },
 	},
 	{
+		Name: "round-tripper-request",
+		Doc: "client.Do(req) (http.DefaultClient.Do included) in a RoundTrip method of an http.RoundTripper, " +
+			"with req the request RoundTrip was handed: the http.Client that calls the RoundTripper has already " +
+			"applied its own Timeout to that request's context, so the bound is that client's, reported where it " +
+			"is made without one.",
+		Applies: func(c timeoutSend) bool { return c.x.sendsRoundTripRequest(c.s.send) },
+		Fixture: "RoundTrip",
+	},
+	{
 		Name: "request-context-bounded",
 		Doc: "client.Do(req) (http.DefaultClient.Do included) when req was made in the package by " +
 			"http.NewRequestWithContext, req.WithContext or req.Clone with a context from context.WithTimeout or " +
