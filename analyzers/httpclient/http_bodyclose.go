@@ -55,7 +55,7 @@ func BodyClose() *rule.Rule {
 				"the next attempt replaces the response, and each attempt that takes that path loses a connection. " +
 				"Not seen: a variable reused for two responses counts as closed when one of them is. " +
 				"Reported although nothing accumulates: a leak on a status-error return of a function whose callers, in " +
-				"other packages, end the process on that error (a one-shot command's RunE, log.Fatal in main), since a " +
+				"other packages, end the process on that error (a one-shot command's RunE that calls it, log.Fatal in main), since a " +
 				"pass sees the packages it imports, never its importers; this is the rule's commonest false finding on " +
 				"real code. The close is still the right fix, and costs one line. " +
 				"Default severity warning (it still fails the run): on real code an early-return finding is right less " +

@@ -57,6 +57,16 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 		Applies: func(c sendResults) bool { return onceInMain(c.p, c.sa.cursor) },
 	},
 	{
+		Name:    "once-in-command",
+		Fixture: "setRegistryURL",
+		Doc: "A send made directly in the function a command-line command runs, outside any loop and nested " +
+			"function literal: a function literal held by cobra.Command's Run, RunE or one of their Pre/Post hooks " +
+			"(or assigned to one), or an unexported function used only as such a value. One invocation of the " +
+			"program runs it once, as it runs main once, so at most one connection is held and nothing accumulates. " +
+			"A send in a function the command calls is still reported, as for main (unless once-before-exit holds).",
+		Applies: func(c sendResults) bool { return onceInCommand(c.p, c.sa.cursor) },
+	},
+	{
 		Name: "cancelled-on-return",
 		Doc: "A response from client.Do(req) whose body the function closes or hands over on some path, sent outside any " +
 			"loop, where req carries a context made in the same function by context.WithCancel, WithTimeout or " +

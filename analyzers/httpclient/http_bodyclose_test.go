@@ -11,6 +11,6 @@ import (
 
 func TestBodyClose(t *testing.T) {
 	a := ruletest.Analyzer(t, "", httpclient.BodyClose())
-	analysistest.Run(t, ruletest.TestData(), a, "http-bodyclose", "http-bodyclose/cmdonce", "http-bodyclose/cmdloop", "http-bodyclose/cmdexit",
+	analysistest.Run(t, ruletest.TestData(), a, "http-bodyclose", "http-bodyclose/cmdonce", "http-bodyclose/cmdcobra", "http-bodyclose/cmdloop", "http-bodyclose/cmdexit",
 		"http-bodyclose/helper/api", "http-bodyclose/helper/use")
 }

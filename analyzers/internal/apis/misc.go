@@ -1,5 +1,11 @@
 package apis
 
+import (
+	"go/types"
+
+	"github.com/prodlint/prodlint/analyzers/internal/match"
+)
+
 // Libraries known for one thing each: websocket upgrades that hijack the
 // request's connection, and context twins that bound no work.
 
@@ -52,3 +58,15 @@ var (
 	gopsutilHostV3    = Library{Path: "github.com/shirou/gopsutil/v3/host", ValuesOnlyTwins: gopsutilHostFuncs}
 	gopsutilHostV4    = Library{Path: "github.com/shirou/gopsutil/v4/host", ValuesOnlyTwins: gopsutilHostFuncs}
 )
+
+// cobraCommandRuns are the fields of cobra.Command holding the functions
+// one invocation of a program runs once: the command itself and its hooks.
+var cobraCommandRuns = []string{"Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE",
+	"PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE"}
+
+// IsCommandRunField reports whether f is a field of a command-line
+// framework's command that holds a function one invocation of the program
+// runs once: cobra.Command's Run, RunE and their Pre/Post hooks.
+func IsCommandRunField(f *types.Var) bool {
+	return match.IsFieldOf(f, "github.com/spf13/cobra", "Command", cobraCommandRuns...)
+}

@@ -2,6 +2,8 @@
 package cobra
 
 type Command struct {
-	Use  string
-	RunE func(cmd *Command, args []string) error
+	Use               string
+	Run               func(cmd *Command, args []string)
+	RunE              func(cmd *Command, args []string) error
+	PersistentPreRunE func(cmd *Command, args []string) error
 }
