@@ -18,7 +18,7 @@ import (
 // an unexported plain function whose every use is such a field's value.
 // One invocation of the program runs it once, as it runs main once.
 func onceInCommand(p *rule.Pass, c inspector.Cursor) bool {
-	if match.InLoop(c) {
+	if !apis.MayDeclareCommands(p.Pkg) || match.InLoop(c) {
 		return false
 	}
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {

@@ -64,9 +64,17 @@ var (
 var cobraCommandRuns = []string{"Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE",
 	"PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE"}
 
+// cobraPath is the import path of the cobra command-line framework.
+const cobraPath = "github.com/spf13/cobra"
+
+// MayDeclareCommands reports whether pkg imports a command-line framework
+// whose commands hold run fields (IsCommandRunField): a package that
+// imports none holds no command to run once.
+func MayDeclareCommands(pkg *types.Package) bool { return match.Imports(pkg, cobraPath) }
+
 // IsCommandRunField reports whether f is a field of a command-line
 // framework's command that holds a function one invocation of the program
 // runs once: cobra.Command's Run, RunE and their Pre/Post hooks.
 func IsCommandRunField(f *types.Var) bool {
-	return match.IsFieldOf(f, "github.com/spf13/cobra", "Command", cobraCommandRuns...)
+	return match.IsFieldOf(f, cobraPath, "Command", cobraCommandRuns...)
 }
