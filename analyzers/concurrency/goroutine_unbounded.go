@@ -135,29 +135,44 @@ func servesRequest(p *rule.Pass, c inspector.Cursor) bool {
 }
 
 // outgoingRequest reports whether parameter i of the function declared at
-// decl is an outgoing request: the function is one no other package can
-// call (unexported, or in package main), it is called in this package, and
-// every call passes a request just built by http.NewRequest or
-// NewRequestWithContext (directly, or through a local variable declared
-// with one and never assigned again). Such a function prepares or sends
-// requests of its own: no client's traffic reaches it.
+// decl is an outgoing request: the function is a plain function no other
+// package can call (unexported, or in package main), the package only ever
+// calls it (never uses it as a value), and every call passes a request just
+// built by http.NewRequest or NewRequestWithContext (directly, or through
+// a local variable declared with one and never assigned again). Such a
+// function prepares or sends requests of its own: no client's traffic
+// reaches it.
 func outgoingRequest(p *rule.Pass, decl inspector.Cursor, i int) bool {
 	fd, ok := decl.Node().(*ast.FuncDecl)
-	if !ok {
-		return false // a function literal: its callers are not in view
+	if !ok || fd.Recv != nil {
+		return false // a function literal or a method: its callers are not all in view
 	}
 	fn, _ := p.TypesInfo.Defs[fd.Name].(*types.Func)
 	if fn == nil || fn.Exported() && p.Pkg.Name() != "main" {
 		return false
 	}
 	calls := p.Index.CallsOf(fn)
+	if len(calls) == 0 || len(calls) != references(p.TypesInfo, fn) {
+		return false
+	}
 	for _, c := range calls {
 		call := c.Node().(*ast.CallExpr)
 		if i >= len(call.Args) || !newRequest(p, call.Args[i]) {
 			return false
 		}
 	}
-	return len(calls) > 0
+	return true
+}
+
+// references counts the identifiers of the package that refer to fn.
+func references(info *types.Info, fn *types.Func) int {
+	n := 0
+	for _, obj := range info.Uses {
+		if obj == fn {
+			n++
+		}
+	}
+	return n
 }
 
 // newRequest reports whether e is a request just built: a call of
