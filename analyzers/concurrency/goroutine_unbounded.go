@@ -45,9 +45,9 @@ func GoroutineUnbounded() *rule.Rule {
 				"g.Go(func() error { return process(ctx, j) })\n}\nreturn g.Wait()",
 			Scope: "By default a goroutine per item is reported only in code serving a request, where every request " +
 				"multiplies it and the caller sets how many items there are: in an http handler, or a function with " +
-				"an *http.Request parameter, and literals inside them (every loop; not a function other packages " +
-				"cannot call whose every call here hands it a request just built by http.NewRequest, which it " +
-				"sends rather than serves), and per element of a field of " +
+				"an *http.Request parameter, and literals inside them (every loop; not a plain function other " +
+				"packages cannot call, which its package only calls and always hands a request just built by " +
+				"http.NewRequest: it sends that request rather than serves it), and per element of a field of " +
 				"the request message of a method serving an RPC (a method whose first parameter is a " +
 				"context.Context and whose last result is an error, looping over a protobuf-tagged field of a " +
 				"parameter). That is the tier whose findings held on code the rule had never seen, and on every " +
