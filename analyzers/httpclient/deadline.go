@@ -3,6 +3,7 @@ package httpclient
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -82,7 +83,37 @@ func (x *clientIndex) roundTripRequest(v *types.Var) bool {
 	params, results := sig.Params(), sig.Results()
 	return sig.Recv() != nil && params.Len() == 1 && match.IsPointerTo(params.At(0).Type(), "net/http", "Request") &&
 		results.Len() == 2 && match.IsPointerTo(results.At(0).Type(), "net/http", "Response") &&
-		types.Identical(results.At(1).Type(), types.Universe.Lookup("error").Type())
+		types.Identical(results.At(1).Type(), types.Universe.Lookup("error").Type()) &&
+		!x.clientWithoutTimeoutOver(sig.Recv().Type())
+}
+
+// clientWithoutTimeoutOver reports whether the package builds a client
+// with no Timeout over a value of the RoundTripper type rt (Transport: &T{}
+// in the literal, or assigned to its Transport later): that client is the
+// bound a send RoundTrip delegates relies on, and it has none.
+func (x *clientIndex) clientWithoutTimeoutOver(rt types.Type) bool {
+	base := func(t types.Type) types.Type {
+		if ptr, ok := t.(*types.Pointer); ok {
+			return ptr.Elem()
+		}
+		return t
+	}
+	over := func(e ast.Expr) bool {
+		t := x.info.TypeOf(e)
+		return t != nil && types.Identical(base(t), base(rt))
+	}
+	for _, o := range x.origins {
+		if o.dest != nil && x.timeoutSet[o.dest] {
+			continue
+		}
+		if o.transport != nil && over(o.transport) {
+			return true
+		}
+		if o.dest != nil && slices.ContainsFunc(x.transportSet[o.dest], over) {
+			return true
+		}
+	}
+	return false
 }
 
 // builderBounded reports whether fn is a function of this package that

@@ -22,8 +22,9 @@ var timeoutSendQuiet = []rule.QuietForm[timeoutSend]{
 		Name: "round-tripper-request",
 		Doc: "client.Do(req) (http.DefaultClient.Do included) in a RoundTrip method of an http.RoundTripper, " +
 			"with req the request RoundTrip was handed: the http.Client that calls the RoundTripper has already " +
-			"applied its own Timeout to that request's context, so the bound is that client's, reported where it " +
-			"is made without one.",
+			"applied its own Timeout to that request's context, so the bound is that client's. Still reported when " +
+			"the package builds a client with no Timeout over that RoundTripper type (the bound it relies on is " +
+			"missing there).",
 		Applies: func(c timeoutSend) bool { return c.x.sendsRoundTripRequest(c.s.send) },
 		Fixture: "RoundTrip",
 	},
