@@ -73,7 +73,8 @@ func (x *clientIndex) sendsRoundTripRequest(s send) bool {
 // that calls it has applied its own Timeout to that request's context
 // before the call (net/http sets the deadline on the request for any
 // Transport), so a send of the request inherits the calling client's
-// bound, and a client made without one is reported where it is made.
+// bound; unless the package builds a client with no Timeout over the
+// RoundTripper (clientWithoutTimeoutOver), whose bound is then missing.
 func (x *clientIndex) roundTripRequest(v *types.Var) bool {
 	fn, i := x.paramOf(v)
 	if fn == nil || i != 0 || fn.Name() != "RoundTrip" {
