@@ -152,7 +152,7 @@ func outgoingRequest(p *rule.Pass, decl inspector.Cursor, i int) bool {
 		return false
 	}
 	calls := p.Index.CallsOf(fn)
-	if len(calls) == 0 || len(calls) != references(p.TypesInfo, fn) {
+	if len(calls) == 0 || len(calls) != match.References(p.TypesInfo, fn) {
 		return false
 	}
 	for _, c := range calls {
@@ -162,17 +162,6 @@ func outgoingRequest(p *rule.Pass, decl inspector.Cursor, i int) bool {
 		}
 	}
 	return true
-}
-
-// references counts the identifiers of the package that refer to fn.
-func references(info *types.Info, fn *types.Func) int {
-	n := 0
-	for _, obj := range info.Uses {
-		if obj == fn {
-			n++
-		}
-	}
-	return n
 }
 
 // newRequest reports whether e is a request just built: a call of

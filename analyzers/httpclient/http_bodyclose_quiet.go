@@ -202,12 +202,7 @@ func blockHolding(g *cfg.CFG, n ast.Node) *cfg.Block {
 // callee of one of calls: fn is never taken as a value, which could be
 // called from anywhere.
 func onlyCalled(info *types.Info, fn *types.Func, calls []inspector.Cursor) bool {
-	refs := 0
-	for id, obj := range info.Uses {
-		if obj == fn && id.Pos().IsValid() {
-			refs++
-		}
-	}
+	refs := match.References(info, fn)
 	direct := 0
 	for _, c := range calls {
 		if id, ok := ast.Unparen(c.Node().(*ast.CallExpr).Fun).(*ast.Ident); ok && info.Uses[id] == fn {

@@ -35,13 +35,7 @@ func startedInGoroutine(p *rule.Pass, c inspector.Cursor) bool {
 			return false
 		}
 	}
-	uses := 0
-	for _, obj := range p.TypesInfo.Uses {
-		if obj == fn {
-			uses++
-		}
-	}
-	return uses == len(calls)
+	return match.References(p.TypesInfo, fn) == len(calls)
 }
 
 // isMonitoringWrapper reports whether call passes a monitoring endpoint

@@ -158,6 +158,18 @@ func oneOf(s string, names []string) bool {
 	return false
 }
 
+// References counts the identifiers of the package that refer to obj
+// (not its declaration): calls and every other use.
+func References(info *types.Info, obj types.Object) int {
+	n := 0
+	for id, o := range info.Uses {
+		if o == obj && id.Pos().IsValid() {
+			n++
+		}
+	}
+	return n
+}
+
 // Refers reports whether obj is used (not declared) anywhere in n.
 func Refers(info *types.Info, n ast.Node, obj types.Object) bool {
 	found := false
