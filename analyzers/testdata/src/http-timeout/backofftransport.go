@@ -9,9 +9,8 @@ import (
 // backoffTransport delegates to http.DefaultClient like minCacheTransport,
 // but the one client the package builds over it has no Timeout: the bound
 // the delegated send relies on is missing, so the send is reported.
-// (The quiet-form check takes the last RoundTrip of the rule's fixture in
-// file order as round-tripper-request's fixture: this file's name sorts
-// before roundtripper.go, which holds the quiet one.)
+// (The quiet-form check wants one of the fixture's RoundTrip methods
+// silenced by round-tripper-request and clean: roundtripper.go's.)
 type backoffTransport struct{ retries int }
 
 func (t *backoffTransport) RoundTrip(req *http.Request) (*http.Response, error) {
