@@ -101,6 +101,14 @@ func runBodyClose(p *rule.Pass) error {
 					"err is nil", api, pathEnd(p, unread, unreadAtEnd), name)
 				continue
 			}
+			if cp := copiedOut(p, c, r); cp != nil {
+				// io.Copy into a writer that may fail reads to EOF on success: only a failed write leaks.
+				p.Reportf(s.call, "the body of the response from %s is never closed, and %s reads it to the end only "+
+					"while every write succeeds: a write that fails (a client gone away, a full disk) leaves the rest "+
+					"unread, and each such call leaks a connection; defer %s.Body.Close() once err is nil",
+					api, "io."+match.Callee(p.TypesInfo, cp).Name(), name)
+				continue
+			}
 			p.Reportf(s.call, "the body of the response from %s is never closed: every call leaks a connection "+
 				"until the service runs out of sockets; defer %s.Body.Close() once err is nil", api, name)
 		case r.respVar != nil && !isResult(p.TypesInfo, c, r.respVar):
@@ -453,6 +461,38 @@ func eofReads(info *types.Info, idx *index.Index, use, fn inspector.Cursor) []to
 	}
 	if readsWhole(info, idx, reader) {
 		return []token.Pos{use.Node().Pos()}
+	}
+	return nil
+}
+
+// copiedOut returns the io.Copy or io.CopyBuffer call, outside function
+// literals, that copies the body of the response into a writer, or nil.
+// Asked only once readsToEOF has found no read that cannot fail, so the
+// writer is one that may fail (a ResponseWriter, a file): the copy reads
+// the body to EOF unless a write fails first.
+func copiedOut(p *rule.Pass, c inspector.Cursor, r results) *ast.CallExpr {
+	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
+	f, ok := scan.flowOf(c)
+	if !ok {
+		return nil
+	}
+	for _, use := range scan.uses(f, r.respVar) {
+		if inFuncLit(use, f.fn) {
+			continue
+		}
+		body, field := responseField(p.TypesInfo, use)
+		if field != "Body" {
+			continue
+		}
+		body = match.Unparen(body)
+		if body.ParentEdgeKind() != edge.CallExpr_Args {
+			continue
+		}
+		call := body.Parent().Node().(*ast.CallExpr)
+		if match.IsCallTo(p.TypesInfo, call, "io", "Copy", "CopyBuffer") && len(call.Args) >= 2 &&
+			ast.Unparen(call.Args[1]) == body.Node() {
+			return call
+		}
 	}
 	return nil
 }

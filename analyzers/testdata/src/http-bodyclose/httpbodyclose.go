@@ -72,7 +72,7 @@ func closureCloses(req *http.Request) error {
 }
 
 func copiedNotClosed(req *http.Request, w io.Writer) error {
-	resp, err := client.Do(req) // want `\[http-bodyclose\] the body of the response from client.Do is never closed`
+	resp, err := client.Do(req) // want `\[http-bodyclose\] the body of the response from client.Do is never closed, and io.Copy reads it to the end only while every write succeeds: a write that fails`
 	if err != nil {
 		return err
 	}
