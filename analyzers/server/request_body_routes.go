@@ -264,7 +264,7 @@ func routedOnLoopbackOnly(p *rule.Pass, pkg *bodyPackage, h handler) bool {
 // decompress(router)), is used only as the receiver of method calls other
 // than ServeHTTP (routes registered), and at least once served: as the
 // handler of http.Serve or ServeTLS on a loopback listener
-// (isLoopbackListener), of http.ListenAndServe or ListenAndServeTLS on a
+// (isLocalListener), of http.ListenAndServe or ListenAndServeTLS on a
 // loopback address, or as the Handler of an http.Server literal held in a
 // local variable that is only served that way (serverOnLoopback).
 func routerOnLoopback(p *rule.Pass, pkg *bodyPackage, router *types.Var, fn inspector.Cursor) bool {
@@ -320,7 +320,7 @@ func servesOnLoopback(p *rule.Pass, call *ast.CallExpr) bool {
 	}
 	switch match.Callee(p.TypesInfo, call).Name() {
 	case "Serve", "ServeTLS":
-		return isLoopbackListener(p, call.Args[0], 0)
+		return isLocalListener(p, call.Args[0], 0)
 	default:
 		return loopbackAddress(p, call.Args[0], 0)
 	}
@@ -392,7 +392,7 @@ func serverOnLoopback(p *rule.Pass, pkg *bodyPackage, lit, fn inspector.Cursor) 
 		}
 		switch method.Name() {
 		case "Serve", "ServeTLS":
-			if len(call.Args) == 0 || !isLoopbackListener(p, call.Args[0], 0) {
+			if len(call.Args) == 0 || !isLocalListener(p, call.Args[0], 0) {
 				return false
 			}
 			served = true
@@ -420,7 +420,7 @@ func handedWithinPackage(p *rule.Pass, u inspector.Cursor) bool {
 // serversListenOnAddr reports whether every http.Server of the package
 // can only listen on the Addr its literal sets: the package calls Serve or
 // ServeTLS (which ignore Addr) only with loopback listeners
-// (isLoopbackListener), sets Addr nowhere but in composite literals, and
+// (isLocalListener), sets Addr nowhere but in composite literals, and
 // hands no server to other packages: as an argument of their functions,
 // or through an exported function or method result, field or variable. A server literal with a loopback Addr
 // handed to a function of the package then listens on loopback wherever
@@ -439,7 +439,7 @@ func serversListenOnAddr(p *rule.Pass) bool {
 		}
 		for _, c := range p.Index.CallsOf(method) {
 			call := c.Node().(*ast.CallExpr)
-			if len(call.Args) == 0 || !isLoopbackListener(p, call.Args[0], 0) {
+			if len(call.Args) == 0 || !isLocalListener(p, call.Args[0], 0) {
 				return false
 			}
 		}
@@ -537,23 +537,27 @@ func exportsServer(scope *types.Scope, srvType types.Type) bool {
 	return false
 }
 
-// isLoopbackListener reports whether e is a listener opened on a constant
-// loopback address (net.Listen, tls.Listen, net.ListenConfig.Listen with a
-// loopbackAddress), perhaps wrapped by tls.NewListener or
-// netutil.LimitListener, or a local variable every value given to which is
-// one (ln, err := net.Listen("tcp", "127.0.0.1:"+port)).
-func isLoopbackListener(p *rule.Pass, e ast.Expr, depth int) bool {
+// isLocalListener reports whether e is a listener only processes of the
+// same host can connect to: opened on a constant loopback address
+// (net.Listen, tls.Listen, net.ListenConfig.Listen with a loopbackAddress)
+// or on a unix domain socket (unixSocketListen), perhaps wrapped by
+// tls.NewListener or netutil.LimitListener, or a local variable every
+// value given to which is one (ln, err := net.Listen("tcp", "127.0.0.1:"+port)).
+func isLocalListener(p *rule.Pass, e ast.Expr, depth int) bool {
 	info := p.TypesInfo
 	if depth > 3 {
 		return false
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
+		if unixSocketListen(info, e) {
+			return true
+		}
 		switch addr, inner := listenerSource(info, e); {
 		case addr != nil:
 			return loopbackAddress(p, addr, 0)
 		case inner != nil:
-			return isLoopbackListener(p, inner, depth+1)
+			return isLocalListener(p, inner, depth+1)
 		}
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
@@ -562,7 +566,7 @@ func isLoopbackListener(p *rule.Pass, e ast.Expr, depth int) bool {
 		}
 		assigns := p.Index.Assignments(v)
 		for _, a := range assigns {
-			if a.Value == nil || a.Result != 0 || !isLoopbackListener(p, a.Value, depth+1) {
+			if a.Value == nil || a.Result != 0 || !isLocalListener(p, a.Value, depth+1) {
 				return false
 			}
 		}

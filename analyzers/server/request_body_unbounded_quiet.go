@@ -80,7 +80,8 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 		Doc: "An unexported handler function or method every reference to which registers it on a router held in a local " +
 			"variable that is served only on a constant loopback address, in the same function: as the Handler of an " +
 			"http.Server literal held in a local variable served only by Serve or ServeTLS on a listener opened on a loopback " +
-			"address (net.Listen(\"tcp\", \"127.0.0.1:\"+port)), or by ListenAndServe with a loopback Addr, or as the handler " +
+			"address (net.Listen(\"tcp\", \"127.0.0.1:\"+port)) or on a unix domain socket (net.Listen(\"unix\", path), " +
+			"net.ListenUnix), or by ListenAndServe with a loopback Addr, or as the handler " +
 			"of http.Serve or http.ListenAndServe on one; directly or through wrappers whose results are assigned. A server " +
 			"literal with a loopback Addr (\"localhost:\"+port, fmt.Sprintf(\"localhost:%d\", port)) may also be handed to a " +
 			"function of the package when no server of the package can listen anywhere else: the package calls Serve only " +

@@ -125,6 +125,14 @@ var loopbackListenerQuiet = []rule.QuietForm[serverLit]{
 			"listener and returns one: remote clients cannot reach it.",
 		Applies: func(s serverLit) bool { return s.facts.servedOnLoopbackOnly(s.p, s.sl) },
 	},
+	{
+		Name: "unix-socket-listener",
+		Doc: "An http.Server literal with no Addr, stored in a variable or field whose every serving call in the " +
+			"package is Serve or ServeTLS of a listener on a unix domain socket (net.Listen(\"unix\", path), " +
+			"net.ListenUnix, net.ListenConfig.Listen with the network \"unix\"), perhaps wrapped as for " +
+			"loopback-listener: only processes of the same host can connect.",
+		Applies: func(s serverLit) bool { return s.facts.servedOnUnixSocketOnly(s.p, s.sl) },
+	},
 }
 
 // serveCollected are the safe forms server-timeout decides while it

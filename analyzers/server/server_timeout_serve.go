@@ -245,6 +245,20 @@ func (facts *timeoutFacts) recordServed(info *types.Info, call *ast.CallExpr) {
 // the variable or field it is stored in is served, and only, by Serve or
 // ServeTLS of listeners on a constant loopback address.
 func (facts *timeoutFacts) servedOnLoopbackOnly(p *rule.Pass, sl serverLiteral) bool {
+	return facts.servedOnlyOn(p, sl, func(call *ast.CallExpr) bool { return loopbackListen(p, call) })
+}
+
+// servedOnUnixSocketOnly reports whether the server literal sets no Addr
+// and the variable or field it is stored in is served, and only, by Serve
+// or ServeTLS of listeners on a unix domain socket (unixSocketListen).
+func (facts *timeoutFacts) servedOnUnixSocketOnly(p *rule.Pass, sl serverLiteral) bool {
+	return facts.servedOnlyOn(p, sl, func(call *ast.CallExpr) bool { return unixSocketListen(p.TypesInfo, call) })
+}
+
+// servedOnlyOn reports whether the server literal sets no Addr and the
+// variable or field it is stored in is served, and only, by Serve or
+// ServeTLS of listeners opened by calls for which opens holds.
+func (facts *timeoutFacts) servedOnlyOn(p *rule.Pass, sl serverLiteral, opens func(*ast.CallExpr) bool) bool {
 	if sl.key == nil || literalField(sl.lit, "Addr") != nil || facts.set[sl.key]["Addr"] {
 		return false
 	}
@@ -257,11 +271,40 @@ func (facts *timeoutFacts) servedOnLoopbackOnly(p *rule.Pass, sl serverLiteral) 
 		if name != "Serve" && name != "ServeTLS" || len(call.Args) == 0 {
 			return false
 		}
-		if loop, _ := facts.loopbackListener(p, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}); !loop {
+		if ok, _ := facts.listenerOpenedBy(p, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}, opens); !ok {
 			return false
 		}
 	}
 	return true
+}
+
+// loopbackListen reports whether call opens a listener on a constant
+// loopback address (net.Listen, tls.Listen, net.ListenConfig.Listen).
+func loopbackListen(p *rule.Pass, call *ast.CallExpr) bool {
+	addr, _ := listenerSource(p.TypesInfo, call)
+	return addr != nil && loopbackAddress(p, addr, 0)
+}
+
+// unixSocketListen reports whether call opens a listener on a unix domain
+// socket, which only processes of the same host can connect to:
+// net.Listen, tls.Listen or net.ListenConfig.Listen with the constant
+// network "unix" or "unixpacket", or net.ListenUnix.
+func unixSocketListen(info *types.Info, call *ast.CallExpr) bool {
+	fn := match.Callee(info, call)
+	network := -1
+	switch {
+	case match.IsFunc(fn, "net", "ListenUnix"):
+		return true
+	case match.IsFunc(fn, "net", "Listen") || match.IsFunc(fn, "crypto/tls", "Listen"):
+		network = 0
+	case match.IsMethod(fn, "net", "ListenConfig", "Listen"):
+		network = 1
+	}
+	if network < 0 || len(call.Args) <= network {
+		return false
+	}
+	s, ok := match.ConstString(info, call.Args[network])
+	return ok && (s == "unix" || s == "unixpacket")
 }
 
 // listenerSource says where the listener a call returns comes from: the
@@ -287,27 +330,29 @@ func listenerSource(info *types.Info, call *ast.CallExpr) (addr, inner ast.Expr)
 	return nil, nil
 }
 
-// loopbackListener reports whether the listener o evaluates to is opened
-// on a constant loopback address (net.Listen, tls.Listen, net.ListenTCP,
-// net.ListenConfig.Listen), perhaps wrapped by tls.NewListener,
+// listenerOpenedBy reports whether the listener o evaluates to is opened
+// by a call for which opens holds, perhaps wrapped by tls.NewListener,
 // netutil.LimitListener or a function of the package that takes a
 // listener and returns one, or is a variable or field every assignment of
 // which is such a listener. cyclic is true when o only refers back to a
 // variable being traced (ln = wrap(ln)).
-func (facts *timeoutFacts) loopbackListener(p *rule.Pass, o listenerOrigin, seen map[types.Object]bool) (loop, cyclic bool) {
+func (facts *timeoutFacts) listenerOpenedBy(p *rule.Pass, o listenerOrigin, seen map[types.Object]bool, opens func(*ast.CallExpr) bool) (ok, cyclic bool) {
 	info := p.TypesInfo
 	switch e := ast.Unparen(o.expr).(type) {
 	case *ast.CallExpr:
 		if o.index != 0 {
 			return false, false
 		}
+		if opens(e) {
+			return true, false
+		}
 		fn := match.Callee(info, e)
 		addr, inner := listenerSource(info, e)
 		switch {
 		case addr != nil:
-			return loopbackAddress(p, addr, 0), false
+			return false, false
 		case inner != nil:
-			return facts.loopbackListener(p, listenerOrigin{inner, 0}, seen)
+			return facts.listenerOpenedBy(p, listenerOrigin{inner, 0}, seen, opens)
 		case fn != nil && fn.Pkg() == p.Pkg && fn.Signature().Results().Len() > 0 && isListenerType(fn.Signature().Results().At(0).Type()):
 			// A wrapper of the package: follow its one listener argument.
 			var arg ast.Expr
@@ -320,7 +365,7 @@ func (facts *timeoutFacts) loopbackListener(p *rule.Pass, o listenerOrigin, seen
 				}
 			}
 			if arg != nil {
-				return facts.loopbackListener(p, listenerOrigin{arg, 0}, seen)
+				return facts.listenerOpenedBy(p, listenerOrigin{arg, 0}, seen, opens)
 			}
 		}
 		return false, false
@@ -338,18 +383,18 @@ func (facts *timeoutFacts) loopbackListener(p *rule.Pass, o listenerOrigin, seen
 		}
 		seen[key] = true
 		defer delete(seen, key)
-		sawLoop := false
+		saw := false
 		for _, o := range origins {
 			if o.expr == nil {
 				return false, false
 			}
-			loop, cyclic := facts.loopbackListener(p, o, seen)
-			if !loop && !cyclic {
+			ok, cyclic := facts.listenerOpenedBy(p, o, seen, opens)
+			if !ok && !cyclic {
 				return false, false
 			}
-			sawLoop = sawLoop || loop
+			saw = saw || ok
 		}
-		return sawLoop, !sawLoop
+		return saw, !saw
 	}
 	return false, false
 }
