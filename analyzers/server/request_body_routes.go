@@ -23,7 +23,7 @@ import (
 // argument, or as the receiver of ServeHTTP inside a handler literal that
 // applies http.MaxBytesReader or io.LimitReader to its own body.
 func routedBehindLimit(p *rule.Pass, aliases map[*types.Var]ast.Expr, h handler) bool {
-	_, regs := registrations(p, h)
+	_, regs := registrations(p, h, false)
 	for _, reg := range regs {
 		if !routerLimited(p, aliases, reg.router, reg.fn) {
 			return false
@@ -32,9 +32,10 @@ func routedBehindLimit(p *rule.Pass, aliases map[*types.Var]ast.Expr, h handler)
 	return len(regs) > 0
 }
 
-// routeRegistration is one place a handler function is registered: the local
-// router variable whose method takes it, and the outermost function
-// around that call, where every use of the router is in view.
+// routeRegistration is one place a handler function is registered: the
+// router variable whose method takes it, and where every use of the router
+// is in view: the outermost function around that call for a local
+// variable, the whole package (the zero cursor) for an unexported field.
 type routeRegistration struct {
 	router *types.Var
 	fn     inspector.Cursor
@@ -44,13 +45,13 @@ type routeRegistration struct {
 // every reference to it registers it on (registeringRouter); no
 // registrations when the handler is a literal, is never referred to, or one
 // reference to it is anything else (a call, a value stored or handed on).
-func registrations(p *rule.Pass, h handler) (*types.Func, []routeRegistration) {
-	fd, ok := h.c.Node().(*ast.FuncDecl)
-	if !ok {
-		return nil, nil
-	}
-	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
-	if !ok {
+// With wide, a handler literal that a function declaration returns is
+// registered through that factory, every reference to which must be a
+// call whose result is registered (router.HandleFunc("/up", c.upgrade())),
+// and a router may also be an unexported field of the package.
+func registrations(p *rule.Pass, h handler, wide bool) (*types.Func, []routeRegistration) {
+	fn, factory := registeredFunc(p, h)
+	if fn == nil || factory && !wide {
 		return nil, nil
 	}
 	var regs []routeRegistration
@@ -58,7 +59,14 @@ func registrations(p *rule.Pass, h handler) (*types.Func, []routeRegistration) {
 		if p.TypesInfo.Uses[c.Node().(*ast.Ident)] != fn {
 			continue
 		}
-		router, at, ok := registeringRouter(p.TypesInfo, c)
+		if factory {
+			call, ok := callOf(c)
+			if !ok {
+				return fn, nil
+			}
+			c = call
+		}
+		router, at, ok := registeringRouter(p, c, wide)
 		if !ok {
 			return fn, nil
 		}
@@ -67,10 +75,54 @@ func registrations(p *rule.Pass, h handler) (*types.Func, []routeRegistration) {
 	return fn, regs
 }
 
+// registeredFunc returns the declared function through which the handler
+// is registered: its own declaration, or, for a handler literal returned
+// (perhaps converted to http.HandlerFunc) directly by a function
+// declaration, that function (factory true), whose results are what
+// routes hold.
+func registeredFunc(p *rule.Pass, h handler) (fn *types.Func, factory bool) {
+	switch n := h.c.Node().(type) {
+	case *ast.FuncDecl:
+		fn, _ = p.TypesInfo.Defs[n.Name].(*types.Func)
+		return fn, false
+	case *ast.FuncLit:
+		c := match.Unparen(h.c)
+		if c.ParentEdgeKind() == edge.CallExpr_Args && isConversion(p.TypesInfo, c.Parent().Node().(*ast.CallExpr)) {
+			c = match.Unparen(c.Parent())
+		}
+		if c.ParentEdgeKind() != edge.ReturnStmt_Results {
+			return nil, false
+		}
+		for fc := range c.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if fd, ok := fc.Node().(*ast.FuncDecl); ok {
+				fn, _ = p.TypesInfo.Defs[fd.Name].(*types.Func)
+				return fn, fn != nil
+			}
+			return nil, false // returned by a nested literal
+		}
+	}
+	return nil, false
+}
+
+// callOf returns the call of the function referred to at c (f(), x.f()).
+func callOf(c inspector.Cursor) (inspector.Cursor, bool) {
+	if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		c = c.Parent()
+	}
+	c = match.Unparen(c)
+	if c.ParentEdgeKind() != edge.CallExpr_Fun {
+		return inspector.Cursor{}, false
+	}
+	return c.Parent(), true
+}
+
 // registeringRouter returns the local variable whose method call takes the
 // function referred to at c as an argument, directly or converted to
-// http.HandlerFunc, and the cursor of the function around that call.
-func registeringRouter(info *types.Info, c inspector.Cursor) (*types.Var, inspector.Cursor, bool) {
+// http.HandlerFunc, and the cursor of the function around that call. With
+// wide, the router may be an unexported field of the package, every use of
+// which is in view: the cursor is then the zero one.
+func registeringRouter(p *rule.Pass, c inspector.Cursor, wide bool) (*types.Var, inspector.Cursor, bool) {
+	info := p.TypesInfo
 	if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
 		c = c.Parent() // s.handle
 	}
@@ -87,6 +139,9 @@ func registeringRouter(info *types.Info, c inspector.Cursor) (*types.Var, inspec
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil, inspector.Cursor{}, false
+	}
+	if f := unexportedField(p, sel.X); wide && f != nil {
+		return f, inspector.Cursor{}, true
 	}
 	v := match.Var(info, sel.X)
 	fc := match.OutermostFunc(c)
@@ -106,6 +161,24 @@ func registeringRouter(info *types.Info, c inspector.Cursor) (*types.Var, inspec
 		return nil, inspector.Cursor{}, false
 	}
 	return v, fc, true
+}
+
+// unexportedField returns the unexported field of a struct of the package
+// that e selects (s.router), or nil: only the package can use it.
+func unexportedField(p *rule.Pass, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := p.TypesInfo.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f := s.Obj().(*types.Var)
+	if f.Exported() || f.Pkg() != p.Pkg {
+		return nil
+	}
+	return f
 }
 
 // isConversion reports whether call converts its argument to a type.
@@ -155,6 +228,15 @@ func followRouter(p *rule.Pass, router *types.Var, fn inspector.Cursor, check fu
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
 		for _, c := range p.Index.UsesIn(fn, v) {
+			if v.IsField() {
+				var set bool
+				if c, set = fieldUse(p.TypesInfo, c); set {
+					continue
+				}
+				if !c.Valid() {
+					return false // set to a router made elsewhere, which may be served anywhere
+				}
+			}
 			serveHTTP := false
 			if c.ParentEdgeKind() == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
 				if c.Parent().Node().(*ast.SelectorExpr).Sel.Name != "ServeHTTP" {
@@ -179,6 +261,44 @@ func followRouter(p *rule.Pass, router *types.Var, fn inspector.Cursor, check fu
 		}
 	}
 	return true
+}
+
+// fieldUse returns the selector (s.router) of a use of a router field at
+// the identifier c; set is true when the use gives the field a new router
+// (router: mux.NewRouter() in a literal, s.router = http.NewServeMux()),
+// and the cursor is the zero one when it gives it any other value.
+func fieldUse(info *types.Info, c inspector.Cursor) (sel inspector.Cursor, set bool) {
+	switch c.ParentEdgeKind() {
+	case edge.KeyValueExpr_Key:
+		return inspector.Cursor{}, newRouter(c.Parent().Node().(*ast.KeyValueExpr).Value)
+	case edge.SelectorExpr_Sel:
+		sel = c.Parent()
+		if sel.ParentEdgeKind() != edge.AssignStmt_Lhs {
+			return sel, false
+		}
+		as := sel.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) != 1 || len(as.Rhs) != 1 || !newRouter(as.Rhs[0]) {
+			return inspector.Cursor{}, false
+		}
+		return sel, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// newRouter reports whether e makes a router of its own: a call with no
+// arguments (mux.NewRouter(), http.NewServeMux()) or a composite literal.
+func newRouter(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		return len(e.Args) == 0
+	case *ast.CompositeLit:
+		return true
+	}
+	return false
 }
 
 // wrapperResult returns the local variable assigned the result of the call
@@ -247,7 +367,7 @@ func inLimitingHandler(p *rule.Pass, aliases map[*types.Var]ast.Expr, c, fn insp
 // to a constant loopback address (routerOnLoopback): only processes of the
 // same host can send it a body.
 func routedOnLoopbackOnly(p *rule.Pass, pkg *bodyPackage, h handler) bool {
-	fn, regs := registrations(p, h)
+	fn, regs := registrations(p, h, true)
 	if fn == nil || fn.Exported() {
 		return false // another package may register it on a public server
 	}
@@ -403,7 +523,7 @@ func serverOnLoopback(p *rule.Pass, pkg *bodyPackage, lit, fn inspector.Cursor) 
 			served = true
 		}
 	}
-	return served && fn.Node().Pos() <= srv.Pos() && srv.Pos() < fn.Node().End()
+	return served && (!fn.Valid() || fn.Node().Pos() <= srv.Pos() && srv.Pos() < fn.Node().End())
 }
 
 // handedWithinPackage reports whether the use at u is an argument of a

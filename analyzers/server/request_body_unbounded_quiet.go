@@ -87,7 +87,11 @@ var bodyHandlerQuiet = []rule.QuietForm[*bodyCandidate]{
 			"function of the package when no server of the package can listen anywhere else: the package calls Serve only " +
 			"on loopback listeners, sets Addr only in literals and hands no server to another package (argument, exported " +
 			"result, field or variable). Only processes of the same host can send it a body (a child process's server for " +
-			"its parent, a sidecar's local endpoint). A router also served on another address, delegated to by another " +
+			"its parent, a sidecar's local endpoint). The handler may also be a literal returned by an unexported function or " +
+			"method every call of which is registered so (router.HandleFunc(\"/upgrade\", c.upgrade())), and the router an " +
+			"unexported field of a struct of the package, given only routers made in place (mux.NewRouter(), " +
+			"http.NewServeMux()), whose every use in the package registers routes or serves it so (a daemon's control API on " +
+			"a unix socket). A router also served on another address, delegated to by another " +
 			"handler, stored or handed on any other way, or an exported handler, which another package may register on a " +
 			"public server, is still reported.",
 		Applies: func(c *bodyCandidate) bool { return c.h.c.Valid() && routedOnLoopbackOnly(c.p, c.pkg, c.h) },
