@@ -227,6 +227,10 @@ func (lc *loggedChecker) recordAssign(lhs, rhs []ast.Expr) {
 		}
 		switch {
 		case match.IsFunc(fn, "net/http/httputil", "DumpRequest", "DumpRequestOut"):
+			if len(call.Args) > 0 && lc.redactedRequest(call.Args[0]) {
+				rule.Decided(lc.Pass, call, "redacted-request-copy")
+				return
+			}
 			lc.setTaint(lhs[0], taint{what: "an httputil." + fn.Name() + " dump, which holds the Authorization and Cookie headers", advice: adviceRequest})
 		case match.IsMethod(fn, "net/http", "Request", "BasicAuth") && len(lhs) == 3:
 			lc.setTaint(lhs[1], taint{what: "the password returned by Request.BasicAuth", advice: adviceSecret})

@@ -56,7 +56,8 @@ var loggedArgQuiet = []rule.QuietForm[loggedArg]{
 		Name: "redacted-header-copy",
 		Doc: "A local http.Header (a copy such as req.Header.Clone()) in which Authorization, and every other " +
 			"credential header the package writes or a cookie Jar adds, is overwritten with a constant or deleted " +
-			"before the log on every path to it (unconditionally, or under `if h.Get(K) != \"\"`), with no later " +
+			"before the log on every path to it (unconditionally, or under `if h.Get(K) != \"\"`, also in a loop over " +
+			"constant header names that does so for each), with no later " +
 			"assignment of the variable or the header: the author logged a censored copy; the original header, a " +
 			"conditional overwrite or another credential header left in is still reported.",
 		Applies: func(c loggedArg) bool { return c.lc.redactedHeaderCopy(c.arg) },
@@ -221,4 +222,8 @@ var loggedCollected = rule.Collected(
 	rule.Form{Name: "env-key-no-credential", Doc: "Environment reads of keys that " +
 		"name no credential, and url.URL.Redacted."},
 	rule.Form{Name: "signed-token-length", Doc: "The length of a signed token."},
+	rule.Form{Name: "redacted-request-copy", Doc: "An httputil.DumpRequest or DumpRequestOut of the result of a " +
+		"function of the package that returns a censored copy of a request (newReq := *req; newReq.Header = h; " +
+		"return &newReq), h being a redacted header copy as `redacted-header-copy` says (also through a loop over " +
+		"constant header names that overwrites or deletes each), set once, unconditionally, and not written after."},
 )

@@ -70,8 +70,10 @@ func precedingStmts(c inspector.Cursor) []ast.Stmt {
 }
 
 // recordRedactions records in out the headers that st redacts in v on
-// every path through it: a redacting write as a statement, or redacting
-// writes in the body of an else-less `if v.Get(K) != ""` on the same key.
+// every path through it: a redacting write as a statement, redacting
+// writes in the body of an else-less `if v.Get(K) != ""` on the same key,
+// or a loop over constant header names that redacts each
+// (rangeRedactions).
 func (lc *loggedChecker) recordRedactions(v *types.Var, st ast.Stmt, out map[string]token.Pos) {
 	switch st := st.(type) {
 	case *ast.ExprStmt:
@@ -79,6 +81,10 @@ func (lc *loggedChecker) recordRedactions(v *types.Var, st ast.Stmt, out map[str
 			if key, ok := lc.redactingWrite(v, call); ok {
 				out[key] = call.Pos()
 			}
+		}
+	case *ast.RangeStmt:
+		for _, key := range lc.rangeRedactions(v, st) {
+			out[key] = st.Pos()
 		}
 	case *ast.IfStmt:
 		if st.Init != nil || st.Else != nil {
