@@ -82,7 +82,7 @@ func addressedRequest(info *types.Info, ret *ast.ReturnStmt) *types.Var {
 
 // headerSetOnce returns the statement of body's own list that sets
 // x.Header to a local variable, and that variable, when it is the only
-// write of x's Header anywhere in the function (no x.Header.Set either).
+// use of x's Header anywhere in the function (no x.Header.Set, no alias).
 func (lc *loggedChecker) headerSetOnce(x *types.Var, body *ast.BlockStmt) (*ast.AssignStmt, *ast.Ident, bool) {
 	var set *ast.AssignStmt
 	var header *ast.Ident
@@ -93,10 +93,7 @@ func (lc *loggedChecker) headerSetOnce(x *types.Var, body *ast.BlockStmt) (*ast.
 		sel := use.Parent()
 		as, ok := sel.Parent().Node().(*ast.AssignStmt)
 		if !ok || sel.ParentEdgeKind() != edge.AssignStmt_Lhs {
-			if sel.ParentEdgeKind() == edge.SelectorExpr_X {
-				return nil, nil, false // x.Header.Set(...): written in place
-			}
-			continue
+			return nil, nil, false // x.Header.Set(...), x.Header[k] = v, h := x.Header: maybe written in place
 		}
 		if set != nil || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !inList(body.List, as) {
 			return nil, nil, false
