@@ -271,18 +271,7 @@ func cancelledBefore(info *types.Info, in *inspector.Inspector, v *types.Var, fc
 		if call.Pos() <= v.Pos() || call.Pos() >= pos || !match.Refers(info, call.Fun, cancel) {
 			continue
 		}
-		if cc.ParentEdgeKind() != edge.DeferStmt_Call && !inLiteralUnder(cc, fc) {
-			return true
-		}
-	}
-	return false
-}
-
-// inLiteralUnder reports whether c lies in a function literal inside fc,
-// which runs when it is called, not where it is written.
-func inLiteralUnder(c, fc inspector.Cursor) bool {
-	for p := c.Parent(); p.Valid() && p != fc; p = p.Parent() {
-		if _, ok := p.Node().(*ast.FuncLit); ok {
+		if cc.ParentEdgeKind() != edge.DeferStmt_Call && !match.InFuncLitUnder(cc, fc) {
 			return true
 		}
 	}

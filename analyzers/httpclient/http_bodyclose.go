@@ -165,7 +165,7 @@ func readsToEOF(p *rule.Pass, c inspector.Cursor, r results) bool {
 		return false
 	}
 	for _, use := range scan.uses(f, r.respVar) {
-		if !inFuncLit(use, f.fn) && len(eofReads(p.TypesInfo, p.Index, use, f.fn)) > 0 {
+		if !match.InFuncLitUnder(use, f.fn) && len(eofReads(p.TypesInfo, p.Index, use, f.fn)) > 0 {
 			return true
 		}
 	}
@@ -242,10 +242,10 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 	for _, use := range scan.uses(f, r.respVar) {
 		if isHandled(info, use, f.fn) {
 			handled = append(handled, use.Node().Pos())
-			if use.Node().Pos() < r.node.Pos() && (inFuncLit(use, f.fn) || inLoopWith(use, c)) {
+			if use.Node().Pos() < r.node.Pos() && (match.InFuncLitUnder(use, f.fn) || inLoopWith(use, c)) {
 				closedBefore = true
 			}
-		} else if drains && !inFuncLit(use, f.fn) {
+		} else if drains && !match.InFuncLitUnder(use, f.fn) {
 			handled = append(handled, eofReads(info, p.Index, use, f.fn)...)
 		}
 		if v := readErrorOf(info, use, r.respVar); v != nil {
@@ -347,7 +347,7 @@ path:
 // (returned, passed on, stored), or gives the variable a new value. A use
 // in a function literal counts too: the literal may run at any time.
 func isHandled(info *types.Info, use, fn inspector.Cursor) bool {
-	if isAssigned(use) || escapes(info, use) || inFuncLit(use, fn) {
+	if isAssigned(use) || escapes(info, use) || match.InFuncLitUnder(use, fn) {
 		return true
 	}
 	if sel, field := responseField(info, use); field == "Body" {
@@ -443,7 +443,7 @@ func eofReads(info *types.Info, idx *index.Index, use, fn inspector.Cursor) []to
 		}
 		var at []token.Pos
 		for _, u := range usesOf(info, fn, v) {
-			if u.Node().Pos() > lit.Node().End() && !inFuncLit(u, fn) && readsWhole(info, idx, u) {
+			if u.Node().Pos() > lit.Node().End() && !match.InFuncLitUnder(u, fn) && readsWhole(info, idx, u) {
 				at = append(at, u.Node().Pos())
 			}
 		}
@@ -477,20 +477,14 @@ func copiedOut(p *rule.Pass, c inspector.Cursor, r results) *ast.CallExpr {
 		return nil
 	}
 	for _, use := range scan.uses(f, r.respVar) {
-		if inFuncLit(use, f.fn) {
+		if match.InFuncLitUnder(use, f.fn) {
 			continue
 		}
 		body, field := responseField(p.TypesInfo, use)
 		if field != "Body" {
 			continue
 		}
-		body = match.Unparen(body)
-		if body.ParentEdgeKind() != edge.CallExpr_Args {
-			continue
-		}
-		call := body.Parent().Node().(*ast.CallExpr)
-		if match.IsCallTo(p.TypesInfo, call, "io", "Copy", "CopyBuffer") && len(call.Args) >= 2 &&
-			ast.Unparen(call.Args[1]) == body.Node() {
+		if call, ok := copiedFrom(p.TypesInfo, body); ok {
 			return call
 		}
 	}
@@ -508,15 +502,26 @@ func readsWhole(info *types.Info, idx *index.Index, c inspector.Cursor) bool {
 	}
 	call := c.Parent().Node().(*ast.CallExpr)
 	fn := match.Callee(info, call)
-	switch {
-	case match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
-		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
+	if match.IsFunc(fn, "io", "ReadAll") || match.IsFunc(fn, "io/ioutil", "ReadAll") ||
+		match.IsMethod(fn, "bytes", "Buffer", "ReadFrom") {
 		return len(call.Args) == 1
-	case match.IsFunc(fn, "io", "Copy", "CopyBuffer"):
-		return len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == c.Node() &&
-			writesNeverFail(info, idx, call.Args[0], 0)
+	}
+	if cp, ok := copiedFrom(info, c); ok {
+		return writesNeverFail(info, idx, cp.Args[0], 0)
 	}
 	return false
+}
+
+// copiedFrom returns the io.Copy or io.CopyBuffer call whose source is
+// the reader at c.
+func copiedFrom(info *types.Info, c inspector.Cursor) (*ast.CallExpr, bool) {
+	c = match.Unparen(c)
+	if c.ParentEdgeKind() != edge.CallExpr_Args {
+		return nil, false
+	}
+	call := c.Parent().Node().(*ast.CallExpr)
+	ok := match.IsCallTo(info, call, "io", "Copy", "CopyBuffer") && len(call.Args) >= 2 && ast.Unparen(call.Args[1]) == c.Node()
+	return call, ok
 }
 
 // writesNeverFail reports whether no Write to w returns an error, so that

@@ -419,7 +419,7 @@ func unreadError(p *rule.Pass, c inspector.Cursor, r results) (overwrite ast.Nod
 	var readAt, setAt positions
 	for _, use := range scan.uses(f, r.errVar) {
 		switch {
-		case inFuncLit(use, f.fn):
+		case match.InFuncLitUnder(use, f.fn):
 			return nil, false // a closure may read it at any time
 		case isAssigned(use):
 			setAt = append(setAt, use.Node().Pos())

@@ -123,17 +123,6 @@ func inLoopWith(c, send inspector.Cursor) bool {
 	return false
 }
 
-// inFuncLit reports whether the use at c lies in a function literal inside
-// the function at fn.
-func inFuncLit(c, fn inspector.Cursor) bool {
-	for p := c.Parent(); p.Valid() && p != fn; p = p.Parent() {
-		if _, ok := p.Node().(*ast.FuncLit); ok {
-			return true
-		}
-	}
-	return false
-}
-
 // declaredIn reports whether v is declared inside the function at fn (a
 // variable of an enclosing function outlives it).
 func declaredIn(v *types.Var, fn inspector.Cursor) bool {

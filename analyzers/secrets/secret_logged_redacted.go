@@ -122,11 +122,7 @@ func (lc *loggedChecker) redactingWrite(v *types.Var, call *ast.CallExpr) (strin
 // headerMethodCall returns the canonical constant key of call when it
 // calls one of the named http.Header methods on v.
 func (lc *loggedChecker) headerMethodCall(v *types.Var, call *ast.CallExpr, names ...string) (string, bool) {
-	if !match.IsMethodCall(lc.TypesInfo, call, "net/http", "Header", names...) || len(call.Args) == 0 {
-		return "", false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || match.Var(lc.TypesInfo, sel.X) != v {
+	if !lc.onHeader(v, call, names...) {
 		return "", false
 	}
 	key, ok := match.ConstString(lc.TypesInfo, call.Args[0])
@@ -136,25 +132,42 @@ func (lc *loggedChecker) headerMethodCall(v *types.Var, call *ast.CallExpr, name
 	return textproto.CanonicalMIMEHeaderKey(key), true
 }
 
+// onHeader reports whether call calls one of the named http.Header
+// methods, with at least one argument, on the variable v.
+func (lc *loggedChecker) onHeader(v *types.Var, call *ast.CallExpr, names ...string) bool {
+	if !match.IsMethodCall(lc.TypesInfo, call, "net/http", "Header", names...) || len(call.Args) == 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && match.Var(lc.TypesInfo, sel.X) == v
+}
+
 // presenceCheck returns the key K when cond is v.Get(K) != "" (either way
 // round).
 func (lc *loggedChecker) presenceCheck(v *types.Var, cond ast.Expr) (string, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
+	call, op, ok := lc.comparedWithEmpty(cond)
+	if !ok || op != token.NEQ {
 		return "", false
+	}
+	return lc.headerMethodCall(v, call, "Get")
+}
+
+// comparedWithEmpty returns the call compared with "" by == or != in cond
+// (either way round), and the operator.
+func (lc *loggedChecker) comparedWithEmpty(cond ast.Expr) (*ast.CallExpr, token.Token, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return nil, 0, false
 	}
 	x, y := b.X, b.Y
 	if match.ConstValue(lc.TypesInfo, x) != nil {
 		x, y = y, x
 	}
 	if s, isStr := match.ConstString(lc.TypesInfo, y); !isStr || s != "" {
-		return "", false
+		return nil, 0, false
 	}
 	call, ok := ast.Unparen(x).(*ast.CallExpr)
-	if !ok {
-		return "", false
-	}
-	return lc.headerMethodCall(v, call, "Get")
+	return call, b.Op, ok
 }
 
 // rewrittenBetween reports whether, between the redaction at from and the

@@ -33,7 +33,7 @@ func (lc *loggedChecker) redactedRequest(e ast.Expr) bool {
 	var returns []*ast.ReturnStmt
 	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := c.Node().(*ast.ReturnStmt)
-		if inFuncLit(c, decl) {
+		if match.InFuncLitUnder(c, decl) {
 			continue
 		}
 		v := addressedRequest(lc.TypesInfo, ret)
@@ -125,15 +125,6 @@ func inReturn(use inspector.Cursor, returns []*ast.ReturnStmt) bool {
 	return false
 }
 
-// inFuncLit reports whether c lies in a function literal inside the
-// function declaration at decl.
-func inFuncLit(c, decl inspector.Cursor) bool {
-	for lit := range c.Enclosing((*ast.FuncLit)(nil)) {
-		return lit.Node().Pos() > decl.Node().Pos()
-	}
-	return false
-}
-
 // rangeRedactions returns the header keys the loop censors in v on every
 // path: a range over constant header names (a slice literal, or a local
 // variable defined once as one) whose value variable k the body writes
@@ -195,11 +186,7 @@ func (lc *loggedChecker) rangeRedactions(v *types.Var, st *ast.RangeStmt) []stri
 // keyedRedaction reports whether st is v.Set(k, constant) or v.Del(k).
 func (lc *loggedChecker) keyedRedaction(v, k *types.Var, st *ast.ExprStmt) bool {
 	call, ok := ast.Unparen(st.X).(*ast.CallExpr)
-	if !ok || !match.IsMethodCall(lc.TypesInfo, call, "net/http", "Header", "Set", "Del") || len(call.Args) == 0 {
-		return false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || match.Var(lc.TypesInfo, sel.X) != v || match.Var(lc.TypesInfo, call.Args[0]) != k {
+	if !ok || !lc.onHeader(v, call, "Set", "Del") || match.Var(lc.TypesInfo, call.Args[0]) != k {
 		return false
 	}
 	return len(call.Args) == 1 || match.ConstValue(lc.TypesInfo, call.Args[1]) != nil
@@ -208,26 +195,11 @@ func (lc *loggedChecker) keyedRedaction(v, k *types.Var, st *ast.ExprStmt) bool 
 // keyedGet returns the operator when cond compares v.Get(k) with "" by
 // == or !=.
 func (lc *loggedChecker) keyedGet(v, k *types.Var, cond ast.Expr) (token.Token, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+	call, op, ok := lc.comparedWithEmpty(cond)
+	if !ok || !lc.onHeader(v, call, "Get") || match.Var(lc.TypesInfo, call.Args[0]) != k {
 		return 0, false
 	}
-	x, y := b.X, b.Y
-	if match.ConstValue(lc.TypesInfo, x) != nil {
-		x, y = y, x
-	}
-	if s, isStr := match.ConstString(lc.TypesInfo, y); !isStr || s != "" {
-		return 0, false
-	}
-	call, ok := ast.Unparen(x).(*ast.CallExpr)
-	if !ok || !match.IsMethodCall(lc.TypesInfo, call, "net/http", "Header", "Get") || len(call.Args) != 1 {
-		return 0, false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || match.Var(lc.TypesInfo, sel.X) != v || match.Var(lc.TypesInfo, call.Args[0]) != k {
-		return 0, false
-	}
-	return b.Op, true
+	return op, true
 }
 
 // constantStrings returns the elements of e when it is a composite

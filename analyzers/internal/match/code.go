@@ -144,6 +144,18 @@ func OutermostFunc(c inspector.Cursor) inspector.Cursor {
 	return out
 }
 
+// InFuncLitUnder reports whether c lies in a function literal inside the
+// function at fn: code that runs when the literal is called, not where it
+// is written.
+func InFuncLitUnder(c, fn inspector.Cursor) bool {
+	for p := c.Parent(); p.Valid() && p != fn; p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // EnclosingFuncDecl returns the package-level function or method
 // declaration around c, or the zero cursor (c is in a package-level
 // initializer).
