@@ -62,7 +62,7 @@ func BodyClose() *rule.Rule {
 				"often than a body never closed, because where the error goes after the function returns decides whether " +
 				"anything accumulates, and the leaking function does not show it.",
 		},
-		Quiet: rule.Declare(bodyCloseCollected, rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet)),
+		Quiet: rule.Declare(bodyCloseCollected, rule.Forms(bodyCloseQuiet), rule.Forms(bodyCloseVarQuiet), rule.Forms(bodyPathQuiet), rule.Forms(bodyDrainQuiet), rule.Forms(bodyReturnQuiet)),
 		Run:   runBodyClose,
 	}
 }
@@ -116,14 +116,18 @@ func runBodyClose(p *rule.Pass) error {
 			if p.Explaining() {
 				why = new(pathForms)
 			}
-			ret, atEnd, leaks := unclosedReturnWhy(p, c, r, false, why)
-			if !leaks && why.decide(p, s.call) {
+			leak := unclosedPaths(p, c, r, false, why)
+			ret, atEnd := leak.ret, leak.atEnd
+			if !leak.leaks && why.decide(p, s.call) {
 				continue
 			}
-			if rule.Quiet(p, s.call, bodyPathQuiet, !leaks) {
+			if rule.Quiet(p, s.call, bodyPathQuiet, !leak.leaks) {
 				continue
 			}
 			if _, _, leaks := unclosedReturn(p, c, r, true); rule.Quiet(p, s.call, bodyDrainQuiet, !leaks) {
+				continue
+			}
+			if !leak.sendsAgain && rule.Quiet(p, s.call, bodyReturnQuiet, cand) {
 				continue
 			}
 			name := r.respVar.Name()
@@ -217,23 +221,33 @@ func isResult(info *types.Info, c inspector.Cursor, v *types.Var) bool {
 // nil) carry no body and are not followed. With drains, a read of the
 // whole body (eofReads) ends a path too.
 func unclosedReturn(p *rule.Pass, c inspector.Cursor, r results, drains bool) (ret *ast.ReturnStmt, atEnd, ok bool) {
-	return unclosedReturnWhy(p, c, r, drains, nil)
+	l := unclosedPaths(p, c, r, drains, nil)
+	return l.ret, l.atEnd, l.leaks
 }
 
-// unclosedReturnWhy is unclosedReturn that, given why (prodlint -explain),
-// also records which collected forms of http-bodyclose ended a path: it
-// then follows the paths on which the send failed too, to see whether one
-// would have reached a return with the body open.
-func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool, why *pathForms) (ret *ast.ReturnStmt, atEnd, ok bool) {
+// bodyLeak is where the paths after a send leave its body open.
+type bodyLeak struct {
+	ret        *ast.ReturnStmt // the earliest return reached with the body open, or nil
+	atEnd      bool            // ret is the implicit return at the closing brace
+	leaks      bool            // a return is reached with the body open, or a loop comes round to the send
+	sendsAgain bool            // a path comes round a loop to the send with the body open
+}
+
+// unclosedPaths is unclosedReturn that also says whether a path comes
+// round a loop to the send and, given why (prodlint -explain), records
+// which collected forms of http-bodyclose ended a path: it then follows
+// the paths on which the send failed too, to see whether one would have
+// reached a return with the body open.
+func unclosedPaths(p *rule.Pass, c inspector.Cursor, r results, drains bool, why *pathForms) bodyLeak {
 	info := p.TypesInfo
 	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
 	f, ok := scan.flowOf(c)
 	if !ok || r.node == nil {
-		return nil, false, false
+		return bodyLeak{}
 	}
 	if !declaredIn(r.respVar, f.fn) {
 		why.note(leftElsewhere)
-		return nil, false, false // a variable of an enclosing function: whoever declared it may close it
+		return bodyLeak{} // a variable of an enclosing function: whoever declared it may close it
 	}
 	// Where the body is closed or handed over, or resp gets another value.
 	var handled positions
@@ -255,7 +269,7 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 	slices.Sort(handled)
 	if closedBefore {
 		why.note(leftElsewhere)
-		return nil, false, false // closed by code that runs before the send: a deferred closure, the previous loop turn
+		return bodyLeak{} // closed by code that runs before the send: a deferred closure, the previous loop turn
 	}
 	// Where err gets another value: a later test of err is not the send's,
 	// unless the value is the error of reading the body, after which the
@@ -270,7 +284,7 @@ func unclosedReturnWhy(p *rule.Pass, c inspector.Cursor, r results, drains bool,
 	}
 	start, i, ok := f.at(r.node)
 	if !ok {
-		return nil, false, false
+		return bodyLeak{}
 	}
 	// failed marks a path on which the send failed: followed only for why,
 	// it never yields a return.
@@ -337,9 +351,10 @@ path:
 	if found == nil {
 		// No return is reached with the body open, but a retry comes back
 		// to the send: each turn that does loses a connection (ret nil).
-		return nil, false, sendsAgain
+		return bodyLeak{leaks: sendsAgain, sendsAgain: sendsAgain}
 	}
-	return found, found.Return == f.body.Rbrace, true // the cfg puts the implicit return at the closing brace
+	// The cfg puts the implicit return at the closing brace.
+	return bodyLeak{ret: found, atEnd: found.Return == f.body.Rbrace, leaks: true, sendsAgain: sendsAgain}
 }
 
 // isHandled reports whether the use of a response variable at c, in the

@@ -12,27 +12,79 @@ import (
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
 
-// onceInCommand reports whether the send at c lies directly in the
-// function a command-line command runs, outside any loop and nested
-// function literal: a function literal held by a command's run field, or
-// an unexported plain function whose every use is such a field's value.
-// One invocation of the program runs it once, as it runs main once.
+// onceInCommand reports whether the send at c runs at most once per
+// invocation of a command-line program: it lies outside any loop of a
+// function that one run of a command runs once (runsOncePerCommand).
 func onceInCommand(p *rule.Pass, c inspector.Cursor) bool {
-	if !apis.MayDeclareCommands(p.Pkg) || match.InLoop(c) {
+	return apis.MayDeclareCommands(p.Pkg) && !match.InLoop(c) && runsOncePerCommand(p, enclosingFunc(c), map[ast.Node]bool{})
+}
+
+// returnsOnceInCommand reports whether the send at c lies in a function
+// that one run of a command runs once, in a loop or not: a path that
+// returns from that function ends its only run.
+func returnsOnceInCommand(p *rule.Pass, c inspector.Cursor) bool {
+	return apis.MayDeclareCommands(p.Pkg) && runsOncePerCommand(p, enclosingFunc(c), map[ast.Node]bool{})
+}
+
+// runsOncePerCommand reports whether the function at fc runs at most once
+// per run of a command: a function literal held by a command's run field,
+// or an unexported plain function used only as such a value; or a function
+// whose every run starts once from one of those, outside any loop: an
+// unexported plain function the package only calls, a literal called in
+// place (func() { ... }(), go func() { ... }()) or handed to a runner that
+// calls it once (errgroup.Group.Go, sync.WaitGroup.Go, sync.Once.Do).
+// visiting holds the functions on the way here, so recursion is never once.
+func runsOncePerCommand(p *rule.Pass, fc inspector.Cursor, visiting map[ast.Node]bool) bool {
+	if !fc.Valid() || visiting[fc.Node()] {
 		return false
 	}
-	for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fd, ok := fc.Node().(*ast.FuncDecl)
-		if !ok {
-			return commandRunValue(p.TypesInfo, fc)
+	visiting[fc.Node()] = true
+	defer delete(visiting, fc.Node())
+	startsOnce := func(call inspector.Cursor) bool {
+		return !match.InLoop(call) && runsOncePerCommand(p, enclosingFunc(call), visiting)
+	}
+	fd, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
+		if commandRunValue(p.TypesInfo, fc) {
+			return true
 		}
-		fn, _ := p.TypesInfo.Defs[fd.Name].(*types.Func)
-		if fn == nil || fd.Recv != nil || fn.Exported() && p.Pkg.Name() != "main" {
+		call, ok := literalCalledOnce(p.TypesInfo, fc)
+		return ok && startsOnce(call)
+	}
+	fn, _ := p.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil || fd.Recv != nil || fn.Exported() && p.Pkg.Name() != "main" || fd.Name.Name == "init" {
+		return false
+	}
+	if onlyCommandRunValue(p, fn) {
+		return true
+	}
+	calls := p.Index.CallsOf(fn)
+	if len(calls) == 0 || !onlyCalled(p.TypesInfo, fn, calls) {
+		return false
+	}
+	for _, call := range calls {
+		if !startsOnce(call) {
 			return false
 		}
-		return onlyCommandRunValue(p, fn)
 	}
-	return false
+	return true
+}
+
+// literalCalledOnce returns the call that runs the function literal at fc
+// once each time it is evaluated: the literal called in place, or handed
+// to a runner that calls it once (apis.RunsFuncOnce).
+func literalCalledOnce(info *types.Info, fc inspector.Cursor) (inspector.Cursor, bool) {
+	lit := match.Unparen(fc)
+	switch lit.ParentEdgeKind() {
+	case edge.CallExpr_Fun:
+		return lit.Parent(), true
+	case edge.CallExpr_Args:
+		call := lit.Parent().Node().(*ast.CallExpr)
+		if len(call.Args) == 1 && apis.RunsFuncOnce(match.Callee(info, call)) {
+			return lit.Parent(), true
+		}
+	}
+	return inspector.Cursor{}, false
 }
 
 // onlyCommandRunValue reports whether fn is used in its package, and only

@@ -59,11 +59,14 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 	{
 		Name:    "once-in-command",
 		Fixture: "setRegistryURL",
-		Doc: "A send made directly in the function a command-line command runs, outside any loop and nested " +
-			"function literal: a function literal held by cobra.Command's Run, RunE or one of their Pre/Post hooks " +
-			"(or assigned to one), or an unexported function used only as such a value. One invocation of the " +
-			"program runs it once, as it runs main once, so at most one connection is held and nothing accumulates. " +
-			"A send in a function the command calls is still reported, as for main (unless once-before-exit holds).",
+		Doc: "A send made, outside any loop, in a function one run of a command-line command runs once: a function " +
+			"literal held by cobra.Command's Run, RunE or one of their Pre/Post hooks (or assigned to one), or an " +
+			"unexported function used only as such a value; or a function only ever started once from one of those, " +
+			"outside any loop: an unexported plain function the package only calls, a literal called in place " +
+			"(go func() { ... }()) or handed to errgroup.Group.Go, sync.WaitGroup.Go or sync.Once.Do. One invocation of " +
+			"the program runs it once, as it runs main once, so at most one connection is held and nothing accumulates. " +
+			"A helper also called in a loop, from a method, from an exported function, recursively, or used as a value " +
+			"is still reported (unless once-before-exit holds).",
 		Applies: func(c sendResults) bool { return onceInCommand(c.p, c.sa.cursor) },
 	},
 	{
@@ -223,6 +226,20 @@ func onceInMain(p *rule.Pass, c inspector.Cursor) bool {
 		return ok && fd.Recv == nil && fd.Name.Name == "main"
 	}
 	return false
+}
+
+// bodyReturnQuiet is the safe form of a response whose body is left open
+// only on paths that return from the function that sent it.
+var bodyReturnQuiet = []rule.QuietForm[sendResults]{
+	{
+		Name: "returns-once-in-command",
+		Doc: "A response left open only on a path that returns (a status check above the deferred close), sent in a " +
+			"loop or not, in a function one run of a command runs once (as once-in-command: the command's run " +
+			"function, or a helper only ever started once from it): the return ends the function's only run, so " +
+			"at most one connection is held per invocation of the program. A path that comes round a loop to send " +
+			"again is still reported.",
+		Applies: func(c sendResults) bool { return returnsOnceInCommand(c.p, c.sa.cursor) },
+	},
 }
 
 // bodyCloseVarQuiet are the safe forms of a response kept in a variable.

@@ -78,3 +78,11 @@ func MayDeclareCommands(pkg *types.Package) bool { return match.Imports(pkg, cob
 func IsCommandRunField(f *types.Var) bool {
 	return match.IsFieldOf(f, cobraPath, "Command", cobraCommandRuns...)
 }
+
+// RunsFuncOnce reports whether a call of fn runs the function it is handed
+// once: errgroup.Group's Go and TryGo, sync.WaitGroup's Go, sync.Once's Do
+// (at most once).
+func RunsFuncOnce(fn *types.Func) bool {
+	return fn != nil && (match.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Go", "TryGo") ||
+		match.IsMethod(fn, "sync", "WaitGroup", "Go") || match.IsMethod(fn, "sync", "Once", "Do"))
+}
