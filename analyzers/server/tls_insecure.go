@@ -146,6 +146,8 @@ func runTLS(p *rule.Pass) error {
 				case "MinVersion":
 					if name, old := oldTLSVersion(p.TypesInfo, n.Rhs[i]); !old {
 						defaultMinVersion(p, n.Rhs[i], n)
+					} else if versionNameCase(p.TypesInfo, c) {
+						rule.Decided(p, n, "configured-version-switch")
 					} else {
 						rhs := n.Rhs[i]
 						findings = append(findings, tlsFinding{key: key, node: rhs, msg: minVersionMsg(name),
@@ -539,6 +541,51 @@ func anotherCaseVerifies(info *types.Info, sw *ast.SwitchStmt, skip *ast.CaseCla
 	}
 	return false
 }
+
+// versionNameCase reports whether the MinVersion assignment at c sits
+// directly in a case clause, with constant labels, of a switch on a value
+// (switch cfg.MinVersion { case "1.0": ... }) whose other case clauses set
+// MinVersion to TLS 1.2 or later: the switch translates a version the
+// user configures, and the old version is set only when the user names it.
+// A default clause, or a switch that sets no modern version, chooses it.
+func versionNameCase(info *types.Info, c inspector.Cursor) bool {
+	cc, ok := c.Parent().Node().(*ast.CaseClause)
+	if !ok || len(cc.List) == 0 {
+		return false
+	}
+	sw, ok := c.Parent().Parent().Parent().Node().(*ast.SwitchStmt)
+	if !ok || sw.Tag == nil || match.ConstValue(info, sw.Tag) != nil {
+		return false
+	}
+	for _, e := range cc.List {
+		if match.ConstValue(info, e) == nil {
+			return false
+		}
+	}
+	for _, st := range sw.Body.List {
+		other := st.(*ast.CaseClause)
+		if other == cc {
+			continue
+		}
+		for _, body := range other.Body {
+			as, ok := body.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				continue
+			}
+			f := match.FieldSelection(info, as.Lhs[0])
+			if !match.IsFieldOf(f, "crypto/tls", "Config", "MinVersion") {
+				continue
+			}
+			if v, ok := match.ConstInt(info, as.Rhs[0]); ok && v >= tls12 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tls12 is the protocol version number of TLS 1.2 (tls.VersionTLS12).
+const tls12 = 0x0303
 
 // optInFunc reports whether fn is an exported function or method whose
 // name says it turns verification off (WithInsecureSkipVerify,

@@ -95,6 +95,12 @@ var skipVerifyCollected = rule.Collected(
 		"exported function or method, or an option closure it returns, whose name says insecure or skip-verify " +
 		"(WithInsecureSkipVerify): a library option its caller must choose, as explicit as a flag."},
 	rule.Form{Name: "default-min-version", Doc: "MinVersion 0 (the Go default, TLS 1.2) or not constant."},
+	rule.Form{Name: "configured-version-switch", Doc: "A MinVersion below TLS 1.2 assigned directly in a case " +
+		"clause with constant labels of a switch on a value, when another case of the same switch assigns " +
+		"MinVersion TLS 1.2 or later (switch cfg.MinVersion { case \"1.0\": c.MinVersion = tls.VersionTLS10 ... case " +
+		"\"1.2\": c.MinVersion = tls.VersionTLS12 }): the switch translates the version the user configures, and " +
+		"the old one is set only when the user names it. A default clause, or a switch that offers no modern version, " +
+		"is still reported."},
 	rule.Form{Name: "loopback-probe", Doc: "A tls.Config used only to dial a loopback address with tls.Dial or " +
 		"tls.DialWithDialer (\"127.0.0.1:\"+port, net.JoinHostPort(\"localhost\", port)): a process probing its " +
 		"own listener, with no one else on the network path."},

@@ -49,3 +49,27 @@ func reenable(cfg *tls.Config) {
 	cfg.InsecureSkipVerify = false
 	cfg.MinVersion = tls.VersionTLS12
 }
+
+// Twins of configured-version-switch: an old version as the default
+// clause, and a switch that offers no modern version.
+func defaultOldVersion(s settings) *tls.Config {
+	cfg := &tls.Config{}
+	switch s.Version {
+	case "1.2":
+		cfg.MinVersion = tls.VersionTLS12
+	default:
+		cfg.MinVersion = tls.VersionTLS10 // want `\[tls-insecure\] MinVersion TLS 1.0 lets peers`
+	}
+	return cfg
+}
+
+func onlyOldVersions(s settings) *tls.Config {
+	cfg := &tls.Config{}
+	switch s.Version {
+	case "legacy":
+		cfg.MinVersion = tls.VersionTLS10 // want `\[tls-insecure\] MinVersion TLS 1.0 lets peers`
+	case "compat":
+		cfg.MinVersion = tls.VersionTLS11 // want `\[tls-insecure\] MinVersion TLS 1.1 lets peers`
+	}
+	return cfg
+}

@@ -13,3 +13,18 @@ func quietNonConstantSkipVerify(s settings) *tls.Config {
 func quietDefaultMinVersion(s settings) (*tls.Config, *tls.Config) {
 	return &tls.Config{MinVersion: 0}, &tls.Config{MinVersion: s.MinVersion}
 }
+
+func quietConfiguredVersionSwitch(s settings) *tls.Config {
+	cfg := &tls.Config{}
+	switch s.Version {
+	case "1.0":
+		cfg.MinVersion = tls.VersionTLS10
+	case "1.1":
+		cfg.MinVersion = tls.VersionTLS11
+	case "1.2":
+		cfg.MinVersion = tls.VersionTLS12
+	case "1.3":
+		cfg.MinVersion = tls.VersionTLS13
+	}
+	return cfg
+}

@@ -52,6 +52,7 @@ func zeroVersion() *tls.Config {
 type settings struct {
 	Insecure   bool
 	MinVersion uint16
+	Version    string
 }
 
 // Safe twin: a deliberate opt-in the operator controls.
