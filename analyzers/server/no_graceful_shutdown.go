@@ -33,7 +33,7 @@ func Shutdown() *rule.Rule {
 				"\tif err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n}",
 			Scope: "Packages other than main are not analyzed: a library cannot know the process lifecycle. The analysis does " +
 				"not track which server a helper shuts down. Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
-				"http.ServeTLS is always reported, since there is no server to shut down. " +
+				"http.ServeTLS is reported (there is no server to shut down) unless a quiet form below holds. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
 				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
 				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml). " +
@@ -73,8 +73,15 @@ func runShutdown(p *rule.Pass) error {
 			}
 		}
 	}
+	var facts *timeoutFacts
+	listeners := func() *timeoutFacts { // a second walk, only for a package with a candidate left
+		if facts == nil {
+			facts = collectTimeoutFacts(p)
+		}
+		return facts
+	}
 	for _, call := range serves {
-		if rule.Quiet(p, call, shutdownQuiet, serveCall{p, call, handedAway, shuts, loopback, serves}) {
+		if rule.Quiet(p, call, shutdownQuiet, serveCall{p, call, handedAway, shuts, loopback, serves, listeners}) {
 			continue
 		}
 		reportServe(p, call)

@@ -18,6 +18,7 @@ type serveCall struct {
 	shuts      bool // the package refers to http.Server.Shutdown
 	loopback   map[types.Object]bool
 	serves     []*ast.CallExpr // every serving call of the package
+	listeners  func() *timeoutFacts
 }
 
 // shutdownQuiet are the safe forms of a serving call in package main.
@@ -47,6 +48,14 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 			"only the default of a flag or a configuration field is still reported, since deployments override it to " +
 			"serve real traffic.",
 		Applies: func(s serveCall) bool { return servesLoopback(s.p, s.call, s.loopback) },
+	},
+	{
+		Name: "unix-socket-listener",
+		Doc: "Serve or ServeTLS (of an http.Server, or http.Serve) of a listener on a unix domain socket " +
+			"(net.Listen(\"unix\", path), net.ListenUnix, net.ListenConfig.Listen with the network \"unix\"), through " +
+			"the variables, fields and wrappers server-timeout's unix-socket-listener follows: a local control API that " +
+			"only processes of the same host reach, as loopback-address; no traffic a deploy drains flows through it.",
+		Applies: func(s serveCall) bool { return servesUnixSocket(s.p, s.call, s.listeners()) },
 	},
 	{
 		Name: "monitoring-listener",
@@ -82,6 +91,18 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 			"from monitoring handlers only, since the constructor is given no application handler to serve.",
 		Applies: func(s serveCall) bool { return isSideMonitoringListener(s.p, s.call, s.serves) },
 	},
+}
+
+// servesUnixSocket reports whether call is Serve or ServeTLS of a
+// listener opened on a unix domain socket (unixSocketListen).
+func servesUnixSocket(p *rule.Pass, call *ast.CallExpr, facts *timeoutFacts) bool {
+	name := match.Callee(p.TypesInfo, call).Name()
+	if name != "Serve" && name != "ServeTLS" || len(call.Args) == 0 {
+		return false
+	}
+	opens := func(c *ast.CallExpr) bool { return unixSocketListen(p.TypesInfo, c) }
+	ok, _ := facts.listenerOpenedBy(p, listenerOrigin{call.Args[0], 0}, map[types.Object]bool{}, opens)
+	return ok
 }
 
 // servesLoopback reports whether call serves on a constant loopback
