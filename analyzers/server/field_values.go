@@ -118,8 +118,9 @@ func isLoopbackAddr(info *types.Info, e ast.Expr) bool {
 }
 
 // isLoopbackValue is isLoopbackAddr and isLoopbackFormat also through the
-// local variables the address is built in: a variable declared with such
-// an address and never assigned again, or net.JoinHostPort of a host that
+// variables the address is built in: a local or unexported package-level
+// variable declared with such an address and never assigned again, or
+// net.JoinHostPort of a host that
 // net.SplitHostPort took from one (host, port, _ := net.SplitHostPort(addr)
 // with addr a constant "localhost:6060"), which stays on loopback whatever
 // port it picks; or a parameter of a function that only this package can
@@ -143,6 +144,9 @@ func loopbackValue(info *types.Info, idx *index.Index, e ast.Expr, depth int) bo
 	}
 	if args, ok := idx.ParamArgs(localVar(info, e)); ok {
 		return everyArg(args, func(a ast.Expr) bool { return loopbackValue(info, idx, a, depth+1) })
+	}
+	if value, ok := idx.PackageValue(localVar(info, e)); ok {
+		return loopbackValue(info, idx, value, depth+1)
 	}
 	value, _, multi, ok := idx.LocalValue(localVar(info, e))
 	return ok && !multi && loopbackValue(info, idx, value, depth+1)

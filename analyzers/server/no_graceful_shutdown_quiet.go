@@ -43,7 +43,7 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 		Doc: "Servers on a constant loopback address (\"localhost:6060\" debug endpoints) or an address built from a " +
 			"constant loopback host and a port (\"127.0.0.1:\"+port, fmt.Sprintf(\"localhost:%d\", port), " +
 			"net.JoinHostPort of the host net.SplitHostPort took from such an address, also through local variables " +
-			"assigned once, and through a parameter of a function only this package can call, when every call passes such " +
+			"and unexported package-level variables assigned only at their declaration, and through a parameter of a function only this package can call, when every call passes such " +
 			"an address), as server-timeout judges them; a loopback address that is " +
 			"only the default of a flag or a configuration field is still reported, since deployments override it to " +
 			"serve real traffic.",

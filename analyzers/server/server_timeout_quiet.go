@@ -24,7 +24,7 @@ var loopbackQuiet = []rule.QuietForm[servedAddr]{
 		Doc: "Servers on a constant loopback address (\"localhost:6060\", \"127.0.0.1:8080\") or an address built from " +
 			"a constant loopback host and a port (\"127.0.0.1:\"+port, fmt.Sprintf(\"localhost:%d\", port), " +
 			"net.JoinHostPort of the host net.SplitHostPort took from such an address, also through local variables " +
-			"assigned once, and through a parameter of a function only this package can call, when every call passes such " +
+			"and unexported package-level variables assigned only at their declaration, and through a parameter of a function only this package can call, when every call passes such " +
 			"an address), which " +
 			"remote clients cannot reach; a loopback address that is only the default of a flag or a configuration field is still " +
 			"reported: operators override such defaults to expose the server, and then slow clients reach it like any " +

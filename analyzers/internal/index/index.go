@@ -163,6 +163,24 @@ func (x *Index) LocalValue(v *types.Var) (value ast.Expr, result int, multi, ok 
 	return ast.Unparen(value), result, multi, true
 }
 
+// PackageValue returns the expression the unexported package-level
+// variable v is declared with (var v = e) when nothing in the package
+// assigns it again, increments it or takes its address: no other package
+// can name it, so that is the only value it holds at run time (short of a
+// link-time -X, which only sets string variables to a flag's value). ok
+// is false for exported variables, those declared without a value and
+// multi-valued declarations.
+func (x *Index) PackageValue(v *types.Var) (value ast.Expr, ok bool) {
+	if v == nil || v.Exported() {
+		return nil, false
+	}
+	_, spec, i, found := x.VarSpec(v)
+	if !found || len(spec.Values) != len(spec.Names) || x.changed(v) {
+		return nil, false
+	}
+	return ast.Unparen(spec.Values[i]), true
+}
+
 // changed reports whether the package assigns v after its declaration,
 // increments it, ranges into it or takes its address.
 func (x *Index) changed(v *types.Var) bool {
