@@ -49,9 +49,7 @@ func BodyClose() *rule.Rule {
 				"(*http.Response, error) and that returns the response of a request it sends with the body open on " +
 				"success (closing or reading it only on the paths that return an error) is judged like a send, and " +
 				"its caller must close the body; a helper that closes, reads or hands on the body on its success path " +
-				"is not. A caller in a package that does not import net/http is not checked. A call of an interface " +
-				"method that takes the request alone and returns (*http.Response, error) (a Doer interface, " +
-				"http.RoundTripper) is judged like a send: whatever implements it has Do's contract. " +
+				"is not. A caller in a package that does not import net/http is not checked. " +
 				"Reported too, when no return leaks: a retry that comes back round its loop to the same send with the " +
 				"body of the response it got neither closed nor handed over (a continue on a 503 before the close): " +
 				"the next attempt replaces the response, and each attempt that takes that path loses a connection. " +

@@ -45,9 +45,7 @@ func Error() *rule.Rule {
 				"(*http.Response, error) and that returns the response of a request it sends with the body open on " +
 				"success is judged like a send, since on a failed request it returns the nil response with the error; " +
 				"the message names the helper. A helper that closes or reads the body itself is not followed, nor is " +
-				"a caller in a package that does not import net/http. A call of an interface method that takes the " +
-				"request alone and returns (*http.Response, error) (a Doer interface, http.RoundTripper) is judged " +
-				"like a send: whatever implements it has Do's contract.",
+				"a caller in a package that does not import net/http.",
 		},
 		Quiet: rule.Declare(rule.Forms(errorQuiet), rule.Forms(errorReadQuiet)),
 		Run:   runError,
