@@ -104,10 +104,6 @@ func sendsAndHelpers(p *rule.Pass) []sendAt {
 			if fn == nil || fn.Signature().Results().Len() != 2 || apis.IsHTTPSend(fn) {
 				continue // no summary to ask for: not (*http.Response, error), or a send sendsOf lists
 			}
-			if isDoerMethod(fn) {
-				helpers = append(helpers, sendAt{send{call: call, fn: fn, helper: true}, c})
-				continue
-			}
 			if sum, known := sums.Of(fn); known && sum.ReturnsResponse {
 				helpers = append(helpers, sendAt{send{call: call, fn: fn, helper: true}, c})
 			}
@@ -121,21 +117,6 @@ func sendsAndHelpers(p *rule.Pass) []sendAt {
 		s.withHelpers = all
 	})
 	return s.withHelpers
-}
-
-// isDoerMethod reports whether fn is the method of an interface shaped like
-// http.Client.Do or http.RoundTripper.RoundTrip: it takes the request alone
-// and returns (*http.Response, error). Whatever implements it, its
-// contract is Do's: the caller owns the body of the response on success.
-func isDoerMethod(fn *types.Func) bool {
-	sig := fn.Signature()
-	if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) || sig.Params().Len() != 1 {
-		return false
-	}
-	res := sig.Results()
-	return match.IsPointerTo(sig.Params().At(0).Type(), "net/http", "Request") &&
-		match.IsPointerTo(res.At(0).Type(), "net/http", "Response") &&
-		types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type())
 }
 
 // asSend recognises the calls the API tables list as HTTP sends returning
