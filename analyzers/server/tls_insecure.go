@@ -390,6 +390,9 @@ func hasCustomVerify(info *types.Info, lit *ast.CompositeLit) bool {
 	return false
 }
 
+// tls12 is the protocol version number of TLS 1.2 (tls.VersionTLS12).
+const tls12 = 0x0303
+
 // oldTLSVersion reports whether e is a non-zero constant below TLS 1.2
 // (0x0303), and names the version.
 func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
@@ -398,7 +401,7 @@ func oldTLSVersion(info *types.Info, e ast.Expr) (string, bool) {
 		return "", false
 	}
 	n, exact := constant.Uint64Val(v)
-	if !exact || n == 0 || n >= 0x0303 {
+	if !exact || n == 0 || n >= tls12 {
 		return "", false
 	}
 	switch n {
@@ -583,9 +586,6 @@ func versionNameCase(info *types.Info, c inspector.Cursor) bool {
 	}
 	return false
 }
-
-// tls12 is the protocol version number of TLS 1.2 (tls.VersionTLS12).
-const tls12 = 0x0303
 
 // optInFunc reports whether fn is an exported function or method whose
 // name says it turns verification off (WithInsecureSkipVerify,
