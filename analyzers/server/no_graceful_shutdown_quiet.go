@@ -62,8 +62,10 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 		Doc: "A side listener that serves only monitoring endpoints: a metrics, profiling or expvar handler " +
 			"(promhttp.Handler(), pprof.Index, expvar.Handler()), such a handler passed to a function of the package " +
 			"whose returned handler uses its writer and request only to call the one it was given (a middleware that " +
-			"refreshes gauges before a scrape), a handler function that never uses its request (a " +
-			"status page), or a ServeMux built in the package and used only to register such handlers; a scrape or a " +
+			"refreshes gauges before a scrape), a function of the package every return of which is such a handler (a " +
+			"metrics handler over its own registry), a handler function that never uses its request (a " +
+			"status page), or a ServeMux built in the package and used only to register such handlers and handlers on a " +
+			"probe path (/healthz, /livez, /readyz, /health, /ready, /metrics, /debug/...); a scrape, a probe or a " +
 			"profile cut short by a restart is retried by its next poll, so there is nothing in flight to drain.",
 		Applies: func(s serveCall) bool {
 			h, ok := servedHandler(s.p, s.call)

@@ -77,7 +77,8 @@ func isHandlerAssign(info *types.Info, c inspector.Cursor) bool {
 // expvar.Handler()), a handler function that never looks at its request
 // (a status page computed from the process's own state), or a ServeMux
 // variable of the package built by http.NewServeMux, used only to
-// register such handlers and to be served. Nothing such a listener
+// register such handlers, or any handler on a probe path (isProbePath),
+// and to be served. Nothing such a listener
 // serves is work a client waits on: a scrape or a profile cut short is
 // retried by its next poll.
 func isMonitoringHandler(p *rule.Pass, h ast.Expr) bool {
@@ -101,7 +102,7 @@ func isMonitoringHandler(p *rule.Pass, h ast.Expr) bool {
 			continue
 		}
 		call, ok := registration(p.TypesInfo, c)
-		if !ok || len(call.Args) != 2 || !isMonitoringEndpoint(p, call.Args[1]) {
+		if !ok || len(call.Args) != 2 || !isProbePath(p.TypesInfo, call.Args[0]) && !isMonitoringEndpoint(p, call.Args[1]) {
 			return false // passed on, or a handler of the application registered
 		}
 		registered++
@@ -153,12 +154,18 @@ func isServedHandlerUse(info *types.Info, c inspector.Cursor) bool {
 // isMonitoringEndpoint reports whether h is a handler that serves
 // metrics, profiles or the process's status.
 func isMonitoringEndpoint(p *rule.Pass, h ast.Expr) bool {
+	return monitoringEndpoint(p, h, map[*types.Func]bool{})
+}
+
+// monitoringEndpoint is isMonitoringEndpoint, not following again the
+// functions of the package in building, whose results it is judging.
+func monitoringEndpoint(p *rule.Pass, h ast.Expr, building map[*types.Func]bool) bool {
 	h = ast.Unparen(h)
 	if call, ok := h.(*ast.CallExpr); ok {
 		if tv, isConv := p.TypesInfo.Types[call.Fun]; isConv && tv.IsType() && len(call.Args) == 1 {
-			return isMonitoringEndpoint(p, call.Args[0]) // http.HandlerFunc(f)
+			return monitoringEndpoint(p, call.Args[0], building) // http.HandlerFunc(f)
 		}
-		if isMonitoringWrapper(p, call) {
+		if isMonitoringWrapper(p, call, building) || buildsMonitoringEndpoint(p, call, building) {
 			return true
 		}
 		fn := match.Callee(p.TypesInfo, call)

@@ -39,13 +39,13 @@ func startedInGoroutine(p *rule.Pass, c inspector.Cursor) bool {
 }
 
 // isMonitoringWrapper reports whether call passes a monitoring endpoint
-// (isMonitoringEndpoint) to a function of the package that only wraps it:
+// (monitoringEndpoint) to a function of the package that only wraps it:
 // every handler the function returns is a function literal (or its
 // http.HandlerFunc conversion) that uses its response writer and request
 // only to hand them to the wrapped handler's ServeHTTP (a middleware that
 // refreshes gauges before a scrape). A wrapper that answers a request
 // itself, or looks at it, may serve a route of the application.
-func isMonitoringWrapper(p *rule.Pass, call *ast.CallExpr) bool {
+func isMonitoringWrapper(p *rule.Pass, call *ast.CallExpr, building map[*types.Func]bool) bool {
 	fn := match.Callee(p.TypesInfo, call)
 	if fn == nil || fn.Pkg() != p.Pkg || fn.Signature().Recv() != nil || !returnsHandlerShape(fn) {
 		return false
@@ -56,7 +56,7 @@ func isMonitoringWrapper(p *rule.Pass, call *ast.CallExpr) bool {
 	}
 	for i, a := range call.Args {
 		param := fn.Signature().Params().At(i)
-		if !match.IsNamed(param.Type(), "net/http", "Handler") || !isMonitoringEndpoint(p, a) {
+		if !match.IsNamed(param.Type(), "net/http", "Handler") || !monitoringEndpoint(p, a, building) {
 			continue
 		}
 		if onlyHandsOn(p, decl, param) {
@@ -64,6 +64,41 @@ func isMonitoringWrapper(p *rule.Pass, call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// buildsMonitoringEndpoint reports whether call is a call of a plain
+// function of the package that returns one handler, every return of
+// which is a monitoring endpoint (monitoringEndpoint): a constructor of a
+// metrics handler over its own registry, promhttp.HandlerFor(reg, opts).
+// The arguments do not matter: whatever they are, only what the function
+// returns is served.
+func buildsMonitoringEndpoint(p *rule.Pass, call *ast.CallExpr, building map[*types.Func]bool) bool {
+	fn := match.Callee(p.TypesInfo, call)
+	if fn == nil || fn.Pkg() != p.Pkg || fn.Signature().Recv() != nil || !returnsHandlerShape(fn) || building[fn] {
+		return false
+	}
+	decl := p.FuncDecl(fn)
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	dc, ok := match.CursorOf(p.Inspector.Root(), decl)
+	if !ok {
+		return false
+	}
+	building[fn] = true
+	defer delete(building, fn)
+	returns := 0
+	for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
+		if fc, _, _ := match.EnclosingFunc(p.TypesInfo, rc); fc.Node() != decl {
+			continue // a return of a nested function literal
+		}
+		ret := rc.Node().(*ast.ReturnStmt)
+		if len(ret.Results) != 1 || !monitoringEndpoint(p, ret.Results[0], building) {
+			return false
+		}
+		returns++
+	}
+	return returns > 0
 }
 
 // returnsHandlerShape reports whether fn returns one http.Handler or
