@@ -120,9 +120,10 @@ exclude = []
 # Analyze test code: _test.go files, test-support files (files that import
 # "testing" or a test-only library: testify, ginkgo, gomega, dockertest,
 # testcontainers; harnesses, mocks, fixture loaders), and test-support
-# packages (under testonly, testutil, testutils, mock or mocks directories,
-# starting an httptest server: fakes of an API for tests, or internal packages
-# that only test files import: harnesses only test binaries link).
+# packages (under testonly, testing, testutil, testutils, mock or mocks
+# directories, starting an httptest server: fakes of an API for tests, or
+# internal packages that only test files import: harnesses only test binaries
+# link).
 tests = false
 
 # Analyze files marked "// Code generated ... DO NOT EDIT.".

@@ -116,6 +116,6 @@ var literalCollected = rule.Collected(
 // analyze, so no position can name it (rule.Pass.silenced).
 var literalOutOfScope = rule.CollectedUnexplained(
 	rule.Form{Name: "test-code", Doc: "Test code unless rules.toml sets tests = true: _test.go files, files that " +
-		"import testing or testify, and packages under a testonly, testutil, testutils, mock or mocks directory (a " +
+		"import testing or testify, and packages under a testonly, testing, testutil, testutils, mock or mocks directory (a " +
 		"package of test keys)."},
 )

@@ -35,7 +35,7 @@ func Shutdown() *rule.Rule {
 				"not track which server a helper shuts down. Serving through http.ListenAndServe, http.ListenAndServeTLS, http.Serve or " +
 				"http.ServeTLS is reported (there is no server to shut down) unless a quiet form below holds. " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
-				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
+				"a testonly, testing, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
 				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] globs of rules.toml). " +
 				"A program run by hand (an emulator, a fake server, a test CA) is reported like a deployed server: the code " +
 				"of both is the same, and a main that never handles a termination signal is the failure itself; mark such " +

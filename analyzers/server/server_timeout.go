@@ -53,7 +53,7 @@ func Timeout() *rule.Rule {
 				"require-write-timeout = true, an http.Server without WriteTimeout or IdleTimeout is reported as well " +
 				"(off by default: streaming and long-polling servers leave WriteTimeout 0 on purpose). " +
 				"Not production code: files that import testing or testify (test harnesses and mock servers) and packages under " +
-				"a testonly, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
+				"a testonly, testing, testutil, testutils, mock or mocks directory (a test tool's metrics server, a mock OIDC server), " +
 				"unless rules.toml sets tests = true; packages under an example, examples or _examples directory, and " +
 				"non-production packages (samples, benchmarks, demos, end-to-end suites and test tools: the [production] " +
 				"globs of rules.toml).",

@@ -34,7 +34,7 @@ func RowsErr() *rule.Rule {
 			Scope: "Follows the rows a function obtains from a call (*sql.Rows, *sqlx.Rows, pgx.Rows) and iterates " +
 				"with for rows.Next(). One rows variable assigned by a query in each branch of an if/else and iterated " +
 				"by one loop is reported once. Not production code: files that import testing or testify (test " +
-				"helpers, debugging dumps) and packages under a testonly, testutil, testutils, mock or mocks directory " +
+				"helpers, debugging dumps) and packages under a testonly, testing, testutil, testutils, mock or mocks directory " +
 				"are not checked unless rules.toml sets tests = true.",
 			Fix: "Inserts if err := rows.Err(); err != nil { return ..., err } after the loop when the function " +
 				"returns an error last and its other results have a nil, zero or empty-string zero value.",

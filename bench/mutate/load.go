@@ -208,7 +208,8 @@ func readSources(p *packages.Package) ([]source, error) {
 }
 
 // skipDir reports whether prodlint's default configuration leaves a package
-// unanalyzed, so it holds no sites: examples, test-support packages, and
+// unanalyzed, so it holds no sites: examples, test-support packages (a
+// testonly, testing, testutil, testutils, mock or mocks element), and
 // the non-production directories of rules.toml's defaults (samples,
 // benchmarks, demos, end-to-end suites, test directories, development
 // tools (cmd/dev, hack, devtools, the module's top-level tools and scripts
@@ -224,7 +225,7 @@ func skipDir(rel string) bool {
 	}
 	for i, part := range parts {
 		switch part {
-		case "example", "examples", "_example", "_examples", "testonly", "testutil", "testutils", "mock", "mocks", "testdata", "vendor", "internal_test",
+		case "example", "examples", "_example", "_examples", "testonly", "testing", "testutil", "testutils", "mock", "mocks", "testdata", "vendor", "internal_test",
 			"sample", "samples", "_sample", "_samples", "bench", "benchmark", "benchmarks", "loadtest", "loadtests",
 			"demo", "demos", "e2e", "e2e-test", "e2e-tests", "integration-test", "integration-tests", "fuzz", "fuzzing",
 			"test", "tests", "hack", "devtools", "conformance":

@@ -26,7 +26,7 @@ func TestSkipDir(t *testing.T) {
 		"devtools/lint":                   true,
 		"internal/testing":                true,
 		"internal/testing/fake":           true,
-		"pkg/testing":                     false,
+		"pkg/testing":                     true, // test support (a testing element), analyzed only with tests = true
 		"test/integration":                true,
 		"conformance/v1":                  true,
 		"services/httpd":                  false,

@@ -70,7 +70,7 @@ type Config struct {
 	// test-only library such as testify, ginkgo or dockertest: harnesses,
 	// mock servers, fixture loaders), which only test
 	// binaries link, and test-support packages (an import path element
-	// testonly, testutil, testutils, mock or mocks), which hold such code
+	// testonly, testing, testutil, testutils, mock or mocks), which hold such code
 	// without importing testing, packages a file of which starts an
 	// httptest server (a fake of an API for tests: deployed programs never
 	// serve through httptest), and internal packages that only test files
@@ -271,14 +271,17 @@ func isExampleDir(elem string) bool {
 
 // isTestSupportDir reports whether a path element names a directory of
 // test-support code by a widespread convention: testonly (Google's, e.g.
-// trillian: "code and data that should only be used by tests"), testutil and
-// testutils (helpers), mock and mocks (mockery, gomock and hand-written
-// mocks). Such packages often do not import testing themselves (a mock OIDC
-// server, a package of test keys), so the file check misses them. The match
-// is on the whole element: mockserver or testonlyx are production names.
+// trillian: "code and data that should only be used by tests"), testing
+// (named after the standard library's package, which production code has no
+// reason to shadow: fakes, fixtures and harnesses, as in client-go's
+// testing), testutil and testutils (helpers), mock and mocks (mockery, gomock
+// and hand-written mocks). Such packages often do not import testing
+// themselves (a mock OIDC server, a package of test keys), so the file check
+// misses them. The match is on the whole element: mockserver, testonlyx or
+// testingx are production names.
 func isTestSupportDir(elem string) bool {
 	switch elem {
-	case "testonly", "testutil", "testutils", "mock", "mocks":
+	case "testonly", "testing", "testutil", "testutils", "mock", "mocks":
 		return true
 	}
 	return false

@@ -238,6 +238,9 @@ func TestTestSupportPackages(t *testing.T) {
 		"example.com/svc/internal/mock":                   true,
 		"example.com/svc/pkg/testutil":                    true,
 		"example.com/svc/testutils/db":                    true,
+		"example.com/svc/testing/resources":               true, // test keys of a testing CA, no testing import
+		"example.com/svc/pkg/scheduler/testing":           true,
+		"example.com/svc/testingx":                        false,
 		"example.com/svc/mockserver":                      false, // the whole element must match
 		"example.com/svc/testonlyx":                       false,
 		"example.com/svc/cmd/mdmtest":                     false,
@@ -328,7 +331,7 @@ func TestNonProductionPackages(t *testing.T) {
 		"pkg/integration":               true,
 		"pkg/internal/testing/process":  false,
 		"internal/testing":              false,
-		"pkg/testing":                   true, // an exported testing package is a library for users' tests, not excluded here
+		"pkg/testing":                   false, // test support, for the module's tests or its users' (isTestSupportDir): analyzed with tests = true
 	} {
 		path := mod
 		if rel != "" {
