@@ -89,7 +89,7 @@ func buildsMonitoringEndpoint(p *rule.Pass, call *ast.CallExpr, building map[*ty
 	defer delete(building, fn)
 	returns := 0
 	for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
-		if fc, _, _ := match.EnclosingFunc(p.TypesInfo, rc); fc.Node() != decl {
+		if match.InFuncLitUnder(rc, dc) {
 			continue // a return of a nested function literal
 		}
 		ret := rc.Node().(*ast.ReturnStmt)
@@ -119,7 +119,7 @@ func onlyHandsOn(p *rule.Pass, decl *ast.FuncDecl, next *types.Var) bool {
 	}
 	returns := 0
 	for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
-		if fc, _, _ := match.EnclosingFunc(p.TypesInfo, rc); fc.Node() != decl {
+		if match.InFuncLitUnder(rc, dc) {
 			continue // a return of a nested function literal
 		}
 		ret := rc.Node().(*ast.ReturnStmt)

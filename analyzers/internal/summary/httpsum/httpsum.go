@@ -255,7 +255,7 @@ func (s *summarizer) compute(fn *types.Func, decl inspector.Cursor, of func(*typ
 	if returnsClientOrTransport(sig) {
 		for c := range decl.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
 			ret, ok := c.Node().(*ast.ReturnStmt)
-			if !ok || enclosedByLit(c, decl) || len(ret.Results) != sig.Results().Len() || returnsFailure(s.info, c, ret) {
+			if !ok || match.InFuncLitUnder(c, decl) || len(ret.Results) != sig.Results().Len() || returnsFailure(s.info, c, ret) {
 				continue
 			}
 			for i, e := range ret.Results {
@@ -414,7 +414,7 @@ func (s *summarizer) sendsRequest(fn *types.Func, decl inspector.Cursor, of func
 	for c := range decl.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		callee := match.Callee(s.info, call)
-		if callee == nil || enclosedByLit(c, decl) {
+		if callee == nil || match.InFuncLitUnder(c, decl) {
 			continue
 		}
 		if apis.IsHTTPSend(callee) {
@@ -466,7 +466,7 @@ func (s *summarizer) paramOfEveryReturn(decl inspector.Cursor, param func(ast.Ex
 	found, idx := false, uint8(0)
 	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := c.Node().(*ast.ReturnStmt)
-		if enclosedByLit(c, decl) {
+		if match.InFuncLitUnder(c, decl) {
 			continue
 		}
 		if len(ret.Results) == 0 {
@@ -601,17 +601,6 @@ func (s *summarizer) derivesUnbounded(a index.Assignment, v *types.Var) bool {
 	}
 	return match.IsFunc(match.Callee(s.info, call), "context", "WithCancel", "WithCancelCause", "WithValue") &&
 		match.Var(s.info, call.Args[0]) == v
-}
-
-// enclosedByLit reports whether c lies in a function literal inside decl:
-// its returns are the literal's.
-func enclosedByLit(c, decl inspector.Cursor) bool {
-	for p := c.Parent(); p.Valid() && p != decl; p = p.Parent() {
-		if _, ok := p.Node().(*ast.FuncLit); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // bodyParam returns the index of the parameter whose body args[j] is:

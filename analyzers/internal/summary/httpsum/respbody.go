@@ -31,7 +31,7 @@ func (s *summarizer) returnsResponse(sig *types.Signature, decl inspector.Cursor
 	seen := false
 	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := c.Node().(*ast.ReturnStmt)
-		if enclosedByLit(c, decl) {
+		if match.InFuncLitUnder(c, decl) {
 			continue
 		}
 		switch len(ret.Results) {
@@ -113,7 +113,7 @@ func (s *summarizer) onlySendResponses(v *types.Var, of func(*types.Func) (Func,
 // read, closed or handed on since the caller gets the error. A use in a
 // function literal (a deferred closure) may run on any path: unknown.
 func (s *summarizer) leavesBodyOpen(c, decl inspector.Cursor) bool {
-	if enclosedByLit(c, decl) {
+	if match.InFuncLitUnder(c, decl) {
 		return false
 	}
 	if s.inErrorBlock(c, decl) {

@@ -31,7 +31,7 @@ func (s *summarizer) responseHeaders(sig *types.Signature, decl inspector.Cursor
 	var seen uint32
 	for c := range decl.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := c.Node().(*ast.ReturnStmt)
-		if enclosedByLit(c, decl) {
+		if match.InFuncLitUnder(c, decl) {
 			continue
 		}
 		if call, ok := soleCall(ret); ok && sig.Results().Len() > 1 { // return find(c, url)
