@@ -282,7 +282,7 @@ func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
 	if s.fn.Name() != "Do" || len(s.call.Args) != 1 {
 		return false
 	}
-	arg := ast.Unparen(s.call.Args[0])
+	arg := sameRequest(info, s.call.Args[0])
 	if call, ok := arg.(*ast.CallExpr); ok {
 		return isHeadRequest(info, call)
 	}
@@ -299,6 +299,9 @@ func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
 		case *ast.AssignStmt:
 			if use.ParentEdgeKind() != edge.AssignStmt_Lhs {
 				continue
+			}
+			if len(parent.Rhs) == 1 && localVar(info, sameRequest(info, parent.Rhs[0])) == v {
+				continue // req = req.WithContext(ctx): the method stays
 			}
 			builds++
 			if call, ok := ast.Unparen(parent.Rhs[0]).(*ast.CallExpr); ok && len(parent.Rhs) == 1 && isHeadRequest(info, call) {
@@ -319,6 +322,24 @@ func (s send) sendsHead(info *types.Info, c inspector.Cursor) bool {
 		}
 	}
 	return builds > 0 && builds == head
+}
+
+// sameRequest returns the request e copies with its method: the receiver
+// of req.WithContext(ctx) or req.Clone(ctx), through any chain of them;
+// otherwise e itself.
+func sameRequest(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return e
+		}
+		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !isSel || !match.IsMethodCall(info, call, "net/http", "Request", "WithContext", "Clone") {
+			return e
+		}
+		e = sel.X
+	}
 }
 
 // isHeadRequest reports whether call is http.NewRequest or

@@ -104,3 +104,34 @@ func headThenGetLoop(ctx context.Context, c *http.Client, u string, n int) error
 	}
 	return nil
 }
+
+// A copy of a HEAD request with another context (WithContext, Clone) is
+// still a HEAD request. Quiet; the twin copies a GET the same way.
+
+func existsHeadWithContext(ctx context.Context, c *http.Client, u string) bool {
+	req, err := http.NewRequest("HEAD", u, nil)
+	if err != nil {
+		return false
+	}
+	resp, err := c.Do(req.WithContext(ctx))
+	return err == nil && resp.StatusCode == http.StatusOK
+}
+
+func existsHeadCloned(ctx context.Context, c *http.Client, u string) bool {
+	req, err := http.NewRequest(http.MethodHead, u, nil)
+	if err != nil {
+		return false
+	}
+	req = req.Clone(ctx)
+	resp, err := c.Do(req)
+	return err == nil && resp.StatusCode == http.StatusOK
+}
+
+func existsGetWithContext(ctx context.Context, c *http.Client, u string) bool {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return false
+	}
+	resp, err := c.Do(req.WithContext(ctx)) // want `\[http-bodyclose\] the body of the response from c.Do is never closed`
+	return err == nil && resp.StatusCode == http.StatusOK
+}
