@@ -164,6 +164,13 @@ func escapesAt(info *types.Info, c inspector.Cursor, depth int) bool {
 		return false
 	}
 	switch c.ParentEdgeKind() {
+	case edge.TypeAssertExpr_X:
+		// rwc, ok := resp.Body.(io.ReadWriteCloser): the asserted value is
+		// the body, and goes where it goes; a blank one goes nowhere.
+		if c.Parent().Node().(*ast.TypeAssertExpr).Type == nil || assignedToBlank(c.Parent()) {
+			return false
+		}
+		return escapesAt(info, c.Parent(), depth)
 	case edge.CallExpr_Args:
 		_, known := consumerOf(info, c.Parent().Node().(*ast.CallExpr), c.ParentEdgeIndex())
 		return !known
@@ -174,6 +181,18 @@ func escapesAt(info *types.Info, c inspector.Cursor, depth int) bool {
 		return c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
 	}
 	return false
+}
+
+// assignedToBlank reports whether the expression at c is the right-hand
+// side of an assignment whose first left-hand side is the blank
+// identifier (_, ok := x.(T)).
+func assignedToBlank(c inspector.Cursor) bool {
+	c = match.Unparen(c)
+	if c.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	id, ok := c.Parent().Node().(*ast.AssignStmt).Lhs[0].(*ast.Ident)
+	return ok && id.Name == "_"
 }
 
 // limitedReaderOf returns the io.LimitedReader literal (with its & when

@@ -2,6 +2,7 @@ package httpbodyclose
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"log"
 	"net/http"
@@ -160,4 +161,46 @@ func logClose(close func() error) {
 	if err := close(); err != nil {
 		log.Print(err)
 	}
+}
+
+// A body asserted to a wider interface and returned is handed over with
+// it (an upgraded connection's read-write body). Quiet; the twins assert it
+// only to test its type.
+
+func upgradedConn(c *http.Client, req *http.Request) (io.ReadWriteCloser, error) {
+	res, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if res.StatusCode != http.StatusSwitchingProtocols {
+		res.Body.Close()
+		return nil, errors.New("no upgrade")
+	}
+	rwc, ok := res.Body.(io.ReadWriteCloser)
+	if !ok {
+		res.Body.Close()
+		return nil, errors.New("not writable")
+	}
+	return rwc, nil
+}
+
+func upgradeChecked(c *http.Client, req *http.Request) (bool, error) {
+	res, err := c.Do(req) // want `\[http-bodyclose\] the body of the response from c.Do is never closed`
+	if err != nil {
+		return false, err
+	}
+	_, ok := res.Body.(io.ReadWriteCloser)
+	return ok, nil
+}
+
+func upgradeSwitched(c *http.Client, req *http.Request) string {
+	res, err := c.Do(req) // want `\[http-bodyclose\] the body of the response from c.Do is never closed`
+	if err != nil {
+		return ""
+	}
+	switch res.Body.(type) {
+	case io.ReadWriteCloser:
+		return "upgraded"
+	}
+	return "plain"
 }
