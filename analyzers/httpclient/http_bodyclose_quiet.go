@@ -42,7 +42,8 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 		Name: "head-request",
 		Doc: "HEAD requests: http.Head, client.Head, and client.Do(req) where req is built by http.NewRequest or " +
 			"NewRequestWithContext with the constant method HEAD (or req.Method is set to it; a req.Method set to another " +
-			"method only after the send, outside any loop around both, leaves that send a HEAD): a HEAD response has no " +
+			"method only after the send, outside any loop around both, leaves that send a HEAD), also when sent as a copy " +
+			"made by req.WithContext(ctx) or req.Clone(ctx), which keeps the method: a HEAD response has no " +
 			"body, and the Transport puts its connection back in the pool without waiting for a Close.",
 		Applies: func(c sendResults) bool { return c.sa.sendsHead(c.p.TypesInfo, c.sa.cursor) },
 	},
@@ -261,7 +262,8 @@ var bodyPathQuiet = []rule.QuietForm[bool]{
 			"directly, deferred, in a closure (defer func() { _ = resp.Body.Close() }()) or as a method value " +
 			"(resp.Body.Close passed on); or leaving the function, returned, passed to a call other than a standard " +
 			"reader (io.ReadAll, io.Copy, json.NewDecoder, bufio, bytes.Buffer.ReadFrom, an io.LimitedReader over it...), " +
-			"stored in a variable, field, slice, map or composite literal, or sent on a channel: whoever receives it " +
+			"stored in a variable, field, slice, map or composite literal, or sent on a channel, also as the value of a " +
+			"type assertion (rwc, ok := resp.Body.(io.ReadWriteCloser); return rwc): whoever receives it " +
 			"owns the close. A path on which the send failed, or on which resp.Body == nil holds, has nothing to close.",
 		Applies: func(closedOnEveryPath bool) bool { return closedOnEveryPath },
 	},
