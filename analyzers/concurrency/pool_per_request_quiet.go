@@ -23,7 +23,8 @@ var poolBuildQuiet = []rule.QuietForm[poolBuild]{
 	{
 		Name: "stored-for-reuse",
 		Doc: "A pool stored for reuse: in a field, a package variable, a map or slice element, returned, or passed to " +
-			"a method of a field or of an element of one (s.proxies[i].SetClient(&c)), followed through up to three local " +
+			"a method of a field or of an element of one (s.proxies[i].SetClient(&c)), or to a method of a local variable that " +
+			"is itself stored so (b.SetClient(&c); s.backends = append(s.backends, b)), followed through up to three local " +
 			"variables (tr := ...; c := http.Client{Transport: tr}; hosts = append(hosts, Host{Client: &c}); return hosts).",
 		Applies: func(b poolBuild) bool { return storedForReuse(b.p.TypesInfo, b.c, 3) },
 	},

@@ -32,7 +32,8 @@ func insideOnce(info *types.Info, c inspector.Cursor) bool {
 // storedForReuse reports whether the pool built at c is kept beyond the
 // call that builds it: assigned to a field, a package variable, a map or
 // slice element, returned, sent, or handed to a method of a field or
-// package variable (a cache's Store). Wrappers are seen through: a
+// package variable (a cache's Store), or to a method of a local variable
+// that is itself stored (a setter). Wrappers are seen through: a
 // Transport inside a Client literal, or passed to a constructor, is stored
 // with it. hops is how many local variables it follows to their uses
 // (tr := ...; c := http.Client{Transport: tr}; p.SetClient(&c)).
@@ -49,6 +50,9 @@ func storedForReuse(info *types.Info, c inspector.Cursor, hops int) bool {
 			call := c.Parent().Node().(*ast.CallExpr)
 			if methodOfKeptValue(info, call) {
 				return true
+			}
+			if v := receiverLocal(info, call); v != nil && hops > 0 && localStored(info, c, v, hops-1) {
+				return true // b := newBackend(); b.SetClient(pool); s.backends = append(s.backends, b)
 			}
 			c = c.Parent() // a constructor or append: its result carries the pool
 			continue
@@ -141,6 +145,27 @@ func methodOfKeptValue(info *types.Info, call *ast.CallExpr) bool {
 		return ok && v.Parent() == v.Pkg().Scope()
 	}
 	return false
+}
+
+// receiverLocal returns the local variable a method call is called on
+// (b.SetClient(c)), or nil.
+func receiverLocal(info *types.Info, call *ast.CallExpr) *types.Var {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
 }
 
 // runOnce decides which functions of the package run once per process:

@@ -122,3 +122,21 @@ func usersHandler(target string) (http.HandlerFunc, error) {
 	}
 	return func(w http.ResponseWriter, r *http.Request) { _ = conn }, nil
 }
+
+// An upstream given its own transport through a setter, then registered
+// in a field: one pool per registration, kept and reused. Quiet; the
+// twin's upstream is used for this request only.
+
+type registry struct{ upstreams []*upstream }
+
+func (g *registry) register(w http.ResponseWriter, r *http.Request) {
+	u := &upstream{}
+	u.SetHTTPClient(&http.Client{Transport: &http.Transport{MaxIdleConns: 1}})
+	g.upstreams = append(g.upstreams, u)
+}
+
+func (g *registry) probe(w http.ResponseWriter, r *http.Request) {
+	u := &upstream{}
+	u.SetHTTPClient(&http.Client{Transport: &http.Transport{MaxIdleConns: 1}}) // want `\[pool-per-request\] http.Transport literal in an http handler builds a new connection pool per request`
+	_, _ = u.client.Get("http://backend/health")
+}
