@@ -92,8 +92,10 @@ var bodyCloseQuiet = []rule.QuietForm[sendResults]{
 		Name: "once-before-exit",
 		Doc: "A send made outside any loop and function literal in an unexported function (not a method) that the " +
 			"package only ever calls, never uses as a value, and after each call of which every path ends in os.Exit, " +
-			"log.Fatal or panic (if err := upgrade(); err != nil { log.Fatal(err) }; os.Exit(0)): the request is made " +
-			"once and the program then exits, so nothing accumulates. A function also called where a path returns " +
+			"log.Fatal or panic (if err := upgrade(); err != nil { log.Fatal(err) }; os.Exit(0)), or returns from a " +
+			"function of the same kind (a health check whose caller's result only ever goes to os.Exit: " +
+			"os.Exit(checkFromArgs())): the request is made once and the program then exits, so nothing accumulates. " +
+			"A function also called where a path returns " +
 			"(main's own return included: a helper main calls is reported), loops back, from a go or defer statement, " +
 			"or used as a value, is still reported.",
 		Applies: func(c sendResults) bool { return onceBeforeExit(c.p, c.sa.cursor) },
@@ -113,7 +115,14 @@ func onceBeforeExit(p *rule.Pass, c inspector.Cursor) bool {
 		fd, _ = fc.Node().(*ast.FuncDecl)
 		break
 	}
-	if fd == nil || fd.Recv != nil || fd.Name.IsExported() || fd.Name.Name == "main" || fd.Name.Name == "init" {
+	return exitsAfterEveryCall(p, p.ResultOf[sendsAnalyzer].(*sendScan), fd, 0)
+}
+
+// exitsAfterEveryCall reports whether fd is an unexported plain function
+// that the package only calls, and after every call of which the process
+// ends on every path. depth counts the callers followed so far.
+func exitsAfterEveryCall(p *rule.Pass, scan *sendScan, fd *ast.FuncDecl, depth int) bool {
+	if fd == nil || fd.Recv != nil || fd.Name.IsExported() || fd.Name.Name == "main" || fd.Name.Name == "init" || depth > 3 {
 		return false
 	}
 	fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -124,9 +133,8 @@ func onceBeforeExit(p *rule.Pass, c inspector.Cursor) bool {
 	if len(calls) == 0 {
 		return false
 	}
-	scan := p.ResultOf[sendsAnalyzer].(*sendScan)
 	for _, call := range calls {
-		if !processEndsAfter(p, scan, call, fd) {
+		if !processEndsAfter(p, scan, call, fd, depth) {
 			return false
 		}
 	}
@@ -136,10 +144,13 @@ func onceBeforeExit(p *rule.Pass, c inspector.Cursor) bool {
 // processEndsAfter reports whether the process ends on every path after the
 // call at c returns: the call is neither deferred nor started as a
 // goroutine, lies outside any loop and outside fd itself, and every path
-// from it reaches a call that never returns. Falling off the end of main
-// does not count: a helper main calls once is still reported, as a request
-// that a later change can make from a loop or a server.
-func processEndsAfter(p *rule.Pass, scan *sendScan, c inspector.Cursor, fd *ast.FuncDecl) bool {
+// from it reaches a call that never returns, or returns from a function
+// after every call of which the process ends in turn
+// (os.Exit(check()) around a helper that calls the sending one). Falling
+// off the end of main does not count: a helper main calls once is still
+// reported, as a request that a later change can make from a loop or a
+// server.
+func processEndsAfter(p *rule.Pass, scan *sendScan, c inspector.Cursor, fd *ast.FuncDecl, depth int) bool {
 	switch c.ParentEdgeKind() {
 	case edge.GoStmt_Call, edge.DeferStmt_Call:
 		return false
@@ -155,6 +166,15 @@ func processEndsAfter(p *rule.Pass, scan *sendScan, c inspector.Cursor, fd *ast.
 	if start == nil {
 		return false
 	}
+	// Returning ends the process when the function around the call (not a
+	// literal in it) is itself only called where the process then ends.
+	returnEnds := func() bool {
+		for fc := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			caller, _ := fc.Node().(*ast.FuncDecl)
+			return caller != fd && exitsAfterEveryCall(p, scan, caller, depth+1)
+		}
+		return false
+	}
 	// A path that comes round again (a back edge) can loop for ever without
 	// the process ending, so it does not count as ending it.
 	const (
@@ -163,6 +183,7 @@ func processEndsAfter(p *rule.Pass, scan *sendScan, c inspector.Cursor, fd *ast.
 		goesOn
 	)
 	state := map[*cfg.Block]int{}
+	returns := 0 // 0 unknown, 1 ends the process, 2 does not
 	var ends func(b *cfg.Block) bool
 	ends = func(b *cfg.Block) bool {
 		switch state[b] {
@@ -173,8 +194,14 @@ func processEndsAfter(p *rule.Pass, scan *sendScan, c inspector.Cursor, fd *ast.
 		}
 		state[b] = onPath
 		ok := true
-		if len(b.Succs) == 0 {
-			ok = endsInNoReturn(p.TypesInfo, b)
+		if len(b.Succs) == 0 && !endsInNoReturn(p.TypesInfo, b) {
+			if returns == 0 {
+				returns = 2
+				if returnEnds() {
+					returns = 1
+				}
+			}
+			ok = returns == 1
 		}
 		for _, s := range b.Succs {
 			if ok && !ends(s) {
