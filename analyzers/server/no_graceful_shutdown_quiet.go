@@ -78,7 +78,8 @@ var shutdownQuiet = []rule.QuietForm[serveCall]{
 			"only ever starts with one (go serveMetrics(cfg)), in a package whose every " +
 			"registration on the DefaultServeMux (http.Handle, http.HandleFunc) is a monitoring endpoint (a metrics, " +
 			"profiling or expvar handler, maybe wrapped by such a middleware, a handler function that never uses its request, or any handler on a probe " +
-			"path: /healthz, /livez, /readyz, /health, /ready, /metrics, /debug/...), and that registers at least one " +
+			"path: /healthz, /livez, /readyz, /health, /ready, /metrics, /debug/...) or a redirect (http.RedirectHandler: " +
+			"\"/\" sent on to /debug/pprof), and that registers at least one monitoring endpoint " +
 			"or imports net/http/pprof or expvar for its side effect alone (`import _`, which registers their pages there): a profiling or probe listener " +
 			"beside or instead of the main server, with nothing in flight to drain. A DefaultServeMux listener not " +
 			"started by a go statement, or with an application handler registered on the DefaultServeMux, is reported.",

@@ -15,7 +15,8 @@ func TestShutdown(t *testing.T) {
 		"no-graceful-shutdown", "no-graceful-shutdown/graceful", "no-graceful-shutdown/methodvalue", "no-graceful-shutdown/lib", "no-graceful-shutdown/handoff",
 		"no-graceful-shutdown/examples/webhook", "no-graceful-shutdown/testonly/mdm/mdmtest", "no-graceful-shutdown/cmd/mdmtest", "no-graceful-shutdown/nolint", "no-graceful-shutdown/pkgserve", "no-graceful-shutdown/sidelistener", "no-graceful-shutdown/sidedebug",
 		"no-graceful-shutdown/defaultmux", "no-graceful-shutdown/defaultmuxapp",
-		"no-graceful-shutdown/defaultmuxwrapped", "no-graceful-shutdown/defaultmuxwrappedapp", "no-graceful-shutdown/unixsocket", "no-graceful-shutdown/probemux")
+		"no-graceful-shutdown/defaultmuxwrapped", "no-graceful-shutdown/defaultmuxwrappedapp", "no-graceful-shutdown/unixsocket", "no-graceful-shutdown/probemux",
+		"no-graceful-shutdown/defaultmuxredirect", "no-graceful-shutdown/defaultmuxredirectonly")
 }
 
 // TestShutdownForeignDirectivesOff: with honor_nolint = false the #nosec

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -417,7 +418,8 @@ func isDefaultMuxMonitoringListener(p *rule.Pass, call *ast.CallExpr) bool {
 // defaultMuxMonitoringOnly reports whether every registration of the
 // package on the DefaultServeMux (http.Handle, http.HandleFunc, or a
 // Handle or HandleFunc method called on http.DefaultServeMux) registers a
-// monitoring endpoint or sits on a probe path, with no other use of
+// monitoring endpoint, sits on a probe path or registers a redirect
+// (http.RedirectHandler: "/" to /debug/pprof), with no other use of
 // http.DefaultServeMux, and whether the package registers at least one
 // or imports for its side effect alone a package that registers its pages
 // there (`import _ "net/http/pprof"`, expvar): an import made to serve them.
@@ -454,7 +456,13 @@ func defaultMuxMonitoringOnly(p *rule.Pass) bool {
 		default:
 			continue
 		}
-		if len(call.Args) != 2 || !isProbePath(p.TypesInfo, call.Args[0]) && !isMonitoringEndpoint(p, call.Args[1]) {
+		if len(call.Args) != 2 {
+			return false
+		}
+		if isRedirect(p, call.Args[1]) {
+			continue // answers at once, and is no reason to serve by itself
+		}
+		if !isProbePath(p.TypesInfo, call.Args[0]) && !isMonitoringEndpoint(p, call.Args[1]) {
 			return false
 		}
 		registered++
@@ -470,6 +478,19 @@ func defaultMuxMonitoringOnly(p *rule.Pass) bool {
 		}
 	}
 	return false
+}
+
+// isRedirect reports whether h is http.RedirectHandler(url, code), or a
+// local variable only ever given that: a handler that answers at once,
+// with nothing in flight to drain.
+func isRedirect(p *rule.Pass, h ast.Expr) bool {
+	if v := index.AssignedVar(p.TypesInfo, h); v != nil {
+		if value, _, multi, ok := p.Index.LocalValue(v); ok && !multi {
+			h = value
+		}
+	}
+	call, ok := ast.Unparen(h).(*ast.CallExpr)
+	return ok && match.IsFunc(match.Callee(p.TypesInfo, call), "net/http", "RedirectHandler")
 }
 
 // isDefaultServeMux reports whether obj is http.DefaultServeMux (by
