@@ -121,14 +121,7 @@ func localStored(info *types.Info, at inspector.Cursor, v *types.Var, hops int) 
 // s.proxies[i].SetClient(c)): the pool is handed to something that
 // outlives the call.
 func methodOfKeptValue(info *types.Info, call *ast.CallExpr) bool {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
-		return false
-	}
-	x := ast.Unparen(sel.X)
+	x := methodReceiver(info, call)
 	for {
 		ix, ok := x.(*ast.IndexExpr)
 		if !ok {
@@ -150,14 +143,7 @@ func methodOfKeptValue(info *types.Info, call *ast.CallExpr) bool {
 // receiverLocal returns the local variable a method call is called on
 // (b.SetClient(c)), or nil.
 func receiverLocal(info *types.Info, call *ast.CallExpr) *types.Var {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
-		return nil
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	id, ok := methodReceiver(info, call).(*ast.Ident)
 	if !ok {
 		return nil
 	}
@@ -166,6 +152,19 @@ func receiverLocal(info *types.Info, call *ast.CallExpr) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// methodReceiver returns the receiver expression of a method call, or nil
+// when call is not one.
+func methodReceiver(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return ast.Unparen(sel.X)
 }
 
 // runOnce decides which functions of the package run once per process:

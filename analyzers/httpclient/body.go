@@ -188,11 +188,7 @@ func escapesAt(info *types.Info, c inspector.Cursor, depth int) bool {
 // identifier (_, ok := x.(T)).
 func assignedToBlank(c inspector.Cursor) bool {
 	c = match.Unparen(c)
-	if c.ParentEdgeKind() != edge.AssignStmt_Rhs {
-		return false
-	}
-	id, ok := c.Parent().Node().(*ast.AssignStmt).Lhs[0].(*ast.Ident)
-	return ok && id.Name == "_"
+	return c.ParentEdgeKind() == edge.AssignStmt_Rhs && match.IsBlank(c.Parent().Node().(*ast.AssignStmt).Lhs[0])
 }
 
 // limitedReaderOf returns the io.LimitedReader literal (with its & when

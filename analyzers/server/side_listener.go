@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/prodlint/prodlint/analyzers/internal/index"
 	"github.com/prodlint/prodlint/analyzers/internal/match"
 	"github.com/prodlint/prodlint/analyzers/internal/rule"
 )
@@ -484,10 +483,8 @@ func defaultMuxMonitoringOnly(p *rule.Pass) bool {
 // local variable only ever given that: a handler that answers at once,
 // with nothing in flight to drain.
 func isRedirect(p *rule.Pass, h ast.Expr) bool {
-	if v := index.AssignedVar(p.TypesInfo, h); v != nil {
-		if value, _, multi, ok := p.Index.LocalValue(v); ok && !multi {
-			h = value
-		}
+	if value, _, multi, ok := p.Index.LocalValue(localVar(p.TypesInfo, h)); ok && !multi {
+		h = value
 	}
 	call, ok := ast.Unparen(h).(*ast.CallExpr)
 	return ok && match.IsFunc(match.Callee(p.TypesInfo, call), "net/http", "RedirectHandler")
